@@ -1,0 +1,171 @@
+/**
+ * SIPAS (citizen satisfaction) of one unit from answer counts. METHOD.md §2:
+ * criterion rate = 100 × count(4|5) / count(1..5); component = mean of its criteria (or pooled
+ * answers); SIPAS = weighted mean of the components (or the overall question's rate).
+ * Results keep full precision; `publishSipas` rounds them and applies small-cell suppression.
+ */
+import type { AnswerCounts } from './answers.ts';
+import { ScoringInputError } from './errors.ts';
+import type { ScoredForm, SipasComponentMap } from './form-map.ts';
+import { likertTally, meanOfPresent, percentOrNull } from './likert.ts';
+import { mergePerception, perceptionShares, type PerceptionShare } from './perception.ts';
+
+export type ComponentMethod = 'mean_of_items' | 'pooled';
+export type SipasMethod = 'mean_of_components' | 'overall_question';
+export type SipasStatus = 'ok' | 'not_enough_data' | 'no_data';
+
+export interface SipasSettings {
+  componentMethod: ComponentMethod;
+  sipasMethod: SipasMethod;
+  /** Weight per component code; components not listed weigh 1. */
+  componentWeights: Readonly<Record<string, number>>;
+  /** Units with fewer valid forms are published as 'not_enough_data'. */
+  minSample: number;
+}
+
+export const defaultSipasSettings: SipasSettings = {
+  componentMethod: 'mean_of_items',
+  sipasMethod: 'mean_of_components',
+  componentWeights: {},
+  minSample: 30,
+};
+
+export interface CriterionResult {
+  code: string;
+  /** Code of the form the criterion belongs to, when the form has one. */
+  form?: string | undefined;
+  satisfied: number;
+  valid: number;
+  ratePercent: number | null;
+}
+
+export interface ComponentResult {
+  code: string;
+  weight: number;
+  ratePercent: number | null;
+  /** True when none of its criteria had a valid answer; it is left out of SIPAS. */
+  dropped: boolean;
+  criteria: CriterionResult[];
+}
+
+/** One form's counts for the unit (several forms, e.g. 01 and 02, may feed one SIPAS). */
+export interface SipasSource {
+  form: ScoredForm;
+  counts: AnswerCounts;
+}
+
+export interface SipasInput {
+  /** Used in error messages only. */
+  unitCode?: string;
+  sources: readonly SipasSource[];
+  /** Number of valid forms of the unit (responses in state `valid` inside the campaign window). */
+  validForms: number;
+}
+
+export interface SipasResult {
+  status: SipasStatus;
+  validForms: number;
+  sipasPercent: number | null;
+  components: ComponentResult[];
+  droppedComponents: string[];
+  overall: CriterionResult | null;
+  perception: PerceptionShare[];
+}
+
+/** The rate of one criterion (question) from its answer counts. */
+export function criterionRate(counts: AnswerCounts, questionId: string, form?: string): CriterionResult {
+  const { satisfied, valid } = likertTally(counts, questionId);
+  return { code: questionId, form, satisfied, valid, ratePercent: percentOrNull(satisfied, valid) };
+}
+
+/** A component's rate from its criteria: mean of the non-null criterion rates, or pooled answers. */
+export function componentRate(criteria: readonly CriterionResult[], method: ComponentMethod): number | null {
+  if (method === 'mean_of_items') return meanOfPresent(criteria.map((c) => c.ratePercent));
+  const satisfied = criteria.reduce((a, c) => a + c.satisfied, 0);
+  const valid = criteria.reduce((a, c) => a + c.valid, 0);
+  return percentOrNull(satisfied, valid);
+}
+
+/** Weighted mean of the components that are not dropped; null when none remain. */
+export function weightedSipas(components: readonly ComponentResult[]): number | null {
+  let sum = 0;
+  let weights = 0;
+  for (const c of components) {
+    if (c.ratePercent === null) continue;
+    sum += c.weight * c.ratePercent;
+    weights += c.weight;
+  }
+  return weights > 0 ? sum / weights : null;
+}
+
+function collectCriteria(sources: readonly SipasSource[]): Map<string, CriterionResult[]> {
+  const byComponent = new Map<string, CriterionResult[]>();
+  for (const { form, counts } of sources) {
+    const components: readonly SipasComponentMap[] = form.scoring.sipas?.components ?? [];
+    for (const component of components) {
+      const list = byComponent.get(component.code) ?? [];
+      for (const q of component.criteria) list.push(criterionRate(counts, q, form.code));
+      byComponent.set(component.code, list);
+    }
+  }
+  return byComponent;
+}
+
+function overallRate(sources: readonly SipasSource[]): CriterionResult | null {
+  const asked = sources.filter((s) => s.form.scoring.sipas?.overallQuestion);
+  if (asked.length === 0) return null;
+  const tallies = asked.map((s) => likertTally(s.counts, s.form.scoring.sipas?.overallQuestion ?? ''));
+  const satisfied = tallies.reduce((a, t) => a + t.satisfied, 0);
+  const valid = tallies.reduce((a, t) => a + t.valid, 0);
+  const code = asked[0]?.form.scoring.sipas?.overallQuestion ?? '';
+  return { code, satisfied, valid, ratePercent: percentOrNull(satisfied, valid) };
+}
+
+function checkInput(input: SipasInput, settings: SipasSettings): void {
+  const unitCode = input.unitCode ?? '?';
+  if (!Number.isInteger(input.validForms) || input.validForms < 0) {
+    throw new ScoringInputError([{ unitCode, field: 'validForms', reason: 'negative' }]);
+  }
+  for (const [code, w] of Object.entries(settings.componentWeights)) {
+    if (!Number.isFinite(w) || w < 0) throw new ScoringInputError([{ unitCode, field: `componentWeights.${code}`, reason: 'negative' }]);
+  }
+  if (settings.sipasMethod === 'overall_question' && !input.sources.some((s) => s.form.scoring.sipas?.overallQuestion)) {
+    throw new ScoringInputError([{ unitCode, field: 'overallQuestion', reason: 'missing' }]);
+  }
+}
+
+function checkCounts(input: SipasInput, components: readonly ComponentResult[]): void {
+  for (const criterion of components.flatMap((c) => c.criteria)) {
+    if (criterion.valid > input.validForms) {
+      const issue = { unitCode: input.unitCode ?? '?', field: criterion.code, reason: 'inconsistent', limit: input.validForms } as const;
+      throw new ScoringInputError([issue]);
+    }
+  }
+}
+
+function statusOf(validForms: number, sipasPercent: number | null, minSample: number): SipasStatus {
+  if (validForms === 0 || sipasPercent === null) return 'no_data';
+  return validForms < minSample ? 'not_enough_data' : 'ok';
+}
+
+/** SIPAS of one unit; throws `ScoringInputError` on negative counts/weights or a missing overall question. */
+export function computeSipas(input: SipasInput, options: Partial<SipasSettings> = {}): SipasResult {
+  const settings: SipasSettings = { ...defaultSipasSettings, ...options };
+  checkInput(input, settings);
+  const components: ComponentResult[] = [...collectCriteria(input.sources)].map(([code, criteria]) => {
+    const ratePercent = componentRate(criteria, settings.componentMethod);
+    return { code, weight: settings.componentWeights[code] ?? 1, ratePercent, dropped: ratePercent === null, criteria };
+  });
+  checkCounts(input, components);
+  const overall = overallRate(input.sources);
+  const sipasPercent = settings.sipasMethod === 'overall_question' ? (overall?.ratePercent ?? null) : weightedSipas(components);
+  return {
+    status: statusOf(input.validForms, sipasPercent, settings.minSample),
+    validForms: input.validForms,
+    sipasPercent,
+    components,
+    droppedComponents: components.filter((c) => c.dropped).map((c) => c.code),
+    overall,
+    perception: mergePerception(input.sources.map((s) => perceptionShares(s.counts, s.form))),
+  };
+}
