@@ -1,0 +1,41 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { allQuestions, standardForms, validateAnswers } from '../src/index.ts';
+import { validAnswersArb, wrongTypeArb } from './arbitraries.ts';
+
+const formArb = fc.constantFrom(...standardForms);
+
+/** A valid response, one of its answered questions, and a value of the wrong type for it. */
+const corruptedArb = formArb.chain((form) =>
+  validAnswersArb(form)
+    .filter((answers) => Object.keys(answers).length > 0)
+    .chain((answers) =>
+      fc.constantFrom(...Object.keys(answers)).chain((id) => {
+        const question = allQuestions(form).find((q) => q.id === id)!;
+        return fc.tuple(fc.constant(form), fc.constant(answers), fc.constant(id), wrongTypeArb(question));
+      }),
+    ),
+);
+
+describe('validation properties', () => {
+  test.prop([formArb.chain((form) => fc.tuple(fc.constant(form), validAnswersArb(form)))])(
+    'any response built from valid answers is accepted as it is',
+    ([form, answers]) => {
+      expect(validateAnswers(form, answers)).toEqual({ ok: true, answers });
+    },
+  );
+
+  test.prop([corruptedArb])('one answer of the wrong type gives exactly one error, for that question', ([form, answers, id, bad]) => {
+    const res = validateAnswers(form, { ...answers, [id]: bad });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors.map((e) => [e.questionId, e.code])).toEqual([[id, 'INVALID_TYPE']]);
+  });
+
+  test.prop([formArb.chain((form) => fc.tuple(fc.constant(form), validAnswersArb(form)))])(
+    'a draft with any answers removed is still accepted in partial mode',
+    ([form, answers]) => {
+      const draft = Object.fromEntries(Object.entries(answers).filter((_, i) => i % 2 === 0));
+      expect(validateAnswers(form, draft, { partial: true })).toEqual({ ok: true, answers: draft });
+    },
+  );
+});
