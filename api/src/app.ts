@@ -1,0 +1,67 @@
+/**
+ * buildApp(config): registers plugins and feature routes; never listens (server.ts does).
+ * Tests build the app and use app.inject().
+ */
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.ts';
+import authRoutes from './features/auth/routes.ts';
+import campaignRoutes from './features/campaigns/routes.ts';
+import healthRoutes from './features/health/routes.ts';
+import unitRoutes from './features/units/routes.ts';
+import authPlugin from './plugins/auth.ts';
+import dbPlugin from './plugins/db.ts';
+import errorHandler from './plugins/error-handler.ts';
+import openapi from './plugins/openapi.ts';
+import queuesPlugin from './plugins/queues.ts';
+import redisPlugin from './plugins/redis.ts';
+import webPlugin from './plugins/web.ts';
+
+export type BuildConfig = AppConfig & { databaseUrl: string };
+
+export interface BuildOptions {
+  logger?: boolean | Record<string, unknown>;
+  dbPoolSize?: number;
+}
+
+/** Keys whose values never reach the logs (tokens, passwords, personal data). */
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 6 * 1024 * 1024,
+    trustProxy: true,
+    // Request logs carry method and route only: tokens in /s/<token> paths are personal links.
+    disableRequestLogging: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, route: req.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  await app.register(errorHandler);
+  await app.register(openapi);
+  await app.register(dbPlugin, { connectionString: config.databaseUrl, max: opts.dbPoolSize ?? 10 });
+  await app.register(redisPlugin, { url: config.redisUrl });
+  await app.register(queuesPlugin, { prefix: config.queuePrefix });
+  await app.register(authPlugin, { cookieSecure: config.cookieSecure });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode, code: 'RATE_LIMITED', message: 'rate limited' }) });
+  app.decorate('config', config);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(unitRoutes, { prefix: '/api/v1/units' });
+  await app.register(campaignRoutes, { prefix: '/api/v1/campaigns' });
+
+  if (config.webDist) await app.register(webPlugin, { root: config.webDist });
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: BuildConfig;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The API's configuration: the environment parsed once with zod, with the embedded defaults of the
+ * quick start. Nothing else in the API reads process.env. An invalid environment fails at start
+ * with one message listing every bad variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const urlWith = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    DATABASE_URL: urlWith(['postgres:', 'postgresql:']).optional(),
+    REDIS_URL: urlWith(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    SMTP_URL: urlWith(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: z.string().min(3).default('Sở Nội vụ <khaosat@localhost>'),
+    SMTP_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
+    PUBLIC_URL: urlWith(['http:', 'https:']).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    COOKIE_SECURE: bool.default(false),
+    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('hl'),
+    RUN_WORKER: bool.default(true),
+    START_REDIS: bool.default(true),
+  })
+  ;
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset → embedded PGlite in dataDir (resolved by the launcher before buildApp). */
+  databaseUrl: string | undefined;
+  redisUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  smtpRatePerSecond: number;
+  admin: { email: string; password: string } | undefined;
+  publicUrl: string;
+  logLevel: string;
+  cookieSecure: boolean;
+  queuePrefix: string;
+  runWorker: boolean;
+  startRedis: boolean;
+  /** Built web app to serve (survey-web/dist); absent in API-only tests. */
+  webDist: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(clean);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  if (Boolean(clean.ADMIN_EMAIL) !== Boolean(clean.ADMIN_PASSWORD)) {
+    problems.push(`${clean.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: ADMIN_EMAIL and ADMIN_PASSWORD must be set together`);
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE,
+    queuePrefix: e.QUEUE_PREFIX,
+    runWorker: e.RUN_WORKER,
+    startRedis: e.START_REDIS,
+    webDist: undefined,
+  };
+}

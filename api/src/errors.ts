@@ -1,0 +1,53 @@
+/**
+ * The error catalogue: every expected error once, with a stable machine-readable code, its HTTP
+ * status and a Vietnamese and English message. Code throws `new AppError('CODE', details)`; the
+ * error handler alone turns errors into `{ error: { code, message, messageEn, details } }`.
+ * Retired codes are never reused.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is invalid' },
+  ANSWERS_INVALID: { status: 400, vi: 'Câu trả lời chưa hợp lệ', en: 'Some answers are invalid' },
+  FORM_UNKNOWN: { status: 400, vi: 'Không có mẫu phiếu này', en: 'Unknown form' },
+  UNIT_UNKNOWN: { status: 404, vi: 'Không tìm thấy đơn vị', en: 'Unknown unit' },
+  CAMPAIGN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đợt khảo sát', en: 'Campaign not found' },
+  CAMPAIGN_NAME_TAKEN: { status: 409, vi: 'Tên đợt khảo sát đã được dùng', en: 'A campaign with this name exists' },
+  NO_OPEN_CAMPAIGN: { status: 409, vi: 'Hiện không có đợt khảo sát nào đang mở', en: 'No campaign is open' },
+  CAMPAIGN_CLOSED: { status: 410, vi: 'Đợt khảo sát đã kết thúc', en: 'The campaign is closed' },
+  CAMPAIGN_NOT_OPEN: { status: 409, vi: 'Đợt khảo sát chưa mở', en: 'The campaign has not opened yet' },
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập', en: 'Please log in' },
+  LOGIN_FAILED: { status: 401, vi: 'Email hoặc mật khẩu không đúng', en: 'Wrong email or password' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Tệp tải lên quá lớn', en: 'The upload is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu không được hỗ trợ', en: 'Unsupported content type' },
+  RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, try again later' },
+  CONFLICT: { status: 409, vi: 'Dữ liệu bị trùng', en: 'Conflicting data' },
+  SUBMISSION_CONFLICT: {
+    status: 409,
+    vi: 'Mã phiếu đã được dùng cho một phiếu khác',
+    en: 'This client id was already used for a different response',
+  },
+  SERVICE_UNAVAILABLE: { status: 503, vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' },
+  INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống', en: 'Internal error' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, details?: unknown) {
+    super(errorCatalogue[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.details = details;
+  }
+}
+
+export function errorBody(code: ErrorCode, details?: unknown) {
+  const e = errorCatalogue[code];
+  return { error: { code, message: e.vi, messageEn: e.en, ...(details === undefined ? {} : { details }) } };
+}

@@ -1,0 +1,35 @@
+/** Random tokens (≥ 128 bits, here 256) and their SHA-256 hashes; only hashes are ever stored. */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+
+export function newToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+const SHORT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud and typed on tablets
+
+/** A short human-typable code (pairing codes, slip rating codes). */
+export function newShortCode(length = 8): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += SHORT_ALPHABET[randomInt(SHORT_ALPHABET.length)];
+  return s;
+}
+
+/** Canonical JSON (sorted keys) for payload comparison of idempotent replays. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+export function payloadHash(v: unknown): string {
+  return createHash('sha256').update(canonicalJson(v)).digest('hex');
+}

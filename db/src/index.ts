@@ -1,0 +1,6 @@
+export * from './client.ts';
+export * from './migrate.ts';
+export * from './embedded.ts';
+export * from './errors.ts';
+export * from './seed.ts';
+export * from './schema/index.ts';

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './auth.ts';
+export * from './campaigns.ts';
+export * from './forms.ts';
+export * from './health.ts';

@@ -1,0 +1,3 @@
+export * from './definition.ts';
+export * from './validator.ts';
+export * from './registry.ts';

@@ -1,0 +1,54 @@
+/**
+ * Builds the real app against a fresh PostgreSQL database (cloned from the migrated template) and
+ * the real Redis with a unique queue prefix. `close()` closes the app and drops the database.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '@hailong/api/app';
+import { loadConfig, type AppConfig } from '@hailong/api/config';
+import { ensureAdmin } from '@hailong/api/features/auth/service';
+import { createTestDatabase, type TestDatabase } from './pg.ts';
+import { TEST_REDIS_URL, uniquePrefix } from './redis.ts';
+
+export const ADMIN = { email: 'admin@example.vn', password: 'Admin-Pass-2026!' };
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: AppConfig & { databaseUrl: string };
+  /** Cookie header of a logged-in admin. */
+  adminCookie: string;
+  login(email: string, password: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = {
+    ...loadConfig({ REDIS_URL: TEST_REDIS_URL }),
+    queuePrefix: uniquePrefix(),
+    ...overrides,
+    databaseUrl: database.url,
+  };
+  const app = await buildApp(config);
+  await app.ready();
+  await ensureAdmin(app.db, ADMIN);
+  const login = async (email: string, password: string): Promise<string> => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'hl_session');
+    if (!cookie) throw new Error('no session cookie');
+    return `hl_session=${cookie.value}`;
+  };
+  const adminCookie = await login(ADMIN.email, ADMIN.password);
+  return {
+    app,
+    database,
+    config,
+    adminCookie,
+    login,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

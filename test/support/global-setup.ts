@@ -1,0 +1,35 @@
+/** Vitest global setup: make sure the migrated + seeded template database exists (once per content). */
+import { createDb, createPool, runMigrations, seed } from '@hailong/db';
+import { templateName, urlFor, withAdmin } from './pg.ts';
+
+export default async function setup(): Promise<void> {
+  const tpl = templateName();
+  await withAdmin(async (c) => {
+    // Several vitest projects run this concurrently: serialise on an advisory lock.
+    await c.query('SELECT pg_advisory_lock(4242)');
+    try {
+      const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [tpl]);
+      if (exists.rowCount) return;
+      const building = `${tpl}_building`;
+      await c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${building}`);
+      const pool = createPool(urlFor(building), 1);
+      try {
+        const db = createDb(pool);
+        await runMigrations(db);
+        await seed(db);
+      } finally {
+        await pool.end();
+      }
+      await c.query(`ALTER DATABASE ${building} RENAME TO ${tpl}`);
+      // Old templates of earlier schema versions are no longer needed.
+      const old = await c.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'hl\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_building'",
+        [tpl],
+      );
+      for (const r of old.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(4242)');
+    }
+  });
+}

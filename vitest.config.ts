@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per workspace package; each finds its own tests. Integration projects share the
+// global setup that prepares a migrated template database (fresh database per test file).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'forms', root: './packages/forms', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'scoring', root: './packages/scoring', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'contracts', root: './packages/contracts', include: ['test/**/*.test.ts'], passWithNoTests: true } },
+      {
+        test: {
+          name: 'db', root: './db', include: ['test/**/*.test.ts'],
+          globalSetup: ['../test/support/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'api', root: './api', include: ['test/**/*.test.ts'],
+          globalSetup: ['../test/support/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'worker', root: './worker', include: ['test/**/*.test.ts'],
+          globalSetup: ['../test/support/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e', root: './test', include: ['e2e/**/*.test.ts'],
+          globalSetup: ['./support/global-setup.ts'], testTimeout: 240_000, hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,60 @@
+/**
+ * Mail transport: SMTP through nodemailer (pooled, rate-limited) when SMTP_URL is set; otherwise an
+ * outbox folder in DATA_DIR where each message is written as an .eml file (the dashboard lists them).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { WorkerConfig } from '../config.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable id so that a retried send is recognisable at the receiving end. */
+  messageId: string;
+}
+
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+/** Is an SMTP error permanent (5xx: unknown mailbox, rejected) rather than transient (4xx, network)? */
+export function isPermanentSmtpError(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+export function createMailTransport(config: Pick<WorkerConfig, 'smtpUrl' | 'mailFrom' | 'smtpRatePerSecond' | 'outboxDir'>): MailTransport {
+  if (config.smtpUrl) {
+    const t = nodemailer.createTransport({
+      url: config.smtpUrl,
+      pool: true,
+      maxConnections: 5,
+      rateDelta: 1000,
+      rateLimit: config.smtpRatePerSecond,
+      connectionTimeout: 10_000,
+      socketTimeout: 30_000,
+    } as nodemailer.TransportOptions);
+    return {
+      async send(m) {
+        const info = (await t.sendMail({ from: config.mailFrom, ...m })) as { messageId: string };
+        return { messageId: info.messageId };
+      },
+      close: () => t.close(),
+    };
+  }
+  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(m) {
+      const info = (await stream.sendMail({ from: config.mailFrom, ...m })) as { messageId: string; message: Buffer };
+      await mkdir(config.outboxDir, { recursive: true });
+      const safe = m.messageId.replace(/[^A-Za-z0-9._-]/g, '_');
+      await writeFile(path.join(config.outboxDir, `${safe}.eml`), info.message);
+      return { messageId: info.messageId };
+    },
+    close: () => stream.close(),
+  };
+}

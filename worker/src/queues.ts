@@ -1,0 +1,60 @@
+/**
+ * Queue names, job-id builders and job-data schemas. Job data carries ids only — never emails,
+ * names or tokens (BullMQ stores job data in clear text in Redis). Job ids are deterministic so a
+ * re-enqueue of the same step is a no-op while the job exists; the database (mail_deliveries) is
+ * what makes a step happen at most once after the job is gone.
+ */
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+export const QUEUE = {
+  mail: 'mail',
+  maintenance: 'maintenance',
+} as const;
+
+export const heartbeatJobSchema = z.object({ at: z.string() });
+export const sendMailJobSchema = z.object({ deliveryId: z.uuid() });
+export type SendMailJob = z.infer<typeof sendMailJobSchema>;
+
+export const jobId = {
+  /** One job per delivery row (invitation, reminder round, digest). */
+  mail: (deliveryId: string) => `mail-${deliveryId}`,
+  heartbeat: () => 'heartbeat',
+  sweep: () => 'sweep',
+};
+
+export interface ProducerQueues {
+  readonly mail: Queue;
+  readonly maintenance: Queue;
+  /** Closes the queues that were opened. */
+  close(): Promise<void>;
+}
+
+/**
+ * Producer-side queues on a fail-fast connection (no offline queue): a Redis outage is an error now.
+ * Queues open lazily on first use, so an app whose Redis is down starts (and reports 503) cleanly.
+ */
+export function createProducerQueues(connection: Redis, prefix: string, onError: (err: Error) => void = () => undefined): ProducerQueues {
+  const open = new Map<string, Queue>();
+  const get = (name: string): Queue => {
+    let q = open.get(name);
+    if (!q) {
+      q = new Queue(name, { connection, prefix });
+      q.on('error', onError);
+      open.set(name, q);
+    }
+    return q;
+  };
+  return {
+    get mail() {
+      return get(QUEUE.mail);
+    },
+    get maintenance() {
+      return get(QUEUE.maintenance);
+    },
+    async close() {
+      await Promise.allSettled([...open.values()].map((q) => q.close()));
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Starts the BullMQ workers: `mail` (deliveries) and `maintenance` (heartbeat, sweeper). Worker
+ * connections use `maxRetriesPerRequest: null` as BullMQ requires; every Queue/Worker has an error
+ * listener; close() stops taking jobs, waits for running ones, then closes Redis and the DB pool.
+ */
+import { createDb, createPool, type Db } from '@hailong/db';
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { WorkerConfig } from './config.ts';
+import { heartbeat } from './jobs/heartbeat.ts';
+import { createMailTransport, type MailTransport } from './mail/transport.ts';
+import { processMailJob } from './jobs/process-mail.ts';
+import { sweep } from './jobs/sweep.ts';
+import { QUEUE, jobId } from './queues.ts';
+
+export interface WorkerDeps {
+  db: Db;
+  redis: Redis;
+  mail: MailTransport;
+  config: WorkerConfig;
+  /** Producer queue for re-enqueueing due work (used by the sweeper). */
+  mailQueue: Queue;
+  log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+}
+
+export interface WorkerHandle {
+  deps: WorkerDeps;
+  close(): Promise<void>;
+}
+
+export interface StartWorkerOptions {
+  log?: WorkerDeps['log'];
+  /** Concurrency of the mail worker. */
+  mailConcurrency?: number;
+  /** Skip the repeatable heartbeat/sweep schedulers (tests drive them directly). */
+  schedulers?: boolean;
+}
+
+const defaultLog: WorkerDeps['log'] = (level, msg, extra) => {
+  process.stderr.write(`${JSON.stringify({ level, msg, ...extra, time: new Date().toISOString(), name: 'worker' })}\n`);
+};
+
+export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions = {}): Promise<WorkerHandle> {
+  const log = opts.log ?? defaultLog;
+  const pool = createPool(config.databaseUrl, 5);
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  redis.on('error', (err: Error) => log('warn', 'redis connection error', { err: err.message }));
+  const prefix = config.queuePrefix;
+  const mailQueue = new Queue(QUEUE.mail, { connection: redis, prefix });
+  const maintenanceQueue = new Queue(QUEUE.maintenance, { connection: redis, prefix });
+  for (const q of [mailQueue, maintenanceQueue]) q.on('error', (err) => log('warn', 'queue error', { queue: q.name, err: err.message }));
+  const deps: WorkerDeps = { db: createDb(pool), redis, mail: createMailTransport(config), config, mailQueue, log };
+
+  const mailWorker = new Worker(QUEUE.mail, (job: Job) => processMailJob(deps, job), {
+    connection: redis,
+    prefix,
+    concurrency: opts.mailConcurrency ?? 10,
+  });
+  const maintenanceWorker = new Worker(
+    QUEUE.maintenance,
+    async (job: Job) => {
+      if (job.name === 'heartbeat') return heartbeat(redis, prefix);
+      if (job.name === 'sweep') return sweep(deps);
+      throw new Error(`unknown maintenance job ${job.name}`);
+    },
+    { connection: redis, prefix, concurrency: 1 },
+  );
+  for (const w of [mailWorker, maintenanceWorker]) {
+    w.on('error', (err) => log('warn', 'worker error', { queue: w.name, err: err.message }));
+    w.on('failed', (job, err) => log('warn', 'job failed', { queue: w.name, jobId: job?.id, err: err.message }));
+  }
+  if (opts.schedulers !== false) {
+    await maintenanceQueue.upsertJobScheduler(jobId.heartbeat(), { every: config.heartbeatIntervalMs }, { name: 'heartbeat' });
+    await maintenanceQueue.upsertJobScheduler(jobId.sweep(), { every: config.sweepIntervalMs }, { name: 'sweep' });
+  }
+  log('info', 'worker started', { prefix });
+
+  return {
+    deps,
+    async close() {
+      await Promise.all([mailWorker.close(), maintenanceWorker.close()]);
+      await Promise.all([mailQueue.close(), maintenanceQueue.close()]);
+      deps.mail.close();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}
