@@ -133,6 +133,11 @@ export const formDefinitionSchema = z
   });
 export type FormDefinition = z.infer<typeof formDefinitionSchema>;
 
-export function allQuestions(form: FormDefinition): Question[] {
+/** What the validator and renderers need of a form: its sections (the public form shape has them too). */
+export interface FormLike {
+  sections: { questions: Question[] }[];
+}
+
+export function allQuestions(form: FormLike): Question[] {
   return form.sections.flatMap((s) => s.questions);
 }

@@ -4,7 +4,7 @@
  * Every issue carries `params.code` (one of `answerErrorCodes`) and the question id as its path.
  */
 import { z } from 'zod';
-import { allQuestions, NOT_APPLICABLE, type Answers, type FormDefinition, type LocalizedText, type Question } from './definition.ts';
+import { allQuestions, NOT_APPLICABLE, type Answers, type FormLike, type LocalizedText, type Question } from './definition.ts';
 
 export const answerErrorCodes = {
   UNKNOWN_QUESTION: { vi: 'Câu hỏi không có trong mẫu phiếu', en: 'Question is not part of this form' },
@@ -68,7 +68,7 @@ export interface CompileOptions {
 }
 
 /** Builds the zod schema of a response's `answers` for this form version. Blank answers are dropped. */
-export function compileAnswersSchema(form: FormDefinition, options: CompileOptions = {}): z.ZodType<Answers> {
+export function compileAnswersSchema(form: FormLike, options: CompileOptions = {}): z.ZodType<Answers> {
   const questions = new Map(allQuestions(form).map((q) => [q.id, q]));
   return z.record(z.string(), z.unknown()).transform((raw, ctx) => {
     const out: Answers = {};
@@ -95,10 +95,10 @@ export function compileAnswersSchema(form: FormDefinition, options: CompileOptio
 
 export type ValidationResult = { ok: true; answers: Answers } | { ok: false; errors: AnswerError[] };
 
-const compiled = new WeakMap<FormDefinition, { full: z.ZodType<Answers>; partial: z.ZodType<Answers> }>();
+const compiled = new WeakMap<FormLike, { full: z.ZodType<Answers>; partial: z.ZodType<Answers> }>();
 
 /** Validates answers against a form version; errors are per question, in form order. */
-export function validateAnswers(form: FormDefinition, answers: unknown, options: CompileOptions = {}): ValidationResult {
+export function validateAnswers(form: FormLike, answers: unknown, options: CompileOptions = {}): ValidationResult {
   let c = compiled.get(form);
   if (!c) {
     c = { full: compileAnswersSchema(form), partial: compileAnswersSchema(form, { partial: true }) };

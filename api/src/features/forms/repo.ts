@@ -1,0 +1,48 @@
+/**
+ * Form versions stored in the database. Stored definitions are immutable once used, so they are
+ * cached per process by (code, version); the latest version of a code is looked up each time
+ * a cache entry is missing.
+ */
+import { formDefinitionSchema, type FormDefinition } from '@hailong/forms';
+import { schema, type DbOrTx } from '@hailong/db';
+import { and, desc, eq } from 'drizzle-orm';
+
+export interface StoredForm {
+  id: number;
+  code: string;
+  version: number;
+  definition: FormDefinition;
+}
+
+const byKey = new Map<string, StoredForm>();
+const byId = new Map<number, StoredForm>();
+
+function remember(row: { id: number; code: string; version: number; definition: unknown }): StoredForm {
+  const f: StoredForm = { id: row.id, code: row.code, version: row.version, definition: formDefinitionSchema.parse(row.definition) };
+  byKey.set(`${f.code}@${f.version}`, f);
+  byId.set(f.id, f);
+  return f;
+}
+
+/** The given version of a form, or its latest version when `version` is omitted. */
+export async function findStoredForm(db: DbOrTx, code: string, version?: number): Promise<StoredForm | undefined> {
+  if (version !== undefined) {
+    const hit = byKey.get(`${code}@${version}`);
+    if (hit) return hit;
+  }
+  const { forms } = schema;
+  const rows = await db
+    .select()
+    .from(forms)
+    .where(version === undefined ? eq(forms.code, code) : and(eq(forms.code, code), eq(forms.version, version)))
+    .orderBy(desc(forms.version))
+    .limit(1);
+  return rows[0] ? remember(rows[0]) : undefined;
+}
+
+export async function findStoredFormById(db: DbOrTx, id: number): Promise<StoredForm | undefined> {
+  const hit = byId.get(id);
+  if (hit) return hit;
+  const rows = await db.select().from(schema.forms).where(eq(schema.forms.id, id)).limit(1);
+  return rows[0] ? remember(rows[0]) : undefined;
+}

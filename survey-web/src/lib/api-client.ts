@@ -1,0 +1,63 @@
+/**
+ * fetch wrapper for the API. Errors are values, not toasts: each caller shows its own inline,
+ * retryable error state (kiosks and enumerators must never lose what was typed).
+ */
+import type { ErrorBody } from '@hailong/contracts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageVi: string,
+    readonly messageEn: string,
+    readonly details: unknown,
+  ) {
+    super(messageEn);
+    this.name = 'ApiError';
+  }
+}
+
+/** A request that never reached the server (offline, DNS, timeout): safe to retry later. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), opts.timeoutMs ?? 15_000);
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+      headers: { ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }), ...opts.headers },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      credentials: 'same-origin',
+      signal: ctrl.signal,
+    });
+  } catch (err) {
+    throw new NetworkError(err instanceof Error ? err.message : 'network error');
+  } finally {
+    clearTimeout(timer);
+  }
+  const text = await res.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const e = (data as Partial<ErrorBody> | undefined)?.error;
+    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? 'Đã có lỗi xảy ra', e?.messageEn ?? 'Something went wrong', e?.details);
+  }
+  return data as T;
+}
+
+/** Vietnamese first, English second, for inline error messages. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return `${err.messageVi} (${err.messageEn})`;
+  if (err instanceof NetworkError) return 'Không có kết nối mạng. Vui lòng thử lại. (No connection — please try again.)';
+  return 'Đã có lỗi xảy ra. (Something went wrong.)';
+}
