@@ -1,0 +1,82 @@
+/**
+ * The whole system for end-to-end tests: the real app (serving the built web app) listening on a
+ * free loopback port, a fresh PostgreSQL database, real Redis with a unique prefix, and optionally
+ * the worker (mail to `smtpUrl`, or to an outbox folder).
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '@hailong/api/app';
+import { loadConfig, type AppConfig } from '@hailong/api/config';
+import { ensureAdmin } from '@hailong/api/features/auth/service';
+import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worker';
+import { ADMIN } from './build-app.ts';
+import { createTestDatabase, type TestDatabase } from './pg.ts';
+import { TEST_REDIS_URL, uniquePrefix } from './redis.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../survey-web/dist', import.meta.url));
+
+export interface TestSystem {
+  app: FastifyInstance;
+  baseUrl: string;
+  database: TestDatabase;
+  config: AppConfig & { databaseUrl: string };
+  worker: WorkerHandle | null;
+  startWorker(): Promise<WorkerHandle>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestSystemOptions {
+  smtpUrl?: string;
+  worker?: boolean;
+  mailConcurrency?: number;
+  config?: Partial<AppConfig>;
+}
+
+export async function startTestSystem(opts: TestSystemOptions = {}): Promise<TestSystem> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hl-sys-'));
+  const base = loadConfig({ REDIS_URL: TEST_REDIS_URL, DATA_DIR: dataDir, ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}) });
+  const config = { ...base, queuePrefix: uniquePrefix(), webDist: WEB_DIST, ...opts.config, databaseUrl: database.url };
+  const app = await buildApp(config);
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const baseUrl = address.replace('localhost', '127.0.0.1');
+  config.publicUrl = baseUrl;
+  app.config.publicUrl = baseUrl;
+  await ensureAdmin(app.db, ADMIN);
+  const sys: TestSystem = {
+    app,
+    baseUrl,
+    database,
+    config,
+    worker: null,
+    async startWorker() {
+      sys.worker = await startWorker(
+        loadWorkerConfig({
+          DATABASE_URL: database.url,
+          REDIS_URL: TEST_REDIS_URL,
+          QUEUE_PREFIX: config.queuePrefix,
+          DATA_DIR: dataDir,
+          PUBLIC_URL: baseUrl,
+          ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+        }),
+        { schedulers: false, log: () => undefined, ...(opts.mailConcurrency ? { mailConcurrency: opts.mailConcurrency } : {}) },
+      );
+      return sys.worker;
+    },
+    async stopWorker() {
+      await sys.worker?.close();
+      sys.worker = null;
+    },
+    async close() {
+      await sys.stopWorker();
+      await app.close();
+      await database.drop();
+    },
+  };
+  if (opts.worker) await sys.startWorker();
+  return sys;
+}
