@@ -48,7 +48,10 @@ function limitIssues(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] 
 function totalIssue(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] {
   if (!isParGroup(unit.group)) return [];
   const total = unit.selfAssessment + unit.staffSurveyPoints + sipasPointsOf(unit.sipasPercent, unit.group, settings);
-  if (roundHalfUp(total, 2) <= roundHalfUp(unit.maxPoints, 2)) return [];
+  // Printed inputs may add up to a hair above the max; accept that only while the printed
+  // total and the printed index stay within the max (found by a property test: 50.0025 / 50).
+  const printedIndex = roundHalfUp((total / unit.maxPoints) * 100, 2);
+  if (roundHalfUp(total, 2) <= roundHalfUp(unit.maxPoints, 2) && printedIndex <= 100) return [];
   return [{ unitCode: unit.unitCode, field: 'totalPoints', reason: 'above_max', limit: unit.maxPoints }];
 }
 

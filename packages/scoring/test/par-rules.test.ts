@@ -79,21 +79,44 @@ describe('PAR table', () => {
     expect(issuesOf([unit({ maxPoints: 0 })])).toContain('U1.maxPoints:not_positive');
     expect(issuesOf([unit({ selfAssessment: Number.NaN })])).toEqual(['U1.selfAssessment:not_finite']);
     expect(issuesOf([unit(), unit()])).toEqual(['U1.unitCode:duplicate']);
+    // fast-check seed -556931467: 13.01 + 22 + 14.9925 = 50.0025 prints as 50.00 but as 100.01 %.
+    expect(issuesOf([unit({ maxPoints: 50, selfAssessment: 13.01, staffSurveyPoints: 22, sipasPercent: 99.95 })])).toEqual(['U1.totalPoints:above_max']);
   });
 
+  /** Rows whose points add up to at most the max, like real appraised rows. */
   const validUnit = fc
     .record({
       group: fc.constantFrom(...parGroups),
       maxPoints: fc.integer({ min: 5000, max: 11000 }).map((n) => n / 100),
-      selfShare: fc.double({ min: 0, max: 0.6, noNaN: true }),
-      staffShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      selfShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      staffSurveyPoints: fc.integer({ min: 0, max: 2200 }).map((n) => n / 100),
       sipasPercent: fc.integer({ min: 0, max: 10000 }).map((n) => n / 100),
     })
-    .map(({ group, maxPoints, selfShare, staffShare, sipasPercent }) => ({
-      group, maxPoints, sipasPercent,
-      selfAssessment: Math.round(maxPoints * selfShare * 100) / 100,
-      staffSurveyPoints: Math.round(staffShare * 22 * 100) / 100,
-    }));
+    .map(({ group, maxPoints, selfShare, staffSurveyPoints, sipasPercent }) => {
+      const room = maxPoints - staffSurveyPoints - (sipasPercent * (group === 'central_agency' ? 16 : 15)) / 100;
+      return { group, maxPoints, sipasPercent, staffSurveyPoints, selfAssessment: Math.floor(Math.max(0, room) * selfShare * 100) / 100 };
+    })
+    .filter((u) => u.selfAssessment + u.staffSurveyPoints + u.sipasPercent * 0.16 <= u.maxPoints);
+
+  const anyUnit = fc.record({
+    group: fc.constantFrom(...parGroups),
+    maxPoints: fc.integer({ min: 1, max: 11000 }).map((n) => n / 100),
+    selfAssessment: fc.integer({ min: 0, max: 11000 }).map((n) => n / 100),
+    staffSurveyPoints: fc.integer({ min: 0, max: 4000 }).map((n) => n / 100),
+    sipasPercent: fc.integer({ min: 0, max: 10000 }).map((n) => n / 100),
+  });
+
+  test.prop([fc.array(anyUnit, { minLength: 1, maxLength: 10 })])('any table is either refused or printed with indices within 0–100', (rows) => {
+    const units = rows.map((r, i) => ({ ...r, unitCode: `U${i}`, unitName: `Đơn vị ${i}` }));
+    let table;
+    try {
+      table = publishParTable(computeParTable(units));
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScoringInputError);
+      return;
+    }
+    for (const u of table.units) expect(u.indexPercent).toBeLessThanOrEqual(100);
+  });
 
   test.prop([fc.array(validUnit, { minLength: 1, maxLength: 40 })])('indices of valid rows stay within 0–100 and bands follow the printed index', (rows) => {
     const units = rows.map((r, i) => ({ ...r, unitCode: `U${i}`, unitName: `Đơn vị ${i}` }));
