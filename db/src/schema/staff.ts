@@ -68,8 +68,10 @@ export const mailDeliveries = pgTable(
     unitId: integer('unit_id').references(() => units.id),
     kind: text('kind', { enum: mailKinds }).notNull(),
     round: integer('round').notNull().default(0),
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'bounced'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'bounced', 'skipped'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** When a worker claimed the row for sending (status 'sending'); a stale claim is a crashed worker. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     messageId: text('message_id'),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
