@@ -16,7 +16,7 @@ export const parInputColumns = [
 ] as const;
 export type ParInputColumn = (typeof parInputColumns)[number];
 
-const numericColumns = ['max_points', 'self_assessment', 'staff_survey_points', 'sipas_percent'] as const;
+type NumericColumn = 'max_points' | 'self_assessment' | 'staff_survey_points' | 'sipas_percent';
 
 /** Column of each `ParUnitInput` field (and of the computed total, for messages). */
 const columnOfField: Record<string, string> = {
@@ -102,7 +102,7 @@ function readRow(cells: readonly string[], index: Map<ParInputColumn, number>): 
   for (const column of ['unit_code', 'unit_name', 'group'] as const) {
     if (cell(column) === '') problems.push(problem(column, 'trống', 'empty'));
   }
-  const number = (column: (typeof numericColumns)[number]): number => {
+  const number = (column: NumericColumn): number => {
     const text = cell(column);
     if (text === '') problems.push(problem(column, 'trống', 'empty'));
     else if (!NUMBER.test(text)) problems.push(problem(column, `không phải số "${text}"`, `not a number "${text}"`));
