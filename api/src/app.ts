@@ -8,6 +8,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppConfig } from './config.ts';
 import authRoutes from './features/auth/routes.ts';
 import campaignRoutes from './features/campaigns/routes.ts';
+import assignmentRoutes from './features/assignments/routes.ts';
+import enumeratorRoutes from './features/enumerators/routes.ts';
 import healthRoutes from './features/health/routes.ts';
 import unitRoutes from './features/units/routes.ts';
 import authPlugin from './plugins/auth.ts';
@@ -55,6 +57,8 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(unitRoutes, { prefix: '/api/v1/units' });
   await app.register(campaignRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(enumeratorRoutes, { prefix: '/api/v1' });
+  await app.register(assignmentRoutes, { prefix: '/api/v1' });
 
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;

@@ -27,6 +27,15 @@ export const errorCatalogue = {
     vi: 'Mã phiếu đã được dùng cho một phiếu khác',
     en: 'This client id was already used for a different response',
   },
+  // Fieldwork (issue 6)
+  EMAIL_TAKEN: { status: 409, vi: 'Email này đã có tài khoản', en: 'An account with this email exists' },
+  IMPORT_INVALID: { status: 400, vi: 'Tệp nhập có dòng không hợp lệ, chưa dòng nào được lưu', en: 'The import has invalid rows; nothing was saved' },
+  ENUMERATOR_UNKNOWN: { status: 404, vi: 'Không tìm thấy điều tra viên', en: 'Unknown enumerator' },
+  ASSIGNMENT_EXISTS: { status: 409, vi: 'Điều tra viên đã được giao địa bàn này', en: 'This assignment already exists' },
+  ASSIGNMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân công', en: 'Assignment not found' },
+  FORBIDDEN_ASSIGNMENT: { status: 403, vi: 'Phân công này không phải của bạn', en: 'This assignment is not yours' },
+  BACK_CHECK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu phúc tra', en: 'Back-check not found' },
+  NOT_SUPERVISED: { status: 403, vi: 'Tổ chức của bạn không giám sát đợt khảo sát này', en: 'Your organisation does not supervise this campaign' },
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './campaigns.ts';
 export * from './forms.ts';
 export * from './health.ts';
+export * from './enumerators.ts';

@@ -1,0 +1,54 @@
+import { toPublicForm, type AssignmentCreate, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
+import { isUniqueViolation, type Db } from '@hailong/db';
+import { AppError } from '../../errors.ts';
+import { campaignStatus, getCampaign } from '../campaigns/service.ts';
+import { findStoredForm } from '../forms/repo.ts';
+import { findEnumerator, findUnitByCode, insertAssignment, listEnumeratorAssignments } from './repo.ts';
+import { FIELD_FORM_CODES } from './sync.ts';
+
+export async function createAssignment(db: Db, campaignId: string, input: AssignmentCreate): Promise<string> {
+  await getCampaign(db, campaignId);
+  const enumerator = await findEnumerator(db, input.enumeratorId);
+  if (!enumerator || enumerator.role !== 'enumerator') throw new AppError('ENUMERATOR_UNKNOWN', { field: 'enumeratorId' });
+  const unit = await findUnitByCode(db, input.unitCode);
+  if (!unit) throw new AppError('UNIT_UNKNOWN', { field: 'unitCode' });
+  try {
+    return await insertAssignment(db, {
+      campaignId,
+      enumeratorId: enumerator.id,
+      unitId: unit.id,
+      localityId: input.localityId ?? null,
+      quota: input.quota,
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'assignments_scope_key')) throw new AppError('ASSIGNMENT_EXISTS');
+    if ((err as { cause?: { code?: string } }).cause?.code === '23503') throw new AppError('NOT_FOUND', { field: 'localityId' });
+    throw err;
+  }
+}
+
+/** The public forms 01/2021-TT and 02/2021-DVCTT an enumerator interviews with. */
+export async function fieldForms(db: Db): Promise<PublicForm[]> {
+  const out: PublicForm[] = [];
+  for (const code of FIELD_FORM_CODES) {
+    const f = await findStoredForm(db, code);
+    if (f) out.push(toPublicForm(f.definition));
+  }
+  return out;
+}
+
+export async function enumeratorAssignments(db: Db, enumeratorId: string): Promise<EnumeratorAssignment[]> {
+  const [rows, forms] = await Promise.all([listEnumeratorAssignments(db, enumeratorId), fieldForms(db)]);
+  return rows.map((r) => ({
+    id: r.id,
+    campaignId: r.campaignId,
+    campaignName: r.campaign.name,
+    campaignStatus: campaignStatus(r.campaign),
+    unitCode: r.unitCode,
+    unitName: r.unitName,
+    localityId: r.localityId,
+    quota: r.quota,
+    collected: r.collected,
+    forms,
+  }));
+}

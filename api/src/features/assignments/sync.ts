@@ -1,0 +1,149 @@
+/**
+ * Offline batch sync for enumerators. Every form gets exactly one result, in order:
+ * - `rejected` FORBIDDEN_ASSIGNMENT / FORM_UNKNOWN / ANSWERS_INVALID (with per-question errors) /
+ *   SUBMISSION_CONFLICT (client id reused for a different payload, in the batch or already stored);
+ * - `duplicate` for a client id already stored (or repeated in the batch) with the same payload;
+ * - `stored` otherwise, with automatic flags.
+ * Validation happens in memory; the writes (quota counters + multi-row inserts) run in one
+ * transaction, so a batch is written completely or not at all. Quota counters are updated with
+ * `collected = collected + n` under the row lock, in assignment-id order (no deadlocks between
+ * concurrent syncs).
+ */
+import type { FieldForm, SyncResult } from '@hailong/contracts';
+import { FORM_CODES } from '@hailong/forms';
+import type { Db, Tx } from '@hailong/db';
+import { errorCatalogue, type ErrorCode } from '../../errors.ts';
+import { findStoredForm, type StoredForm } from '../forms/repo.ts';
+import { findExisting, insertPrepared, prepareAnswers, type PreparedResponse } from '../submissions/store-batch.ts';
+import { identicalPatternThreshold, interviewFlags } from './flags.ts';
+import { addCollected, countPatterns, loadAssignments, type LoadedAssignment } from './repo.ts';
+
+export const FIELD_FORM_CODES: readonly string[] = [FORM_CODES.counter, FORM_CODES.online];
+
+function reject(clientId: string, reason: ErrorCode, extra: Partial<SyncResult> = {}): SyncResult {
+  return { clientId, status: 'rejected', reason, message: errorCatalogue[reason].vi, ...extra };
+}
+
+async function loadForms(db: Db, codes: Set<string>): Promise<Map<string, StoredForm>> {
+  const out = new Map<string, StoredForm>();
+  for (const code of codes) {
+    if (!FIELD_FORM_CODES.includes(code)) continue;
+    const f = await findStoredForm(db, code);
+    if (f) out.set(code, f);
+  }
+  return out;
+}
+
+interface Candidate {
+  index: number;
+  row: PreparedResponse;
+  assignment: LoadedAssignment;
+}
+
+/** In-memory pass: ownership, form, answers, in-batch duplicates. Fills `results` for settled forms. */
+function classify(forms: FieldForm[], userId: string, byId: Map<string, LoadedAssignment>, formByCode: Map<string, StoredForm>, results: SyncResult[]) {
+  const candidates: Candidate[] = [];
+  const firstSeen = new Map<string, { index: number; hash: string | null }>();
+  forms.forEach((f, index) => {
+    const a = byId.get(f.assignmentId);
+    const form = formByCode.get(f.formCode);
+    const prepared = a && form ? prepareAnswers(form, a.unitId, f.answers) : null;
+    const hash = prepared?.ok ? prepared.payloadHash : null;
+    const prev = firstSeen.get(f.clientId);
+    if (prev) {
+      const first = results[prev.index];
+      if (prev.hash && prev.hash === hash) results[index] = { clientId: f.clientId, status: 'duplicate' };
+      else if (first?.status === 'rejected' && prev.hash === null && hash === null) results[index] = { ...first };
+      else results[index] = reject(f.clientId, 'SUBMISSION_CONFLICT');
+      return;
+    }
+    firstSeen.set(f.clientId, { index, hash });
+    if (!a || a.enumeratorId !== userId) return void (results[index] = reject(f.clientId, 'FORBIDDEN_ASSIGNMENT'));
+    if (!form || !prepared) return void (results[index] = reject(f.clientId, 'FORM_UNKNOWN'));
+    if (!prepared.ok) return void (results[index] = reject(f.clientId, 'ANSWERS_INVALID', { errors: prepared.errors }));
+    const startedAt = new Date(f.startedAt);
+    const completedAt = new Date(f.completedAt);
+    candidates.push({
+      index,
+      assignment: a,
+      row: {
+        clientId: f.clientId, campaignId: a.campaignId, form, unitId: a.unitId, channel: 'enumerator', sourceId: a.id,
+        answers: prepared.answers, payloadHash: prepared.payloadHash, reviewState: 'valid',
+        flags: interviewFlags(a, startedAt, completedAt), overQuota: false, note: f.note?.trim() || null, startedAt, completedAt,
+      },
+    });
+  });
+  return candidates;
+}
+
+/** Marks identical answer patterns (same payload hash from one enumerator ≥ threshold times). */
+async function flagPatterns(tx: Tx, fresh: Candidate[]): Promise<void> {
+  const sources = [...new Set(fresh.map((c) => c.assignment.id))];
+  const counts = await countPatterns(tx, sources, [...new Set(fresh.map((c) => c.row.payloadHash))]);
+  for (const c of fresh) {
+    const n = (counts.get(c.row.payloadHash) ?? 0) + 1;
+    counts.set(c.row.payloadHash, n);
+    if (n >= identicalPatternThreshold(c.assignment.settings)) c.row.flags.push('identical_pattern');
+  }
+}
+
+/** Bumps each assignment's counter once and marks the forms beyond its quota. */
+async function countQuotas(tx: Tx, fresh: Candidate[]): Promise<void> {
+  const byAssignment = new Map<string, Candidate[]>();
+  for (const c of fresh) byAssignment.set(c.assignment.id, [...(byAssignment.get(c.assignment.id) ?? []), c]);
+  for (const id of [...byAssignment.keys()].sort()) {
+    const list = byAssignment.get(id) ?? [];
+    const after = await addCollected(tx, id, list.length);
+    list.forEach((c, i) => {
+      if (after - list.length + i + 1 > c.assignment.quota) {
+        c.row.overQuota = true;
+        c.row.flags.push('over_quota');
+      }
+    });
+  }
+}
+
+async function writeBatch(tx: Tx, candidates: Candidate[], results: SyncResult[]): Promise<void> {
+  const existing = await findExisting(tx, candidates.map((c) => c.row.clientId));
+  const fresh: Candidate[] = [];
+  for (const c of candidates) {
+    const prev = existing.get(c.row.clientId);
+    if (!prev) fresh.push(c);
+    else if (prev.payloadHash === c.row.payloadHash) results[c.index] = { clientId: c.row.clientId, status: 'duplicate', responseId: prev.id };
+    else results[c.index] = reject(c.row.clientId, 'SUBMISSION_CONFLICT');
+  }
+  await flagPatterns(tx, fresh);
+  await countQuotas(tx, fresh);
+  for (const c of fresh) c.row.reviewState = c.row.flags.length > 0 ? 'pending' : 'valid';
+  const inserted = await insertPrepared(tx, fresh.map((c) => c.row));
+  const lost = fresh.filter((c) => !inserted.has(c.row.clientId));
+  if (lost.length > 0) await settleLost(tx, lost, results);
+  for (const c of fresh) {
+    const id = inserted.get(c.row.clientId);
+    if (id) results[c.index] = { clientId: c.row.clientId, status: 'stored', responseId: id, ...(c.row.flags.length ? { flags: c.row.flags } : {}) };
+  }
+}
+
+/** A concurrent sync stored some of these client ids first: undo their count, report them. */
+async function settleLost(tx: Tx, lost: Candidate[], results: SyncResult[]): Promise<void> {
+  const now = await findExisting(tx, lost.map((c) => c.row.clientId));
+  const perAssignment = new Map<string, number>();
+  for (const c of lost) {
+    perAssignment.set(c.assignment.id, (perAssignment.get(c.assignment.id) ?? 0) + 1);
+    const prev = now.get(c.row.clientId);
+    results[c.index] = prev?.payloadHash === c.row.payloadHash
+      ? { clientId: c.row.clientId, status: 'duplicate', responseId: prev.id }
+      : reject(c.row.clientId, 'SUBMISSION_CONFLICT');
+  }
+  for (const id of [...perAssignment.keys()].sort()) await addCollected(tx, id, -(perAssignment.get(id) ?? 0));
+}
+
+export async function syncForms(db: Db, userId: string, forms: FieldForm[]): Promise<SyncResult[]> {
+  const assignmentRows = await loadAssignments(db, [...new Set(forms.map((f) => f.assignmentId))]);
+  const byId = new Map(assignmentRows.map((a) => [a.id, a]));
+  const formByCode = await loadForms(db, new Set(forms.map((f) => f.formCode)));
+  const results: SyncResult[] = new Array<SyncResult>(forms.length);
+  const candidates = classify(forms, userId, byId, formByCode, results);
+  if (candidates.length > 0) await db.transaction((tx) => writeBatch(tx, candidates, results));
+  return results;
+}

@@ -1,0 +1,78 @@
+import {
+  accountImportResultSchema,
+  campaignSupervisorInputSchema,
+  enumeratorCreateSchema,
+  errorBodySchema,
+  idParamsSchema,
+  supervisorCreateSchema,
+} from '@hailong/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { parseCsvRows, parseXlsxRows } from './import-parse.ts';
+import { addCampaignSupervisor, createAccount, importAccounts, type FieldRole } from './service.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const created = { 201: z.object({ id: z.uuid() }), 400: errorBodySchema, 409: errorBodySchema };
+const imported = { 201: accountImportResultSchema, 400: errorBodySchema, 415: errorBodySchema };
+
+async function rowsOf(req: FastifyRequest) {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
+  if (type === 'text/csv' && typeof req.body === 'string') return parseCsvRows(req.body);
+  if (type === XLSX_TYPE && Buffer.isBuffer(req.body)) return parseXlsxRows(req.body);
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', { accepted: ['text/csv', XLSX_TYPE] });
+}
+
+const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  const admin = app.requireRole('admin');
+
+  app.post(
+    '/enumerators',
+    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Create an enumerator account (organisation created by name if needed)', body: enumeratorCreateSchema, response: created } },
+    async (req, reply) => reply.status(201).send({ id: await createAccount(app.db, req.body, 'enumerator') }),
+  );
+
+  app.post(
+    '/supervisors',
+    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Create a supervisor or observer (MTTQ, Hội CCB) account', body: supervisorCreateSchema, response: created } },
+    async (req, reply) => reply.status(201).send({ id: await createAccount(app.db, req.body, req.body.role) }),
+  );
+
+  const importRoute = (path: string, role: FieldRole) =>
+    app.post(
+      path,
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['fieldwork'],
+          summary: `Import ${role} accounts from CSV or XLSX (columns full_name, email, organisation, password[, role]); all rows or none`,
+          response: imported,
+        },
+      },
+      async (req, reply) => {
+        const ids = await importAccounts(app.db, await rowsOf(req), role);
+        return reply.status(201).send({ created: ids.length, ids });
+      },
+    );
+  importRoute('/enumerators/import', 'enumerator');
+  importRoute('/supervisors/import', 'supervisor');
+
+  app.post(
+    '/campaigns/:id/supervisors',
+    {
+      preHandler: admin,
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Let a supervising organisation (MTTQ, Hội CCB) watch a campaign',
+        params: idParamsSchema,
+        body: campaignSupervisorInputSchema,
+        response: { 201: z.object({ organisationId: z.number().int() }), 404: errorBodySchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ organisationId: await addCampaignSupervisor(app.db, req.params.id, req.body.organisation) }),
+  );
+};
+export default enumeratorRoutes;

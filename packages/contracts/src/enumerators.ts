@@ -1,0 +1,174 @@
+/**
+ * Post Office fieldwork (issue 6): enumerator and supervisor accounts, assignments with quotas, the
+ * offline batch sync, progress, supervision (review queue, decisions, back-checks), sampling targets
+ * and remuneration. One schema per request/response, shared by the API routes and the /e app.
+ */
+import { z } from 'zod';
+import { answersSchema, publicFormSchema } from './forms.ts';
+import { unitCodeSchema } from './common.ts';
+
+const password = z.string().min(8).max(200);
+
+export const enumeratorCreateSchema = z.object({
+  fullName: z.string().trim().min(1).max(200),
+  email: z.email().max(320),
+  organisation: z.string().trim().min(1).max(200),
+  password,
+});
+export type EnumeratorCreate = z.infer<typeof enumeratorCreateSchema>;
+
+export const supervisorCreateSchema = enumeratorCreateSchema.extend({
+  role: z.enum(['supervisor', 'observer']).default('supervisor'),
+});
+export type SupervisorCreate = z.infer<typeof supervisorCreateSchema>;
+
+export const accountImportResultSchema = z.object({ created: z.number().int(), ids: z.array(z.uuid()) });
+
+export const campaignSupervisorInputSchema = z.object({ organisation: z.string().trim().min(1).max(200) });
+
+export const assignmentCreateSchema = z.object({
+  enumeratorId: z.uuid(),
+  unitCode: unitCodeSchema,
+  quota: z.number().int().min(0).max(100_000),
+  localityId: z.number().int().positive().optional(),
+});
+export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
+
+export const enumeratorAssignmentSchema = z.object({
+  id: z.uuid(),
+  campaignId: z.uuid(),
+  campaignName: z.string(),
+  campaignStatus: z.enum(['scheduled', 'open', 'closed']),
+  unitCode: z.string(),
+  unitName: z.string(),
+  localityId: z.number().int().nullable(),
+  quota: z.number().int(),
+  collected: z.number().int(),
+  forms: z.array(publicFormSchema),
+});
+export type EnumeratorAssignment = z.infer<typeof enumeratorAssignmentSchema>;
+export const enumeratorAssignmentsSchema = z.object({ assignments: z.array(enumeratorAssignmentSchema) });
+
+/** One interview as the enumerator app queued it (client UUID generated before the first try). */
+export const fieldFormSchema = z.object({
+  clientId: z.uuid(),
+  assignmentId: z.uuid(),
+  formCode: z.string().min(1).max(40),
+  answers: answersSchema,
+  startedAt: z.iso.datetime({ offset: true }),
+  completedAt: z.iso.datetime({ offset: true }),
+  note: z.string().max(2000).optional(),
+});
+export type FieldForm = z.infer<typeof fieldFormSchema>;
+
+export const MAX_SYNC_BATCH = 2000;
+export const syncInputSchema = z.object({ forms: z.array(fieldFormSchema).min(1).max(MAX_SYNC_BATCH) });
+export type SyncInput = z.infer<typeof syncInputSchema>;
+
+export const answerErrorSchema = z.object({
+  questionId: z.string(),
+  code: z.string(),
+  message: z.object({ vi: z.string(), en: z.string() }),
+});
+
+export const syncResultSchema = z.object({
+  clientId: z.string(),
+  status: z.enum(['stored', 'duplicate', 'rejected']),
+  /** Error code when rejected: ANSWERS_INVALID, FORBIDDEN_ASSIGNMENT, SUBMISSION_CONFLICT, FORM_UNKNOWN. */
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  errors: z.array(answerErrorSchema).optional(),
+  responseId: z.uuid().optional(),
+  flags: z.array(z.string()).optional(),
+});
+export type SyncResult = z.infer<typeof syncResultSchema>;
+export const syncOutputSchema = z.object({ results: z.array(syncResultSchema) });
+
+export const singleFieldFormSchema = fieldFormSchema.omit({ assignmentId: true });
+
+const counts = {
+  collected: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  pending: z.number().int(),
+  quota: z.number().int(),
+};
+export const progressSchema = z.object({
+  byEnumerator: z.array(z.object({ enumeratorId: z.uuid(), fullName: z.string(), organisation: z.string().nullable(), ...counts })),
+  byUnit: z.array(z.object({ unitCode: z.string(), unitName: z.string(), target: z.number().int().nullable(), ...counts })),
+  byOrganisation: z.array(z.object({ organisation: z.string().nullable(), ...counts })),
+  byLocality: z.array(z.object({ localityId: z.number().int(), localityName: z.string(), ...counts })),
+});
+export type Progress = z.infer<typeof progressSchema>;
+
+export const reviewItemSchema = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  enumeratorId: z.uuid(),
+  enumeratorName: z.string(),
+  unitCode: z.string(),
+  formCode: z.string(),
+  reviewState: z.enum(['valid', 'suspect', 'pending', 'invalid']),
+  reviewReason: z.string().nullable(),
+  flags: z.array(z.string()),
+  overQuota: z.boolean(),
+  startedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  receivedAt: z.string(),
+  /** Omitted for observers (MTTQ, CCB): no respondent data leaves the server for them. */
+  answers: answersSchema.optional(),
+  note: z.string().nullable().optional(),
+});
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+export const reviewQueueSchema = z.object({ items: z.array(reviewItemSchema) });
+export const reviewQueueQuerySchema = z.object({
+  state: z.enum(['flagged', 'pending', 'all']).default('flagged'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const decisionInputSchema = z.object({ state: z.enum(['valid', 'invalid']), reason: z.string().trim().min(1).max(500) });
+export const decisionOutputSchema = z.object({ id: z.uuid(), reviewState: z.enum(['valid', 'invalid']), reviewReason: z.string() });
+
+export const backCheckDrawInputSchema = z.object({ share: z.number().gt(0).max(1).optional() });
+export const backCheckSchema = z.object({
+  id: z.uuid(),
+  responseId: z.uuid(),
+  enumeratorId: z.uuid(),
+  enumeratorName: z.string(),
+  unitCode: z.string(),
+  outcome: z.enum(['pending', 'confirmed', 'not_reached', 'contradicted']),
+  note: z.string().nullable(),
+  drawnAt: z.string(),
+});
+export const backCheckDrawOutputSchema = z.object({ drawn: z.number().int(), total: z.number().int(), backChecks: z.array(backCheckSchema) });
+export const backCheckOutcomeInputSchema = z.object({
+  outcome: z.enum(['confirmed', 'not_reached', 'contradicted']),
+  note: z.string().max(1000).optional(),
+});
+
+export const targetsInputSchema = z.object({
+  /** Margin of error e in n = ceil(N / (1 + N·e²)); default 0.05. */
+  margin: z.number().gt(0).lt(1).default(0.05),
+  targets: z
+    .array(
+      z.object({ unitCode: unitCodeSchema, target: z.number().int().min(0).optional(), dossiers: z.number().int().min(0).optional() })
+        .refine((t) => t.target !== undefined || t.dossiers !== undefined, { message: 'target or dossiers is required' }),
+    )
+    .min(1)
+    .max(5000),
+});
+export const targetsOutputSchema = z.object({
+  targets: z.array(z.object({ unitCode: z.string(), target: z.number().int() })),
+  total: z.number().int(),
+});
+
+export const remunerationQuerySchema = z.object({
+  rate: z.coerce.number().min(0).max(100_000_000),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
+export const remunerationSchema = z.object({
+  rate: z.number(),
+  rows: z.array(z.object({ enumeratorId: z.uuid(), fullName: z.string(), organisation: z.string().nullable(), validForms: z.number().int(), amount: z.number() })),
+  totals: z.object({ validForms: z.number().int(), amount: z.number() }),
+});
+export type Remuneration = z.infer<typeof remunerationSchema>;
