@@ -11,6 +11,12 @@ import campaignRoutes from './features/campaigns/routes.ts';
 import assignmentRoutes from './features/assignments/routes.ts';
 import enumeratorRoutes from './features/enumerators/routes.ts';
 import healthRoutes from './features/health/routes.ts';
+import kioskDeviceRoutes from './features/kiosks/device-routes.ts';
+import reviewRoutes from './features/kiosks/review-routes.ts';
+import kioskAdminRoutes from './features/kiosks/routes.ts';
+import onlineRoutes from './features/online/routes.ts';
+import ratingCodeRoutes from './features/rating-codes/routes.ts';
+import resultRoutes from './features/results/routes.ts';
 import unitRoutes from './features/units/routes.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -57,6 +63,12 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(unitRoutes, { prefix: '/api/v1/units' });
   await app.register(campaignRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(kioskAdminRoutes, { prefix: '/api/v1/kiosks' });
+  await app.register(kioskDeviceRoutes, { prefix: '/api/v1/kiosk' });
+  await app.register(reviewRoutes, { prefix: '/api/v1/responses' });
+  await app.register(onlineRoutes, { prefix: '/api/v1/o' });
+  await app.register(ratingCodeRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(resultRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(enumeratorRoutes, { prefix: '/api/v1' });
   await app.register(assignmentRoutes, { prefix: '/api/v1' });
 

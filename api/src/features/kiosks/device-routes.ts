@@ -1,0 +1,39 @@
+/** Routes the tablet itself calls: pair with a one-time code, then submit with its device token. Prefix /api/v1/kiosk. */
+import { errorBodySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponseInputSchema, responseReceiptSchema } from '@hailong/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authenticateDevice, pairDevice } from './service.ts';
+import { submitKioskResponse } from './submit.ts';
+
+const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/pair',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['kiosk'],
+        summary: 'Pair a tablet with a one-time code; returns the device token once',
+        body: kioskPairInputSchema,
+        response: { 200: kioskPairedSchema, 400: errorBodySchema },
+      },
+    },
+    async (req) => pairDevice(app.db, req.body.pairingCode),
+  );
+
+  app.post(
+    '/responses',
+    {
+      schema: {
+        tags: ['kiosk'],
+        summary: 'Submit one kiosk session (Bearer device token); 201 new, 200 replay, 409 conflict',
+        body: kioskResponseInputSchema,
+        response: { 200: responseReceiptSchema, 201: responseReceiptSchema, 400: errorBodySchema, 401: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const device = await authenticateDevice(app.db, req.headers.authorization);
+      const r = await submitKioskResponse(app.db, device, req.body);
+      return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
+    },
+  );
+};
+export default kioskDeviceRoutes;

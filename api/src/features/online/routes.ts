@@ -1,0 +1,37 @@
+/** Public online-service form per unit (form 02/2021-DVCTT). Prefix /api/v1/o. */
+import { errorBodySchema, onlineFormInfoSchema, onlineResponseInputSchema, responseReceiptSchema, unitCodeSchema } from '@hailong/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { onlineFormInfo, submitOnlineResponse } from './service.ts';
+
+const params = z.object({ unitCode: unitCodeSchema });
+
+const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:unitCode',
+    {
+      schema: { tags: ['online'], summary: 'Unit name and form 02 (public shape)', params, response: { 200: onlineFormInfoSchema, 404: errorBodySchema } },
+    },
+    async (req) => onlineFormInfo(app.db, req.params.unitCode),
+  );
+
+  app.post(
+    '/:unitCode/responses',
+    {
+      // Per client (IP) — these are citizens at home, not an office behind one address.
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['online'],
+        summary: 'Submit form 02; 201 new, 200 replay, 409 conflict or dossier already rated',
+        params,
+        body: onlineResponseInputSchema,
+        response: { 200: responseReceiptSchema, 201: responseReceiptSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const r = await submitOnlineResponse(app.db, req.params.unitCode, req.body);
+      return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
+    },
+  );
+};
+export default onlineRoutes;

@@ -1,0 +1,40 @@
+/** Campaign results: per unit, per counter, per day. Prefix /api/v1/campaigns. */
+import { campaignResultsSchema, counterResultSchema, dayResultSchema, errorBodySchema, idParamsSchema } from '@hailong/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { campaignResults } from './service.ts';
+import { resultsBy } from './views.ts';
+
+const resultRoutes: FastifyPluginAsyncZod = async (app) => {
+  const readers = app.requireRole('admin', 'supervisor', 'observer');
+
+  app.get(
+    '/:id/results',
+    {
+      preHandler: readers,
+      schema: { tags: ['results'], summary: 'SIPAS % and counter quick rate per unit (valid responses only)', params: idParamsSchema, response: { 200: campaignResultsSchema, 404: errorBodySchema } },
+    },
+    async (req) => campaignResults(app.db, req.params.id),
+  );
+
+  app.get(
+    '/:id/results/counters',
+    {
+      preHandler: readers,
+      schema: { tags: ['results'], summary: 'Per-counter (kiosk device) view', params: idParamsSchema, response: { 200: z.object({ counters: z.array(counterResultSchema) }), 404: errorBodySchema } },
+    },
+    async (req) => ({
+      counters: (await resultsBy(app.db, req.params.id, 'counter')).map(({ key, counterName, ...r }) => ({ deviceId: key, counterName: counterName ?? '', ...r })),
+    }),
+  );
+
+  app.get(
+    '/:id/results/days',
+    {
+      preHandler: readers,
+      schema: { tags: ['results'], summary: 'Per-day view (Vietnam time)', params: idParamsSchema, response: { 200: z.object({ days: z.array(dayResultSchema) }), 404: errorBodySchema } },
+    },
+    async (req) => ({ days: (await resultsBy(app.db, req.params.id, 'day')).map(({ key, counterName: _c, ...r }) => ({ day: key, ...r })) }),
+  );
+};
+export default resultRoutes;

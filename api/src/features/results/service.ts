@@ -1,0 +1,141 @@
+/**
+ * Campaign results per unit: SIPAS % from forms 01/02 and the counter quick rate from the quick
+ * form, over responses in state 'valid' only (suspect and invalid ones are counted, not scored).
+ * Counts come from SQL (repo.ts); percentages from @hailong/scoring. A unit below the minimum
+ * sample shows null, never a small-cell percentage.
+ */
+import type { CampaignResults, UnitResult } from '@hailong/contracts';
+import type { Db, DbOrTx } from '@hailong/db';
+import {
+  computeSipas,
+  countSatisfied,
+  countsFromRows,
+  defaultSatisfiedRule,
+  defaultSipasSettings,
+  likertTally,
+  publishSipas,
+  quickRate,
+  roundOrNull,
+  type AnswerCounts,
+  type SatisfiedRule,
+  type SipasSource,
+} from '@hailong/scoring';
+import { getCampaign } from '../campaigns/service.ts';
+import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
+import { answerCountRows, stateCountRows, validAnswers, type StateCountRow, type UnitFormCountRow } from './repo.ts';
+
+export interface ResultSettings {
+  minSample: number;
+  quickRule: SatisfiedRule;
+  /** Form kinds whose responses feed SIPAS (the quick form is reported separately). */
+  sipasKinds: string[];
+}
+
+export function resultSettings(settings: unknown): ResultSettings {
+  const s = (settings ?? {}) as Record<string, unknown>;
+  const rules: SatisfiedRule[] = ['overall_in_4_5', 'mean_ge_4', 'all_in_4_5'];
+  return {
+    minSample: typeof s.minSample === 'number' && s.minSample >= 1 ? s.minSample : defaultSipasSettings.minSample,
+    quickRule: rules.find((r) => r === s.quickSatisfiedRule) ?? defaultSatisfiedRule,
+    sipasKinds: Array.isArray(s.sipasKinds) ? s.sipasKinds.filter((k): k is string => typeof k === 'string') : ['sipas_counter', 'sipas_online'],
+  };
+}
+
+interface UnitAcc {
+  unitCode: string;
+  unitName: string;
+  states: Record<string, number>;
+  validByForm: Map<number, number>;
+  countRows: Map<number, UnitFormCountRow[]>;
+}
+
+function accumulate(states: StateCountRow[], counts: UnitFormCountRow[]): Map<number, UnitAcc> {
+  const units = new Map<number, UnitAcc>();
+  for (const s of states) {
+    const u: UnitAcc = units.get(s.unitId) ?? { unitCode: s.unitCode, unitName: s.unitName, states: {}, validByForm: new Map(), countRows: new Map() };
+    u.states[s.reviewState] = (u.states[s.reviewState] ?? 0) + s.n;
+    if (s.reviewState === 'valid') u.validByForm.set(s.formId, (u.validByForm.get(s.formId) ?? 0) + s.n);
+    units.set(s.unitId, u);
+  }
+  for (const c of counts) {
+    const list = units.get(c.unitId)?.countRows;
+    if (list) list.set(c.formId, [...(list.get(c.formId) ?? []), c]);
+  }
+  return units;
+}
+
+/** The pure part: one unit's figures from its counts. Exported so tests can feed in-memory counts. */
+export function unitResult(
+  u: { unitCode: string; unitName: string; states: Record<string, number> },
+  byForm: { form: StoredForm; validForms: number; counts: AnswerCounts }[],
+  settings: ResultSettings,
+  quickTally?: { satisfied: number; valid: number },
+): UnitResult {
+  const sipasParts = byForm.filter((f) => settings.sipasKinds.includes(f.form.definition.kind));
+  const sources: SipasSource[] = sipasParts.map((f) => ({ form: f.form.definition, counts: f.counts }));
+  const sipasForms = sipasParts.reduce((a, f) => a + f.validForms, 0);
+  const published = publishSipas(computeSipas({ unitCode: u.unitCode, sources, validForms: sipasForms }, { minSample: settings.minSample }));
+  const quick = byForm.filter((f) => f.form.definition.kind === 'sipas_quick');
+  const tally =
+    quickTally ??
+    quick.reduce(
+      (a, f) => {
+        const t = likertTally(f.counts, f.form.definition.scoring.sipas?.overallQuestion ?? 'OV');
+        return { satisfied: a.satisfied + t.satisfied, valid: a.valid + t.valid };
+      },
+      { satisfied: 0, valid: 0 },
+    );
+  const rate = quickRate(tally);
+  return {
+    unitCode: u.unitCode,
+    unitName: u.unitName,
+    validResponses: u.states.valid ?? 0,
+    suspectResponses: u.states.suspect ?? 0,
+    invalidResponses: u.states.invalid ?? 0,
+    sipasPercent: published.sipasPercent,
+    sipasStatus: published.status,
+    sipasForms,
+    quickRatePercent: tally.valid >= settings.minSample ? roundOrNull(rate.ratePercent) : null,
+    quickForms: tally.valid,
+    quickSatisfied: tally.satisfied,
+    components: published.components.map((c) => ({ code: c.code, ratePercent: c.ratePercent, dropped: c.dropped })),
+  };
+}
+
+async function formsById(db: DbOrTx, ids: Iterable<number>): Promise<Map<number, StoredForm>> {
+  const out = new Map<number, StoredForm>();
+  for (const id of new Set(ids)) {
+    const f = await findStoredFormById(db, id);
+    if (f) out.set(id, f);
+  }
+  return out;
+}
+
+/** Quick-form tallies per unit for rules that need each form (mean_ge_4, all_in_4_5). */
+async function perFormQuickTallies(db: DbOrTx, campaignId: string, forms: Map<number, StoredForm>, rule: SatisfiedRule) {
+  const quick = [...forms.values()].filter((f) => f.definition.kind === 'sipas_quick');
+  const out = new Map<number, { satisfied: number; valid: number }>();
+  if (rule === 'overall_in_4_5' || !quick[0]) return out;
+  const rows = await validAnswers(db, campaignId, quick.map((f) => f.id));
+  const byUnit = new Map<number, Record<string, never>[]>();
+  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.answers]);
+  for (const [unitId, answers] of byUnit) out.set(unitId, countSatisfied(answers, quick[0].definition, rule));
+  return out;
+}
+
+export async function campaignResults(db: Db, campaignId: string): Promise<CampaignResults> {
+  const campaign = await getCampaign(db, campaignId);
+  const settings = resultSettings(campaign.settings);
+  const [states, counts] = [await stateCountRows(db, campaignId), await answerCountRows(db, campaignId)];
+  const forms = await formsById(db, states.map((s) => s.formId));
+  const quickTallies = await perFormQuickTallies(db, campaignId, forms, settings.quickRule);
+  const units = [...accumulate(states, counts)].map(([unitId, u]) => {
+    const byForm = [...forms].map(([formId, form]) => ({
+      form,
+      validForms: u.validByForm.get(formId) ?? 0,
+      counts: countsFromRows(u.countRows.get(formId) ?? []),
+    }));
+    return unitResult(u, byForm, settings, quickTallies.get(unitId));
+  });
+  return { campaignId, minSample: settings.minSample, units };
+}

@@ -1,0 +1,48 @@
+/** Campaign results (SIPAS % and counter quick rate per unit; per-counter and per-day views). */
+import { z } from 'zod';
+
+const pct = z.number().nullable();
+
+export const unitResultSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  validResponses: z.number().int(),
+  suspectResponses: z.number().int(),
+  invalidResponses: z.number().int(),
+  /** SIPAS % from forms 01/02 (null below the minimum sample). */
+  sipasPercent: pct,
+  sipasStatus: z.enum(['ok', 'not_enough_data', 'no_data']),
+  sipasForms: z.number().int(),
+  /** Counter quick form: satisfied forms / valid forms (null below the minimum sample). */
+  quickRatePercent: pct,
+  quickForms: z.number().int(),
+  quickSatisfied: z.number().int(),
+  components: z.array(z.object({ code: z.string(), ratePercent: pct, dropped: z.boolean() })),
+});
+export type UnitResult = z.infer<typeof unitResultSchema>;
+
+export const campaignResultsSchema = z.object({
+  campaignId: z.uuid(),
+  minSample: z.number().int(),
+  units: z.array(unitResultSchema),
+});
+export type CampaignResults = z.infer<typeof campaignResultsSchema>;
+
+export const counterResultSchema = z.object({
+  deviceId: z.uuid(),
+  unitCode: z.string(),
+  counterName: z.string(),
+  validResponses: z.number().int(),
+  suspectResponses: z.number().int(),
+  quickForms: z.number().int(),
+  quickRatePercent: pct,
+});
+
+export const dayResultSchema = z.object({
+  day: z.string(),
+  unitCode: z.string(),
+  validResponses: z.number().int(),
+  suspectResponses: z.number().int(),
+  quickForms: z.number().int(),
+  quickRatePercent: pct,
+});
