@@ -35,6 +35,7 @@ export default tseslint.config(
   {
     files: ['**/test/**', 'test/**'],
     rules: {
+      'no-restricted-properties': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 
-// eslint-disable-next-line no-restricted-properties -- test harness configuration
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A unique BullMQ prefix per test (file), so queues never see each other's jobs. */
