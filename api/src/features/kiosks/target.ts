@@ -11,30 +11,44 @@ import { findStoredForm, type StoredForm } from '../forms/repo.ts';
 const CAMPAIGN_TTL_MS = 2_000;
 const FORM_TTL_MS = 60_000;
 
-let campaignCache: { at: number; row: CampaignRow | undefined } | null = null;
-const formCache = new Map<string, { at: number; form: StoredForm | undefined }>();
+interface Cache {
+  campaign: { at: number; row: CampaignRow } | null;
+  forms: Map<string, { at: number; form: StoredForm | undefined }>;
+}
+/** Keyed by the db handle, so apps (tests) on different databases never share entries. */
+const caches = new WeakMap<object, Cache>();
+
+function cacheOf(db: DbOrTx): Cache {
+  let c = caches.get(db);
+  if (!c) {
+    c = { campaign: null, forms: new Map() };
+    caches.set(db, c);
+  }
+  return c;
+}
 
 export async function openSipasCampaign(db: DbOrTx): Promise<CampaignRow> {
   const now = Date.now();
-  const cached = campaignCache && now - campaignCache.at < CAMPAIGN_TTL_MS ? campaignCache.row : undefined;
-  const fresh = cached && cached.closesAt.getTime() > now && !cached.closedAt ? cached : undefined;
-  const row = fresh ?? (await findOpenCampaign(db, 'sipas'));
-  campaignCache = row ? { at: fresh ? (campaignCache?.at ?? now) : now, row } : null;
+  const cache = cacheOf(db);
+  const hit = cache.campaign;
+  if (hit && now - hit.at < CAMPAIGN_TTL_MS && hit.row.closesAt.getTime() > now) return hit.row;
+  const row = await findOpenCampaign(db, 'sipas');
+  cache.campaign = row ? { at: now, row } : null;
   if (!row) throw new AppError('NO_OPEN_CAMPAIGN');
   return row;
 }
 
-/** Forgets the cached campaign (tests that create/close campaigns in sequence). */
-export function resetTargetCache(): void {
-  campaignCache = null;
-  formCache.clear();
+/** Forgets cached entries (after an admin closes or opens a campaign in this process). */
+export function resetTargetCache(db: DbOrTx): void {
+  caches.delete(db);
 }
 
 export async function latestForm(db: DbOrTx, code: string): Promise<StoredForm> {
   const now = Date.now();
-  const hit = formCache.get(code);
+  const forms = cacheOf(db).forms;
+  const hit = forms.get(code);
   const form = hit && now - hit.at < FORM_TTL_MS ? hit.form : await findStoredForm(db, code);
-  if (!hit || now - hit.at >= FORM_TTL_MS) formCache.set(code, { at: now, form });
+  if (!hit || now - hit.at >= FORM_TTL_MS) forms.set(code, { at: now, form });
   if (!form) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   return form;
 }

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { findForm } from '@hailong/forms';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
+import { countRows, openSipasCampaign } from './kiosk-fixtures.ts';
+
+const form02 = findForm('02/2021-DVCTT');
+const example = form02?.example ?? {};
+
+describe('online-service form 02/2021-DVCTT', () => {
+  let t: TestApp;
+  let campaignId: string;
+  const post = (payload: object, unit = 'ST34') => t.app.inject({ method: 'POST', url: `/api/v1/o/${unit}/responses`, payload });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('answers 409 NO_OPEN_CAMPAIGN while no SIPAS campaign is open', async () => {
+    const res = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('NO_OPEN_CAMPAIGN');
+  });
+
+  it('shows the unit name and the public form, without its scoring map', async () => {
+    campaignId = await openSipasCampaign(t);
+    const res = await t.app.inject({ url: '/api/v1/o/ST34' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ unitName: string; campaignOpen: boolean; form: Record<string, unknown> }>();
+    expect(body).toMatchObject({ unitCode: 'ST34', campaignOpen: true, form: { code: '02/2021-DVCTT' } });
+    expect(body.form.scoring).toBeUndefined();
+    expect((await t.app.inject({ url: '/api/v1/o/NOPE1' })).statusCode).toBe(404);
+  });
+
+  it('stores a response once (201, then 200 on replay) and 409 on a conflicting replay', async () => {
+    const body = { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example };
+    expect((await post(body)).statusCode).toBe(201);
+    expect((await post(body)).statusCode).toBe(200);
+    const firstKey = Object.keys(example)[0] ?? '';
+    const res = await post({ ...body, answers: { ...example, [firstKey]: example[firstKey] === 1 ? 2 : 1 } });
+    expect(res.statusCode).toBe(409);
+    const row = await t.app.db.execute(sql`select channel, source_id, campaign_id from responses where client_id = ${body.clientId}`);
+    expect(row.rows).toEqual([{ channel: 'online', source_id: null, campaign_id: campaignId }]);
+  });
+
+  it('rejects empty answers with 400 and per-question errors, storing nothing', async () => {
+    const before = await countRows(t);
+    const res = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: {} });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { details: unknown[] } }>().error.details.length).toBeGreaterThan(0);
+    expect(await countRows(t)).toBe(before);
+  });
+
+  it('accepts one response per dossier code per campaign (hashed), whatever its spacing or case', async () => {
+    const first = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: 'H48.01-211103-0001' });
+    expect(first.statusCode).toBe(201);
+    const again = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: ' h48.01-211103-0001 ' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('DOSSIER_ALREADY_RATED');
+    const stored = await t.app.db.execute(sql`select dossier_code_hash from responses where dossier_code_hash is not null`);
+    expect(stored.rows).toHaveLength(1);
+    expect(JSON.stringify(stored.rows)).not.toContain('211103');
+  });
+
+  it('accepts a slip rating code once, for its own unit only', async () => {
+    const gen = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/rating-codes`, headers: { cookie: t.adminCookie }, payload: { unitCode: 'ST34', count: 3 } });
+    expect(gen.statusCode).toBe(201);
+    const [code = ''] = gen.json<{ codes: string[] }>().codes;
+    const wrongUnit = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code }, 'ST16');
+    expect(wrongUnit.json().error?.code).toBe('RATING_CODE_INVALID');
+    expect((await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code })).statusCode).toBe(201);
+    const reuse = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code });
+    expect(reuse.statusCode).toBe(400);
+    expect(reuse.json().error.code).toBe('RATING_CODE_INVALID');
+  });
+
+  it('rate-limits one client after 20 submissions a minute with 429', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 25; i++) codes.push((await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example }, 'ST16')).statusCode);
+    expect(codes).toContain(429);
+  });
+});
