@@ -5,4 +5,6 @@ export * from './forms.ts';
 export * from './health.ts';
 export * from './kiosks.ts';
 export * from './results.ts';
+export * from './kiosks.ts';
+export * from './results.ts';
 export * from './enumerators.ts';
