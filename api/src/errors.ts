@@ -48,6 +48,12 @@ export const errorCatalogue = {
   RESPONSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Response not found' },
   DOSSIER_ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá trong đợt khảo sát', en: 'This dossier was already rated in this campaign' },
   RATING_CODE_INVALID: { status: 400, vi: 'Mã đánh giá không đúng hoặc đã được dùng', en: 'The rating code is wrong or already used' },
+  PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn', en: 'The pairing code is wrong, used or expired' },
+  DEVICE_UNAUTHORIZED: { status: 401, vi: 'Thiết bị chưa được ghép nối hoặc đã bị thu hồi', en: 'This device is not paired or was revoked' },
+  KIOSK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thiết bị', en: 'Kiosk not found' },
+  RESPONSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Response not found' },
+  DOSSIER_ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá trong đợt khảo sát', en: 'This dossier was already rated in this campaign' },
+  RATING_CODE_INVALID: { status: 400, vi: 'Mã đánh giá không đúng hoặc đã được dùng', en: 'The rating code is wrong or already used' },
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

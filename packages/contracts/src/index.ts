@@ -7,4 +7,6 @@ export * from './kiosks.ts';
 export * from './results.ts';
 export * from './kiosks.ts';
 export * from './results.ts';
+export * from './kiosks.ts';
+export * from './results.ts';
 export * from './enumerators.ts';
