@@ -17,6 +17,9 @@ import kioskAdminRoutes from './features/kiosks/routes.ts';
 import onlineRoutes from './features/online/routes.ts';
 import ratingCodeRoutes from './features/rating-codes/routes.ts';
 import resultRoutes from './features/results/routes.ts';
+import remunerationRoutes from './features/remuneration/routes.ts';
+import samplingRoutes from './features/sampling/routes.ts';
+import supervisionRoutes from './features/supervision/routes.ts';
 import unitRoutes from './features/units/routes.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -71,6 +74,9 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(resultRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(enumeratorRoutes, { prefix: '/api/v1' });
   await app.register(assignmentRoutes, { prefix: '/api/v1' });
+  await app.register(supervisionRoutes, { prefix: '/api/v1' });
+  await app.register(samplingRoutes, { prefix: '/api/v1' });
+  await app.register(remunerationRoutes, { prefix: '/api/v1' });
 
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;

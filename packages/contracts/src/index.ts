@@ -5,8 +5,4 @@ export * from './forms.ts';
 export * from './health.ts';
 export * from './kiosks.ts';
 export * from './results.ts';
-export * from './kiosks.ts';
-export * from './results.ts';
-export * from './kiosks.ts';
-export * from './results.ts';
 export * from './enumerators.ts';
