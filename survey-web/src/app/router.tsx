@@ -16,9 +16,15 @@ interface RouteDef {
 }
 
 const Home = lazy(() => import('@/app/routes/home'));
+const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
+const OnlineForm = lazy(() => import('@/features/online-survey/components/online-page'));
+const OnlinePoster = lazy(() => import('@/features/online-survey/components/poster-page'));
 
 export const routes: RouteDef[] = [
   { pattern: /^\/$/, keys: [], Component: Home },
+  { pattern: /^\/k\/?$/, keys: [], Component: Kiosk },
+  { pattern: /^\/o\/([A-Za-z0-9_-]+)\/poster\/?$/, keys: ['unitCode'], Component: OnlinePoster },
+  { pattern: /^\/o\/([A-Za-z0-9_-]+)\/?$/, keys: ['unitCode'], Component: OnlineForm },
 ];
 
 export function matchRoute(pathname: string): RouteMatch | null {

@@ -1,0 +1,85 @@
+/** The /k front door: pairing once, then the counter rating loop. */
+import { useCallback, useEffect, useState } from 'react';
+import type { KioskPaired } from '@hailong/contracts';
+import { forgetDevice, loadDevice, saveDevice } from '../hooks/kiosk-device';
+import { useKioskOutbox } from '../hooks/use-kiosk-outbox';
+import { useKioskSession } from '../hooks/use-kiosk-session';
+import { registerOfflineShell } from '../hooks/offline-shell';
+import { PairingScreen } from './pairing-screen';
+import { QuestionScreen } from './question-screen';
+import '../kiosk.css';
+
+function idleFromUrl(): number {
+  const s = Number(new URLSearchParams(window.location.search).get('idle'));
+  return Number.isFinite(s) && s >= 5 ? s * 1000 : 60_000;
+}
+
+function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () => void }) {
+  const [revoked, setRevoked] = useState(false);
+  const { pending, enqueue } = useKioskOutbox(device.deviceToken, () => setRevoked(true));
+  const s = useKioskSession(device, enqueue, idleFromUrl());
+  const total = s.questions.length;
+  return (
+    <main className="k-screen" lang="vi">
+      {s.screen.kind === 'start' ? (
+        <div className="k-start">
+          <p className="k-unit">{device.unitName}</p>
+          <p className="k-counter">{device.counterName}</p>
+          <h1>Ông/Bà vui lòng đánh giá mức độ hài lòng</h1>
+          <button type="button" className="k-primary k-big" onClick={s.start}>Bắt đầu đánh giá</button>
+        </div>
+      ) : null}
+      {s.screen.kind === 'question' ? (
+        <div className="k-step">
+          <div className="k-progress" role="progressbar" aria-label="Tiến độ" aria-valuemin={1} aria-valuemax={total} aria-valuenow={s.screen.index + 1}>
+            <span>Câu {s.screen.index + 1}/{total}</span>
+            <div className="k-bar"><div style={{ width: `${(100 * (s.screen.index + 1)) / total}%` }} /></div>
+          </div>
+          {(() => {
+            const index = s.screen.index;
+            const q = s.questions[index];
+            return q ? <QuestionScreen key={q.id} question={q} onAnswer={(v) => s.answer(index, v)} /> : null;
+          })()}
+        </div>
+      ) : null}
+      {s.screen.kind === 'procedure' ? (
+        <div className="k-step">
+          <h1 className="k-question">Ông/Bà vừa làm thủ tục nào? (không bắt buộc)</h1>
+          <div className="k-options">
+            {device.procedures.map((p) => (
+              <button key={p} type="button" className="k-option" onClick={() => s.chooseProcedure(p)}>{p}</button>
+            ))}
+            <button type="button" className="k-option" onClick={() => s.chooseProcedure(undefined)}>Bỏ qua</button>
+          </div>
+        </div>
+      ) : null}
+      {s.screen.kind === 'thanks' ? (
+        <div className="k-thanks" role="status">
+          <h1>Xin cảm ơn Ông/Bà!</h1>
+          <p>Ý kiến của Ông/Bà đã được ghi nhận.</p>
+        </div>
+      ) : null}
+      <footer className="k-footer">
+        {pending > 0 ? <span className="k-pending" data-testid="pending">{pending} đang chờ gửi</span> : <span />}
+        {revoked ? (
+          <button type="button" className="k-link" onClick={onUnpaired}>Thiết bị đã bị thu hồi — ghép nối lại</button>
+        ) : null}
+      </footer>
+    </main>
+  );
+}
+
+export default function KioskPage() {
+  const [device, setDevice] = useState<KioskPaired | null>(() => loadDevice());
+  useEffect(() => registerOfflineShell(), []);
+  const onPaired = useCallback((d: KioskPaired) => {
+    saveDevice(d);
+    window.history.replaceState({}, '', '/k');
+    setDevice(d);
+  }, []);
+  const onUnpaired = useCallback(() => {
+    forgetDevice();
+    setDevice(null);
+  }, []);
+  return device ? <Session device={device} onUnpaired={onUnpaired} /> : <PairingScreen onPaired={onPaired} />;
+}

@@ -1,0 +1,98 @@
+/**
+ * One citizen's session at the counter: start → one screen per question → optional procedure →
+ * thank-you (back to start after 5 s). Taps within 1 s of the previous accepted tap are ignored
+ * (a double tap must not answer two questions). After `idleMs` without a tap an unfinished session
+ * is reset; if the overall question was already answered it is kept as a partial response.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KioskPaired } from '@hailong/contracts';
+import type { KioskItem } from '../api/kiosk-api';
+import type { AnswerValue } from '../components/question-screen';
+import { newClientId } from './kiosk-device';
+
+export const TAP_GUARD_MS = 1_000;
+export const THANKS_MS = 5_000;
+const OVERALL = 'OV';
+
+export type Screen = { kind: 'start' } | { kind: 'question'; index: number } | { kind: 'procedure' } | { kind: 'thanks' };
+
+export function useKioskSession(device: KioskPaired, submit: (item: KioskItem) => Promise<void>, idleMs: number) {
+  const questions = device.form.sections.flatMap((s) => s.questions);
+  const [screen, setScreen] = useState<Screen>({ kind: 'start' });
+  const answers = useRef<Record<string, AnswerValue>>({});
+  const startedAt = useRef<string>(new Date().toISOString());
+  const lastTap = useRef(0);
+
+  const guard = useCallback((fn: () => void) => {
+    const now = Date.now();
+    if (now - lastTap.current < TAP_GUARD_MS) return;
+    lastTap.current = now;
+    fn();
+  }, []);
+
+  const finish = useCallback(
+    (extra: { partial?: boolean; procedureName?: string }) => {
+      const item: KioskItem = {
+        clientId: newClientId(),
+        formCode: device.form.code,
+        answers: { ...answers.current },
+        startedAt: startedAt.current,
+        completedAt: new Date().toISOString(),
+        ...(extra.partial ? { partial: true } : {}),
+        ...(extra.procedureName ? { procedureName: extra.procedureName } : {}),
+      };
+      answers.current = {};
+      void submit(item);
+    },
+    [device.form.code, submit],
+  );
+
+  const afterQuestions = useCallback(() => {
+    if (device.procedures.length > 0) setScreen({ kind: 'procedure' });
+    else {
+      finish({});
+      setScreen({ kind: 'thanks' });
+    }
+  }, [device.procedures.length, finish]);
+
+  const start = () =>
+    guard(() => {
+      answers.current = {};
+      startedAt.current = new Date().toISOString();
+      setScreen({ kind: 'question', index: 0 });
+    });
+
+  const answer = (index: number, value: AnswerValue | undefined) =>
+    guard(() => {
+      const q = questions[index];
+      if (q && value !== undefined) answers.current[q.id] = value;
+      if (index + 1 < questions.length) setScreen({ kind: 'question', index: index + 1 });
+      else afterQuestions();
+    });
+
+  const chooseProcedure = (name: string | undefined) =>
+    guard(() => {
+      finish(name ? { procedureName: name } : {});
+      setScreen({ kind: 'thanks' });
+    });
+
+  // Thank-you → start after 5 s.
+  useEffect(() => {
+    if (screen.kind !== 'thanks') return;
+    const t = setTimeout(() => setScreen({ kind: 'start' }), THANKS_MS);
+    return () => clearTimeout(t);
+  }, [screen]);
+
+  // Idle reset of an unfinished session (re-armed on every screen change).
+  useEffect(() => {
+    if (screen.kind === 'start' || screen.kind === 'thanks') return;
+    const t = setTimeout(() => {
+      if (answers.current[OVERALL] !== undefined) finish({ partial: true });
+      answers.current = {};
+      setScreen({ kind: 'start' });
+    }, idleMs);
+    return () => clearTimeout(t);
+  }, [screen, idleMs, finish]);
+
+  return { screen, questions, start, answer, chooseProcedure };
+}
