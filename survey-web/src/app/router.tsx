@@ -16,12 +16,16 @@ interface RouteDef {
 }
 
 const Home = lazy(() => import('@/app/routes/home'));
+const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
+const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
 const OnlineForm = lazy(() => import('@/features/online-survey/components/online-page'));
 const OnlinePoster = lazy(() => import('@/features/online-survey/components/poster-page'));
 
 export const routes: RouteDef[] = [
   { pattern: /^\/$/, keys: [], Component: Home },
+  { pattern: /^\/e\/?$/, keys: [], Component: EnumeratorPage },
+  { pattern: /^\/supervision\/([^/]+)\/?$/, keys: ['campaignId'], Component: SupervisionPage },
   { pattern: /^\/k\/?$/, keys: [], Component: Kiosk },
   { pattern: /^\/o\/([A-Za-z0-9_-]+)\/poster\/?$/, keys: ['unitCode'], Component: OnlinePoster },
   { pattern: /^\/o\/([A-Za-z0-9_-]+)\/?$/, keys: ['unitCode'], Component: OnlineForm },
