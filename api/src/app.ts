@@ -8,6 +8,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppConfig } from './config.ts';
 import authRoutes from './features/auth/routes.ts';
 import campaignRoutes from './features/campaigns/routes.ts';
+import invitationRoutes from './features/invitations/routes.ts';
+import respondentRoutes from './features/respondents/routes.ts';
+import responseRateRoutes from './features/response-rates/routes.ts';
+import staffSurveyRoutes from './features/staff-survey/routes.ts';
 import assignmentRoutes from './features/assignments/routes.ts';
 import enumeratorRoutes from './features/enumerators/routes.ts';
 import healthRoutes from './features/health/routes.ts';
@@ -66,6 +70,10 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(unitRoutes, { prefix: '/api/v1/units' });
   await app.register(campaignRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(respondentRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(invitationRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(responseRateRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(staffSurveyRoutes, { prefix: '/api/v1/s' });
   await app.register(kioskAdminRoutes, { prefix: '/api/v1/kiosks' });
   await app.register(kioskDeviceRoutes, { prefix: '/api/v1/kiosk' });
   await app.register(reviewRoutes, { prefix: '/api/v1/responses' });

@@ -4,6 +4,7 @@
  * with one message listing every bad variable.
  */
 import path from 'node:path';
+import { defaultQueuePrefix, resolveTokenSecret } from '@hailong/worker/invitation-tokens';
 import { z } from 'zod';
 
 const urlWith = (protocols: string[]) =>
@@ -32,9 +33,10 @@ export const envSchema = z
     PUBLIC_URL: urlWith(['http:', 'https:']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     COOKIE_SECURE: bool.default(false),
-    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('hl'),
+    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).optional(),
     RUN_WORKER: bool.default(true),
     START_REDIS: bool.default(true),
+    TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
   })
   ;
 
@@ -55,6 +57,8 @@ export interface AppConfig {
   queuePrefix: string;
   runWorker: boolean;
   startRedis: boolean;
+  /** Derives invitation link tokens (HMAC); TOKEN_SECRET or DATA_DIR/secret (docs/0003-invitation-tokens.md). */
+  tokenSecret: string;
   /** Built web app to serve (survey-web/dist); absent in API-only tests. */
   webDist: string | undefined;
 }
@@ -76,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const tokenSecret = resolveTokenSecret(e.TOKEN_SECRET, dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -89,9 +94,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
-    queuePrefix: e.QUEUE_PREFIX,
+    queuePrefix: e.QUEUE_PREFIX ?? defaultQueuePrefix(tokenSecret),
     runWorker: e.RUN_WORKER,
     startRedis: e.START_REDIS,
+    tokenSecret,
     webDist: undefined,
   };
 }

@@ -20,6 +20,10 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Tệp tải lên quá lớn', en: 'The upload is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu không được hỗ trợ', en: 'Unsupported content type' },
+  // Staff survey (issue 4)
+  ALREADY_SUBMITTED: { status: 409, vi: 'Anh/chị đã gửi phiếu khảo sát này rồi', en: 'This survey was already answered' },
+  CAMPAIGN_NOT_STAFF: { status: 409, vi: 'Đợt khảo sát này không phải khảo sát cán bộ, công chức', en: 'This is not a staff-survey campaign' },
+  IMPORT_INVALID: { status: 400, vi: 'Tệp nhập có dòng không hợp lệ, chưa dòng nào được lưu', en: 'The import has invalid rows; nothing was saved' },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, try again later' },
   CONFLICT: { status: 409, vi: 'Dữ liệu bị trùng', en: 'Conflicting data' },
   SUBMISSION_CONFLICT: {

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
         DATA_DIR: config.dataDir,
         PUBLIC_URL: config.publicUrl,
         QUEUE_PREFIX: config.queuePrefix,
+        TOKEN_SECRET: config.tokenSecret,
       }),
     );
   }

@@ -1,6 +1,7 @@
 /** The worker's configuration (environment parsed once with zod; nothing else reads process.env). */
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultQueuePrefix, resolveTokenSecret } from './invitation-tokens.ts';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
@@ -10,7 +11,8 @@ const envSchema = z.object({
   SMTP_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
   DATA_DIR: z.string().min(1).default('./.data'),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('hl'),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).optional(),
+  TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
 });
 
 export interface WorkerConfig {
@@ -23,6 +25,8 @@ export interface WorkerConfig {
   outboxDir: string;
   publicUrl: string;
   queuePrefix: string;
+  /** Derives invitation link tokens; the API must use the same (docs/0003-invitation-tokens.md). */
+  tokenSecret: string;
   /** How often the sweeper re-derives due work from the database. */
   sweepIntervalMs: number;
   heartbeatIntervalMs: number;
@@ -35,6 +39,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     throw new Error(`Invalid worker configuration:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   const e = parsed.data;
+  const tokenSecret = resolveTokenSecret(e.TOKEN_SECRET, path.resolve(e.DATA_DIR));
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -43,7 +48,8 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
     outboxDir: path.resolve(e.DATA_DIR, 'outbox'),
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
-    queuePrefix: e.QUEUE_PREFIX,
+    queuePrefix: e.QUEUE_PREFIX ?? defaultQueuePrefix(tokenSecret),
+    tokenSecret,
     sweepIntervalMs: 30_000,
     heartbeatIntervalMs: 60_000,
   };

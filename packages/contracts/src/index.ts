@@ -6,3 +6,4 @@ export * from './health.ts';
 export * from './kiosks.ts';
 export * from './results.ts';
 export * from './enumerators.ts';
+export * from './staff-survey.ts';

@@ -1,10 +1,64 @@
-import type { Job } from 'bullmq';
-import type { WorkerDeps } from '../worker.ts';
-
 /**
- * Processes one job of the mail queue. The staff-survey feature registers the real deliveries
- * (invitation, reminder, digest); until a job name is known it fails loudly rather than dropping mail.
+ * Processes one job of the mail queue: one mail_deliveries row (invitation or reminder round).
+ * 1. Claim the row (pending/failed → sending) — a row already sent or held by another worker is
+ *    skipped, so duplicate jobs (re-enqueued by the sweeper, a second worker) never send twice.
+ * 2. Re-check that the mail is still wanted (a reminder to someone who has answered is skipped).
+ * 3. Send; 'sent' + invitation timestamps on success; a 5xx SMTP answer marks the invitation
+ *    bounced and stops retrying (UnrecoverableError); anything else is retried with backoff.
  */
-export async function processMailJob(_deps: WorkerDeps, job: Job): Promise<unknown> {
-  throw new Error(`no processor for mail job ${job.name}`);
+import { UnrecoverableError, type Job } from 'bullmq';
+import { invitationToken } from '../invitation-tokens.ts';
+import { isPermanentSmtpError } from '../mail/transport.ts';
+import { renderStaffMail } from '../mail/templates/staff-invitation.ts';
+import { sendMailJobSchema } from '../queues.ts';
+import type { WorkerDeps } from '../worker.ts';
+import { claimDelivery, deliveryStatus, loadMailContext, markBounced, markOutcome, markSent, type ClaimedDelivery, type MailContext } from './delivery-repo.ts';
+
+export type MailOutcome = 'sent' | 'skipped' | 'already-done';
+
+function skipReason(d: ClaimedDelivery, ctx: MailContext): string | null {
+  if (ctx.bounced) return 'address bounced';
+  if (ctx.optedOut) return 'respondent opted out';
+  if (d.kind === 'reminder' && ctx.completed) return 'already answered';
+  if (!ctx.open) return 'campaign not open';
+  return null;
+}
+
+export async function processMailJob(deps: WorkerDeps, job: Job): Promise<MailOutcome> {
+  const { deliveryId } = sendMailJobSchema.parse(job.data);
+  const d = await claimDelivery(deps.db, deliveryId).catch((err: unknown) => {
+    throw new Error(`claim failed: ${String((err as { cause?: unknown }).cause ?? err)}`);
+  });
+  if (!d) {
+    // Sent, bounced, skipped, held by another worker right now, or unknown: nothing to do here.
+    const status = await deliveryStatus(deps.db, deliveryId);
+    if (status === undefined) throw new UnrecoverableError(`delivery ${deliveryId} does not exist`);
+    return 'already-done';
+  }
+  const ctx = d.invitationId ? await loadMailContext(deps.db, d.invitationId) : undefined;
+  if (!ctx || d.kind === 'digest') {
+    await markOutcome(deps.db, d.id, 'skipped', ctx ? 'digest mails are not implemented' : 'invitation missing');
+    return 'skipped';
+  }
+  const reason = skipReason(d, ctx);
+  if (reason) {
+    await markOutcome(deps.db, d.id, 'skipped', reason);
+    return 'skipped';
+  }
+  const link = `${deps.config.publicUrl}/s/${invitationToken(deps.config.tokenSecret, ctx.invitationId)}`;
+  const mail = renderStaffMail({ kind: d.kind, round: d.round, fullName: ctx.fullName, unitName: ctx.unitName, campaignName: ctx.campaignName, year: ctx.year, closesAt: ctx.closesAt, link });
+  let messageId: string;
+  try {
+    messageId = (await deps.mail.send({ to: ctx.email, ...mail, messageId: `<${d.id}@hailong>` })).messageId;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (isPermanentSmtpError(err)) {
+      await markBounced(deps.db, d, message);
+      throw new UnrecoverableError(`bounced: ${message}`);
+    }
+    await markOutcome(deps.db, d.id, 'failed', message);
+    throw err;
+  }
+  await markSent(deps.db, d, messageId);
+  return 'sent';
 }

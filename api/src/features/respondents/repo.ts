@@ -1,0 +1,23 @@
+import { schema, type DbOrTx } from '@hailong/db';
+import { eq, sql } from 'drizzle-orm';
+
+const { respondents, units } = schema;
+
+export async function unitIdsByCode(db: DbOrTx): Promise<Map<string, { id: number; name: string }>> {
+  const rows = await db.select({ id: units.id, code: units.code, name: units.name }).from(units);
+  return new Map(rows.map((r) => [r.code.toUpperCase(), { id: r.id, name: r.name }]));
+}
+
+export async function campaignEmails(db: DbOrTx, campaignId: string): Promise<Set<string>> {
+  const rows = await db.select({ email: sql<string>`lower(${respondents.email})` }).from(respondents).where(eq(respondents.campaignId, campaignId));
+  return new Set(rows.map((r) => r.email));
+}
+
+export async function insertRespondents(db: DbOrTx, values: (typeof respondents.$inferInsert)[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < values.length; i += 500) {
+    const res = await db.insert(respondents).values(values.slice(i, i + 500)).returning({ id: respondents.id });
+    n += res.length;
+  }
+  return n;
+}

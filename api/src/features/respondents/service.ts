@@ -1,0 +1,62 @@
+/**
+ * Respondent import: all-or-nothing. Every row is checked first (every problem reported, in
+ * Vietnamese, with its row and field); only a clean file is written, in one transaction. A dry run
+ * checks the same way and reports what would be imported per unit and per group.
+ */
+import type { ImportResult } from '@hailong/contracts';
+import { isUniqueViolation, type Db } from '@hailong/db';
+import { AppError } from '../../errors.ts';
+import { getCampaign } from '../campaigns/service.ts';
+import { checkRows, ImportProblems, parseCsv, parseXlsx, type RawRow, type RespondentRow } from './parse.ts';
+import { campaignEmails, insertRespondents, unitIdsByCode } from './repo.ts';
+
+export type Upload = { kind: 'csv'; text: string } | { kind: 'xlsx'; data: Buffer };
+
+async function readUpload(upload: Upload): Promise<RawRow[]> {
+  try {
+    return upload.kind === 'csv' ? parseCsv(upload.text) : await parseXlsx(upload.data);
+  } catch (err) {
+    if (err instanceof ImportProblems) throw new AppError('IMPORT_INVALID', err.details);
+    throw err;
+  }
+}
+
+function counts(rows: RespondentRow[], key: (r: RespondentRow) => string, name?: (k: string) => string | undefined): ImportResult['byUnit'] {
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
+  return [...m.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([k, count]) => ({ key: k, count, ...(name?.(k) ? { name: name(k) } : {}) }));
+}
+
+export async function importRespondents(db: Db, campaignId: string, upload: Upload, dryRun: boolean): Promise<ImportResult> {
+  const campaign = await getCampaign(db, campaignId);
+  if (campaign.kind !== 'staff') throw new AppError('CAMPAIGN_NOT_STAFF');
+  const raw = await readUpload(upload);
+  const units = await unitIdsByCode(db);
+  const { rows, errors } = checkRows(raw, { unitCodes: new Set(units.keys()), existingEmails: await campaignEmails(db, campaignId) });
+  if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
+  const summary = {
+    byUnit: counts(rows, (r) => r.unitCode, (k) => units.get(k)?.name),
+    byGroup: counts(rows, (r) => r.group),
+  };
+  if (dryRun) return { imported: 0, dryRun: true, ...summary };
+  const values = rows.map((r) => ({
+    campaignId,
+    fullName: r.fullName,
+    email: r.email,
+    phone: r.phone,
+    unitId: units.get(r.unitCode)?.id ?? 0,
+    respondentGroup: r.group,
+  }));
+  try {
+    const imported = await db.transaction((tx) => insertRespondents(tx, values));
+    return { imported, dryRun: false, ...summary };
+  } catch (err) {
+    // Another import of the same campaign won the race for some address.
+    if (isUniqueViolation(err, 'respondents_campaign_email_key')) {
+      throw new AppError('IMPORT_INVALID', [{ row: 0, field: 'email', message: 'Một số email vừa được nhập bởi người khác; vui lòng tải lại trang và thử lại' }]);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,81 @@
+import { schema, type DbOrTx } from '@hailong/db';
+import { eq, sql } from 'drizzle-orm';
+
+const { invitations, respondents, units, campaigns } = schema;
+
+export interface LinkRow {
+  invitationId: string;
+  campaignId: string;
+  formId: number;
+  unitId: number;
+  completedAt: Date | null;
+  draftAnswers: unknown;
+  fullName: string;
+  unitCode: string;
+  unitName: string;
+  opensAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+}
+
+const linkColumns = {
+  invitationId: invitations.id,
+  campaignId: invitations.campaignId,
+  formId: invitations.formId,
+  unitId: respondents.unitId,
+  completedAt: invitations.completedAt,
+  draftAnswers: invitations.draftAnswers,
+  fullName: respondents.fullName,
+  unitCode: units.code,
+  unitName: units.name,
+  opensAt: campaigns.opensAt,
+  closesAt: campaigns.closesAt,
+  closedAt: campaigns.closedAt,
+};
+
+export async function findLink(db: DbOrTx, tokenHash: string): Promise<LinkRow | undefined> {
+  const rows = await db
+    .select(linkColumns)
+    .from(invitations)
+    .innerJoin(respondents, eq(respondents.id, invitations.respondentId))
+    .innerJoin(units, eq(units.id, respondents.unitId))
+    .innerJoin(campaigns, eq(campaigns.id, invitations.campaignId))
+    .where(eq(invitations.tokenHash, tokenHash))
+    .limit(1);
+  return rows[0];
+}
+
+export async function markOpened(db: DbOrTx, id: string): Promise<void> {
+  await db.update(invitations).set({ openedAt: sql`coalesce(${invitations.openedAt}, now())` }).where(eq(invitations.id, id));
+}
+
+export async function saveDraft(db: DbOrTx, id: string, answers: unknown): Promise<Date | undefined> {
+  const rows = await db
+    .update(invitations)
+    .set({
+      draftAnswers: answers,
+      draftUpdatedAt: sql`now()`,
+      startedAt: sql`coalesce(${invitations.startedAt}, now())`,
+      openedAt: sql`coalesce(${invitations.openedAt}, now())`,
+    })
+    .where(sql`${invitations.id} = ${id} and ${invitations.completedAt} is null`)
+    .returning({ at: invitations.draftUpdatedAt });
+  return rows[0]?.at ?? undefined;
+}
+
+/** Locks the invitation row for the submit transaction; returns its completion time. */
+export async function lockInvitation(db: DbOrTx, id: string): Promise<{ completedAt: Date | null; startedAt: Date | null } | undefined> {
+  const rows = await db
+    .select({ completedAt: invitations.completedAt, startedAt: invitations.startedAt })
+    .from(invitations)
+    .where(eq(invitations.id, id))
+    .for('update');
+  return rows[0];
+}
+
+export async function markCompleted(db: DbOrTx, id: string, at: Date): Promise<void> {
+  await db
+    .update(invitations)
+    .set({ completedAt: at, draftAnswers: null, startedAt: sql`coalesce(${invitations.startedAt}, ${at})`, openedAt: sql`coalesce(${invitations.openedAt}, ${at})` })
+    .where(eq(invitations.id, id));
+}

@@ -1,0 +1,93 @@
+/**
+ * mail_deliveries as the idempotency record of every mail. A worker claims a row with one UPDATE
+ * (pending/failed → sending) before it talks to SMTP, so two workers holding jobs for the same
+ * delivery never both send; 'sent' rows are never claimed again.
+ */
+import type { Db } from '@hailong/db';
+import { sql } from 'drizzle-orm';
+
+export interface ClaimedDelivery {
+  id: string;
+  kind: 'invitation' | 'reminder' | 'digest';
+  round: number;
+  invitationId: string | null;
+  attempts: number;
+}
+
+export async function claimDelivery(db: Db, id: string): Promise<ClaimedDelivery | undefined> {
+  const res = await db.execute<{ id: string; kind: ClaimedDelivery['kind']; round: number; invitation_id: string | null; attempts: number }>(sql`
+    update mail_deliveries set status = 'sending', claimed_at = now(), attempts = attempts + 1
+    where id = ${id} and status in ('pending', 'failed')
+    returning id, kind, round, invitation_id, attempts`);
+  const r = res.rows[0];
+  return r && { id: r.id, kind: r.kind, round: r.round, invitationId: r.invitation_id, attempts: r.attempts };
+}
+
+export async function deliveryStatus(db: Db, id: string): Promise<string | undefined> {
+  const res = await db.execute<{ status: string }>(sql`select status from mail_deliveries where id = ${id}`);
+  return res.rows[0]?.status;
+}
+
+export interface MailContext {
+  invitationId: string;
+  email: string;
+  fullName: string;
+  unitName: string;
+  campaignName: string;
+  year: number;
+  closesAt: Date;
+  open: boolean;
+  completed: boolean;
+  bounced: boolean;
+  optedOut: boolean;
+}
+
+export async function loadMailContext(db: Db, invitationId: string): Promise<MailContext | undefined> {
+  const res = await db.execute<Record<string, unknown>>(sql`
+    select i.id, r.email, r.full_name, u.name as unit_name, c.name as campaign_name, c.year, c.closes_at,
+      (c.closed_at is null and c.opens_at <= now() and c.closes_at > now()) as open,
+      i.completed_at is not null as completed, i.bounced_at is not null as bounced, r.opted_out_at is not null as opted_out
+    from invitations i join respondents r on r.id = i.respondent_id join units u on u.id = r.unit_id
+    join campaigns c on c.id = i.campaign_id where i.id = ${invitationId}`);
+  const r = res.rows[0];
+  if (!r) return undefined;
+  return {
+    invitationId: String(r.id),
+    email: String(r.email),
+    fullName: String(r.full_name),
+    unitName: String(r.unit_name),
+    campaignName: String(r.campaign_name),
+    year: Number(r.year),
+    closesAt: new Date(r.closes_at as string),
+    open: Boolean(r.open),
+    completed: Boolean(r.completed),
+    bounced: Boolean(r.bounced),
+    optedOut: Boolean(r.opted_out),
+  };
+}
+
+export async function markSent(db: Db, d: ClaimedDelivery, messageId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`update mail_deliveries set status = 'sent', sent_at = now(), message_id = ${messageId}, last_error = null where id = ${d.id}`);
+    if (!d.invitationId) return;
+    if (d.kind === 'invitation') {
+      await tx.execute(sql`update invitations set sent_at = coalesce(sent_at, now()), delivered_at = coalesce(delivered_at, now()) where id = ${d.invitationId}`);
+    } else if (d.kind === 'reminder') {
+      await tx.execute(sql`update invitations set last_reminded_at = now(), reminders_sent = reminders_sent + 1 where id = ${d.invitationId}`);
+    }
+  });
+}
+
+export async function markOutcome(db: Db, id: string, status: 'failed' | 'skipped', error: string): Promise<void> {
+  await db.execute(sql`update mail_deliveries set status = ${status}, last_error = ${error.slice(0, 500)} where id = ${id}`);
+}
+
+export async function markBounced(db: Db, d: ClaimedDelivery, reason: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`update mail_deliveries set status = 'bounced', last_error = ${reason.slice(0, 500)} where id = ${d.id}`);
+    if (d.invitationId) {
+      await tx.execute(sql`update invitations set bounced_at = coalesce(bounced_at, now()), bounce_reason = ${reason.slice(0, 500)} where id = ${d.invitationId}`);
+    }
+  });
+}
+

@@ -1,0 +1,55 @@
+/** Queries of the sweeper: what is due according to the database. */
+import type { Db } from '@hailong/db';
+import { sql } from 'drizzle-orm';
+
+export interface DueDelivery {
+  id: string;
+  kind: string;
+  status: string;
+  attempts: number;
+}
+
+/**
+ * Deliveries that should have been sent by now: pending or failed (attempts left) for longer than
+ * `staleMs`, and 'sending' claims older than `leaseMs` (their worker died mid-send) — those are put
+ * back to 'failed' first so that a new job can claim them.
+ */
+export async function dueDeliveries(db: Db, now: Date, staleMs: number, leaseMs: number, maxAttempts: number, limit = 5000): Promise<DueDelivery[]> {
+  const stale = new Date(now.getTime() - staleMs);
+  const lease = new Date(now.getTime() - leaseMs);
+  await db.execute(sql`
+    update mail_deliveries set status = 'failed', last_error = 'claim expired (worker stopped while sending)'
+    where status = 'sending' and claimed_at < ${lease}`);
+  const res = await db.execute<{ id: string; kind: string; status: string; attempts: number }>(sql`
+    select id, kind, status, attempts from mail_deliveries
+    where (status = 'pending' and created_at < ${stale})
+       or (status = 'failed' and attempts < ${maxAttempts} and coalesce(claimed_at, created_at) < ${stale})
+    order by created_at limit ${limit}`);
+  return res.rows;
+}
+
+/**
+ * Creates the due scheduled reminder rounds: an invitation sent `reminderDays[k-1]` days ago that
+ * has had k-1 reminders, is not answered, bounced or opted out, in an open staff campaign, and
+ * k ≤ maxReminders. Returns the new delivery ids (the unique key makes a rerun a no-op).
+ */
+export async function createDueReminders(db: Db, now: Date): Promise<string[]> {
+  const res = await db.execute<{ id: string }>(sql`
+    with c as (
+      select id, settings from campaigns
+      where kind = 'staff' and closed_at is null and opens_at <= ${now} and closes_at > ${now}
+        and jsonb_typeof(settings->'reminderDays') = 'array'
+    ), cand as (
+      select i.id as invitation_id, i.campaign_id, i.sent_at, c.settings,
+        (select count(*) from mail_deliveries d where d.invitation_id = i.id and d.kind = 'reminder')::int as done
+      from invitations i join c on c.id = i.campaign_id join respondents r on r.id = i.respondent_id
+      where i.completed_at is null and i.bounced_at is null and r.opted_out_at is null and i.sent_at is not null
+    )
+    insert into mail_deliveries (campaign_id, invitation_id, kind, round)
+    select campaign_id, invitation_id, 'reminder', done + 1 from cand
+    where done < least(jsonb_array_length(settings->'reminderDays'), coalesce((settings->>'maxReminders')::int, 1000))
+      and sent_at + make_interval(days => (settings->'reminderDays'->>done)::int) <= ${now}
+    on conflict do nothing
+    returning id`);
+  return res.rows.map((r) => r.id);
+}

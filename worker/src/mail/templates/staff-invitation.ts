@@ -1,0 +1,67 @@
+/**
+ * The staff-survey invitation and reminder mails, Vietnamese first with a short English line.
+ * Plain text and HTML carry the same content; everything interpolated into HTML is escaped.
+ */
+export interface StaffMailInput {
+  kind: 'invitation' | 'reminder';
+  round: number;
+  fullName: string;
+  unitName: string;
+  campaignName: string;
+  year: number;
+  closesAt: Date;
+  link: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** dd/mm/yyyy in Vietnam time. */
+export function vnDate(d: Date): string {
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+
+export function renderStaffMail(m: StaffMailInput): RenderedMail {
+  const deadline = vnDate(m.closesAt);
+  const reminder = m.kind === 'reminder';
+  const subject = reminder
+    ? `Nhắc lại: mời anh/chị trả lời phiếu khảo sát CCHC năm ${m.year} (hạn ${deadline})`
+    : `Mời anh/chị tham gia khảo sát về cải cách hành chính năm ${m.year}`;
+  const intro = reminder
+    ? `Sở Nội vụ chưa nhận được phiếu khảo sát của anh/chị trong đợt "${m.campaignName}".`
+    : `Sở Nội vụ trân trọng mời anh/chị tham gia đợt khảo sát "${m.campaignName}" phục vụ xác định Chỉ số cải cách hành chính năm ${m.year}.`;
+  const lines = [
+    `Kính gửi ${m.fullName},`,
+    '',
+    intro,
+    `Đơn vị: ${m.unitName}`,
+    `Hạn trả lời: ${deadline}`,
+    '',
+    'Phiếu khảo sát dành riêng cho anh/chị, vui lòng không chuyển tiếp thư này. Mở đường dẫn sau để trả lời (có thể lưu và tiếp tục sau):',
+    m.link,
+    '',
+    'Trân trọng cảm ơn.',
+    'Sở Nội vụ',
+    '',
+    `(English) You are invited to the ${m.year} administrative reform staff survey. Deadline ${deadline}. Your personal link: ${m.link}`,
+  ];
+  const href = escapeHtml(m.link);
+  const html = `<!doctype html><html lang="vi"><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5">
+<p>Kính gửi ${escapeHtml(m.fullName)},</p>
+<p>${escapeHtml(intro)}</p>
+<p>Đơn vị: <strong>${escapeHtml(m.unitName)}</strong><br>Hạn trả lời: <strong>${escapeHtml(deadline)}</strong></p>
+<p><a href="${href}" style="display:inline-block;padding:12px 20px;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:8px">Trả lời phiếu khảo sát</a></p>
+<p>Hoặc mở đường dẫn: <a href="${href}">${href}</a></p>
+<p>Phiếu khảo sát dành riêng cho anh/chị, vui lòng không chuyển tiếp thư này.</p>
+<p>Trân trọng cảm ơn.<br>Sở Nội vụ</p>
+<p style="color:#555;font-size:13px">You are invited to the ${m.year} administrative reform staff survey. Deadline ${escapeHtml(deadline)}.</p>
+</body></html>`;
+  return { subject, text: lines.join('\n'), html };
+}
