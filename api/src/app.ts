@@ -19,6 +19,7 @@ import kioskDeviceRoutes from './features/kiosks/device-routes.ts';
 import reviewRoutes from './features/kiosks/review-routes.ts';
 import kioskAdminRoutes from './features/kiosks/routes.ts';
 import onlineRoutes from './features/online/routes.ts';
+import parRoutes from './features/par/routes.ts';
 import ratingCodeRoutes from './features/rating-codes/routes.ts';
 import resultRoutes from './features/results/routes.ts';
 import remunerationRoutes from './features/remuneration/routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(onlineRoutes, { prefix: '/api/v1/o' });
   await app.register(ratingCodeRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(resultRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(parRoutes, { prefix: '/api/v1' });
   await app.register(enumeratorRoutes, { prefix: '/api/v1' });
   await app.register(assignmentRoutes, { prefix: '/api/v1' });
   await app.register(supervisionRoutes, { prefix: '/api/v1' });

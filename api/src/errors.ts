@@ -46,6 +46,8 @@ export const errorCatalogue = {
   RESPONSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Response not found' },
   DOSSIER_ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá trong đợt khảo sát', en: 'This dossier was already rated in this campaign' },
   RATING_CODE_INVALID: { status: 400, vi: 'Mã đánh giá không đúng hoặc đã được dùng', en: 'The rating code is wrong or already used' },
+  // Aggregation (issue 3)
+  PAR_INPUT_INVALID: { status: 422, vi: 'Số liệu Chỉ số CCHC không hợp lệ (điểm vượt điểm tối đa hoặc âm)', en: 'PAR Index input is invalid (points negative or above their maximum)' },
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

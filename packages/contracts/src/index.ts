@@ -7,3 +7,4 @@ export * from './kiosks.ts';
 export * from './results.ts';
 export * from './enumerators.ts';
 export * from './staff-survey.ts';
+export * from './par.ts';

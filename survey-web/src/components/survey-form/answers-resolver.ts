@@ -1,0 +1,54 @@
+/**
+ * A react-hook-form resolver built from the form's compiled answers schema (@hailong/forms) — the
+ * same validator the API runs — so the respondent sees the API's Vietnamese message next to the
+ * question before sending.
+ */
+import { compileAnswersSchema, type FormLike } from '@hailong/forms';
+import type { FieldErrors, Resolver } from 'react-hook-form';
+
+export type FormValues = Record<string, unknown>;
+
+/** Form state → API answers: blank values dropped, Likert and number strings turned into numbers. */
+export function toAnswers(form: FormLike, values: FormValues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const s of form.sections) {
+    for (const q of s.questions) {
+      const v = values[q.id];
+      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+      if (q.type === 'likert5') out[q.id] = v === 'na' ? 'na' : Number(v);
+      else if (q.type === 'number') out[q.id] = Number(v);
+      else if (q.type === 'yes_no') out[q.id] = v === true || v === 'true';
+      else out[q.id] = v;
+    }
+  }
+  return out;
+}
+
+/** API answers → form state (radio inputs hold strings). */
+export function toValues(form: FormLike, answers: Record<string, unknown> | undefined): FormValues {
+  const out: FormValues = {};
+  for (const s of form.sections) {
+    for (const q of s.questions) {
+      const v = answers?.[q.id];
+      if (v === undefined || v === null) continue;
+      if (q.type === 'likert5' || q.type === 'yes_no' || q.type === 'number') out[q.id] = String(v);
+      else out[q.id] = v;
+    }
+  }
+  return out;
+}
+
+export function answersResolver(form: FormLike, partial = false): Resolver<FormValues> {
+  const schema = compileAnswersSchema(form, { partial });
+  return (values) => {
+    const answers = toAnswers(form, values);
+    const res = schema.safeParse(answers);
+    if (res.success) return { values: answers, errors: {} };
+    const errors: FieldErrors<FormValues> = {};
+    for (const issue of res.error.issues) {
+      const id = String(issue.path[0] ?? '');
+      if (id && !errors[id]) errors[id] = { type: 'validate', message: issue.message };
+    }
+    return { values: {}, errors };
+  };
+}
