@@ -21,16 +21,6 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-self.addEventListener('message', (event) => {
-  const data = event.data || {};
-  if (data.type !== 'cache-shell' || !Array.isArray(data.urls)) return;
-  event.waitUntil(
-    caches.open(CACHE).then((c) =>
-      Promise.all(data.urls.map((u) => c.match(u).then((hit) => hit || c.add(u).catch(() => undefined)))),
-    ),
-  );
-});
-
 function isShellPage(url) {
   return SHELL_PATHS.some((re) => re.test(url.pathname));
 }

@@ -14,12 +14,6 @@ export function registerOfflineShell(manifest = '/kiosk.webmanifest'): void {
   void navigator.serviceWorker
     .register('/sw.js', { scope: '/' })
     .then(() => navigator.serviceWorker.ready)
-    .then((reg) => {
-      const urls = performance
-        .getEntriesByType('resource')
-        .map((e) => e.name)
-        .filter((u) => u.startsWith(window.location.origin) && !u.includes('/api/'));
-      reg.active?.postMessage({ type: 'cache-shell', urls: [...urls, window.location.pathname] });
-    })
+    .then(() => cacheLoadedFiles())
     .catch(() => undefined);
 }
