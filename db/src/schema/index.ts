@@ -5,3 +5,4 @@ export * from './forms.ts';
 export * from './staff.ts';
 export * from './field.ts';
 export * from './responses.ts';
+export * from './tallies.ts';

@@ -1,0 +1,86 @@
+/**
+ * SQL path of SIPAS/staff counting (DESIGN.md principle 4): answers of the VALID responses of a
+ * campaign, inside its window, grouped by unit × form × question × answer. Reads the running
+ * tallies kept by the `responses_tally_*` triggers (migration 0004), which hold the same numbers
+ * as `GROUP BY … jsonb_each(answers)` over `responses` at a fraction of the cost
+ * (docs/0004-sipas-aggregation.md). The window is day-granular in Vietnam time: a response counts
+ * when the date of `coalesce(completed_at, received_at)` lies between the opening and closing days.
+ */
+import type { DbOrTx } from '@hailong/db';
+import { countsFromRows, type AnswerCountRow, type AnswerCounts } from '@hailong/scoring';
+import { sql } from 'drizzle-orm';
+
+export interface FormCounts {
+  formId: number;
+  /** Valid forms of this unit on this form. */
+  validForms: number;
+  counts: AnswerCounts;
+}
+
+/** unitId → formId → counts. Units without valid responses are absent. */
+export type CampaignCounts = Map<number, Map<number, FormCounts>>;
+
+export interface CountOptions {
+  /** Only these units (all when omitted). */
+  unitIds?: readonly number[];
+}
+
+interface AnswerRow extends AnswerCountRow {
+  unitId: number;
+  formId: number;
+}
+
+interface FormRow {
+  unitId: number;
+  formId: number;
+  n: number;
+}
+
+/** The campaign's window as tally days (first and last Vietnam-time day). */
+const windowDays = sql`t.day between response_tally_day(null, c.opens_at)
+  and response_tally_day(null, least(c.closes_at, coalesce(c.closed_at, c.closes_at)) - interval '1 microsecond')`;
+
+function unitFilter(unitIds: readonly number[] | undefined) {
+  if (unitIds === undefined) return sql``;
+  return sql`and t.unit_id = any(${`{${unitIds.map((id) => Math.trunc(id)).join(',')}}`}::int[])`;
+}
+
+async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<AnswerRow[]> {
+  const res = await db.execute(sql`
+    select t.unit_id as "unitId", t.form_id as "formId", t.question_id as "questionId", t.answer, sum(t.n)::int as "count"
+      from answer_tallies t join campaigns c on c.id = t.campaign_id
+     where t.campaign_id = ${campaignId} and ${windowDays} ${unitFilter(opts.unitIds)}
+     group by 1, 2, 3, 4 having sum(t.n) > 0`);
+  return res.rows as unknown as AnswerRow[];
+}
+
+async function formRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<FormRow[]> {
+  const res = await db.execute(sql`
+    select t.unit_id as "unitId", t.form_id as "formId", sum(t.n)::int as "n"
+      from form_tallies t join campaigns c on c.id = t.campaign_id
+     where t.campaign_id = ${campaignId} and ${windowDays} ${unitFilter(opts.unitIds)}
+     group by 1, 2 having sum(t.n) > 0`);
+  return res.rows as unknown as FormRow[];
+}
+
+/** Counts of every valid answer of a campaign, per unit and form (SIPAS and staff campaigns alike). */
+export async function countCampaignAnswers(db: DbOrTx, campaignId: string, opts: CountOptions = {}): Promise<CampaignCounts> {
+  const [answers, forms] = [await answerRows(db, campaignId, opts), await formRows(db, campaignId, opts)];
+  const grouped = new Map<string, AnswerRow[]>();
+  for (const row of answers) {
+    const key = `${row.unitId}:${row.formId}`;
+    const list = grouped.get(key);
+    if (list) list.push(row);
+    else grouped.set(key, [row]);
+  }
+  const out: CampaignCounts = new Map();
+  for (const f of forms) {
+    const byForm = out.get(f.unitId) ?? new Map<number, FormCounts>();
+    byForm.set(f.formId, { formId: f.formId, validForms: f.n, counts: countsFromRows(grouped.get(`${f.unitId}:${f.formId}`) ?? []) });
+    out.set(f.unitId, byForm);
+  }
+  return out;
+}
+
+/** The SIPAS name of the same query (forms 01/02 and the quick form are told apart by the caller). */
+export const countSipasAnswers = countCampaignAnswers;

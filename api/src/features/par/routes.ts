@@ -1,0 +1,90 @@
+/**
+ * SIPAS detail and the PAR Index (issue 3). Prefix /api/v1.
+ * GET  /campaigns/:id/sipas              SIPAS %, components, criteria, perception per unit
+ * POST /par/:year/self-assessments       import appraised self-assessment (CSV or XLSX), all or nothing
+ * GET  /par/:year[?format=xlsx|csv]      the PAR table (JSON, or the official layout as a download)
+ */
+import {
+  campaignSipasSchema, errorBodySchema, idParamsSchema, parTableQuerySchema, parTableSchema, parYearParamsSchema,
+  selfAssessmentImportResultSchema, type ParTableBody,
+} from '@hailong/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../errors.ts';
+import { parTableCsv } from '../../reports/par-table-csv.ts';
+import { parTableXlsx } from '../../reports/par-table-xlsx.ts';
+import { parTableOf } from './par-service.ts';
+import { importSelfAssessments, type Upload } from './self-assessment-service.ts';
+import { campaignSipas } from './sipas-service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+function toUpload(contentType: string | undefined, body: unknown): Upload {
+  if (contentType?.startsWith(XLSX) && Buffer.isBuffer(body)) return { kind: 'xlsx', data: body };
+  if (contentType?.startsWith('text/csv') && typeof body === 'string') return { kind: 'csv', text: body };
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', { accepted: ['text/csv', XLSX] });
+}
+
+/** `attachment` with an ASCII fallback and the Vietnamese name RFC 5987-encoded. */
+export function attachment(asciiName: string, viName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(viName)}`;
+}
+
+const parRoutes: FastifyPluginAsyncZod = async (app) => {
+  const readers = app.requireRole('admin', 'supervisor', 'observer');
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+
+  app.get(
+    '/campaigns/:id/sipas',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['results'], summary: 'SIPAS per unit: %, components, criteria, perception shares (valid responses in the window)',
+        params: idParamsSchema, response: { 200: campaignSipasSchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => campaignSipas(app.db, req.params.id),
+  );
+
+  app.post(
+    '/par/:year/self-assessments',
+    {
+      preHandler: app.requireRole('admin'),
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags: ['par'], summary: 'Import appraised self-assessment and adjusted max points (CSV or XLSX keyed by unit_code); all or nothing',
+        consumes: ['text/csv', XLSX], params: parYearParamsSchema,
+        response: { 201: selfAssessmentImportResultSchema, 400: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const result = await importSelfAssessments(app.db, req.params.year, toUpload(req.headers['content-type'], req.body));
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/par/:year',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['par'], summary: 'PAR Index table of a year (JSON, or ?format=xlsx|csv download)',
+        params: parYearParamsSchema, querystring: parTableQuerySchema, response: { 200: parTableSchema, 422: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const { body, table } = await parTableOf(app.db, req.params.year);
+      const { year } = req.params;
+      if (req.query.format === 'xlsx') {
+        const title = `KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`;
+        return reply.header('content-type', XLSX).header('content-disposition', attachment(`chi-so-cchc-${year}.xlsx`, `Chỉ số CCHC ${year}.xlsx`)).send((await parTableXlsx(table, { title })) as unknown as ParTableBody);
+      }
+      if (req.query.format === 'csv') {
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(`chi-so-cchc-${year}.csv`, `Chỉ số CCHC ${year}.csv`)).send(parTableCsv(table) as unknown as ParTableBody);
+      }
+      return body;
+    },
+  );
+};
+export default parRoutes;

@@ -1,0 +1,107 @@
+/**
+ * Reads an appraised self-assessment upload (CSV text or XLSX workbook) keyed by unit_code:
+ * columns `unit_code, self_assessment, max_points` (or `adjusted_max`), optional
+ * `staff_survey_points`; other columns (e.g. the published table's) are ignored. Row numbers are
+ * what the user sees in a spreadsheet (header = row 1). Messages are Vietnamese.
+ */
+import type { RowError } from '@hailong/contracts';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+export interface RawSelfAssessmentRow {
+  row: number;
+  unitCode: string;
+  selfAssessment: number;
+  maxPoints: number;
+  staffSurveyPoints: number | null;
+}
+
+export type ParsedUpload = { ok: true; rows: RawSelfAssessmentRow[] } | { ok: false; errors: RowError[] };
+
+const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+const ALIASES: Record<string, string> = { adjusted_max: 'max_points', ma_don_vi: 'unit_code' };
+
+function header(cells: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  cells.forEach((c, i) => {
+    const name = c.trim().toLowerCase().replace(/\s+/g, '_');
+    const key = ALIASES[name] ?? name;
+    if (!index.has(key)) index.set(key, i);
+  });
+  return index;
+}
+
+function numberCell(text: string, row: number, field: string, errors: RowError[], optional = false): number | null {
+  if (text === '') {
+    if (!optional) errors.push({ row, field, message: 'Ô trống' });
+    return null;
+  }
+  if (!NUMBER.test(text)) {
+    errors.push({ row, field, message: `Không phải số: "${text}"` });
+    return null;
+  }
+  const n = Number(text.replace(',', '.'));
+  if (n < 0) errors.push({ row, field, message: 'Không được âm' });
+  return n;
+}
+
+/** Checks cells (presence, numbers, duplicates); domain limits are checked against the unit later. */
+export function rowsFromMatrix(matrix: string[][]): ParsedUpload {
+  const [head, ...body] = matrix;
+  const index = header(head ?? []);
+  const missing = ['unit_code', 'self_assessment', 'max_points'].filter((c) => !index.has(c));
+  if (missing.length > 0) return { ok: false, errors: missing.map((field) => ({ row: 1, field, message: 'Thiếu cột' })) };
+  const errors: RowError[] = [];
+  const rows: RawSelfAssessmentRow[] = [];
+  const seen = new Map<string, number>();
+  body.forEach((cells, i) => {
+    const row = i + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const cell = (c: string): string => (index.has(c) ? (cells[index.get(c) ?? -1] ?? '').trim() : '');
+    const unitCode = cell('unit_code');
+    if (unitCode === '') errors.push({ row, field: 'unit_code', message: 'Thiếu mã đơn vị' });
+    else if (seen.has(unitCode)) errors.push({ row, field: 'unit_code', message: `Trùng mã đơn vị với dòng ${seen.get(unitCode)}` });
+    else seen.set(unitCode, row);
+    const selfAssessment = numberCell(cell('self_assessment'), row, 'self_assessment', errors);
+    const maxPoints = numberCell(cell('max_points'), row, 'max_points', errors);
+    const staffSurveyPoints = numberCell(cell('staff_survey_points'), row, 'staff_survey_points', errors, true);
+    if (selfAssessment !== null && maxPoints !== null) rows.push({ row, unitCode, selfAssessment, maxPoints, staffSurveyPoints });
+  });
+  if (rows.length === 0 && errors.length === 0) errors.push({ row: 2, field: 'unit_code', message: 'Tệp không có dòng dữ liệu' });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+}
+
+export function parseCsvUpload(text: string): ParsedUpload {
+  try {
+    const matrix: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    return rowsFromMatrix(matrix);
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 1;
+    return { ok: false, errors: [{ row: line, field: 'csv', message: `Tệp CSV không đúng định dạng: ${(err as Error).message}` }] };
+  }
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'result' in v) return cellText(v.result);
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (v instanceof Date) return v.toISOString();
+  return typeof v === 'object' ? '' : String(v);
+}
+
+export async function parseXlsxUpload(data: Buffer): Promise<ParsedUpload> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, errors: [{ row: 0, field: 'xlsx', message: 'Tệp Excel không đọc được (cần định dạng .xlsx)' }] };
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return { ok: false, errors: [{ row: 0, field: 'xlsx', message: 'Tệp Excel không có trang tính nào' }] };
+  const matrix: string[][] = [];
+  ws.eachRow({ includeEmpty: true }, (r, n) => {
+    matrix[n - 1] = (r.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
+  });
+  return rowsFromMatrix(Array.from(matrix, (r) => r ?? []));
+}

@@ -1,0 +1,105 @@
+/**
+ * SIPAS per unit for a campaign: counts from SQL (aggregation/sipas-counts-repo.ts), indices from
+ * @hailong/scoring (computeSipas + publishSipas: rounded, small cells withheld). Forms feeding
+ * SIPAS are chosen by kind (default: counter form 01 and online form 02; the quick counter form is
+ * reported by /results).
+ */
+import type { CampaignSipas, SipasUnit } from '@hailong/contracts';
+import { schema, type DbOrTx } from '@hailong/db';
+import { computeSipas, defaultSipasSettings, publishSipas, type SipasResult, type SipasSettings, type SipasSource } from '@hailong/scoring';
+import { asc } from 'drizzle-orm';
+import { getCampaign } from '../campaigns/service.ts';
+import type { CampaignRow } from '../campaigns/repo.ts';
+import { countSipasAnswers, type FormCounts } from '../aggregation/sipas-counts-repo.ts';
+import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
+
+export interface SipasCampaignSettings extends SipasSettings {
+  sipasKinds: string[];
+}
+
+/** Reads the per-campaign method settings, falling back to the METHOD.md defaults. */
+export function sipasSettingsOf(settings: unknown): SipasCampaignSettings {
+  const s = (settings ?? {}) as Record<string, unknown>;
+  const weights = s.componentWeights && typeof s.componentWeights === 'object' ? (s.componentWeights as Record<string, number>) : {};
+  return {
+    minSample: typeof s.minSample === 'number' && s.minSample >= 1 ? s.minSample : defaultSipasSettings.minSample,
+    componentMethod: s.componentMethod === 'pooled' ? 'pooled' : 'mean_of_items',
+    sipasMethod: s.sipasMethod === 'overall_question' ? 'overall_question' : 'mean_of_components',
+    componentWeights: weights,
+    sipasKinds: Array.isArray(s.sipasKinds) ? s.sipasKinds.filter((k): k is string => typeof k === 'string') : ['sipas_counter', 'sipas_online'],
+  };
+}
+
+/** Vietnam-time date (YYYY-MM-DD) of an instant. */
+export function vnDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function campaignWindow(c: CampaignRow): { from: string; to: string } {
+  const end = c.closedAt && c.closedAt < c.closesAt ? c.closedAt : c.closesAt;
+  return { from: vnDay(c.opensAt), to: vnDay(new Date(end.getTime() - 1)) };
+}
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+  group: string;
+}
+
+export async function listUnits(db: DbOrTx): Promise<UnitRef[]> {
+  const u = schema.units;
+  return db.select({ id: u.id, code: u.code, name: u.name, group: u.group }).from(u).orderBy(asc(u.code));
+}
+
+async function storedForms(db: DbOrTx, ids: Iterable<number>): Promise<Map<number, StoredForm>> {
+  const out = new Map<number, StoredForm>();
+  for (const id of new Set(ids)) {
+    const form = await findStoredFormById(db, id);
+    if (form) out.set(id, form);
+  }
+  return out;
+}
+
+/**
+ * Full-precision SIPAS of one unit from its per-form counts. Every SIPAS form used in the
+ * campaign is a source (with empty counts where the unit has none), so all units list the same
+ * components and criteria.
+ */
+export function unitSipas(unitCode: string, byForm: ReadonlyMap<number, FormCounts> | undefined, forms: Map<number, StoredForm>, settings: SipasCampaignSettings): SipasResult {
+  const sipasForms = [...forms.values()].filter((f) => settings.sipasKinds.includes(f.definition.kind)).sort((a, b) => a.id - b.id);
+  const sources: SipasSource[] = sipasForms.map((f) => ({ form: f.definition, counts: byForm?.get(f.id)?.counts ?? new Map() }));
+  const validForms = sipasForms.reduce((a, f) => a + (byForm?.get(f.id)?.validForms ?? 0), 0);
+  const { sipasKinds: _kinds, ...options } = settings;
+  return computeSipas({ unitCode, sources, validForms }, options);
+}
+
+/** Every unit's full-precision SIPAS for a campaign (units without responses: status no_data). */
+export async function campaignSipasResults(db: DbOrTx, campaign: CampaignRow): Promise<{ unit: UnitRef; result: SipasResult }[]> {
+  const settings = sipasSettingsOf(campaign.settings);
+  const counts = await countSipasAnswers(db, campaign.id);
+  const forms = await storedForms(db, [...counts.values()].flatMap((m) => [...m.keys()]));
+  const units = await listUnits(db);
+  return units.map((unit) => ({ unit, result: unitSipas(unit.code, counts.get(unit.id), forms, settings) }));
+}
+
+export async function campaignSipas(db: DbOrTx, campaignId: string): Promise<CampaignSipas> {
+  const campaign = await getCampaign(db, campaignId);
+  const results = await campaignSipasResults(db, campaign);
+  const units: SipasUnit[] = results.map(({ unit, result }) => {
+    const p = publishSipas(result);
+    return {
+      unitCode: unit.code,
+      unitName: unit.name,
+      group: unit.group,
+      status: p.status,
+      validForms: p.validForms,
+      sipasPercent: p.sipasPercent,
+      overallPercent: p.overallPercent,
+      components: p.components,
+      droppedComponents: p.droppedComponents,
+      perception: p.perception,
+    };
+  });
+  return { campaignId, minSample: sipasSettingsOf(campaign.settings).minSample, window: campaignWindow(campaign), units };
+}

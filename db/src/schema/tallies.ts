@@ -1,0 +1,35 @@
+import { date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Running counts of VALID responses, derived from `responses` by statement-level triggers in the
+ * same transaction as every insert/update/delete (migration 0004): SIPAS counting reads these
+ * instead of scanning every answer of every response (docs/0004-sipas-aggregation.md).
+ * `day` is the Vietnam-time date of `coalesce(completed_at, received_at)`. Derived data: it can be
+ * rebuilt from `responses` at any time, so it has no foreign keys.
+ */
+export const formTallies = pgTable(
+  'form_tallies',
+  {
+    campaignId: uuid('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    formId: integer('form_id').notNull(),
+    day: date('day').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.formId, t.day] })],
+);
+
+/** Per valid response answer: campaign × unit × form × day × question × answer text (`value #>> '{}'`). */
+export const answerTallies = pgTable(
+  'answer_tallies',
+  {
+    campaignId: uuid('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    formId: integer('form_id').notNull(),
+    day: date('day').notNull(),
+    questionId: text('question_id').notNull(),
+    answer: text('answer').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.formId, t.day, t.questionId, t.answer] })],
+);

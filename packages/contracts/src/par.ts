@@ -1,0 +1,81 @@
+/** SIPAS detail per unit and the PAR Index table of a year (issue 3). */
+import { z } from 'zod';
+
+const pct = z.number().nullable();
+const sipasStatus = z.enum(['ok', 'not_enough_data', 'no_data']);
+
+export const sipasCriterionSchema = z.object({ code: z.string(), form: z.string().optional(), valid: z.number().int(), ratePercent: pct });
+
+export const sipasUnitSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  group: z.string(),
+  /** ok | not_enough_data (fewer valid forms than minSample) | no_data; percentages are null unless ok. */
+  status: sipasStatus,
+  validForms: z.number().int(),
+  sipasPercent: pct,
+  overallPercent: pct,
+  components: z.array(z.object({ code: z.string(), ratePercent: pct, dropped: z.boolean(), criteria: z.array(sipasCriterionSchema) })),
+  droppedComponents: z.array(z.string()),
+  perception: z.array(z.object({ code: z.string(), answered: z.number().int(), percent: pct })),
+});
+export type SipasUnit = z.infer<typeof sipasUnitSchema>;
+
+export const campaignSipasSchema = z.object({
+  campaignId: z.uuid(),
+  minSample: z.number().int(),
+  /** First and last counted day (Vietnam time, YYYY-MM-DD). */
+  window: z.object({ from: z.string(), to: z.string() }),
+  units: z.array(sipasUnitSchema),
+});
+export type CampaignSipas = z.infer<typeof campaignSipasSchema>;
+
+export const parYearParamsSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const parTableQuerySchema = z.object({ format: z.enum(['json', 'xlsx', 'csv']).default('json') });
+
+export const selfAssessmentImportResultSchema = z.object({ year: z.number().int(), imported: z.number().int() });
+export type SelfAssessmentImportResult = z.infer<typeof selfAssessmentImportResultSchema>;
+
+export const parUnitRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  group: z.string(),
+  maxPoints: z.number(),
+  selfAssessment: z.number(),
+  staffSurveyPoints: z.number(),
+  sipasPercent: z.number(),
+  sipasPoints: z.number(),
+  totalPoints: z.number(),
+  indexPercent: z.number(),
+  band: z.number().int(),
+  rankInGroup: z.number().int(),
+  staffSource: z.enum(['imported', 'survey']),
+});
+
+export const parMissingSchema = z.enum(['no_self_assessment', 'no_staff_points', 'sipas_no_data', 'sipas_not_enough_data', 'no_sipas_campaign']);
+export type ParMissing = z.infer<typeof parMissingSchema>;
+
+export const parTableSchema = z.object({
+  year: z.number().int(),
+  sipasCampaignId: z.uuid().nullable(),
+  staffCampaignId: z.uuid().nullable(),
+  units: z.array(parUnitRowSchema),
+  groups: z.array(
+    z.object({
+      group: z.string(),
+      units: z.number().int(),
+      meanMaxPoints: z.number(),
+      meanSelfAssessment: z.number(),
+      meanStaffSurveyPoints: z.number(),
+      meanSipasPercent: z.number(),
+      meanSipasPoints: z.number(),
+      meanTotalPoints: z.number(),
+      meanIndexPercent: z.number(),
+      bandCounts: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  overall: z.object({ units: z.number().int(), meanIndexPercent: pct }),
+  /** Units left out of the table, with every reason. */
+  incomplete: z.array(z.object({ unitCode: z.string(), unitName: z.string(), group: z.string(), missing: z.array(parMissingSchema) })),
+});
+export type ParTableBody = z.infer<typeof parTableSchema>;
