@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { FORM_CODES, staffTemplate } from '@hailong/forms';
+import { schema } from '@hailong/db';
+import { computeStaffPoints, countAnswers, roundHalfUp, type ResponseAnswers } from '@hailong/scoring';
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
+import { findStoredForm } from '../src/features/forms/repo.ts';
+import { createCampaign, insertResponses, randomAnswers, rng, type GeneratedResponse } from './aggregation-fixtures.ts';
+
+const SAMPLE = '/work/shared/data/par-2021-sample.csv';
+const OPENS = new Date('2021-11-02T17:00:00Z');
+const CLOSES = new Date('2021-11-22T17:00:00Z');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Published {
+  unit_code: string; unit_name: string; max_points: string; self_assessment: string; staff_survey_points: string;
+  sipas_percent: string; sipas_points: string; total_points: string; par_index_percent: string; band: string;
+}
+
+function readSample(): Published[] {
+  const [head, ...lines] = readFileSync(SAMPLE, 'utf8').trim().split('\n');
+  const cols = (head ?? '').split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])) as unknown as Published);
+}
+
+/** The smallest sample (≥ 30 forms) whose satisfied share prints as `percent`. */
+function sampleFor(percent: number): { n: number; satisfied: number } {
+  for (let n = 30; n < 5000; n++) {
+    const satisfied = Math.round((percent * n) / 100);
+    if (roundHalfUp((100 * satisfied) / n, 2) === percent) return { n, satisfied };
+  }
+  throw new Error(`no sample for ${percent}`);
+}
+
+type ParBody = {
+  units: { unitCode: string; sipasPercent: number; sipasPoints: number; totalPoints: number; indexPercent: number; band: number; staffSurveyPoints: number; staffSource: string }[];
+  incomplete: { unitCode: string; missing: string[] }[];
+};
+
+describe('PAR Index API', () => {
+  let t: TestApp;
+  const sample = readSample();
+  const unitId = new Map<string, number>();
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: t.adminCookie } });
+  const post = (url: string, body: string | Buffer, type = 'text/csv') =>
+    t.app.inject({ method: 'POST', url, payload: body, headers: { cookie: t.adminCookie, 'content-type': type } });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    for (const u of await t.app.db.select().from(schema.units)) unitId.set(u.code, u.id);
+    const campaignId = await createCampaign(t.app.db, 'sipas', 'SIPAS 2021', 2021, OPENS, CLOSES);
+    const form = (await findStoredForm(t.app.db, FORM_CODES.counter))!;
+    const criteria = form.definition.scoring.sipas!.components.flatMap((c) => c.criteria);
+    const rows: GeneratedResponse[] = sample.flatMap((p) => {
+      const { n, satisfied } = sampleFor(Number(p.sipas_percent));
+      return Array.from({ length: n }, (_, i) => ({
+        campaignId, unitId: unitId.get(p.unit_code)!, formId: form.id, reviewState: 'valid' as const, completedAt: new Date(OPENS.getTime() + 86_400_000),
+        answers: Object.fromEntries(criteria.map((q) => [q, i < satisfied ? 5 : 2])),
+      }));
+    });
+    await insertResponses(t.app.db, rows);
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  it('imports the published self-assessment CSV and reproduces the published PAR rows', async () => {
+    const res = await post('/api/v1/par/2021/self-assessments', readFileSync(SAMPLE, 'utf8'));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toEqual({ year: 2021, imported: 6 });
+    const table = await get('/api/v1/par/2021');
+    expect(table.statusCode).toBe(200);
+    const body = table.json<ParBody>();
+    expect(body.units.map((u) => u.unitCode).sort()).toEqual(sample.map((p) => p.unit_code).sort());
+    for (const p of sample) {
+      const u = body.units.find((x) => x.unitCode === p.unit_code)!;
+      expect(u.sipasPercent).toBe(Number(p.sipas_percent));
+      expect(u.sipasPoints).toBe(Number(p.sipas_points));
+      expect(Math.abs(u.totalPoints - Number(p.total_points))).toBeLessThanOrEqual(0.01 + 1e-9);
+      expect(Math.abs(u.indexPercent - Number(p.par_index_percent))).toBeLessThanOrEqual(0.01 + 1e-9);
+      expect(u.band).toBe(Number(p.band));
+      expect(u.staffSource).toBe('imported');
+    }
+    // The other 34 units are listed, with the reason they are not scored.
+    expect(body.incomplete).toHaveLength(34);
+    expect(body.incomplete[0]?.missing).toEqual(['no_self_assessment', 'no_staff_points', 'sipas_no_data']);
+  });
+
+  it('refuses a file with bad rows, names each row and field in Vietnamese, and stores nothing', async () => {
+    const csv = ['unit_code,self_assessment,max_points', 'ST16,40,90', 'XX99,40,90', 'ST11,bốn mươi,90', 'ST25,95,90', 'ST16,41,90'].join('\n');
+    const res = await post('/api/v1/par/2030/self-assessments', csv);
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json<{ error: { code: string; message: string; details: { row: number; field: string; message: string }[] } }>();
+    expect(error.code).toBe('IMPORT_INVALID');
+    expect(error.message).toBe('Tệp nhập có dòng không hợp lệ, chưa dòng nào được lưu');
+    expect(error.details.map((d) => [d.row, d.field])).toEqual([[4, 'self_assessment'], [6, 'unit_code']]);
+    expect(error.details[0]?.message).toBe('Không phải số: "bốn mươi"');
+    const again = await post('/api/v1/par/2030/self-assessments', ['unit_code,self_assessment,max_points', 'ST16,40,90', 'XX99,40,90', 'ST25,95,90'].join('\n'));
+    expect(again.json<{ error: { details: unknown[] } }>().error.details).toEqual([
+      { row: 3, field: 'unit_code', message: 'Không có đơn vị mã "XX99"' },
+      { row: 4, field: 'self_assessment', message: 'Vượt điểm tối đa (90)' },
+    ]);
+    const stored = await t.app.db.select().from(schema.selfAssessments).where(eq(schema.selfAssessments.year, 2030));
+    expect(stored).toEqual([]);
+  });
+
+  it('imports XLSX too and computes staff points from the staff survey when none were imported', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tự đánh giá');
+    ws.addRow(['unit_code', 'self_assessment', 'max_points']);
+    ws.addRow(['ST16', 48, 94]);
+    const res = await post('/api/v1/par/2021/self-assessments', Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
+    expect(res.statusCode).toBe(201);
+    const before = (await get('/api/v1/par/2021')).json<ParBody>();
+    expect(before.incomplete.find((u) => u.unitCode === 'ST16')?.missing).toEqual(['no_staff_points']);
+
+    const staff = (await findStoredForm(t.app.db, staffTemplate('T3')!.code))!;
+    const staffCampaign = await createCampaign(t.app.db, 'staff', 'CBCCVC 2021', 2021, OPENS, CLOSES);
+    const r = rng(7);
+    const rows: GeneratedResponse[] = Array.from({ length: 120 }, () => ({
+      campaignId: staffCampaign, unitId: unitId.get('ST16')!, formId: staff.id, reviewState: 'valid', completedAt: new Date(OPENS.getTime() + 3_600_000), answers: randomAnswers(staff.definition, r),
+    }));
+    await insertResponses(t.app.db, rows);
+    const expected = computeStaffPoints([{ form: staff.definition, counts: countAnswers(rows.map((x) => x.answers as ResponseAnswers)) }]).points;
+    const after = (await get('/api/v1/par/2021')).json<ParBody>();
+    const st16 = after.units.find((u) => u.unitCode === 'ST16')!;
+    expect(st16.staffSource).toBe('survey');
+    expect(st16.staffSurveyPoints).toBe(roundHalfUp(expected, 2));
+  });
+
+  it('downloads the table as an Excel workbook and as CSV with a Vietnamese file name', async () => {
+    await post('/api/v1/par/2021/self-assessments', readFileSync(SAMPLE, 'utf8'));
+    const res = await get('/api/v1/par/2021?format=xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="chi-so-cchc-2021.xlsx"; filename*=UTF-8''${encodeURIComponent('Chỉ số CCHC 2021.xlsx')}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let row: unknown[] = [];
+    ws.eachRow((r) => {
+      if ((r.values as unknown[])[2] === 'Sở Xây dựng') row = (r.values as unknown[]).slice(1);
+    });
+    expect(row).toEqual([1, 'Sở Xây dựng', 94, 48, 19.18, 99.4, 14.91, 82.09, 87.33, 'Nhóm 2']);
+    const csv = await get('/api/v1/par/2021?format=csv');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body).toContain('Sở Xây dựng,94.00,48.00,19.18,99.40,14.91,82.09,87.33,Nhóm 2');
+  });
+
+  it('refuses anonymous users and uploads that are neither CSV nor XLSX', async () => {
+    const anon = await t.app.inject({ method: 'POST', url: '/api/v1/par/2021/self-assessments', payload: 'unit_code\n', headers: { 'content-type': 'text/csv' } });
+    expect(anon.statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/par/2021' })).statusCode).toBe(401);
+    const types = await post('/api/v1/par/2021/self-assessments', '{}', 'application/json');
+    expect(types.statusCode).toBe(415);
+  });
+});
