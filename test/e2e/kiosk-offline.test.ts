@@ -87,10 +87,10 @@ describe('counter kiosk in the browser', () => {
     await until(async () => (await count(id)) === 3);
     // The service worker has taken control and cached the shell before the network goes away
     // (one online reload, as a tablet does every morning, routes every file through it).
-    await until(() => page.evaluate(() => !!navigator.serviceWorker.controller));
+    await until(() => page.evaluate<boolean>('!!navigator.serviceWorker.controller'));
     await page.reload();
     await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
-    await until(() => page.evaluate(async () => !!navigator.serviceWorker.controller && (await (await caches.open('hl-shell-v1')).keys()).length >= 5));
+    await until(() => page.evaluate<boolean>("caches.open('hl-shell-v1').then((c) => c.keys()).then((k) => k.length >= 5)"));
     const seenBefore = await q<{ last_seen_at: Date }>('select last_seen_at from kiosk_devices where id = $1', [id]);
 
     await context.setOffline(true);
