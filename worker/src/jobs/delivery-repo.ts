@@ -66,16 +66,18 @@ export async function loadMailContext(db: Db, invitationId: string): Promise<Mai
   };
 }
 
+/** One statement (one round trip): the window between the SMTP server's 250 and this commit is what
+ * a crash could turn into a second mail, so it is kept as short as possible. */
 export async function markSent(db: Db, d: ClaimedDelivery, messageId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`update mail_deliveries set status = 'sent', sent_at = now(), message_id = ${messageId}, last_error = null where id = ${d.id}`);
-    if (!d.invitationId) return;
-    if (d.kind === 'invitation') {
-      await tx.execute(sql`update invitations set sent_at = coalesce(sent_at, now()), delivered_at = coalesce(delivered_at, now()) where id = ${d.invitationId}`);
-    } else if (d.kind === 'reminder') {
-      await tx.execute(sql`update invitations set last_reminded_at = now(), reminders_sent = reminders_sent + 1 where id = ${d.invitationId}`);
-    }
-  });
+  const invitationUpdate =
+    d.kind === 'invitation'
+      ? sql`update invitations set sent_at = coalesce(sent_at, now()), delivered_at = coalesce(delivered_at, now()) where id = ${d.invitationId}`
+      : sql`update invitations set last_reminded_at = now(), reminders_sent = reminders_sent + 1 where id = ${d.invitationId}`;
+  await db.execute(sql`
+    with sent as (
+      update mail_deliveries set status = 'sent', sent_at = now(), message_id = ${messageId}, last_error = null where id = ${d.id} returning id
+    ), inv as (${invitationUpdate} and exists (select 1 from sent) returning id)
+    select count(*) from sent`);
 }
 
 export async function markOutcome(db: Db, id: string, status: 'failed' | 'skipped', error: string): Promise<void> {

@@ -1,0 +1,143 @@
+/**
+ * Helpers of the staff-survey tests: a real SMTP server on loopback (smtp-server, parsed with
+ * mailparser) and a respondent CSV that spreads respondents over the 40 units and groups T1–T6.
+ */
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+}
+
+export interface SmtpSink {
+  url: string;
+  mails: ReceivedMail[];
+  /** From now on, park each message before answering its DATA (the client waits for the 250). */
+  hold(): void;
+  /** Forget the parked messages without answering (their client was killed) and accept again. */
+  dropHeldAndResume(): number;
+  /** Waits until at least n mails arrived (or throws after timeoutMs). */
+  waitFor(n: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(opts: { rejectRcpt?: (to: string) => boolean } = {}): Promise<SmtpSink> {
+  const mails: ReceivedMail[] = [];
+  let holding = false;
+  let parked = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, cb) {
+      if (opts.rejectRcpt?.(address.address)) {
+        const err = Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 });
+        cb(err);
+        return;
+      }
+      cb();
+    },
+    onData(stream, session, cb) {
+      simpleParser(stream)
+        .then((m) => {
+          if (holding) {
+            parked++;
+            return; // never answered: the sender does not know whether it was accepted
+          }
+          mails.push({
+            to: (session.envelope.rcptTo[0]?.address ?? '').toLowerCase(),
+            subject: m.subject ?? '',
+            text: m.text ?? '',
+            html: typeof m.html === 'string' ? m.html : '',
+            messageId: m.messageId ?? '',
+          });
+          cb();
+        })
+        .catch((err: Error) => cb(err));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    hold() {
+      holding = true;
+    },
+    dropHeldAndResume() {
+      holding = false;
+      const n = parked;
+      parked = 0;
+      return n;
+    },
+    async waitFor(n, timeoutMs = 60_000) {
+      const t0 = Date.now();
+      while (mails.length < n) {
+        if (Date.now() - t0 > timeoutMs) throw new Error(`only ${mails.length}/${n} mails arrived in ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function linkToken(text: string): string | undefined {
+  return /\/s\/([A-Za-z0-9_-]{16,})/.exec(text)?.[1];
+}
+
+export interface PlannedRespondent {
+  email: string;
+  unitCode: string;
+  group: string;
+}
+
+const unitGroupOf = (n: number): string => (n <= 17 ? 'department' : n <= 29 ? 'other' : 'district');
+
+/** n respondents over the 40 units; group by kind of unit (METHOD.md §3), every 9th a T1 delegate. */
+export function planRespondents(n: number, tag: string): PlannedRespondent[] {
+  const out: PlannedRespondent[] = [];
+  for (let i = 0; i < n; i++) {
+    const u = (i % 40) + 1;
+    const kind = unitGroupOf(u);
+    const group = i % 9 === 0 && kind !== 'other' ? 'T1' : kind === 'department' ? (i % 2 ? 'T2' : 'T3') : kind === 'district' ? (i % 2 ? 'T4' : 'T5') : 'T6';
+    out.push({ email: `cb${i}.${tag}@example.vn`, unitCode: `ST${String(u).padStart(2, '0')}`, group });
+  }
+  return out;
+}
+
+export function respondentsCsv(rows: PlannedRespondent[]): string {
+  const lines = ['full_name,email,unit_code,respondent_group', ...rows.map((r, i) => `Nguyễn Thị Thử ${i},${r.email},${r.unitCode},${r.group}`)];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Answers every question of a public form with its first option (A) or a valid value. */
+export function fillAnswers(form: { sections: { questions: { id: string; type: string; options?: { code: string }[] }[] }[] }): Record<string, unknown> {
+  const a: Record<string, unknown> = {};
+  for (const s of form.sections) {
+    for (const q of s.questions) {
+      if (q.type === 'likert5') a[q.id] = 4;
+      else if (q.type === 'yes_no') a[q.id] = false;
+      else if (q.type === 'multi_choice') a[q.id] = [q.options?.[0]?.code ?? ''];
+      else if (q.options?.[0]) a[q.id] = q.options[0].code;
+      else if (q.type === 'number') a[q.id] = 1;
+      else a[q.id] = 'ok';
+    }
+  }
+  return a;
+}
+
+/** Runs fn over items with at most `limit` in flight. */
+export async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await fn(items[next++] as T);
+    }),
+  );
+}
