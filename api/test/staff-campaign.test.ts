@@ -42,7 +42,6 @@ function workerEnv(): Record<string, string> {
 }
 
 function spawnWorker(): ChildProcess {
-  // eslint-disable-next-line no-restricted-properties -- the child inherits PATH etc.
   return spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'worker/src/main.ts')], { cwd: repo, env: { ...process.env, ...workerEnv() }, stdio: 'ignore' });
 }
 
