@@ -16,6 +16,7 @@ interface RouteDef {
 }
 
 const Home = lazy(() => import('@/app/routes/home'));
+const StaffSurvey = lazy(() => import('@/features/staff-survey/components/staff-survey-page'));
 const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
@@ -24,6 +25,7 @@ const OnlinePoster = lazy(() => import('@/features/online-survey/components/post
 
 export const routes: RouteDef[] = [
   { pattern: /^\/$/, keys: [], Component: Home },
+  { pattern: /^\/s\/([A-Za-z0-9_-]+)\/?$/, keys: ['token'], Component: StaffSurvey },
   { pattern: /^\/e\/?$/, keys: [], Component: EnumeratorPage },
   { pattern: /^\/supervision\/([^/]+)\/?$/, keys: ['campaignId'], Component: SupervisionPage },
   { pattern: /^\/k\/?$/, keys: [], Component: Kiosk },
