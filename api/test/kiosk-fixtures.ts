@@ -29,7 +29,8 @@ export async function pairKiosk(t: TestApp, body: Record<string, unknown> = {}):
   });
   if (created.statusCode !== 201) throw new Error(`kiosk: ${created.statusCode} ${created.body}`);
   const { id, pairingCode } = created.json<{ id: string; pairingCode: string }>();
-  const paired = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/pair', payload: { pairingCode } });
+  const remoteAddress = `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`; // pairing is rate-limited per address
+  const paired = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/pair', payload: { pairingCode }, remoteAddress });
   if (paired.statusCode !== 200) throw new Error(`pair: ${paired.statusCode} ${paired.body}`);
   const token = paired.json<{ deviceToken: string }>().deviceToken;
   return { id, token, auth: { authorization: `Bearer ${token}` } };

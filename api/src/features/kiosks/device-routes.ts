@@ -1,7 +1,7 @@
 /** Routes the tablet itself calls: pair with a one-time code, then submit with its device token. Prefix /api/v1/kiosk. */
 import { errorBodySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponseInputSchema, responseReceiptSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authenticateDevice, pairDevice } from './service.ts';
+import { bearerTokenHash, pairDevice } from './service.ts';
 import { submitKioskResponse } from './submit.ts';
 
 const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,8 +30,7 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const device = await authenticateDevice(app.db, req.headers.authorization);
-      const r = await submitKioskResponse(app.db, device, req.body);
+      const r = await submitKioskResponse(app.db, bearerTokenHash(req.headers.authorization), req.body);
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
   );

@@ -136,11 +136,16 @@ export async function pairDevice(db: Db, pairingCode: string): Promise<KioskPair
   };
 }
 
-/** The device behind a `Bearer` token; unknown or revoked → 401 DEVICE_UNAUTHORIZED. */
-export async function authenticateDevice(db: DbOrTx, authorization: string | undefined): Promise<KioskRow> {
+/** The hash of a `Bearer` device token (no header → 401 DEVICE_UNAUTHORIZED). */
+export function bearerTokenHash(authorization: string | undefined): string {
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!m?.[1]) throw new AppError('DEVICE_UNAUTHORIZED');
-  const k = await findDeviceByToken(db, hashToken(m[1]));
+  return hashToken(m[1]);
+}
+
+/** The device behind a `Bearer` token; unknown or revoked → 401 DEVICE_UNAUTHORIZED. */
+export async function authenticateDevice(db: DbOrTx, authorization: string | undefined): Promise<KioskRow> {
+  const k = await findDeviceByToken(db, bearerTokenHash(authorization));
   if (!k) throw new AppError('DEVICE_UNAUTHORIZED');
   return k;
 }

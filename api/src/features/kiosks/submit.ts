@@ -13,11 +13,11 @@
 import { FORM_CODES } from '@hailong/forms';
 import type { KioskResponseInput } from '@hailong/contracts';
 import { schema, type Db, type DbOrTx } from '@hailong/db';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
 import { storeResponse, type StoreResult } from '../submissions/service.ts';
-import { touchDevice, type KioskRow } from './repo.ts';
+import { lockAndTouchDevice, type DeviceLimits } from './repo.ts';
 import { latestForm, openSipasCampaign } from './target.ts';
 
 const KIOSK_FORMS: readonly string[] = [FORM_CODES.quick, FORM_CODES.counter];
@@ -25,10 +25,12 @@ const KIOSK_FORMS: readonly string[] = [FORM_CODES.quick, FORM_CODES.counter];
 export interface StuffingVerdict {
   flags: string[];
   reason: string | null;
+  /** A response with this client id is already stored (a replay: no verdict needed). */
+  exists: boolean;
 }
 
 /** Sessions of the device near `completedAt` and in the hour before it (excluding this client id). */
-export async function stuffingVerdict(tx: DbOrTx, device: KioskRow, clientId: string, completedAt: Date): Promise<StuffingVerdict> {
+export async function stuffingVerdict(tx: DbOrTx, device: DeviceLimits, clientId: string, completedAt: Date): Promise<StuffingVerdict> {
   const { responses } = schema;
   const t = completedAt.toISOString();
   const gap = device.minIntervalSeconds;
@@ -36,6 +38,7 @@ export async function stuffingVerdict(tx: DbOrTx, device: KioskRow, clientId: st
     .select({
       near: sql<number>`count(*) filter (where abs(extract(epoch from (${responses.completedAt} - ${t}::timestamptz))) < ${gap})::int`,
       hour: sql<number>`count(*) filter (where ${responses.completedAt} > ${t}::timestamptz - interval '1 hour' and ${responses.completedAt} <= ${t}::timestamptz)::int`,
+      exists: sql<boolean>`exists (select 1 from responses x where x.client_id = ${clientId})`,
     })
     .from(responses)
     .where(
@@ -55,15 +58,14 @@ export async function stuffingVerdict(tx: DbOrTx, device: KioskRow, clientId: st
     flags.push('hourly_cap');
     reasons.push(`${hour} sessions of this device in the previous hour (cap ${device.hourlyCap})`);
   }
-  return { flags, reason: reasons.length > 0 ? reasons.join('; ') : null };
+  return { flags, reason: reasons.length > 0 ? reasons.join('; ') : null, exists: rows[0]?.exists ?? false };
 }
 
-async function alreadyStored(tx: DbOrTx, clientId: string): Promise<boolean> {
-  const rows = await tx.select({ id: schema.responses.id }).from(schema.responses).where(eq(schema.responses.clientId, clientId)).limit(1);
-  return rows.length > 0;
-}
-
-export async function submitKioskResponse(db: Db, device: KioskRow, input: KioskResponseInput): Promise<StoreResult> {
+/**
+ * Submits one session for the device holding `tokenHash`. One statement takes the per-device lock,
+ * authenticates (unknown or revoked → 401) and records last seen / app version / pending count.
+ */
+export async function submitKioskResponse(db: Db, tokenHash: string, input: KioskResponseInput): Promise<StoreResult> {
   if (!KIOSK_FORMS.includes(input.formCode)) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const campaign = await openSipasCampaign(db);
   const form = await latestForm(db, input.formCode);
@@ -72,9 +74,7 @@ export async function submitKioskResponse(db: Db, device: KioskRow, input: Kiosk
     clientId: input.clientId,
     campaignId: campaign.id,
     form,
-    unitId: device.unitId,
     channel: 'kiosk' as const,
-    sourceId: device.id,
     answers: input.answers,
     startedAt: new Date(input.startedAt),
     completedAt,
@@ -83,18 +83,18 @@ export async function submitKioskResponse(db: Db, device: KioskRow, input: Kiosk
     procedureName: input.procedureName ?? null,
     payloadExtra: input.ratingCode ? { ratingCode: ratingCodeHash(input.ratingCode) } : {},
   };
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`kiosk:${device.id}`}))`);
-    if (await alreadyStored(tx, input.clientId)) return storeResponse(tx, base);
+  return db.transaction(async (tx) => {
+    const device = await lockAndTouchDevice(tx, tokenHash, input.appVersion, input.pendingCount);
+    if (!device) throw new AppError('DEVICE_UNAUTHORIZED');
+    const row = { ...base, unitId: device.unitId, sourceId: device.id };
     const verdict = await stuffingVerdict(tx, device, input.clientId, completedAt);
+    if (verdict.exists) return storeResponse(tx, row); // replay (200) or conflict (409)
     if (input.ratingCode) await consumeRatingCode(tx, input.ratingCode, campaign.id, device.unitId);
     return storeResponse(tx, {
-      ...base,
+      ...row,
       reviewState: verdict.flags.length > 0 ? 'suspect' : 'valid',
       reviewReason: verdict.reason,
       flags: verdict.flags,
     });
   });
-  await touchDevice(db, device.id, input.appVersion, input.pendingCount);
-  return result;
 }
