@@ -1,0 +1,91 @@
+/**
+ * A civil servant on a phone opens their personal link, answers part of the form, saves the draft,
+ * reloads (the answers come back), finishes and submits, then reopens the link and sees
+ * "already answered".
+ */
+import { invitationToken } from '@hailong/worker/invitation-tokens';
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN } from '../support/build-app.ts';
+import { launchBrowser, PHONE } from '../support/browser.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+let sys: TestSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await sys?.close();
+});
+
+async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: sys.database.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function inviteOne(): Promise<string> {
+  const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
+  const cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value ?? ''}`;
+  const c = await sys.app.inject({
+    method: 'POST', url: '/api/v1/campaigns', headers: { cookie },
+    payload: { kind: 'staff', name: 'browser staff', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+  });
+  const id = c.json<{ id: string }>().id;
+  const csv = 'full_name,email,unit_code,respondent_group\nLê Thị Hoa,hoa@example.vn,ST05,T3\n';
+  expect((await sys.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, headers: { cookie, 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(201);
+  expect((await sys.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: { cookie } })).statusCode).toBe(202);
+  const rows = await query<{ id: string }>('select id from invitations where campaign_id = $1', [id]);
+  return invitationToken(sys.config.tokenSecret, rows[0]?.id ?? '');
+}
+
+describe('the personal survey link on a phone', () => {
+  it('saves a draft, resumes after reload, submits once and then says "already answered"', async () => {
+    const token = await inviteOne();
+    const page = await browser.newPage(PHONE);
+    await page.goto(`${sys.baseUrl}/s/${token}`);
+    await page.getByText('Lê Thị Hoa').waitFor();
+    const questions = page.locator('fieldset.sf-question');
+    const total = await questions.count();
+    expect(total).toBeGreaterThan(3);
+    await questions.nth(0).locator('input[type=radio]').nth(1).check();
+    await questions.nth(1).locator('input[type=radio]').nth(0).check();
+    await page.getByRole('button', { name: 'Lưu tạm' }).click();
+    await page.getByText(/Đã lưu tạm lúc/).waitFor();
+
+    await page.reload();
+    await page.locator('fieldset.sf-question').first().waitFor();
+    expect(await page.locator('fieldset.sf-question').nth(0).locator('input[type=radio]').nth(1).isChecked()).toBe(true);
+    expect(await page.locator('fieldset.sf-question').nth(1).locator('input[type=radio]').nth(0).isChecked()).toBe(true);
+
+    // Submitting too early shows the errors next to the questions, in Vietnamese.
+    await page.getByRole('button', { name: 'Gửi phiếu khảo sát' }).click();
+    await page.getByText('Vui lòng trả lời câu hỏi này').first().waitFor();
+
+    for (let i = 2; i < total; i++) await page.locator('fieldset.sf-question').nth(i).locator('input[type=radio]').first().check();
+    await page.getByRole('button', { name: 'Gửi phiếu khảo sát' }).click();
+    await page.getByText('Cảm ơn anh/chị đã hoàn thành phiếu khảo sát').waitFor();
+
+    await page.reload();
+    await page.getByText('Anh/chị đã trả lời phiếu khảo sát này').waitFor();
+    const stored = await query("select id from responses where channel = 'email'");
+    expect(stored).toHaveLength(1);
+    await page.close();
+  });
+
+  it('shows "invalid link" for a wrong token', async () => {
+    const page = await browser.newPage(PHONE);
+    await page.goto(`${sys.baseUrl}/s/${'x'.repeat(43)}`);
+    await page.getByText('Đường dẫn không hợp lệ').waitFor();
+    await page.close();
+  });
+});
