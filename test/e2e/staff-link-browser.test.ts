@@ -82,6 +82,19 @@ describe('the personal survey link on a phone', () => {
     await page.close();
   });
 
+  it('lets the admin log in and see the campaign\'s response rate per unit', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${sys.baseUrl}/admin`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'browser staff' }).click();
+    await page.getByText('Tỷ lệ phản hồi: 100.00% (1/1)').waitFor();
+    await page.locator('.admin-curve').waitFor();
+    expect(await page.locator('.admin-table tbody tr').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+
   it('shows "invalid link" for a wrong token', async () => {
     const page = await browser.newPage(PHONE);
     await page.goto(`${sys.baseUrl}/s/${'x'.repeat(43)}`);

@@ -1,0 +1,26 @@
+/**
+ * /admin — the staff-survey dashboard of Sở Nội vụ: log in, list and create campaigns, import
+ * respondents, send invitations and reminders, watch response rates.
+ */
+import { useEffect, useState } from 'react';
+import { ApiError } from '@/lib/api-client';
+import { me } from '../api/admin-api';
+import { CampaignList } from './campaign-list';
+import { CampaignPage } from './campaign-page';
+import { LoginForm } from './login-form';
+import '../dashboard.css';
+
+function go(path: string): void {
+  window.history.pushState({}, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export default function AdminPage({ params }: { params: Record<string, string> }) {
+  const [auth, setAuth] = useState<'checking' | 'in' | 'out'>('checking');
+  const check = () => me().then(() => setAuth('in'), (e: unknown) => setAuth(e instanceof ApiError && e.status === 401 ? 'out' : 'in'));
+  useEffect(() => void check(), []);
+  if (auth === 'checking') return <p className="loading" role="status">Đang tải…</p>;
+  if (auth === 'out') return <LoginForm onDone={() => void check()} />;
+  if (params.campaignId) return <CampaignPage id={params.campaignId} back={() => go('/admin')} />;
+  return <CampaignList open={(id) => go(`/admin/campaigns/${id}`)} />;
+}
