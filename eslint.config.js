@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', 'db/migrations/**', '**/*.config.js', 'eslint.config.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'survey-web/public/**', '**/.data/**', 'db/migrations/**', '**/*.config.js', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
