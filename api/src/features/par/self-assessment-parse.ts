@@ -16,7 +16,11 @@ export interface RawSelfAssessmentRow {
   staffSurveyPoints: number | null;
 }
 
-export type ParsedUpload = { ok: true; rows: RawSelfAssessmentRow[] } | { ok: false; errors: RowError[] };
+/** Rows whose cells are usable, and every problem found in the others (both may be non-empty). */
+export interface ParsedUpload {
+  rows: RawSelfAssessmentRow[];
+  errors: RowError[];
+}
 
 const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 const ALIASES: Record<string, string> = { adjusted_max: 'max_points', ma_don_vi: 'unit_code' };
@@ -50,7 +54,7 @@ export function rowsFromMatrix(matrix: string[][]): ParsedUpload {
   const [head, ...body] = matrix;
   const index = header(head ?? []);
   const missing = ['unit_code', 'self_assessment', 'max_points'].filter((c) => !index.has(c));
-  if (missing.length > 0) return { ok: false, errors: missing.map((field) => ({ row: 1, field, message: 'Thiếu cột' })) };
+  if (missing.length > 0) return { rows: [], errors: missing.map((field) => ({ row: 1, field, message: 'Thiếu cột' })) };
   const errors: RowError[] = [];
   const rows: RawSelfAssessmentRow[] = [];
   const seen = new Map<string, number>();
@@ -65,10 +69,10 @@ export function rowsFromMatrix(matrix: string[][]): ParsedUpload {
     const selfAssessment = numberCell(cell('self_assessment'), row, 'self_assessment', errors);
     const maxPoints = numberCell(cell('max_points'), row, 'max_points', errors);
     const staffSurveyPoints = numberCell(cell('staff_survey_points'), row, 'staff_survey_points', errors, true);
-    if (selfAssessment !== null && maxPoints !== null) rows.push({ row, unitCode, selfAssessment, maxPoints, staffSurveyPoints });
+    if (!errors.some((e) => e.row === row) && selfAssessment !== null && maxPoints !== null) rows.push({ row, unitCode, selfAssessment, maxPoints, staffSurveyPoints });
   });
   if (rows.length === 0 && errors.length === 0) errors.push({ row: 2, field: 'unit_code', message: 'Tệp không có dòng dữ liệu' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return { rows, errors };
 }
 
 export function parseCsvUpload(text: string): ParsedUpload {
@@ -77,7 +81,7 @@ export function parseCsvUpload(text: string): ParsedUpload {
     return rowsFromMatrix(matrix);
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
-    return { ok: false, errors: [{ row: line, field: 'csv', message: `Tệp CSV không đúng định dạng: ${(err as Error).message}` }] };
+    return { rows: [], errors: [{ row: line, field: 'csv', message: `Tệp CSV không đúng định dạng: ${(err as Error).message}` }] };
   }
 }
 
@@ -95,10 +99,10 @@ export async function parseXlsxUpload(data: Buffer): Promise<ParsedUpload> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, errors: [{ row: 0, field: 'xlsx', message: 'Tệp Excel không đọc được (cần định dạng .xlsx)' }] };
+    return { rows: [], errors: [{ row: 0, field: 'xlsx', message: 'Tệp Excel không đọc được (cần định dạng .xlsx)' }] };
   }
   const ws = wb.worksheets[0];
-  if (!ws) return { ok: false, errors: [{ row: 0, field: 'xlsx', message: 'Tệp Excel không có trang tính nào' }] };
+  if (!ws) return { rows: [], errors: [{ row: 0, field: 'xlsx', message: 'Tệp Excel không có trang tính nào' }] };
   const matrix: string[][] = [];
   ws.eachRow({ includeEmpty: true }, (r, n) => {
     matrix[n - 1] = (r.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());

@@ -59,9 +59,8 @@ async function store(tx: DbOrTx, year: number, rows: { unitId: number; r: RawSel
 
 export async function importSelfAssessments(db: Db, year: number, upload: Upload): Promise<SelfAssessmentImportResult> {
   const parsed = await parseUpload(upload);
-  if (!parsed.ok) throw new AppError('IMPORT_INVALID', parsed.errors);
   const units = new Map((await listUnits(db)).map((u) => [u.code, u]));
-  const errors = parsed.rows.flatMap((r) => checkRow(r, units.get(r.unitCode)));
+  const errors = [...parsed.errors, ...parsed.rows.flatMap((r) => checkRow(r, units.get(r.unitCode)))].sort((a, b) => a.row - b.row);
   if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
   const rows = parsed.rows.map((r) => ({ unitId: (units.get(r.unitCode) as UnitRef).id, r }));
   await db.transaction(async (tx) => store(tx, year, rows));
