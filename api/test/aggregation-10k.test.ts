@@ -59,6 +59,9 @@ describe('SIPAS over 10,000 stored responses', () => {
         expect(got?.counts ?? new Map()).toEqual(countAnswers(mine.map((x) => x.answers as ResponseAnswers)));
       }
     }
+    const one = await countSipasAnswers(t.app.db, campaignId, { unitIds: [units[0]!.id] });
+    expect([...one.keys()]).toEqual([units[0]!.id]);
+    expect(one.get(units[0]!.id)).toEqual(sqlCounts.get(units[0]!.id));
   });
 
   it('keeps the running tallies equal to a GROUP BY over every stored answer', async () => {
