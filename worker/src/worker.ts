@@ -54,7 +54,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   const mailWorker = new Worker(QUEUE.mail, (job: Job) => processMailJob(deps, job), {
     connection: redis,
     prefix,
-    concurrency: opts.mailConcurrency ?? 10,
+    concurrency: opts.mailConcurrency ?? 20,
   });
   const maintenanceWorker = new Worker(
     QUEUE.maintenance,

@@ -32,7 +32,7 @@ export function createMailTransport(config: Pick<WorkerConfig, 'smtpUrl' | 'mail
     const t = nodemailer.createTransport({
       url: config.smtpUrl,
       pool: true,
-      maxConnections: 5,
+      maxConnections: 10,
       rateDelta: 1000,
       rateLimit: config.smtpRatePerSecond,
       connectionTimeout: 10_000,

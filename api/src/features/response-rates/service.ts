@@ -2,7 +2,7 @@ import type { RateCounts, ResponseRates } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
 import { roundHalfUp } from '@hailong/scoring';
 import { getCampaign } from '../campaigns/service.ts';
-import { countsByDay, countsByGroup, countsByUnit, type CountRow } from './repo.ts';
+import { countsByDay, countsByUnitAndGroup, type CellRow, type CountRow } from './repo.ts';
 
 /** Default target response rate (%) below which a unit is highlighted; campaign.settings.targetRate overrides. */
 export const DEFAULT_TARGET_RATE = 90;
@@ -22,9 +22,20 @@ function sum(rows: CountRow[]): Omit<CountRow, 'key' | 'name' | 'unit_group'> {
   return t;
 }
 
+/** Sums the (unit, group) cells by unit or by group, keeping first-seen order (the SQL sorts). */
+function rollUp(cells: CellRow[], keyOf: (c: CellRow) => string): CountRow[] {
+  const m = new Map<string, CellRow[]>();
+  for (const c of cells) m.set(keyOf(c), [...(m.get(keyOf(c)) ?? []), c]);
+  return [...m.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, rows]) => ({ key, name: rows[0]?.name ?? null, unit_group: rows[0]?.unit_group ?? null, ...sum(rows) }));
+}
+
 export async function responseRates(db: DbOrTx, campaignId: string): Promise<ResponseRates> {
   const campaign = await getCampaign(db, campaignId);
-  const [units, groups, days] = [await countsByUnit(db, campaignId), await countsByGroup(db, campaignId), await countsByDay(db, campaignId)];
+  const [cells, days] = await Promise.all([countsByUnitAndGroup(db, campaignId), countsByDay(db, campaignId)]);
+  const units = rollUp(cells, (c) => c.key);
+  const groups = rollUp(cells, (c) => c.respondent_group);
   const overall = toCounts(sum(units));
   let cumulative = 0;
   const target = Number((campaign.settings as { targetRate?: unknown }).targetRate ?? DEFAULT_TARGET_RATE);
