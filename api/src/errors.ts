@@ -23,7 +23,6 @@ export const errorCatalogue = {
   // Staff survey (issue 4)
   ALREADY_SUBMITTED: { status: 409, vi: 'Anh/chị đã gửi phiếu khảo sát này rồi', en: 'This survey was already answered' },
   CAMPAIGN_NOT_STAFF: { status: 409, vi: 'Đợt khảo sát này không phải khảo sát cán bộ, công chức', en: 'This is not a staff-survey campaign' },
-  IMPORT_INVALID: { status: 400, vi: 'Tệp nhập có dòng không hợp lệ, chưa dòng nào được lưu', en: 'The import has invalid rows; nothing was saved' },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, try again later' },
   CONFLICT: { status: 409, vi: 'Dữ liệu bị trùng', en: 'Conflicting data' },
   SUBMISSION_CONFLICT: {
