@@ -109,7 +109,7 @@ function writeSection(lines: string[]) {
     start,
     '## Issue 4 — staff-survey mail and response rates',
     '',
-    `\`pnpm exec tsx test/bench/staff-mail.ts\` (real PostgreSQL and Redis on 127.0.0.1, fresh database; worker in-process, mail concurrency 10, nodemailer pool of 5 connections to smtp-server on loopback; response-rates via \`app.inject\` with the admin session; ${new Date().toISOString().slice(0, 10)}):`,
+    `\`pnpm exec tsx test/bench/staff-mail.ts\` (real PostgreSQL and Redis on 127.0.0.1, fresh database; worker in-process, mail concurrency 20, nodemailer pool of 10 connections to smtp-server on loopback; response-rates via \`app.inject\` with the admin session; ${new Date().toISOString().slice(0, 10)}):`,
     '',
     ...lines.map((l) => `- ${l}`),
     end,
