@@ -6,6 +6,8 @@
 import { schema } from '@hailong/db';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
 import { invitationToken } from '@hailong/worker/invitation-tokens';
+import { createDueReminders } from '@hailong/worker/jobs/sweep-repo';
+import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
@@ -22,10 +24,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function newCampaign(name: string, closesAt = '2099-01-01T00:00:00Z'): Promise<string> {
+async function newCampaign(name: string, closesAt = '2099-01-01T00:00:00Z', settings?: Record<string, unknown>): Promise<string> {
   const res = await t.app.inject({
     method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
-    payload: { kind: 'staff', name, year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt },
+    payload: { kind: 'staff', name, year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt, ...(settings ? { settings } : {}) },
   });
   return res.json<{ id: string }>().id;
 }
@@ -74,6 +76,22 @@ describe('respondent import', () => {
     const missing = await upload(id, 'full_name,email,unit_code\nA,a@b.vn,ST01\n');
     expect(missing.json<{ error: { details: { field: string }[] } }>().error.details[0]?.field).toBe('respondent_group');
     expect(await countRespondents(id)).toBe(0);
+  });
+
+  it('imports an Excel (.xlsx) file the same way', async () => {
+    const id = await newCampaign('xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(['full_name', 'email', 'unit_code', 'respondent_group', 'phone']);
+    ws.addRow(['Phạm Văn X', 'x@example.vn', 'ST30', 'T4', '0912 345 678']);
+    ws.addRow(['Phạm Thị Y', 'y@example.vn', 'ST31', 'T5', '']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, payload: data,
+      headers: { cookie: t.adminCookie, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<{ imported: number }>().imported).toBe(2);
   });
 
   it('refuses an upload over 5 MB with 413', async () => {
@@ -147,6 +165,23 @@ describe('personal links', () => {
     let last = 0;
     for (let i = 0; i < 25; i++) last = (await t.app.inject({ method: 'GET', url: `/api/v1/s/guess${i}xxxxxxxxxxxxxxxx`, remoteAddress: '10.9.9.9' })).statusCode;
     expect(last).toBe(429);
+  });
+});
+
+describe('reminder schedule', () => {
+  it('creates each scheduled reminder round once, only for those who have not answered, at most maxReminders', async () => {
+    const id = await newCampaign('schedule', '2099-01-01T00:00:00Z', { reminderDays: [3, 7, 10], maxReminders: 2 });
+    await upload(id, respondentsCsv(planRespondents(3, 'sched')));
+    const [done] = await invite(id);
+    await t.app.db.execute(sql`update invitations set sent_at = now() - interval '4 days' where campaign_id = ${id}`);
+    const form = (await t.app.inject({ method: 'GET', url: `/api/v1/s/${done}` })).json<{ form: Parameters<typeof fillAnswers>[0] }>().form;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/s/${done}/submit`, payload: { answers: fillAnswers(form) } })).statusCode).toBe(201);
+    const day = 24 * 3600 * 1000;
+    expect(await createDueReminders(t.app.db, new Date())).toHaveLength(2);
+    expect(await createDueReminders(t.app.db, new Date())).toHaveLength(0);
+    expect(await createDueReminders(t.app.db, new Date(Date.now() + 2 * day))).toHaveLength(0);
+    expect(await createDueReminders(t.app.db, new Date(Date.now() + 4 * day))).toHaveLength(2);
+    expect(await createDueReminders(t.app.db, new Date(Date.now() + 30 * day))).toHaveLength(0);
   });
 });
 
