@@ -168,6 +168,23 @@ describe('personal links', () => {
   });
 });
 
+describe('exports', () => {
+  it('exports the response rates per unit as CSV (with BOM) and as an Excel workbook', async () => {
+    const id = await newCampaign('exports');
+    await upload(id, respondentsCsv(planRespondents(4, 'exp')));
+    await invite(id);
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates.csv`, headers: { cookie: t.adminCookie } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.startsWith('\uFEFFunit_code,unit_name')).toBe(true);
+    expect(csv.body).toContain('ALL,Toàn tỉnh,4,');
+    const xlsx = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates.xlsx`, headers: { cookie: t.adminCookie } });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo đơn vị', 'Theo nhóm', 'Theo ngày']);
+  });
+});
+
 describe('reminder schedule', () => {
   it('creates each scheduled reminder round once, only for those who have not answered, at most maxReminders', async () => {
     const id = await newCampaign('schedule', '2099-01-01T00:00:00Z', { reminderDays: [3, 7, 10], maxReminders: 2 });

@@ -13,3 +13,25 @@ export function ratesCsv(r: ResponseRates): string {
   rows.push(['ALL', 'Toàn tỉnh', o.invited, o.delivered, o.bounced, o.opened, o.started, o.completed, o.rate.toFixed(2)]);
   return `\uFEFF${[head, ...rows].map((row) => row.map(cell).join(',')).join('\n')}\n`;
 }
+
+/** The same per-unit table as an Excel workbook, plus a sheet per respondent group and per day. */
+export async function ratesXlsx(r: ResponseRates): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const units = wb.addWorksheet('Theo đơn vị');
+  units.addRow(['Mã', 'Đơn vị', 'Đã mời', 'Đã gửi tới', 'Thư lỗi', 'Đã mở', 'Đang trả lời', 'Đã trả lời', 'Tỷ lệ (%)']).font = { bold: true };
+  for (const u of r.byUnit) {
+    const row = units.addRow([u.unitCode, u.unitName, u.invited, u.delivered, u.bounced, u.opened, u.started, u.completed, u.rate]);
+    if (u.rate < r.targetRate) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEE' } };
+  }
+  const o = r.overall;
+  units.addRow(['ALL', 'Toàn tỉnh', o.invited, o.delivered, o.bounced, o.opened, o.started, o.completed, o.rate]).font = { bold: true };
+  units.getColumn(2).width = 48;
+  const groups = wb.addWorksheet('Theo nhóm');
+  groups.addRow(['Nhóm', 'Đã mời', 'Đã trả lời', 'Tỷ lệ (%)']).font = { bold: true };
+  for (const g of r.byGroup) groups.addRow([g.group, g.invited, g.completed, g.rate]);
+  const days = wb.addWorksheet('Theo ngày');
+  days.addRow(['Ngày', 'Đã gửi', 'Đã mở', 'Đã trả lời', 'Tỷ lệ cộng dồn (%)']).font = { bold: true };
+  for (const d of r.byDay) days.addRow([d.date, d.sent, d.opened, d.completed, d.cumulativeRate]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -3,7 +3,7 @@ import { errorBodySchema, idParamsSchema, responseRatesSchema } from '@hailong/c
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { responseRates } from './service.ts';
-import { ratesCsv } from './export.ts';
+import { ratesCsv, ratesXlsx } from './export.ts';
 
 const responseRateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -32,6 +32,21 @@ const responseRateRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="ty-le-phan-hoi-${req.params.id.slice(0, 8)}.csv"`)
         .send(ratesCsv(rates));
+    },
+  );
+
+  app.get(
+    '/:id/response-rates.xlsx',
+    {
+      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
+      schema: { tags: ['staff-survey'], summary: 'Response rates as an Excel workbook (per unit, group and day)', params: idParamsSchema },
+    },
+    async (req, reply) => {
+      const rates = await responseRates(app.db, req.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="ty-le-phan-hoi-${req.params.id.slice(0, 8)}.xlsx"`)
+        .send(await ratesXlsx(rates));
     },
   );
 };

@@ -12,6 +12,7 @@ export const sendInvitations = (id: string) => api<SendResult>(`/api/v1/campaign
 export const remindNow = (id: string) => api<SendResult>(`/api/v1/campaigns/${id}/reminders/send`, { method: 'POST', body: {} });
 export const responseRates = (id: string) => api<ResponseRates>(`/api/v1/campaigns/${id}/response-rates`);
 export const ratesCsvUrl = (id: string) => `/api/v1/campaigns/${id}/response-rates.csv`;
+export const ratesXlsxUrl = (id: string) => `/api/v1/campaigns/${id}/response-rates.xlsx`;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

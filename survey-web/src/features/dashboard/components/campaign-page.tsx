@@ -1,7 +1,7 @@
 import type { Campaign, ResponseRates } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '@/lib/api-client';
-import { getCampaign, ratesCsvUrl, remindNow, responseRates, sendInvitations } from '../api/admin-api';
+import { getCampaign, ratesCsvUrl, ratesXlsxUrl, remindNow, responseRates, sendInvitations } from '../api/admin-api';
 import { DailyCurve } from './daily-curve';
 import { ImportPanel } from './import-panel';
 import { RatesTable } from './rates-table';
@@ -48,7 +48,7 @@ export function CampaignPage({ id, back }: { id: string; back: () => void }) {
         <section className="admin-card">
           <h2>Tỷ lệ phản hồi: {o.rate.toFixed(2)}% ({o.completed}/{o.invited})</h2>
           <p>Đã gửi tới {o.delivered} · thư lỗi {o.bounced} · đã mở {o.opened} · đang trả lời {o.started} · mục tiêu {rates.targetRate}%</p>
-          <p><a href={ratesCsvUrl(id)} download>Tải về CSV</a></p>
+          <p><a href={ratesCsvUrl(id)} download>Tải về CSV</a> · <a href={ratesXlsxUrl(id)} download>Tải về Excel</a></p>
           <DailyCurve days={rates.byDay} target={rates.targetRate} />
           <h3>Theo nhóm</h3>
           <table className="admin-table"><thead><tr><th>Nhóm</th><th>Đã mời</th><th>Đã trả lời</th><th>Tỷ lệ (%)</th></tr></thead>
