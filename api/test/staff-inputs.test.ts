@@ -6,7 +6,8 @@
 import { schema } from '@hailong/db';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
 import { invitationToken } from '@hailong/worker/invitation-tokens';
-import { createDueReminders } from '@hailong/worker/jobs/sweep-repo';
+import { createDueDigests, createDueReminders } from '@hailong/worker/jobs/sweep-repo';
+import { sweep } from '@hailong/worker/jobs/sweep';
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,6 +223,21 @@ describe('mail delivery', () => {
       expect(rates?.overall).toMatchObject({ bounced: 1, delivered: 2 });
       // (mails queued by the tests above go out too: count this campaign's)
       expect(smtp.mails.filter((m) => m.to.endsWith('.bounce@example.vn'))).toHaveLength(2);
+
+      // Escalation: the day before the last reminder round, the unit's focal point gets one digest.
+      const esc = await newCampaign('escalation', '2099-01-01T00:00:00Z', { reminderDays: [3, 7], escalation: true });
+      await t.app.db.execute(sql`update units set focal_point_email = 'daumoi.st30@example.vn' where code = 'ST30'`);
+      await upload(esc, 'full_name,email,unit_code,respondent_group\nVõ Văn Một,mot.esc@example.vn,ST30,T4\nVõ Văn Hai,hai.esc@example.vn,ST30,T5\n');
+      await invite(esc);
+      await t.app.db.execute(sql`update invitations set sent_at = now() - interval '6 days 1 hour' where campaign_id = ${esc}`);
+      expect(await createDueDigests(t.app.db, new Date(Date.now() - 2 * 3600_000))).toHaveLength(0);
+      await sweep(worker.deps);
+      await sweep(worker.deps);
+      for (let i = 0; i < 100 && !smtp.mails.some((m) => m.to === 'daumoi.st30@example.vn'); i++) await new Promise((r) => setTimeout(r, 100));
+      const digests = smtp.mails.filter((m) => m.to === 'daumoi.st30@example.vn');
+      expect(digests).toHaveLength(1);
+      expect(digests[0]?.text).toContain('Võ Văn Một <mot.esc@example.vn>');
+      expect(digests[0]?.subject).toContain('còn 2 người chưa trả lời');
     } finally {
       await worker.close();
       await smtp.close();

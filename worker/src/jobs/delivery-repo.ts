@@ -93,3 +93,42 @@ export async function markBounced(db: Db, d: ClaimedDelivery, reason: string): P
   });
 }
 
+
+export interface DigestContext {
+  focalPointEmail: string;
+  unitName: string;
+  campaignName: string;
+  year: number;
+  closesAt: Date;
+  open: boolean;
+  invited: number;
+  completed: number;
+  waiting: { fullName: string; email: string }[];
+}
+
+/** What a unit's focal point needs: the unit's counts and who has not answered. */
+export async function loadDigestContext(db: Db, deliveryId: string): Promise<DigestContext | undefined> {
+  const head = await db.execute<Record<string, unknown>>(sql`
+    select u.focal_point_email, u.name as unit_name, c.name as campaign_name, c.year, c.closes_at,
+      (c.closed_at is null and c.opens_at <= now() and c.closes_at > now()) as open, d.campaign_id, d.unit_id
+    from mail_deliveries d join units u on u.id = d.unit_id join campaigns c on c.id = d.campaign_id
+    where d.id = ${deliveryId}`);
+  const h = head.rows[0];
+  if (!h?.focal_point_email) return undefined;
+  const people = await db.execute<{ full_name: string; email: string; completed: boolean }>(sql`
+    select r.full_name, r.email, i.completed_at is not null as completed
+    from invitations i join respondents r on r.id = i.respondent_id
+    where i.campaign_id = ${h.campaign_id as string} and r.unit_id = ${h.unit_id as number} and r.opted_out_at is null
+    order by r.full_name`);
+  return {
+    focalPointEmail: h.focal_point_email as string,
+    unitName: String(h.unit_name),
+    campaignName: String(h.campaign_name),
+    year: Number(h.year),
+    closesAt: new Date(h.closes_at as string),
+    open: Boolean(h.open),
+    invited: people.rows.length,
+    completed: people.rows.filter((p) => p.completed).length,
+    waiting: people.rows.filter((p) => !p.completed).map((p) => ({ fullName: p.full_name, email: p.email })),
+  };
+}

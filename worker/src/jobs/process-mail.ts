@@ -10,9 +10,10 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { invitationToken } from '../invitation-tokens.ts';
 import { isPermanentSmtpError } from '../mail/transport.ts';
 import { renderStaffMail } from '../mail/templates/staff-invitation.ts';
+import { renderUnitDigest } from '../mail/templates/unit-digest.ts';
 import { sendMailJobSchema } from '../queues.ts';
 import type { WorkerDeps } from '../worker.ts';
-import { claimDelivery, deliveryStatus, loadMailContext, markBounced, markOutcome, markSent, type ClaimedDelivery, type MailContext } from './delivery-repo.ts';
+import { claimDelivery, deliveryStatus, loadDigestContext, loadMailContext, markBounced, markOutcome, markSent, type ClaimedDelivery, type MailContext } from './delivery-repo.ts';
 
 export type MailOutcome = 'sent' | 'skipped' | 'already-done';
 
@@ -35,9 +36,10 @@ export async function processMailJob(deps: WorkerDeps, job: Job): Promise<MailOu
     if (status === undefined) throw new UnrecoverableError(`delivery ${deliveryId} does not exist`);
     return 'already-done';
   }
+  if (d.kind === 'digest') return sendDigest(deps, d);
   const ctx = d.invitationId ? await loadMailContext(deps.db, d.invitationId) : undefined;
-  if (!ctx || d.kind === 'digest') {
-    await markOutcome(deps.db, d.id, 'skipped', ctx ? 'digest mails are not implemented' : 'invitation missing');
+  if (!ctx) {
+    await markOutcome(deps.db, d.id, 'skipped', 'invitation missing');
     return 'skipped';
   }
   const reason = skipReason(d, ctx);
@@ -47,9 +49,23 @@ export async function processMailJob(deps: WorkerDeps, job: Job): Promise<MailOu
   }
   const link = `${deps.config.publicUrl}/s/${invitationToken(deps.config.tokenSecret, ctx.invitationId)}`;
   const mail = renderStaffMail({ kind: d.kind, round: d.round, fullName: ctx.fullName, unitName: ctx.unitName, campaignName: ctx.campaignName, year: ctx.year, closesAt: ctx.closesAt, link });
+  return deliver(deps, d, ctx.email, mail);
+}
+
+async function sendDigest(deps: WorkerDeps, d: ClaimedDelivery): Promise<MailOutcome> {
+  const ctx = await loadDigestContext(deps.db, d.id);
+  if (!ctx || !ctx.open || ctx.waiting.length === 0) {
+    await markOutcome(deps.db, d.id, 'skipped', !ctx ? 'no focal point' : !ctx.open ? 'campaign not open' : 'everyone answered');
+    return 'skipped';
+  }
+  return deliver(deps, d, ctx.focalPointEmail, renderUnitDigest(ctx));
+}
+
+/** Sends one claimed delivery and records the outcome (sent / bounced / failed for a retry). */
+async function deliver(deps: WorkerDeps, d: ClaimedDelivery, to: string, mail: { subject: string; text: string; html: string }): Promise<MailOutcome> {
   let messageId: string;
   try {
-    messageId = (await deps.mail.send({ to: ctx.email, ...mail, messageId: `<${d.id}@hailong>` })).messageId;
+    messageId = (await deps.mail.send({ to, ...mail, messageId: `<${d.id}@hailong>` })).messageId;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (isPermanentSmtpError(err)) {

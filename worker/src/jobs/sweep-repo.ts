@@ -53,3 +53,32 @@ export async function createDueReminders(db: Db, now: Date): Promise<string[]> {
     returning id`);
   return res.rows.map((r) => r.id);
 }
+
+/**
+ * Escalation (campaign.settings.escalation = true): one day before the last scheduled reminder
+ * round, each unit's PAR focal point (units.focal_point_email) gets one digest of the unit's
+ * response rate and who has not answered yet. Keyed (campaign, unit, 'digest', round) — once.
+ */
+export async function createDueDigests(db: Db, now: Date): Promise<string[]> {
+  const res = await db.execute<{ id: string }>(sql`
+    with c as (
+      select id, settings,
+        least(jsonb_array_length(settings->'reminderDays'), coalesce((settings->>'maxReminders')::int, 1000)) as last_round
+      from campaigns
+      where kind = 'staff' and closed_at is null and opens_at <= ${now} and closes_at > ${now}
+        and (settings->>'escalation')::boolean is true and jsonb_typeof(settings->'reminderDays') = 'array'
+    ), u as (
+      select i.campaign_id, r.unit_id, min(i.sent_at) as first_sent, c.settings, c.last_round
+      from invitations i join c on c.id = i.campaign_id join respondents r on r.id = i.respondent_id
+      join units on units.id = r.unit_id
+      where i.sent_at is not null and units.focal_point_email is not null and c.last_round > 0
+      group by i.campaign_id, r.unit_id, c.settings, c.last_round
+      having count(*) filter (where i.completed_at is null) > 0
+    )
+    insert into mail_deliveries (campaign_id, unit_id, kind, round)
+    select campaign_id, unit_id, 'digest', last_round from u
+    where first_sent + make_interval(days => (settings->'reminderDays'->>(last_round - 1))::int - 1) <= ${now}
+    on conflict do nothing
+    returning id`);
+  return res.rows.map((r) => r.id);
+}

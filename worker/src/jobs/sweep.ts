@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import { jobId } from '../queues.ts';
 import type { WorkerDeps } from '../worker.ts';
-import { createDueReminders, dueDeliveries } from './sweep-repo.ts';
+import { createDueDigests, createDueReminders, dueDeliveries } from './sweep-repo.ts';
 
 /**
  * The sweeper re-derives due work from the database (the system of record) and re-enqueues it, so
@@ -40,9 +40,11 @@ async function ensureJob(queue: Queue, deliveryId: string, kind: string, attempt
 
 export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<{ enqueued: number; reminders: number }> {
   const now = opts.now ?? new Date();
+  const digests = await createDueDigests(deps.db, now);
   const reminders = await createDueReminders(deps.db, now);
   const due = await dueDeliveries(deps.db, now, opts.staleMs ?? 60_000, opts.leaseMs ?? 10 * 60_000, MAIL_ATTEMPTS);
   let enqueued = 0;
+  for (const id of digests) if (await ensureJob(deps.mailQueue, id, 'digest', 0)) enqueued++;
   for (const id of reminders) if (await ensureJob(deps.mailQueue, id, 'reminder', 0)) enqueued++;
   for (const d of due) if (await ensureJob(deps.mailQueue, d.id, d.kind, d.attempts)) enqueued++;
   if (enqueued > 0) deps.log('info', 'sweep enqueued mail', { enqueued, reminders: reminders.length });
