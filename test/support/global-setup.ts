@@ -24,17 +24,6 @@ export default async function setup(): Promise<void> {
       await c.query(`ALTER DATABASE ${building} RENAME TO ${tpl}`);
       // Templates of other schema versions are left alone: another checkout may be testing with one.
     } finally {
-        await pool.end();
-      }
-      await c.query(`ALTER DATABASE ${building} RENAME TO ${tpl}`);
-      // Templates of other schema versions are left alone: another checkout may be testing with one.
-      // Old templates of earlier schema versions are no longer needed.
-      const old = await c.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'hl\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_building'",
-        [tpl],
-      );
-      for (const r of old.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
-    } finally {
       await c.query('SELECT pg_advisory_unlock(4242)');
     }
   });
