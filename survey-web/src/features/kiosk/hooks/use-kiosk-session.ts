@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KioskPaired } from '@hailong/contracts';
 import type { KioskItem } from '../api/kiosk-api';
 import type { AnswerValue } from '../components/question-screen';
-import { newClientId } from './kiosk-device';
+import { newClientId } from '@/lib/client-id';
 
 export const TAP_GUARD_MS = 1_000;
 export const THANKS_MS = 5_000;

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OnlineFormInfo } from '@hailong/contracts';
 import { api, errorText } from '@/lib/api-client';
-import { newClientId } from '@/features/online-survey/components/client-id';
+import { newClientId } from '@/lib/client-id';
 import { SimpleForm, type Answers } from './simple-form';
 import '../online.css';
 
