@@ -36,6 +36,8 @@ export const campaignTargets = pgTable(
     campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
     unitId: integer('unit_id').notNull().references(() => units.id),
     target: integer('target').notNull(),
+    /** Dossiers N the target was computed from (n = ceil(N/(1+N·e²))), when it was not entered. */
+    dossiers: integer('dossiers'),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId] }), check('campaign_targets_target_check', sql`${t.target} >= 0`)],
 );

@@ -6,3 +6,4 @@ export * from './staff.ts';
 export * from './field.ts';
 export * from './responses.ts';
 export * from './tallies.ts';
+export * from './sampling.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const unitGroups = ['department', 'public_service_unit', 'central_agency', 'district', 'commune'] as const;
 export type UnitGroup = (typeof unitGroups)[number];
@@ -49,5 +49,10 @@ export const localities = pgTable(
     level: text('level', { enum: ['commune', 'hamlet'] }).notNull(),
     name: text('name').notNull(),
   },
-  (t) => [uniqueIndex('localities_parent_name_key').on(t.unitId, t.parentId, t.name)],
+  (t) => [
+    // coalesce: two communes of one district (parent null) must not share a name either.
+    uniqueIndex('localities_unit_parent_name_key').on(t.unitId, sql`coalesce(${t.parentId}, 0)`, t.name),
+    index('localities_parent_idx').on(t.parentId),
+    check('localities_level_check', sql`(${t.level} = 'commune' and ${t.parentId} is null) or (${t.level} = 'hamlet' and ${t.parentId} is not null)`),
+  ],
 );
