@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { findForm } from '@hailong/forms';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,13 @@ import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { countRows, openSipasCampaign } from './kiosk-fixtures.ts';
 
 const form02 = findForm('02/2021-DVCTT');
+const hmac = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('hex');
+
+/** The dossier hash of the campaign's latest response that has one. */
+async function storedDossierHash(t: TestApp, campaignId: string): Promise<string | undefined> {
+  const rows = await t.app.db.execute(sql`select dossier_code_hash as h from responses where campaign_id = ${campaignId} and dossier_code_hash is not null order by received_at desc limit 1`);
+  return (rows.rows[0] as { h?: string } | undefined)?.h;
+}
 const example = form02?.example ?? {};
 
 describe('online-service form 02/2021-DVCTT', () => {
@@ -62,6 +69,30 @@ describe('online-service form 02/2021-DVCTT', () => {
     const stored = await t.app.db.execute(sql`select dossier_code_hash from responses where dossier_code_hash is not null`);
     expect(stored.rows).toHaveLength(1);
     expect(JSON.stringify(stored.rows)).not.toContain('211103');
+  });
+
+  it('stores a dossier code only as a hash keyed with TOKEN_SECRET, not as a plain SHA-256 anyone can recompute', async () => {
+    const code = 'H48.02-211104-0042';
+    expect((await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: code })).statusCode).toBe(201);
+    const stored = await storedDossierHash(t, campaignId);
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+    for (const guess of [code, code.toLowerCase(), `dossier:${campaignId}:${code}`, `${campaignId}:${code}`]) expect(stored).not.toBe(sha(guess));
+    expect(stored).toBe(hmac(t.config.tokenSecret, `dossier:${campaignId}:${code}`));
+  });
+
+  it('hashes the same dossier code differently under another TOKEN_SECRET', async () => {
+    const other = await buildTestApp({ tokenSecret: `another-installation-secret-${randomUUID()}` });
+    try {
+      const otherCampaign = await openSipasCampaign(other);
+      const code = 'H48.03-211105-0007';
+      const res = await other.app.inject({ method: 'POST', url: '/api/v1/o/ST34/responses', payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: code } });
+      expect(res.statusCode).toBe(201);
+      const stored = await storedDossierHash(other, otherCampaign);
+      expect(stored).toBe(hmac(other.config.tokenSecret, `dossier:${otherCampaign}:${code}`));
+      expect(stored).not.toBe(hmac(t.config.tokenSecret, `dossier:${otherCampaign}:${code}`));
+    } finally {
+      await other.close();
+    }
   });
 
   it('accepts a slip rating code once, for its own unit only', async () => {

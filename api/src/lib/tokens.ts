@@ -1,5 +1,5 @@
 /** Random tokens (≥ 128 bits, here 256) and their SHA-256 hashes; only hashes are ever stored. */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 
 export function newToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
@@ -7,6 +7,16 @@ export function newToken(bytes = 32): string {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * HMAC-SHA256(secret, purpose + ":" + value), hex. For values people can type or guess — dossier
+ * codes, slip rating codes — a plain SHA-256 is reversible by trying every plausible code; keyed
+ * with TOKEN_SECRET, a database dump alone reveals nothing (docs/0003-invitation-tokens.md).
+ * `purpose` separates the uses, so the same text never hashes the same way for two features.
+ */
+export function keyedHash(secret: string, purpose: string, value: string): string {
+  return createHmac('sha256', secret).update(`${purpose}:${value}`, 'utf8').digest('hex');
 }
 
 const SHORT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud and typed on tablets

@@ -29,7 +29,7 @@ const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await submitOnlineResponse(app.db, req.params.unitCode, req.body);
+      const r = await submitOnlineResponse(app.db, app.config.tokenSecret, req.params.unitCode, req.body);
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
   );

@@ -1,20 +1,26 @@
 /**
  * The online-service form 02/2021-DVCTT at /o/<unitCode>: anyone with the link may answer; an
  * optional dossier code (mã hồ sơ) allows one response per dossier per campaign. The dossier code
- * is stored only as a hash scoped to the campaign; nothing identifies the respondent.
+ * is stored only as a keyed hash (HMAC with TOKEN_SECRET) scoped to the campaign, so a database
+ * dump cannot be searched for a dossier by trying codes; nothing identifies the respondent.
  */
 import { FORM_CODES } from '@hailong/forms';
 import { toPublicForm, type OnlineFormInfo, type OnlineResponseInput } from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
-import { hashToken } from '../../lib/tokens.ts';
+import { keyedHash } from '../../lib/tokens.ts';
 import { findUnitByCode, type UnitRow } from '../kiosks/repo.ts';
 import { latestForm, openSipasCampaign } from '../kiosks/target.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
 import { storeResponse, type StoreResult } from '../submissions/service.ts';
 
-export function dossierHash(campaignId: string, dossierCode: string): string {
-  return hashToken(`dossier:${campaignId}:${dossierCode.trim().toUpperCase()}`);
+/** Dossier codes are compared trimmed and upper-cased (" h48.01-… " is the same dossier as "H48.01-…"). */
+export function normaliseDossierCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+export function dossierHash(secret: string, campaignId: string, dossierCode: string): string {
+  return keyedHash(secret, 'dossier', `${campaignId}:${normaliseDossierCode(dossierCode)}`);
 }
 
 async function unitOrThrow(db: Db, unitCode: string): Promise<UnitRow> {
@@ -33,12 +39,12 @@ export async function onlineFormInfo(db: Db, unitCode: string): Promise<OnlineFo
   return { unitCode: unit.code, unitName: unit.name, campaignOpen, form: toPublicForm(form.definition) };
 }
 
-export async function submitOnlineResponse(db: Db, unitCode: string, input: OnlineResponseInput): Promise<StoreResult> {
+export async function submitOnlineResponse(db: Db, secret: string, unitCode: string, input: OnlineResponseInput): Promise<StoreResult> {
   if (input.formCode !== FORM_CODES.online) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const unit = await unitOrThrow(db, unitCode);
   const campaign = await openSipasCampaign(db);
   const form = await latestForm(db, input.formCode);
-  const dossierCodeHash = input.dossierCode ? dossierHash(campaign.id, input.dossierCode) : null;
+  const dossierCodeHash = input.dossierCode ? dossierHash(secret, campaign.id, input.dossierCode) : null;
   const now = new Date();
   try {
     return await db.transaction(async (tx) => {
