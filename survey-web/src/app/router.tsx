@@ -18,6 +18,7 @@ interface RouteDef {
 const Home = lazy(() => import('@/app/routes/home'));
 const StaffSurvey = lazy(() => import('@/features/staff-survey/components/staff-survey-page'));
 const Admin = lazy(() => import('@/features/dashboard/components/admin-page'));
+const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-page'));
 const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
@@ -28,6 +29,7 @@ export const routes: RouteDef[] = [
   { pattern: /^\/$/, keys: [], Component: Home },
   { pattern: /^\/s\/([A-Za-z0-9_-]+)\/?$/, keys: ['token'], Component: StaffSurvey },
   { pattern: /^\/admin\/?$/, keys: [], Component: Admin },
+  { pattern: /^\/admin\/kiosks\/?$/, keys: [], Component: KioskAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },
   { pattern: /^\/e\/?$/, keys: [], Component: EnumeratorPage },
   { pattern: /^\/supervision\/([^/]+)\/?$/, keys: ['campaignId'], Component: SupervisionPage },

@@ -62,7 +62,10 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
       <footer className="k-footer">
         {pending > 0 ? <span className="k-pending" data-testid="pending">{pending} đang chờ gửi</span> : <span />}
         {revoked ? (
-          <button type="button" className="k-link" onClick={onUnpaired}>Thiết bị đã bị thu hồi — ghép nối lại</button>
+          <span className="k-revoked" role="alert">
+            Thiết bị đã bị thu hồi, phiếu chưa gửi được giữ lại trên máy.{' '}
+            <button type="button" className="k-link" onClick={onUnpaired}>Ghép nối lại</button>
+          </span>
         ) : null}
       </footer>
     </main>

@@ -1,0 +1,76 @@
+/** The devices: where they are, whether they are alive, what they have sent; revoke and re-pair. */
+import { useState } from 'react';
+import type { Kiosk } from '@hailong/contracts';
+import { relativeTimeVi } from './relative-time';
+
+const STATUS: Record<Kiosk['status'], string> = {
+  awaiting_pairing: 'Chưa ghép',
+  paired: 'Đang hoạt động',
+  revoked: 'Đã thu hồi',
+};
+const MODE: Record<Kiosk['mode'], string> = { quick: 'Phiếu nhanh', full: 'Mẫu 01 đầy đủ' };
+
+interface Props {
+  kiosks: Kiosk[];
+  now: number;
+  onRevoke: (k: Kiosk) => Promise<void>;
+  onRePair: (k: Kiosk) => Promise<void>;
+}
+
+function Actions({ k, onRevoke, onRePair }: { k: Kiosk } & Pick<Props, 'onRevoke' | 'onRePair'>) {
+  const [confirming, setConfirming] = useState(false);
+  const name = `${k.counterName} (${k.unitCode})`;
+  if (confirming) {
+    return (
+      <div className="ka-actions" role="group" aria-label={`Xác nhận thu hồi ${name}`}>
+        <span>Thu hồi máy này? Máy sẽ ngừng gửi được phiếu.</span>
+        <button type="button" className="ka-danger" onClick={() => void onRevoke(k).finally(() => setConfirming(false))}>Xác nhận thu hồi</button>
+        <button type="button" onClick={() => setConfirming(false)}>Huỷ</button>
+      </div>
+    );
+  }
+  return (
+    <div className="ka-actions">
+      {k.status !== 'revoked' ? (
+        <button type="button" aria-label={`Thu hồi ${name}`} onClick={() => setConfirming(true)}>Thu hồi</button>
+      ) : null}
+      <button type="button" aria-label={`Ghép nối lại ${name}`} onClick={() => void onRePair(k)}>Ghép nối lại</button>
+    </div>
+  );
+}
+
+export function KioskTable({ kiosks, now, onRevoke, onRePair }: Props) {
+  return (
+    <table className="ka-table">
+      <caption className="ka-sr">Danh sách máy tính bảng tại quầy</caption>
+      <thead>
+        <tr>
+          <th scope="col">Đơn vị</th>
+          <th scope="col">Quầy</th>
+          <th scope="col">Mẫu phiếu</th>
+          <th scope="col">Trạng thái</th>
+          <th scope="col">Hoạt động gần nhất</th>
+          <th scope="col">Phiên bản</th>
+          <th scope="col">Đang chờ gửi</th>
+          <th scope="col">Phiếu hôm nay</th>
+          <th scope="col">Thao tác</th>
+        </tr>
+      </thead>
+      <tbody>
+        {kiosks.map((k) => (
+          <tr key={k.id} data-kiosk-id={k.id} className={k.status === 'revoked' ? 'ka-revoked' : undefined}>
+            <td>{k.unitCode} · {k.unitName}</td>
+            <th scope="row">{k.counterName}</th>
+            <td>{MODE[k.mode]}</td>
+            <td><span className={`ka-status ka-status-${k.status}`}>{STATUS[k.status]}</span></td>
+            <td title={k.lastSeenAt ? new Date(k.lastSeenAt).toLocaleString('vi-VN') : undefined}>{relativeTimeVi(k.lastSeenAt, now)}</td>
+            <td>{k.appVersion ?? '—'}</td>
+            <td>{k.pendingCount}</td>
+            <td>{k.submissionsToday}</td>
+            <td><Actions k={k} onRevoke={onRevoke} onRePair={onRePair} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * /admin/kiosks — the counter tablets of every unit: create one and show its one-time pairing code
+ * (large type + QR, 15 minutes), watch last seen, pending offline ratings and today's submissions,
+ * revoke a lost tablet or re-pair a replaced one. The list refreshes every 10 s.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Kiosk } from '@hailong/contracts';
+import { ApiError, errorText } from '@/lib/api-client';
+import { listKiosks, rePairKiosk, revokeKiosk } from '../api/kiosk-admin-api';
+import { CreateKioskForm } from './create-kiosk-form';
+import { KioskTable } from './kiosk-table';
+import { PairingPanel, type PairingShown } from './pairing-panel';
+import '../kiosk-admin.css';
+
+export default function KiosksPage() {
+  const [kiosks, setKiosks] = useState<Kiosk[] | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [error, setError] = useState<string | null>(null);
+  const [loggedOut, setLoggedOut] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pairing, setPairing] = useState<PairingShown | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const r = await listKiosks();
+      setKiosks(r.kiosks);
+      setNow(Date.now());
+      setError(null);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) setLoggedOut(true);
+      else setError(errorText(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const t = setInterval(() => void refresh(), 10_000);
+    return () => clearInterval(t);
+  }, [refresh]);
+
+  const act = async (fn: () => Promise<void>) => {
+    setMessage(null);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorText(err));
+    }
+    await refresh();
+  };
+  const onRevoke = (k: Kiosk) =>
+    act(async () => {
+      await revokeKiosk(k.id);
+      setMessage(`Đã thu hồi ${k.counterName} (${k.unitCode}).`);
+    });
+  const onRePair = (k: Kiosk) =>
+    act(async () => {
+      setPairing({ ...(await rePairKiosk(k.id)), label: `${k.counterName} · ${k.unitCode}` });
+    });
+
+  if (loggedOut) {
+    return (
+      <main className="page ka">
+        <h1>Máy tính bảng tại quầy</h1>
+        <p role="alert">Vui lòng <a href="/admin">đăng nhập quản trị</a> trước. <span lang="en">Please log in first.</span></p>
+      </main>
+    );
+  }
+  return (
+    <main className="page ka">
+      <p><a href="/admin">← Quản trị</a></p>
+      <h1>Máy tính bảng tại quầy <span lang="en" className="ka-en">Counter kiosks</span></h1>
+      {message ? <p role="status" className="ka-message">{message}</p> : null}
+      {error ? <p role="alert" className="ka-error">{error}</p> : null}
+      {pairing ? <PairingPanel pairing={pairing} onClose={() => setPairing(null)} /> : null}
+      <section className="ka-card" aria-labelledby="ka-list-title">
+        <h2 id="ka-list-title">Thiết bị</h2>
+        {kiosks === null ? <p role="status">Đang tải…</p> : null}
+        {kiosks?.length === 0 ? <p className="ka-empty">Chưa có máy nào. Thêm máy đầu tiên ở biểu mẫu bên dưới. <span lang="en">No kiosks yet.</span></p> : null}
+        {kiosks && kiosks.length > 0 ? <KioskTable kiosks={kiosks} now={now} onRevoke={onRevoke} onRePair={onRePair} /> : null}
+      </section>
+      <CreateKioskForm
+        onCreated={(p) => {
+          setPairing(p);
+          void refresh();
+        }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The one-time pairing code of a kiosk, in large type and as a QR code of `/k?code=<code>` on the
+ * current origin (the tablet's camera opens it and pairs by itself), with the 15-minute countdown.
+ */
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
+import type { PairingCode } from '@hailong/contracts';
+import { pairUrl } from '../api/kiosk-admin-api';
+import { countdown } from './relative-time';
+
+export const QR_OPTIONS = { type: 'svg', margin: 1, width: 240 } as const;
+
+export interface PairingShown extends PairingCode {
+  label: string;
+}
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}
+
+export function PairingPanel({ pairing, onClose }: { pairing: PairingShown; onClose: () => void }) {
+  const url = pairUrl(pairing.pairingCode);
+  const [qr, setQr] = useState('');
+  const now = useNow(1_000);
+  const left = new Date(pairing.pairingExpiresAt).getTime() - now;
+  useEffect(() => {
+    // SVG (a pure function of the text, so a test can recompute it) rather than a canvas PNG.
+    QRCode.toString(url, QR_OPTIONS).then((svg) => setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`), () => setQr(''));
+  }, [url]);
+  return (
+    <section className="ka-card ka-pairing" aria-labelledby="ka-pairing-title">
+      <h2 id="ka-pairing-title">Mã ghép nối cho {pairing.label}</h2>
+      <p>Trên máy tính bảng, mở <strong>/k</strong> và nhập mã, hoặc quét mã QR. <span lang="en">Open /k on the tablet and enter the code, or scan the QR code.</span></p>
+      <div className="ka-pairing-body">
+        <div>
+          <p className="ka-code" data-testid="pairing-code" aria-label={`Mã ghép nối ${pairing.pairingCode.split('').join(' ')}`}>{pairing.pairingCode}</p>
+          {left > 0 ? (
+            <p role="timer" aria-live="off">Hết hạn sau <strong>{countdown(left)}</strong> (dùng một lần)</p>
+          ) : (
+            <p className="ka-error" role="alert">Mã đã hết hạn. Bấm “Ghép nối lại” để lấy mã mới. (The code has expired.)</p>
+          )}
+          <p className="ka-url"><a href={url} target="_blank" rel="noreferrer" data-testid="pair-url">{url}</a></p>
+        </div>
+        {qr ? <img src={qr} width={240} height={240} alt={`Mã QR để ghép nối: ${url}`} data-testid="pairing-qr" data-url={url} /> : null}
+      </div>
+      <button type="button" onClick={onClose}>Đóng</button>
+    </section>
+  );
+}
