@@ -33,3 +33,13 @@ export const answerTallies = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.formId, t.day, t.questionId, t.answer] })],
 );
+
+/**
+ * Valid responses not yet folded into the tallies above (migration 0007): the insert trigger only
+ * records the id here, so a submission never waits on the shared per-unit tally rows; the worker's
+ * `tally-fold` job moves them into the tallies in batches. Readers use the `*_tallies_live` views
+ * (folded tallies + this tail), so counts are exact at every moment (docs/0004-sipas-aggregation.md).
+ */
+export const tallyPending = pgTable('tally_pending', {
+  responseId: uuid('response_id').primaryKey(),
+});

@@ -1,14 +1,16 @@
 /**
  * SQL path of SIPAS/staff counting (DESIGN.md principle 4): answers of the VALID responses of a
- * campaign, inside its window, grouped by unit × form × question × answer. Reads the running
- * tallies kept by the `responses_tally_*` triggers (migration 0004), which hold the same numbers
- * as `GROUP BY … jsonb_each(answers)` over `responses` at a fraction of the cost
+ * campaign, inside its window, grouped by unit × form × question × answer. Reads the `*_tallies_live`
+ * views (folded running tallies + the not-yet-folded tail, migrations 0004 and 0007), which hold the
+ * same numbers as `GROUP BY … jsonb_each(answers)` over `responses` at a fraction of the cost
  * (docs/0004-sipas-aggregation.md). The window is day-granular in Vietnam time: a response counts
- * when the date of `coalesce(completed_at, received_at)` lies between the opening and closing days.
+ * when the date of `coalesce(completed_at, received_at)` lies between the opening and closing days
+ * (campaign-window.ts, the one rule /results and /sipas share).
  */
 import type { DbOrTx } from '@hailong/db';
 import { countsFromRows, type AnswerCountRow, type AnswerCounts } from '@hailong/scoring';
 import { sql } from 'drizzle-orm';
+import { tallyInWindow } from './campaign-window.ts';
 
 export interface FormCounts {
   formId: number;
@@ -36,10 +38,6 @@ interface FormRow {
   n: number;
 }
 
-/** The campaign's window as tally days (first and last Vietnam-time day). */
-const windowDays = sql`t.day between response_tally_day(null, c.opens_at)
-  and response_tally_day(null, least(c.closes_at, coalesce(c.closed_at, c.closes_at)) - interval '1 microsecond')`;
-
 function unitFilter(unitIds: readonly number[] | undefined) {
   if (unitIds === undefined) return sql``;
   return sql`and t.unit_id = any(${`{${unitIds.map((id) => Math.trunc(id)).join(',')}}`}::int[])`;
@@ -48,8 +46,8 @@ function unitFilter(unitIds: readonly number[] | undefined) {
 async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<AnswerRow[]> {
   const res = await db.execute(sql`
     select t.unit_id as "unitId", t.form_id as "formId", t.question_id as "questionId", t.answer, sum(t.n)::int as "count"
-      from answer_tallies t join campaigns c on c.id = t.campaign_id
-     where t.campaign_id = ${campaignId} and ${windowDays} ${unitFilter(opts.unitIds)}
+      from answer_tallies_live t join campaigns c on c.id = t.campaign_id
+     where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}
      group by 1, 2, 3, 4 having sum(t.n) > 0`);
   return res.rows as unknown as AnswerRow[];
 }
@@ -57,8 +55,8 @@ async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): P
 async function formRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<FormRow[]> {
   const res = await db.execute(sql`
     select t.unit_id as "unitId", t.form_id as "formId", sum(t.n)::int as "n"
-      from form_tallies t join campaigns c on c.id = t.campaign_id
-     where t.campaign_id = ${campaignId} and ${windowDays} ${unitFilter(opts.unitIds)}
+      from form_tallies_live t join campaigns c on c.id = t.campaign_id
+     where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}
      group by 1, 2 having sum(t.n) > 0`);
   return res.rows as unknown as FormRow[];
 }

@@ -1,56 +1,16 @@
 /**
- * Counting for results, in SQL: answers of valid responses grouped by unit, form, question and
- * answer (jsonb_each over `answers`), plus response counts by review state. The pure scoring
- * package turns these counts into percentages (DESIGN.md principle 4).
+ * Reads of results that need single responses rather than tallies: answers of the valid quick
+ * forms (per-form rules such as `mean_ge_4`) and per-counter / per-day counts. Answer counts and
+ * review-state counts come from ../aggregation, like /sipas. Every query here applies the
+ * campaign's counting rule (../aggregation/campaign-window.ts).
  */
-import type { AnswerCountRow } from '@hailong/scoring';
 import type { DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
-
-export interface UnitFormCountRow extends AnswerCountRow {
-  unitId: number;
-  formId: number;
-}
-
-export interface StateCountRow {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  formId: number;
-  reviewState: string;
-  n: number;
-}
+import { responseInWindow } from '../aggregation/campaign-window.ts';
 
 async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
   const res = await db.execute(query);
   return res.rows as T[];
-}
-
-/**
- * Reads the running tallies (migration 0004, kept by triggers in the same transaction as every
- * write): the same rows as `GROUP BY … jsonb_each(answers)` over the valid responses, without
- * scanning them (docs/0004-sipas-aggregation.md; ~6 s → a few ms at 10^6 responses).
- */
-export function answerCountRows(db: DbOrTx, campaignId: string): Promise<UnitFormCountRow[]> {
-  return rows<UnitFormCountRow>(
-    db,
-    sql`select t.unit_id as "unitId", t.form_id as "formId", t.question_id as "questionId", t.answer as "answer", sum(t.n)::int as "count"
-        from answer_tallies t
-        where t.campaign_id = ${campaignId}
-        group by 1, 2, 3, 4 having sum(t.n) > 0`,
-  );
-}
-
-export function stateCountRows(db: DbOrTx, campaignId: string): Promise<StateCountRow[]> {
-  return rows<StateCountRow>(
-    db,
-    sql`select r.unit_id as "unitId", u.code as "unitCode", u.name as "unitName", r.form_id as "formId",
-               r.review_state as "reviewState", count(*)::int as "n"
-        from responses r join units u on u.id = r.unit_id
-        where r.campaign_id = ${campaignId}
-        group by 1, 2, 3, 4, 5
-        order by u.code`,
-  );
 }
 
 /** Answers of valid responses of some forms (for per-form rules such as `mean_ge_4`). */
@@ -58,8 +18,9 @@ export function validAnswers(db: DbOrTx, campaignId: string, formIds: number[]):
   if (formIds.length === 0) return Promise.resolve([]);
   return rows(
     db,
-    sql`select unit_id as "unitId", answers from responses
-        where campaign_id = ${campaignId} and review_state = 'valid' and form_id in (${sql.join(formIds.map((id) => sql`${id}`), sql`, `)})`,
+    sql`select r.unit_id as "unitId", r.answers from responses r join campaigns c on c.id = r.campaign_id
+        where r.campaign_id = ${campaignId} and r.review_state = 'valid' and ${responseInWindow}
+          and r.form_id in (${sql.join(formIds.map((id) => sql`${id}`), sql`, `)})`,
   );
 }
 
@@ -90,8 +51,8 @@ export function groupedQuickRows(db: DbOrTx, campaignId: string, by: 'counter' |
           count(*) filter (where r.review_state = 'suspect')::int as "suspect",
           count(*) filter (where r.review_state = 'valid' and ${isQuick} and ${ov} in ('1','2','3','4','5'))::int as "quickJudged",
           count(*) filter (where r.review_state = 'valid' and ${isQuick} and ${ov} in ('4','5'))::int as "quickSatisfied"
-        from responses r join units u on u.id = r.unit_id ${join}
-        where r.campaign_id = ${campaignId} ${by === 'counter' ? sql`and r.channel = 'kiosk'` : sql``}
+        from responses r join units u on u.id = r.unit_id join campaigns c on c.id = r.campaign_id ${join}
+        where r.campaign_id = ${campaignId} and ${responseInWindow} ${by === 'counter' ? sql`and r.channel = 'kiosk'` : sql``}
         group by 1, 2, 3 order by 2, 1`,
   );
 }

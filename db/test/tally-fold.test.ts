@@ -1,0 +1,147 @@
+/**
+ * The live tallies (folded tallies + pending tail, migration 0007) must equal a GROUP BY over the
+ * valid responses after ANY interleaving of inserts, review decisions, deletes and folds — including
+ * folds racing review decisions on other connections.
+ */
+import { randomUUID } from 'node:crypto';
+import { fc, test } from '@fast-check/vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPool, runMigrations, seed, createDb, startEmbeddedPostgres } from '@hailong/db';
+import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
+
+const STATES = ['valid', 'suspect', 'pending', 'invalid'] as const;
+
+type Op =
+  | { kind: 'insert'; unit: number; state: (typeof STATES)[number]; answers: Record<string, number | string>; day: number }
+  | { kind: 'review'; pick: number; state: (typeof STATES)[number] }
+  | { kind: 'delete'; pick: number }
+  | { kind: 'fold'; batch: number };
+
+const answersArb = fc.record({ Q1: fc.integer({ min: 1, max: 5 }), Q2: fc.constantFrom(1, 3, 5, ''), Q3: fc.constantFrom('a', 'b') }, { requiredKeys: ['Q1'] });
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), unit: fc.integer({ min: 1, max: 3 }), state: fc.constantFrom(...STATES), answers: answersArb, day: fc.integer({ min: 0, max: 2 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), state: fc.constantFrom(...STATES) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('fold' as const), batch: fc.integer({ min: 1, max: 4 }) }) },
+);
+
+async function newCampaign(q: pg.Pool): Promise<string> {
+  const res = await q.query<{ id: string }>(
+    `insert into campaigns (kind, name, year, opens_at, closes_at) values ('sipas', $1, 2021, '2021-01-01', '2021-12-31') returning id`,
+    [`fold ${randomUUID()}`],
+  );
+  return res.rows[0]?.id ?? '';
+}
+
+async function insert(q: pg.Pool | pg.PoolClient, campaignId: string, op: Extract<Op, { kind: 'insert' }>): Promise<string> {
+  const res = await q.query<{ id: string }>(
+    `insert into responses (client_id, campaign_id, form_id, unit_id, channel, answers, payload_hash, review_state, completed_at)
+     values ($1, $2, 3, $3, 'kiosk', $4, 'x', $5, timestamptz '2021-11-03T03:00:00Z' + make_interval(days => $6)) returning id`,
+    [randomUUID(), campaignId, op.unit, JSON.stringify(op.answers), op.state, op.day],
+  );
+  return res.rows[0]?.id ?? '';
+}
+
+/** Live view vs direct GROUP BY vs (after a full fold) the folded tables, for one campaign. */
+async function mismatch(q: pg.Pool, campaignId: string, table: 'answer_tallies_live' | 'answer_tallies'): Promise<unknown> {
+  const res = await q.query(
+    `with t as (select unit_id, form_id, day, question_id, answer, sum(n)::int n from ${table} where campaign_id = $1 group by 1,2,3,4,5 having sum(n) <> 0),
+          d as (select r.unit_id, r.form_id, response_tally_day(r.completed_at, r.received_at) as day, e.key as question_id, a.answer, count(*)::int n
+                  from responses r cross join lateral jsonb_each(r.answers) e cross join lateral (select response_tally_answer(e.value) as answer) a
+                 where r.campaign_id = $1 and r.review_state = 'valid' and a.answer is not null group by 1,2,3,4,5)
+     select * from (select * from t except select * from d) x union all select * from (select * from d except select * from t) y`,
+    [campaignId],
+  );
+  const forms = await q.query(
+    `with t as (select unit_id, day, sum(n)::int n from ${table.replace('answer', 'form')} where campaign_id = $1 group by 1,2 having sum(n) <> 0),
+          d as (select unit_id, response_tally_day(completed_at, received_at) as day, count(*)::int n from responses where campaign_id = $1 and review_state = 'valid' group by 1,2)
+     select * from (select * from t except select * from d) x union all select * from (select * from d except select * from t) y`,
+    [campaignId],
+  );
+  return [...res.rows, ...forms.rows];
+}
+
+async function foldAll(q: pg.Pool): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const res = await q.query<{ n: number }>('select responses_tally_fold(1000) as n');
+    if (res.rows[0]?.n === 0) return;
+  }
+}
+
+describe('tally folding on PostgreSQL', () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: database.url, max: 6 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await database.drop();
+  });
+
+  test.prop([fc.array(opArb, { minLength: 1, maxLength: 25 })], { numRuns: 40 })(
+    'counts stay exact after any sequence of inserts, review decisions, deletes and folds',
+    async (ops) => {
+      const campaignId = await newCampaign(pool);
+      const ids: string[] = [];
+      for (const op of ops) {
+        if (op.kind === 'insert') ids.push(await insert(pool, campaignId, op));
+        else if (op.kind === 'review' && ids.length > 0) await pool.query('update responses set review_state = $2 where id = $1', [ids[op.pick % ids.length], op.state]);
+        else if (op.kind === 'delete' && ids.length > 0) await pool.query('delete from responses where id = $1', ids.splice(op.pick % ids.length, 1));
+        else if (op.kind === 'fold') await pool.query('select responses_tally_fold($1)', [op.batch]);
+        expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+      }
+      await foldAll(pool);
+      expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+    },
+  );
+
+  it('stays exact when folds race review decisions on other connections', async () => {
+    const campaignId = await newCampaign(pool);
+    const ids: string[] = [];
+    for (let i = 0; i < 300; i++) ids.push(await insert(pool, campaignId, { kind: 'insert', unit: 1 + (i % 3), state: 'valid', answers: { Q1: 1 + (i % 5) }, day: i % 2 }));
+    const reviewer = async (offset: number) => {
+      for (let i = offset; i < ids.length; i += 3) {
+        const c = await pool.connect();
+        try {
+          await c.query('begin');
+          await c.query("update responses set review_state = 'invalid' where id = $1", [ids[i]]);
+          if (i % 2 === 0) await c.query("update responses set review_state = 'valid' where id = $1", [ids[i]]);
+          await c.query('commit');
+        } finally {
+          c.release();
+        }
+      }
+    };
+    const folder = async () => {
+      for (let i = 0; i < 60; i++) await pool.query('select responses_tally_fold(7)');
+    };
+    await Promise.all([reviewer(0), reviewer(1), reviewer(2), folder(), folder()]);
+    expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+    await foldAll(pool);
+    expect((await pool.query('select count(*)::int as n from tally_pending')).rows[0]).toEqual({ n: 0 });
+    expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+  });
+});
+
+describe('tally folding on embedded PGlite', () => {
+  it('folds pending responses into the tallies', async () => {
+    const pgl = await startEmbeddedPostgres(null, 4);
+    const pool = createPool(pgl.url, 2);
+    try {
+      const db = createDb(pool);
+      await runMigrations(db);
+      await seed(db);
+      const campaignId = await newCampaign(pool);
+      for (let i = 0; i < 5; i++) await insert(pool, campaignId, { kind: 'insert', unit: 1, state: 'valid', answers: { Q1: 4 }, day: 0 });
+      expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+      expect((await pool.query('select responses_tally_fold(100) as n')).rows[0]).toEqual({ n: 5 });
+      expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+    } finally {
+      await pool.end();
+      await pgl.stop();
+    }
+  });
+});
