@@ -69,6 +69,29 @@ describe('respondent import', () => {
     expect(await countRespondents(id)).toBe(0);
   });
 
+  it('rejects a respondent group that does not fit the kind of unit (a commune leader on a department), saving no row', async () => {
+    const id = await newCampaign('group vs unit kind');
+    const csv = [
+      'full_name,email,unit_code,respondent_group',
+      'Lê Văn Một,mot.kind@example.vn,ST30,T5', // commune leader → district: fits
+      'Lê Văn Hai,hai.kind@example.vn,ST03,T5', // commune leader → Sở Công Thương: no
+      'Lê Văn Ba,ba.kind@example.vn,ST25,T3', // department staff → Công an tỉnh (central agency): no
+      'Lê Văn Bốn,bon.kind@example.vn,ST22,T6', // public service unit staff → own unit: fits
+      'Lê Văn Năm,nam.kind@example.vn,ST38,T1', // People's Council delegate → district: fits
+      'Lê Văn Sáu,sau.kind@example.vn,ST20,T1', // delegate → public service unit: no
+    ].join('\n');
+    const res = await upload(id, csv);
+    expect(res.statusCode).toBe(400);
+    const details = res.json<{ error: { code: string; details: { row: number; field: string; message: string; messageEn?: string }[] } }>().error.details;
+    expect(details.map((d) => [d.row, d.field])).toEqual([[3, 'respondent_group'], [4, 'respondent_group'], [7, 'respondent_group']]);
+    expect(details[0]?.message).toContain('Nhóm T5 không dùng cho đơn vị ST03');
+    expect(details[0]?.messageEn).toContain('Group T5 does not apply to unit ST03 (department)');
+    expect(await countRespondents(id)).toBe(0);
+    const fixed = csv.replace('ST03,T5', 'ST31,T5').replace('ST25,T3', 'ST25,T6').replace('ST20,T1', 'ST19,T1');
+    expect((await upload(id, fixed)).statusCode).toBe(201);
+    expect(await countRespondents(id)).toBe(6);
+  });
+
   it('rejects malformed CSV and a missing column', async () => {
     const id = await newCampaign('malformed csv');
     const broken = await upload(id, 'full_name,email,unit_code,respondent_group\n"unclosed,a@b.vn,ST01,T1\n');

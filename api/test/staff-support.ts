@@ -97,7 +97,8 @@ export interface PlannedRespondent {
   group: string;
 }
 
-const unitGroupOf = (n: number): string => (n <= 17 ? 'department' : n <= 29 ? 'other' : 'district');
+/** Kind of unit STnn in units-soctrang-2021.csv: ST01–ST19 departments, ST20–ST29 others, ST30–ST40 districts. */
+const unitGroupOf = (n: number): string => (n <= 19 ? 'department' : n <= 29 ? 'other' : 'district');
 
 /** n respondents over the 40 units; group by kind of unit (METHOD.md §3), every 9th a T1 delegate. */
 export function planRespondents(n: number, tag: string): PlannedRespondent[] {

@@ -11,8 +11,8 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** Per-row import errors (`details` of an IMPORT_INVALID error). */
-export const rowErrorSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+/** Per-row import errors (`details` of an IMPORT_INVALID error); `messageEn` where a translation exists. */
+export const rowErrorSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string(), messageEn: z.string().optional() });
 export type RowError = z.infer<typeof rowErrorSchema>;
 
 export const idParamsSchema = z.object({ id: z.uuid() });

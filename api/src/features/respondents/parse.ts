@@ -1,13 +1,14 @@
 /**
  * Turns an uploaded respondent list (CSV text or XLSX workbook) into checked rows. Row numbers are
  * the line/row numbers the user sees in their spreadsheet (the header is row 1). Messages are
- * Vietnamese: they are shown as-is on the import page.
+ * Vietnamese: they are shown as-is on the import page (with `messageEn` where there is one).
  */
 import { respondentGroups, type RespondentGroup } from '@hailong/forms';
 import type { RowError } from '@hailong/contracts';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { groupMismatch } from './group-fit.ts';
 
 export const REQUIRED_COLUMNS = ['full_name', 'email', 'unit_code', 'respondent_group'] as const;
 
@@ -92,7 +93,8 @@ function fromMatrix(records: string[][], keepRowNumbers = false): RawRow[] {
 const emailSchema = z.email();
 
 export interface RowContext {
-  unitCodes: Set<string>;
+  /** Upper-cased unit code → unit kind (`units.group`: department, district, …). */
+  unitKinds: Map<string, string>;
   /** Lower-cased emails already in the campaign. */
   existingEmails: Set<string>;
 }
@@ -115,8 +117,13 @@ export function checkRows(rows: RawRow[], ctx: RowContext): { rows: RespondentRo
     else if (seen.has(email)) err('email', `Email trùng với dòng ${seen.get(email)} trong tệp`);
     else if (ctx.existingEmails.has(email)) err('email', 'Email đã có trong danh sách của đợt khảo sát');
     if (email) seen.set(email, seen.get(email) ?? row);
-    if (!ctx.unitCodes.has(unitCode)) err('unit_code', `Không có đơn vị mã "${values.unit_code ?? ''}"`);
+    const unitKind = ctx.unitKinds.get(unitCode);
+    if (!unitKind) err('unit_code', `Không có đơn vị mã "${values.unit_code ?? ''}"`);
     if (!(respondentGroups as readonly string[]).includes(group)) err('respondent_group', `Nhóm người trả lời phải là T1–T6, không phải "${values.respondent_group ?? ''}"`);
+    else if (unitKind) {
+      const mismatch = groupMismatch(group as RespondentGroup, unitCode, unitKind);
+      if (mismatch) errors.push({ row, field: 'respondent_group', ...mismatch });
+    }
     const phone = values.phone ? values.phone : null;
     if (phone && !/^[0-9 +().-]{6,20}$/.test(phone)) err('phone', `Số điện thoại không hợp lệ: "${phone}"`);
     out.push({ row, fullName, email, phone, unitCode, group: group as RespondentGroup });

@@ -3,9 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 
 const { respondents, units } = schema;
 
-export async function unitIdsByCode(db: DbOrTx): Promise<Map<string, { id: number; name: string }>> {
-  const rows = await db.select({ id: units.id, code: units.code, name: units.name }).from(units);
-  return new Map(rows.map((r) => [r.code.toUpperCase(), { id: r.id, name: r.name }]));
+export async function unitIdsByCode(db: DbOrTx): Promise<Map<string, { id: number; name: string; group: string }>> {
+  const rows = await db.select({ id: units.id, code: units.code, name: units.name, group: units.group }).from(units);
+  return new Map(rows.map((r) => [r.code.toUpperCase(), { id: r.id, name: r.name, group: r.group }]));
 }
 
 export async function campaignEmails(db: DbOrTx, campaignId: string): Promise<Set<string>> {

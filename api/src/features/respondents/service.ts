@@ -34,7 +34,7 @@ export async function importRespondents(db: Db, campaignId: string, upload: Uplo
   if (campaign.kind !== 'staff') throw new AppError('CAMPAIGN_NOT_STAFF');
   const raw = await readUpload(upload);
   const units = await unitIdsByCode(db);
-  const { rows, errors } = checkRows(raw, { unitCodes: new Set(units.keys()), existingEmails: await campaignEmails(db, campaignId) });
+  const { rows, errors } = checkRows(raw, { unitKinds: new Map([...units].map(([code, u]) => [code, u.group])), existingEmails: await campaignEmails(db, campaignId) });
   if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
   const summary = {
     byUnit: counts(rows, (r) => r.unitCode, (k) => units.get(k)?.name),
