@@ -13,6 +13,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).optional(),
   TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
+  TALLY_FOLD_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
 });
 
 export interface WorkerConfig {
@@ -30,6 +31,8 @@ export interface WorkerConfig {
   /** How often the sweeper re-derives due work from the database. */
   sweepIntervalMs: number;
   heartbeatIntervalMs: number;
+  /** How often pending responses are folded into the SIPAS tallies (TALLY_FOLD_INTERVAL_MS). */
+  tallyFoldIntervalMs: number;
 }
 
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
@@ -52,5 +55,6 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     tokenSecret,
     sweepIntervalMs: 30_000,
     heartbeatIntervalMs: 60_000,
+    tallyFoldIntervalMs: e.TALLY_FOLD_INTERVAL_MS,
   };
 }

@@ -22,6 +22,7 @@ export const jobId = {
   mail: (deliveryId: string) => `mail-${deliveryId}`,
   heartbeat: () => 'heartbeat',
   sweep: () => 'sweep',
+  tallyFold: () => 'tally-fold',
 };
 
 export interface ProducerQueues {

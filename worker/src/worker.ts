@@ -1,5 +1,5 @@
 /**
- * Starts the BullMQ workers: `mail` (deliveries) and `maintenance` (heartbeat, sweeper). Worker
+ * Starts the BullMQ workers: `mail` (deliveries) and `maintenance` (heartbeat, sweeper, tally fold). Worker
  * connections use `maxRetriesPerRequest: null` as BullMQ requires; every Queue/Worker has an error
  * listener; close() stops taking jobs, waits for running ones, then closes Redis and the DB pool.
  */
@@ -11,6 +11,7 @@ import { heartbeat } from './jobs/heartbeat.ts';
 import { createMailTransport, type MailTransport } from './mail/transport.ts';
 import { processMailJob } from './jobs/process-mail.ts';
 import { sweep } from './jobs/sweep.ts';
+import { foldTallies } from './jobs/tally-fold.ts';
 import { QUEUE, jobId } from './queues.ts';
 
 export interface WorkerDeps {
@@ -61,6 +62,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
     async (job: Job) => {
       if (job.name === 'heartbeat') return heartbeat(redis, prefix);
       if (job.name === 'sweep') return sweep(deps);
+      if (job.name === 'tally-fold') return foldTallies(deps.db);
       throw new Error(`unknown maintenance job ${job.name}`);
     },
     { connection: redis, prefix, concurrency: 1 },
@@ -72,6 +74,11 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   if (opts.schedulers !== false) {
     await maintenanceQueue.upsertJobScheduler(jobId.heartbeat(), { every: config.heartbeatIntervalMs }, { name: 'heartbeat' });
     await maintenanceQueue.upsertJobScheduler(jobId.sweep(), { every: config.sweepIntervalMs }, { name: 'sweep' });
+    await maintenanceQueue.upsertJobScheduler(
+      jobId.tallyFold(),
+      { every: config.tallyFoldIntervalMs },
+      { name: 'tally-fold', opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   }
   log('info', 'worker started', { prefix });
 

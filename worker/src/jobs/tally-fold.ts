@@ -1,0 +1,20 @@
+import type { Db } from '@hailong/db';
+import { sql } from 'drizzle-orm';
+
+/**
+ * Moves valid responses from the pending tail into the running tallies (migration 0007,
+ * docs/0004-sipas-aggregation.md). Counts are exact whether or not this runs (readers use the live
+ * views); folding only keeps the tail short so reads stay fast. Batches until the tail is empty or
+ * `budgetMs` has passed; returns how many responses were folded.
+ */
+export async function foldTallies(db: Db, opts: { batch?: number; budgetMs?: number } = {}): Promise<number> {
+  const batch = opts.batch ?? 5_000;
+  const until = Date.now() + (opts.budgetMs ?? 5_000);
+  let total = 0;
+  for (;;) {
+    const res = await db.execute<{ n: number }>(sql`select responses_tally_fold(${batch}) as n`);
+    const n = res.rows[0]?.n ?? 0;
+    total += n;
+    if (n < batch || Date.now() >= until) return total;
+  }
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worker';
+import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
+import { TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
+
+describe('tally-fold schedule', () => {
+  let database: TestDatabase;
+  let worker: WorkerHandle;
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    worker = await startWorker(
+      loadWorkerConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniquePrefix(), TALLY_FOLD_INTERVAL_MS: '200' }),
+      { log: () => undefined },
+    );
+  });
+  afterAll(async () => {
+    await worker.close();
+    await pool.end();
+    await database.drop();
+  });
+
+  it('folds newly stored responses into the tallies within a few intervals, counts unchanged', async () => {
+    const campaign = await pool.query<{ id: string }>(
+      `insert into campaigns (kind, name, year, opens_at, closes_at) values ('sipas', 'fold', 2021, '2021-01-01', '2021-12-31') returning id`,
+    );
+    const campaignId = campaign.rows[0]?.id;
+    for (let i = 0; i < 50; i++) {
+      await pool.query(
+        `insert into responses (client_id, campaign_id, form_id, unit_id, channel, answers, payload_hash, completed_at)
+         values ($1, $2, 3, 1, 'kiosk', '{"OV": 5}', 'x', '2021-11-03T03:00:00Z')`,
+        [randomUUID(), campaignId],
+      );
+    }
+    const live = async () => (await pool.query(`select coalesce(sum(n), 0)::int as n from form_tallies_live where campaign_id = $1`, [campaignId])).rows[0];
+    expect(await live()).toEqual({ n: 50 });
+    const deadline = Date.now() + 15_000;
+    let pending = 50;
+    while (pending > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      pending = (await pool.query<{ n: number }>('select count(*)::int as n from tally_pending')).rows[0]?.n ?? -1;
+    }
+    expect(pending).toBe(0);
+    expect((await pool.query(`select sum(n)::int as n from form_tallies where campaign_id = $1`, [campaignId])).rows[0]).toEqual({ n: 50 });
+    expect(await live()).toEqual({ n: 50 });
+  });
+});
