@@ -45,6 +45,14 @@ export const errorCatalogue = {
   RESPONSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Response not found' },
   DOSSIER_ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá trong đợt khảo sát', en: 'This dossier was already rated in this campaign' },
   RATING_CODE_INVALID: { status: 400, vi: 'Mã đánh giá không đúng hoặc đã được dùng', en: 'The rating code is wrong or already used' },
+  // Sampling plan and localities (issue 6)
+  CAMPAIGN_NOT_SIPAS: { status: 409, vi: 'Đợt khảo sát này không phải khảo sát SIPAS', en: 'This is not a SIPAS campaign' },
+  LOCALITY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa bàn (xã/ấp)', en: 'Locality not found' },
+  LOCALITY_PARENT_INVALID: { status: 400, vi: 'Xã phải thuộc một huyện/thị xã/thành phố; ấp phải thuộc một xã', en: 'A commune belongs to a district unit; a hamlet to a commune' },
+  LOCALITY_NAME_TAKEN: { status: 409, vi: 'Đã có địa bàn cùng tên ở cấp này', en: 'A locality with this name exists at this level' },
+  LOCALITY_HAS_CHILDREN: { status: 409, vi: 'Xã còn ấp bên trong, hãy xóa các ấp trước', en: 'The commune still has hamlets; delete them first' },
+  LOCALITY_IN_USE: { status: 409, vi: 'Địa bàn đã được giao cho điều tra viên, không xóa được', en: 'The locality is used by an assignment and cannot be deleted' },
+  LOCALITY_NOT_HAMLET: { status: 400, vi: 'Chỉ tiêu phiếu chỉ đặt cho ấp/khóm', en: 'Quotas are set on hamlets only' },
   // Aggregation (issue 3)
   PAR_INPUT_INVALID: { status: 422, vi: 'Số liệu Chỉ số CCHC không hợp lệ (điểm vượt điểm tối đa hoặc âm)', en: 'PAR Index input is invalid (points negative or above their maximum)' },
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' },

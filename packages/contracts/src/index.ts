@@ -8,3 +8,4 @@ export * from './results.ts';
 export * from './enumerators.ts';
 export * from './staff-survey.ts';
 export * from './par.ts';
+export * from './sampling.ts';

@@ -5,7 +5,6 @@ import { and, asc, eq, gt, gte, isNull, sql } from 'drizzle-orm';
 const { kioskDevices, units, unitProcedures, responses } = schema;
 export type KioskRow = typeof kioskDevices.$inferSelect;
 export type UnitRow = { id: number; code: string; name: string };
-export type DeviceLimits = Pick<KioskRow, 'id' | 'unitId' | 'minIntervalSeconds' | 'hourlyCap'>;
 
 export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow | undefined> {
   const rows = await db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(eq(units.code, code)).limit(1);
@@ -77,22 +76,4 @@ export async function listKioskRows(db: DbOrTx, dayStart: Date): Promise<KioskLi
     .leftJoin(today, eq(today.sourceId, kioskDevices.id))
     .orderBy(asc(units.code), asc(kioskDevices.counterName));
   return rows.map((r) => ({ ...r.k, unitCode: r.unitCode, unitName: r.unitName, submissionsToday: r.n ?? 0 }));
-}
-
-/**
- * In one statement: takes the per-device transaction lock (pg_advisory_xact_lock on a hash of the
- * device token hash, i.e. of the device), authenticates the token (not revoked) and records that
- * the device was heard from. Returns the device, or undefined for an unknown/revoked token.
- */
-export async function lockAndTouchDevice(tx: DbOrTx, tokenHash: string, appVersion: string | undefined, pendingCount: number | undefined): Promise<DeviceLimits | undefined> {
-  const res = await tx.execute(sql`
-    with l as (select pg_advisory_xact_lock(hashtext(${`kiosk:${tokenHash}`})) as locked)
-    update kiosk_devices k
-       set last_seen_at = now(),
-           app_version = coalesce(${appVersion ?? null}::text, k.app_version),
-           pending_count = coalesce(${pendingCount ?? null}::int, k.pending_count)
-      from l
-     where k.device_token_hash = ${tokenHash} and k.revoked_at is null
-    returning k.id, k.unit_id as "unitId", k.min_interval_seconds as "minIntervalSeconds", k.hourly_cap as "hourlyCap"`);
-  return res.rows[0] as DeviceLimits | undefined;
 }

@@ -1,7 +1,9 @@
 /**
- * A kiosk submission: device → open SIPAS campaign → anti-stuffing check → storeResponse, with
- * the check and the insert in ONE transaction under a per-device advisory lock, so two requests
- * from the same tablet cannot both see "no recent session" and slip through together.
+ * A kiosk submission: device → open SIPAS campaign → anti-stuffing check → insert, in ONE round trip
+ * to the database (`kiosk_submit`, migration 0008; docs/0005-kiosk-submit-path.md). The API
+ * validates the answers against the form version and computes the payload hash first (the same
+ * `checkAnswers`/`responsePayloadHash` as every channel's `storeResponse`), then decides replay (200)
+ * or conflict (409) from what the function returns.
  *
  * Anti-stuffing is keyed by device, never by IP (a whole office shares one IP). A session whose
  * completion time is closer than `minIntervalSeconds` to another session of the same device, or
@@ -12,89 +14,82 @@
  */
 import { FORM_CODES } from '@hailong/forms';
 import type { KioskResponseInput } from '@hailong/contracts';
-import { schema, type Db, type DbOrTx } from '@hailong/db';
+import type { Db, DbOrTx, ReviewState } from '@hailong/db';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { AppError } from '../../errors.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
-import { storeResponse, type StoreResult } from '../submissions/service.ts';
-import { lockAndTouchDevice, type DeviceLimits } from './repo.ts';
+import { checkAnswers, responsePayloadHash, type StoreResult } from '../submissions/service.ts';
+import { deviceUnitId } from './device-cache.ts';
 import { latestForm, openSipasCampaign } from './target.ts';
 
 const KIOSK_FORMS: readonly string[] = [FORM_CODES.quick, FORM_CODES.counter];
 
-export interface StuffingVerdict {
-  flags: string[];
-  reason: string | null;
-  /** A response with this client id is already stored (a replay: no verdict needed). */
-  exists: boolean;
+interface SubmitRow {
+  outcome: 'unauthorized' | 'existing' | 'stored';
+  id: string | null;
+  unit_id: number | null;
+  received_at: Date | null;
+  review_state: ReviewState | null;
+  payload_hash: string | null;
 }
 
-/** Sessions of the device near `completedAt` and in the hour before it (excluding this client id). */
-export async function stuffingVerdict(tx: DbOrTx, device: DeviceLimits, clientId: string, completedAt: Date): Promise<StuffingVerdict> {
-  const { responses } = schema;
-  const t = completedAt.toISOString();
-  const gap = device.minIntervalSeconds;
-  const rows = await tx
-    .select({
-      near: sql<number>`count(*) filter (where abs(extract(epoch from (${responses.completedAt} - ${t}::timestamptz))) < ${gap})::int`,
-      hour: sql<number>`count(*) filter (where ${responses.completedAt} > ${t}::timestamptz - interval '1 hour' and ${responses.completedAt} <= ${t}::timestamptz)::int`,
-      exists: sql<boolean>`exists (select 1 from responses x where x.client_id = ${clientId})`,
-    })
-    .from(responses)
-    .where(
-      sql`${responses.sourceId} = ${device.id} and ${responses.clientId} <> ${clientId}
-        and ${responses.completedAt} > ${t}::timestamptz - interval '1 hour' - make_interval(secs => ${gap})
-        and ${responses.completedAt} < ${t}::timestamptz + make_interval(secs => ${gap})`,
-    );
-  const near = rows[0]?.near ?? 0;
-  const hour = rows[0]?.hour ?? 0;
-  const flags: string[] = [];
-  const reasons: string[] = [];
-  if (near > 0) {
-    flags.push('min_interval');
-    reasons.push(`another session of this device within ${gap} s`);
-  }
-  if (hour >= device.hourlyCap) {
-    flags.push('hourly_cap');
-    reasons.push(`${hour} sessions of this device in the previous hour (cap ${device.hourlyCap})`);
-  }
-  return { flags, reason: reasons.length > 0 ? reasons.join('; ') : null, exists: rows[0]?.exists ?? false };
+const SUBMIT_SQL = 'select * from kiosk_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
+
+function toResult(row: SubmitRow | undefined, clientId: string, hash: string): StoreResult {
+  if (!row || row.outcome === 'unauthorized') throw new AppError('DEVICE_UNAUTHORIZED');
+  if (row.outcome === 'existing' && row.payload_hash !== hash) throw new AppError('SUBMISSION_CONFLICT', { clientId });
+  return {
+    status: row.outcome === 'stored' ? 'stored' : 'replayed',
+    receipt: { id: row.id ?? '', clientId, receivedAt: (row.received_at ?? new Date()).toISOString(), reviewState: row.review_state ?? 'valid' },
+  };
 }
 
 /**
- * Submits one session for the device holding `tokenHash`. One statement takes the per-device lock,
- * authenticates (unknown or revoked → 401) and records last seen / app version / pending count.
+ * Submits one session for the device holding `tokenHash`. Unknown or revoked device → 401. Without a
+ * rating code this is one autocommit statement on the pool (a named, prepared statement); with one,
+ * the code is consumed in the same transaction as the insert (a replay does not consume it again).
  */
-export async function submitKioskResponse(db: Db, tokenHash: string, input: KioskResponseInput): Promise<StoreResult> {
+export async function submitKioskResponse(db: Db, pool: pg.Pool, tokenHash: string, input: KioskResponseInput): Promise<StoreResult> {
   if (!KIOSK_FORMS.includes(input.formCode)) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
+  const unitId = await deviceUnitId(db, tokenHash);
+  if (unitId === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
   const campaign = await openSipasCampaign(db);
   const form = await latestForm(db, input.formCode);
-  const completedAt = new Date(input.completedAt);
-  const base = {
-    clientId: input.clientId,
-    campaignId: campaign.id,
-    form,
-    channel: 'kiosk' as const,
-    answers: input.answers,
-    startedAt: new Date(input.startedAt),
-    completedAt,
-    partial: input.partial ?? false,
-    partialValidation: input.partial ?? false,
-    procedureName: input.procedureName ?? null,
-    payloadExtra: input.ratingCode ? { ratingCode: ratingCodeHash(input.ratingCode) } : {},
-  };
+  const partial = input.partial ?? false;
+  const answers = checkAnswers(form, input.answers, partial);
+  const payloadExtra = input.ratingCode ? { ratingCode: ratingCodeHash(input.ratingCode) } : {};
+  const hash = responsePayloadHash({ form, answers, unitId, payloadExtra });
+  const values = [
+    tokenHash,
+    input.clientId,
+    campaign.id,
+    form.id,
+    JSON.stringify(answers),
+    hash,
+    input.startedAt,
+    input.completedAt,
+    partial,
+    input.procedureName ?? null,
+    input.appVersion ?? null,
+    input.pendingCount ?? null,
+  ];
+  const ratingCode = input.ratingCode;
+  if (!ratingCode) {
+    const res = await pool.query<SubmitRow>({ name: 'kiosk_submit', text: SUBMIT_SQL, values });
+    return toResult(res.rows[0], input.clientId, hash);
+  }
   return db.transaction(async (tx) => {
-    const device = await lockAndTouchDevice(tx, tokenHash, input.appVersion, input.pendingCount);
-    if (!device) throw new AppError('DEVICE_UNAUTHORIZED');
-    const row = { ...base, unitId: device.unitId, sourceId: device.id };
-    const verdict = await stuffingVerdict(tx, device, input.clientId, completedAt);
-    if (verdict.exists) return storeResponse(tx, row); // replay (200) or conflict (409)
-    if (input.ratingCode) await consumeRatingCode(tx, input.ratingCode, campaign.id, device.unitId);
-    return storeResponse(tx, {
-      ...row,
-      reviewState: verdict.flags.length > 0 ? 'suspect' : 'valid',
-      reviewReason: verdict.reason,
-      flags: verdict.flags,
-    });
+    const row = await submitInTx(tx, values);
+    const result = toResult(row, input.clientId, hash);
+    if (result.status === 'stored') await consumeRatingCode(tx, ratingCode, campaign.id, unitId);
+    return result;
   });
+}
+
+async function submitInTx(tx: DbOrTx, values: unknown[]): Promise<SubmitRow | undefined> {
+  const args = sql.join(values.map((v) => sql`${v}`), sql`, `);
+  const res = await tx.execute(sql`select * from kiosk_submit(${args})`);
+  const row = res.rows[0] as (Omit<SubmitRow, 'received_at'> & { received_at: Date | string | null }) | undefined;
+  return row ? { ...row, received_at: row.received_at === null ? null : new Date(row.received_at) } : undefined;
 }
