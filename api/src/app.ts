@@ -24,6 +24,7 @@ import ratingCodeRoutes from './features/rating-codes/routes.ts';
 import resultRoutes from './features/results/routes.ts';
 import remunerationRoutes from './features/remuneration/routes.ts';
 import samplingRoutes from './features/sampling/routes.ts';
+import localityRoutes from './features/localities/routes.ts';
 import supervisionRoutes from './features/supervision/routes.ts';
 import unitRoutes from './features/units/routes.ts';
 import authPlugin from './plugins/auth.ts';
@@ -86,6 +87,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(assignmentRoutes, { prefix: '/api/v1' });
   await app.register(supervisionRoutes, { prefix: '/api/v1' });
   await app.register(samplingRoutes, { prefix: '/api/v1' });
+  await app.register(localityRoutes, { prefix: '/api/v1' });
   await app.register(remunerationRoutes, { prefix: '/api/v1' });
 
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });

@@ -1,47 +1,109 @@
 /**
- * Sampling plan: per-unit targets of a SIPAS campaign, entered directly or computed from the unit's
- * yearly dossiers with `sampleSize`. PUT replaces the listed units' targets (others stay).
+ * Sampling plan of a SIPAS campaign (issue 6). Prefix /api/v1.
+ * PUT    /campaigns/:id/targets                              upsert listed units' targets (entered, or n from N)
+ * GET    /campaigns/:id/sampling-plan                        targets with counts + locality tree with quotas
+ * POST   /campaigns/:id/sampling-plan.xlsx[?dryRun=1&margin=] import the plan (raw XLSX body), all or nothing
+ * GET    /sampling-plan-template.xlsx                        the workbook to fill in (every unit listed)
+ * PUT    /campaigns/:id/sampling-plan/hamlets/:localityId     put a hamlet in the sample with a quota (default 27)
+ * DELETE /campaigns/:id/sampling-plan/hamlets/:localityId     take a hamlet out of the sample
  */
-import { errorBodySchema, idParamsSchema, targetsInputSchema, targetsOutputSchema } from '@hailong/contracts';
-import { schema } from '@hailong/db';
-import { sql } from 'drizzle-orm';
+import {
+  errorBodySchema, hamletQuotaInputSchema, hamletQuotaParamsSchema, hamletQuotaSchema, idParamsSchema, planImportQuerySchema,
+  planImportResultSchema, samplingPlanSchema, targetsInputSchema, targetsOutputSchema,
+} from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { getCampaign } from '../campaigns/service.ts';
-import { pgArray } from '../submissions/pg-array.ts';
-import { sampleSize } from './sample-size.ts';
+import { attachment } from '../par/routes.ts';
+import { assertCanWatch, currentUser } from '../supervision/access.ts';
+import { importPlan } from './plan-import.ts';
+import { getSipasCampaign, removeHamletQuota, samplingPlan, setHamletQuota, setTargets } from './plan-service.ts';
+import { planWorkbook } from './plan-workbook.ts';
+import { unitTemplateRows } from './template.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+const tags = ['sampling'];
 
 const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const admin = app.requireRole('admin');
+  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+
   app.put(
     '/campaigns/:id/targets',
     {
-      preHandler: app.requireRole('admin'),
+      preHandler: admin,
       schema: {
-        tags: ['fieldwork'],
-        summary: 'Set per-unit targets (entered, or n = ceil(N/(1+N·e²)) from dossiers N)',
-        params: idParamsSchema,
-        body: targetsInputSchema,
+        tags, summary: 'Set per-unit targets (entered, or n = ceil(N/(1+N·e²)) from dossiers N)', params: idParamsSchema, body: targetsInputSchema,
         response: { 200: targetsOutputSchema, 400: errorBodySchema, 404: errorBodySchema },
       },
     },
+    async (req) => setTargets(app.db, req.params.id, req.body),
+  );
+
+  app.get(
+    '/campaigns/:id/sampling-plan',
+    {
+      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
+      schema: {
+        tags, summary: 'Sampling plan: per-unit targets with collected/valid counts, district → commune → hamlet tree with quotas',
+        params: idParamsSchema, response: { 200: samplingPlanSchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+      },
+    },
     async (req) => {
-      await getCampaign(app.db, req.params.id);
-      const { units, campaignTargets } = schema;
-      const codes = req.body.targets.map((t) => t.unitCode);
-      const found = await app.db.select({ id: units.id, code: units.code }).from(units).where(sql`${units.code} = any(${pgArray(codes)}::text[])`);
-      const idOf = new Map(found.map((u) => [u.code, u.id]));
-      const missing = codes.filter((c) => !idOf.has(c));
-      if (missing.length > 0) throw new AppError('UNIT_UNKNOWN', { unitCodes: missing });
-      const targets = req.body.targets.map((t) => ({ unitCode: t.unitCode, target: t.target ?? sampleSize(t.dossiers ?? 0, req.body.margin) }));
-      await app.db.transaction(async (tx) => {
-        for (const t of targets) {
-          await tx
-            .insert(campaignTargets)
-            .values({ campaignId: req.params.id, unitId: idOf.get(t.unitCode) ?? 0, target: t.target })
-            .onConflictDoUpdate({ target: [campaignTargets.campaignId, campaignTargets.unitId], set: { target: t.target } });
-        }
-      });
-      return { targets, total: targets.reduce((s, t) => s + t.target, 0) };
+      await assertCanWatch(app.db, currentUser(req.user), req.params.id);
+      await getSipasCampaign(app.db, req.params.id);
+      return samplingPlan(app.db, req.params.id);
+    },
+  );
+
+  app.post(
+    '/campaigns/:id/sampling-plan.xlsx',
+    {
+      preHandler: admin,
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags, summary: 'Import the plan from XLSX (sheets "Chỉ tiêu" and optionally "Địa bàn"); all or nothing; ?dryRun=1 only checks',
+        consumes: [XLSX], params: idParamsSchema, querystring: planImportQuerySchema,
+        response: { 200: planImportResultSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+      },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { accepted: [XLSX] });
+      return importPlan(app.db, req.params.id, req.body, { dryRun: req.query.dryRun, margin: req.query.margin });
+    },
+  );
+
+  app.get(
+    '/sampling-plan-template.xlsx',
+    { preHandler: admin, schema: { tags, summary: 'Sampling-plan workbook to fill in (every unit listed, with instructions)', response: { 200: z.unknown() } } },
+    async (_req, reply) => {
+      const file = await planWorkbook({ targets: await unitTemplateRows(app.db), localities: [], help: true });
+      return reply.header('content-type', XLSX).header('content-disposition', attachment('ke-hoach-chon-mau.xlsx', 'Kế hoạch chọn mẫu SIPAS.xlsx')).send(file);
+    },
+  );
+
+  app.put(
+    '/campaigns/:id/sampling-plan/hamlets/:localityId',
+    {
+      preHandler: admin,
+      schema: {
+        tags, summary: 'Put a hamlet in the campaign sample with a quota (default 27)', params: hamletQuotaParamsSchema, body: hamletQuotaInputSchema,
+        response: { 200: hamletQuotaSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (req) => setHamletQuota(app.db, req.params.id, req.params.localityId, req.body.quota),
+  );
+
+  app.delete(
+    '/campaigns/:id/sampling-plan/hamlets/:localityId',
+    {
+      preHandler: admin,
+      schema: { tags, summary: 'Take a hamlet out of the campaign sample', params: hamletQuotaParamsSchema, response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema } },
+    },
+    async (req, reply) => {
+      await removeHamletQuota(app.db, req.params.id, req.params.localityId);
+      return reply.status(204).send(null);
     },
   );
 };
