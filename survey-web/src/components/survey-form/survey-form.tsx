@@ -4,7 +4,7 @@
  * targets, Vietnamese labels, errors next to their question. Reused by every front door.
  */
 import type { PublicForm } from '@hailong/contracts';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { answersResolver, toAnswers, toValues, type FormValues } from './answers-resolver';
 import { QuestionField } from './question-field';
@@ -16,9 +16,11 @@ export interface SurveyFormProps {
   onSubmit: (answers: Record<string, unknown>) => Promise<void>;
   onChange?: (answers: Record<string, unknown>) => void;
   submitLabel?: string;
+  /** Extra fields outside the questionnaire (e.g. the optional dossier code), shown before the button. */
+  children?: ReactNode;
 }
 
-export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu' }: SurveyFormProps) {
+export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu', children }: SurveyFormProps) {
   const resolver = useMemo(() => answersResolver(form), [form]);
   const initial = useMemo(() => toValues(form, defaultValues), [form, defaultValues]);
   const { register, handleSubmit, watch, formState } = useForm<FormValues>({ resolver, defaultValues: initial, shouldFocusError: true });
@@ -55,6 +57,7 @@ export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabe
           Còn {errorCount} câu chưa trả lời hoặc chưa hợp lệ. (Please complete the highlighted questions.)
         </p>
       ) : null}
+      {children}
       <button type="submit" className="sf-submit" disabled={sending}>
         {sending ? 'Đang gửi…' : submitLabel}
       </button>

@@ -1,40 +1,68 @@
-/** /o/<unitCode>: the online-service form 02/2021-DVCTT for one unit. */
+/**
+ * /o/<unitCode>: the online-service form 02/2021-DVCTT for one unit, on the shared survey-form
+ * renderer. Sending goes through the offline outbox: the response is stored on the device first
+ * (with its client UUID), so a bad connection, a reload or a closed tab loses nothing; what is
+ * still waiting shows as "n đang chờ gửi". Unsent typing is kept as a draft in localStorage.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { OnlineFormInfo } from '@hailong/contracts';
-import { api, errorText } from '@/lib/api-client';
+import { SurveyForm } from '@/components/survey-form/survey-form';
+import { errorText } from '@/lib/api-client';
 import { newClientId } from '@/lib/client-id';
-import { SimpleForm, type Answers } from './simple-form';
+import { loadFormInfo, type OnlineItem } from '../api/online-api';
+import { registerOfflineShell } from '../hooks/offline-shell';
+import { useOnlineOutbox } from '../hooks/use-online-outbox';
 import '../online.css';
+
+type Done = null | 'sent' | 'queued';
+
+const draftKey = (unitCode: string) => `hl-online-draft-${unitCode}`;
+
+function readDraft(unitCode: string): Record<string, unknown> | undefined {
+  try {
+    const raw = localStorage.getItem(draftKey(unitCode));
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export default function OnlinePage({ params }: { params: Record<string, string> }) {
   const unitCode = params.unitCode ?? '';
   const [info, setInfo] = useState<OnlineFormInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const clientId = useRef(newClientId());
+  const [done, setDone] = useState<Done>(null);
+  const [draft] = useState(() => readDraft(unitCode));
+  const [dossier, setDossier] = useState('');
+  const startedAt = useRef(new Date().toISOString());
+  const { pending, submit, lateRejection } = useOnlineOutbox();
 
+  useEffect(() => registerOfflineShell(), []);
   useEffect(() => {
-    api<OnlineFormInfo>(`/api/v1/o/${encodeURIComponent(unitCode)}`).then(setInfo, (e: unknown) => setError(errorText(e)));
+    loadFormInfo(unitCode).then(setInfo, (e: unknown) => setError(errorText(e)));
   }, [unitCode]);
 
-  const submit = async (answers: Answers, data: FormData) => {
+  const send = async (answers: Record<string, unknown>) => {
     if (!info) return;
-    setBusy(true);
     setError(null);
-    const raw = data.get('__dossier');
-    const dossier = typeof raw === 'string' ? raw.trim() : '';
-    try {
-      await api(`/api/v1/o/${encodeURIComponent(unitCode)}/responses`, {
-        body: { clientId: clientId.current, formCode: info.form.code, answers, ...(dossier ? { dossierCode: dossier } : {}), completedAt: new Date().toISOString() },
-      });
-      setDone(true);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
+    const code = dossier.trim();
+    const outcome = await submit({
+      unitCode,
+      clientId: newClientId(), // before the first send; resends reuse it from the outbox
+      formCode: info.form.code,
+      answers: answers as OnlineItem['answers'], // shaped by the form's own schema (answersResolver)
+      startedAt: startedAt.current,
+      completedAt: new Date().toISOString(),
+      ...(code ? { dossierCode: code } : {}),
+    });
+    if (typeof outcome === 'object') {
+      setError(errorText(outcome.rejected));
+      return;
     }
+    localStorage.removeItem(draftKey(unitCode));
+    setDone(outcome);
   };
+  const saveDraft = (answers: Record<string, unknown>) => localStorage.setItem(draftKey(unitCode), JSON.stringify(answers));
 
   return (
     <main className="page narrow o-page" lang="vi">
@@ -47,16 +75,27 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
       ) : (
         <h1>Phiếu khảo sát dịch vụ công trực tuyến</h1>
       )}
-      {done ? (
-        <p role="status" className="o-done">Xin cảm ơn Ông/Bà! Ý kiến đã được ghi nhận.</p>
-      ) : info ? (
+      {done === 'sent' ? <p role="status" className="o-done">Xin cảm ơn Ông/Bà! Ý kiến đã được ghi nhận.</p> : null}
+      {done === 'queued' ? (
+        <p role="status" className="o-done">
+          Xin cảm ơn Ông/Bà! Phiếu đã được lưu trên máy và sẽ tự động gửi khi có mạng. <span lang="en">Saved; it will be sent when you are back online.</span>
+        </p>
+      ) : null}
+      {!done && info ? (
         info.campaignOpen ? (
-          <SimpleForm form={info.form} onSubmit={(a, d) => void submit(a, d)} submitLabel="Gửi phiếu" busy={busy} />
+          <SurveyForm form={info.form} defaultValues={draft} onChange={saveDraft} onSubmit={send} submitLabel="Gửi phiếu">
+            <div className="o-field">
+              <label htmlFor="o-dossier">Mã hồ sơ (không bắt buộc)</label>
+              <input id="o-dossier" value={dossier} onChange={(e) => setDossier(e.target.value)} autoComplete="off" maxLength={60} />
+            </div>
+          </SurveyForm>
         ) : (
           <p role="status">Hiện chưa có đợt khảo sát nào đang mở.</p>
         )
       ) : null}
       {error ? <p role="alert" className="o-error">{error}</p> : null}
+      {lateRejection ? <p role="alert" className="o-error">Một phiếu đã lưu không được chấp nhận: {errorText(lateRejection)}</p> : null}
+      {pending > 0 ? <p className="o-pending" data-testid="pending">{pending} đang chờ gửi</p> : null}
     </main>
   );
 }

@@ -1,0 +1,118 @@
+/**
+ * The online-service form 02/2021-DVCTT at /o/<unit> in a real browser (phone viewport): loaded
+ * once online, then answered with the network cut; the response waits in the IndexedDB outbox,
+ * the page is reloaded while still offline (the service worker serves the page, the form comes
+ * from the device's copy), and when the network returns the response is stored exactly once.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN } from '../support/build-app.ts';
+import { launchBrowser, PHONE } from '../support/browser.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+let sys: TestSystem;
+let browser: Browser;
+let pool: pg.Pool;
+
+async function onlineCount(unitCode: string): Promise<number> {
+  const r = await pool.query<{ n: number }>(
+    `select count(*)::int as n from responses r join units u on u.id = r.unit_id where r.channel = 'online' and u.code = $1`,
+    [unitCode],
+  );
+  return r.rows[0]?.n ?? -1;
+}
+
+async function until(fn: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const t0 = Date.now();
+  while (!(await fn())) {
+    if (Date.now() - t0 > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Answers every question: "Hài lòng" for ratings, the first option for the others. */
+async function fillForm(page: Page): Promise<void> {
+  const questions = page.locator('fieldset.sf-question');
+  const n = await questions.count();
+  expect(n).toBeGreaterThan(20);
+  for (let i = 0; i < n; i++) {
+    const q = questions.nth(i);
+    const likert = q.getByText('4 · Hài lòng', { exact: true });
+    await ((await likert.count()) > 0 ? likert : q.locator('.sf-option').first()).click();
+  }
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
+}
+
+describe('online-service form 02 in the browser', () => {
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    pool = new pg.Pool({ connectionString: sys.database.url, max: 2 });
+    pool.on('error', () => undefined);
+    const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
+    const cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value ?? ''}`;
+    const payload = { kind: 'sipas', name: 'SIPAS e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' };
+    const res = await sys.app.inject({ method: 'POST', url: '/api/v1/campaigns', payload, headers: { cookie } });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pool?.end();
+    await sys?.close();
+  });
+
+  it('keeps a response answered offline across an offline reload and stores it exactly once when the network returns', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${sys.baseUrl}/o/ST34`);
+    await page.getByRole('button', { name: 'Gửi phiếu' }).waitFor();
+    // Loaded once online: the service worker controls the page and has cached its files.
+    await until(() => page.evaluate<boolean>('!!navigator.serviceWorker.controller'));
+    await until(() => page.evaluate<boolean>("caches.open('hl-shell-v1').then((c) => c.match('/o/ST34')).then((r) => !!r)"));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await context.setOffline(true);
+    await fillForm(page);
+    await page.getByLabel('Mã hồ sơ (không bắt buộc)').fill('HS-2021-0001');
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByText('Phiếu đã được lưu trên máy và sẽ tự động gửi khi có mạng', { exact: false }).waitFor();
+    await page.getByText('1 đang chờ gửi').waitFor();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Gửi phiếu' }).waitFor();
+    await page.getByText('1 đang chờ gửi').waitFor();
+    expect(await onlineCount('ST34')).toBe(0);
+
+    await context.setOffline(false);
+    await until(async () => (await onlineCount('ST34')) === 1);
+    await page.getByTestId('pending').waitFor({ state: 'detached' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await onlineCount('ST34')).toBe(1);
+    await context.close();
+  });
+
+  it('sends at once when online, shows the server message for a dossier already rated, and has no serious accessibility violation', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${sys.baseUrl}/o/ST34`);
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByText(/^Còn \d+ câu chưa trả lời/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await fillForm(page);
+    await page.getByLabel('Mã hồ sơ (không bắt buộc)').fill('HS-2021-0001'); // rated in the test above
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByRole('alert').getByText('Hồ sơ này đã được đánh giá trong đợt khảo sát', { exact: false }).waitFor();
+    await page.getByLabel('Mã hồ sơ (không bắt buộc)').fill('');
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByText('Xin cảm ơn Ông/Bà! Ý kiến đã được ghi nhận.').waitFor();
+    expect(await page.getByTestId('pending').count()).toBe(0);
+    await until(async () => (await onlineCount('ST34')) === 2);
+    await context.close();
+  });
+});
