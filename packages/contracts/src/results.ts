@@ -24,6 +24,8 @@ export type UnitResult = z.infer<typeof unitResultSchema>;
 export const campaignResultsSchema = z.object({
   campaignId: z.uuid(),
   minSample: z.number().int(),
+  /** Counted days (Vietnam time): only valid responses completed on these days count, as in /sipas. */
+  window: z.object({ from: z.string(), to: z.string() }),
   units: z.array(unitResultSchema),
 });
 export type CampaignResults = z.infer<typeof campaignResultsSchema>;

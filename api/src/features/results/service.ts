@@ -1,8 +1,9 @@
 /**
  * Campaign results per unit: SIPAS % from forms 01/02 and the counter quick rate from the quick
- * form, over responses in state 'valid' only (suspect and invalid ones are counted, not scored).
- * Counts come from SQL (repo.ts); percentages from @hailong/scoring. A unit below the minimum
- * sample shows null, never a small-cell percentage.
+ * form, over the responses the campaign counts — valid and inside the campaign window, the same
+ * rule and the same counting function as /sipas (../aggregation/campaign-window.ts); suspect,
+ * pending and invalid ones inside the window are reported, not scored. Percentages come from
+ * @hailong/scoring. A unit below the minimum sample shows null, never a small-cell percentage.
  */
 import type { CampaignResults, UnitResult } from '@hailong/contracts';
 import type { Db, DbOrTx } from '@hailong/db';
@@ -20,9 +21,12 @@ import {
   type SatisfiedRule,
   type SipasSource,
 } from '@hailong/scoring';
+import { countUnscoredResponses } from '../aggregation/review-state-counts-repo.ts';
+import { countCampaignAnswers, type FormCounts } from '../aggregation/sipas-counts-repo.ts';
 import { getCampaign } from '../campaigns/service.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
-import { answerCountRows, stateCountRows, validAnswers, type StateCountRow, type UnitFormCountRow } from './repo.ts';
+import { campaignWindow, listUnits } from '../par/sipas-service.ts';
+import { validAnswers } from './repo.ts';
 
 export interface ResultSettings {
   minSample: number;
@@ -39,29 +43,6 @@ export function resultSettings(settings: unknown): ResultSettings {
     quickRule: rules.find((r) => r === s.quickSatisfiedRule) ?? defaultSatisfiedRule,
     sipasKinds: Array.isArray(s.sipasKinds) ? s.sipasKinds.filter((k): k is string => typeof k === 'string') : ['sipas_counter', 'sipas_online'],
   };
-}
-
-interface UnitAcc {
-  unitCode: string;
-  unitName: string;
-  states: Record<string, number>;
-  validByForm: Map<number, number>;
-  countRows: Map<number, UnitFormCountRow[]>;
-}
-
-function accumulate(states: StateCountRow[], counts: UnitFormCountRow[]): Map<number, UnitAcc> {
-  const units = new Map<number, UnitAcc>();
-  for (const s of states) {
-    const u: UnitAcc = units.get(s.unitId) ?? { unitCode: s.unitCode, unitName: s.unitName, states: {}, validByForm: new Map(), countRows: new Map() };
-    u.states[s.reviewState] = (u.states[s.reviewState] ?? 0) + s.n;
-    if (s.reviewState === 'valid') u.validByForm.set(s.formId, (u.validByForm.get(s.formId) ?? 0) + s.n);
-    units.set(s.unitId, u);
-  }
-  for (const c of counts) {
-    const list = units.get(c.unitId)?.countRows;
-    if (list) list.set(c.formId, [...(list.get(c.formId) ?? []), c]);
-  }
-  return units;
 }
 
 /** The pure part: one unit's figures from its counts. Exported so tests can feed in-memory counts. */
@@ -123,19 +104,27 @@ async function perFormQuickTallies(db: DbOrTx, campaignId: string, forms: Map<nu
   return out;
 }
 
+/** One unit's forms with its counts (empty where the unit has none), for `unitResult`. */
+function unitForms(forms: Map<number, StoredForm>, byForm: ReadonlyMap<number, FormCounts> | undefined) {
+  return [...forms].map(([formId, form]) => ({
+    form,
+    validForms: byForm?.get(formId)?.validForms ?? 0,
+    counts: byForm?.get(formId)?.counts ?? countsFromRows([]),
+  }));
+}
+
 export async function campaignResults(db: Db, campaignId: string): Promise<CampaignResults> {
   const campaign = await getCampaign(db, campaignId);
   const settings = resultSettings(campaign.settings);
-  const [states, counts] = [await stateCountRows(db, campaignId), await answerCountRows(db, campaignId)];
-  const forms = await formsById(db, states.map((s) => s.formId));
+  const [counts, unscored] = [await countCampaignAnswers(db, campaignId), await countUnscoredResponses(db, campaignId)];
+  const forms = await formsById(db, [...counts.values()].flatMap((m) => [...m.keys()]));
   const quickTallies = await perFormQuickTallies(db, campaignId, forms, settings.quickRule);
-  const units = [...accumulate(states, counts)].map(([unitId, u]) => {
-    const byForm = [...forms].map(([formId, form]) => ({
-      form,
-      validForms: u.validByForm.get(formId) ?? 0,
-      counts: countsFromRows(u.countRows.get(formId) ?? []),
-    }));
-    return unitResult(u, byForm, settings, quickTallies.get(unitId));
+  const counted = (await listUnits(db)).filter((u) => counts.has(u.id) || unscored.has(u.id));
+  const units = counted.map((unit) => {
+    const byForm = unitForms(forms, counts.get(unit.id));
+    const other = unscored.get(unit.id);
+    const states = { valid: byForm.reduce((a, f) => a + f.validForms, 0), suspect: other?.suspect ?? 0, invalid: other?.invalid ?? 0 };
+    return unitResult({ unitCode: unit.code, unitName: unit.name, states }, byForm, settings, quickTallies.get(unit.id));
   });
-  return { campaignId, minSample: settings.minSample, units };
+  return { campaignId, minSample: settings.minSample, window: campaignWindow(campaign), units };
 }
