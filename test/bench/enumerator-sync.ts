@@ -4,8 +4,7 @@
  * database, in batches of 1,000 (the app's outbox sends batches; the limit is 2,000). Then the same
  * 10,000 again (all duplicates). Target ≥ 2,000 forms/s. Updates its section of BENCHMARKS.md.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { today, writeBenchSection } from './lib-benchmarks-md.ts';
 import setup from '../support/global-setup.ts';
 import { buildTestApp } from '../support/build-app.ts';
 import { assign, createEnumerator, createFieldCampaign, fieldForm, interview, sync } from '../../api/test/enumerator-fixtures.ts';
@@ -39,30 +38,17 @@ async function main() {
     };
     const first = await timed('first sync (all new)', () => run('stored'));
     const again = await timed('second sync (all duplicate)', () => run('duplicate'));
-    writeSection([first.line, again.line], first.rate);
+    writeBenchSection({
+      key: 'enumerator-sync',
+      title: 'Issue 6 — enumerator batch sync',
+      how: '`pnpm exec tsx test/bench/enumerator-sync.ts` (real PostgreSQL on 127.0.0.1, fresh database; `POST /api/v1/enumerator/sync` via `app.inject`, batches of 1,000 forms of 01/2021-TT; target ≥ 2,000 forms/s):',
+      lines: [first.line, again.line, `target ≥ 2,000 forms/s: ${first.rate >= 2000 ? 'met' : 'NOT met'} (${today()})`],
+    });
     if (first.rate < 2000) process.exitCode = 1;
   } finally {
     await t.close();
   }
 }
 
-function writeSection(lines: string[], rate: number) {
-  const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
-  const start = '<!-- bench:enumerator-sync -->';
-  const end = '<!-- /bench:enumerator-sync -->';
-  const section = [
-    start,
-    '## Issue 6 — enumerator batch sync',
-    '',
-    '`pnpm exec tsx test/bench/enumerator-sync.ts` (real PostgreSQL on 127.0.0.1, fresh database; `POST /api/v1/enumerator/sync` via `app.inject`, batches of 1,000 forms of 01/2021-TT; target ≥ 2,000 forms/s):',
-    '',
-    ...lines.map((l) => `- ${l}`),
-    `- target ≥ 2,000 forms/s: ${rate >= 2000 ? 'met' : 'NOT met'} (${new Date().toISOString().slice(0, 10)})`,
-    end,
-  ].join('\n');
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
-  writeFileSync(file, re.test(old) ? old.replace(re, section) : `${old.trimEnd()}\n\n${section}\n`);
-}
 
 await main();

@@ -5,11 +5,12 @@
  * Targets: ≥ 60 % of the floor's requests/s, p99 < 50 ms. Also reports the gzipped JS the kiosk
  * page loads (target < 150 KB). Updates its section of BENCHMARKS.md.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { today, writeBenchSection } from './lib-benchmarks-md.ts';
 import pg from 'pg';
 import setup from '../support/global-setup.ts';
 import { buildTestApp } from '../support/build-app.ts';
@@ -144,28 +145,16 @@ async function main() {
       `kiosk JS (entry + kiosk chunk and its imports, gzipped): ${kb === null ? 'web app not built' : `${kb.toFixed(1)} KB (target < 150 KB: ${kb < 150 ? 'met' : 'NOT met'})`}`,
     ];
     for (const l of lines) console.log(l);
-    writeSection(lines);
+    writeBenchSection({
+      key: 'kiosk-submit',
+      title: 'Issue 5 — kiosk submissions',
+      how: `\`pnpm exec tsx test/bench/kiosk-submit.ts\` (real PostgreSQL on 127.0.0.1, 2 cores shared by the database, the API and the load generator; fresh database, pool ${POOL}; ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} quick-form sessions each, one paired tablet per client in 32 different units, against the API listening on loopback and against a bare node:http + pg server inserting into a table of the same shape; design in docs/0005-kiosk-submit-path.md; build the web app first for the bundle figure; ${today()}):`,
+      lines,
+    });
   } finally {
     await t.close();
   }
 }
 
-function writeSection(lines: string[]) {
-  const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
-  const start = '<!-- bench:kiosk-submit -->';
-  const end = '<!-- /bench:kiosk-submit -->';
-  const section = [
-    start,
-    '## Issue 5 — kiosk submissions',
-    '',
-    `\`pnpm exec tsx test/bench/kiosk-submit.ts\` (real PostgreSQL on 127.0.0.1, fresh database, pool ${POOL}; ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} quick-form sessions each, one paired tablet per client in 32 different units, against the API listening on loopback and against a bare node:http + pg server inserting into a table of the same shape; build the web app first for the bundle figure; ${new Date().toISOString().slice(0, 10)}):`,
-    '',
-    ...lines.map((l) => `- ${l}`),
-    end,
-  ].join('\n');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const next = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
-}
 
 await main();

@@ -6,8 +6,7 @@
  * JSON) — and (b) a hand-written single SQL GROUP BY over `responses` (jsonb_each of the answers);
  * median of 3 runs each. Targets: (a) < 2 s and ≤ 1.5 × (b). Updates its section of BENCHMARKS.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { FORM_CODES, findForm } from '@hailong/forms';
 import { computeSipas, countsFromRows, publishSipas, type AnswerCountRow } from '@hailong/scoring';
 import pg from 'pg';
@@ -133,7 +132,12 @@ async function main() {
     ];
     for (const l of lines) console.log(l);
     const met = productTime.median < 2 && ratio <= 1.5;
-    writeSection(lines, met);
+    writeBenchSection({
+      key: 'sipas-aggregate',
+      title: 'Aggregation (issue #3)',
+      how: '`pnpm exec tsx test/bench/sipas-aggregate.ts` (real PostgreSQL 15 on 127.0.0.1, 2 cores, fresh database; median of 3 runs each, same run; design in docs/0004-sipas-aggregation.md and docs/0005-kiosk-submit-path.md):',
+      lines: [...lines, `target < 2 s and ≤ 1.5 × hand-written: ${met ? 'met' : 'NOT met'} (${today()})`],
+    });
     if (!met) process.exitCode = 1;
   } finally {
     await db.end();
@@ -141,23 +145,5 @@ async function main() {
   }
 }
 
-function writeSection(lines: string[], met: boolean) {
-  const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
-  const start = '<!-- bench:sipas-aggregate -->';
-  const end = '<!-- /bench:sipas-aggregate -->';
-  const section = [
-    start,
-    '## Aggregation (issue #3)',
-    '',
-    '`pnpm exec tsx test/bench/sipas-aggregate.ts` (real PostgreSQL 15 on 127.0.0.1, 2 cores, fresh database; median of 3 runs each, same run; design in docs/0004-sipas-aggregation.md):',
-    '',
-    ...lines.map((l) => `- ${l}`),
-    `- target < 2 s and ≤ 1.5 × hand-written: ${met ? 'met' : 'NOT met'} (${new Date().toISOString().slice(0, 10)})`,
-    end,
-  ].join('\n');
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
-  writeFileSync(file, re.test(old) ? old.replace(re, section) : `${old.trimEnd()}\n\n${section}\n`);
-}
 
 await main();

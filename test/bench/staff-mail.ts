@@ -5,8 +5,7 @@
  * invitations (generated in SQL), 50 timed requests after 5 warm-ups; target p95 < 100 ms.
  * Updates its section of BENCHMARKS.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
 import pg from 'pg';
 import setup from '../support/global-setup.ts';
@@ -95,28 +94,16 @@ async function main() {
       `response-rates at ${BIG.toLocaleString('en')} invitations (seeded in ${rates.seedS.toFixed(1)} s): p50 ${rates.p50.toFixed(1)} ms, p95 ${rates.p95.toFixed(1)} ms over 50 requests (target p95 < 100 ms: ${rates.p95 < 100 ? 'met' : 'NOT met'})`,
     ];
     for (const l of lines) console.log(l);
-    writeSection(lines);
+    writeBenchSection({
+      key: 'staff-mail',
+      title: 'Issue 4 — staff-survey mail and response rates',
+      how: `\`pnpm exec tsx test/bench/staff-mail.ts\` (real PostgreSQL and Redis on 127.0.0.1, fresh database; worker in-process, mail concurrency 20, nodemailer pool of 10 connections to smtp-server on loopback; response-rates via \`app.inject\` with the admin session; ${today()}):`,
+      lines,
+    });
   } finally {
     await t.close();
   }
 }
 
-function writeSection(lines: string[]) {
-  const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
-  const start = '<!-- bench:staff-mail -->';
-  const end = '<!-- /bench:staff-mail -->';
-  const section = [
-    start,
-    '## Issue 4 — staff-survey mail and response rates',
-    '',
-    `\`pnpm exec tsx test/bench/staff-mail.ts\` (real PostgreSQL and Redis on 127.0.0.1, fresh database; worker in-process, mail concurrency 20, nodemailer pool of 10 connections to smtp-server on loopback; response-rates via \`app.inject\` with the admin session; ${new Date().toISOString().slice(0, 10)}):`,
-    '',
-    ...lines.map((l) => `- ${l}`),
-    end,
-  ].join('\n');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const next = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
-}
 
 await main();
