@@ -85,12 +85,10 @@ describe('counter kiosk in the browser', () => {
     await page.getByText('Sở Tư pháp', { exact: false }).or(page.locator('.k-unit')).first().waitFor();
     for (let i = 0; i < 3; i++) await answerSession(page);
     await until(async () => (await count(id)) === 3);
-    // The service worker has taken control and cached the shell before the network goes away
-    // (one online reload, as a tablet does every morning, routes every file through it).
+    // The service worker has taken control and cached the files of this first load (no extra
+    // online reload needed) before the network goes away.
     await until(() => page.evaluate<boolean>('!!navigator.serviceWorker.controller'));
-    await page.reload();
-    await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
-    await until(() => page.evaluate<boolean>("caches.open('hl-shell-v1').then((c) => c.keys()).then((k) => k.length >= 5)"));
+    await page.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' });
     const seenBefore = await q<{ last_seen_at: Date }>('select last_seen_at from kiosk_devices where id = $1', [id]);
 
     await context.setOffline(true);

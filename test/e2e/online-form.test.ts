@@ -74,7 +74,8 @@ describe('online-service form 02 in the browser', () => {
     await page.getByRole('button', { name: 'Gửi phiếu' }).waitFor();
     // Loaded once online: the service worker controls the page and has cached its files.
     await until(() => page.evaluate<boolean>('!!navigator.serviceWorker.controller'));
-    await until(() => page.evaluate<boolean>("caches.open('hl-shell-v1').then((c) => c.match('/o/ST34')).then((r) => !!r)"));
+    await page.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' });
+    expect(await page.evaluate<boolean>("caches.open('hl-shell-v1').then((c) => c.match('/o/ST34')).then((r) => !!r)")).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 
     await context.setOffline(true);

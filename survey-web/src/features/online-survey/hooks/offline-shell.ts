@@ -25,5 +25,9 @@ export function registerOfflineShell(): void {
     .register('/sw.js', { scope: '/' })
     .then(() => navigator.serviceWorker.ready)
     .then(() => cacheLoadedFiles())
+    .then(() => {
+      // Everything this page needs is cached: a reload with no network will work from here on.
+      document.documentElement.dataset.offlineReady = 'true';
+    })
     .catch(() => undefined);
 }
