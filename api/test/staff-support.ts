@@ -12,6 +12,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
+  /** The List-Unsubscribe header's value ('' when absent). */
+  listUnsubscribe: string;
 }
 
 export interface SmtpSink {
@@ -24,6 +26,11 @@ export interface SmtpSink {
   /** Waits until at least n mails arrived (or throws after timeoutMs). */
   waitFor(n: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+function headerValue(lines: { key: string; line: string }[], key: string): string {
+  const line = lines.find((h) => h.key === key)?.line ?? '';
+  return line.slice(line.indexOf(':') + 1).trim();
 }
 
 export async function startSmtpSink(opts: { rejectRcpt?: (to: string) => boolean } = {}): Promise<SmtpSink> {
@@ -56,6 +63,7 @@ export async function startSmtpSink(opts: { rejectRcpt?: (to: string) => boolean
             text: m.text ?? '',
             html: typeof m.html === 'string' ? m.html : '',
             messageId: m.messageId ?? '',
+            listUnsubscribe: headerValue(m.headerLines, 'list-unsubscribe'),
           });
           cb();
         })

@@ -72,3 +72,7 @@ export type SurveyAnswersInput = z.infer<typeof surveyAnswersInputSchema>;
 
 export const draftSavedSchema = z.object({ savedAt: z.string() });
 export const surveySubmittedSchema = z.object({ id: z.uuid(), completedAt: z.string() });
+
+/** `POST /s/<token>/opt-out`: no more invitation or reminder mails for this respondent (idempotent). */
+export const optOutResultSchema = z.object({ optedOutAt: z.iso.datetime() });
+export type OptOutResult = z.infer<typeof optOutResultSchema>;

@@ -21,6 +21,7 @@ const Admin = lazy(() => import('@/features/dashboard/components/admin-page'));
 const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-page'));
 const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
+const SamplingPlanPage = lazy(() => import('@/features/sampling-plan/components/plan-page'));
 const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
 const OnlineForm = lazy(() => import('@/features/online-survey/components/online-page'));
 const OnlinePoster = lazy(() => import('@/features/online-survey/components/poster-page'));
@@ -31,6 +32,7 @@ export const routes: RouteDef[] = [
   { pattern: /^\/admin\/?$/, keys: [], Component: Admin },
   { pattern: /^\/admin\/kiosks\/?$/, keys: [], Component: KioskAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },
+  { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/plan\/?$/, keys: ['campaignId'], Component: SamplingPlanPage },
   { pattern: /^\/e\/?$/, keys: [], Component: EnumeratorPage },
   { pattern: /^\/supervision\/([^/]+)\/?$/, keys: ['campaignId'], Component: SupervisionPage },
   { pattern: /^\/k\/?$/, keys: [], Component: Kiosk },

@@ -48,7 +48,10 @@ export async function processMailJob(deps: WorkerDeps, job: Job): Promise<MailOu
     return 'skipped';
   }
   const link = `${deps.config.publicUrl}/s/${invitationToken(deps.config.tokenSecret, ctx.invitationId)}`;
-  const mail = renderStaffMail({ kind: d.kind, round: d.round, fullName: ctx.fullName, unitName: ctx.unitName, campaignName: ctx.campaignName, year: ctx.year, closesAt: ctx.closesAt, link });
+  const mail = renderStaffMail({
+    kind: d.kind, round: d.round, fullName: ctx.fullName, unitName: ctx.unitName, campaignName: ctx.campaignName,
+    year: ctx.year, closesAt: ctx.closesAt, link, optOutLink: `${link}/opt-out`,
+  });
   return deliver(deps, d, ctx.email, mail);
 }
 
@@ -62,7 +65,7 @@ async function sendDigest(deps: WorkerDeps, d: ClaimedDelivery): Promise<MailOut
 }
 
 /** Sends one claimed delivery and records the outcome (sent / bounced / failed for a retry). */
-async function deliver(deps: WorkerDeps, d: ClaimedDelivery, to: string, mail: { subject: string; text: string; html: string }): Promise<MailOutcome> {
+async function deliver(deps: WorkerDeps, d: ClaimedDelivery, to: string, mail: { subject: string; text: string; html: string; listUnsubscribe?: string }): Promise<MailOutcome> {
   let messageId: string;
   try {
     messageId = (await deps.mail.send({ to, ...mail, messageId: `<${d.id}@hailong>` })).messageId;

@@ -14,6 +14,13 @@ export interface OutgoingMail {
   html: string;
   /** Stable id so that a retried send is recognisable at the receiving end. */
   messageId: string;
+  /** URL for the List-Unsubscribe header (RFC 2369), when the recipient can opt out. */
+  listUnsubscribe?: string;
+}
+
+/** nodemailer's message options for one mail (List-Unsubscribe through its `list` option). */
+function messageOptions(from: string, { listUnsubscribe, ...m }: OutgoingMail) {
+  return { from, ...m, ...(listUnsubscribe ? { list: { unsubscribe: listUnsubscribe } } : {}) };
 }
 
 export interface MailTransport {
@@ -40,7 +47,7 @@ export function createMailTransport(config: Pick<WorkerConfig, 'smtpUrl' | 'mail
     } as nodemailer.TransportOptions);
     return {
       async send(m) {
-        const info = (await t.sendMail({ from: config.mailFrom, ...m })) as { messageId: string };
+        const info = (await t.sendMail(messageOptions(config.mailFrom, m))) as { messageId: string };
         return { messageId: info.messageId };
       },
       close: () => t.close(),
@@ -49,7 +56,7 @@ export function createMailTransport(config: Pick<WorkerConfig, 'smtpUrl' | 'mail
   const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(m) {
-      const info = (await stream.sendMail({ from: config.mailFrom, ...m })) as { messageId: string; message: Buffer };
+      const info = (await stream.sendMail(messageOptions(config.mailFrom, m))) as { messageId: string; message: Buffer };
       await mkdir(config.outboxDir, { recursive: true });
       const safe = m.messageId.replace(/[^A-Za-z0-9._-]/g, '_');
       await writeFile(path.join(config.outboxDir, `${safe}.eml`), info.message);

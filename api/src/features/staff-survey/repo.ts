@@ -5,6 +5,7 @@ const { invitations, respondents, units, campaigns } = schema;
 
 export interface LinkRow {
   invitationId: string;
+  respondentId: string;
   campaignId: string;
   formId: number;
   unitId: number;
@@ -20,6 +21,7 @@ export interface LinkRow {
 
 const linkColumns = {
   invitationId: invitations.id,
+  respondentId: invitations.respondentId,
   campaignId: invitations.campaignId,
   formId: invitations.formId,
   unitId: respondents.unitId,
@@ -78,4 +80,17 @@ export async function markCompleted(db: DbOrTx, id: string, at: Date): Promise<v
     .update(invitations)
     .set({ completedAt: at, draftAnswers: null, startedAt: sql`coalesce(${invitations.startedAt}, ${at})`, openedAt: sql`coalesce(${invitations.openedAt}, ${at})` })
     .where(eq(invitations.id, id));
+}
+
+/**
+ * Records that the respondent wants no more mails (the first time only; a second click keeps the
+ * first time). Sends and reminder rounds skip respondents with `opted_out_at` set.
+ */
+export async function markOptedOut(db: DbOrTx, respondentId: string): Promise<Date | undefined> {
+  const rows = await db
+    .update(respondents)
+    .set({ optedOutAt: sql`coalesce(${respondents.optedOutAt}, now())` })
+    .where(eq(respondents.id, respondentId))
+    .returning({ at: respondents.optedOutAt });
+  return rows[0]?.at ?? undefined;
 }

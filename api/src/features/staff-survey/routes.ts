@@ -1,14 +1,14 @@
 /**
  * /api/v1/s/:token — the respondent's personal link: read the form and saved draft, save a draft,
- * submit once. No login: the token is the credential, so unknown tokens are counted per address
+ * submit once, or stop the mails (opt-out). No login: the token is the credential, so unknown tokens are counted per address
  * (BadTokenGuard) and each link is rate-limited (route config of @fastify/rate-limit).
  */
-import { draftSavedSchema, errorBodySchema, surveyAnswersInputSchema, surveyLinkSchema, surveySubmittedSchema, tokenParamsSchema } from '@hailong/contracts';
+import { draftSavedSchema, errorBodySchema, optOutResultSchema, surveyAnswersInputSchema, surveyLinkSchema, surveySubmittedSchema, tokenParamsSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import { BadTokenGuard } from './bad-token-guard.ts';
-import { openLink, saveLinkDraft, submitLink } from './service.ts';
+import { openLink, optOutLink, saveLinkDraft, submitLink } from './service.ts';
 
 const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
   const guard = new BadTokenGuard();
@@ -51,6 +51,20 @@ const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['staff-survey'], summary: 'Submit the answers (once)', params: tokenParamsSchema, body: surveyAnswersInputSchema, response: { 201: surveySubmittedSchema, ...errors } },
     },
     async (req, reply) => reply.status(201).send(await submitLink(app.db, req.params.token, req.body.answers)),
+  );
+
+  app.post(
+    '/:token/opt-out',
+    {
+      config: perLink,
+      schema: {
+        tags: ['staff-survey'],
+        summary: 'Stop invitation and reminder mails for this respondent (confirmed on the /s/<token>/opt-out page)',
+        params: tokenParamsSchema,
+        response: { 200: optOutResultSchema, ...errors },
+      },
+    },
+    async (req) => optOutLink(app.db, req.params.token),
   );
 };
 export default staffSurveyRoutes;

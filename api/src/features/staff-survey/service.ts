@@ -6,18 +6,23 @@
  * is the last line of defence against a double submit.
  */
 import { randomUUID } from 'node:crypto';
-import { toPublicForm, type SurveyLink } from '@hailong/contracts';
+import { toPublicForm, type OptOutResult, type SurveyLink } from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import type { Answers } from '@hailong/forms';
 import { tokenHash } from '@hailong/worker/invitation-tokens';
 import { AppError } from '../../errors.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
 import { checkAnswers, storeResponse } from '../submissions/service.ts';
-import { findLink, lockInvitation, markCompleted, markOpened, saveDraft, type LinkRow } from './repo.ts';
+import { findLink, lockInvitation, markCompleted, markOpened, markOptedOut, saveDraft, type LinkRow } from './repo.ts';
 
-async function resolve(db: Db, token: string): Promise<{ link: LinkRow; form: StoredForm }> {
+async function linkOf(db: Db, token: string): Promise<LinkRow> {
   const link = await findLink(db, tokenHash(token));
   if (!link) throw new AppError('NOT_FOUND');
+  return link;
+}
+
+async function resolve(db: Db, token: string): Promise<{ link: LinkRow; form: StoredForm }> {
+  const link = await linkOf(db, token);
   const form = await findStoredFormById(db, link.formId);
   if (!form) throw new AppError('NOT_FOUND');
   return { link, form };
@@ -82,4 +87,16 @@ export async function submitLink(db: Db, token: string, answers: unknown): Promi
     if (isUniqueViolation(err, 'responses_invitation_key')) throw new AppError('ALREADY_SUBMITTED');
     throw err;
   }
+}
+
+/**
+ * The respondent's opt-out (the link in every mail, after a confirmation click on /s/<token>/opt-out):
+ * no further invitation or reminder mail. Works whatever the campaign's state; answering stays
+ * possible while the campaign is open.
+ */
+export async function optOutLink(db: Db, token: string): Promise<OptOutResult> {
+  const link = await linkOf(db, token);
+  const at = await markOptedOut(db, link.respondentId);
+  if (!at) throw new AppError('NOT_FOUND');
+  return { optedOutAt: at.toISOString() };
 }

@@ -1,6 +1,8 @@
 /**
  * The staff-survey invitation and reminder mails, Vietnamese first with a short English line.
- * Plain text and HTML carry the same content; everything interpolated into HTML is escaped.
+ * Plain text and HTML carry the same content; everything interpolated into HTML is escaped. Each
+ * mail ends with the respondent's opt-out link (/s/<token>/opt-out: a confirmation page, so a mail
+ * scanner that follows links does not opt anyone out), also given as the List-Unsubscribe header.
  */
 export interface StaffMailInput {
   kind: 'invitation' | 'reminder';
@@ -11,12 +13,16 @@ export interface StaffMailInput {
   year: number;
   closesAt: Date;
   link: string;
+  /** The respondent's opt-out page (`<link>/opt-out`). */
+  optOutLink: string;
 }
 
 export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** For the List-Unsubscribe header. */
+  listUnsubscribe?: string;
 }
 
 function escapeHtml(s: string): string {
@@ -51,8 +57,12 @@ export function renderStaffMail(m: StaffMailInput): RenderedMail {
     'Sở Nội vụ',
     '',
     `(English) You are invited to the ${m.year} administrative reform staff survey. Deadline ${deadline}. Your personal link: ${m.link}`,
+    '',
+    `Không muốn nhận thêm thư mời và thư nhắc của đợt khảo sát này? Từ chối nhận thư: ${m.optOutLink}`,
+    `(English) To stop invitation and reminder mails for this survey: ${m.optOutLink}`,
   ];
   const href = escapeHtml(m.link);
+  const optOut = escapeHtml(m.optOutLink);
   const html = `<!doctype html><html lang="vi"><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5">
 <p>Kính gửi ${escapeHtml(m.fullName)},</p>
 <p>${escapeHtml(intro)}</p>
@@ -62,6 +72,7 @@ export function renderStaffMail(m: StaffMailInput): RenderedMail {
 <p>Phiếu khảo sát dành riêng cho anh/chị, vui lòng không chuyển tiếp thư này.</p>
 <p>Trân trọng cảm ơn.<br>Sở Nội vụ</p>
 <p style="color:#555;font-size:13px">You are invited to the ${m.year} administrative reform staff survey. Deadline ${escapeHtml(deadline)}.</p>
+<p style="color:#555;font-size:13px">Không muốn nhận thêm thư của đợt khảo sát này? <a href="${optOut}">Từ chối nhận thư</a> · <a href="${optOut}">Stop these mails</a></p>
 </body></html>`;
-  return { subject, text: lines.join('\n'), html };
+  return { subject, text: lines.join('\n'), html, listUnsubscribe: m.optOutLink };
 }

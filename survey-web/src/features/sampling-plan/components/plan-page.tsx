@@ -1,0 +1,57 @@
+/**
+ * /admin/campaigns/:campaignId/plan — the SIPAS sampling plan of a campaign: per-unit targets (entered
+ * or computed from dossiers N with margin e), totals, the district → commune → hamlet tree with
+ * hamlet quotas, XLSX import with a dry-run preview, and the template download.
+ */
+import type { SamplingPlan } from '@hailong/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, errorText } from '@/lib/api-client';
+import { getPlan } from '../api/plan-api';
+import { LocalityTree } from './locality-tree';
+import { PlanImport } from './plan-import';
+import { TargetsTable } from './targets-table';
+import '../sampling-plan.css';
+
+export default function PlanPage({ params }: { params: Record<string, string> }) {
+  const id = params.campaignId ?? '';
+  const [plan, setPlan] = useState<SamplingPlan | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [marginPct, setMarginPct] = useState('5');
+  const refresh = useCallback(() => {
+    getPlan(id).then((p) => { setPlan(p); setError(null); }, setError);
+  }, [id]);
+  useEffect(refresh, [refresh]);
+  const margin = Math.min(Math.max(Number(marginPct) / 100 || 0.05, 0.001), 0.5);
+  const changed = (m: string) => { setMessage(m); refresh(); };
+
+  if (error instanceof ApiError && error.status === 401) {
+    return <main className="page admin"><p role="alert">Vui lòng <a href="/admin">đăng nhập</a> để xem kế hoạch chọn mẫu.</p></main>;
+  }
+  return (
+    <main className="page admin">
+      <p><a href={`/admin/campaigns/${id}`}>← Đợt khảo sát</a></p>
+      <h1>Kế hoạch chọn mẫu SIPAS</h1>
+      {error ? <p role="alert" className="plan-error">{errorText(error)}</p> : null}
+      {message ? <p role="status" className="admin-message">{message}</p> : null}
+      {!plan && !error ? <p className="loading" role="status">Đang tải…</p> : null}
+      {plan ? (
+        <>
+          <p className="plan-totals" data-testid="plan-totals">
+            Tổng chỉ tiêu: <strong>{plan.totals.target}</strong> phiếu · {plan.units.length} đơn vị · đã thu {plan.totals.collected} · hợp lệ {plan.totals.valid}
+          </p>
+          <label className="plan-margin">
+            Sai số e (%) khi tính n = N/(1+N·e²)
+            <input type="number" min={0.1} max={50} step={0.1} value={marginPct} onChange={(e) => setMarginPct(e.target.value)} />
+          </label>
+          <PlanImport campaignId={id} margin={margin} onImported={refresh} />
+          <section className="admin-card" aria-labelledby="plan-targets-title">
+            <h2 id="plan-targets-title">Chỉ tiêu theo đơn vị</h2>
+            <TargetsTable campaignId={id} plan={plan} margin={margin} onSaved={changed} />
+          </section>
+          <LocalityTree campaignId={id} plan={plan} onChange={changed} />
+        </>
+      ) : null}
+    </main>
+  );
+}
