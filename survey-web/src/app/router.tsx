@@ -17,6 +17,7 @@ interface RouteDef {
 
 const Home = lazy(() => import('@/app/routes/home'));
 const StaffSurvey = lazy(() => import('@/features/staff-survey/components/staff-survey-page'));
+const StaffOptOut = lazy(() => import('@/features/staff-survey/components/opt-out-page'));
 const Admin = lazy(() => import('@/features/dashboard/components/admin-page'));
 const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-page'));
 const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
@@ -29,6 +30,7 @@ const OnlinePoster = lazy(() => import('@/features/online-survey/components/post
 export const routes: RouteDef[] = [
   { pattern: /^\/$/, keys: [], Component: Home },
   { pattern: /^\/s\/([A-Za-z0-9_-]+)\/?$/, keys: ['token'], Component: StaffSurvey },
+  { pattern: /^\/s\/([A-Za-z0-9_-]+)\/opt-out\/?$/, keys: ['token'], Component: StaffOptOut },
   { pattern: /^\/admin\/?$/, keys: [], Component: Admin },
   { pattern: /^\/admin\/kiosks\/?$/, keys: [], Component: KioskAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },

@@ -1,5 +1,5 @@
 /** The respondent's personal link: request functions over the shared API client and contracts. */
-import type { SurveyLink } from '@hailong/contracts';
+import type { OptOutResult, SurveyLink } from '@hailong/contracts';
 import { api } from '@/lib/api-client';
 
 const base = (token: string) => `/api/v1/s/${encodeURIComponent(token)}`;
@@ -11,3 +11,6 @@ export const saveDraft = (token: string, answers: Record<string, unknown>) =>
 
 export const submitSurvey = (token: string, answers: Record<string, unknown>) =>
   api<{ id: string; completedAt: string }>(`${base(token)}/submit`, { method: 'POST', body: { answers } });
+
+/** Stops invitation and reminder mails for this respondent (idempotent). */
+export const optOut = (token: string) => api<OptOutResult>(`${base(token)}/opt-out`, { method: 'POST' });
