@@ -2,7 +2,7 @@
  * The one-time pairing code of a kiosk, in large type and as a QR code of `/k?code=<code>` on the
  * current origin (the tablet's camera opens it and pairs by itself), with the 15-minute countdown.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
 import type { PairingCode } from '@hailong/contracts';
 import { pairUrl } from '../api/kiosk-admin-api';
@@ -27,6 +27,12 @@ export function PairingPanel({ pairing, onClose }: { pairing: PairingShown; onCl
   const url = pairUrl(pairing.pairingCode);
   const [qr, setQr] = useState('');
   const now = useNow(1_000);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form that asked for the code is further down the page: bring the code into view.
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, [pairing.pairingCode]);
   const left = new Date(pairing.pairingExpiresAt).getTime() - now;
   useEffect(() => {
     // SVG (a pure function of the text, so a test can recompute it) rather than a canvas PNG.
@@ -34,7 +40,7 @@ export function PairingPanel({ pairing, onClose }: { pairing: PairingShown; onCl
   }, [url]);
   return (
     <section className="ka-card ka-pairing" aria-labelledby="ka-pairing-title">
-      <h2 id="ka-pairing-title">Mã ghép nối cho {pairing.label}</h2>
+      <h2 id="ka-pairing-title" ref={heading} tabIndex={-1}>Mã ghép nối cho {pairing.label}</h2>
       <p>Trên máy tính bảng, mở <strong>/k</strong> và nhập mã, hoặc quét mã QR. <span lang="en">Open /k on the tablet and enter the code, or scan the QR code.</span></p>
       <div className="ka-pairing-body">
         <div>
