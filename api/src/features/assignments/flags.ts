@@ -23,6 +23,25 @@ export const minInterviewSeconds = (settings: unknown) => numberSetting(settings
 export const identicalPatternThreshold = (settings: unknown) =>
   numberSetting(settings, 'identicalPatternThreshold', DEFAULT_IDENTICAL_PATTERN_THRESHOLD);
 
+/**
+ * The identical-pattern rule. A pattern is the response's payload hash (form version + unit +
+ * answers), counted per enumerator and campaign over all of that enumerator's assignments. When an
+ * enumerator has `threshold` (default 3) or more forms with the same pattern, EVERY one of them is
+ * flagged `identical_pattern` — the copies already stored as well as the new ones — because the
+ * first copy is no more trustworthy than the third. Earlier rows are updated in the sync's
+ * transaction; a row a supervisor has already decided keeps its decision (only the flag is added).
+ *
+ * Returns the hashes that reach the threshold, given how many copies are stored (`stored`) and the
+ * hashes of the new forms in this batch (`fresh`, one entry per form).
+ */
+export function repeatedPatterns(stored: ReadonlyMap<string, number>, fresh: readonly string[], threshold: number): Set<string> {
+  const total = new Map(stored);
+  for (const h of fresh) total.set(h, (total.get(h) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const h of new Set(fresh)) if ((total.get(h) ?? 0) >= Math.max(threshold, 2)) out.add(h);
+  return out;
+}
+
 /** Flags that depend on the interview alone: its duration and whether it happened in the window. */
 export function interviewFlags(c: CampaignWindow, startedAt: Date, completedAt: Date): FieldFlag[] {
   const flags: FieldFlag[] = [];

@@ -2,7 +2,7 @@ import { schema, type DbOrTx } from '@hailong/db';
 import { asc, eq, sql } from 'drizzle-orm';
 import { pgArray } from '../submissions/pg-array.ts';
 
-const { assignments, units, campaigns, users, responses } = schema;
+const { assignments, units, campaigns, users } = schema;
 
 export async function insertAssignment(db: DbOrTx, values: typeof assignments.$inferInsert): Promise<string> {
   const rows = await db.insert(assignments).values(values).returning({ id: assignments.id });
@@ -60,25 +60,47 @@ export async function loadAssignments(db: DbOrTx, ids: string[]) {
 }
 export type LoadedAssignment = Awaited<ReturnType<typeof loadAssignments>>[number];
 
-/** Atomic quota counter: adds n and returns the new count (row lock held until commit). */
-export async function addCollected(db: DbOrTx, assignmentId: string, n: number): Promise<number> {
+/** Atomic quota counter: adds n and returns the new count (row lock held until commit); null if the assignment is gone. */
+export async function addCollected(db: DbOrTx, assignmentId: string, n: number): Promise<number | null> {
   const rows = await db
     .update(assignments)
     .set({ collected: sql`${assignments.collected} + ${n}` })
     .where(eq(assignments.id, assignmentId))
     .returning({ collected: assignments.collected });
-  return rows[0]?.collected ?? 0;
+  return rows[0]?.collected ?? null;
 }
 
-/** How many stored responses of these sources share each payload hash (identical answer patterns). */
-export async function countPatterns(db: DbOrTx, sourceIds: string[], hashes: string[]): Promise<Map<string, number>> {
-  if (sourceIds.length === 0 || hashes.length === 0) return new Map();
-  const rows = await db
-    .select({ hash: responses.payloadHash, n: sql<number>`count(*)::int` })
-    .from(responses)
-    .where(sql`${responses.sourceId} = any(${pgArray(sourceIds)}::uuid[]) and ${responses.payloadHash} = any(${pgArray(hashes)}::text[])`)
-    .groupBy(responses.payloadHash);
-  return new Map(rows.map((r) => [r.hash, r.n]));
+/**
+ * How many stored field responses of this enumerator in this campaign share each of these payload
+ * hashes (identical answer patterns), over all of the enumerator's assignments.
+ */
+export async function countPatterns(db: DbOrTx, enumeratorId: string, campaignId: string, hashes: string[]): Promise<Map<string, number>> {
+  if (hashes.length === 0) return new Map();
+  const r = await db.execute<{ hash: string; n: number }>(sql`
+    select r.payload_hash as hash, count(*)::int as n
+    from unnest(${pgArray(hashes)}::text[]) as h(hash)
+    join responses r on r.payload_hash = h.hash
+    join assignments a on a.id = r.source_id
+    where r.channel = 'enumerator' and a.enumerator_id = ${enumeratorId} and a.campaign_id = ${campaignId}
+    group by r.payload_hash`);
+  return new Map(r.rows.map((x) => [x.hash, x.n]));
+}
+
+/**
+ * Adds `identical_pattern` to this enumerator's stored forms with these hashes. Forms still in
+ * their automatic state (valid, no supervisor reason) go back to `pending`; decided forms keep
+ * their decision. Returns how many rows changed.
+ */
+export async function flagStoredPatterns(db: DbOrTx, enumeratorId: string, campaignId: string, hashes: string[]): Promise<number> {
+  if (hashes.length === 0) return 0;
+  const r = await db.execute(sql`
+    update responses r
+    set flags = array_append(r.flags, 'identical_pattern'),
+        review_state = case when r.review_state = 'valid' and r.review_reason is null then 'pending' else r.review_state end
+    from assignments a
+    where a.id = r.source_id and r.channel = 'enumerator' and a.enumerator_id = ${enumeratorId} and a.campaign_id = ${campaignId}
+      and r.payload_hash = any(${pgArray(hashes)}::text[]) and not ('identical_pattern' = any(r.flags))`);
+  return r.rowCount ?? 0;
 }
 
 export async function assignmentIdsOf(db: DbOrTx, enumeratorId: string): Promise<string[]> {

@@ -1,7 +1,8 @@
 /**
  * Offline batch sync for enumerators. Every form gets exactly one result, in order:
  * - `rejected` FORBIDDEN_ASSIGNMENT / FORM_UNKNOWN / ANSWERS_INVALID (with per-question errors) /
- *   SUBMISSION_CONFLICT (client id reused for a different payload, in the batch or already stored);
+ *   SUBMISSION_CONFLICT (client id reused for a different payload, in the batch or already stored) /
+ *   ASSIGNMENT_NOT_FOUND (the assignment was deleted while the batch was being written);
  * - `duplicate` for a client id already stored (or repeated in the batch) with the same payload;
  * - `stored` otherwise, with automatic flags.
  * Validation happens in memory; the writes (quota counters + multi-row inserts) run in one
@@ -12,11 +13,12 @@
 import type { FieldForm, SyncResult } from '@hailong/contracts';
 import { FORM_CODES } from '@hailong/forms';
 import type { Db, Tx } from '@hailong/db';
+import { sql } from 'drizzle-orm';
 import { errorCatalogue, type ErrorCode } from '../../errors.ts';
 import { findStoredForm, type StoredForm } from '../forms/repo.ts';
 import { findExisting, insertPrepared, prepareAnswers, type PreparedResponse } from '../submissions/store-batch.ts';
-import { identicalPatternThreshold, interviewFlags } from './flags.ts';
-import { addCollected, countPatterns, loadAssignments, type LoadedAssignment } from './repo.ts';
+import { identicalPatternThreshold, interviewFlags, repeatedPatterns } from './flags.ts';
+import { addCollected, countPatterns, flagStoredPatterns, loadAssignments, type LoadedAssignment } from './repo.ts';
 
 export const FIELD_FORM_CODES: readonly string[] = [FORM_CODES.counter, FORM_CODES.online];
 
@@ -76,24 +78,38 @@ function classify(forms: FieldForm[], userId: string, byId: Map<string, LoadedAs
   return candidates;
 }
 
-/** Marks identical answer patterns (same payload hash from one enumerator ≥ threshold times). */
-async function flagPatterns(tx: Tx, fresh: Candidate[]): Promise<void> {
-  const sources = [...new Set(fresh.map((c) => c.assignment.id))];
-  const counts = await countPatterns(tx, sources, [...new Set(fresh.map((c) => c.row.payloadHash))]);
-  for (const c of fresh) {
-    const n = (counts.get(c.row.payloadHash) ?? 0) + 1;
-    counts.set(c.row.payloadHash, n);
-    if (n >= identicalPatternThreshold(c.assignment.settings)) c.row.flags.push('identical_pattern');
+/**
+ * Marks identical answer patterns (rule in flags.ts `repeatedPatterns`): every form of a pattern
+ * that reaches the threshold, new and already stored. Runs under writeBatch's per-enumerator lock.
+ */
+async function flagPatterns(tx: Tx, userId: string, fresh: Candidate[]): Promise<void> {
+  const byCampaign = new Map<string, Candidate[]>();
+  for (const c of fresh) byCampaign.set(c.row.campaignId, [...(byCampaign.get(c.row.campaignId) ?? []), c]);
+  for (const [campaignId, list] of byCampaign) {
+    const hashes = list.map((c) => c.row.payloadHash);
+    const stored = await countPatterns(tx, userId, campaignId, [...new Set(hashes)]);
+    const repeated = repeatedPatterns(stored, hashes, identicalPatternThreshold(list[0]?.assignment.settings));
+    if (repeated.size === 0) continue;
+    for (const c of list) if (repeated.has(c.row.payloadHash)) c.row.flags.push('identical_pattern');
+    await flagStoredPatterns(tx, userId, campaignId, [...repeated].filter((h) => (stored.get(h) ?? 0) > 0));
   }
 }
 
-/** Bumps each assignment's counter once and marks the forms beyond its quota. */
-async function countQuotas(tx: Tx, fresh: Candidate[]): Promise<void> {
+/**
+ * Bumps each assignment's counter once and marks the forms beyond its quota. Returns the forms
+ * whose assignment was deleted meanwhile (an admin may delete an assignment with no forms).
+ */
+async function countQuotas(tx: Tx, fresh: Candidate[]): Promise<Candidate[]> {
   const byAssignment = new Map<string, Candidate[]>();
   for (const c of fresh) byAssignment.set(c.assignment.id, [...(byAssignment.get(c.assignment.id) ?? []), c]);
+  const vanished: Candidate[] = [];
   for (const id of [...byAssignment.keys()].sort()) {
     const list = byAssignment.get(id) ?? [];
     const after = await addCollected(tx, id, list.length);
+    if (after === null) {
+      vanished.push(...list);
+      continue;
+    }
     list.forEach((c, i) => {
       if (after - list.length + i + 1 > c.assignment.quota) {
         c.row.overQuota = true;
@@ -101,19 +117,25 @@ async function countQuotas(tx: Tx, fresh: Candidate[]): Promise<void> {
       }
     });
   }
+  return vanished;
 }
 
-async function writeBatch(tx: Tx, candidates: Candidate[], results: SyncResult[]): Promise<void> {
+async function writeBatch(tx: Tx, userId: string, candidates: Candidate[], results: SyncResult[]): Promise<void> {
+  // One enumerator's syncs are serialised (taken before any row lock): two devices uploading at
+  // once can then neither miss each other's copies of a pattern nor race on the same client ids.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`field-sync:${userId}`}))`);
   const existing = await findExisting(tx, candidates.map((c) => c.row.clientId));
-  const fresh: Candidate[] = [];
+  let fresh: Candidate[] = [];
   for (const c of candidates) {
     const prev = existing.get(c.row.clientId);
     if (!prev) fresh.push(c);
     else if (prev.payloadHash === c.row.payloadHash) results[c.index] = { clientId: c.row.clientId, status: 'duplicate', responseId: prev.id };
     else results[c.index] = reject(c.row.clientId, 'SUBMISSION_CONFLICT');
   }
-  await flagPatterns(tx, fresh);
-  await countQuotas(tx, fresh);
+  const vanished = new Set(await countQuotas(tx, fresh));
+  for (const c of vanished) results[c.index] = reject(c.row.clientId, 'ASSIGNMENT_NOT_FOUND');
+  fresh = fresh.filter((c) => !vanished.has(c));
+  await flagPatterns(tx, userId, fresh);
   for (const c of fresh) c.row.reviewState = c.row.flags.length > 0 ? 'pending' : 'valid';
   const inserted = await insertPrepared(tx, fresh.map((c) => c.row));
   const lost = fresh.filter((c) => !inserted.has(c.row.clientId));
@@ -144,6 +166,6 @@ export async function syncForms(db: Db, userId: string, forms: FieldForm[]): Pro
   const formByCode = await loadForms(db, new Set(forms.map((f) => f.formCode)));
   const results: SyncResult[] = new Array<SyncResult>(forms.length);
   const candidates = classify(forms, userId, byId, formByCode, results);
-  if (candidates.length > 0) await db.transaction((tx) => writeBatch(tx, candidates, results));
+  if (candidates.length > 0) await db.transaction((tx) => writeBatch(tx, userId, candidates, results));
   return results;
 }
