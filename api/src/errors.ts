@@ -36,6 +36,7 @@ export const errorCatalogue = {
   ENUMERATOR_UNKNOWN: { status: 404, vi: 'Không tìm thấy điều tra viên', en: 'Unknown enumerator' },
   ASSIGNMENT_EXISTS: { status: 409, vi: 'Điều tra viên đã được giao địa bàn này', en: 'This assignment already exists' },
   ASSIGNMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân công', en: 'Assignment not found' },
+  ASSIGNMENT_HAS_FORMS: { status: 409, vi: 'Phân công đã có phiếu, không thể xóa (hãy giảm chỉ tiêu về 0)', en: 'This assignment has forms and cannot be deleted (set its quota to 0 instead)' },
   FORBIDDEN_ASSIGNMENT: { status: 403, vi: 'Phân công này không phải của bạn', en: 'This assignment is not yours' },
   BACK_CHECK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu phúc tra', en: 'Back-check not found' },
   NOT_SUPERVISED: { status: 403, vi: 'Tổ chức của bạn không giám sát đợt khảo sát này', en: 'Your organisation does not supervise this campaign' },

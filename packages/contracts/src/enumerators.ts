@@ -23,6 +23,7 @@ export const supervisorCreateSchema = enumeratorCreateSchema.extend({
 export type SupervisorCreate = z.infer<typeof supervisorCreateSchema>;
 
 export const accountImportResultSchema = z.object({ created: z.number().int(), ids: z.array(z.uuid()) });
+export type AccountImportResult = z.infer<typeof accountImportResultSchema>;
 
 export const campaignSupervisorInputSchema = z.object({ organisation: z.string().trim().min(1).max(200) });
 
@@ -133,13 +134,25 @@ export const backCheckDrawInputSchema = z.object({ share: z.number().gt(0).max(1
 export const backCheckSchema = z.object({
   id: z.uuid(),
   responseId: z.uuid(),
+  /** The form's client id: the enumerator finds the interview in their app by it. */
+  clientId: z.uuid(),
   enumeratorId: z.uuid(),
   enumeratorName: z.string(),
   unitCode: z.string(),
+  unitName: z.string(),
+  localityName: z.string().nullable(),
+  formCode: z.string(),
+  startedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
   outcome: z.enum(['pending', 'confirmed', 'not_reached', 'contradicted']),
-  note: z.string().nullable(),
+  /** Supervisor's note on the outcome; omitted for observers (it may name the respondent). */
+  note: z.string().nullable().optional(),
+  /** The enumerator's interview note (how to re-contact the respondent); omitted for observers. */
+  interviewNote: z.string().nullable().optional(),
   drawnAt: z.string(),
+  checkedAt: z.string().nullable(),
 });
+export type BackCheck = z.infer<typeof backCheckSchema>;
 export const backCheckDrawOutputSchema = z.object({ drawn: z.number().int(), total: z.number().int(), backChecks: z.array(backCheckSchema) });
 export const backCheckOutcomeInputSchema = z.object({
   outcome: z.enum(['confirmed', 'not_reached', 'contradicted']),

@@ -8,4 +8,5 @@ export * from './results.ts';
 export * from './enumerators.ts';
 export * from './staff-survey.ts';
 export * from './par.ts';
+export * from './fieldwork-admin.ts';
 export * from './sampling.ts';

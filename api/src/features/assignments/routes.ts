@@ -1,5 +1,8 @@
 import {
   assignmentCreateSchema,
+  assignmentUpdatedSchema,
+  assignmentUpdateSchema,
+  campaignAssignmentsSchema,
   enumeratorAssignmentsSchema,
   errorBodySchema,
   idParamsSchema,
@@ -10,7 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../errors.ts';
-import { createAssignment, enumeratorAssignments } from './service.ts';
+import { campaignAssignments, changeQuota, createAssignment, enumeratorAssignments, removeAssignment } from './service.ts';
 import { syncForms } from './sync.ts';
 
 const singleResultSchema = z.object({ status: z.enum(['stored', 'duplicate']), responseId: z.uuid().optional(), flags: z.array(z.string()).optional() });
@@ -35,6 +38,36 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send({ id: await createAssignment(app.db, req.params.id, req.body) }),
+  );
+
+  app.get(
+    '/campaigns/:id/assignments',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { tags: ['fieldwork'], summary: "A campaign's assignments with quota, collected and valid counts", params: idParamsSchema, response: { 200: campaignAssignmentsSchema, 404: errorBodySchema } },
+    },
+    async (req) => ({ assignments: await campaignAssignments(app.db, req.params.id) }),
+  );
+
+  app.patch(
+    '/assignments/:id',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { tags: ['fieldwork'], summary: "Change an assignment's quota", params: idParamsSchema, body: assignmentUpdateSchema, response: { 200: assignmentUpdatedSchema, 400: errorBodySchema, 404: errorBodySchema } },
+    },
+    async (req) => changeQuota(app.db, req.params.id, req.body.quota),
+  );
+
+  app.delete(
+    '/assignments/:id',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { tags: ['fieldwork'], summary: 'Delete an assignment that has no forms (409 ASSIGNMENT_HAS_FORMS otherwise)', params: idParamsSchema, response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema } },
+    },
+    async (req, reply) => {
+      await removeAssignment(app.db, req.params.id);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

@@ -1,8 +1,9 @@
-import { toPublicForm, type AssignmentCreate, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
+import { toPublicForm, type AssignmentCreate, type CampaignAssignment, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { campaignStatus, getCampaign } from '../campaigns/service.ts';
 import { findStoredForm } from '../forms/repo.ts';
+import { deleteUnused, listCampaignAssignments, updateQuota } from './admin-repo.ts';
 import { findEnumerator, findUnitByCode, insertAssignment, listEnumeratorAssignments } from './repo.ts';
 import { FIELD_FORM_CODES } from './sync.ts';
 
@@ -51,4 +52,22 @@ export async function enumeratorAssignments(db: Db, enumeratorId: string): Promi
     collected: r.collected,
     forms,
   }));
+}
+
+export async function campaignAssignments(db: Db, campaignId: string): Promise<CampaignAssignment[]> {
+  await getCampaign(db, campaignId);
+  return listCampaignAssignments(db, campaignId);
+}
+
+/** A new quota may be below what was collected: the extra forms stay stored (already marked or not). */
+export async function changeQuota(db: Db, id: string, quota: number) {
+  const row = await updateQuota(db, id, quota);
+  if (!row) throw new AppError('ASSIGNMENT_NOT_FOUND');
+  return row;
+}
+
+export async function removeAssignment(db: Db, id: string): Promise<void> {
+  const outcome = await deleteUnused(db, id);
+  if (outcome === 'missing') throw new AppError('ASSIGNMENT_NOT_FOUND');
+  if (outcome === 'has_forms') throw new AppError('ASSIGNMENT_HAS_FORMS');
 }

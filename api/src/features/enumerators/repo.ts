@@ -41,3 +41,20 @@ export async function existingEmails(db: DbOrTx, emails: string[]): Promise<Set<
 export async function attachSupervisor(db: DbOrTx, campaignId: string, organisationId: number): Promise<void> {
   await db.insert(campaignSupervisors).values({ campaignId, organisationId }).onConflictDoNothing();
 }
+
+/** Field accounts of these roles with their organisation, by organisation then name. */
+export async function listAccounts(db: DbOrTx, roles: UserRole[]) {
+  const r = await db.execute<{ id: string; full_name: string; email: string; role: 'enumerator' | 'supervisor' | 'observer'; organisation: string | null }>(sql`
+    select u.id, u.full_name, u.email, u.role, o.name as organisation
+    from users u left join organisations o on o.id = u.organisation_id
+    where u.role = any(${pgArray(roles)}::text[]) and u.disabled_at is null
+    order by o.name nulls last, u.full_name, u.email`);
+  return r.rows.map((x) => ({ id: x.id, fullName: x.full_name, email: x.email, role: x.role, organisation: x.organisation }));
+}
+
+export async function listCampaignSupervisors(db: DbOrTx, campaignId: string) {
+  const r = await db.execute<{ id: number; name: string }>(sql`
+    select o.id, o.name from campaign_supervisors cs join organisations o on o.id = cs.organisation_id
+    where cs.campaign_id = ${campaignId} order by o.name`);
+  return r.rows;
+}

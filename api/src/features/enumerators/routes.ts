@@ -1,8 +1,10 @@
 import {
   accountImportResultSchema,
   campaignSupervisorInputSchema,
+  campaignSupervisorsSchema,
   enumeratorCreateSchema,
   errorBodySchema,
+  fieldAccountsSchema,
   idParamsSchema,
   supervisorCreateSchema,
 } from '@hailong/contracts';
@@ -11,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { parseCsvRows, parseXlsxRows } from './import-parse.ts';
-import { addCampaignSupervisor, createAccount, importAccounts, type FieldRole } from './service.ts';
+import { addCampaignSupervisor, campaignSupervisors, createAccount, fieldAccounts, importAccounts, type FieldRole } from './service.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const created = { 201: z.object({ id: z.uuid() }), 400: errorBodySchema, 409: errorBodySchema };
@@ -28,6 +30,24 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   const admin = app.requireRole('admin');
+
+  app.get(
+    '/enumerators',
+    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Enumerator accounts with their organisation', response: { 200: fieldAccountsSchema } } },
+    async () => ({ accounts: await fieldAccounts(app.db, ['enumerator']) }),
+  );
+
+  app.get(
+    '/supervisors',
+    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Supervisor and observer accounts with their organisation', response: { 200: fieldAccountsSchema } } },
+    async () => ({ accounts: await fieldAccounts(app.db, ['supervisor', 'observer']) }),
+  );
+
+  app.get(
+    '/campaigns/:id/supervisors',
+    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Organisations supervising a campaign', params: idParamsSchema, response: { 200: campaignSupervisorsSchema, 404: errorBodySchema } } },
+    async (req) => ({ organisations: await campaignSupervisors(app.db, req.params.id) }),
+  );
 
   app.post(
     '/enumerators',

@@ -8,7 +8,7 @@ import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { getCampaign } from '../campaigns/service.ts';
-import { attachSupervisor, ensureOrganisation, existingEmails, insertAccounts } from './repo.ts';
+import { attachSupervisor, ensureOrganisation, existingEmails, insertAccounts, listAccounts, listCampaignSupervisors } from './repo.ts';
 
 export type FieldRole = 'enumerator' | 'supervisor' | 'observer';
 
@@ -94,3 +94,10 @@ export async function addCampaignSupervisor(db: Db, campaignId: string, organisa
     return orgId;
   });
 }
+
+export async function campaignSupervisors(db: Db, campaignId: string) {
+  await getCampaign(db, campaignId);
+  return listCampaignSupervisors(db, campaignId);
+}
+
+export const fieldAccounts = (db: Db, roles: FieldRole[]) => listAccounts(db, roles);

@@ -5,6 +5,7 @@
  * drawn twice, and an advisory lock serialises concurrent draws of one campaign.
  */
 import { randomInt } from 'node:crypto';
+import type { BackCheck } from '@hailong/contracts';
 import { schema, type Db, type DbOrTx } from '@hailong/db';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
@@ -61,24 +62,45 @@ export async function drawBackChecks(db: Db, campaignId: string, share?: number)
 type BackCheckRow = {
   id: string;
   response_id: string;
+  client_id: string;
   enumerator_id: string;
   enumerator_name: string;
   unit_code: string;
-  outcome: 'pending' | 'confirmed' | 'not_reached' | 'contradicted';
+  unit_name: string;
+  locality_name: string | null;
+  form_code: string;
+  started_at: Date | null;
+  completed_at: Date | null;
+  outcome: BackCheck['outcome'];
   note: string | null;
+  interview_note: string | null;
   drawn_at: Date;
+  checked_at: Date | null;
 };
 
-export async function listBackChecks(db: DbOrTx, campaignId: string) {
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/**
+ * The drawn forms, by enumerator, with what a supervisor needs to re-contact the respondent: unit,
+ * locality, form, interview time and the enumerator's note. `withPersonal` false (observers) leaves
+ * out both notes, which are free text that may name or locate the respondent.
+ */
+export async function listBackChecks(db: DbOrTx, campaignId: string, withPersonal = true): Promise<BackCheck[]> {
   const r = await db.execute<BackCheckRow>(sql`
-    select bc.id, bc.response_id, a.enumerator_id, u.full_name as enumerator_name, un.code as unit_code, bc.outcome, bc.note, bc.drawn_at
+    select bc.id, bc.response_id, r.client_id, a.enumerator_id, u.full_name as enumerator_name, un.code as unit_code, un.name as unit_name,
+           l.name as locality_name, f.code as form_code, r.started_at, r.completed_at, bc.outcome, bc.note, r.note as interview_note,
+           bc.drawn_at, bc.checked_at
     from back_checks bc join responses r on r.id = bc.response_id
     join assignments a on a.id = r.source_id join users u on u.id = a.enumerator_id join units un on un.id = r.unit_id
+    join forms f on f.id = r.form_id left join localities l on l.id = a.locality_id
     where r.campaign_id = ${campaignId}
     order by u.full_name, bc.drawn_at, bc.id`);
   return r.rows.map((x) => ({
-    id: x.id, responseId: x.response_id, enumeratorId: x.enumerator_id, enumeratorName: x.enumerator_name, unitCode: x.unit_code,
-    outcome: x.outcome, note: x.note, drawnAt: new Date(x.drawn_at).toISOString(),
+    id: x.id, responseId: x.response_id, clientId: x.client_id, enumeratorId: x.enumerator_id, enumeratorName: x.enumerator_name,
+    unitCode: x.unit_code, unitName: x.unit_name, localityName: x.locality_name, formCode: x.form_code,
+    startedAt: iso(x.started_at), completedAt: iso(x.completed_at), outcome: x.outcome,
+    ...(withPersonal ? { note: x.note, interviewNote: x.interview_note } : {}),
+    drawnAt: iso(x.drawn_at) ?? '', checkedAt: iso(x.checked_at),
   }));
 }
 

@@ -65,10 +65,11 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/campaigns/:id/back-checks',
-    { preHandler: watchers, schema: { tags: ['supervision'], summary: 'Back-checks of a campaign', params: idParamsSchema, response: { 200: z.object({ backChecks: z.array(backCheckSchema) }), ...denied } } },
+    { preHandler: watchers, schema: { tags: ['supervision'], summary: 'Back-checks of a campaign with re-contact details (no notes for observers)', params: idParamsSchema, response: { 200: z.object({ backChecks: z.array(backCheckSchema) }), ...denied } } },
     async (req) => {
-      await assertCanWatch(app.db, currentUser(req.user), req.params.id);
-      return { backChecks: await listBackChecks(app.db, req.params.id) };
+      const user = currentUser(req.user);
+      await assertCanWatch(app.db, user, req.params.id);
+      return { backChecks: await listBackChecks(app.db, req.params.id, user.role !== 'observer') };
     },
   );
 
