@@ -23,6 +23,7 @@ const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-p
 const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const SamplingPlanPage = lazy(() => import('@/features/sampling-plan/components/plan-page'));
+const FieldworkAdmin = lazy(() => import('@/features/fieldwork-admin/components/fieldwork-page'));
 const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
 const OnlineForm = lazy(() => import('@/features/online-survey/components/online-page'));
 const OnlinePoster = lazy(() => import('@/features/online-survey/components/poster-page'));
@@ -34,6 +35,7 @@ export const routes: RouteDef[] = [
   { pattern: /^\/admin\/?$/, keys: [], Component: Admin },
   { pattern: /^\/admin\/kiosks\/?$/, keys: [], Component: KioskAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },
+  { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/fieldwork\/?$/, keys: ['campaignId'], Component: FieldworkAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/plan\/?$/, keys: ['campaignId'], Component: SamplingPlanPage },
   { pattern: /^\/e\/?$/, keys: [], Component: EnumeratorPage },
   { pattern: /^\/supervision\/([^/]+)\/?$/, keys: ['campaignId'], Component: SupervisionPage },

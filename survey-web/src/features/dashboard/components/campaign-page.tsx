@@ -35,6 +35,7 @@ export function CampaignPage({ id, back }: { id: string; back: () => void }) {
     <main className="page admin">
       <p><a href="/admin" onClick={(e) => { e.preventDefault(); back(); }}>← Các đợt khảo sát</a></p>
       <h1>{campaign?.name ?? 'Đợt khảo sát'}</h1>
+      {campaign?.kind === 'sipas' ? <p><a href={`/admin/campaigns/${id}/fieldwork`}>Điều tra thực địa (Bưu điện): tài khoản, phân công, tiến độ, thù lao</a></p> : null}
       {campaign?.kind === 'sipas' ? <p><a href={`/admin/campaigns/${id}/plan`}>Kế hoạch chọn mẫu: chỉ tiêu đơn vị, địa bàn xã/ấp, nhập từ Excel</a></p> : null}
       {message ? <p role="status" className="admin-message">{message}</p> : null}
       <ImportPanel campaignId={id} onImported={refresh} />

@@ -1,63 +1,58 @@
 /**
- * Supervision (/supervision/:campaignId): progress per enumerator and unit, and the review queue
- * with valid/invalid decisions. Observers (MTTQ, Hội CCB) get the same pages read-only: the API
- * leaves answers out for them and refuses decisions (shown inline).
+ * Supervision (/supervision/:campaignId): progress per enumerator and unit, the review queue with
+ * valid/invalid decisions, and back-checks (phúc tra). Observers (MTTQ, Hội CCB) get the same page
+ * read-only: the API leaves answers and notes out for them and refuses decisions.
  */
-import type { Progress, ReviewItem } from '@hailong/contracts';
+import type { BackCheck, Progress, ReviewItem, SessionUser } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { api, errorText } from '@/lib/api-client';
+import { ApiError, errorText } from '@/lib/api-client';
+import { backChecks, me, progress as loadProgress, reviewQueue, type QueueFilter } from '../api/supervision-api';
+import { BackChecksPanel } from './back-checks-panel';
+import { ProgressTable } from './progress-table';
+import { ReviewQueue } from './review-queue';
+import { SupervisionLogin } from './supervision-login';
 import './supervision.css';
 
-export default function SupervisionPage({ params }: { params: Record<string, string> }) {
-  const id = params.campaignId ?? '';
+function useSupervision(id: string, enabled: boolean, filter: QueueFilter) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [items, setItems] = useState<ReviewItem[]>([]);
+  const [checks, setChecks] = useState<BackCheck[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setProgress(await api<Progress>(`/api/v1/campaigns/${id}/progress`));
-      setItems((await api<{ items: ReviewItem[] }>(`/api/v1/campaigns/${id}/review-queue`)).items);
+      const [p, q, b] = await Promise.all([loadProgress(id), reviewQueue(id, filter), backChecks(id)]);
+      setProgress(p);
+      setItems(q.items);
+      setChecks(b.backChecks);
+      setError(null);
     } catch (err) {
       setError(errorText(err));
     }
-  }, [id]);
-  useEffect(() => void load(), [load]);
-  const decide = async (responseId: string, state: 'valid' | 'invalid') => {
-    const reason = window.prompt('Lý do / Reason') ?? '';
-    if (!reason.trim()) return;
-    try {
-      await api(`/api/v1/responses/${responseId}/decision`, { body: { state, reason } });
-      await load();
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  }, [id, filter]);
+  useEffect(() => {
+    if (enabled) void load();
+  }, [enabled, load]);
+  return { progress, items, checks, error, load };
+}
+
+export default function SupervisionPage({ params }: { params: Record<string, string> }) {
+  const id = params.campaignId ?? '';
+  const [user, setUser] = useState<SessionUser | null | 'checking'>('checking');
+  const [filter, setFilter] = useState<QueueFilter>('flagged');
+  const check = () => me().then((r) => setUser(r.user), (e: unknown) => setUser(e instanceof ApiError && e.status === 401 ? null : 'checking'));
+  useEffect(() => void check(), []);
+  const { progress, items, checks, error, load } = useSupervision(id, user !== null && user !== 'checking', filter);
+  if (user === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
+  if (user === null) return <SupervisionLogin onDone={() => void check()} />;
+  const canDecide = user.role === 'admin' || user.role === 'supervisor';
   return (
-    <main className="e-page">
-      <h1>Giám sát điều tra / Fieldwork supervision</h1>
-      {error && <p role="alert" className="e-error">{error}</p>}
-      {progress && (
-        <table className="e-table">
-          <thead><tr><th>Điều tra viên</th><th>Đơn vị</th><th>Thu</th><th>Hợp lệ</th><th>Không hợp lệ</th><th>Chờ duyệt</th><th>Chỉ tiêu</th></tr></thead>
-          <tbody>
-            {progress.byEnumerator.map((r) => (
-              <tr key={r.enumeratorId}><td>{r.fullName}</td><td>{r.organisation}</td><td>{r.collected}</td><td>{r.valid}</td><td>{r.invalid}</td><td>{r.pending}</td><td>{r.quota}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h2>Phiếu cần xem xét / Review queue ({items.length})</h2>
-      <ul className="e-list">
-        {items.map((i) => (
-          <li key={i.id}>
-            <p><b>{i.unitCode}</b> · {i.formCode} · {i.enumeratorName} · {i.reviewState}</p>
-            <p>Cờ / Flags: {i.flags.join(', ') || '—'}</p>
-            {i.note && <p>Ghi chú: {i.note}</p>}
-            <button type="button" onClick={() => void decide(i.id, 'valid')}>Hợp lệ / Valid</button>
-            <button type="button" onClick={() => void decide(i.id, 'invalid')}>Không hợp lệ / Invalid</button>
-          </li>
-        ))}
-      </ul>
+    <main className="page sv">
+      <h1>Giám sát điều tra <span lang="en">/ Fieldwork supervision</span></h1>
+      <p className="sv-muted">{user.fullName} · {canDecide ? 'Giám sát viên' : 'Quan sát viên (chỉ xem, không thấy thông tin cá nhân)'}</p>
+      {error ? <p role="alert" className="sv-error">{error} <button type="button" onClick={() => void load()}>Thử lại / Retry</button></p> : null}
+      <ProgressTable progress={progress} />
+      <ReviewQueue items={items} filter={filter} setFilter={setFilter} canDecide={canDecide} onChanged={() => void load()} />
+      <BackChecksPanel campaignId={id} items={checks} canDecide={canDecide} onChanged={() => void load()} />
     </main>
   );
 }

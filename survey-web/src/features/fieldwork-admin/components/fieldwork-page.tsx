@@ -1,0 +1,71 @@
+/**
+ * /admin/campaigns/:campaignId/fieldwork — Sở Nội vụ runs a SIPAS campaign's Post Office fieldwork:
+ * field accounts, supervising organisations, assignments and quotas, progress, remuneration.
+ */
+import type { Campaign, CampaignAssignment, FieldAccount, Progress } from '@hailong/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, errorText } from '@/lib/api-client';
+import { getCampaign, listAccounts, listAssignments, listUnits, me, progress as loadProgress, type Unit } from '../api/fieldwork-api';
+import { AccountsPanel } from './accounts-panel';
+import { AssignmentsPanel } from './assignments-panel';
+import { FieldworkLogin } from './fieldwork-login';
+import { ProgressPanel } from './progress-panel';
+import { RemunerationPanel } from './remuneration-panel';
+import { SupervisorsPanel } from './supervisors-panel';
+import '../fieldwork.css';
+
+interface Data {
+  campaign: Campaign | null;
+  enumerators: FieldAccount[];
+  supervisors: FieldAccount[];
+  assignments: CampaignAssignment[];
+  units: Unit[];
+  progress: Progress | null;
+}
+const EMPTY: Data = { campaign: null, enumerators: [], supervisors: [], assignments: [], units: [], progress: null };
+
+function useFieldwork(id: string, enabled: boolean) {
+  const [data, setData] = useState<Data>(EMPTY);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    try {
+      const [campaign, en, sup, as, units, progress] = await Promise.all([
+        getCampaign(id), listAccounts('enumerators'), listAccounts('supervisors'), listAssignments(id), listUnits(), loadProgress(id),
+      ]);
+      setData({ campaign, enumerators: en.accounts, supervisors: sup.accounts, assignments: as.assignments, units: units.units, progress });
+      setError(null);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }, [id]);
+  useEffect(() => {
+    if (enabled) void refresh();
+  }, [enabled, refresh]);
+  return { data, error, refresh };
+}
+
+export default function FieldworkPage({ params }: { params: Record<string, string> }) {
+  const id = params.campaignId ?? '';
+  const [auth, setAuth] = useState<'checking' | 'in' | 'out' | 'forbidden'>('checking');
+  const check = () => me().then((r) => setAuth(r.user.role === 'admin' ? 'in' : 'forbidden'), (e: unknown) => setAuth(e instanceof ApiError && e.status === 401 ? 'out' : 'in'));
+  useEffect(() => void check(), []);
+  const { data, error, refresh } = useFieldwork(id, auth === 'in');
+  if (auth === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
+  if (auth === 'out') return <FieldworkLogin onDone={() => void check()} />;
+  if (auth === 'forbidden') return <main className="page fw"><h1>Điều tra thực địa</h1><p role="alert" className="fw-error">Chỉ quản trị viên Sở Nội vụ dùng trang này. (Admins only.)</p></main>;
+  return (
+    <main className="page fw">
+      <p><a href={`/admin/campaigns/${id}`}>← Về đợt khảo sát / Back to the campaign</a></p>
+      <h1>Điều tra thực địa: {data.campaign?.name ?? '…'} <span lang="en">/ Fieldwork</span></h1>
+      <nav aria-label="Các phần / Sections" className="fw-nav">
+        <a href="#fw-accounts">Tài khoản</a> · <a href="#fw-assignments">Phân công</a> · <a href="#fw-progress">Tiến độ</a> · <a href="#fw-pay">Thù lao</a> · <a href={`/supervision/${id}`}>Giám sát, phúc tra</a>
+      </nav>
+      {error ? <p role="alert" className="fw-error">{error} <button type="button" onClick={() => void refresh()}>Thử lại / Retry</button></p> : null}
+      <AccountsPanel enumerators={data.enumerators} supervisors={data.supervisors} onChanged={() => void refresh()} />
+      <SupervisorsPanel campaignId={id} />
+      <AssignmentsPanel campaignId={id} assignments={data.assignments} enumerators={data.enumerators} units={data.units} onChanged={() => void refresh()} />
+      <ProgressPanel progress={data.progress} />
+      <RemunerationPanel campaignId={id} />
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Progress } from '@hailong/contracts';
+
+/** Progress per enumerator: collected, valid, invalid, pending review, quota. */
+export function ProgressTable({ progress }: { progress: Progress | null }) {
+  return (
+    <section className="sv-card" aria-labelledby="sv-progress">
+      <h2 id="sv-progress">Tiến độ theo điều tra viên <span lang="en">/ Progress</span></h2>
+      {progress === null ? <p role="status">Đang tải… (Loading…)</p> : null}
+      {progress && progress.byEnumerator.length === 0 ? <p className="sv-empty">Chưa có điều tra viên nào được giao địa bàn. <span lang="en">(No assignments yet.)</span></p> : null}
+      {progress && progress.byEnumerator.length > 0 ? (
+        <table className="sv-table">
+          <thead><tr><th scope="col">Điều tra viên</th><th scope="col">Tổ chức</th><th scope="col">Đã thu</th><th scope="col">Hợp lệ</th><th scope="col">Không hợp lệ</th><th scope="col">Chờ duyệt</th><th scope="col">Chỉ tiêu</th></tr></thead>
+          <tbody>
+            {progress.byEnumerator.map((r) => (
+              <tr key={r.enumeratorId}><td>{r.fullName}</td><td>{r.organisation ?? '—'}</td><td>{r.collected}</td><td>{r.valid}</td><td>{r.invalid}</td><td>{r.pending}</td><td>{r.quota}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

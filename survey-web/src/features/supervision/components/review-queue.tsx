@@ -1,0 +1,65 @@
+/**
+ * Flagged field forms with what each flag means and, for supervisors, a decision (valid or
+ * invalid) with a required reason. Observers see states and reasons only.
+ */
+import type { ReviewItem } from '@hailong/contracts';
+import { useState } from 'react';
+import { errorText } from '@/lib/api-client';
+import { decide, type QueueFilter } from '../api/supervision-api';
+import { flagText, minutes, STATE_TEXT, when } from './labels';
+
+function Decision({ item, onDone }: { item: ReviewItem; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const send = async (state: 'valid' | 'invalid') => {
+    if (!reason.trim()) return setError('Vui lòng ghi lý do trước khi quyết định. (Please give a reason.)');
+    try {
+      await decide(item.id, state, reason.trim());
+      setReason('');
+      setError(null);
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <div className="sv-decision">
+      <label>Lý do / Reason<input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} /></label>
+      <button type="button" className="sv-valid" onClick={() => void send('valid')}>Hợp lệ / Valid</button>
+      <button type="button" className="sv-invalid" onClick={() => void send('invalid')}>Không hợp lệ / Invalid</button>
+      {error ? <p role="alert" className="sv-error">{error}</p> : null}
+    </div>
+  );
+}
+
+export function ReviewQueue(props: { items: ReviewItem[]; filter: QueueFilter; setFilter: (f: QueueFilter) => void; canDecide: boolean; onChanged: () => void }) {
+  return (
+    <section className="sv-card" aria-labelledby="sv-queue">
+      <h2 id="sv-queue">Phiếu cần xem xét <span lang="en">/ Review queue</span> ({props.items.length})</h2>
+      <label className="sv-filter">Hiển thị / Show
+        <select value={props.filter} onChange={(e) => props.setFilter(e.target.value as QueueFilter)}>
+          <option value="flagged">Phiếu có cờ / Flagged</option>
+          <option value="pending">Chờ duyệt / Pending</option>
+          <option value="all">Tất cả / All</option>
+        </select>
+      </label>
+      {props.items.length === 0 ? <p className="sv-empty">Không có phiếu nào cần xem xét. <span lang="en">(Nothing to review.)</span></p> : null}
+      <ul className="sv-list">
+        {props.items.map((i) => (
+          <li key={i.id} data-review={i.id}>
+            <p><b>{i.unitCode}</b> · {i.formCode} · {i.enumeratorName} · <span className={`sv-state sv-${i.reviewState}`}>{STATE_TEXT[i.reviewState] ?? i.reviewState}</span></p>
+            <p className="sv-muted">Phỏng vấn {when(i.startedAt)} ({minutes(i.startedAt, i.completedAt)}) · nhận {when(i.receivedAt)}</p>
+            {i.flags.length > 0 ? (
+              <ul className="sv-flags" aria-label="Cờ tự động / Automatic flags">
+                {i.flags.map((f) => <li key={f}>{flagText(f).vi} <span lang="en" className="sv-muted">({flagText(f).en})</span></li>)}
+              </ul>
+            ) : <p className="sv-muted">Không có cờ. (No flags.)</p>}
+            {i.reviewReason ? <p>Lý do đã ghi / Reason: {i.reviewReason}</p> : null}
+            {i.note ? <p>Ghi chú của điều tra viên: {i.note}</p> : null}
+            {props.canDecide ? <Decision item={i} onDone={props.onChanged} /> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
