@@ -1,7 +1,7 @@
 /**
  * The online-service form 02/2021-DVCTT at /o/<unit> in a real browser (phone viewport): loaded
- * once online, then answered with the network cut; the response waits in the IndexedDB outbox,
- * the page is reloaded while still offline (the service worker serves the page, the form comes
+ * once online, then answered with the network cut (a reload keeps the ticked answers as a draft);
+ * the response waits in the IndexedDB outbox, the page is reloaded while still offline (the service worker serves the page, the form comes
  * from the device's copy), and when the network returns the response is stored exactly once.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -80,6 +80,11 @@ describe('online-service form 02 in the browser', () => {
 
     await context.setOffline(true);
     await fillForm(page);
+    // A reload before sending keeps what was ticked (a draft on the device).
+    await page.reload();
+    await page.getByRole('button', { name: 'Gửi phiếu' }).waitFor();
+    const ticked = await page.locator('fieldset.sf-question input:checked').count();
+    expect(ticked).toBe(await page.locator('fieldset.sf-question').count());
     await page.getByLabel('Mã hồ sơ (không bắt buộc)').fill('HS-2021-0001');
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByText('Phiếu đã được lưu trên máy và sẽ tự động gửi khi có mạng', { exact: false }).waitFor();
@@ -95,6 +100,8 @@ describe('online-service form 02 in the browser', () => {
     await page.getByTestId('pending').waitFor({ state: 'detached' });
     await new Promise((r) => setTimeout(r, 500));
     expect(await onlineCount('ST34')).toBe(1);
+    const stored = await pool.query<{ ov: number; dossier: boolean }>(`select (answers->>'OV')::int as ov, dossier_code_hash is not null as dossier from responses where channel = 'online'`);
+    expect(stored.rows).toEqual([{ ov: 4, dossier: true }]);
     await context.close();
   });
 
