@@ -15,6 +15,11 @@ interface Props {
 
 const LIKERT = [1, 2, 3, 4, 5] as const;
 
+/** "A. Rất tốt": a short paper-form code is shown once; word codes ("province") are not shown. */
+function optionLabel(code: string, label: string): string {
+  return /^[0-9A-Za-z]{1,2}$/.test(code) && !label.startsWith(code) ? `${code}. ${label}` : label;
+}
+
 export function QuestionField({ question: q, index, register, error }: Props) {
   const id = `q-${q.id}`;
   const errId = `${id}-error`;
@@ -26,7 +31,7 @@ export function QuestionField({ question: q, index, register, error }: Props) {
       return q.allowNotApplicable ? [...l, { value: 'na', label: notApplicableLabel.vi }] : l;
     }
     if (q.type === 'yes_no') return [{ value: 'true', label: 'Có' }, { value: 'false', label: 'Không' }];
-    return (q.options ?? []).map((o) => ({ value: o.code, label: `${o.code}. ${o.label.vi}` }));
+    return (q.options ?? []).map((o) => ({ value: o.code, label: optionLabel(o.code, o.label.vi) }));
   };
   const title = (
     <>
