@@ -54,35 +54,44 @@ export async function findExisting(db: DbOrTx, clientIds: string[]): Promise<Map
   return out;
 }
 
-const CHUNK = 1000; // 17 columns × 1,000 rows stays well under PostgreSQL's 65,535 parameters
+const CHUNK = 2000;
 
-/** Multi-row INSERT … ON CONFLICT (client_id) DO NOTHING; returns client id → new response id. */
+/**
+ * Multi-row INSERT … ON CONFLICT (client_id) DO NOTHING; returns client id → new response id. The
+ * rows travel as ONE jsonb parameter expanded by `jsonb_to_recordset` (not 14 bind parameters per
+ * row): building and binding 14,000 parameters cost more than the insert itself.
+ */
 export async function insertPrepared(db: DbOrTx, rows: PreparedResponse[]): Promise<Map<string, string>> {
-  const { responses } = schema;
   const out = new Map<string, string>();
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map((r) => ({
-      clientId: r.clientId,
-      campaignId: r.campaignId,
-      formId: r.form.id,
-      unitId: r.unitId,
+    const payload = rows.slice(i, i + CHUNK).map((r) => ({
+      client_id: r.clientId,
+      campaign_id: r.campaignId,
+      form_id: r.form.id,
+      unit_id: r.unitId,
       channel: r.channel,
-      sourceId: r.sourceId,
+      source_id: r.sourceId,
       answers: r.answers,
-      payloadHash: r.payloadHash,
-      reviewState: r.reviewState,
+      payload_hash: r.payloadHash,
+      review_state: r.reviewState,
       flags: r.flags,
-      overQuota: r.overQuota,
+      over_quota: r.overQuota,
       note: r.note,
-      startedAt: r.startedAt,
-      completedAt: r.completedAt,
+      started_at: r.startedAt?.toISOString() ?? null,
+      completed_at: r.completedAt?.toISOString() ?? null,
     }));
-    const inserted = await db
-      .insert(responses)
-      .values(values)
-      .onConflictDoNothing({ target: responses.clientId })
-      .returning({ id: responses.id, clientId: responses.clientId });
-    for (const r of inserted) out.set(r.clientId, r.id);
+    const res = await db.execute(sql`
+      insert into responses (client_id, campaign_id, form_id, unit_id, channel, source_id, answers, payload_hash,
+                             review_state, flags, over_quota, note, started_at, completed_at)
+      select client_id, campaign_id, form_id, unit_id, channel, source_id, answers, payload_hash,
+             review_state, flags, over_quota, note, started_at, completed_at
+        from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
+             client_id uuid, campaign_id uuid, form_id int, unit_id int, channel text, source_id uuid, answers jsonb,
+             payload_hash text, review_state text, flags text[], over_quota boolean, note text,
+             started_at timestamptz, completed_at timestamptz)
+      on conflict (client_id) do nothing
+      returning id, client_id as "clientId"`);
+    for (const r of res.rows as { id: string; clientId: string }[]) out.set(r.clientId, r.id);
   }
   return out;
 }
