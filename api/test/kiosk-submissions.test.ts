@@ -34,6 +34,19 @@ describe('kiosk submissions', () => {
     expect(res.json().error.code).toBe('SUBMISSION_CONFLICT');
   });
 
+  it('takes a slip rating code once: stored with it, a resend is a replay, a second session with it is refused and not stored', async () => {
+    const gen = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/rating-codes`, headers: { cookie: t.adminCookie }, payload: { unitCode: 'ST34', count: 1 } });
+    const [code = ''] = gen.json<{ codes: string[] }>().codes;
+    const first = kioskBody(quickAnswers(4), new Date('2021-11-03T09:00:00Z'), { ratingCode: code.toLowerCase() });
+    expect((await post(first, kiosk.auth)).statusCode).toBe(201);
+    expect((await post(first, kiosk.auth)).statusCode).toBe(200);
+    const second = kioskBody(quickAnswers(4), new Date('2021-11-03T09:05:00Z'), { ratingCode: code });
+    const res = await post(second, kiosk.auth);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('RATING_CODE_INVALID');
+    expect(await countRows(t, sql`client_id = ${second.clientId}`)).toBe(0);
+  });
+
   it('rejects malformed answers with 400 and one error per question, storing nothing', async () => {
     const before = await countRows(t);
     const res = await post(kioskBody({ Q_TC: 7, Q_TT: 'x', OV: 5 }, new Date()), kiosk.auth);

@@ -105,6 +105,12 @@ describe('online-service form 02/2021-DVCTT', () => {
     const reuse = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json().error.code).toBe('RATING_CODE_INVALID');
+    // Stored only as a hash keyed with TOKEN_SECRET: a 10-character code is too short for plain SHA-256.
+    const norm = code.toUpperCase().replace(/[\s-]/g, '');
+    const stored = await t.app.db.execute(sql`select code_hash from rating_codes where campaign_id = ${campaignId}`);
+    const hashes = stored.rows.map((r) => (r as { code_hash: string }).code_hash);
+    expect(hashes).toContain(hmac(t.config.tokenSecret, `rating:${norm}`));
+    expect(hashes).not.toContain(createHash('sha256').update(`rating:${norm}`).digest('hex'));
   });
 
   it('rate-limits one client after 20 submissions a minute with 429', async () => {

@@ -30,7 +30,7 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await submitKioskResponse(app.db, app.pg.pool, bearerTokenHash(req.headers.authorization), req.body);
+      const r = await submitKioskResponse(app.db, app.pg.pool, app.config.tokenSecret, bearerTokenHash(req.headers.authorization), req.body);
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
   );

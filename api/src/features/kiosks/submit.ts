@@ -50,7 +50,7 @@ function toResult(row: SubmitRow | undefined, clientId: string, hash: string): S
  * rating code this is one autocommit statement on the pool (a named, prepared statement); with one,
  * the code is consumed in the same transaction as the insert (a replay does not consume it again).
  */
-export async function submitKioskResponse(db: Db, pool: pg.Pool, tokenHash: string, input: KioskResponseInput): Promise<StoreResult> {
+export async function submitKioskResponse(db: Db, pool: pg.Pool, secret: string, tokenHash: string, input: KioskResponseInput): Promise<StoreResult> {
   if (!KIOSK_FORMS.includes(input.formCode)) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const unitId = await deviceUnitId(db, tokenHash);
   if (unitId === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
@@ -58,7 +58,7 @@ export async function submitKioskResponse(db: Db, pool: pg.Pool, tokenHash: stri
   const form = await latestForm(db, input.formCode);
   const partial = input.partial ?? false;
   const answers = checkAnswers(form, input.answers, partial);
-  const payloadExtra = input.ratingCode ? { ratingCode: ratingCodeHash(input.ratingCode) } : {};
+  const payloadExtra = input.ratingCode ? { ratingCode: ratingCodeHash(secret, input.ratingCode) } : {};
   const hash = responsePayloadHash({ form, answers, unitId, payloadExtra });
   const values = [
     tokenHash,
@@ -82,7 +82,7 @@ export async function submitKioskResponse(db: Db, pool: pg.Pool, tokenHash: stri
   return db.transaction(async (tx) => {
     const row = await submitInTx(tx, values);
     const result = toResult(row, input.clientId, hash);
-    if (result.status === 'stored') await consumeRatingCode(tx, ratingCode, campaign.id, unitId);
+    if (result.status === 'stored') await consumeRatingCode(tx, secret, ratingCode, campaign.id, unitId);
     return result;
   });
 }

@@ -48,7 +48,7 @@ export async function submitOnlineResponse(db: Db, secret: string, unitCode: str
   const now = new Date();
   try {
     return await db.transaction(async (tx) => {
-      if (input.ratingCode) await consumeRatingCode(tx, input.ratingCode, campaign.id, unit.id);
+      if (input.ratingCode) await consumeRatingCode(tx, secret, input.ratingCode, campaign.id, unit.id);
       return storeResponse(tx, {
         clientId: input.clientId,
         campaignId: campaign.id,
@@ -59,7 +59,7 @@ export async function submitOnlineResponse(db: Db, secret: string, unitCode: str
         startedAt: input.startedAt ? new Date(input.startedAt) : null,
         completedAt: input.completedAt ? new Date(input.completedAt) : now,
         dossierCodeHash,
-        payloadExtra: { dossier: dossierCodeHash, ratingCode: input.ratingCode ? ratingCodeHash(input.ratingCode) : null },
+        payloadExtra: { dossier: dossierCodeHash, ratingCode: input.ratingCode ? ratingCodeHash(secret, input.ratingCode) : null },
       });
     });
   } catch (err) {

@@ -17,7 +17,7 @@ const ratingCodeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const codes = await generateRatingCodes(app.db, req.params.id, req.body.unitCode, req.body.count);
+      const codes = await generateRatingCodes(app.db, app.config.tokenSecret, req.params.id, req.body.unitCode, req.body.count);
       return reply.status(201).send({ unitCode: req.body.unitCode, codes });
     },
   );
