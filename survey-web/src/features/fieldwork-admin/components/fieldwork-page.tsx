@@ -22,6 +22,12 @@ interface Data {
   units: Unit[];
   progress: Progress | null;
 }
+/** Client-side navigation: the server does not serve /supervision/ as a front door on a full load yet. */
+function inApp(path: string): void {
+  window.history.pushState({}, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
 const EMPTY: Data = { campaign: null, enumerators: [], supervisors: [], assignments: [], units: [], progress: null };
 
 function useFieldwork(id: string, enabled: boolean) {
@@ -58,7 +64,7 @@ export default function FieldworkPage({ params }: { params: Record<string, strin
       <p><a href={`/admin/campaigns/${id}`}>← Về đợt khảo sát / Back to the campaign</a></p>
       <h1>Điều tra thực địa: {data.campaign?.name ?? '…'} <span lang="en">/ Fieldwork</span></h1>
       <nav aria-label="Các phần / Sections" className="fw-nav">
-        <a href="#fw-accounts">Tài khoản</a> · <a href="#fw-assignments">Phân công</a> · <a href="#fw-progress">Tiến độ</a> · <a href="#fw-pay">Thù lao</a> · <a href={`/supervision/${id}`}>Giám sát, phúc tra</a>
+        <a href="#fw-accounts">Tài khoản</a> · <a href="#fw-assignments">Phân công</a> · <a href="#fw-progress">Tiến độ</a> · <a href="#fw-pay">Thù lao</a> · <a href={`/supervision/${id}`} onClick={(e) => { e.preventDefault(); inApp(`/supervision/${id}`); }}>Giám sát, phúc tra</a>
       </nav>
       {error ? <p role="alert" className="fw-error">{error} <button type="button" onClick={() => void refresh()}>Thử lại / Retry</button></p> : null}
       <AccountsPanel enumerators={data.enumerators} supervisors={data.supervisors} onChanged={() => void refresh()} />
