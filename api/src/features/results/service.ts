@@ -12,7 +12,6 @@ import {
   countSatisfied,
   countsFromRows,
   defaultSatisfiedRule,
-  defaultSipasSettings,
   likertTally,
   publishSipas,
   quickRate,
@@ -25,24 +24,18 @@ import { countUnscoredResponses } from '../aggregation/review-state-counts-repo.
 import { countCampaignAnswers, type FormCounts } from '../aggregation/sipas-counts-repo.ts';
 import { getCampaign } from '../campaigns/service.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
-import { campaignWindow, listUnits } from '../par/sipas-service.ts';
+import { campaignWindow, listUnits, sipasSettingsOf, type SipasCampaignSettings } from '../par/sipas-service.ts';
 import { validAnswers } from './repo.ts';
 
-export interface ResultSettings {
-  minSample: number;
+/** The campaign's SIPAS method (the same reading as /sipas) plus the quick-form rule. */
+export interface ResultSettings extends SipasCampaignSettings {
   quickRule: SatisfiedRule;
-  /** Form kinds whose responses feed SIPAS (the quick form is reported separately). */
-  sipasKinds: string[];
 }
 
 export function resultSettings(settings: unknown): ResultSettings {
   const s = (settings ?? {}) as Record<string, unknown>;
   const rules: SatisfiedRule[] = ['overall_in_4_5', 'mean_ge_4', 'all_in_4_5'];
-  return {
-    minSample: typeof s.minSample === 'number' && s.minSample >= 1 ? s.minSample : defaultSipasSettings.minSample,
-    quickRule: rules.find((r) => r === s.quickSatisfiedRule) ?? defaultSatisfiedRule,
-    sipasKinds: Array.isArray(s.sipasKinds) ? s.sipasKinds.filter((k): k is string => typeof k === 'string') : ['sipas_counter', 'sipas_online'],
-  };
+  return { ...sipasSettingsOf(settings), quickRule: rules.find((r) => r === s.quickSatisfiedRule) ?? defaultSatisfiedRule };
 }
 
 /** The pure part: one unit's figures from its counts. Exported so tests can feed in-memory counts. */
@@ -55,7 +48,8 @@ export function unitResult(
   const sipasParts = byForm.filter((f) => settings.sipasKinds.includes(f.form.definition.kind));
   const sources: SipasSource[] = sipasParts.map((f) => ({ form: f.form.definition, counts: f.counts }));
   const sipasForms = sipasParts.reduce((a, f) => a + f.validForms, 0);
-  const published = publishSipas(computeSipas({ unitCode: u.unitCode, sources, validForms: sipasForms }, { minSample: settings.minSample }));
+  const { sipasKinds: _kinds, quickRule: _rule, ...method } = settings;
+  const published = publishSipas(computeSipas({ unitCode: u.unitCode, sources, validForms: sipasForms }, method));
   const quick = byForm.filter((f) => f.form.definition.kind === 'sipas_quick');
   const tally =
     quickTally ??
