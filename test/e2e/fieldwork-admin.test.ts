@@ -106,11 +106,7 @@ describe('admin fieldwork and supervision screens', () => {
 
     const supContext = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
     const sup = await supContext.newPage();
-    // api/src/plugins/web.ts does not list /supervision/ among its SPA front doors yet (a direct load
-    // answers 404; reported to the lead), so the page is entered through /admin and the app's router.
-    await sup.goto('/admin');
-    await sup.getByRole('heading', { name: /Đăng nhập quản trị/ }).waitFor();
-    await sup.evaluate(`history.pushState({}, '', '/supervision/${campaignId}'); dispatchEvent(new PopStateEvent('popstate'));`);
+    await sup.goto(`/supervision/${campaignId}`);
     await sup.getByRole('heading', { name: /Đăng nhập giám sát/ }).waitFor();
     await signIn(sup, 'gs@mttq.vn', PASSWORD);
     await sup.getByText(/Chưa rút phiếu phúc tra nào/).waitFor();

@@ -22,22 +22,44 @@ export class NetworkError extends Error {
   override name = 'NetworkError';
 }
 
+/** A file sent as-is (CSV text or XLSX bytes) instead of a JSON body. */
+export interface Upload {
+  data: string | ArrayBuffer;
+  contentType: string;
+}
+
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  upload?: Upload;
   headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A chosen CSV or XLSX file as an upload (by its extension). */
+export async function uploadOf(file: File): Promise<Upload> {
+  return file.name.toLowerCase().endsWith('.xlsx') ? { data: await file.arrayBuffer(), contentType: XLSX_TYPE } : { data: await file.text(), contentType: 'text/csv' };
+}
+
+function requestInit(opts: RequestOptions): Pick<RequestInit, 'method' | 'headers' | 'body'> {
+  const hasBody = opts.body !== undefined || opts.upload !== undefined;
+  const contentType = opts.upload?.contentType ?? (opts.body === undefined ? undefined : 'application/json');
+  return {
+    method: opts.method ?? (hasBody ? 'POST' : 'GET'),
+    headers: { ...(contentType ? { 'content-type': contentType } : {}), ...opts.headers },
+    body: opts.upload?.data ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  };
+}
+
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), opts.timeoutMs ?? 15_000);
+  const timer = setTimeout(() => ctrl.abort(), opts.timeoutMs ?? (opts.upload ? 120_000 : 15_000));
   let res: Response;
   try {
     res = await fetch(path, {
-      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
-      headers: { ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }), ...opts.headers },
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      ...requestInit(opts),
       credentials: 'same-origin',
       signal: ctrl.signal,
     });

@@ -2,7 +2,7 @@
 import type {
   AccountImportResult, Campaign, CampaignAssignment, FieldAccount, Progress, Remuneration, SessionUser,
 } from '@hailong/contracts';
-import { api, ApiError, NetworkError } from '@/lib/api-client';
+import { api, uploadOf } from '@/lib/api-client';
 
 export interface Unit {
   code: string;
@@ -47,36 +47,9 @@ export const progress = (id: string) => api<Progress>(`/api/v1/campaigns/${id}/p
 export const remuneration = (id: string, rate: number) => api<Remuneration>(`/api/v1/campaigns/${id}/remuneration?rate=${rate}`);
 export const remunerationXlsxUrl = (id: string, rate: number) => `/api/v1/campaigns/${id}/remuneration?rate=${rate}&format=xlsx`;
 
-type ErrorPayload = { error: { code: string; message: string; messageEn: string; details?: unknown } };
 
-async function send<T>(url: string, init: RequestInit): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, { ...init, credentials: 'same-origin' });
-  } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : 'network error');
-  }
-  const text = await res.text();
-  const data = (text ? JSON.parse(text) : undefined) as T | ErrorPayload | undefined;
-  if (!res.ok) {
-    const e = (data as Partial<ErrorPayload> | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? 'Đã có lỗi xảy ra', e?.messageEn ?? 'Something went wrong', e?.details);
-  }
-  return data as T;
-}
-
-/** PATCH is not among the shared client's methods; same error handling. */
 export const updateQuota = (assignmentId: string, quota: number) =>
-  send<{ id: string; quota: number; collected: number }>(`/api/v1/assignments/${assignmentId}`, {
-    method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ quota }),
-  });
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  api<{ id: string; quota: number; collected: number }>(`/api/v1/assignments/${assignmentId}`, { method: 'PATCH', body: { quota } });
 
 /** Uploads the account sheet as-is (CSV text or XLSX bytes); all rows or none. */
-export async function importAccounts(kind: AccountKind, file: File): Promise<AccountImportResult> {
-  const isXlsx = file.name.toLowerCase().endsWith('.xlsx');
-  return send<AccountImportResult>(`/api/v1/${kind}/import`, {
-    method: 'POST', headers: { 'content-type': isXlsx ? XLSX : 'text/csv' }, body: isXlsx ? await file.arrayBuffer() : await file.text(),
-  });
-}
+export const importAccounts = async (kind: AccountKind, file: File) => api<AccountImportResult>(`/api/v1/${kind}/import`, { upload: await uploadOf(file) });

@@ -1,8 +1,7 @@
 /** Requests of the sampling-plan page (types from @hailong/contracts). */
 import type { Locality, PlanImportResult, SamplingPlan } from '@hailong/contracts';
-import { api, ApiError, NetworkError } from '@/lib/api-client';
+import { api, XLSX_TYPE } from '@/lib/api-client';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const getPlan = (id: string) => api<SamplingPlan>(`/api/v1/campaigns/${id}/sampling-plan`);
 export const templateUrl = '/api/v1/sampling-plan-template.xlsx';
@@ -18,16 +17,7 @@ export const renameLocality = (id: number, name: string) => api<Locality>(`/api/
 export const deleteLocality = (id: number) => api<null>(`/api/v1/localities/${id}`, { method: 'DELETE' });
 
 /** Uploads the workbook bytes as-is; `dryRun` only checks and reports. */
-export async function importPlan(id: string, file: File, dryRun: boolean, margin: number): Promise<PlanImportResult> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/campaigns/${id}/sampling-plan.xlsx?dryRun=${dryRun ? 1 : 0}&margin=${margin}`, {
-      method: 'POST', headers: { 'content-type': XLSX }, body: await file.arrayBuffer(), credentials: 'same-origin',
-    });
-  } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : 'network error');
-  }
-  const data = (await res.json()) as PlanImportResult | { error: { code: string; message: string; messageEn: string; details?: unknown } };
-  if ('error' in data) throw new ApiError(res.status, data.error.code, data.error.message, data.error.messageEn, data.error.details);
-  return data;
-}
+export const importPlan = async (id: string, file: File, dryRun: boolean, margin: number) =>
+  api<PlanImportResult>(`/api/v1/campaigns/${id}/sampling-plan.xlsx?dryRun=${dryRun ? 1 : 0}&margin=${margin}`, {
+    upload: { data: await file.arrayBuffer(), contentType: XLSX_TYPE },
+  });

@@ -1,6 +1,6 @@
 /** Requests of the supervision page (schemas and types from @hailong/contracts). */
 import type { BackCheck, Progress, ReviewItem, SessionUser } from '@hailong/contracts';
-import { api, ApiError, NetworkError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 
 export type QueueFilter = 'flagged' | 'pending' | 'all';
 export type Outcome = 'confirmed' | 'not_reached' | 'contradicted';
@@ -15,18 +15,5 @@ export const backChecks = (id: string) => api<{ backChecks: BackCheck[] }>(`/api
 export const drawBackChecks = (id: string, share: number) =>
   api<{ drawn: number; total: number; backChecks: BackCheck[] }>(`/api/v1/campaigns/${id}/back-checks/draw`, { body: { share } });
 
-/** PATCH is not among the shared client's methods; same error handling. */
-export async function recordOutcome(backCheckId: string, outcome: Outcome, note: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/back-checks/${backCheckId}`, {
-      method: 'PATCH', credentials: 'same-origin', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ outcome, ...(note.trim() ? { note: note.trim() } : {}) }),
-    });
-  } catch (err) {
-    throw new NetworkError(err instanceof Error ? err.message : 'network error');
-  }
-  if (res.ok) return;
-  const e = ((await res.json().catch(() => ({}))) as { error?: { code: string; message: string; messageEn: string; details?: unknown } }).error;
-  throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? 'Đã có lỗi xảy ra', e?.messageEn ?? 'Something went wrong', e?.details);
-}
+export const recordOutcome = (backCheckId: string, outcome: Outcome, note: string) =>
+  api<unknown>(`/api/v1/back-checks/${backCheckId}`, { method: 'PATCH', body: { outcome, ...(note.trim() ? { note: note.trim() } : {}) } }).then(() => undefined);
