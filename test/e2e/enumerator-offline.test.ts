@@ -1,9 +1,11 @@
 /**
  * Issue 6 acceptance: an enumerator logs in on a phone, downloads assignments, goes offline,
- * interviews 4 respondents across 2 assignments, reloads the app with no network (service worker
- * shell + IndexedDB outbox), comes back online and syncs → 4 responses stored once; a second sync
- * changes nothing.
+ * interviews 4 respondents across 2 assignments (on the shared survey renderer), reloads the app with
+ * no network (service worker shell + IndexedDB outbox), comes back online and the outbox syncs →
+ * 4 responses stored once; a second sync changes nothing. A form the server refuses shows as
+ * rejected with its Vietnamese reason. Every screen passes axe with no serious/critical violation.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -13,22 +15,28 @@ import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
 let browser: Browser;
+let cookie: string;
+let campaignId: string;
 
-async function adminCall(cookie: string, url: string, payload: unknown) {
+async function adminCall(url: string, payload: unknown) {
   const res = await sys.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as Record<string, unknown> });
   if (res.statusCode !== 201) throw new Error(`${url} ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;
+}
+
+async function newEnumerator(email: string, units: string[]): Promise<string[]> {
+  const enumeratorId = await adminCall('/api/v1/enumerators', { fullName: `Điều tra viên ${email}`, email, organisation: 'Bưu điện tỉnh Sóc Trăng', password: 'Dtv-Pass-2026!' });
+  const ids: string[] = [];
+  for (const unitCode of units) ids.push(await adminCall(`/api/v1/campaigns/${campaignId}/assignments`, { enumeratorId, unitCode, quota: 10 }));
+  return ids;
 }
 
 beforeAll(async () => {
   sys = await startTestSystem();
   browser = await launchBrowser();
   const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-  const cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value}`;
-  const campaignId = await adminCall(cookie, '/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS 2021 e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
-  const enumeratorId = await adminCall(cookie, '/api/v1/enumerators', { fullName: 'Điều tra viên Một', email: 'dtv1@buudien.vn', organisation: 'Bưu điện tỉnh Sóc Trăng', password: 'Dtv-Pass-2026!' });
-  await adminCall(cookie, `/api/v1/campaigns/${campaignId}/assignments`, { enumeratorId, unitCode: 'ST34', quota: 10 });
-  await adminCall(cookie, `/api/v1/campaigns/${campaignId}/assignments`, { enumeratorId, unitCode: 'ST35', quota: 10 });
+  cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value}`;
+  campaignId = await adminCall('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS 2021 e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
 });
 afterAll(async () => {
   await browser?.close();
@@ -46,53 +54,97 @@ async function stored(): Promise<number> {
   }
 }
 
-/** Answers every question of the open form the way an interviewer would tap it. */
-async function fillInterview(page: Page) {
-  for (const q of await page.locator('.e-q').all()) {
-    if (await q.locator('.e-likert button', { hasText: /^4$/ }).count()) await q.locator('.e-likert button', { hasText: /^4$/ }).click();
-    else if (await q.locator('.e-likert button', { hasText: 'Không' }).count()) await q.locator('.e-likert button', { hasText: 'Không' }).click();
-    else if (await q.locator('select').count()) await q.locator('select').selectOption({ index: 1 });
-    else if (await q.locator('input[type=checkbox]').count()) await q.locator('input[type=checkbox]').first().check();
+async function seriousViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
+}
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/e');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/Mật khẩu/).fill('Dtv-Pass-2026!');
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await page.locator('li[data-assignment]').first().waitFor();
+  await page.locator('html[data-offline-ready="true"]').waitFor(); // the shell is cached: offline reloads work
+}
+
+/** Opens form 01 for a unit and answers every question the way an interviewer would tap it. */
+async function interview(page: Page, unit: string, note = '') {
+  await page.locator(`li[data-assignment="${unit}"]`).getByRole('button', { name: /01\/2021-TT/ }).click();
+  const questions = page.locator('.sf-question');
+  const n = await questions.count();
+  expect(n).toBeGreaterThan(10);
+  for (let i = 0; i < n; i++) {
+    const q = questions.nth(i);
+    const likert = q.getByText('4 · Hài lòng', { exact: true });
+    if (await likert.count()) await likert.click();
     else if (await q.locator('input[type=number]').count()) await q.locator('input[type=number]').fill('1');
+    else if (await q.locator('textarea').count()) continue; // free text is optional
+    else await q.locator('.sf-option').first().click();
   }
+  if (note) await page.getByLabel(/Ghi chú/).fill(note);
   await page.getByRole('button', { name: /Lưu phiếu/ }).click();
   await page.getByRole('status').filter({ hasText: 'Đã lưu phiếu' }).waitFor();
 }
 
 describe('enumerator app offline', () => {
   it('keeps 4 interviews made offline across a reload and stores each once when synced (twice)', async () => {
+    await newEnumerator('dtv1@buudien.vn', ['ST34', 'ST35']);
     const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
     const page = await context.newPage();
-    await page.goto('/e');
-    await page.getByLabel('Email').fill('dtv1@buudien.vn');
-    await page.getByLabel(/Mật khẩu/).fill('Dtv-Pass-2026!');
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
-    await page.locator('li[data-assignment="ST35"]').waitFor();
-    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
-    await page.waitForTimeout(500); // let the worker store the shell files it was handed
+    await logIn(page, 'dtv1@buudien.vn');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await context.setOffline(true);
-    for (const unit of ['ST34', 'ST34', 'ST35', 'ST35']) {
-      await page.locator(`li[data-assignment="${unit}"]`).getByRole('button', { name: /01\/2021-TT/ }).click();
-      await fillInterview(page);
-    }
+    await page.getByTestId('e-net').filter({ hasText: 'Không có mạng' }).waitFor();
+    await page.locator('li[data-assignment="ST34"]').getByRole('button', { name: /01\/2021-TT/ }).click();
+    expect(await seriousViolations(page)).toEqual([]); // the interview screen
+    await page.getByRole('button', { name: /Danh sách/ }).click();
+    for (const [i, unit] of ['ST34', 'ST34', 'ST35', 'ST35'].entries()) await interview(page, unit, i === 0 ? 'Người dân trả lời tại nhà' : '');
     await expect.poll(() => page.getByTestId('e-pending').textContent()).toBe('4');
 
     await page.reload();
     await page.locator('li[data-assignment="ST34"]').waitFor();
     await expect.poll(() => page.getByTestId('e-pending').textContent()).toBe('4');
+    expect(await page.locator('li[data-state="pending"]').count()).toBe(4);
+    expect(await page.locator('li[data-assignment="ST34"]').textContent()).toContain('2 / 10');
     expect(await stored()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
 
-    await context.setOffline(false);
-    await page.getByRole('button', { name: /Đồng bộ/ }).click();
+    await context.setOffline(false); // the app syncs by itself when the network comes back
     await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 4 phiếu mới' }).waitFor();
     expect(await stored()).toBe(4);
     expect(await page.getByTestId('e-pending').textContent()).toBe('0');
+    expect(await page.locator('li[data-state="synced"]').count()).toBe(4);
     await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent()).toContain('2 / 10');
 
     await page.getByRole('button', { name: /Đồng bộ/ }).click();
     await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 0 phiếu mới' }).waitFor();
     expect(await stored()).toBe(4);
+    await context.close();
+  });
+
+  it('shows a form the server refuses as rejected, with the reason in Vietnamese', async () => {
+    const [, gone] = await newEnumerator('dtv2@buudien.vn', ['ST34', 'ST36']);
+    const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
+    const page = await context.newPage();
+    await logIn(page, 'dtv2@buudien.vn');
+    await context.setOffline(true);
+    await interview(page, 'ST34');
+    await interview(page, 'ST36');
+    // Meanwhile the admin withdraws the ST36 assignment (it has no forms on the server yet).
+    const del = await sys.app.inject({ method: 'DELETE', url: `/api/v1/assignments/${gone}`, headers: { cookie } });
+    expect(del.statusCode).toBe(204);
+
+    const before = await stored();
+    await context.setOffline(false);
+    await page.getByTestId('e-status').filter({ hasText: '1 phiếu bị từ chối' }).waitFor();
+    expect(await stored()).toBe(before + 1);
+    expect(await page.getByTestId('e-rejected').textContent()).toBe('1');
+    const rejected = page.locator('li[data-state="rejected"]');
+    expect(await rejected.textContent()).toMatch(/Bị từ chối: \S/);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

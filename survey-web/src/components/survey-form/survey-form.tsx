@@ -16,11 +16,13 @@ export interface SurveyFormProps {
   onSubmit: (answers: Record<string, unknown>) => Promise<void>;
   onChange?: (answers: Record<string, unknown>) => void;
   submitLabel?: string;
+  /** Button text while `onSubmit` runs (default "Đang gửi…"; e.g. "Đang lưu…" when saving on the device). */
+  sendingLabel?: string;
   /** Extra fields outside the questionnaire (e.g. the optional dossier code), shown before the button. */
   children?: ReactNode;
 }
 
-export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu', children }: SurveyFormProps) {
+export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu', sendingLabel = 'Đang gửi…', children }: SurveyFormProps) {
   const resolver = useMemo(() => answersResolver(form), [form]);
   const initial = useMemo(() => toValues(form, defaultValues), [form, defaultValues]);
   const { register, handleSubmit, watch, formState } = useForm<FormValues>({ resolver, defaultValues: initial, shouldFocusError: true });
@@ -59,7 +61,7 @@ export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabe
       ) : null}
       {children}
       <button type="submit" className="sf-submit" disabled={sending}>
-        {sending ? 'Đang gửi…' : submitLabel}
+        {sending ? sendingLabel : submitLabel}
       </button>
     </form>
   );

@@ -1,19 +1,37 @@
 /**
  * What the enumerator app keeps on the phone: the downloaded assignments and forms (localStorage,
  * so interviews can start with no network for days), queued interviews (the IndexedDB outbox from
- * `@/lib/offline-outbox`, each with its client UUID) and the last sync's rejections with reasons.
- * Sync sends the outbox in batches; stored/duplicate/rejected items leave the outbox, a network
- * failure stops the round and keeps the rest (resumable; the server is idempotent by client id).
+ * `@/lib/offline-outbox`, each with its client UUID) and what became of each synced form (a short
+ * log of synced ones, every rejection with its reason). Sync sends the outbox in batches;
+ * stored/duplicate/rejected items leave the outbox, a network failure or an expired session stops
+ * the round and keeps the rest (resumable; the server is idempotent by client id).
  */
 import type { EnumeratorAssignment, FieldForm, SyncResult } from '@hailong/contracts';
+import { ApiError } from '@/lib/api-client';
 import { createOutbox } from '@/lib/offline-outbox';
 import { syncBatch } from '../api/enumerator-api';
 
 export type QueuedInterview = FieldForm;
 
+/** A form the server answered for: which interview it was, and how the server took it. */
+export interface SyncedForm {
+  clientId: string;
+  assignmentId?: string;
+  formCode?: string;
+  completedAt?: string;
+  syncedAt?: string;
+  status: SyncResult['status'];
+  reason?: string;
+  message?: string;
+  errors?: SyncResult['errors'];
+}
+
 const ASSIGNMENTS_KEY = 'hl-e-assignments';
 const REJECTED_KEY = 'hl-e-rejected';
 const SYNCED_KEY = 'hl-e-synced';
+const SYNCED_LOG_KEY = 'hl-e-synced-log';
+const SYNCED_LOG_MAX = 50;
+const LAST_SYNC_KEY = 'hl-e-last-sync';
 const BATCH = 200;
 
 export const outbox = createOutbox<QueuedInterview>('enumerator');
@@ -26,41 +44,70 @@ function read<T>(key: string, fallback: T): T {
     return fallback;
   }
 }
+const write = (key: string, value: unknown) => localStorage.setItem(key, JSON.stringify(value));
 
 export const loadAssignments = () => read<EnumeratorAssignment[]>(ASSIGNMENTS_KEY, []);
-export const saveAssignments = (a: EnumeratorAssignment[]) => localStorage.setItem(ASSIGNMENTS_KEY, JSON.stringify(a));
-export const loadRejected = () => read<SyncResult[]>(REJECTED_KEY, []);
+export const saveAssignments = (a: EnumeratorAssignment[]) => write(ASSIGNMENTS_KEY, a);
+export const loadRejected = () => read<SyncedForm[]>(REJECTED_KEY, []);
 export const loadSyncedCount = () => read<number>(SYNCED_KEY, 0);
+export const loadSyncedLog = () => read<SyncedForm[]>(SYNCED_LOG_KEY, []);
+export const loadLastSync = () => read<string | null>(LAST_SYNC_KEY, null);
+/** The enumerator has read the rejections (the forms were already out of the outbox). */
+export const clearRejected = () => localStorage.removeItem(REJECTED_KEY);
+
+/** Why a round stopped before the outbox was empty. */
+export type SyncStop = 'offline' | 'session' | 'server';
 
 export interface SyncSummary {
   stored: number;
   duplicate: number;
-  rejected: SyncResult[];
+  rejected: SyncedForm[];
   remaining: number;
-  offline: boolean;
+  stopped: SyncStop | null;
+  /** The server's message when it refused the whole batch (stopped = 'server'). */
+  error?: ApiError;
+}
+
+function stopReason(err: unknown): SyncStop {
+  if (err instanceof ApiError) return err.status === 401 ? 'session' : 'server';
+  return 'offline'; // NetworkError (no signal, timeout) or anything unexpected: keep the forms, retry later
+}
+
+function record(summary: SyncSummary, done: SyncedForm[]): void {
+  const synced = done.filter((d) => d.status !== 'rejected');
+  write(SYNCED_KEY, loadSyncedCount() + synced.length);
+  if (synced.length > 0) write(SYNCED_LOG_KEY, [...synced.reverse(), ...loadSyncedLog()].slice(0, SYNCED_LOG_MAX));
+  if (summary.rejected.length > 0) write(REJECTED_KEY, [...loadRejected(), ...summary.rejected]);
+  if (!summary.stopped) write(LAST_SYNC_KEY, new Date().toISOString());
 }
 
 export async function syncOutbox(): Promise<SyncSummary> {
-  const summary: SyncSummary = { stored: 0, duplicate: 0, rejected: [], remaining: 0, offline: false };
+  const summary: SyncSummary = { stored: 0, duplicate: 0, rejected: [], remaining: 0, stopped: null };
+  const done: SyncedForm[] = [];
   const items = await outbox.list();
   for (let i = 0; i < items.length; i += BATCH) {
     const batch = items.slice(i, i + BATCH);
+    const byId = new Map(batch.map((b) => [b.clientId, b]));
     let results: SyncResult[];
     try {
       results = await syncBatch(batch);
-    } catch {
-      summary.offline = true;
+    } catch (err) {
+      summary.stopped = stopReason(err);
+      if (err instanceof ApiError && summary.stopped === 'server') summary.error = err;
       break;
     }
+    const syncedAt = new Date().toISOString();
     for (const r of results) {
+      const item = byId.get(r.clientId);
+      const entry: SyncedForm = { ...r, assignmentId: item?.assignmentId, formCode: item?.formCode, completedAt: item?.completedAt, syncedAt };
       if (r.status === 'stored') summary.stored += 1;
       else if (r.status === 'duplicate') summary.duplicate += 1;
-      else summary.rejected.push(r);
+      else summary.rejected.push(entry);
+      done.push(entry);
       await outbox.remove(r.clientId);
     }
   }
   summary.remaining = await outbox.count();
-  localStorage.setItem(SYNCED_KEY, JSON.stringify(loadSyncedCount() + summary.stored + summary.duplicate));
-  if (summary.rejected.length > 0) localStorage.setItem(REJECTED_KEY, JSON.stringify([...loadRejected(), ...summary.rejected]));
+  record(summary, done);
   return summary;
 }

@@ -1,0 +1,85 @@
+/**
+ * Every form this phone knows about and what became of it: waiting in the outbox, synced (stored or
+ * already on the server), or rejected with the server's reason and the questions it refused.
+ */
+import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
+import type { QueuedInterview, SyncedForm } from '../hooks/field-store';
+import { answerErrors, reasonText, timeText } from './status-text';
+
+interface Props {
+  assignments: EnumeratorAssignment[];
+  queued: QueuedInterview[];
+  synced: SyncedForm[];
+  rejected: SyncedForm[];
+  onClearRejected: () => void;
+}
+
+const SHOWN_SYNCED = 10;
+
+function lookup(assignments: EnumeratorAssignment[]) {
+  const byId = new Map(assignments.map((a) => [a.id, a]));
+  const unit = (id: string | undefined) => (id ? (byId.get(id)?.unitCode ?? '') : '');
+  const form = (id: string | undefined, code: string | undefined): PublicForm | undefined => (id ? byId.get(id)?.forms.find((f) => f.code === code) : undefined);
+  return { unit, form };
+}
+
+function What({ unit, formCode, completedAt }: { unit: string; formCode: string | undefined; completedAt: string | undefined }) {
+  return (
+    <span className="e-what">
+      {unit ? `${unit} · ` : ''}mẫu {formCode ?? '?'} · {timeText(completedAt)}
+    </span>
+  );
+}
+
+export function FormLog({ assignments, queued, synced, rejected, onClearRejected }: Props) {
+  const { unit, form } = lookup(assignments);
+  if (queued.length + synced.length + rejected.length === 0) return null;
+  return (
+    <section className="e-log" aria-labelledby="e-log-title">
+      <h2 id="e-log-title">Phiếu trên máy này</h2>
+      {rejected.length > 0 && (
+        <div className="e-rejected">
+          <h3>Bị từ chối ({rejected.length})</h3>
+          <ul>
+            {rejected.map((r) => (
+              <li key={r.clientId} data-state="rejected">
+                <What unit={unit(r.assignmentId)} formCode={r.formCode} completedAt={r.completedAt} />
+                <span className="e-state e-state-rejected">Bị từ chối: {reasonText(r)}</span>
+                {answerErrors(r, form(r.assignmentId, r.formCode)).map((t) => (
+                  <span key={t} className="e-detail">{t}</span>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={onClearRejected}>Đã xem, xoá danh sách bị từ chối</button>
+        </div>
+      )}
+      {queued.length > 0 && (
+        <>
+          <h3>Chờ gửi ({queued.length})</h3>
+          <ul>
+            {queued.map((q) => (
+              <li key={q.clientId} data-state="pending">
+                <What unit={unit(q.assignmentId)} formCode={q.formCode} completedAt={q.completedAt} />
+                <span className="e-state e-state-pending">Chờ gửi — đã lưu an toàn trên máy</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {synced.length > 0 && (
+        <>
+          <h3>Đã đồng bộ gần đây</h3>
+          <ul>
+            {synced.slice(0, SHOWN_SYNCED).map((s) => (
+              <li key={s.clientId} data-state="synced">
+                <What unit={unit(s.assignmentId)} formCode={s.formCode} completedAt={s.completedAt} />
+                <span className="e-state e-state-synced">{s.status === 'duplicate' ? 'Đã đồng bộ (máy chủ đã có phiếu này)' : 'Đã đồng bộ'}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

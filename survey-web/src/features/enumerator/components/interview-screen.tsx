@@ -1,0 +1,47 @@
+/**
+ * One interview on the shared survey renderer (the same questions, labels and validation as every
+ * other front door and the API). The interviewer's optional note sits under the questions; leaving
+ * with answers entered asks first, so a stray tap does not lose an interview.
+ */
+import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
+import { useCallback, useState } from 'react';
+import { SurveyForm } from '@/components/survey-form/survey-form';
+import { timeText } from './status-text';
+
+interface Props {
+  assignment: EnumeratorAssignment;
+  form: PublicForm;
+  startedAt: string;
+  onSave: (answers: Record<string, unknown>, note: string) => Promise<void>;
+  onLeave: () => void;
+}
+
+export function InterviewScreen({ assignment, form, startedAt, onSave, onLeave }: Props) {
+  const [note, setNote] = useState('');
+  const [touched, setTouched] = useState(false);
+  const changed = useCallback(() => setTouched(true), []);
+  const leave = () => {
+    if (!touched && !note.trim()) return onLeave();
+    if (window.confirm('Bỏ phiếu đang phỏng vấn? Các câu trả lời chưa lưu sẽ mất.')) onLeave();
+  };
+  return (
+    <main className="e-page" lang="vi">
+      <div className="e-topbar">
+        <button type="button" className="e-back" onClick={leave}>
+          ← Danh sách
+        </button>
+        <p>
+          <b>{assignment.unitCode}</b> · bắt đầu {timeText(startedAt)}
+        </p>
+      </div>
+      <p className="e-muted">{assignment.unitName}</p>
+      <h1 className="e-form-title">{form.title.vi}</h1>
+      <SurveyForm form={form} onChange={changed} onSubmit={(answers) => onSave(answers, note)} submitLabel="Lưu phiếu vào máy" sendingLabel="Đang lưu…">
+        <div className="e-note">
+          <label htmlFor="e-note">Ghi chú của điều tra viên (không bắt buộc)</label>
+          <textarea id="e-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+        </div>
+      </SurveyForm>
+    </main>
+  );
+}
