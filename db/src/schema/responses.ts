@@ -44,8 +44,7 @@ export const responses = pgTable(
     uniqueIndex('responses_dossier_key').on(t.campaignId, t.dossierCodeHash).where(sql`${t.dossierCodeHash} is not null`),
     uniqueIndex('responses_invitation_key').on(t.sourceId).where(sql`${t.channel} = 'email'`),
     index('responses_campaign_unit_idx').on(t.campaignId, t.unitId, t.reviewState),
-    index('responses_source_idx').on(t.sourceId, t.receivedAt),
-    /** Kiosk anti-stuffing looks at a device's sessions around a completion time. */
+    /** By source (device, assignment, invitation); kiosk anti-stuffing reads a device's sessions around a completion time. */
     index('responses_source_completed_idx').on(t.sourceId, t.completedAt).where(sql`${t.sourceId} is not null`),
     check('responses_channel_check', sql`${t.channel} in ('email','kiosk','online','enumerator')`),
     check('responses_review_check', sql`${t.reviewState} in ('valid','suspect','pending','invalid')`),

@@ -3,8 +3,10 @@ import { errorBodySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponse
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bearerTokenHash, pairDevice } from './service.ts';
 import { submitKioskResponse } from './submit.ts';
+import { KioskSubmitBatcher } from './submit-batcher.ts';
 
 const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const batcher = new KioskSubmitBatcher(app.pg.pool);
   app.post(
     '/pair',
     {
@@ -30,7 +32,7 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await submitKioskResponse(app.db, app.pg.pool, app.config.tokenSecret, bearerTokenHash(req.headers.authorization), req.body);
+      const r = await submitKioskResponse(app.db, batcher, app.config.tokenSecret, bearerTokenHash(req.headers.authorization), req.body);
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
   );

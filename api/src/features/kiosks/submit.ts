@@ -1,6 +1,7 @@
 /**
- * A kiosk submission: device → open SIPAS campaign → anti-stuffing check → insert, in ONE round trip
- * to the database (`kiosk_submit`, migration 0008; docs/0005-kiosk-submit-path.md). The API
+ * A kiosk submission: device → open SIPAS campaign → anti-stuffing check → insert, in ONE database
+ * function (`kiosk_submit`, migration 0008), sent with other sessions arriving at the same time in one
+ * round trip (`KioskSubmitBatcher`; docs/0005-kiosk-submit-path.md). The API
  * validates the answers against the form version and computes the payload hash first (the same
  * `checkAnswers`/`responsePayloadHash` as every channel's `storeResponse`), then decides replay (200)
  * or conflict (409) from what the function returns.
@@ -14,27 +15,16 @@
  */
 import { FORM_CODES } from '@hailong/forms';
 import type { KioskResponseInput } from '@hailong/contracts';
-import type { Db, DbOrTx, ReviewState } from '@hailong/db';
+import type { Db, DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
-import type pg from 'pg';
 import { AppError } from '../../errors.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
 import { checkAnswers, responsePayloadHash, type StoreResult } from '../submissions/service.ts';
 import { deviceUnitId } from './device-cache.ts';
+import type { KioskSession, KioskSubmitBatcher, SubmitRow } from './submit-batcher.ts';
 import { latestForm, openSipasCampaign } from './target.ts';
 
 const KIOSK_FORMS: readonly string[] = [FORM_CODES.quick, FORM_CODES.counter];
-
-interface SubmitRow {
-  outcome: 'unauthorized' | 'existing' | 'stored';
-  id: string | null;
-  unit_id: number | null;
-  received_at: Date | null;
-  review_state: ReviewState | null;
-  payload_hash: string | null;
-}
-
-const SUBMIT_SQL = 'select * from kiosk_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
 
 function toResult(row: SubmitRow | undefined, clientId: string, hash: string): StoreResult {
   if (!row || row.outcome === 'unauthorized') throw new AppError('DEVICE_UNAUTHORIZED');
@@ -47,10 +37,10 @@ function toResult(row: SubmitRow | undefined, clientId: string, hash: string): S
 
 /**
  * Submits one session for the device holding `tokenHash`. Unknown or revoked device → 401. Without a
- * rating code this is one autocommit statement on the pool (a named, prepared statement); with one,
- * the code is consumed in the same transaction as the insert (a replay does not consume it again).
+ * rating code the session goes through the batcher; with one, the code is consumed in the same
+ * transaction as the insert (a replay does not consume it again).
  */
-export async function submitKioskResponse(db: Db, pool: pg.Pool, secret: string, tokenHash: string, input: KioskResponseInput): Promise<StoreResult> {
+export async function submitKioskResponse(db: Db, batcher: KioskSubmitBatcher, secret: string, tokenHash: string, input: KioskResponseInput): Promise<StoreResult> {
   if (!KIOSK_FORMS.includes(input.formCode)) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const unitId = await deviceUnitId(db, tokenHash);
   if (unitId === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
@@ -60,36 +50,34 @@ export async function submitKioskResponse(db: Db, pool: pg.Pool, secret: string,
   const answers = checkAnswers(form, input.answers, partial);
   const payloadExtra = input.ratingCode ? { ratingCode: ratingCodeHash(secret, input.ratingCode) } : {};
   const hash = responsePayloadHash({ form, answers, unitId, payloadExtra });
-  const values = [
+  const session: KioskSession = {
     tokenHash,
-    input.clientId,
-    campaign.id,
-    form.id,
-    JSON.stringify(answers),
-    hash,
-    input.startedAt,
-    input.completedAt,
+    clientId: input.clientId,
+    campaignId: campaign.id,
+    formId: form.id,
+    answers,
+    payloadHash: hash,
+    startedAt: input.startedAt,
+    completedAt: input.completedAt,
     partial,
-    input.procedureName ?? null,
-    input.appVersion ?? null,
-    input.pendingCount ?? null,
-  ];
+    procedureName: input.procedureName ?? null,
+    appVersion: input.appVersion ?? null,
+    pendingCount: input.pendingCount ?? null,
+  };
   const ratingCode = input.ratingCode;
-  if (!ratingCode) {
-    const res = await pool.query<SubmitRow>({ name: 'kiosk_submit', text: SUBMIT_SQL, values });
-    return toResult(res.rows[0], input.clientId, hash);
-  }
+  if (!ratingCode) return toResult(await batcher.submit(session), input.clientId, hash);
   return db.transaction(async (tx) => {
-    const row = await submitInTx(tx, values);
+    const row = await submitInTx(tx, session);
     const result = toResult(row, input.clientId, hash);
     if (result.status === 'stored') await consumeRatingCode(tx, secret, ratingCode, campaign.id, unitId);
     return result;
   });
 }
 
-async function submitInTx(tx: DbOrTx, values: unknown[]): Promise<SubmitRow | undefined> {
-  const args = sql.join(values.map((v) => sql`${v}`), sql`, `);
-  const res = await tx.execute(sql`select * from kiosk_submit(${args})`);
+async function submitInTx(tx: DbOrTx, s: KioskSession): Promise<SubmitRow | undefined> {
+  const res = await tx.execute(sql`select * from kiosk_submit(${s.tokenHash}, ${s.clientId}, ${s.campaignId}, ${s.formId},
+    ${JSON.stringify(s.answers)}, ${s.payloadHash}, ${s.startedAt}, ${s.completedAt}, ${s.partial}, ${s.procedureName},
+    ${s.appVersion}, ${s.pendingCount})`);
   const row = res.rows[0] as (Omit<SubmitRow, 'received_at'> & { received_at: Date | string | null }) | undefined;
   return row ? { ...row, received_at: row.received_at === null ? null : new Date(row.received_at) } : undefined;
 }

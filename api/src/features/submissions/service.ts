@@ -6,7 +6,7 @@
  */
 import { validateAnswers, type Answers } from '@hailong/forms';
 import { schema, type DbOrTx, type ResponseChannel, type ReviewState } from '@hailong/db';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { payloadHash } from '../../lib/tokens.ts';
 import type { StoredForm } from '../forms/repo.ts';
@@ -99,14 +99,4 @@ export async function storeResponse(db: DbOrTx, r: NewResponse): Promise<StoreRe
   if (!prev) throw new AppError('CONFLICT', { reason: 'another constraint rejected the response' });
   if (prev.payloadHash !== hash) throw new AppError('SUBMISSION_CONFLICT', { clientId: r.clientId });
   return { status: 'replayed', receipt: receiptOf(prev) };
-}
-
-/** Counts a source's responses since a moment (anti-stuffing windows, quotas). */
-export async function countSince(db: DbOrTx, sourceId: string, since: Date): Promise<number> {
-  const { responses } = schema;
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(responses)
-    .where(sql`${responses.sourceId} = ${sourceId} and ${responses.receivedAt} >= ${since}`);
-  return rows[0]?.n ?? 0;
 }
