@@ -12,7 +12,7 @@ import {
   clearRejected, loadAssignments, loadLastSync, loadRejected, loadSyncedCount, loadSyncedLog, outbox, saveAssignments, syncOutbox,
   type QueuedInterview,
 } from '../hooks/field-store';
-import { registerEnumeratorShell } from '../hooks/offline-shell';
+import { registerOfflineShell } from '@/lib/offline-shell';
 import { useOnline } from '../hooks/use-online';
 import { AssignmentList } from './assignment-list';
 import { FormLog } from './form-log';
@@ -79,7 +79,7 @@ export default function EnumeratorPage() {
   const online = useOnline(backOnline);
 
   useEffect(() => {
-    registerEnumeratorShell();
+    registerOfflineShell({ worker: '/enumerator-sw.js', scope: '/e', cacheName: 'hl-e-shell-v1', manifest: '/enumerator.webmanifest', page: '/e' });
     void reload().then(() => (navigator.onLine ? backOnline() : undefined));
   }, [reload, backOnline]);
 

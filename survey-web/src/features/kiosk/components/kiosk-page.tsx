@@ -4,7 +4,7 @@ import type { KioskPaired } from '@hailong/contracts';
 import { forgetDevice, loadDevice, saveDevice } from '../hooks/kiosk-device';
 import { useKioskOutbox } from '../hooks/use-kiosk-outbox';
 import { useKioskSession } from '../hooks/use-kiosk-session';
-import { registerOfflineShell } from '../hooks/offline-shell';
+import { registerOfflineShell } from '@/lib/offline-shell';
 import { PairingScreen } from './pairing-screen';
 import { QuestionScreen } from './question-screen';
 import '../kiosk.css';
@@ -74,7 +74,7 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
 
 export default function KioskPage() {
   const [device, setDevice] = useState<KioskPaired | null>(() => loadDevice());
-  useEffect(() => registerOfflineShell(), []);
+  useEffect(() => registerOfflineShell({ worker: '/sw.js', scope: '/', cacheName: 'hl-shell-v1', manifest: '/kiosk.webmanifest' }), []);
   const onPaired = useCallback((d: KioskPaired) => {
     saveDevice(d);
     window.history.replaceState({}, '', '/k');

@@ -10,7 +10,7 @@ import { SurveyForm } from '@/components/survey-form/survey-form';
 import { errorText } from '@/lib/api-client';
 import { newClientId } from '@/lib/client-id';
 import { loadFormInfo, type OnlineItem } from '../api/online-api';
-import { registerOfflineShell } from '../hooks/offline-shell';
+import { registerOfflineShell } from '@/lib/offline-shell';
 import { useOnlineOutbox } from '../hooks/use-online-outbox';
 import '../online.css';
 
@@ -37,7 +37,7 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
   const startedAt = useRef(new Date().toISOString());
   const { pending, submit, lateRejection } = useOnlineOutbox();
 
-  useEffect(() => registerOfflineShell(), []);
+  useEffect(() => registerOfflineShell({ worker: '/sw.js', scope: '/', cacheName: 'hl-shell-v1' }), []);
   useEffect(() => {
     loadFormInfo(unitCode).then(setInfo, (e: unknown) => setError(errorText(e)));
   }, [unitCode]);

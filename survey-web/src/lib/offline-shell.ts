@@ -1,0 +1,51 @@
+/**
+ * Makes a front door installable and reloadable offline (/k and /o/<unit> with public/sw.js, /e with
+ * public/enumerator-sw.js; both on the strategy in public/sw-core.js): links the PWA manifest when
+ * given, registers the service worker, and — because Vite's hashed file names are not known to the
+ * worker in advance — puts the same-origin files this page has loaded into the worker's cache (the
+ * Cache API is shared between a page and its worker). When that is done,
+ * `<html data-offline-ready="true">` says a reload with no network will work from here on.
+ */
+export interface OfflineShell {
+  /** Service worker script and scope. */
+  worker: string;
+  scope: string;
+  /** Cache the worker serves the shell from (must match the worker's). */
+  cacheName: string;
+  /** PWA manifest to link, if the page is installable. */
+  manifest?: string;
+  /** Page to keep for an offline reload (default: the current path). */
+  page?: string;
+}
+
+async function cacheLoadedFiles(shell: OfflineShell): Promise<void> {
+  // Scripts and styles in the document (Vite adds modulepreload/stylesheet links for lazy chunks),
+  // this chunk itself, and whatever resource timing saw.
+  const fromDom = [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="stylesheet"], link[rel="modulepreload"]')].map((el) =>
+    el instanceof HTMLScriptElement ? el.src : el.href,
+  );
+  const timed = performance.getEntriesByType('resource').map((e) => e.name);
+  const urls = [...fromDom, ...timed, import.meta.url].filter((u) => u.startsWith(window.location.origin) && !u.includes('/api/'));
+  const cache = await caches.open(shell.cacheName);
+  for (const u of new Set([...urls, shell.page ?? window.location.pathname])) {
+    if (!(await cache.match(u))) await cache.add(u).catch(() => undefined);
+  }
+}
+
+export function registerOfflineShell(shell: OfflineShell): void {
+  if (shell.manifest && !document.querySelector('link[rel="manifest"]')) {
+    const link = document.createElement('link');
+    link.rel = 'manifest';
+    link.href = shell.manifest;
+    document.head.appendChild(link);
+  }
+  if (!('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker
+    .register(shell.worker, { scope: shell.scope })
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => cacheLoadedFiles(shell))
+    .then(() => {
+      document.documentElement.dataset.offlineReady = 'true';
+    })
+    .catch(() => undefined);
+}
