@@ -28,7 +28,7 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-function headerValue(lines: { key: string; line: string }[], key: string): string {
+function headerValue(lines: readonly { key: string; line: string }[], key: string): string {
   const line = lines.find((h) => h.key === key)?.line ?? '';
   return line.slice(line.indexOf(':') + 1).trim();
 }
