@@ -6,8 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { createPool } from '@hailong/db';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
 
 interface Item {
@@ -105,8 +106,8 @@ describe('kiosk_submit_batch', () => {
   let batchPool: pg.Pool;
   beforeAll(async () => {
     [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    seqPool = new pg.Pool({ connectionString: a.url, max: 1 });
-    batchPool = new pg.Pool({ connectionString: b.url, max: 1 });
+    seqPool = createPool(a.url, 1);
+    batchPool = createPool(b.url, 1);
   });
   afterAll(async () => {
     await Promise.all([seqPool.end(), batchPool.end()]);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, runMigrations, seed, createDb, startEmbeddedPostgres } from '@hailong/db';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
@@ -74,7 +74,7 @@ describe('tally folding on PostgreSQL', () => {
   let pool: pg.Pool;
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 6 });
+    pool = createPool(database.url, 6);
   });
   afterAll(async () => {
     await pool.end();
