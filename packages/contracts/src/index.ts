@@ -5,6 +5,7 @@ export * from './forms.ts';
 export * from './health.ts';
 export * from './kiosks.ts';
 export * from './results.ts';
+export * from './suspects.ts';
 export * from './enumerators.ts';
 export * from './staff-survey.ts';
 export * from './par.ts';

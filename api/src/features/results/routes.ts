@@ -1,8 +1,9 @@
 /** Campaign results: per unit, per counter, per day. Prefix /api/v1/campaigns. */
-import { campaignResultsSchema, counterResultSchema, dayResultSchema, errorBodySchema, idParamsSchema } from '@hailong/contracts';
+import { campaignResultsSchema, counterResultSchema, dayResultSchema, errorBodySchema, idParamsSchema, suspectQuerySchema, suspectResponsesSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { campaignResults } from './service.ts';
+import { listSuspectResponses } from './suspects.ts';
 import { resultsBy } from './views.ts';
 
 const resultRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,6 +36,21 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['results'], summary: 'Per-day view (Vietnam time)', params: idParamsSchema, response: { 200: z.object({ days: z.array(dayResultSchema) }), 404: errorBodySchema } },
     },
     async (req) => ({ days: (await resultsBy(app.db, req.params.id, 'day')).map(({ key, counterName: _c, ...r }) => ({ day: key, ...r })) }),
+  );
+
+  app.get(
+    '/:id/suspect-responses',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['results'],
+        summary: 'Suspect kiosk and online responses, newest first (ratings only), to accept or reject via POST /responses/:id/review',
+        params: idParamsSchema,
+        querystring: suspectQuerySchema,
+        response: { 200: suspectResponsesSchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => listSuspectResponses(app.db, req.params.id, req.query),
   );
 };
 export default resultRoutes;
