@@ -24,6 +24,7 @@ const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enume
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const SamplingPlanPage = lazy(() => import('@/features/sampling-plan/components/plan-page'));
 const FieldworkAdmin = lazy(() => import('@/features/fieldwork-admin/components/fieldwork-page'));
+const SipasResults = lazy(() => import('@/features/sipas-results/components/results-page'));
 const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
 const OnlineForm = lazy(() => import('@/features/online-survey/components/online-page'));
 const OnlinePoster = lazy(() => import('@/features/online-survey/components/poster-page'));
@@ -36,6 +37,7 @@ export const routes: RouteDef[] = [
   { pattern: /^\/admin\/kiosks\/?$/, keys: [], Component: KioskAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/fieldwork\/?$/, keys: ['campaignId'], Component: FieldworkAdmin },
+  { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/results\/?$/, keys: ['campaignId'], Component: SipasResults },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/plan\/?$/, keys: ['campaignId'], Component: SamplingPlanPage },
   { pattern: /^\/e\/?$/, keys: [], Component: EnumeratorPage },
   { pattern: /^\/supervision\/([^/]+)\/?$/, keys: ['campaignId'], Component: SupervisionPage },

@@ -37,6 +37,7 @@ export function CampaignPage({ id, back }: { id: string; back: () => void }) {
       <h1>{campaign?.name ?? 'Đợt khảo sát'}</h1>
       {campaign?.kind === 'sipas' ? <p><a href={`/admin/campaigns/${id}/fieldwork`}>Điều tra thực địa (Bưu điện): tài khoản, phân công, tiến độ, thù lao</a></p> : null}
       {campaign?.kind === 'sipas' ? <p><a href={`/admin/campaigns/${id}/plan`}>Kế hoạch chọn mẫu: chỉ tiêu đơn vị, địa bàn xã/ấp, nhập từ Excel</a></p> : null}
+      {campaign?.kind === 'sipas' ? <p><a href={`/admin/campaigns/${id}/results`}>Kết quả SIPAS: theo đơn vị, theo quầy, theo ngày; duyệt phiếu nghi ngờ</a></p> : null}
       {message ? <p role="status" className="admin-message">{message}</p> : null}
       <ImportPanel campaignId={id} onImported={refresh} />
       <section className="admin-card">

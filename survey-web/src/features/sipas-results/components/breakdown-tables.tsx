@@ -1,0 +1,76 @@
+/** Per-counter (kiosk) and per-day views, each a table with a plain CSS bar per row. */
+import type { CounterResult, DayResult } from '../api/results-api';
+import { dayText, pctText } from './format';
+
+/** A decorative bar; the figure next to it is the accessible value. */
+function Bar({ value, max }: { value: number | null; max: number }) {
+  const width = value === null || max <= 0 ? 0 : Math.min(100, (value / max) * 100);
+  return (
+    <span className="rs-bar" aria-hidden="true">
+      <span style={{ width: `${width}%` }} />
+    </span>
+  );
+}
+
+export function CountersTable({ counters, unitName }: { counters: CounterResult[]; unitName: (code: string) => string }) {
+  if (counters.length === 0) return <p className="rs-empty">Chưa có phiếu nào từ máy tại quầy. (No kiosk responses yet.)</p>;
+  return (
+    <div className="rs-scroll">
+      <table className="rs-table">
+        <caption>Theo quầy (máy tính bảng): tỷ lệ hài lòng của phiếu nhanh hợp lệ. <span lang="en">Per counter (kiosk).</span></caption>
+        <thead>
+          <tr>
+            <th scope="col">Quầy / Counter</th>
+            <th scope="col">Đơn vị / Unit</th>
+            <th scope="col" className="rs-num">Hợp lệ / Valid</th>
+            <th scope="col" className="rs-num">Nghi ngờ / Suspect</th>
+            <th scope="col">Hài lòng / Satisfied</th>
+          </tr>
+        </thead>
+        <tbody>
+          {counters.map((c) => (
+            <tr key={c.deviceId}>
+              <th scope="row">{c.counterName || '—'}</th>
+              <td>{unitName(c.unitCode)}</td>
+              <td className="rs-num">{c.validResponses}</td>
+              <td className="rs-num">{c.suspectResponses}</td>
+              <td className="rs-barcell"><Bar value={c.quickRatePercent} max={100} /> {pctText(c.quickRatePercent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function DaysTable({ days, unitName }: { days: DayResult[]; unitName: (code: string) => string }) {
+  if (days.length === 0) return <p className="rs-empty">Chưa có phiếu nào theo ngày. (No responses by day yet.)</p>;
+  const max = Math.max(...days.map((d) => d.validResponses));
+  return (
+    <div className="rs-scroll">
+      <table className="rs-table">
+        <caption>Theo ngày (giờ Việt Nam): số phiếu hợp lệ và tỷ lệ hài lòng. <span lang="en">Per day (Vietnam time).</span></caption>
+        <thead>
+          <tr>
+            <th scope="col">Ngày / Day</th>
+            <th scope="col">Đơn vị / Unit</th>
+            <th scope="col">Hợp lệ / Valid</th>
+            <th scope="col" className="rs-num">Nghi ngờ / Suspect</th>
+            <th scope="col" className="rs-num">Hài lòng / Satisfied</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={`${d.day}-${d.unitCode}`}>
+              <th scope="row">{dayText(d.day)}</th>
+              <td>{unitName(d.unitCode)}</td>
+              <td className="rs-barcell"><Bar value={d.validResponses} max={max} /> {d.validResponses}</td>
+              <td className="rs-num">{d.suspectResponses}</td>
+              <td className="rs-num">{pctText(d.quickRatePercent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** Shared formatting of the results page: percentages, Vietnam-time dates, flag explanations. */
+
+/** A percentage, or "chưa đủ mẫu" below the minimum sample (null). */
+export function pctText(v: number | null): string {
+  return v === null ? 'chưa đủ mẫu (not enough data)' : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+}
+
+export function dateTimeText(iso: string | null): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' });
+}
+
+/** YYYY-MM-DD → DD/MM/YYYY. */
+export function dayText(day: string): string {
+  const [y, m, d] = day.split('-');
+  return y && m && d ? `${d}/${m}/${y}` : day;
+}
+
+const FLAGS: Record<string, string> = {
+  min_interval: 'Hai lượt đánh giá quá gần nhau trên cùng một máy (two sessions too close together on the same device)',
+  hourly_cap: 'Vượt số lượt tối đa trong một giờ của máy (over the device’s hourly limit)',
+};
+
+export function flagText(flag: string): string {
+  return FLAGS[flag] ?? `Dấu hiệu khác: ${flag} (other flag)`;
+}

@@ -1,0 +1,59 @@
+/**
+ * /admin/campaigns/:campaignId/results — a SIPAS campaign's results (issue 5 item 7): per unit,
+ * per counter and per day, and the suspect responses a reviewer accepts or rejects (item 4).
+ */
+import { useEffect, useState } from 'react';
+import { ApiError } from '@/lib/api-client';
+import { me } from '../api/results-api';
+import { CountersTable, DaysTable } from './breakdown-tables';
+import { dayText } from './format';
+import { ResultsLogin } from './results-login';
+import { SuspectsPanel } from './suspects-panel';
+import { UnitsTable } from './units-table';
+import { useResults } from './use-results';
+import '../results.css';
+
+type Auth = 'checking' | 'in' | 'out' | 'forbidden';
+
+export default function ResultsPage({ params }: { params: Record<string, string> }) {
+  const id = params.campaignId ?? '';
+  const [auth, setAuth] = useState<Auth>('checking');
+  const check = () => me().then((r) => setAuth(r.user.role === 'admin' ? 'in' : 'forbidden'), (e: unknown) => setAuth(e instanceof ApiError && e.status === 401 ? 'out' : 'in'));
+  useEffect(() => void check(), []);
+  const { data, loaded, error, refresh, offset, setOffset } = useResults(id, auth === 'in');
+  if (auth === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
+  if (auth === 'out') return <ResultsLogin onDone={() => void check()} />;
+  if (auth === 'forbidden') return <main className="page rs"><h1>Kết quả khảo sát</h1><p role="alert" className="rs-error">Chỉ quản trị viên dùng trang này. (Admins only.)</p></main>;
+  const units = data.results?.units ?? [];
+  const unitName = (code: string) => units.find((u) => u.unitCode === code)?.unitName ?? code;
+  const counted = data.results?.window;
+  return (
+    <main className="page rs">
+      <p><a href={`/admin/campaigns/${id}`}>← Về đợt khảo sát / Back to the campaign</a></p>
+      <h1>Kết quả: {data.campaign?.name ?? '…'} <span lang="en">/ Results</span></h1>
+      {counted ? <p className="rs-muted">Tính các phiếu hợp lệ từ {dayText(counted.from)} đến {dayText(counted.to)}. (Valid responses in the campaign window.)</p> : null}
+      <nav aria-label="Các phần / Sections" className="rs-nav">
+        <a href="#rs-units">Theo đơn vị</a> · <a href="#rs-counters">Theo quầy</a> · <a href="#rs-days">Theo ngày</a> · <a href="#rs-suspects">Phiếu nghi ngờ</a>
+      </nav>
+      {error ? <p role="alert" className="rs-error">{error} <button type="button" onClick={() => void refresh()}>Thử lại / Retry</button></p> : null}
+      {!loaded ? <p className="loading" role="status">Đang tải kết quả… (Loading results…)</p> : null}
+      <section aria-labelledby="rs-units">
+        <h2 id="rs-units">Theo đơn vị <span lang="en">/ Per unit</span></h2>
+        {data.results ? <UnitsTable units={units} minSample={data.results.minSample} /> : null}
+      </section>
+      <section aria-labelledby="rs-counters">
+        <h2 id="rs-counters">Theo quầy <span lang="en">/ Per counter</span></h2>
+        {loaded ? <CountersTable counters={data.counters} unitName={unitName} /> : null}
+      </section>
+      <section aria-labelledby="rs-days">
+        <h2 id="rs-days">Theo ngày <span lang="en">/ Per day</span></h2>
+        {loaded ? <DaysTable days={data.days} unitName={unitName} /> : null}
+      </section>
+      <section aria-labelledby="rs-suspects">
+        <h2 id="rs-suspects">Phiếu nghi ngờ <span lang="en">/ Suspect responses</span></h2>
+        <p className="rs-muted">Các phiếu này chưa được tính vào SIPAS cho đến khi được chấp nhận. (Not counted until accepted.)</p>
+        <SuspectsPanel data={data.suspects} offset={offset} onPage={setOffset} onReviewed={() => void refresh()} />
+      </section>
+    </main>
+  );
+}
