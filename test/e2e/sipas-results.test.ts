@@ -71,6 +71,8 @@ describe('SIPAS results page', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const first = page.locator('.rs-suspect').first();
+    await first.getByText(/Điểm đánh giá/).click();
+    await first.getByText('5 (Rất hài lòng)').first().waitFor();
     await first.getByRole('button', { name: /^Chấp nhận/ }).click();
     await first.getByLabel(/Lý do chấp nhận/).fill('Đã xem camera: hai công dân khác nhau');
     await first.getByRole('button', { name: /Xác nhận chấp nhận/ }).click();

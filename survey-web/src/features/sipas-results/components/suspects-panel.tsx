@@ -2,12 +2,12 @@
 import type { SuspectResponse, SuspectResponses } from '@hailong/contracts';
 import { SUSPECT_PAGE } from '../api/results-api';
 import { dateTimeText, flagText } from './format';
+import { RatingsList } from './ratings-list';
 import { ReviewForm } from './review-form';
 
 const CHANNEL: Record<SuspectResponse['channel'], string> = { kiosk: 'Máy tại quầy (kiosk)', online: 'Dịch vụ công trực tuyến (online)' };
 
 function SuspectItem({ s, onReviewed }: { s: SuspectResponse; onReviewed: () => void }) {
-  const ratings = Object.entries(s.answers).map(([q, v]) => `${q}: ${v}`).join(' · ');
   return (
     <li className="rs-suspect" aria-label={`Phiếu ${dateTimeText(s.completedAt ?? s.receivedAt)}, ${s.unitName}`}>
       <p className="rs-suspect-head">
@@ -18,7 +18,7 @@ function SuspectItem({ s, onReviewed }: { s: SuspectResponse; onReviewed: () => 
         {s.flags.map((f) => <li key={f}>{flagText(f)}</li>)}
       </ul>
       {s.reviewReason ? <p className="rs-muted">Ghi chú của hệ thống / System note: {s.reviewReason}</p> : null}
-      <p>Điểm đánh giá / Ratings: {ratings || '—'}</p>
+      <RatingsList formCode={s.formCode} answers={s.answers} />
       {s.inWindow ? null : <p className="rs-muted">Ngoài thời gian tính của đợt: chấp nhận sẽ không thay đổi kết quả. (Outside the counted days.)</p>}
       <ReviewForm responseId={s.id} onReviewed={onReviewed} />
     </li>
