@@ -19,6 +19,8 @@ export const units = pgTable(
     dossiersPerYear: integer('dossiers_per_year'),
     /** The unit's PAR focal point (đầu mối CCHC), who receives response-rate digests. */
     focalPointEmail: text('focal_point_email'),
+    /** The focal point's name, for the digest's greeting and the admin's list. */
+    focalPointName: text('focal_point_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
