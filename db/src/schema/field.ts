@@ -22,12 +22,15 @@ export const kioskDevices = pgTable(
     pendingCount: integer('pending_count').notNull().default(0),
     minIntervalSeconds: integer('min_interval_seconds').notNull().default(20),
     hourlyCap: integer('hourly_cap').notNull().default(120),
+    /** An unfinished session on the tablet resets after this many idle seconds. */
+    idleSeconds: integer('idle_seconds').notNull().default(60),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('kiosk_devices_token_key').on(t.deviceTokenHash),
     uniqueIndex('kiosk_devices_pairing_key').on(t.pairingCodeHash),
     check('kiosk_devices_limits_check', sql`${t.minIntervalSeconds} >= 0 and ${t.hourlyCap} > 0`),
+    check('kiosk_devices_idle_check', sql`${t.idleSeconds} between 15 and 600`),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "kiosk_devices" ADD COLUMN "idle_seconds" integer DEFAULT 60 NOT NULL;--> statement-breakpoint
+ALTER TABLE "kiosk_devices" ADD CONSTRAINT "kiosk_devices_idle_check" CHECK ("kiosk_devices"."idle_seconds" between 15 and 600);
