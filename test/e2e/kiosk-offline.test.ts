@@ -54,8 +54,8 @@ async function answerSession(page: Page, rating = 'Hài lòng'): Promise<void> {
   await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
 }
 
-async function newKioskPage(context: BrowserContext, counterName: string): Promise<{ page: Page; id: string }> {
-  const k = await adminPost('/api/v1/kiosks', { unitCode: 'ST34', counterName });
+async function newKioskPage(context: BrowserContext, counterName: string, settings: Record<string, unknown> = {}): Promise<{ page: Page; id: string }> {
+  const k = await adminPost('/api/v1/kiosks', { unitCode: 'ST34', counterName, ...settings });
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(`${sys.baseUrl}/k?code=${String(k.pairingCode)}`);
@@ -136,6 +136,19 @@ describe('counter kiosk in the browser', () => {
     await page.clock.runFor(2_100);
     await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
     await until(async () => (await count(id)) === 1);
+    await context.close();
+  });
+
+  it('resets an abandoned session after the idle time set for that kiosk by the admin', async () => {
+    const context = await browser.newContext(TABLET_LANDSCAPE);
+    const { page } = await newKioskPage(context, 'Quầy 4', { idleSeconds: 20 });
+    await tap(page, 'Bắt đầu đánh giá');
+    await tap(page, 'Hài lòng');
+    await page.getByText('Câu 2/5').waitFor();
+    await page.clock.runFor(18_000);
+    expect(await page.getByText('Câu 2/5').count()).toBe(1);
+    await page.clock.runFor(3_000);
+    await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
     await context.close();
   });
 

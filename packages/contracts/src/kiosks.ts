@@ -14,6 +14,8 @@ export const kioskCreateSchema = z.object({
   minIntervalSeconds: z.number().int().min(0).max(3600).optional(),
   hourlyCap: z.number().int().min(1).max(1_000_000).optional(),
   mode: kioskModeSchema.optional(),
+  /** Seconds without a tap before an unfinished session resets (default 60). */
+  idleSeconds: z.number().int().min(15).max(600).optional(),
 });
 export type KioskCreate = z.infer<typeof kioskCreateSchema>;
 
@@ -41,6 +43,7 @@ export const kioskSchema = z.object({
   submissionsToday: z.number().int(),
   minIntervalSeconds: z.number().int(),
   hourlyCap: z.number().int(),
+  idleSeconds: z.number().int(),
 });
 export type Kiosk = z.infer<typeof kioskSchema>;
 
@@ -53,6 +56,7 @@ export const kioskPairedSchema = z.object({
   unitName: z.string(),
   counterName: z.string(),
   mode: kioskModeSchema,
+  idleSeconds: z.number().int(),
   form: publicFormSchema,
   procedures: z.array(z.string()),
 });

@@ -55,6 +55,7 @@ export async function createKiosk(db: Db, input: KioskCreate, publicUrl: string,
       mode: input.mode ?? 'quick',
       ...(input.minIntervalSeconds === undefined ? {} : { minIntervalSeconds: input.minIntervalSeconds }),
       ...(input.hourlyCap === undefined ? {} : { hourlyCap: input.hourlyCap }),
+      ...(input.idleSeconds === undefined ? {} : { idleSeconds: input.idleSeconds }),
     });
     await audit(tx, actor, 'kiosk.create', k.id, { unitCode: unit.code, counterName: input.counterName });
     return issuePairingCode(tx, k.id, publicUrl);
@@ -104,6 +105,7 @@ function toKiosk(k: KioskListRow): Kiosk {
     submissionsToday: k.submissionsToday,
     minIntervalSeconds: k.minIntervalSeconds,
     hourlyCap: k.hourlyCap,
+    idleSeconds: k.idleSeconds,
   };
 }
 
@@ -131,6 +133,7 @@ export async function pairDevice(db: Db, pairingCode: string): Promise<KioskPair
     unitName: unit.name,
     counterName: k.counterName,
     mode: k.mode,
+    idleSeconds: k.idleSeconds,
     form: toPublicForm(form.definition),
     procedures: await listProcedures(db, unit.id),
   };

@@ -29,12 +29,14 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
     const f = new FormData(form);
     const minIntervalSeconds = optionalInt(f, 'minIntervalSeconds');
     const hourlyCap = optionalInt(f, 'hourlyCap');
+    const idleSeconds = optionalInt(f, 'idleSeconds');
     const body: KioskCreate = {
       unitCode: text(f, 'unitCode'),
       counterName: text(f, 'counterName'),
       mode: text(f, 'mode') === 'full' ? 'full' : 'quick',
       ...(minIntervalSeconds === undefined ? {} : { minIntervalSeconds }),
       ...(hourlyCap === undefined ? {} : { hourlyCap }),
+      ...(idleSeconds === undefined ? {} : { idleSeconds }),
     };
     setBusy(true);
     setError(null);
@@ -80,6 +82,10 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
         <label>
           Số lượt tối đa mỗi giờ (không bắt buộc)
           <input name="hourlyCap" type="number" min={1} max={1000000} placeholder="120" />
+        </label>
+        <label>
+          Tự quay về màn hình đầu sau bao lâu không chạm (giây, 15–600, không bắt buộc)
+          <input name="idleSeconds" type="number" min={15} max={600} placeholder="60" />
         </label>
         {error ? <p className="ka-error" role="alert">{error}</p> : null}
         <button type="submit" className="ka-primary" disabled={busy}>{busy ? 'Đang tạo…' : 'Tạo và lấy mã ghép nối'}</button>

@@ -61,7 +61,7 @@ export function KioskTable({ kiosks, now, onRevoke, onRePair }: Props) {
           <tr key={k.id} data-kiosk-id={k.id} className={k.status === 'revoked' ? 'ka-revoked' : undefined}>
             <td>{k.unitCode} · {k.unitName}</td>
             <th scope="row">{k.counterName}</th>
-            <td>{MODE[k.mode]}</td>
+            <td>{MODE[k.mode]}<br /><small>Tự đặt lại sau {k.idleSeconds} giây không chạm</small></td>
             <td><span className={`ka-status ka-status-${k.status}`}>{STATUS[k.status]}</span></td>
             <td title={k.lastSeenAt ? new Date(k.lastSeenAt).toLocaleString('vi-VN') : undefined}>{relativeTimeVi(k.lastSeenAt, now)}</td>
             <td>{k.appVersion ?? '—'}</td>

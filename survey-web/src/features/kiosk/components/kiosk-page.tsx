@@ -9,15 +9,16 @@ import { PairingScreen } from './pairing-screen';
 import { QuestionScreen } from './question-screen';
 import '../kiosk.css';
 
-function idleFromUrl(): number {
+/** `?idle=<seconds>` overrides the kiosk's setting on this tablet (staff testing the reset). */
+function idleFromUrl(): number | undefined {
   const s = Number(new URLSearchParams(window.location.search).get('idle'));
-  return Number.isFinite(s) && s >= 5 ? s * 1000 : 60_000;
+  return Number.isFinite(s) && s >= 5 ? s * 1000 : undefined;
 }
 
 function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () => void }) {
   const [revoked, setRevoked] = useState(false);
   const { pending, enqueue } = useKioskOutbox(device.deviceToken, () => setRevoked(true));
-  const s = useKioskSession(device, enqueue, idleFromUrl());
+  const s = useKioskSession(device, enqueue, idleFromUrl() ?? (device.idleSeconds ?? 60) * 1000);
   const total = s.questions.length;
   return (
     <main className="k-screen" lang="vi">
