@@ -124,7 +124,7 @@ describe('kiosk administration in the browser', () => {
     await admin.reload();
     await row.getByText('Đang hoạt động').waitFor();
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(1, 7)).toEqual(['Phiếu nhanh', 'Đang hoạt động', 'vừa xong', '1.0.0', '0', '1']);
+    expect(cells.slice(1, 7)).toEqual(['Phiếu nhanhTự đặt lại sau 60 giây không chạm', 'Đang hoạt động', 'vừa xong', '1.0.0', '0', '1']);
 
     await admin.getByRole('button', { name: 'Thu hồi Quầy 7 (ST34)' }).click();
     await admin.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
