@@ -12,6 +12,7 @@ import invitationRoutes from './features/invitations/routes.ts';
 import respondentRoutes from './features/respondents/routes.ts';
 import responseRateRoutes from './features/response-rates/routes.ts';
 import staffSurveyRoutes from './features/staff-survey/routes.ts';
+import focalPointRoutes from './features/focal-points/routes.ts';
 import assignmentRoutes from './features/assignments/routes.ts';
 import enumeratorRoutes from './features/enumerators/routes.ts';
 import healthRoutes from './features/health/routes.ts';
@@ -76,6 +77,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(invitationRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(responseRateRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(staffSurveyRoutes, { prefix: '/api/v1/s' });
+  await app.register(focalPointRoutes, { prefix: '/api/v1' });
   await app.register(kioskAdminRoutes, { prefix: '/api/v1/kiosks' });
   await app.register(kioskDeviceRoutes, { prefix: '/api/v1/kiosk' });
   await app.register(reviewRoutes, { prefix: '/api/v1/responses' });

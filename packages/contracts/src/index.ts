@@ -11,3 +11,4 @@ export * from './staff-survey.ts';
 export * from './par.ts';
 export * from './fieldwork-admin.ts';
 export * from './sampling.ts';
+export * from './focal-points.ts';
