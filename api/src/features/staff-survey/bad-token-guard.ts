@@ -2,7 +2,8 @@
  * Slows down link guessing: an address that has presented more than `max` unknown tokens within
  * `windowMs` gets 429 on every /s/<token> request until the window passes. Valid links are never
  * counted, so a whole office behind one NAT address answering at once is not throttled. Per
- * process, in memory: with several API replicas the limit is per replica (still ≥ 2^256 guesses).
+ * process, in memory: the routes use SharedBadTokenGuard (Redis, shared by all replicas), which
+ * falls back to this count whenever Redis is unavailable.
  */
 export class BadTokenGuard {
   private readonly hits = new Map<string, { n: number; since: number }>();

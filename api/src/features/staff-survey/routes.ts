@@ -1,17 +1,17 @@
 /**
  * /api/v1/s/:token — the respondent's personal link: read the form and saved draft, save a draft,
  * submit once, or stop the mails (opt-out). No login: the token is the credential, so unknown tokens are counted per address
- * (BadTokenGuard) and each link is rate-limited (route config of @fastify/rate-limit).
+ * (SharedBadTokenGuard: in Redis, shared by all API processes, falling back to a local count) and each link is rate-limited (route config of @fastify/rate-limit).
  */
 import { draftSavedSchema, errorBodySchema, optOutResultSchema, surveyAnswersInputSchema, surveyLinkSchema, surveySubmittedSchema, tokenParamsSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../errors.ts';
-import { BadTokenGuard } from './bad-token-guard.ts';
+import { SharedBadTokenGuard } from './shared-bad-token-guard.ts';
 import { openLink, optOutLink, saveLinkDraft, submitLink } from './service.ts';
 
 const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const guard = new BadTokenGuard();
+  const guard = new SharedBadTokenGuard(app.redis, { keyPrefix: app.config.queuePrefix });
   const perLink = {
     rateLimit: {
       max: 120,
@@ -21,10 +21,10 @@ const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   };
   app.addHook('preHandler', async (req) => {
-    if (guard.blocked(req.ip)) throw new AppError('RATE_LIMITED');
+    if (await guard.blocked(req.ip)) throw new AppError('RATE_LIMITED');
   });
-  app.setErrorHandler((err, req, _reply) => {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') guard.record(req.ip);
+  app.setErrorHandler(async (err, req, _reply) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') await guard.record(req.ip);
     throw err; // the app's error handler formats it
   });
   const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 410: errorBodySchema, 429: errorBodySchema };
