@@ -3,7 +3,9 @@
  * interviews 4 respondents across 2 assignments (on the shared survey renderer), reloads the app with
  * no network (service worker shell + IndexedDB outbox), comes back online and the outbox syncs →
  * 4 responses stored once; a second sync changes nothing. A form the server refuses shows as
- * rejected with its Vietnamese reason. Every screen passes axe with no serious/critical violation.
+ * rejected with its Vietnamese reason and stays on the phone with its answers; the enumerator reads
+ * it, moves it to another assignment and resends it. Every screen passes axe with no
+ * serious/critical violation.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,7 +127,7 @@ describe('enumerator app offline', () => {
     await context.close();
   });
 
-  it('shows a form the server refuses as rejected, with the reason in Vietnamese', async () => {
+  it('keeps a form the server refuses on the phone, with the reason in Vietnamese, until it is moved to another assignment and stored', async () => {
     const [, gone] = await newEnumerator('dtv2@buudien.vn', ['ST34', 'ST36']);
     const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
     const page = await context.newPage();
@@ -133,18 +135,55 @@ describe('enumerator app offline', () => {
     await context.setOffline(true);
     await interview(page, 'ST34');
     await interview(page, 'ST36');
+    await interview(page, 'ST36', 'Phiếu thứ hai ở ST36');
     // Meanwhile the admin withdraws the ST36 assignment (it has no forms on the server yet).
     const del = await sys.app.inject({ method: 'DELETE', url: `/api/v1/assignments/${gone}`, headers: { cookie } });
     expect(del.statusCode).toBe(204);
 
     const before = await stored();
     await context.setOffline(false);
-    await page.getByTestId('e-status').filter({ hasText: '1 phiếu bị từ chối' }).waitFor();
+    await page.getByTestId('e-status').filter({ hasText: '2 phiếu bị từ chối' }).waitFor();
     expect(await stored()).toBe(before + 1);
-    expect(await page.getByTestId('e-rejected').textContent()).toBe('1');
+    expect(await page.getByTestId('e-rejected').textContent()).toBe('2');
     const rejected = page.locator('li[data-state="rejected"]');
-    expect(await rejected.textContent()).toMatch(/Bị từ chối: \S/);
+    for (const text of await rejected.allTextContents()) {
+      expect(text).toMatch(/Bị từ chối: \S/);
+      expect(text).toContain('Câu trả lời vẫn được giữ trên máy');
+    }
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The answers survive a reload and can be read (read-only).
+    await page.reload();
+    const second = rejected.filter({ has: page.getByRole('button') }).last();
+    await rejected.first().getByRole('button', { name: 'Xem câu trả lời' }).click();
+    const answers = page.getByTestId('e-answers');
+    await answers.waitFor();
+    expect(await answers.textContent()).toContain('4 · Hài lòng');
+    expect(await page.locator('input, textarea').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /Danh sách/ }).click();
+
+    // Moved to the enumerator's other assignment of the same campaign, it is resent and stored.
+    const move = rejected.first();
+    expect(await move.getByRole('combobox', { name: 'Chuyển sang phân công' }).locator('option').allTextContents()).toEqual([expect.stringMatching(/^ST34/)]);
+    await move.getByRole('button', { name: 'Chuyển và gửi lại' }).click();
+    await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
+    expect(await stored()).toBe(before + 2);
+    expect(await page.getByTestId('e-rejected').textContent()).toBe('1');
+    await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent()).toContain('2 / 10');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Discarding asks first; cancelling keeps the form, confirming removes it from the phone.
+    const asked: string[] = [];
+    page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+    await second.getByRole('button', { name: 'Xoá phiếu' }).click();
+    expect(asked[0]).toMatch(/^Xoá phiếu này khỏi máy\?/);
+    expect(await rejected.count()).toBe(1);
+    page.once('dialog', (d) => void d.accept());
+    await second.getByRole('button', { name: 'Xoá phiếu' }).click();
+    await expect.poll(() => rejected.count()).toBe(0);
+    expect(await page.getByTestId('e-rejected').textContent()).toBe('0');
+    expect(await stored()).toBe(before + 2);
     await context.close();
   });
 });

@@ -20,13 +20,19 @@ export interface SurveyFormProps {
   sendingLabel?: string;
   /** Extra fields outside the questionnaire (e.g. the optional dossier code), shown before the button. */
   children?: ReactNode;
+  /** Errors to show next to their questions from the start (question id → message), e.g. a server's refusal. */
+  initialErrors?: Record<string, string>;
 }
 
-export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu', sendingLabel = 'Đang gửi…', children }: SurveyFormProps) {
+export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu', sendingLabel = 'Đang gửi…', children, initialErrors }: SurveyFormProps) {
   const resolver = useMemo(() => answersResolver(form), [form]);
   const initial = useMemo(() => toValues(form, defaultValues), [form, defaultValues]);
-  const { register, handleSubmit, watch, formState } = useForm<FormValues>({ resolver, defaultValues: initial, shouldFocusError: true });
+  const { register, handleSubmit, watch, formState, setError } = useForm<FormValues>({ resolver, defaultValues: initial, shouldFocusError: true });
   const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    for (const [id, message] of Object.entries(initialErrors ?? {})) setError(id, { type: 'server', message });
+  }, [initialErrors, setError]);
 
   useEffect(() => {
     if (!onChange) return;

@@ -3,15 +3,19 @@
  * interview (form 01 or 02) on the shared survey renderer, and each saved form goes to the phone's
  * outbox with a client UUID and its start/end time. "Đồng bộ" (also run by itself when the network
  * comes back) uploads the outbox in batches and shows, per form, synced / pending / rejected and why.
+ * A rejected form stays on the phone: it can be read, fixed and resent, moved to another assignment
+ * of the same campaign and resent, or discarded after a confirmation.
  */
 import type { EnumeratorAssignment } from '@hailong/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { newClientId } from '@/lib/client-id';
 import { fetchAssignments } from '../api/enumerator-api';
 import {
-  clearRejected, loadAssignments, loadLastSync, loadRejected, loadSyncedCount, loadSyncedLog, outbox, saveAssignments, syncOutbox,
-  type QueuedInterview,
+  clearRejected, discardRejected, loadAssignments, loadLastSync, loadRejected, loadSyncedCount, loadSyncedLog, outbox, resendRejected, saveAssignments,
+  syncOutbox, type QueuedInterview,
 } from '../hooks/field-store';
+import { rejectedForms, type RejectedForm } from '../hooks/rejected-store';
+import { AnswersView } from './answers-view';
 import { registerOfflineShell } from '@/lib/offline-shell';
 import { useOnline } from '../hooks/use-online';
 import { AssignmentList } from './assignment-list';
@@ -25,7 +29,8 @@ import '../enumerator.css';
 type Screen =
   | { kind: 'list' }
   | { kind: 'login' }
-  | { kind: 'interview'; assignment: EnumeratorAssignment; formCode: string; startedAt: string };
+  | { kind: 'interview'; assignment: EnumeratorAssignment; formCode: string; startedAt: string; fixing?: RejectedForm }
+  | { kind: 'view'; rejected: RejectedForm };
 
 /** What the phone holds, re-read from storage after every change. */
 function useFieldState() {
@@ -33,17 +38,19 @@ function useFieldState() {
   const [queued, setQueued] = useState<QueuedInterview[]>([]);
   const [synced, setSynced] = useState(loadSyncedCount);
   const [syncedLog, setSyncedLog] = useState(loadSyncedLog);
-  const [rejected, setRejected] = useState(loadRejected);
+  const [legacyRejected, setLegacyRejected] = useState(loadRejected);
+  const [rejected, setRejected] = useState<RejectedForm[]>([]);
   const [lastSync, setLastSync] = useState(loadLastSync);
   const reload = useCallback(async () => {
     setAssignments(loadAssignments());
     setSynced(loadSyncedCount());
     setSyncedLog(loadSyncedLog());
-    setRejected(loadRejected());
+    setLegacyRejected(loadRejected());
     setLastSync(loadLastSync());
     setQueued(await outbox.list());
+    setRejected(await rejectedForms.list());
   }, []);
-  return { assignments, queued, synced, syncedLog, rejected, lastSync, reload };
+  return { assignments, queued, synced, syncedLog, rejected, legacyRejected, lastSync, reload };
 }
 
 export default function EnumeratorPage() {
@@ -88,10 +95,32 @@ export default function EnumeratorPage() {
     return <LoginScreen again={again} onDone={() => { setScreen({ kind: 'list' }); void reload().then(() => (again ? sync() : undefined)); }} />;
   }
 
+  /** A rejected form goes back to the outbox; sent at once when there is a network. */
+  const resend = async (r: RejectedForm, change: Parameters<typeof resendRejected>[1], where: string) => {
+    await resendRejected(r, change);
+    await reload();
+    setScreen({ kind: 'list' });
+    setStatus(`Đã chuyển phiếu vào hàng chờ gửi (${where}). / Queued for resending.`);
+    if (navigator.onLine) void sync();
+  };
+
+  if (screen.kind === 'view') {
+    const r = screen.rejected;
+    const form = field.assignments.flatMap((a) => a.forms).find((f) => f.code === r.form.formCode);
+    return <AnswersView rejected={r} form={form} onBack={() => setScreen({ kind: 'list' })} />;
+  }
+
   if (screen.kind === 'interview') {
-    const { assignment, formCode, startedAt } = screen;
+    const { assignment, formCode, startedAt, fixing } = screen;
     const form = assignment.forms.find((f) => f.code === formCode);
     if (!form) return null;
+    if (fixing) {
+      const errors = Object.fromEntries((fixing.errors ?? []).map((e) => [e.questionId, e.message.vi]));
+      const resume = { answers: fixing.form.answers, note: fixing.form.note ?? '', errors, reason: fixing.message ?? 'Câu trả lời chưa hợp lệ' };
+      const saveFix = (answers: Record<string, unknown>, note: string) =>
+        resend(fixing, { answers: answers as QueuedInterview['answers'], note }, `${assignment.unitCode}, mẫu ${form.code}`);
+      return <InterviewScreen key={fixing.clientId} assignment={assignment} form={form} startedAt={fixing.form.startedAt} resume={resume} onSave={saveFix} onLeave={() => setScreen({ kind: 'list' })} />;
+    }
     const save = async (answers: Record<string, unknown>, note: string) => {
       const text = note.trim();
       await outbox.add({
@@ -111,7 +140,7 @@ export default function EnumeratorPage() {
     <main className="e-page" lang="vi">
       <h1>Phiếu khảo sát SIPAS — Điều tra viên</h1>
       <SyncPanel
-        online={online} synced={field.synced} pending={field.queued.length} rejected={field.rejected.length} lastSync={field.lastSync}
+        online={online} synced={field.synced} pending={field.queued.length} rejected={field.rejected.length + field.legacyRejected.length} lastSync={field.lastSync}
         syncing={syncing} status={status} needsLogin={needsLogin} onSync={() => void sync()} onLogin={() => setScreen({ kind: 'login' })}
       />
       <AssignmentList
@@ -119,8 +148,21 @@ export default function EnumeratorPage() {
         onStart={(a, formCode) => { setStatus(null); setScreen({ kind: 'interview', assignment: a, formCode, startedAt: new Date().toISOString() }); }}
       />
       <FormLog
-        assignments={field.assignments} queued={field.queued} synced={field.syncedLog} rejected={field.rejected}
+        assignments={field.assignments} queued={field.queued} synced={field.syncedLog} rejected={field.rejected} legacyRejected={field.legacyRejected}
         onClearRejected={() => { clearRejected(); void reload(); }}
+        onView={(r) => { setScreen({ kind: 'view', rejected: r }); window.scrollTo(0, 0); }}
+        onFix={(r) => {
+          const a = field.assignments.find((x) => x.id === r.form.assignmentId);
+          if (a) setScreen({ kind: 'interview', assignment: a, formCode: r.form.formCode, startedAt: r.form.startedAt, fixing: r });
+        }}
+        onMove={(r, assignmentId) => {
+          const a = field.assignments.find((x) => x.id === assignmentId);
+          void resend(r, { assignmentId }, `${a?.unitCode ?? ''}, mẫu ${r.form.formCode}`);
+        }}
+        onDiscard={(r) => {
+          if (!window.confirm('Xoá phiếu này khỏi máy? Các câu trả lời của cuộc phỏng vấn sẽ mất và không khôi phục được.')) return;
+          void discardRejected(r.clientId).then(reload).then(() => setStatus('Đã xoá phiếu bị từ chối khỏi máy. / Rejected form discarded.'));
+        }}
       />
     </main>
   );

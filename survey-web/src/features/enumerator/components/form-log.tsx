@@ -1,16 +1,21 @@
 /**
  * Every form this phone knows about and what became of it: waiting in the outbox, synced (stored or
- * already on the server), or rejected with the server's reason and the questions it refused.
+ * already on the server), or rejected with the server's reason and the questions it refused (kept,
+ * with its answers, until the enumerator fixes and resends or discards it).
  */
 import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
 import type { QueuedInterview, SyncedForm } from '../hooks/field-store';
-import { answerErrors, reasonText, timeText } from './status-text';
+import type { RejectedForm } from '../hooks/rejected-store';
+import { RejectedList, type RejectedActions } from './rejected-list';
+import { timeText } from './status-text';
 
-interface Props {
+interface Props extends RejectedActions {
   assignments: EnumeratorAssignment[];
   queued: QueuedInterview[];
   synced: SyncedForm[];
-  rejected: SyncedForm[];
+  rejected: RejectedForm[];
+  /** Rejections from older app versions (reason only). */
+  legacyRejected: SyncedForm[];
   onClearRejected: () => void;
 }
 
@@ -19,7 +24,9 @@ const SHOWN_SYNCED = 10;
 function lookup(assignments: EnumeratorAssignment[]) {
   const byId = new Map(assignments.map((a) => [a.id, a]));
   const unit = (id: string | undefined) => (id ? (byId.get(id)?.unitCode ?? '') : '');
-  const form = (id: string | undefined, code: string | undefined): PublicForm | undefined => (id ? byId.get(id)?.forms.find((f) => f.code === code) : undefined);
+  /** The form as the assignment has it now, else the same form code from any assignment. */
+  const form = (id: string | undefined, code: string | undefined): PublicForm | undefined =>
+    (id ? byId.get(id)?.forms.find((f) => f.code === code) : undefined) ?? assignments.flatMap((a) => a.forms).find((f) => f.code === code);
   return { unit, form };
 }
 
@@ -31,29 +38,13 @@ function What({ unit, formCode, completedAt }: { unit: string; formCode: string 
   );
 }
 
-export function FormLog({ assignments, queued, synced, rejected, onClearRejected }: Props) {
+export function FormLog({ assignments, queued, synced, rejected, legacyRejected, onClearRejected, ...actions }: Props) {
   const { unit, form } = lookup(assignments);
-  if (queued.length + synced.length + rejected.length === 0) return null;
+  if (queued.length + synced.length + rejected.length + legacyRejected.length === 0) return null;
   return (
     <section className="e-log" aria-labelledby="e-log-title">
       <h2 id="e-log-title">Phiếu trên máy này</h2>
-      {rejected.length > 0 && (
-        <div className="e-rejected">
-          <h3>Bị từ chối ({rejected.length})</h3>
-          <ul>
-            {rejected.map((r) => (
-              <li key={r.clientId} data-state="rejected">
-                <What unit={unit(r.assignmentId)} formCode={r.formCode} completedAt={r.completedAt} />
-                <span className="e-state e-state-rejected">Bị từ chối: {reasonText(r)}</span>
-                {answerErrors(r, form(r.assignmentId, r.formCode)).map((t) => (
-                  <span key={t} className="e-detail">{t}</span>
-                ))}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={onClearRejected}>Đã xem, xoá danh sách bị từ chối</button>
-        </div>
-      )}
+      <RejectedList assignments={assignments} rejected={rejected} legacy={legacyRejected} onClearLegacy={onClearRejected} formFor={form} {...actions} />
       {queued.length > 0 && (
         <>
           <h3>Chờ gửi ({queued.length})</h3>

@@ -14,15 +14,19 @@ interface Props {
   startedAt: string;
   onSave: (answers: Record<string, unknown>, note: string) => Promise<void>;
   onLeave: () => void;
+  /** Reopening a rejected form: its answers and note, and the server's per-question errors. */
+  resume?: { answers: Record<string, unknown>; note: string; errors: Record<string, string>; reason: string };
 }
 
-export function InterviewScreen({ assignment, form, startedAt, onSave, onLeave }: Props) {
-  const [note, setNote] = useState('');
+export function InterviewScreen({ assignment, form, startedAt, onSave, onLeave, resume: given }: Props) {
+  const [resume] = useState(given); // fixed for this screen: the server's errors are applied once
+  const [note, setNote] = useState(resume?.note ?? '');
   const [touched, setTouched] = useState(false);
   const changed = useCallback(() => setTouched(true), []);
   const leave = () => {
-    if (!touched && !note.trim()) return onLeave();
-    if (window.confirm('Bỏ phiếu đang phỏng vấn? Các câu trả lời chưa lưu sẽ mất.')) onLeave();
+    if (!touched && note === (resume?.note ?? '')) return onLeave();
+    const ask = resume ? 'Bỏ các sửa đổi? Phiếu bị từ chối vẫn giữ trên máy như cũ.' : 'Bỏ phiếu đang phỏng vấn? Các câu trả lời chưa lưu sẽ mất.';
+    if (window.confirm(ask)) onLeave();
   };
   return (
     <main className="e-page" lang="vi">
@@ -36,7 +40,15 @@ export function InterviewScreen({ assignment, form, startedAt, onSave, onLeave }
       </div>
       <p className="e-muted">{assignment.unitName}</p>
       <h1 className="e-form-title">{form.title.vi}</h1>
-      <SurveyForm form={form} onChange={changed} onSubmit={(answers) => onSave(answers, note)} submitLabel="Lưu phiếu vào máy" sendingLabel="Đang lưu…">
+      {resume && (
+        <p className="e-status" role="note">
+          Sửa phiếu bị từ chối: {resume.reason}. Sửa các câu được đánh dấu rồi lưu để gửi lại.
+        </p>
+      )}
+      <SurveyForm
+        form={form} onChange={changed} onSubmit={(answers) => onSave(answers, note)} defaultValues={resume?.answers} initialErrors={resume?.errors}
+        submitLabel={resume ? 'Lưu và gửi lại' : 'Lưu phiếu vào máy'} sendingLabel="Đang lưu…"
+      >
         <div className="e-note">
           <label htmlFor="e-note">Ghi chú của điều tra viên (không bắt buộc)</label>
           <textarea id="e-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />

@@ -12,6 +12,7 @@ const REASONS: Record<string, string> = {
   FORBIDDEN_ASSIGNMENT: 'Phiếu không thuộc đơn vị được phân công cho bạn',
   SUBMISSION_CONFLICT: 'Mã phiếu trùng với một phiếu khác đã gửi',
   FORM_UNKNOWN: 'Mẫu phiếu không còn được dùng',
+  ASSIGNMENT_NOT_FOUND: 'Phân công không còn (đã bị xoá)',
 };
 
 export function reasonText(r: SyncedForm): string {

@@ -2,14 +2,17 @@
  * What the enumerator app keeps on the phone: the downloaded assignments and forms (localStorage,
  * so interviews can start with no network for days), queued interviews (the IndexedDB outbox from
  * `@/lib/offline-outbox`, each with its client UUID) and what became of each synced form (a short
- * log of synced ones, every rejection with its reason). Sync sends the outbox in batches;
- * stored/duplicate/rejected items leave the outbox, a network failure or an expired session stops
- * the round and keeps the rest (resumable; the server is idempotent by client id).
+ * log of synced ones) and every rejected form with its answers and the server's reason
+ * (rejected-store.ts). Sync sends the outbox in batches; stored/duplicate items leave the outbox,
+ * rejected ones move to the rejected store (never dropped), a network failure or an expired session
+ * stops the round and keeps the rest (resumable; the server is idempotent by client id).
  */
 import type { EnumeratorAssignment, FieldForm, SyncResult } from '@hailong/contracts';
 import { ApiError } from '@/lib/api-client';
+import { newClientId } from '@/lib/client-id';
 import { createOutbox } from '@/lib/offline-outbox';
 import { syncBatch } from '../api/enumerator-api';
+import { keepRejected, rejectedForms, type RejectedForm } from './rejected-store';
 
 export type QueuedInterview = FieldForm;
 
@@ -48,11 +51,12 @@ const write = (key: string, value: unknown) => localStorage.setItem(key, JSON.st
 
 export const loadAssignments = () => read<EnumeratorAssignment[]>(ASSIGNMENTS_KEY, []);
 export const saveAssignments = (a: EnumeratorAssignment[]) => write(ASSIGNMENTS_KEY, a);
+/** Rejections recorded by older versions of the app (reason only: their answers were not kept). */
 export const loadRejected = () => read<SyncedForm[]>(REJECTED_KEY, []);
 export const loadSyncedCount = () => read<number>(SYNCED_KEY, 0);
 export const loadSyncedLog = () => read<SyncedForm[]>(SYNCED_LOG_KEY, []);
 export const loadLastSync = () => read<string | null>(LAST_SYNC_KEY, null);
-/** The enumerator has read the rejections (the forms were already out of the outbox). */
+/** The enumerator has read those old rejections (they hold no answers). */
 export const clearRejected = () => localStorage.removeItem(REJECTED_KEY);
 
 /** Why a round stopped before the outbox was empty. */
@@ -77,7 +81,6 @@ function record(summary: SyncSummary, done: SyncedForm[]): void {
   const synced = done.filter((d) => d.status !== 'rejected');
   write(SYNCED_KEY, loadSyncedCount() + synced.length);
   if (synced.length > 0) write(SYNCED_LOG_KEY, [...synced.reverse(), ...loadSyncedLog()].slice(0, SYNCED_LOG_MAX));
-  if (summary.rejected.length > 0) write(REJECTED_KEY, [...loadRejected(), ...summary.rejected]);
   if (!summary.stopped) write(LAST_SYNC_KEY, new Date().toISOString());
 }
 
@@ -85,6 +88,7 @@ export async function syncOutbox(): Promise<SyncSummary> {
   const summary: SyncSummary = { stored: 0, duplicate: 0, rejected: [], remaining: 0, stopped: null };
   const done: SyncedForm[] = [];
   const items = await outbox.list();
+  const assignments = loadAssignments(); // still the download the forms were made against
   for (let i = 0; i < items.length; i += BATCH) {
     const batch = items.slice(i, i + BATCH);
     const byId = new Map(batch.map((b) => [b.clientId, b]));
@@ -104,6 +108,9 @@ export async function syncOutbox(): Promise<SyncSummary> {
       else if (r.status === 'duplicate') summary.duplicate += 1;
       else summary.rejected.push(entry);
       done.push(entry);
+      // Kept before it leaves the outbox: a crash in between leaves it queued, never lost.
+      if (r.status === 'rejected' && item) await keepRejected(item, r, syncedAt, assignments);
+      else await rejectedForms.remove(r.clientId); // a resent form that is now on the server
       await outbox.remove(r.clientId);
     }
   }
@@ -111,3 +118,25 @@ export async function syncOutbox(): Promise<SyncSummary> {
   record(summary, done);
   return summary;
 }
+
+/**
+ * Puts a rejected form back in the outbox (fixed answers or another assignment) and sends it with
+ * the next sync. The client id is kept even though the payload changed: in
+ * api/src/features/assignments/sync.ts a `rejected` result is decided before anything is written
+ * (classify) or its row is left out of the insert (vanished assignment), so the server never stored
+ * that id and the same id with new content is simply a new form — and stays idempotent if this
+ * resend's answer is lost. The one exception is SUBMISSION_CONFLICT: the server already holds that
+ * id with other content, so a resend needs a new id.
+ */
+export async function resendRejected(r: RejectedForm, change: Partial<Pick<FieldForm, 'assignmentId' | 'answers' | 'note'>>): Promise<void> {
+  const clientId = r.reason === 'SUBMISSION_CONFLICT' ? newClientId() : r.clientId;
+  const note = (change.note ?? r.form.note ?? '').trim();
+  const { clientId: _old, note: _oldNote, ...sent } = r.form;
+  await outbox.add({
+    ...sent, clientId, assignmentId: change.assignmentId ?? sent.assignmentId, answers: change.answers ?? sent.answers, ...(note ? { note } : {}),
+  });
+  await rejectedForms.remove(r.clientId);
+}
+
+/** The enumerator confirmed: this rejected interview leaves the phone. */
+export const discardRejected = (clientId: string) => rejectedForms.remove(clientId);
