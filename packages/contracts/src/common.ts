@@ -18,3 +18,19 @@ export type RowError = z.infer<typeof rowErrorSchema>;
 export const idParamsSchema = z.object({ id: z.uuid() });
 export const unitCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/);
 export const percentSchema = z.number().min(0).max(100);
+
+/** A PostgreSQL `integer` id from a path or body (larger values would fail in the database, not here). */
+export const intIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+const YEAR_2000 = Date.UTC(2000, 0, 1);
+const YEAR_2100 = Date.UTC(2100, 0, 1);
+/**
+ * An instant from a device clock (kiosk, phone): ISO 8601 with offset, in 2000–2099. Wide enough for
+ * a badly set tablet clock, narrow enough that the database can store it (year 0000 used to be a 500).
+ */
+export const deviceInstantSchema = z.iso
+  .datetime({ offset: true })
+  .refine((s) => {
+    const t = Date.parse(s);
+    return t >= YEAR_2000 && t < YEAR_2100;
+  }, 'must be between the years 2000 and 2099');

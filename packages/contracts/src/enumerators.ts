@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { answersSchema, publicFormSchema } from './forms.ts';
-import { unitCodeSchema } from './common.ts';
+import { deviceInstantSchema, unitCodeSchema } from './common.ts';
 
 const password = z.string().min(8).max(200);
 
@@ -56,8 +56,8 @@ export const fieldFormSchema = z.object({
   assignmentId: z.uuid(),
   formCode: z.string().min(1).max(40),
   answers: answersSchema,
-  startedAt: z.iso.datetime({ offset: true }),
-  completedAt: z.iso.datetime({ offset: true }),
+  startedAt: deviceInstantSchema,
+  completedAt: deviceInstantSchema,
   note: z.string().max(2000).optional(),
 });
 export type FieldForm = z.infer<typeof fieldFormSchema>;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { answersSchema, publicFormSchema } from './forms.ts';
-import { unitCodeSchema } from './common.ts';
+import { deviceInstantSchema, unitCodeSchema } from './common.ts';
 
 export const kioskModeSchema = z.enum(['quick', 'full']);
 
@@ -67,8 +67,8 @@ export const kioskResponseInputSchema = z.object({
   clientId: z.uuid(),
   formCode: z.string().min(1).max(40),
   answers: answersSchema,
-  startedAt: z.iso.datetime({ offset: true }),
-  completedAt: z.iso.datetime({ offset: true }),
+  startedAt: deviceInstantSchema,
+  completedAt: deviceInstantSchema,
   partial: z.boolean().optional(),
   procedureName: z.string().trim().max(200).optional(),
   ratingCode: z.string().trim().min(4).max(32).optional(),
@@ -91,8 +91,8 @@ export const onlineResponseInputSchema = z.object({
   answers: answersSchema,
   dossierCode: z.string().trim().min(1).max(60).optional(),
   ratingCode: z.string().trim().min(4).max(32).optional(),
-  startedAt: z.iso.datetime({ offset: true }).optional(),
-  completedAt: z.iso.datetime({ offset: true }).optional(),
+  startedAt: deviceInstantSchema.optional(),
+  completedAt: deviceInstantSchema.optional(),
 });
 export type OnlineResponseInput = z.infer<typeof onlineResponseInputSchema>;
 

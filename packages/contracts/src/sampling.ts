@@ -4,13 +4,14 @@
  * per-hamlet quota (default 27). Localities are province reference data; quotas are per campaign.
  */
 import { z } from 'zod';
-import { unitCodeSchema } from './common.ts';
+import { intIdSchema, unitCodeSchema } from './common.ts';
 
 export const DEFAULT_HAMLET_QUOTA = 27;
 export const DEFAULT_MARGIN = 0.05;
 
 const count = z.number().int();
-const localityName = z.string().trim().min(1).max(200);
+/** NFC, so a name typed with combining marks (some keyboards, Excel files) is the same name. */
+const localityName = z.string().trim().min(1).max(200).transform((s) => s.normalize('NFC'));
 const quota = z.number().int().min(0).max(100_000);
 
 export const planUnitSchema = z.object({
@@ -88,12 +89,12 @@ export const localityListQuerySchema = z.object({ unitCode: unitCodeSchema.optio
 /** A commune hangs under a district unit; a hamlet under a commune. */
 export const localityCreateSchema = z.discriminatedUnion('level', [
   z.object({ level: z.literal('commune'), unitCode: unitCodeSchema, name: localityName }),
-  z.object({ level: z.literal('hamlet'), parentId: z.number().int().positive(), name: localityName }),
+  z.object({ level: z.literal('hamlet'), parentId: intIdSchema, name: localityName }),
 ]);
 export type LocalityCreate = z.infer<typeof localityCreateSchema>;
 export const localityRenameSchema = z.object({ name: localityName });
-export const localityParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const localityParamsSchema = z.object({ id: intIdSchema });
 
-export const hamletQuotaParamsSchema = z.object({ id: z.uuid(), localityId: z.coerce.number().int().positive() });
+export const hamletQuotaParamsSchema = z.object({ id: z.uuid(), localityId: intIdSchema });
 export const hamletQuotaInputSchema = z.object({ quota: quota.default(DEFAULT_HAMLET_QUOTA) });
 export const hamletQuotaSchema = z.object({ localityId: count, quota: count });

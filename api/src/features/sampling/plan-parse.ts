@@ -87,7 +87,7 @@ function parseLocalities(matrix: string[][], errors: PlanError[]): LocalityRow[]
   body.forEach((cells, i) => {
     const row = i + 2;
     if (blank(cells)) return;
-    const cell = (c: LocalityColumn) => (cells[cols.get(c) ?? -1] ?? '').trim().replace(/\s+/g, ' ');
+    const cell = (c: LocalityColumn) => (cells[cols.get(c) ?? -1] ?? '').normalize('NFC').trim().replace(/\s+/g, ' ');
     const before = errors.length;
     const [districtCode, commune, hamlet] = [cell('district_code'), cell('commune'), cell('hamlet')];
     if (districtCode === '') report(row, 'district_code', 'Thiếu mã huyện', 'District unit code is missing');

@@ -72,7 +72,11 @@ function AssignmentRow({ a, onDone }: { a: CampaignAssignment; onDone: (n: Notic
     }
   };
   const remove = async () => {
-    if (!window.confirm(`Xóa phân công ${a.unitCode} của ${a.enumeratorName}? (Delete this assignment?)`)) return;
+    const warning =
+      `Xóa phân công ${a.unitCode} của ${a.enumeratorName}?\n\n` +
+      'Phiếu điều tra viên đã phỏng vấn nhưng chưa đồng bộ (khi mất sóng) sẽ bị từ chối; điều tra viên phải chuyển chúng sang phân công khác trên điện thoại. ' +
+      'Hãy hỏi điều tra viên trước khi xóa.\n\n(Delete this assignment? Interviews still on the phone will be refused and must be moved to another assignment.)';
+    if (!window.confirm(warning)) return;
     try {
       await deleteAssignment(a.id);
       onDone({ ok: true, text: 'Đã xóa phân công. (Assignment deleted.)' });

@@ -18,23 +18,39 @@ interface Props {
 }
 
 function Actions({ k, onRevoke, onRePair }: { k: Kiosk } & Pick<Props, 'onRevoke' | 'onRePair'>) {
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'revoke' | 'repair' | null>(null);
   const name = `${k.counterName} (${k.unitCode})`;
-  if (confirming) {
+  if (confirming === 'revoke') {
     return (
       <div className="ka-actions" role="group" aria-label={`Xác nhận thu hồi ${name}`}>
         <span>Thu hồi máy này? Máy sẽ ngừng gửi được phiếu.</span>
-        <button type="button" className="ka-danger" onClick={() => void onRevoke(k).finally(() => setConfirming(false))}>Xác nhận thu hồi</button>
-        <button type="button" onClick={() => setConfirming(false)}>Huỷ</button>
+        <button type="button" className="ka-danger" onClick={() => void onRevoke(k).finally(() => setConfirming(null))}>Xác nhận thu hồi</button>
+        <button type="button" onClick={() => setConfirming(null)}>Huỷ</button>
+      </div>
+    );
+  }
+  // Re-pairing a working tablet cuts it off until someone enters the new code at the counter.
+  if (confirming === 'repair') {
+    return (
+      <div className="ka-actions" role="group" aria-label={`Xác nhận ghép nối lại ${name}`}>
+        <span>Tạo mã ghép nối mới? Máy đang dùng sẽ ngừng gửi được phiếu cho đến khi nhập mã mới tại quầy (phiếu chưa gửi vẫn giữ trên máy).</span>
+        <button type="button" className="ka-danger" onClick={() => void onRePair(k).finally(() => setConfirming(null))}>Xác nhận ghép nối lại</button>
+        <button type="button" onClick={() => setConfirming(null)}>Huỷ</button>
       </div>
     );
   }
   return (
     <div className="ka-actions">
       {k.status !== 'revoked' ? (
-        <button type="button" aria-label={`Thu hồi ${name}`} onClick={() => setConfirming(true)}>Thu hồi</button>
+        <button type="button" aria-label={`Thu hồi ${name}`} onClick={() => setConfirming('revoke')}>Thu hồi</button>
       ) : null}
-      <button type="button" aria-label={`Ghép nối lại ${name}`} onClick={() => void onRePair(k)}>Ghép nối lại</button>
+      <button
+        type="button"
+        aria-label={`Ghép nối lại ${name}`}
+        onClick={() => (k.status === 'paired' ? setConfirming('repair') : void onRePair(k))}
+      >
+        Ghép nối lại
+      </button>
     </div>
   );
 }
