@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '@/lib/api-client';
 import { getCampaign, ratesCsvUrl, ratesXlsxUrl, remindNow, responseRates, sendInvitations } from '../api/admin-api';
 import { DailyCurve } from './daily-curve';
+import { FocalPointsPanel } from './focal-points-panel';
 import { ImportPanel } from './import-panel';
 import { RatesTable } from './rates-table';
 
@@ -40,6 +41,7 @@ export function CampaignPage({ id, back }: { id: string; back: () => void }) {
       {campaign?.kind === 'sipas' ? <p><a href={`/admin/campaigns/${id}/results`}>Kết quả SIPAS: theo đơn vị, theo quầy, theo ngày; duyệt phiếu nghi ngờ</a></p> : null}
       {message ? <p role="status" className="admin-message">{message}</p> : null}
       <ImportPanel campaignId={id} onImported={refresh} />
+      {campaign?.kind === 'staff' ? <FocalPointsPanel campaignId={id} /> : null}
       <section className="admin-card">
         <h2>Gửi thư</h2>
         <div className="admin-actions">
