@@ -4,7 +4,8 @@
  * no network (service worker shell + IndexedDB outbox), comes back online and the outbox syncs →
  * 4 responses stored once; a second sync changes nothing. A form the server refuses shows as
  * rejected with its Vietnamese reason and stays on the phone with its answers; the enumerator reads
- * it, moves it to another assignment and resends it. Every screen passes axe with no
+ * it, moves it to another assignment and resends it, discards another after confirming, and fixes
+ * a form refused for invalid answers in the form renderer. Every screen passes axe with no
  * serious/critical violation.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -184,6 +185,48 @@ describe('enumerator app offline', () => {
     await expect.poll(() => rejected.count()).toBe(0);
     expect(await page.getByTestId('e-rejected').textContent()).toBe('0');
     expect(await stored()).toBe(before + 2);
+    await context.close();
+  });
+
+  it('reopens a form refused for invalid answers with the refused question marked, and stores it once fixed', async () => {
+    await newEnumerator('dtv3@buudien.vn', ['ST34']);
+    const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
+    const page = await context.newPage();
+    await logIn(page, 'dtv3@buudien.vn');
+    await context.setOffline(true);
+    await interview(page, 'ST34', 'Ghi chú giữ nguyên');
+    // An answer the server refuses (as if the form changed): one rating set out of range in the outbox.
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('hl-outbox-enumerator', 1);
+      open.onerror = () => reject(new Error('cannot open the outbox'));
+      open.onsuccess = () => {
+        const items = open.result.transaction('items', 'readwrite').objectStore('items');
+        const all = items.getAll();
+        all.onsuccess = () => {
+          const row = (all.result as { item: { answers: Record<string, unknown> } }[])[0];
+          if (!row) return reject(new Error('empty outbox'));
+          const id = Object.keys(row.item.answers).find((k) => row.item.answers[k] === 4);
+          if (id) row.item.answers[id] = 9;
+          items.put(row).onsuccess = () => resolve();
+        };
+      };
+    }));
+    const before = await stored();
+    await context.setOffline(false);
+    await page.getByTestId('e-status').filter({ hasText: '1 phiếu bị từ chối' }).waitFor();
+    expect(await page.locator('li[data-state="rejected"]').textContent()).toMatch(/Câu 1: \S/);
+
+    await page.getByRole('button', { name: 'Sửa và gửi lại' }).click();
+    const invalid = page.locator('.sf-invalid');
+    await invalid.first().waitFor();
+    expect(await invalid.count()).toBe(1);
+    expect(await page.getByLabel(/Ghi chú/).inputValue()).toBe('Ghi chú giữ nguyên');
+    expect(await seriousViolations(page)).toEqual([]);
+    await invalid.getByText('4 · Hài lòng', { exact: true }).click();
+    await page.getByRole('button', { name: 'Lưu và gửi lại' }).click();
+    await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
+    expect(await stored()).toBe(before + 1);
+    expect(await page.getByTestId('e-rejected').textContent()).toBe('0');
     await context.close();
   });
 });
