@@ -139,6 +139,8 @@ async function main() {
     await load(`${address}/api/v1/kiosk/responses`, auth, body); // warm-up
     const floor = await floorServer(t.database.url);
     await load(floor.url, () => ({}), body);
+    // Same starting line for both sides: fresh statistics, and no timed checkpoint due mid-run.
+    for (const q of ['vacuum analyze responses', 'vacuum analyze kiosk_devices', 'vacuum analyze bench_floor', 'checkpoint']) await t.app.pg.pool.query(q);
     // Alternate rounds so a change in machine load hits both sides alike; report the median round.
     const apiRuns: Run[] = [];
     const bareRuns: Run[] = [];
