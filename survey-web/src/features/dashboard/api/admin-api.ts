@@ -1,9 +1,7 @@
 /** Admin requests of the staff-survey dashboard (schemas and types from @hailong/contracts). */
-import type { Campaign, ImportResult, ResponseRates, SendResult, SessionUser } from '@hailong/contracts';
+import type { Campaign, ImportResult, ResponseRates, SendResult } from '@hailong/contracts';
 import { api, uploadOf } from '@/lib/api-client';
 
-export const me = () => api<{ user: SessionUser }>('/api/v1/auth/me');
-export const login = (email: string, password: string) => api<{ user: SessionUser }>('/api/v1/auth/login', { body: { email, password } });
 export const listCampaigns = () => api<{ campaigns: Campaign[] }>('/api/v1/campaigns');
 export const getCampaign = (id: string) => api<Campaign>(`/api/v1/campaigns/${id}`);
 export const createCampaign = (body: { kind: 'staff'; name: string; year: number; opensAt: string; closesAt: string; settings?: Record<string, unknown> }) =>

@@ -4,10 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
-import { me } from '../api/admin-api';
+import { me } from '@/lib/session';
+import { SignInForm } from '@/components/sign-in/sign-in-form';
 import { CampaignList } from './campaign-list';
 import { CampaignPage } from './campaign-page';
-import { LoginForm } from './login-form';
 import '../dashboard.css';
 
 function go(path: string): void {
@@ -20,7 +20,7 @@ export default function AdminPage({ params }: { params: Record<string, string> }
   const check = () => me().then(() => setAuth('in'), (e: unknown) => setAuth(e instanceof ApiError && e.status === 401 ? 'out' : 'in'));
   useEffect(() => void check(), []);
   if (auth === 'checking') return <p className="loading" role="status">Đang tải…</p>;
-  if (auth === 'out') return <LoginForm onDone={() => void check()} />;
+  if (auth === 'out') return <SignInForm title="Đăng nhập quản trị" titleEn="Admin sign-in" pageClass="admin" onDone={() => void check()} />;
   if (params.campaignId) return <CampaignPage id={params.campaignId} back={() => go('/admin')} />;
   return <CampaignList open={(id) => go(`/admin/campaigns/${id}`)} />;
 }

@@ -1,6 +1,6 @@
 /** Requests of the admin fieldwork screens (schemas and types from @hailong/contracts). */
 import type {
-  AccountImportResult, Campaign, CampaignAssignment, FieldAccount, Progress, Remuneration, SessionUser,
+  AccountImportResult, Campaign, CampaignAssignment, FieldAccount, Progress, Remuneration,
 } from '@hailong/contracts';
 import { api, uploadOf } from '@/lib/api-client';
 
@@ -10,8 +10,6 @@ export interface Unit {
   group: string;
 }
 
-export const me = () => api<{ user: SessionUser }>('/api/v1/auth/me');
-export const login = (email: string, password: string) => api<{ user: SessionUser }>('/api/v1/auth/login', { body: { email, password } });
 export const getCampaign = (id: string) => api<Campaign>(`/api/v1/campaigns/${id}`);
 export const listUnits = () => api<{ units: Unit[] }>('/api/v1/units');
 

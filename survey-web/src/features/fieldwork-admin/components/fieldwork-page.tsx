@@ -5,10 +5,11 @@
 import type { Campaign, CampaignAssignment, FieldAccount, Progress } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, errorText } from '@/lib/api-client';
-import { getCampaign, listAccounts, listAssignments, listUnits, me, progress as loadProgress, type Unit } from '../api/fieldwork-api';
+import { getCampaign, listAccounts, listAssignments, listUnits, progress as loadProgress, type Unit } from '../api/fieldwork-api';
 import { AccountsPanel } from './accounts-panel';
 import { AssignmentsPanel } from './assignments-panel';
-import { FieldworkLogin } from './fieldwork-login';
+import { SignInForm } from '@/components/sign-in/sign-in-form';
+import { me } from '@/lib/session';
 import { ProgressPanel } from './progress-panel';
 import { RemunerationPanel } from './remuneration-panel';
 import { SupervisorsPanel } from './supervisors-panel';
@@ -57,7 +58,7 @@ export default function FieldworkPage({ params }: { params: Record<string, strin
   useEffect(() => void check(), []);
   const { data, error, refresh } = useFieldwork(id, auth === 'in');
   if (auth === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
-  if (auth === 'out') return <FieldworkLogin onDone={() => void check()} />;
+  if (auth === 'out') return <SignInForm title="Đăng nhập quản trị" titleEn="Admin sign-in" pageClass="fw" onDone={() => void check()} />;
   if (auth === 'forbidden') return <main className="page fw"><h1>Điều tra thực địa</h1><p role="alert" className="fw-error">Chỉ quản trị viên Sở Nội vụ dùng trang này. (Admins only.)</p></main>;
   return (
     <main className="page fw">

@@ -1,13 +1,11 @@
 /** Requests of the SIPAS results page (schemas and types from @hailong/contracts). */
-import type { Campaign, CampaignResults, counterResultSchema, dayResultSchema, SessionUser, SuspectResponses } from '@hailong/contracts';
+import type { Campaign, CampaignResults, counterResultSchema, dayResultSchema, SuspectResponses } from '@hailong/contracts';
 import type { z } from 'zod';
 import { api } from '@/lib/api-client';
 
 export type CounterResult = z.infer<typeof counterResultSchema>;
 export type DayResult = z.infer<typeof dayResultSchema>;
 
-export const me = () => api<{ user: SessionUser }>('/api/v1/auth/me');
-export const login = (email: string, password: string) => api<{ user: SessionUser }>('/api/v1/auth/login', { body: { email, password } });
 export const getCampaign = (id: string) => api<Campaign>(`/api/v1/campaigns/${id}`);
 export const getResults = (id: string) => api<CampaignResults>(`/api/v1/campaigns/${id}/results`);
 export const getCounters = (id: string) => api<{ counters: CounterResult[] }>(`/api/v1/campaigns/${id}/results/counters`);

@@ -4,10 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
-import { me } from '../api/results-api';
+import { me } from '@/lib/session';
 import { CountersTable, DaysTable } from './breakdown-tables';
 import { dayText } from './format';
-import { ResultsLogin } from './results-login';
+import { SignInForm } from '@/components/sign-in/sign-in-form';
 import { SuspectsPanel } from './suspects-panel';
 import { UnitsTable } from './units-table';
 import { useResults } from './use-results';
@@ -22,7 +22,7 @@ export default function ResultsPage({ params }: { params: Record<string, string>
   useEffect(() => void check(), []);
   const { data, loaded, error, refresh, offset, setOffset } = useResults(id, auth === 'in');
   if (auth === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
-  if (auth === 'out') return <ResultsLogin onDone={() => void check()} />;
+  if (auth === 'out') return <SignInForm title="Đăng nhập quản trị" titleEn="Admin sign-in" pageClass="rs" onDone={() => void check()} />;
   if (auth === 'forbidden') return <main className="page rs"><h1>Kết quả khảo sát</h1><p role="alert" className="rs-error">Chỉ quản trị viên dùng trang này. (Admins only.)</p></main>;
   const units = data.results?.units ?? [];
   const unitName = (code: string) => units.find((u) => u.unitCode === code)?.unitName ?? code;

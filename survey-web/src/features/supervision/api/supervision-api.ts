@@ -1,12 +1,10 @@
 /** Requests of the supervision page (schemas and types from @hailong/contracts). */
-import type { BackCheck, Progress, ReviewItem, SessionUser } from '@hailong/contracts';
+import type { BackCheck, Progress, ReviewItem } from '@hailong/contracts';
 import { api } from '@/lib/api-client';
 
 export type QueueFilter = 'flagged' | 'pending' | 'all';
 export type Outcome = 'confirmed' | 'not_reached' | 'contradicted';
 
-export const me = () => api<{ user: SessionUser }>('/api/v1/auth/me');
-export const login = (email: string, password: string) => api<{ user: SessionUser }>('/api/v1/auth/login', { body: { email, password } });
 export const progress = (id: string) => api<Progress>(`/api/v1/campaigns/${id}/progress`);
 export const reviewQueue = (id: string, state: QueueFilter) => api<{ items: ReviewItem[] }>(`/api/v1/campaigns/${id}/review-queue?state=${state}`);
 export const decide = (responseId: string, state: 'valid' | 'invalid', reason: string) =>

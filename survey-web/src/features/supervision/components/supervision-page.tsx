@@ -6,11 +6,12 @@
 import type { BackCheck, Progress, ReviewItem, SessionUser } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, errorText } from '@/lib/api-client';
-import { backChecks, me, progress as loadProgress, reviewQueue, type QueueFilter } from '../api/supervision-api';
+import { backChecks, progress as loadProgress, reviewQueue, type QueueFilter } from '../api/supervision-api';
 import { BackChecksPanel } from './back-checks-panel';
 import { ProgressTable } from './progress-table';
 import { ReviewQueue } from './review-queue';
-import { SupervisionLogin } from './supervision-login';
+import { SignInForm } from '@/components/sign-in/sign-in-form';
+import { me } from '@/lib/session';
 import './supervision.css';
 
 function useSupervision(id: string, enabled: boolean, filter: QueueFilter) {
@@ -43,7 +44,7 @@ export default function SupervisionPage({ params }: { params: Record<string, str
   useEffect(() => void check(), []);
   const { progress, items, checks, error, load } = useSupervision(id, user !== null && user !== 'checking', filter);
   if (user === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
-  if (user === null) return <SupervisionLogin onDone={() => void check()} />;
+  if (user === null) return <SignInForm title="Đăng nhập giám sát" titleEn="Supervisor sign-in" pageClass="sv" onDone={() => void check()} />;
   const canDecide = user.role === 'admin' || user.role === 'supervisor';
   return (
     <main className="page sv">
