@@ -1,12 +1,14 @@
 /**
- * The online form's IndexedDB outbox (same module as the kiosk's): a response gets its client UUID
- * before the first send, is stored first, then sent; a failed send is retried with backoff, when
- * the browser comes back online, and after a reload. `submit` says what happened to this response
- * on its first attempt, so the page can thank, explain "saved, will be sent", or show the error.
+ * The online form's IndexedDB outbox (scheduling in `useOutbox`, as the kiosk's): a response gets
+ * its client UUID before the first send, is stored first, then sent; a failed send is retried with
+ * backoff, when the browser comes back online, and after a reload. `submit` says what happened to
+ * this response on its first attempt, so the page can thank, explain "saved, will be sent", or show
+ * the error.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiError } from '@/lib/api-client';
 import { createOutbox } from '@/lib/offline-outbox';
+import { useOutbox } from '@/lib/use-outbox';
 import { sendOnlineItem, type OnlineItem, type SendResult } from '../api/online-api';
 
 const outbox = createOutbox<OnlineItem>('online');
@@ -14,12 +16,10 @@ const outbox = createOutbox<OnlineItem>('online');
 export type SubmitOutcome = 'sent' | 'queued' | { rejected: ApiError };
 
 export function useOnlineOutbox() {
-  const [pending, setPending] = useState(0);
   /** A queued response the server refused later (e.g. the dossier was already rated). */
   const [lateRejection, setLateRejection] = useState<ApiError | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const flush = useCallback(async (force = false): Promise<Map<string, SendResult>> => {
+  const run = useCallback(async (force: boolean) => {
     const seen = new Map<string, SendResult>();
     const res = await outbox.flush(
       async (item) => {
@@ -29,32 +29,16 @@ export function useOnlineOutbox() {
       },
       { force },
     );
-    setPending(res.remaining);
     const refused = [...seen.values()].find((r) => r.error);
     if (refused?.error) setLateRejection(refused.error);
-    if (timer.current) clearTimeout(timer.current);
-    if (res.nextAttemptAt !== null) timer.current = setTimeout(() => void flush(), Math.max(1_000, res.nextAttemptAt - Date.now()));
-    return seen;
+    return { ...res, seen };
   }, []);
-
-  useEffect(() => {
-    void outbox.count().then(setPending);
-    void flush(true);
-    const online = () => void flush(true);
-    window.addEventListener('online', online);
-    const every = setInterval(() => void flush(), 30_000);
-    return () => {
-      window.removeEventListener('online', online);
-      clearInterval(every);
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [flush]);
+  const { pending, add } = useOutbox(outbox, run);
 
   const submit = useCallback(
     async (item: OnlineItem): Promise<SubmitOutcome> => {
-      await outbox.add(item);
-      setPending(await outbox.count());
-      const r = (await flush(true)).get(item.clientId);
+      const { flushed } = await add(item);
+      const r = (await flushed)?.seen.get(item.clientId);
       if (r?.outcome === 'done') return 'sent';
       if (r?.outcome === 'rejected' && r.error) {
         setLateRejection(null); // shown next to the form instead
@@ -62,7 +46,7 @@ export function useOnlineOutbox() {
       }
       return 'queued';
     },
-    [flush],
+    [add],
   );
 
   return { pending, submit, lateRejection };
