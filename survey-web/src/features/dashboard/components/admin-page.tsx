@@ -8,6 +8,7 @@ import { me } from '@/lib/session';
 import { SignInForm } from '@/components/sign-in/sign-in-form';
 import { CampaignList } from './campaign-list';
 import { CampaignPage } from './campaign-page';
+import '@/app/admin.css';
 import '../dashboard.css';
 
 function go(path: string): void {

@@ -10,6 +10,7 @@ import { getPlan } from '../api/plan-api';
 import { LocalityTree } from './locality-tree';
 import { PlanImport } from './plan-import';
 import { TargetsTable } from './targets-table';
+import '@/app/admin.css';
 import '../sampling-plan.css';
 
 export default function PlanPage({ params }: { params: Record<string, string> }) {
