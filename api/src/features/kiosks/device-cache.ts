@@ -2,7 +2,7 @@
  * tokenHash → unit of the paired device, cached per process: the kiosk submit path needs the unit
  * before its one database call (the payload hash covers it). A device's unit never changes (re-pairing
  * issues a new token), so an entry can never be wrong; authentication and revocation are still
- * checked by `kiosk_submit` on every call. Unknown tokens are not cached.
+ * checked in the database (`kiosk_submit_batch`) on every call. Unknown tokens are not cached.
  */
 import { schema, type DbOrTx } from '@hailong/db';
 import { eq } from 'drizzle-orm';

@@ -1,7 +1,8 @@
 /**
  * A kiosk submission: device → open SIPAS campaign → anti-stuffing check → insert, in ONE database
- * function (`kiosk_submit`, migration 0008), sent with other sessions arriving at the same time in one
- * round trip (`KioskSubmitBatcher`; docs/0005-kiosk-submit-path.md). The API
+ * function (`kiosk_submit_batch`, migrations 0010–0013; `kiosk_submit` of 0008 is the one-session
+ * reference it is tested against), sent with other sessions arriving at the same time in one round
+ * trip (`KioskSubmitBatcher`; docs/0005-kiosk-submit-path.md). The API
  * validates the answers against the form version and computes the payload hash first (the same
  * `checkAnswers`/`responsePayloadHash` as every channel's `storeResponse`), then decides replay (200)
  * or conflict (409) from what the function returns.
@@ -74,10 +75,9 @@ export async function submitKioskResponse(db: Db, batcher: KioskSubmitBatcher, s
   });
 }
 
+/** The same database function as the batcher's, with this one session, inside the caller's transaction. */
 async function submitInTx(tx: DbOrTx, s: KioskSession): Promise<SubmitRow | undefined> {
-  const res = await tx.execute(sql`select * from kiosk_submit(${s.tokenHash}, ${s.clientId}, ${s.campaignId}, ${s.formId},
-    ${JSON.stringify(s.answers)}, ${s.payloadHash}, ${s.startedAt}, ${s.completedAt}, ${s.partial}, ${s.procedureName},
-    ${s.appVersion}, ${s.pendingCount})`);
+  const res = await tx.execute(sql`select * from kiosk_submit_batch(${JSON.stringify([s])}::jsonb)`);
   const row = res.rows[0] as (Omit<SubmitRow, 'received_at'> & { received_at: Date | string | null }) | undefined;
   return row ? { ...row, received_at: row.received_at === null ? null : new Date(row.received_at) } : undefined;
 }
