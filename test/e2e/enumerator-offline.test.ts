@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, PHONE } from '../support/browser.ts';
-import { ADMIN } from '../support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
@@ -37,8 +36,7 @@ async function newEnumerator(email: string, units: string[]): Promise<string[]> 
 beforeAll(async () => {
   sys = await startTestSystem();
   browser = await launchBrowser();
-  const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-  cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value}`;
+  cookie = await sys.sessionCookie();
   campaignId = await adminCall('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS 2021 e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
 });
 afterAll(async () => {

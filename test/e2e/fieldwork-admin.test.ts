@@ -18,10 +18,7 @@ let browser: Browser;
 let campaignId: string;
 const PASSWORD = 'Dtv-Pass-2026!';
 
-async function cookieOf(email: string, password: string): Promise<string> {
-  const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  return `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value}`;
-}
+const cookieOf = (email: string, password: string): Promise<string> => sys.sessionCookie({ email, password });
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();

@@ -17,8 +17,7 @@ let campaignId: string;
 beforeAll(async () => {
   sys = await startTestSystem();
   browser = await launchBrowser();
-  const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-  const cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value}`;
+  const cookie = await sys.sessionCookie();
   const res = await sys.app.inject({
     method: 'POST', url: '/api/v1/campaigns', headers: { cookie },
     payload: { kind: 'staff', name: 'Khảo sát CBCCVC 2021', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },

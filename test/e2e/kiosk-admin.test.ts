@@ -88,8 +88,7 @@ describe('kiosk administration in the browser', () => {
     sys = await startTestSystem();
     pool = new pg.Pool({ connectionString: sys.database.url, max: 2 });
     pool.on('error', () => undefined);
-    const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-    const cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value ?? ''}`;
+    const cookie = await sys.sessionCookie();
     const payload = { kind: 'sipas', name: 'SIPAS e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' };
     const res = await sys.app.inject({ method: 'POST', url: '/api/v1/campaigns', payload, headers: { cookie } });
     if (res.statusCode !== 201) throw new Error(res.body);

@@ -9,7 +9,6 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN } from '../support/build-app.ts';
 import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -68,8 +67,7 @@ describe('counter kiosk in the browser', () => {
     sys = await startTestSystem();
     pool = new pg.Pool({ connectionString: sys.database.url, max: 2 });
     pool.on('error', () => undefined);
-    const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-    cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value ?? ''}`;
+    cookie = await sys.sessionCookie();
     await adminPost('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
     browser = await launchBrowser();
   });

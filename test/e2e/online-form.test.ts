@@ -8,7 +8,6 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN } from '../support/build-app.ts';
 import { launchBrowser, PHONE } from '../support/browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -54,8 +53,7 @@ describe('online-service form 02 in the browser', () => {
     sys = await startTestSystem();
     pool = new pg.Pool({ connectionString: sys.database.url, max: 2 });
     pool.on('error', () => undefined);
-    const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-    const cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value ?? ''}`;
+    const cookie = await sys.sessionCookie();
     const payload = { kind: 'sipas', name: 'SIPAS e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' };
     const res = await sys.app.inject({ method: 'POST', url: '/api/v1/campaigns', payload, headers: { cookie } });
     if (res.statusCode !== 201) throw new Error(res.body);

@@ -25,8 +25,7 @@ afterAll(async () => {
 });
 
 async function sipasCampaign(): Promise<string> {
-  const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-  const cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value ?? ''}`;
+  const cookie = await sys.sessionCookie();
   const c = await sys.app.inject({
     method: 'POST', url: '/api/v1/campaigns', headers: { cookie },
     payload: { kind: 'sipas', name: 'SIPAS 2021 Bưu điện', year: 2021, opensAt: '2021-11-03T00:00:00+07:00', closesAt: '2021-11-23T00:00:00+07:00' },

@@ -38,8 +38,7 @@ async function kioskResponses(admin: string): Promise<void> {
 beforeAll(async () => {
   sys = await startTestSystem();
   browser = await launchBrowser();
-  const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-  const admin = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value}`;
+  const admin = await sys.sessionCookie();
   const res = await sys.app.inject({
     method: 'POST', url: '/api/v1/campaigns', headers: { cookie: admin },
     payload: { kind: 'sipas', name: 'SIPAS 2026 quầy', year: 2026, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },

@@ -3,13 +3,12 @@
  * reloads (the answers come back), finishes and submits, then reopens the link and sees
  * "already answered".
  */
-import { invitationToken } from '@hailong/worker/invitation-tokens';
-import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/build-app.ts';
 import { launchBrowser, PHONE } from '../support/browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { inviteOne as staffInviteOne } from './staff-fixtures.ts';
 
 let sys: TestSystem;
 let browser: Browser;
@@ -23,30 +22,7 @@ afterAll(async () => {
   await sys?.close();
 });
 
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: sys.database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function inviteOne(): Promise<string> {
-  const login = await sys.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN });
-  const cookie = `hl_session=${login.cookies.find((c) => c.name === 'hl_session')?.value ?? ''}`;
-  const c = await sys.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie },
-    payload: { kind: 'staff', name: 'browser staff', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
-  });
-  const id = c.json<{ id: string }>().id;
-  const csv = 'full_name,email,unit_code,respondent_group\nLê Thị Hoa,hoa@example.vn,ST05,T3\n';
-  expect((await sys.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, headers: { cookie, 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(201);
-  expect((await sys.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: { cookie } })).statusCode).toBe(202);
-  const rows = await query<{ id: string }>('select id from invitations where campaign_id = $1', [id]);
-  return invitationToken(sys.config.tokenSecret, rows[0]?.id ?? '');
-}
+const inviteOne = () => staffInviteOne(sys, 'browser staff', 'Lê Thị Hoa,hoa@example.vn,ST05,T3');
 
 describe('the personal survey link on a phone', () => {
   it('saves a draft, resumes after reload, submits once and then says "already answered"', async () => {
@@ -77,7 +53,7 @@ describe('the personal survey link on a phone', () => {
 
     await page.reload();
     await page.getByText('Anh/chị đã trả lời phiếu khảo sát này').waitFor();
-    const stored = await query("select id from responses where channel = 'email'");
+    const stored = await sys.query("select id from responses where channel = 'email'");
     expect(stored).toHaveLength(1);
     await page.close();
   });

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { buildApp } from '@hailong/api/app';
 import { loadConfig, type AppConfig } from '@hailong/api/config';
 import { ensureAdmin } from '@hailong/api/features/auth/service';
@@ -26,6 +27,10 @@ export interface TestSystem {
   worker: WorkerHandle | null;
   startWorker(): Promise<WorkerHandle>;
   stopWorker(): Promise<void>;
+  /** A signed-in session cookie (`hl_session=…`) for API calls; the admin's by default. */
+  sessionCookie(who?: { email: string; password: string }): Promise<string>;
+  /** One query on the system's database (own short-lived connection). */
+  query<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -70,6 +75,21 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
     async stopWorker() {
       await sys.worker?.close();
       sys.worker = null;
+    },
+    async sessionCookie(who = ADMIN) {
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: who });
+      const value = login.cookies.find((c) => c.name === 'hl_session')?.value;
+      if (!value) throw new Error(`login of ${who.email} failed: ${login.statusCode} ${login.body}`);
+      return `hl_session=${value}`;
+    },
+    async query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        return (await client.query<T>(text, values)).rows;
+      } finally {
+        await client.end();
+      }
     },
     async close() {
       await sys.stopWorker();
