@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { errorCodeSchema } from './errors.ts';
 
-/** Every 4xx/5xx body: a stable code, a Vietnamese message and its English translation. */
+/** Every 4xx/5xx body: a code from the catalogue, a Vietnamese message and its English translation. */
 export const errorBodySchema = z.object({
   error: z.object({
-    code: z.string(),
+    code: errorCodeSchema,
     message: z.string(),
     messageEn: z.string(),
     details: z.unknown().optional(),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { answersSchema, publicFormSchema } from './forms.ts';
 import { deviceInstantSchema, unitCodeSchema } from './common.ts';
+import { errorCodeSchema } from './errors.ts';
 
 const password = z.string().min(8).max(200);
 
@@ -75,8 +76,8 @@ export const answerErrorSchema = z.object({
 export const syncResultSchema = z.object({
   clientId: z.string(),
   status: z.enum(['stored', 'duplicate', 'rejected']),
-  /** Error code when rejected: ANSWERS_INVALID, FORBIDDEN_ASSIGNMENT, SUBMISSION_CONFLICT, FORM_UNKNOWN. */
-  reason: z.string().optional(),
+  /** Catalogue code when rejected: ANSWERS_INVALID, FORBIDDEN_ASSIGNMENT, SUBMISSION_CONFLICT, FORM_UNKNOWN, ASSIGNMENT_NOT_FOUND. */
+  reason: errorCodeSchema.optional(),
   message: z.string().optional(),
   errors: z.array(answerErrorSchema).optional(),
   responseId: z.uuid().optional(),

@@ -12,7 +12,7 @@ import {
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type ErrorCode } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { campaignAssignments, changeQuota, createAssignment, enumeratorAssignments, removeAssignment } from './service.ts';
 import { syncForms } from './sync.ts';
 
@@ -101,7 +101,7 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const [r] = await syncForms(app.db, userId(req.user), [{ ...req.body, assignmentId: req.params.id }]);
       if (!r) throw new Error('sync returned no result');
-      if (r.status === 'rejected') throw new AppError((r.reason ?? 'VALIDATION_FAILED') as ErrorCode, r.errors);
+      if (r.status === 'rejected') throw new AppError(r.reason ?? 'VALIDATION_FAILED', r.errors);
       const body = { status: r.status, ...(r.responseId ? { responseId: r.responseId } : {}), ...(r.flags ? { flags: r.flags } : {}) };
       return reply.status(r.status === 'stored' ? 201 : 200).send(body);
     },

@@ -1,0 +1,109 @@
+/**
+ * The error catalogue: the closed set of codes the API can answer. Each code has its HTTP status, a
+ * Vietnamese and English message, and what a client holding a queued item (kiosk, online form,
+ * enumerator app) should do with it:
+ *   'retry' — the item is fine, the moment is not (network, 5xx, rate limit, a credential to renew):
+ *             keep it queued and send it again later;
+ *   'park'  — this item will never be accepted as it is: keep it on the device with its reason, report
+ *             it, never send it again on its own and never let it block the items behind it.
+ * Every client decides through `retryOrPark` (never its own list of codes). A new code must say which
+ * it is (the `satisfies` below refuses one without). Retired codes are never reused.
+ */
+import { z } from 'zod';
+
+export type ClientAction = 'retry' | 'park';
+
+interface CatalogueEntry {
+  status: number;
+  vi: string;
+  en: string;
+  client: ClientAction;
+}
+
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is invalid', client: 'park' },
+  ANSWERS_INVALID: { status: 400, vi: 'Câu trả lời chưa hợp lệ', en: 'Some answers are invalid', client: 'park' },
+  FORM_UNKNOWN: { status: 400, vi: 'Không có mẫu phiếu này', en: 'Unknown form', client: 'park' },
+  UNIT_UNKNOWN: { status: 404, vi: 'Không tìm thấy đơn vị', en: 'Unknown unit', client: 'park' },
+  CAMPAIGN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đợt khảo sát', en: 'Campaign not found', client: 'park' },
+  CAMPAIGN_NAME_TAKEN: { status: 409, vi: 'Tên đợt khảo sát đã được dùng', en: 'A campaign with this name exists', client: 'park' },
+  NO_OPEN_CAMPAIGN: { status: 409, vi: 'Hiện không có đợt khảo sát nào đang mở', en: 'No campaign is open', client: 'park' },
+  CAMPAIGN_CLOSED: { status: 410, vi: 'Đợt khảo sát đã kết thúc', en: 'The campaign is closed', client: 'park' },
+  CAMPAIGN_NOT_OPEN: { status: 409, vi: 'Đợt khảo sát chưa mở', en: 'The campaign has not opened yet', client: 'park' },
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập', en: 'Please log in', client: 'retry' },
+  LOGIN_FAILED: { status: 401, vi: 'Email hoặc mật khẩu không đúng', en: 'Wrong email or password', client: 'park' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this', client: 'park' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found', client: 'park' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Tệp tải lên quá lớn', en: 'The upload is too large', client: 'park' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu không được hỗ trợ', en: 'Unsupported content type', client: 'park' },
+  // Staff survey (issue 4)
+  ALREADY_SUBMITTED: { status: 409, vi: 'Anh/chị đã gửi phiếu khảo sát này rồi', en: 'This survey was already answered', client: 'park' },
+  CAMPAIGN_NOT_STAFF: { status: 409, vi: 'Đợt khảo sát này không phải khảo sát cán bộ, công chức', en: 'This is not a staff-survey campaign', client: 'park' },
+  RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, try again later', client: 'retry' },
+  CONFLICT: { status: 409, vi: 'Dữ liệu bị trùng', en: 'Conflicting data', client: 'park' },
+  SUBMISSION_CONFLICT: {
+    status: 409,
+    vi: 'Mã phiếu đã được dùng cho một phiếu khác',
+    en: 'This client id was already used for a different response',
+    client: 'park',
+  },
+  // Fieldwork (issue 6)
+  EMAIL_TAKEN: { status: 409, vi: 'Email này đã có tài khoản', en: 'An account with this email exists', client: 'park' },
+  IMPORT_INVALID: { status: 400, vi: 'Tệp nhập có dòng không hợp lệ, chưa dòng nào được lưu', en: 'The import has invalid rows; nothing was saved', client: 'park' },
+  ENUMERATOR_UNKNOWN: { status: 404, vi: 'Không tìm thấy điều tra viên', en: 'Unknown enumerator', client: 'park' },
+  ASSIGNMENT_EXISTS: { status: 409, vi: 'Điều tra viên đã được giao địa bàn này', en: 'This assignment already exists', client: 'park' },
+  ASSIGNMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân công', en: 'Assignment not found', client: 'park' },
+  ASSIGNMENT_HAS_FORMS: { status: 409, vi: 'Phân công đã có phiếu, không thể xóa (hãy giảm chỉ tiêu về 0)', en: 'This assignment has forms and cannot be deleted (set its quota to 0 instead)', client: 'park' },
+  FORBIDDEN_ASSIGNMENT: { status: 403, vi: 'Phân công này không phải của bạn', en: 'This assignment is not yours', client: 'park' },
+  BACK_CHECK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu phúc tra', en: 'Back-check not found', client: 'park' },
+  NOT_SUPERVISED: { status: 403, vi: 'Tổ chức của bạn không giám sát đợt khảo sát này', en: 'Your organisation does not supervise this campaign', client: 'park' },
+  PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn', en: 'The pairing code is wrong, used or expired', client: 'park' },
+  DEVICE_UNAUTHORIZED: { status: 401, vi: 'Thiết bị chưa được ghép nối hoặc đã bị thu hồi', en: 'This device is not paired or was revoked', client: 'retry' },
+  KIOSK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thiết bị', en: 'Kiosk not found', client: 'park' },
+  RESPONSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Response not found', client: 'park' },
+  DOSSIER_ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá trong đợt khảo sát', en: 'This dossier was already rated in this campaign', client: 'park' },
+  RATING_CODE_INVALID: { status: 400, vi: 'Mã đánh giá không đúng hoặc đã được dùng', en: 'The rating code is wrong or already used', client: 'park' },
+  // Sampling plan and localities (issue 6)
+  CAMPAIGN_NOT_SIPAS: { status: 409, vi: 'Đợt khảo sát này không phải khảo sát SIPAS', en: 'This is not a SIPAS campaign', client: 'park' },
+  LOCALITY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa bàn (xã/ấp)', en: 'Locality not found', client: 'park' },
+  LOCALITY_PARENT_INVALID: { status: 400, vi: 'Xã phải thuộc một huyện/thị xã/thành phố; ấp phải thuộc một xã', en: 'A commune belongs to a district unit; a hamlet to a commune', client: 'park' },
+  LOCALITY_NAME_TAKEN: { status: 409, vi: 'Đã có địa bàn cùng tên ở cấp này', en: 'A locality with this name exists at this level', client: 'park' },
+  LOCALITY_HAS_CHILDREN: { status: 409, vi: 'Xã còn ấp bên trong, hãy xóa các ấp trước', en: 'The commune still has hamlets; delete them first', client: 'park' },
+  LOCALITY_IN_USE: { status: 409, vi: 'Địa bàn đã được giao cho điều tra viên, không xóa được', en: 'The locality is used by an assignment and cannot be deleted', client: 'park' },
+  LOCALITY_NOT_HAMLET: { status: 400, vi: 'Chỉ tiêu phiếu chỉ đặt cho ấp/khóm', en: 'Quotas are set on hamlets only', client: 'park' },
+  // Aggregation (issue 3)
+  PAR_INPUT_INVALID: { status: 422, vi: 'Số liệu Chỉ số CCHC không hợp lệ (điểm vượt điểm tối đa hoặc âm)', en: 'PAR Index input is invalid (points negative or above their maximum)', client: 'park' },
+  SERVICE_UNAVAILABLE: { status: 503, vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable', client: 'retry' },
+  INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống', en: 'Internal error', client: 'retry' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
+export const errorCodeSchema = z.enum(errorCodes);
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(errorCatalogue, code);
+}
+
+/** An answer a client got for a queued item: an HTTP status and (if any) the body's code, or no answer at all. */
+export type ClientOutcome = { status: number; code?: string | null } | 'network';
+
+/**
+ * Retry or park, from what the server answered. A catalogue code decides by its entry. Otherwise
+ * (a code from a newer server, a proxy's HTML page, no body): no answer, 408, 425, 429 and 5xx are
+ * retried (the moment is wrong); any other 4xx is parked (resending the same bytes will not help).
+ */
+export function retryOrPark(outcome: ClientOutcome): ClientAction {
+  if (outcome === 'network') return 'retry';
+  if (isErrorCode(outcome.code)) return errorCatalogue[outcome.code].client;
+  const { status } = outcome;
+  if (status >= 500 || status === 408 || status === 425 || status === 429) return 'retry';
+  if (status >= 400) return 'park';
+  return 'retry';
+}
+
+/** The message of a code, Vietnamese first (for parked items and inline errors). */
+export function errorMessage(code: string): { vi: string; en: string } | null {
+  return isErrorCode(code) ? { vi: errorCatalogue[code].vi, en: errorCatalogue[code].en } : null;
+}
