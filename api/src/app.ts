@@ -50,7 +50,8 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 6 * 1024 * 1024,
-    trustProxy: true,
+    // The caller's address comes from configuration only (TRUST_PROXY, off by default).
+    trustProxy: config.trustProxy,
     // Request logs carry method and route only: tokens in /s/<token> paths are personal links.
     disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();

@@ -3,6 +3,7 @@
  * quick start. Nothing else in the API reads process.env. An invalid environment fails at start
  * with one message listing every bad variable.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { defaultQueuePrefix, resolveTokenSecret } from '@hailong/worker/invitation-tokens';
 import { z } from 'zod';
@@ -17,6 +18,39 @@ const urlWith = (protocols: string[]) =>
   }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Addresses and CIDR ranges proxy-addr understands, plus its named ranges. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [addr, bits, extra] = entry.split('/');
+  if (extra !== undefined || !addr) return false;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: which peers may set X-Forwarded-For. Off (`false`) by default: the caller's address
+ * is the socket's. A hop count (`1`, `2`) trusts that many proxies in front; a comma-separated list
+ * of addresses, CIDR ranges or the names loopback/linklocal/uniquelocal trusts exactly those peers.
+ * `true` (trust any peer) is refused: it lets every client choose its own address.
+ */
+export type TrustProxy = false | number | string[];
+const trustProxySchema = z.string().transform((v, ctx): TrustProxy => {
+  const s = v.trim();
+  if (s === 'false' || s === '0' || s === 'off') return false;
+  if (/^\d+$/.test(s)) return Number(s);
+  const entries = s.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const bad = entries.filter((e) => !isProxyEntry(e));
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be false, a hop count, or a comma-separated list of proxy addresses/CIDR ranges (not understood: ${bad.join(', ') || s})` });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 export const envSchema = z
   .object({
@@ -37,6 +71,7 @@ export const envSchema = z
     RUN_WORKER: bool.default(true),
     START_REDIS: bool.default(true),
     TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
+    TRUST_PROXY: trustProxySchema.default(false),
   })
   ;
 
@@ -54,6 +89,8 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: string;
   cookieSecure: boolean;
+  /** Peers allowed to set X-Forwarded-For (TRUST_PROXY); false = the socket address is the caller. */
+  trustProxy: TrustProxy;
   queuePrefix: string;
   runWorker: boolean;
   startRedis: boolean;
@@ -94,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
     queuePrefix: e.QUEUE_PREFIX ?? defaultQueuePrefix(tokenSecret),
     runWorker: e.RUN_WORKER,
     startRedis: e.START_REDIS,
