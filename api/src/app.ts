@@ -3,9 +3,9 @@
  * Tests build the app and use app.inject().
  */
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppConfig } from './config.ts';
+import type { AppConfig, TrustProxy } from './config.ts';
 import authRoutes from './features/auth/routes.ts';
 import campaignRoutes from './features/campaigns/routes.ts';
 import invitationRoutes from './features/invitations/routes.ts';
@@ -46,12 +46,19 @@ export interface BuildOptions {
 /** Keys whose values never reach the logs (tokens, passwords, personal data). */
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 
+/** Fastify's form of TRUST_PROXY: false, the trusted proxies as one list, or a hop count (as proxy-addr counts hops). */
+function trustProxyOption(trust: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (trust === false) return false;
+  if (Array.isArray(trust)) return trust.join(',');
+  return (_address: string, hop: number) => hop < trust;
+}
+
 export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 6 * 1024 * 1024,
     // The caller's address comes from configuration only (TRUST_PROXY, off by default).
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     // Request logs carry method and route only: tokens in /s/<token> paths are personal links.
     disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
