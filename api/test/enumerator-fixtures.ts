@@ -30,13 +30,20 @@ export async function createEnumerator(t: TestApp, organisation = 'Bưu điện 
   return { id: res.json<{ id: string }>().id, email, cookie: await t.login(email, FIELD_PASSWORD) };
 }
 
-export async function assign(t: TestApp, campaignId: string, enumeratorId: string, unitCode: string, quota: number): Promise<string> {
+export async function assign(t: TestApp, campaignId: string, enumeratorId: string, unitCode: string, quota: number, localityId?: number): Promise<string> {
   const res = await t.app.inject({
     method: 'POST', url: `/api/v1/campaigns/${campaignId}/assignments`, headers: { cookie: t.adminCookie },
-    payload: { enumeratorId, unitCode, quota },
+    payload: { enumeratorId, unitCode, quota, ...(localityId ? { localityId } : {}) },
   });
   if (res.statusCode !== 201) throw new Error(`assignment ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;
+}
+
+/** A commune of a district unit, or a hamlet of a commune, through the admin API; returns its id. */
+export async function addLocality(t: TestApp, payload: { level: 'commune'; unitCode: string; name: string } | { level: 'hamlet'; parentId: number; name: string }): Promise<number> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/localities', headers: { cookie: t.adminCookie }, payload });
+  if (res.statusCode !== 201) throw new Error(`locality ${res.statusCode} ${res.body}`);
+  return res.json<{ id: number }>().id;
 }
 
 export async function fieldForm(t: TestApp, cookie: string, code = '01/2021-TT'): Promise<PublicForm> {

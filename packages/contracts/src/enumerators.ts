@@ -36,6 +36,20 @@ export const assignmentCreateSchema = z.object({
 });
 export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 
+/**
+ * Where an assignment's interviews happen, in words: the hamlet (ấp/khóm) and commune
+ * (xã/phường/thị trấn) of its locality, and the district when the unit is one. Null parts are unknown
+ * or do not exist (no locality, a commune-level locality, a unit that is not a district).
+ */
+export const placeSchema = z.object({ hamlet: z.string().nullable(), commune: z.string().nullable(), district: z.string().nullable() });
+export type Place = z.infer<typeof placeSchema>;
+
+/** "Ấp Mỹ Phước, Xã Mỹ Hương, Huyện Mỹ Tú": the known parts, smallest first; null when nothing is known. */
+export function placeText(p: Place | null | undefined): string | null {
+  const parts = [p?.hamlet, p?.commune, p?.district].filter((x): x is string => !!x);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
 export const enumeratorAssignmentSchema = z.object({
   id: z.uuid(),
   campaignId: z.uuid(),
@@ -44,6 +58,7 @@ export const enumeratorAssignmentSchema = z.object({
   unitCode: z.string(),
   unitName: z.string(),
   localityId: z.number().int().nullable(),
+  place: placeSchema,
   quota: z.number().int(),
   collected: z.number().int(),
   forms: z.array(publicFormSchema),

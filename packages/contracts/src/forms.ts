@@ -3,7 +3,7 @@
  * map or example. Same shape for the staff survey, the kiosk, the online form and enumerators.
  */
 import { z } from 'zod';
-import type { FormDefinition } from '@hailong/forms';
+import { findForm, type FormDefinition } from '@hailong/forms';
 
 const text = z.object({ vi: z.string(), en: z.string() });
 
@@ -27,6 +27,8 @@ export const publicFormSchema = z.object({
   version: z.number().int(),
   kind: z.string(),
   title: text,
+  /** The form named in a few words for buttons and lists; the API always sends it. */
+  shortTitle: text.optional(),
   description: text.optional(),
   sections: z.array(z.object({ id: z.string(), title: text, questions: z.array(publicQuestionSchema) })),
 });
@@ -38,9 +40,16 @@ export function toPublicForm(f: FormDefinition): PublicForm {
     version: f.version,
     kind: f.kind,
     title: f.title,
+    // Definitions stored before forms had a short title take the shipped definition's.
+    shortTitle: f.shortTitle ?? findForm(f.code, f.version)?.shortTitle ?? f.title,
     ...(f.description ? { description: f.description } : {}),
     sections: f.sections.map((s) => ({ id: s.id, title: s.title, questions: s.questions })),
   };
+}
+
+/** The form's name on a button: its short title, else its title. */
+export function formName(f: Pick<PublicForm, 'title' | 'shortTitle'>): string {
+  return (f.shortTitle ?? f.title).vi;
 }
 
 export const answersSchema = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]));

@@ -106,6 +106,8 @@ export const formDefinitionSchema = z
     version: z.number().int().positive(),
     kind: z.enum(formKinds),
     title: textSchema,
+    /** A few words naming the form on buttons and lists (e.g. "Phiếu khảo sát trực tiếp – mẫu 01"). */
+    shortTitle: textSchema.optional(),
     description: textSchema.optional(),
     respondentGroup: z.enum(respondentGroups).optional(),
     sections: z.array(sectionSchema).min(1),

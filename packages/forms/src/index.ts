@@ -1,3 +1,4 @@
 export * from './definition.ts';
 export * from './validator.ts';
 export * from './registry.ts';
+export * from './describe.ts';

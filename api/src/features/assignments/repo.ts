@@ -1,8 +1,10 @@
 import { schema, type DbOrTx } from '@hailong/db';
 import { asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { pgArray } from '../submissions/pg-array.ts';
 
-const { assignments, units, campaigns, users } = schema;
+const { assignments, units, campaigns, users, localities } = schema;
+const parentLocality = alias(localities, 'parent_locality');
 
 export async function insertAssignment(db: DbOrTx, values: typeof assignments.$inferInsert): Promise<string> {
   const rows = await db.insert(assignments).values(values).returning({ id: assignments.id });
@@ -28,13 +30,19 @@ export async function listEnumeratorAssignments(db: DbOrTx, enumeratorId: string
       campaign: campaigns,
       unitCode: units.code,
       unitName: units.name,
+      unitGroup: units.group,
       localityId: assignments.localityId,
+      localityLevel: localities.level,
+      localityName: localities.name,
+      parentName: parentLocality.name,
       quota: assignments.quota,
       collected: assignments.collected,
     })
     .from(assignments)
     .innerJoin(units, eq(units.id, assignments.unitId))
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
+    .leftJoin(localities, eq(localities.id, assignments.localityId))
+    .leftJoin(parentLocality, eq(parentLocality.id, localities.parentId))
     .where(eq(assignments.enumeratorId, enumeratorId))
     .orderBy(asc(campaigns.opensAt), asc(units.code));
 }

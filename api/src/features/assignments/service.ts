@@ -1,4 +1,4 @@
-import { toPublicForm, type AssignmentCreate, type CampaignAssignment, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
+import { toPublicForm, type AssignmentCreate, type CampaignAssignment, type EnumeratorAssignment, type Place, type PublicForm } from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { campaignStatus, getCampaign } from '../campaigns/service.ts';
@@ -38,6 +38,15 @@ export async function fieldForms(db: Db): Promise<PublicForm[]> {
   return out;
 }
 
+type AssignmentRow = Awaited<ReturnType<typeof listEnumeratorAssignments>>[number];
+
+/** Hamlet and commune from the assignment's locality; the district is the unit when it is one. */
+function placeOf(r: AssignmentRow): Place {
+  const hamlet = r.localityLevel === 'hamlet' ? r.localityName : null;
+  const commune = r.localityLevel === 'hamlet' ? r.parentName : r.localityLevel === 'commune' ? r.localityName : null;
+  return { hamlet, commune, district: r.unitGroup === 'district' ? r.unitName : null };
+}
+
 export async function enumeratorAssignments(db: Db, enumeratorId: string): Promise<EnumeratorAssignment[]> {
   const [rows, forms] = await Promise.all([listEnumeratorAssignments(db, enumeratorId), fieldForms(db)]);
   return rows.map((r) => ({
@@ -48,6 +57,7 @@ export async function enumeratorAssignments(db: Db, enumeratorId: string): Promi
     unitCode: r.unitCode,
     unitName: r.unitName,
     localityId: r.localityId,
+    place: placeOf(r),
     quota: r.quota,
     collected: r.collected,
     forms,

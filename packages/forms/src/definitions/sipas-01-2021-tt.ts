@@ -114,6 +114,7 @@ export const sipas01: FormDefinition = formDefinitionSchema.parse({
     'Phiếu khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (Mẫu 01)',
     'Survey of citizen satisfaction with public administrative services (Form 01)',
   ),
+  shortTitle: text('Phiếu khảo sát trực tiếp – mẫu 01', 'In-person survey – form 01'),
   description: text(
     'Dành cho người dân, tổ chức đã giải quyết thủ tục hành chính trực tiếp tại Bộ phận Một cửa. Phiếu không ghi họ tên, số điện thoại.',
     'For citizens and organisations served in person at the one-stop counter. The form asks for no name or phone number.',

@@ -80,6 +80,7 @@ export const sipas02: FormDefinition = formDefinitionSchema.parse({
     'Phiếu khảo sát sự hài lòng đối với dịch vụ công trực tuyến (Mẫu 02)',
     'Survey of satisfaction with online public services (Form 02)',
   ),
+  shortTitle: text('Phiếu khảo sát dịch vụ công trực tuyến – mẫu 02', 'Online services survey – form 02'),
   description: text(
     'Dành cho người dân, tổ chức đã nộp hồ sơ trực tuyến. Phiếu không ghi họ tên, số điện thoại.',
     'For citizens and organisations who filed a dossier online. The form asks for no name or phone number.',

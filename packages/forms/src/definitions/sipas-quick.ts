@@ -11,6 +11,7 @@ export const sipasQuick: FormDefinition = formDefinitionSchema.parse({
   version: 1,
   kind: 'sipas_quick',
   title: text('Đánh giá nhanh sự hài lòng tại Bộ phận Một cửa', 'Quick satisfaction check at the one-stop counter'),
+  shortTitle: text('Phiếu đánh giá nhanh tại quầy', 'Quick counter rating'),
   description: text(
     'Ông/Bà vui lòng chạm vào mức độ hài lòng cho 5 câu hỏi dưới đây. Xin cảm ơn!',
     'Please tap how satisfied you are for each of the 5 questions below. Thank you!',

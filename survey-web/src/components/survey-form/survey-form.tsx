@@ -2,11 +2,15 @@
  * The generic survey form renderer: any PublicForm (staff templates, SIPAS forms) as one fieldset
  * per section, validated with the same compiled schema the API enforces. Mobile-first, large tap
  * targets, Vietnamese labels, errors next to their question. Reused by every front door.
+ * `paged` shows one section at a time with its place in the form ("Phần 2/8 · Câu 5–9/36"), a
+ * progress bar, and "Phần trước" / "Phần tiếp theo": moving on checks the section first, and a
+ * refused submit opens the first section with an error.
  */
 import type { PublicForm } from '@hailong/contracts';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type FieldErrors } from 'react-hook-form';
 import { answersResolver, toAnswers, toValues, type FormValues } from './answers-resolver';
+import { FormProgress } from './form-progress';
 import { QuestionField } from './question-field';
 import './survey-form.css';
 
@@ -22,13 +26,31 @@ export interface SurveyFormProps {
   children?: ReactNode;
   /** Errors to show next to their questions from the start (question id → message), e.g. a server's refusal. */
   initialErrors?: Record<string, string>;
+  /** One section per screen with progress (long interviews on a phone). */
+  paged?: boolean;
 }
 
-export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu', sendingLabel = 'Đang gửi…', children, initialErrors }: SurveyFormProps) {
+/** Index of the first section holding one of these question ids (0 when none). */
+function firstSectionWith(form: PublicForm, ids: string[]): number {
+  const i = form.sections.findIndex((s) => s.questions.some((q) => ids.includes(q.id)));
+  return Math.max(i, 0);
+}
+
+/** Number of questions before each section (section i's questions are numbered from starts[i] + 1). */
+function sectionStarts(form: PublicForm): number[] {
+  let n = 0;
+  return form.sections.map((s) => ((n += s.questions.length), n - s.questions.length));
+}
+
+export function SurveyForm(props: SurveyFormProps) {
+  const { form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu', sendingLabel = 'Đang gửi…', children, initialErrors, paged = false } = props;
   const resolver = useMemo(() => answersResolver(form), [form]);
   const initial = useMemo(() => toValues(form, defaultValues), [form, defaultValues]);
-  const { register, handleSubmit, watch, formState, setError } = useForm<FormValues>({ resolver, defaultValues: initial, shouldFocusError: true });
+  const { register, handleSubmit, watch, formState, setError, trigger } = useForm<FormValues>({ resolver, defaultValues: initial, shouldFocusError: true });
   const [sending, setSending] = useState(false);
+  const [page, setPage] = useState(() => (paged ? firstSectionWith(form, Object.keys(initialErrors ?? {})) : 0));
+  const starts = useMemo(() => sectionStarts(form), [form]);
+  const total = form.sections.reduce((n, s) => n + s.questions.length, 0);
 
   useEffect(() => {
     for (const [id, message] of Object.entries(initialErrors ?? {})) setError(id, { type: 'server', message });
@@ -40,6 +62,9 @@ export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabe
     return () => sub.unsubscribe();
   }, [watch, onChange, form]);
 
+  const refused = (errors: FieldErrors<FormValues>) => {
+    if (paged) setPage(firstSectionWith(form, Object.keys(errors)));
+  };
   const submit = handleSubmit(async (answers) => {
     setSending(true);
     try {
@@ -47,28 +72,47 @@ export function SurveyForm({ form, defaultValues, onSubmit, onChange, submitLabe
     } finally {
       setSending(false);
     }
-  });
+  }, refused);
+  const next = async () => {
+    const ids = form.sections[page]?.questions.map((q) => q.id) ?? [];
+    if (await trigger(ids, { shouldFocus: true })) setPage(page + 1);
+  };
+
   const errorCount = Object.keys(formState.errors).length;
-  let n = 0;
+  const last = !paged || page === form.sections.length - 1;
+  const shown = paged ? form.sections.slice(page, page + 1) : form.sections;
+  const current = form.sections[page];
   return (
     <form className="survey-form" noValidate onSubmit={(e) => void submit(e)}>
-      {form.sections.map((s) => (
-        <fieldset key={s.id} className="sf-section">
-          <legend className="sf-section-title">{s.title.vi}</legend>
-          {s.questions.map((q) => (
-            <QuestionField key={q.id} question={q} index={++n} register={register} error={formState.errors[q.id]?.message} />
-          ))}
-        </fieldset>
-      ))}
+      {paged && current ? (
+        <FormProgress
+          section={page + 1} sections={form.sections.length} title={current.title.vi} questions={total}
+          firstQuestion={(starts[page] ?? 0) + 1} lastQuestion={(starts[page] ?? 0) + current.questions.length} answered={Object.keys(toAnswers(form, watch())).length}
+        />
+      ) : null}
+      {shown.map((s) => {
+        const start = starts[form.sections.indexOf(s)] ?? 0;
+        return (
+          <fieldset key={s.id} className="sf-section">
+            <legend className="sf-section-title">{s.title.vi}</legend>
+            {s.questions.map((q, i) => (
+              <QuestionField key={q.id} question={q} index={start + i + 1} register={register} error={formState.errors[q.id]?.message} />
+            ))}
+          </fieldset>
+        );
+      })}
       {errorCount > 0 ? (
         <p className="sf-error sf-summary" role="alert">
           Còn {errorCount} câu chưa trả lời hoặc chưa hợp lệ. (Please complete the highlighted questions.)
         </p>
       ) : null}
-      {children}
-      <button type="submit" className="sf-submit" disabled={sending}>
-        {sending ? sendingLabel : submitLabel}
-      </button>
+      {last || initialErrors ? children : null}
+      <div className={paged ? 'sf-nav' : undefined}>
+        {paged && page > 0 ? <button type="button" className="sf-prev" onClick={() => setPage(page - 1)}>← Phần trước</button> : null}
+        {last ? null : <button type="button" className="sf-submit" onClick={() => void next()}>Phần tiếp theo →</button>}
+        {/* A form reopened to fix a refused answer can be saved from any section. */}
+        {last || initialErrors ? <button type="submit" className="sf-submit" disabled={sending}>{sending ? sendingLabel : submitLabel}</button> : null}
+      </div>
     </form>
   );
 }

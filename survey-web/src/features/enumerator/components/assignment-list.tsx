@@ -1,5 +1,9 @@
-/** The enumerator's assignments: progress against each quota (synced + waiting on this phone) and one big button per form. */
-import type { EnumeratorAssignment } from '@hailong/contracts';
+/**
+ * The enumerator's assignments: where (hamlet, commune, then the unit), progress against each quota
+ * (synced + waiting on this phone) and one big button per form, named in words.
+ */
+import { formName, type EnumeratorAssignment } from '@hailong/contracts';
+import { placeTitle, unitLine } from './place';
 
 interface Props {
   assignments: EnumeratorAssignment[];
@@ -15,15 +19,14 @@ export function AssignmentList({ assignments, queuedBy, onStart }: Props) {
         const done = a.collected + queued;
         const over = done > a.quota;
         return (
-          <li key={a.id} data-assignment={a.unitCode} className="e-card">
-            <h2>
-              {a.unitCode} — {a.unitName}
-            </h2>
+          <li key={a.id} data-assignment={a.unitCode} data-assignment-id={a.id} className="e-card" aria-labelledby={`e-a-${a.id}`}>
+            <h2 id={`e-a-${a.id}`}>{placeTitle(a)}</h2>
+            <p className="e-unit">{unitLine(a)}</p>
             <p className="e-muted">
               {a.campaignName}
               {a.campaignStatus !== 'open' ? (a.campaignStatus === 'closed' ? ' · đợt khảo sát đã đóng' : ' · đợt khảo sát chưa mở') : ''}
             </p>
-            <progress max={Math.max(a.quota, 1)} value={Math.min(done, a.quota)} aria-label={`Tiến độ ${a.unitCode}: ${done}/${a.quota} phiếu`} />
+            <progress max={Math.max(a.quota, 1)} value={Math.min(done, a.quota)} aria-label={`Tiến độ ${placeTitle(a)}: ${done}/${a.quota} phiếu`} />
             <p className="e-quota">
               <b>
                 {done} / {a.quota} phiếu
@@ -36,7 +39,7 @@ export function AssignmentList({ assignments, queuedBy, onStart }: Props) {
             </p>
             {a.forms.map((f) => (
               <button key={f.code} type="button" className="e-start" onClick={() => onStart(a, f.code)}>
-                Phỏng vấn mẫu {f.code}
+                Phỏng vấn: {formName(f)}
               </button>
             ))}
           </li>

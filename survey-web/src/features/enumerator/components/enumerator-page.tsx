@@ -6,7 +6,7 @@
  * A rejected form stays on the phone: it can be read, fixed and resent, moved to another assignment
  * of the same campaign and resent, or discarded after a confirmation.
  */
-import type { EnumeratorAssignment } from '@hailong/contracts';
+import { formName, type EnumeratorAssignment } from '@hailong/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { newClientId } from '@/lib/client-id';
 import { fetchAssignments } from '../api/enumerator-api';
@@ -19,6 +19,7 @@ import { AnswersView } from './answers-view';
 import { registerOfflineShell } from '@/lib/offline-shell';
 import { useOnline } from '../hooks/use-online';
 import { AssignmentList } from './assignment-list';
+import { assignmentLabel } from './place';
 import { FormLog } from './form-log';
 import { InterviewScreen } from './interview-screen';
 import { LoginScreen } from './login-screen';
@@ -118,7 +119,7 @@ export default function EnumeratorPage() {
       const errors = Object.fromEntries((fixing.errors ?? []).map((e) => [e.questionId, e.message.vi]));
       const resume = { answers: fixing.form.answers, note: fixing.form.note ?? '', errors, reason: fixing.message ?? 'Câu trả lời chưa hợp lệ' };
       const saveFix = (answers: Record<string, unknown>, note: string) =>
-        resend(fixing, { answers: answers as QueuedInterview['answers'], note }, `${assignment.unitCode}, mẫu ${form.code}`);
+        resend(fixing, { answers: answers as QueuedInterview['answers'], note }, `${assignmentLabel(assignment)}, ${formName(form)}`);
       return <InterviewScreen key={fixing.clientId} assignment={assignment} form={form} startedAt={fixing.form.startedAt} resume={resume} onSave={saveFix} onLeave={() => setScreen({ kind: 'list' })} />;
     }
     const save = async (answers: Record<string, unknown>, note: string) => {
@@ -128,7 +129,7 @@ export default function EnumeratorPage() {
         startedAt, completedAt: new Date().toISOString(), ...(text ? { note: text } : {}),
       });
       await reload();
-      setStatus(`Đã lưu phiếu vào máy (${assignment.unitCode}, mẫu ${form.code}). Phiếu sẽ được gửi khi đồng bộ. / Saved on this phone.`);
+      setStatus(`Đã lưu phiếu vào máy (${assignmentLabel(assignment)}, ${formName(form)}). Phiếu sẽ được gửi khi đồng bộ. / Saved on this phone.`);
       setScreen({ kind: 'list' });
       window.scrollTo(0, 0);
     };
@@ -157,7 +158,7 @@ export default function EnumeratorPage() {
         }}
         onMove={(r, assignmentId) => {
           const a = field.assignments.find((x) => x.id === assignmentId);
-          void resend(r, { assignmentId }, `${a?.unitCode ?? ''}, mẫu ${r.form.formCode}`);
+          void resend(r, { assignmentId }, a ? assignmentLabel(a) : r.form.formCode);
         }}
         onDiscard={(r) => {
           if (!window.confirm('Xoá phiếu này khỏi máy? Các câu trả lời của cuộc phỏng vấn sẽ mất và không khôi phục được.')) return;

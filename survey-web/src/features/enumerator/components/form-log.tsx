@@ -3,10 +3,11 @@
  * already on the server), or rejected with the server's reason and the questions it refused (kept,
  * with its answers, until the enumerator fixes and resends or discards it).
  */
-import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
+import { formName, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
 import type { QueuedInterview, SyncedForm } from '../hooks/field-store';
 import type { RejectedForm } from '../hooks/rejected-store';
 import { RejectedList, type RejectedActions } from './rejected-list';
+import { assignmentLabel } from './place';
 import { timeText } from './status-text';
 
 interface Props extends RejectedActions {
@@ -23,23 +24,31 @@ const SHOWN_SYNCED = 10;
 
 function lookup(assignments: EnumeratorAssignment[]) {
   const byId = new Map(assignments.map((a) => [a.id, a]));
-  const unit = (id: string | undefined) => (id ? (byId.get(id)?.unitCode ?? '') : '');
+  const where = (id: string | undefined) => {
+    const a = id ? byId.get(id) : undefined;
+    return a ? assignmentLabel(a) : '';
+  };
   /** The form as the assignment has it now, else the same form code from any assignment. */
   const form = (id: string | undefined, code: string | undefined): PublicForm | undefined =>
     (id ? byId.get(id)?.forms.find((f) => f.code === code) : undefined) ?? assignments.flatMap((a) => a.forms).find((f) => f.code === code);
-  return { unit, form };
+  /** The form's name in words, or its code when this phone no longer knows the form. */
+  const name = (id: string | undefined, code: string | undefined) => {
+    const f = form(id, code);
+    return f ? formName(f) : `mẫu ${code ?? '?'}`;
+  };
+  return { where, form, name };
 }
 
-function What({ unit, formCode, completedAt }: { unit: string; formCode: string | undefined; completedAt: string | undefined }) {
+function What({ where, form, completedAt }: { where: string; form: string; completedAt: string | undefined }) {
   return (
     <span className="e-what">
-      {unit ? `${unit} · ` : ''}mẫu {formCode ?? '?'} · {timeText(completedAt)}
+      {where ? `${where} · ` : ''}{form} · {timeText(completedAt)}
     </span>
   );
 }
 
 export function FormLog({ assignments, queued, synced, rejected, legacyRejected, onClearRejected, ...actions }: Props) {
-  const { unit, form } = lookup(assignments);
+  const { where, form, name } = lookup(assignments);
   if (queued.length + synced.length + rejected.length + legacyRejected.length === 0) return null;
   return (
     <section className="e-log" aria-labelledby="e-log-title">
@@ -51,7 +60,7 @@ export function FormLog({ assignments, queued, synced, rejected, legacyRejected,
           <ul>
             {queued.map((q) => (
               <li key={q.clientId} data-state="pending">
-                <What unit={unit(q.assignmentId)} formCode={q.formCode} completedAt={q.completedAt} />
+                <What where={where(q.assignmentId)} form={name(q.assignmentId, q.formCode)} completedAt={q.completedAt} />
                 <span className="e-state e-state-pending">Chờ gửi — đã lưu an toàn trên máy</span>
               </li>
             ))}
@@ -64,7 +73,7 @@ export function FormLog({ assignments, queued, synced, rejected, legacyRejected,
           <ul>
             {synced.slice(0, SHOWN_SYNCED).map((s) => (
               <li key={s.clientId} data-state="synced">
-                <What unit={unit(s.assignmentId)} formCode={s.formCode} completedAt={s.completedAt} />
+                <What where={where(s.assignmentId)} form={name(s.assignmentId, s.formCode)} completedAt={s.completedAt} />
                 <span className="e-state e-state-synced">{s.status === 'duplicate' ? 'Đã đồng bộ (máy chủ đã có phiếu này)' : 'Đã đồng bộ'}</span>
               </li>
             ))}

@@ -3,9 +3,10 @@
  * other front door and the API). The interviewer's optional note sits under the questions; leaving
  * with answers entered asks first, so a stray tap does not lose an interview.
  */
-import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
+import { formName, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
 import { useCallback, useState } from 'react';
 import { SurveyForm } from '@/components/survey-form/survey-form';
+import { placeTitle, unitLine } from './place';
 import { timeText } from './status-text';
 
 interface Props {
@@ -34,19 +35,20 @@ export function InterviewScreen({ assignment, form, startedAt, onSave, onLeave, 
         <button type="button" className="e-back" onClick={leave}>
           ← Danh sách
         </button>
-        <p>
-          <b>{assignment.unitCode}</b> · bắt đầu {timeText(startedAt)}
+        <p className="e-where">
+          <b>{placeTitle(assignment)}</b>
+          <span className="e-muted">{unitLine(assignment)} · bắt đầu {timeText(startedAt)}</span>
         </p>
       </div>
-      <p className="e-muted">{assignment.unitName}</p>
-      <h1 className="e-form-title">{form.title.vi}</h1>
+      <h1 className="e-form-title">{formName(form)}</h1>
+      <p className="e-muted">{form.title.vi}</p>
       {resume && (
         <p className="e-status" role="note">
           Sửa phiếu bị từ chối: {resume.reason}. Sửa các câu được đánh dấu rồi lưu để gửi lại.
         </p>
       )}
       <SurveyForm
-        form={form} onChange={changed} onSubmit={(answers) => onSave(answers, note)} defaultValues={resume?.answers} initialErrors={resume?.errors}
+        form={form} paged onChange={changed} onSubmit={(answers) => onSave(answers, note)} defaultValues={resume?.answers} initialErrors={resume?.errors}
         submitLabel={resume ? 'Lưu và gửi lại' : 'Lưu phiếu vào máy'} sendingLabel="Đang lưu…"
       >
         <div className="e-note">

@@ -4,10 +4,11 @@
  * move the form to another of their assignments in the same campaign and resend, or discard it
  * (only after confirming). Older app versions kept only the reason; those are listed apart.
  */
-import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
+import { formName, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
 import { useState } from 'react';
 import type { SyncedForm } from '../hooks/field-store';
 import { moveTargets, remedyFor, type RejectedForm } from '../hooks/rejected-store';
+import { assignmentLabel } from './place';
 import { answerErrors, reasonText, timeText } from './status-text';
 
 export interface RejectedActions {
@@ -35,7 +36,7 @@ function MoveControl({ r, targets, onMove }: { r: RejectedForm; targets: Enumera
     <div className="e-move">
       <label htmlFor={id}>Chuyển sang phân công</label>
       <select id={id} value={to} onChange={(e) => setTo(e.target.value)}>
-        {targets.map((a) => <option key={a.id} value={a.id}>{a.unitCode} — {a.unitName}</option>)}
+        {targets.map((a) => <option key={a.id} value={a.id}>{assignmentLabel(a)}</option>)}
       </select>
       <button type="button" className="primary" onClick={() => to && onMove(r, to)}>Chuyển và gửi lại</button>
     </div>
@@ -47,9 +48,11 @@ function RejectedItem({ r, assignments, formFor, ...act }: RejectedActions & { r
   const current = formFor(r.form.assignmentId, r.form.formCode);
   const fixable = remedy === 'fix-answers' && !!current && assignments.some((a) => a.id === r.form.assignmentId);
   const asSynced = { ...r, status: 'rejected' as const };
+  const own = assignments.find((a) => a.id === r.form.assignmentId);
+  const where = own ? assignmentLabel(own) : (r.unitCode ?? '');
   return (
     <li data-state="rejected" data-client-id={r.clientId}>
-      <span className="e-what">{r.unitCode ? `${r.unitCode} · ` : ''}mẫu {r.form.formCode} · {timeText(r.form.completedAt)}</span>
+      <span className="e-what">{where ? `${where} · ` : ''}{current ? formName(current) : `mẫu ${r.form.formCode}`} · {timeText(r.form.completedAt)}</span>
       <span className="e-state e-state-rejected">Bị từ chối: {reasonText(asSynced)}</span>
       {answerErrors(asSynced, current).map((t) => <span key={t} className="e-detail">{t}</span>)}
       <span className="e-detail">Câu trả lời vẫn được giữ trên máy.</span>
