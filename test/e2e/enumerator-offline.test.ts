@@ -14,6 +14,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, PHONE } from '../support/browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { answerAll } from './field-fixtures.ts';
 
 let sys: TestSystem;
 let browser: Browser;
@@ -71,27 +72,6 @@ async function logIn(page: Page, email: string) {
 }
 
 const FORM_01 = 'Phỏng vấn: Phiếu khảo sát trực tiếp – mẫu 01';
-
-/** Answers every question of the open interview, section by section, the way an interviewer taps them. */
-async function answerAll(page: Page): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const questions = page.locator('.sf-question');
-    const n = await questions.count();
-    total += n;
-    for (let i = 0; i < n; i++) {
-      const q = questions.nth(i);
-      const likert = q.getByText('4 · Hài lòng', { exact: true });
-      if (await likert.count()) await likert.click();
-      else if (await q.locator('input[type=number]').count()) await q.locator('input[type=number]').fill('1');
-      else if (await q.locator('textarea').count()) continue; // free text is optional
-      else await q.locator('.sf-option').first().click();
-    }
-    const next = page.getByRole('button', { name: 'Phần tiếp theo →' });
-    if ((await next.count()) === 0) return total;
-    await next.click();
-  }
-}
 
 /** Opens form 01 for a unit and answers every question. */
 async function interview(page: Page, unit: string, note = '') {

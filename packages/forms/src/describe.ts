@@ -19,12 +19,14 @@ export interface DescribedAnswer {
   answer: LocalizedText | null;
 }
 
-const same = (s: string): LocalizedText => ({ vi: s, en: s });
+/** An answer as typed (a number, or an unknown code shown as it is). */
+const show = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+const same = (v: unknown): LocalizedText => ({ vi: show(v), en: show(v) });
 const LIKERT: Partial<Record<number, LocalizedText>> = likertLabels;
 
 function choiceLabel(q: Question, code: unknown): LocalizedText {
   const label = q.options?.find((o) => o.code === code)?.label;
-  return label ?? same(String(code));
+  return label ?? same(code);
 }
 
 /** The label of one answer to one question; null when unanswered. */
@@ -33,14 +35,14 @@ export function answerLabel(q: Question, v: unknown): LocalizedText | null {
   if (q.type === 'likert5') {
     if (v === NOT_APPLICABLE) return notApplicableLabel;
     const l = LIKERT[Number(v)];
-    return l ? { vi: `${String(v)} · ${l.vi}`, en: `${String(v)} · ${l.en}` } : same(String(v));
+    return l ? { vi: `${show(v)} · ${l.vi}`, en: `${show(v)} · ${l.en}` } : same(v);
   }
-  if (q.type === 'yes_no') return v === true ? { vi: 'Có', en: 'Yes' } : v === false ? { vi: 'Không', en: 'No' } : same(String(v));
+  if (q.type === 'yes_no') return v === true ? { vi: 'Có', en: 'Yes' } : v === false ? { vi: 'Không', en: 'No' } : same(v);
   if (Array.isArray(v)) {
     const labels = v.map((c) => choiceLabel(q, c));
     return { vi: labels.map((l) => l.vi).join('; '), en: labels.map((l) => l.en).join('; ') };
   }
-  return q.options ? choiceLabel(q, v) : same(String(v));
+  return q.options ? choiceLabel(q, v) : same(v);
 }
 
 /** Every question of the form in order with its answer (unanswered ones included, answer null). */
