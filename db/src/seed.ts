@@ -1,15 +1,20 @@
 /**
- * Reference data every installation needs: the 40 units of Sóc Trăng 2021 and the standard forms.
- * Idempotent: re-running inserts nothing new and changes nothing (ON CONFLICT DO NOTHING).
+ * Reference data every installation needs: the provinces, the 40 units of Sóc Trăng 2021 (with their
+ * first name version) and the standard forms. Idempotent: re-running inserts nothing new and changes
+ * nothing (ON CONFLICT DO NOTHING); units later renamed or merged by events keep their history.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { standardForms } from '@hailong/forms';
 import type { DbOrTx } from './client.ts';
-import { forms, unitGroups, units, type UnitGroup } from './schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { forms, provinces, unitGroups, units, unitVersions, type UnitGroup } from './schema/index.ts';
 
 const unitsCsv = fileURLToPath(new URL('../seed/units-soctrang-2021.csv', import.meta.url));
+const provincesCsv = fileURLToPath(new URL('../seed/provinces.csv', import.meta.url));
+/** The province the seeded 2021 units belong to. */
+export const SEED_PROVINCE = 'ST';
 
 export interface SeedUnit {
   code: string;
@@ -31,16 +36,31 @@ export interface SeedResult {
   formsInserted: number;
 }
 
-export async function seed(db: DbOrTx): Promise<SeedResult> {
-  const unitRows = await db
+function readProvinces(): { code: string; name: string }[] {
+  return parse<Record<string, string>>(readFileSync(provincesCsv), { columns: true, bom: true, skip_empty_lines: true, trim: true }).map((r) => ({ code: r.code ?? '', name: r.name ?? '' }));
+}
+
+async function seedUnits(db: DbOrTx): Promise<number> {
+  await db.insert(provinces).values(readProvinces()).onConflictDoNothing({ target: provinces.code });
+  const [province] = await db.select({ id: provinces.id }).from(provinces).where(sql`${provinces.code} = ${SEED_PROVINCE}`);
+  if (!province) throw new Error(`province ${SEED_PROVINCE} missing after seeding`);
+  const inserted = await db
     .insert(units)
-    .values(readSeedUnits())
+    .values(readSeedUnits().map((u) => ({ ...u, provinceId: province.id })))
     .onConflictDoNothing({ target: units.code })
-    .returning({ id: units.id });
+    .returning({ id: units.id, validFrom: units.validFrom, name: units.name, group: units.group });
+  if (inserted.length > 0) {
+    await db.insert(unitVersions).values(inserted.map((u) => ({ unitId: u.id, validFrom: u.validFrom, name: u.name, group: u.group }))).onConflictDoNothing();
+  }
+  return inserted.length;
+}
+
+export async function seed(db: DbOrTx): Promise<SeedResult> {
+  const unitsInserted = await seedUnits(db);
   const formRows = await db
     .insert(forms)
     .values(standardForms.map((f) => ({ code: f.code, version: f.version, kind: f.kind, definition: f })))
     .onConflictDoNothing({ target: [forms.code, forms.version] })
     .returning({ id: forms.id });
-  return { unitsInserted: unitRows.length, formsInserted: formRows.length };
+  return { unitsInserted, formsInserted: formRows.length };
 }

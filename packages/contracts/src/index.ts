@@ -13,3 +13,4 @@ export * from './par.ts';
 export * from './fieldwork-admin.ts';
 export * from './sampling.ts';
 export * from './focal-points.ts';
+export * from './units.ts';

@@ -1,28 +1,62 @@
-import { schema } from '@hailong/db';
-import { asc, isNull } from 'drizzle-orm';
+/**
+ * The unit registry (issue 13). Prefix /api/v1/units.
+ * GET  /?asOf=YYYY-MM-DD[&province=]   units valid on that day under the names they had then (public; default today)
+ * GET  /kinds                          the kinds of unit (data)
+ * POST /events?dryRun=true|false       import a reorganisation (CSV or XLSX), all or nothing, audited (admin)
+ * GET  /:code/lineage                  predecessors, successors and name history of a unit
+ */
+import {
+  errorBodySchema, unitLineageParamsSchema, unitEventsQuerySchema, unitEventsResultSchema, unitKindsSchema, unitLineageSchema,
+  unitsListSchema, unitsQuerySchema,
+} from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import type { TableUpload } from '../../lib/table-upload.ts';
+import { listKinds } from './registry-repo.ts';
+import { importUnitEvents, listUnitsOn, unitLineage } from './service.ts';
 
-export const unitSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  group: z.enum(['department', 'public_service_unit', 'central_agency', 'district', 'commune']),
-});
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+const tags = ['units'];
 
-/** Public list of current units (names are public information). */
+function toUpload(contentType: string | undefined, body: unknown): TableUpload {
+  if (contentType?.startsWith(XLSX) && Buffer.isBuffer(body)) return { kind: 'xlsx', data: body };
+  if (contentType?.startsWith('text/csv') && typeof body === 'string') return { kind: 'csv', text: body };
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', { accepted: ['text/csv', XLSX] });
+}
+
 const unitRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+
   app.get(
     '/',
-    { schema: { tags: ['units'], summary: 'Units currently evaluated', response: { 200: z.object({ units: z.array(unitSchema) }) } } },
-    async () => {
-      const { units } = schema;
-      const rows = await app.db
-        .select({ code: units.code, name: units.name, group: units.group })
-        .from(units)
-        .where(isNull(units.validTo))
-        .orderBy(asc(units.code));
-      return { units: rows };
+    { schema: { tags, summary: 'Units valid on a day (default today), each under the name and kind it had then', querystring: unitsQuerySchema, response: { 200: unitsListSchema, 400: errorBodySchema } } },
+    async (req) => listUnitsOn(app.db, req.query.asOf, req.query.province),
+  );
+
+  app.get('/kinds', { schema: { tags, summary: 'Kinds of unit (department, district, commune, ward, …)', response: { 200: unitKindsSchema } } }, async () => ({
+    kinds: await listKinds(app.db),
+  }));
+
+  app.post(
+    '/events',
+    {
+      preHandler: app.requireRole('admin'),
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags, summary: 'Import reorganisation events (event,from_codes,to_codes,name,group,effective_date,basis); all or nothing; ?dryRun=true only checks',
+        consumes: ['text/csv', XLSX], querystring: unitEventsQuerySchema,
+        response: { 200: unitEventsResultSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+      },
     },
+    async (req) => importUnitEvents(app.db, toUpload(req.headers['content-type'], req.body), { dryRun: req.query.dryRun, actorUserId: req.user?.id ?? null }),
+  );
+
+  app.get(
+    '/:code/lineage',
+    { schema: { tags, summary: "A unit's predecessors and successors (merge, split) and its names over time", params: unitLineageParamsSchema, response: { 200: unitLineageSchema, 404: errorBodySchema } } },
+    async (req) => unitLineage(app.db, req.params.code),
   );
 };
 export default unitRoutes;

@@ -1,0 +1,33 @@
+/**
+ * The registry as of a day: SQL fragments every list uses to show the units valid on a reference
+ * day under the name and kind they had then. They refer to the `units` table by name, so use them
+ * in queries over `units` itself (not an alias).
+ */
+import { schema } from '@hailong/db';
+import { sql, type SQL } from 'drizzle-orm';
+
+const { units } = schema;
+
+/** A day (YYYY-MM-DD) in Vietnam time (UTC+7). */
+export function vnDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function vnToday(): string {
+  return vnDay(new Date());
+}
+
+/** The unit existed on `day` (valid_from ≤ day ≤ valid_to, an open end meaning "still exists"). */
+export function unitValidOn(day: string): SQL {
+  return sql`(${units.validFrom} <= ${day}::date and (${units.validTo} is null or ${units.validTo} >= ${day}::date))`;
+}
+
+/** The unit's name on `day`: its latest version starting on or before that day. */
+export function unitNameOn(day: string): SQL<string> {
+  return sql<string>`coalesce((select v.name from unit_versions v where v.unit_id = ${units.id} and v.valid_from <= ${day}::date order by v.valid_from desc limit 1), ${units.name})`;
+}
+
+/** The unit's kind on `day`. */
+export function unitGroupOn(day: string): SQL<string> {
+  return sql<string>`coalesce((select v.group from unit_versions v where v.unit_id = ${units.id} and v.valid_from <= ${day}::date order by v.valid_from desc limit 1), ${units.group})`;
+}
