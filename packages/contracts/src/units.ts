@@ -1,4 +1,4 @@
-/** Units over time: the registry as of a date, reorganisation events, lineage (docs/0006-unit-registry.md). */
+/** Units over time: the registry as of a date, reorganisation events, lineage (docs/0007-unit-registry.md). */
 import { z } from 'zod';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
