@@ -6,7 +6,7 @@ import { useKioskOutbox } from '../hooks/use-kiosk-outbox';
 import { useKioskSession } from '../hooks/use-kiosk-session';
 import { registerOfflineShell } from '@/lib/offline-shell';
 import { PairingScreen } from './pairing-screen';
-import { QuestionScreen } from './question-screen';
+import { QuestionStep } from './question-step';
 import '../kiosk.css';
 
 /** `?idle=<seconds>` overrides the kiosk's setting on this tablet (staff testing the reset). */
@@ -19,7 +19,6 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
   const [revoked, setRevoked] = useState(false);
   const { pending, enqueue } = useKioskOutbox(device.deviceToken, () => setRevoked(true));
   const s = useKioskSession(device, enqueue, idleFromUrl() ?? (device.idleSeconds ?? 60) * 1000);
-  const total = s.questions.length;
   return (
     <main className="k-screen" lang="vi">
       {s.screen.kind === 'start' ? (
@@ -31,17 +30,10 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
         </div>
       ) : null}
       {s.screen.kind === 'question' ? (
-        <div className="k-step">
-          <div className="k-progress" role="progressbar" aria-label="Tiến độ" aria-valuemin={1} aria-valuemax={total} aria-valuenow={s.screen.index + 1}>
-            <span>Câu {s.screen.index + 1}/{total}</span>
-            <div className="k-bar"><div style={{ width: `${(100 * (s.screen.index + 1)) / total}%` }} /></div>
-          </div>
-          {(() => {
-            const index = s.screen.index;
-            const q = s.questions[index];
-            return q ? <QuestionScreen key={q.id} question={q} onAnswer={(v) => s.answer(index, v)} /> : null;
-          })()}
-        </div>
+        <QuestionStep
+          key={s.screen.index} form={device.form} index={s.screen.index} full={device.mode === 'full'} chosen={s.given(s.screen.index)}
+          onAnswer={s.answer.bind(null, s.screen.index)} onBack={s.back.bind(null, s.screen.index)}
+        />
       ) : null}
       {s.screen.kind === 'procedure' ? (
         <div className="k-step">

@@ -1,4 +1,8 @@
-/** One question on one screen: Likert faces, or large option buttons for choice questions. */
+/**
+ * One question on one screen: Likert faces, or large option buttons for choice questions. The
+ * answer already given (the citizen came back to this screen) is shown chosen. Free text and
+ * numbers need a keyboard the kiosk does not have: only the question is shown, to be skipped.
+ */
 import { useState } from 'react';
 import type { PublicForm } from '@hailong/contracts';
 import { RatingButtons } from './rating-buttons';
@@ -6,14 +10,21 @@ import { RatingButtons } from './rating-buttons';
 type Question = PublicForm['sections'][number]['questions'][number];
 export type AnswerValue = number | string | boolean | string[];
 
-export function QuestionScreen({ question, onAnswer }: { question: Question; onAnswer: (v: AnswerValue | undefined) => void }) {
-  const [picked, setPicked] = useState<string[]>([]);
-  const label = <h1 className="k-question">{question.label.vi}</h1>;
+interface Props {
+  question: Question;
+  onAnswer: (v: AnswerValue | undefined) => void;
+  chosen?: AnswerValue | undefined;
+}
+
+export function QuestionScreen({ question, onAnswer, chosen }: Props) {
+  const [picked, setPicked] = useState<string[]>(() => (Array.isArray(chosen) ? chosen : []));
+  const label = <h1 className="k-question" id="k-question">{question.label.vi}</h1>;
+  const pressed = (v: AnswerValue) => (chosen === v ? true : undefined);
   if (question.type === 'likert5') {
     return (
       <>
         {label}
-        <RatingButtons onPick={onAnswer} allowNotApplicable={question.allowNotApplicable} />
+        <RatingButtons onPick={onAnswer} allowNotApplicable={question.allowNotApplicable} chosen={typeof chosen === 'number' || chosen === 'na' ? chosen : undefined} />
       </>
     );
   }
@@ -22,8 +33,8 @@ export function QuestionScreen({ question, onAnswer }: { question: Question; onA
       <>
         {label}
         <div className="k-options">
-          <button type="button" className="k-option" onClick={() => onAnswer(true)}>Có</button>
-          <button type="button" className="k-option" onClick={() => onAnswer(false)}>Không</button>
+          <button type="button" className="k-option" aria-pressed={pressed(true)} onClick={() => onAnswer(true)}>Có</button>
+          <button type="button" className="k-option" aria-pressed={pressed(false)} onClick={() => onAnswer(false)}>Không</button>
         </div>
       </>
     );
@@ -35,7 +46,7 @@ export function QuestionScreen({ question, onAnswer }: { question: Question; onA
         {label}
         <div className="k-options">
           {options.map((o) => (
-            <button key={o.code} type="button" className="k-option" onClick={() => onAnswer(o.code)}>{o.label.vi}</button>
+            <button key={o.code} type="button" className="k-option" aria-pressed={pressed(o.code)} onClick={() => onAnswer(o.code)}>{o.label.vi}</button>
           ))}
         </div>
       </>
@@ -55,11 +66,6 @@ export function QuestionScreen({ question, onAnswer }: { question: Question; onA
       </>
     );
   }
-  // Free text / numbers need a keyboard: the kiosk skips them.
-  return (
-    <>
-      {label}
-      <button type="button" className="k-primary" onClick={() => onAnswer(undefined)}>Bỏ qua</button>
-    </>
-  );
+  // Free text / numbers: the step's "Bỏ qua" moves on.
+  return label;
 }

@@ -16,18 +16,25 @@ function Face({ level }: { level: 1 | 2 | 3 | 4 | 5 }) {
   );
 }
 
-export function RatingButtons({ onPick, allowNotApplicable }: { onPick: (v: number | 'na') => void; allowNotApplicable?: boolean }) {
+interface Props {
+  onPick: (v: number | 'na') => void;
+  allowNotApplicable?: boolean | undefined;
+  /** The rating given before (the citizen came back to this question). */
+  chosen?: number | 'na' | undefined;
+}
+
+export function RatingButtons({ onPick, allowNotApplicable, chosen }: Props) {
   const levels = [1, 2, 3, 4, 5] as const;
   return (
     <div className="k-ratings" role="group" aria-label="Mức độ hài lòng">
       {levels.map((l) => (
-        <button key={l} type="button" className={`k-rating k-rating-${l}`} onClick={() => onPick(l)}>
+        <button key={l} type="button" className={`k-rating k-rating-${l}`} aria-pressed={chosen === l ? true : undefined} onClick={() => onPick(l)}>
           <Face level={l} />
           <span>{likertLabels[l].vi}</span>
         </button>
       ))}
       {allowNotApplicable ? (
-        <button type="button" className="k-rating k-rating-na" onClick={() => onPick('na')}>
+        <button type="button" className="k-rating k-rating-na" aria-pressed={chosen === 'na' ? true : undefined} onClick={() => onPick('na')}>
           <span>Không ý kiến</span>
         </button>
       ) : null}

@@ -1,6 +1,7 @@
 /**
  * One citizen's session at the counter: start → one screen per question → optional procedure →
- * thank-you (back to start after 5 s). Taps within 1 s of the previous accepted tap are ignored
+ * thank-you (back to start after 5 s). On the full form the citizen can go back one screen (the
+ * answer given there is kept until changed) and skip a question that is not required. Taps within 1 s of the previous accepted tap are ignored
  * (a double tap must not answer two questions). After `idleMs` without a tap an unfinished session
  * is reset; if the overall question was already answered it is kept as a partial response.
  */
@@ -66,9 +67,18 @@ export function useKioskSession(device: KioskPaired, submit: (item: KioskItem) =
     guard(() => {
       const q = questions[index];
       if (q && value !== undefined) answers.current[q.id] = value;
+      else if (q) delete answers.current[q.id]; // skipped (again): no answer
       if (index + 1 < questions.length) setScreen({ kind: 'question', index: index + 1 });
       else afterQuestions();
     });
+
+  const back = (index: number) => guard(() => setScreen({ kind: 'question', index: Math.max(index - 1, 0) }));
+
+  /** The answer already given to a question (shown chosen when the citizen comes back to it). */
+  const given = (index: number): AnswerValue | undefined => {
+    const q = questions[index];
+    return q ? answers.current[q.id] : undefined;
+  };
 
   const chooseProcedure = (name: string | undefined) =>
     guard(() => {
@@ -94,5 +104,5 @@ export function useKioskSession(device: KioskPaired, submit: (item: KioskItem) =
     return () => clearTimeout(t);
   }, [screen, idleMs, finish]);
 
-  return { screen, questions, start, answer, chooseProcedure };
+  return { screen, questions, start, answer, back, given, chooseProcedure };
 }
