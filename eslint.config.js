@@ -24,12 +24,12 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off', // Fastify plugins and job processors are async by contract
       'no-only-tests/no-only-tests': 'error',
       // Configuration is read in config modules only (R12).
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through the config module (api/src/config.ts, worker/src/config.ts).' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through the one config module (packages/runtime/src/config.ts).' }],
       'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
     },
   },
   {
-    files: ['api/src/config.ts', 'worker/src/config.ts', 'survey-web/src/config/env.ts'],
+    files: ['packages/runtime/src/config.ts', 'survey-web/src/config/env.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -7,6 +7,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'forms', root: './packages/forms', include: ['test/**/*.test.ts'] } },
       { test: { name: 'scoring', root: './packages/scoring', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'repo', root: './test', include: ['repo/**/*.test.ts'] } },
+      { test: { name: 'runtime', root: './packages/runtime', include: ['test/**/*.test.ts'] } },
       { test: { name: 'contracts', root: './packages/contracts', include: ['test/**/*.test.ts'], passWithNoTests: true } },
       {
         test: {
@@ -24,6 +26,12 @@ export default defineConfig({
         test: {
           name: 'worker', root: './worker', include: ['test/**/*.test.ts'],
           globalSetup: ['../test/support/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'server', root: './server', include: ['test/**/*.test.ts'],
+          globalSetup: ['../test/support/global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000,
         },
       },
       {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { sampleSize } from '@hailong/api/features/sampling/sample-size';
+import { sampleSize } from '@hailong/api';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { assign, createEnumerator, createFieldCampaign, fieldForm, interview, sync } from './enumerator-fixtures.ts';
 

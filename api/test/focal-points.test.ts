@@ -4,7 +4,7 @@
  */
 import { schema } from '@hailong/db';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
-import { sweep } from '@hailong/worker/jobs/sweep';
+import { sweep } from '@hailong/worker';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { testEnv } from '../../test/support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
 import { TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
 
@@ -12,7 +13,7 @@ describe('GET /healthz', () => {
   afterAll(async () => database.drop());
 
   const build = (databaseUrl: string, redisUrl: string) =>
-    buildApp({ ...loadConfig({ REDIS_URL: redisUrl }), queuePrefix: uniquePrefix(), databaseUrl });
+    buildApp({ ...loadConfig(testEnv({ REDIS_URL: redisUrl })), queuePrefix: uniquePrefix(), databaseUrl });
 
   it('answers 200 with db and redis ok when both are up', async () => {
     const app = await build(database.url, TEST_REDIS_URL);

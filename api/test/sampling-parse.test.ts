@@ -1,8 +1,8 @@
 /** The plan workbook parser: rows written with exceljs then parsed give the same plan (property). */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { parsePlanSheets, parsePlanWorkbook } from '@hailong/api/features/sampling/plan-parse';
-import { planWorkbook } from '@hailong/api/features/sampling/plan-workbook';
+import { parsePlanSheets, parsePlanWorkbook } from '@hailong/api';
+import { planWorkbook } from '@hailong/api';
 
 const code = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/);
 // Names as people type them: letters with Vietnamese diacritics, digits, single inner spaces.

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanError, PlanImportResult, SamplingPlan } from '@hailong/contracts';
-import { planWorkbook, type PlanWorkbookInput } from '@hailong/api/features/sampling/plan-workbook';
+import { planWorkbook, type PlanWorkbookInput } from '@hailong/api';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { createFieldCampaign } from './enumerator-fixtures.ts';
 

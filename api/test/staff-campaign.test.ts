@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worker';
-import { sweep } from '@hailong/worker/jobs/sweep';
+import { sweep } from '@hailong/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { TEST_REDIS_URL } from '../../test/support/redis.ts';

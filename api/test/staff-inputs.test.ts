@@ -5,9 +5,9 @@
  */
 import { schema } from '@hailong/db';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
-import { invitationToken } from '@hailong/worker/invitation-tokens';
-import { createDueDigests, createDueReminders } from '@hailong/worker/jobs/sweep-repo';
-import { sweep } from '@hailong/worker/jobs/sweep';
+import { invitationToken } from '@hailong/runtime';
+import { createDueDigests, createDueReminders } from '@hailong/worker';
+import { sweep } from '@hailong/worker';
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

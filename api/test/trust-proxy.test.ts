@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { testEnv } from '../../test/support/env.ts';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 
 const PER_ADDRESS = 20; // the online form's per-address limit per minute
@@ -31,16 +32,16 @@ async function forgedPosts(base: string, n: number): Promise<number[]> {
 
 describe('TRUST_PROXY configuration', () => {
   it('is off by default and accepts a hop count or a list of addresses and CIDR ranges', () => {
-    expect(loadConfig({}).trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.2, 172.28.0.0/16,loopback,::1' }).trustProxy).toEqual(['10.0.0.2', '172.28.0.0/16', 'loopback', '::1']);
+    expect(loadConfig(testEnv({})).trustProxy).toBe(false);
+    expect(loadConfig(testEnv({ TRUST_PROXY: 'false' })).trustProxy).toBe(false);
+    expect(loadConfig(testEnv({ TRUST_PROXY: '1' })).trustProxy).toBe(1);
+    expect(loadConfig(testEnv({ TRUST_PROXY: '10.0.0.2, 172.28.0.0/16,loopback,::1' })).trustProxy).toEqual(['10.0.0.2', '172.28.0.0/16', 'loopback', '::1']);
   });
 
   it('refuses "true" (any peer) and malformed entries, naming the variable', () => {
     for (const bad of ['true', '10.0.0.300', '10.0.0.0/33', 'proxy.example']) {
-      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(ConfigError);
-      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+      expect(() => loadConfig(testEnv({ TRUST_PROXY: bad }))).toThrow(ConfigError);
+      expect(() => loadConfig(testEnv({ TRUST_PROXY: bad }))).toThrow(/TRUST_PROXY/);
     }
   });
 });

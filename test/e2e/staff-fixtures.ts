@@ -1,5 +1,5 @@
 /** Staff-survey browser tests: one respondent imported and invited through the API, and their link token. */
-import { invitationToken } from '@hailong/worker/invitation-tokens';
+import { invitationToken } from '@hailong/runtime';
 import { expect } from 'vitest';
 import type { TestSystem } from '../support/system.ts';
 

@@ -3,9 +3,10 @@
  * the real Redis with a unique queue prefix. `close()` closes the app and drops the database.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '@hailong/api/app';
-import { loadConfig, type AppConfig } from '@hailong/api/config';
-import { ensureAdmin } from '@hailong/api/features/auth/service';
+import { buildApp } from '@hailong/api';
+import { loadConfig, type AppConfig } from '@hailong/api';
+import { ensureAdmin } from '@hailong/api';
+import { testEnv } from './env.ts';
 import { createTestDatabase, type TestDatabase } from './pg.ts';
 import { TEST_REDIS_URL, uniquePrefix } from './redis.ts';
 
@@ -24,7 +25,7 @@ export interface TestApp {
 export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
-    ...loadConfig({ REDIS_URL: TEST_REDIS_URL }),
+    ...loadConfig(testEnv({ REDIS_URL: TEST_REDIS_URL })),
     queuePrefix: uniquePrefix(),
     ...overrides,
     databaseUrl: database.url,

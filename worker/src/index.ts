@@ -1,4 +1,5 @@
-export * from './config.ts';
-export * from './queues.ts';
-export * from './worker.ts';
-export * from './mail/transport.ts';
+export { loadWorkerConfig, workerConfigFrom, type WorkerConfig } from './config.ts';
+export { startWorker, type StartWorkerOptions, type WorkerDeps, type WorkerHandle } from './worker.ts';
+export { createMailTransport, type MailTransport } from './mail/transport.ts';
+export { sweep, type SweepOptions } from './jobs/sweep.ts';
+export { createDueDigests, createDueReminders } from './jobs/sweep-repo.ts';

@@ -12,7 +12,7 @@ import { createMailTransport, type MailTransport } from './mail/transport.ts';
 import { processMailJob } from './jobs/process-mail.ts';
 import { sweep } from './jobs/sweep.ts';
 import { foldTallies } from './jobs/tally-fold.ts';
-import { QUEUE, jobId } from './queues.ts';
+import { QUEUE, jobId } from '@hailong/runtime';
 
 export interface WorkerDeps {
   db: Db;

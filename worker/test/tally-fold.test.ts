@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool } from '@hailong/db';
 import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worker';
+import { testEnv } from '../../test/support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
 import { TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
 
@@ -14,7 +15,7 @@ describe('tally-fold schedule', () => {
     database = await createTestDatabase();
     pool = createPool(database.url, 2);
     worker = await startWorker(
-      loadWorkerConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniquePrefix(), TALLY_FOLD_INTERVAL_MS: '200' }),
+      loadWorkerConfig(testEnv({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniquePrefix(), TALLY_FOLD_INTERVAL_MS: '200' })),
       { log: () => undefined },
     );
   });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { createProducerQueues, loadWorkerConfig, QUEUE, startWorker, type WorkerHandle } from '@hailong/worker';
+import { createProducerQueues, QUEUE } from '@hailong/runtime';
+import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worker';
+import { testEnv } from '../../test/support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
 import { TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
 
@@ -11,7 +13,7 @@ describe('worker', () => {
   const prefix = uniquePrefix();
   beforeAll(async () => {
     database = await createTestDatabase();
-    worker = await startWorker(loadWorkerConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix }), {
+    worker = await startWorker(loadWorkerConfig(testEnv({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix })), {
       schedulers: false,
       log: () => undefined,
     });
@@ -39,7 +41,7 @@ describe('worker', () => {
   });
 
   it('closes gracefully: a closed worker takes no more jobs', async () => {
-    const w2 = await startWorker(loadWorkerConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniquePrefix() }), {
+    const w2 = await startWorker(loadWorkerConfig(testEnv({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniquePrefix() })), {
       schedulers: false,
       log: () => undefined,
     });

@@ -1,5 +1,5 @@
 /** Producer queues (BullMQ) on the fail-fast Redis connection. Enqueue only after commit. */
-import { createProducerQueues, type ProducerQueues } from '@hailong/worker/queues';
+import { createProducerQueues, type ProducerQueues } from '@hailong/runtime';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';

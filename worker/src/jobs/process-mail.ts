@@ -7,11 +7,10 @@
  *    bounced and stops retrying (UnrecoverableError); anything else is retried with backoff.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
-import { invitationToken } from '../invitation-tokens.ts';
 import { isPermanentSmtpError } from '../mail/transport.ts';
 import { renderStaffMail } from '../mail/templates/staff-invitation.ts';
 import { renderUnitDigest } from '../mail/templates/unit-digest.ts';
-import { sendMailJobSchema } from '../queues.ts';
+import { invitationToken, sendMailJobSchema } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
 import { claimDelivery, deliveryStatus, loadDigestContext, loadMailContext, markBounced, markOutcome, markSent, type ClaimedDelivery, type MailContext } from './delivery-repo.ts';
 

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { jobId } from '../queues.ts';
+import { jobId, MAIL_ATTEMPTS, MAIL_JOB_OPTIONS } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
 import { createDueDigests, createDueReminders, dueDeliveries } from './sweep-repo.ts';
 
@@ -16,14 +16,6 @@ export interface SweepOptions {
   /** A 'sending' claim older than this belongs to a dead worker. */
   leaseMs?: number;
 }
-
-export const MAIL_ATTEMPTS = 5;
-export const MAIL_JOB_OPTIONS = {
-  attempts: MAIL_ATTEMPTS,
-  backoff: { type: 'exponential', delay: 2_000 },
-  removeOnComplete: { age: 24 * 3600, count: 50_000 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const;
 
 /** Adds a job for the delivery unless a live one exists; a finished job is replaced. */
 async function ensureJob(queue: Queue, deliveryId: string, kind: string, attempts: number): Promise<boolean> {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { toPublicForm, type OptOutResult, type SurveyLink } from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import type { Answers } from '@hailong/forms';
-import { tokenHash } from '@hailong/worker/invitation-tokens';
+import { tokenHash } from '@hailong/runtime';
 import { AppError } from '../../errors.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
 import { checkAnswers, storeResponse } from '../submissions/service.ts';

@@ -1,5 +1,5 @@
 /**
- * The quick start as a user runs it: `tsx api/src/start.ts` (what `pnpm start` runs after building
+ * The quick start as a user runs it: the launcher's `all` role (what `pnpm start` runs after building
  * the web app) on embedded defaults, and the clear failure messages of a bad configuration.
  */
 import { spawn } from 'node:child_process';
@@ -22,8 +22,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function run(env: Record<string, string>, untilMs: number) {
-  const child = spawn(tsx, ['api/src/start.ts'], {
+function run(env: Record<string, string>, untilMs: number, role = 'all') {
+  const child = spawn(tsx, ['server/src/main.ts', role], {
     cwd: repo,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,9 +80,19 @@ describe('pnpm start', () => {
   });
 
   it('stops with a clear message when the database is unreachable', async () => {
-    const p = run({ DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/none', PORT: String(await freePort()) }, 20_000);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hl-start-'));
+    const p = run({ DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/none', PORT: String(await freePort()), DATA_DIR: dataDir }, 20_000);
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/Database unreachable at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/none/);
     expect(p.output()).not.toContain('secret');
+  });
+
+  it('in production, stops with one message naming DATABASE_URL and TOKEN_SECRET', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hl-start-'));
+    for (const role of ['all', 'api', 'worker', 'migrate']) {
+      const p = run({ NODE_ENV: 'production', DATA_DIR: dataDir }, 20_000, role);
+      expect(await p.exited).toBe(1);
+      expect(p.output()).toContain('DATABASE_URL, TOKEN_SECRET: required when NODE_ENV=production');
+    }
   });
 });

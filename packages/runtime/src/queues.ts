@@ -17,6 +17,18 @@ export const heartbeatJobSchema = z.object({ at: z.string() });
 export const sendMailJobSchema = z.object({ deliveryId: z.uuid() });
 export type SendMailJob = z.infer<typeof sendMailJobSchema>;
 
+/** Attempts and retention of every mail job (the API's first enqueue and the sweeper's re-enqueue). */
+export const MAIL_ATTEMPTS = 5;
+export const MAIL_JOB_OPTIONS = {
+  attempts: MAIL_ATTEMPTS,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/** Redis key of the worker's last beat (ISO time, expires after 10 minutes); the API's /healthz reads it. */
+export const heartbeatKey = (prefix: string): string => `${prefix}:worker:heartbeat`;
+
 export const jobId = {
   /** One job per delivery row (invitation, reminder round, digest). */
   mail: (deliveryId: string) => `mail-${deliveryId}`,

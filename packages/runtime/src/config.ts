@@ -1,0 +1,141 @@
+/**
+ * The one configuration of the system: every environment variable of the API, the worker and the
+ * launcher, parsed once with one zod schema. An invalid environment fails at start with one message
+ * listing every problem. Nothing else reads process.env.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { defaultQueuePrefix, resolveTokenSecret } from './secrets.ts';
+import { trustProxySchema, type TrustProxy } from './trust-proxy.ts';
+
+const urlWith = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: urlWith(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: urlWith(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  SMTP_URL: urlWith(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('Sở Nội vụ <khaosat@localhost>'),
+  SMTP_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
+  PUBLIC_URL: urlWith(['http:', 'https:']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: bool.default(false),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).optional(),
+  RUN_WORKER: bool.default(true),
+  START_REDIS: bool.default(true),
+  TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
+  TALLY_FOLD_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  TRUST_PROXY: trustProxySchema.default(false),
+});
+
+export type Env = Record<string, string | undefined>;
+
+export interface RuntimeConfig {
+  /** `production` requires DATABASE_URL and TOKEN_SECRET and never uses the embedded database. */
+  production: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset → embedded PGlite in dataDir (resolved by the launcher, outside production only). */
+  databaseUrl: string | undefined;
+  redisUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  smtpRatePerSecond: number;
+  admin: { email: string; password: string } | undefined;
+  publicUrl: string;
+  logLevel: string;
+  cookieSecure: boolean;
+  /** Peers allowed to set X-Forwarded-For (TRUST_PROXY); false = the socket address is the caller. */
+  trustProxy: TrustProxy;
+  queuePrefix: string;
+  /** The all-in-one launcher also runs the worker in its process. */
+  runWorker: boolean;
+  /** The all-in-one launcher starts a local redis-server when none answers. */
+  startRedis: boolean;
+  /** Derives invitation link tokens (HMAC); TOKEN_SECRET or DATA_DIR/secret (docs/0003-invitation-tokens.md). */
+  tokenSecret: string;
+  /** Where mail goes when smtpUrl is unset (one .eml file per message). */
+  outboxDir: string;
+  /** How often the worker's sweeper re-derives due work from the database. */
+  sweepIntervalMs: number;
+  heartbeatIntervalMs: number;
+  /** How often pending responses are folded into the SIPAS tallies (TALLY_FOLD_INTERVAL_MS). */
+  tallyFoldIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function crossFieldProblems(clean: Env): string[] {
+  const problems: string[] = [];
+  if (Boolean(clean.ADMIN_EMAIL) !== Boolean(clean.ADMIN_PASSWORD)) {
+    problems.push(`${clean.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: ADMIN_EMAIL and ADMIN_PASSWORD must be set together`);
+  }
+  if (clean.NODE_ENV === 'production') {
+    const missing = ['DATABASE_URL', 'TOKEN_SECRET'].filter((k) => !clean[k]);
+    if (missing.length > 0) {
+      problems.push(`${missing.join(', ')}: required when NODE_ENV=production (the embedded database and a generated secret are for a single machine only)`);
+    }
+  }
+  return problems;
+}
+
+/** Parses the environment; throws one ConfigError listing every problem. */
+export function loadRuntimeConfig(env: Env): RuntimeConfig {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(clean);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  problems.push(...crossFieldProblems(clean));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const tokenSecret = resolveTokenSecret(e.TOKEN_SECRET, dataDir);
+  return {
+    production: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    queuePrefix: e.QUEUE_PREFIX ?? defaultQueuePrefix(tokenSecret),
+    runWorker: e.RUN_WORKER,
+    startRedis: e.START_REDIS,
+    tokenSecret,
+    outboxDir: path.join(dataDir, 'outbox'),
+    sweepIntervalMs: 30_000,
+    heartbeatIntervalMs: 60_000,
+    tallyFoldIntervalMs: e.TALLY_FOLD_INTERVAL_MS,
+  };
+}
+
+/** The process environment (the one place that reads it). */
+export function processEnv(): Env {
+  return process.env;
+}

@@ -1,0 +1,15 @@
+export { ConfigError, envSchema, loadRuntimeConfig, processEnv, type Env, type RuntimeConfig } from './config.ts';
+export { trustProxySchema, type TrustProxy } from './trust-proxy.ts';
+export { defaultQueuePrefix, invitationToken, resolveTokenSecret, tokenHash } from './secrets.ts';
+export {
+  createProducerQueues,
+  heartbeatJobSchema,
+  heartbeatKey,
+  jobId,
+  MAIL_ATTEMPTS,
+  MAIL_JOB_OPTIONS,
+  QUEUE,
+  sendMailJobSchema,
+  type ProducerQueues,
+  type SendMailJob,
+} from './queues.ts';
