@@ -4,7 +4,7 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig, TrustProxy } from './config.ts';
 import authRoutes from './features/auth/routes.ts';
 import campaignRoutes from './features/campaigns/routes.ts';
@@ -28,6 +28,7 @@ import samplingRoutes from './features/sampling/routes.ts';
 import localityRoutes from './features/localities/routes.ts';
 import supervisionRoutes from './features/supervision/routes.ts';
 import unitRoutes from './features/units/routes.ts';
+import { boundaryValidatorCompiler } from './lib/boundary-validator.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandler from './plugins/error-handler.ts';
@@ -62,7 +63,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
     // Request logs carry method and route only: tokens in /s/<token> paths are personal links.
     disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(boundaryValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({ method: req.method, route: req.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');

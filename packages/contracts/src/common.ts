@@ -35,3 +35,9 @@ export const deviceInstantSchema = z.iso
     const t = Date.parse(s);
     return t >= YEAR_2000 && t < YEAR_2100;
   }, 'must be between the years 2000 and 2099');
+
+/** A session's clocks: completion not before its start (a tablet whose clock jumped back mid-session). */
+export function completedAfterStart(v: { startedAt?: string | undefined; completedAt?: string | undefined }): boolean {
+  return !v.startedAt || !v.completedAt || Date.parse(v.completedAt) >= Date.parse(v.startedAt);
+}
+export const completedAfterStartIssue = { message: 'completedAt must not be before startedAt', path: ['completedAt'] };

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { answersSchema, publicFormSchema } from './forms.ts';
-import { deviceInstantSchema, unitCodeSchema } from './common.ts';
+import { completedAfterStart, completedAfterStartIssue, deviceInstantSchema, unitCodeSchema } from './common.ts';
 import { errorCodeSchema } from './errors.ts';
+import { batchBodies, batchItem } from './text.ts';
 
 const password = z.string().min(8).max(200);
 
@@ -67,7 +68,7 @@ export type EnumeratorAssignment = z.infer<typeof enumeratorAssignmentSchema>;
 export const enumeratorAssignmentsSchema = z.object({ assignments: z.array(enumeratorAssignmentSchema) });
 
 /** One interview as the enumerator app queued it (client UUID generated before the first try). */
-export const fieldFormSchema = z.object({
+const fieldFormObject = z.object({
   clientId: z.uuid(),
   assignmentId: z.uuid(),
   formCode: z.string().min(1).max(40),
@@ -76,11 +77,17 @@ export const fieldFormSchema = z.object({
   completedAt: deviceInstantSchema,
   note: z.string().max(2000).optional(),
 });
+export const fieldFormSchema = fieldFormObject.refine(completedAfterStart, completedAfterStartIssue);
 export type FieldForm = z.infer<typeof fieldFormSchema>;
 
 export const MAX_SYNC_BATCH = 2000;
-export const syncInputSchema = z.object({ forms: z.array(fieldFormSchema).min(1).max(MAX_SYNC_BATCH) });
-export type SyncInput = z.infer<typeof syncInputSchema>;
+/**
+ * A sync batch: each interview is checked on its own (`batchItem`), so one bad interview is
+ * rejected with its own result and the others are stored.
+ */
+export const syncInputSchema = z.object({ forms: z.array(batchItem(fieldFormSchema).meta({ description: 'one interview (FieldForm)' })).min(1).max(MAX_SYNC_BATCH) });
+batchBodies.set(syncInputSchema, 'forms');
+export type SyncInput = z.input<typeof syncInputSchema>;
 
 export const answerErrorSchema = z.object({
   questionId: z.string(),
@@ -101,7 +108,7 @@ export const syncResultSchema = z.object({
 export type SyncResult = z.infer<typeof syncResultSchema>;
 export const syncOutputSchema = z.object({ results: z.array(syncResultSchema) });
 
-export const singleFieldFormSchema = fieldFormSchema.omit({ assignmentId: true });
+export const singleFieldFormSchema = fieldFormObject.omit({ assignmentId: true }).refine(completedAfterStart, completedAfterStartIssue);
 
 const counts = {
   collected: z.number().int(),

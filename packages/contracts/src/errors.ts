@@ -22,6 +22,12 @@ interface CatalogueEntry {
 
 export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is invalid', client: 'park' },
+  TEXT_INVALID: {
+    status: 400,
+    vi: 'Văn bản có ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode lỗi); hãy gõ lại hoặc dán lại nội dung',
+    en: 'The text contains an invalid character (NUL or broken Unicode); type or paste it again',
+    client: 'park',
+  },
   ANSWERS_INVALID: { status: 400, vi: 'Câu trả lời chưa hợp lệ', en: 'Some answers are invalid', client: 'park' },
   FORM_UNKNOWN: { status: 400, vi: 'Không có mẫu phiếu này', en: 'Unknown form', client: 'park' },
   UNIT_UNKNOWN: { status: 404, vi: 'Không tìm thấy đơn vị', en: 'Unknown unit', client: 'park' },

@@ -14,3 +14,4 @@ export * from './fieldwork-admin.ts';
 export * from './sampling.ts';
 export * from './focal-points.ts';
 export * from './units.ts';
+export * from './text.ts';

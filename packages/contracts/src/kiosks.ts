@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { answersSchema, publicFormSchema } from './forms.ts';
-import { deviceInstantSchema, unitCodeSchema } from './common.ts';
+import { completedAfterStart, completedAfterStartIssue, deviceInstantSchema, unitCodeSchema } from './common.ts';
 
 export const kioskModeSchema = z.enum(['quick', 'full']);
 
@@ -74,7 +74,7 @@ export const kioskResponseInputSchema = z.object({
   ratingCode: z.string().trim().min(4).max(32).optional(),
   appVersion: z.string().max(40).optional(),
   pendingCount: z.number().int().min(0).max(1_000_000).optional(),
-});
+}).refine(completedAfterStart, completedAfterStartIssue);
 export type KioskResponseInput = z.infer<typeof kioskResponseInputSchema>;
 
 export const responseReceiptSchema = z.object({
@@ -93,7 +93,7 @@ export const onlineResponseInputSchema = z.object({
   ratingCode: z.string().trim().min(4).max(32).optional(),
   startedAt: deviceInstantSchema.optional(),
   completedAt: deviceInstantSchema.optional(),
-});
+}).refine(completedAfterStart, completedAfterStartIssue);
 export type OnlineResponseInput = z.infer<typeof onlineResponseInputSchema>;
 
 export const onlineFormInfoSchema = z.object({

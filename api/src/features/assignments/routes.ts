@@ -99,7 +99,7 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const [r] = await syncForms(app.db, userId(req.user), [{ ...req.body, assignmentId: req.params.id }]);
+      const [r] = await syncForms(app.db, userId(req.user), [{ ok: true, value: { ...req.body, assignmentId: req.params.id } }]);
       if (!r) throw new Error('sync returned no result');
       if (r.status === 'rejected') throw new AppError(r.reason ?? 'VALIDATION_FAILED', r.errors);
       const body = { status: r.status, ...(r.responseId ? { responseId: r.responseId } : {}), ...(r.flags ? { flags: r.flags } : {}) };

@@ -1,6 +1,6 @@
 /**
  * Offline batch sync for enumerators. Every form gets exactly one result, in order:
- * - `rejected` FORBIDDEN_ASSIGNMENT / FORM_UNKNOWN / ANSWERS_INVALID (with per-question errors) /
+ * - `rejected` TEXT_INVALID / VALIDATION_FAILED (the item alone failed its schema) / FORBIDDEN_ASSIGNMENT / FORM_UNKNOWN / ANSWERS_INVALID (with per-question errors) /
  *   SUBMISSION_CONFLICT (client id reused for a different payload, in the batch or already stored) /
  *   ASSIGNMENT_NOT_FOUND (the assignment was deleted while the batch was being written);
  * - `duplicate` for a client id already stored (or repeated in the batch) with the same payload;
@@ -10,7 +10,7 @@
  * `collected = collected + n` under the row lock, in assignment-id order (no deadlocks between
  * concurrent syncs).
  */
-import type { FieldForm, SyncResult } from '@hailong/contracts';
+import type { FieldForm, ItemCheck, SyncResult } from '@hailong/contracts';
 import { FORM_CODES } from '@hailong/forms';
 import type { Db, Tx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
@@ -36,6 +36,11 @@ async function loadForms(db: Db, codes: Set<string>): Promise<Map<string, Stored
   return out;
 }
 
+interface IndexedForm {
+  index: number;
+  form: FieldForm;
+}
+
 interface Candidate {
   index: number;
   row: PreparedResponse;
@@ -43,10 +48,10 @@ interface Candidate {
 }
 
 /** In-memory pass: ownership, form, answers, in-batch duplicates. Fills `results` for settled forms. */
-function classify(forms: FieldForm[], userId: string, byId: Map<string, LoadedAssignment>, formByCode: Map<string, StoredForm>, results: SyncResult[]) {
+function classify(forms: IndexedForm[], userId: string, byId: Map<string, LoadedAssignment>, formByCode: Map<string, StoredForm>, results: SyncResult[]) {
   const candidates: Candidate[] = [];
   const firstSeen = new Map<string, { index: number; hash: string | null }>();
-  forms.forEach((f, index) => {
+  forms.forEach(({ form: f, index }) => {
     const a = byId.get(f.assignmentId);
     const form = formByCode.get(f.formCode);
     const prepared = a && form ? prepareAnswers(form, a.unitId, f.answers) : null;
@@ -160,11 +165,22 @@ async function settleLost(tx: Tx, lost: Candidate[], results: SyncResult[]): Pro
   for (const id of [...perAssignment.keys()].sort()) await addCollected(tx, id, -(perAssignment.get(id) ?? 0));
 }
 
-export async function syncForms(db: Db, userId: string, forms: FieldForm[]): Promise<SyncResult[]> {
-  const assignmentRows = await loadAssignments(db, [...new Set(forms.map((f) => f.assignmentId))]);
+/** Items that failed their own check (text, shape, clocks) get their result; the rest go on. */
+function checkedForms(items: ItemCheck<FieldForm>[], results: SyncResult[]): IndexedForm[] {
+  const forms: IndexedForm[] = [];
+  items.forEach((item, index) => {
+    if (item.ok) forms.push({ index, form: item.value });
+    else results[index] = reject(item.clientId, item.code, { errors: item.details.map((d) => ({ questionId: d.field, code: item.code, message: { vi: errorCatalogue[item.code].vi, en: d.message } })) });
+  });
+  return forms;
+}
+
+export async function syncForms(db: Db, userId: string, items: ItemCheck<FieldForm>[]): Promise<SyncResult[]> {
+  const results: SyncResult[] = new Array<SyncResult>(items.length);
+  const forms = checkedForms(items, results);
+  const assignmentRows = await loadAssignments(db, [...new Set(forms.map((f) => f.form.assignmentId))]);
   const byId = new Map(assignmentRows.map((a) => [a.id, a]));
-  const formByCode = await loadForms(db, new Set(forms.map((f) => f.formCode)));
-  const results: SyncResult[] = new Array<SyncResult>(forms.length);
+  const formByCode = await loadForms(db, new Set(forms.map((f) => f.form.formCode)));
   const candidates = classify(forms, userId, byId, formByCode, results);
   if (candidates.length > 0) await db.transaction((tx) => writeBatch(tx, userId, candidates, results));
   return results;
