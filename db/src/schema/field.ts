@@ -77,8 +77,10 @@ export const backChecks = pgTable(
     drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
     outcome: text('outcome', { enum: ['pending', 'confirmed', 'not_reached', 'contradicted'] }).notNull().default('pending'),
     note: text('note'),
+    /** The supervisor who re-contacts the respondent: the only one (with admins) shown the contact details. */
+    assignedTo: uuid('assigned_to').references(() => users.id),
     checkedBy: uuid('checked_by').references(() => users.id),
     checkedAt: timestamp('checked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('back_checks_response_key').on(t.responseId)],
+  (t) => [uniqueIndex('back_checks_response_key').on(t.responseId), index('back_checks_assigned_idx').on(t.assignedTo)],
 );
