@@ -158,10 +158,17 @@ describe('PAR Index API', () => {
     expect(types.statusCode).toBe(415);
   });
 
-  it('lets an observer read the PAR table and SIPAS but not import', async () => {
-    await ensureUser(t.app.db, { email: 'qs@mttq.vn', fullName: 'Quan sát viên', passwordHash: await hashPassword('Obs-Pass-2026!'), role: 'observer' });
+  it('lets an observer whose organisation supervises a campaign of the year read the PAR table, but not import', async () => {
+    const [org] = await t.app.db.insert(schema.organisations).values({ name: 'Ủy ban MTTQ tỉnh', kind: 'supervisor' }).returning();
+    await ensureUser(t.app.db, { email: 'qs@mttq.vn', fullName: 'Quan sát viên', passwordHash: await hashPassword('Obs-Pass-2026!'), role: 'observer', organisationId: org!.id });
     const cookie = await t.login('qs@mttq.vn', 'Obs-Pass-2026!');
+    const before = await t.app.inject({ method: 'GET', url: '/api/v1/par/2021', headers: { cookie } });
+    expect(before.statusCode).toBe(403);
+    expect(before.json().error.code).toBe('NOT_SUPERVISED');
+    const [campaign] = await t.app.db.select().from(schema.campaigns).where(eq(schema.campaigns.name, 'SIPAS 2021'));
+    await t.app.db.insert(schema.campaignSupervisors).values({ campaignId: campaign!.id, organisationId: org!.id });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/par/2021', headers: { cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/par/2020', headers: { cookie } })).statusCode).toBe(403);
     const imported = await t.app.inject({ method: 'POST', url: '/api/v1/par/2021/self-assessments', payload: readFileSync(SAMPLE, 'utf8'), headers: { cookie, 'content-type': 'text/csv' } });
     expect(imported.statusCode).toBe(403);
   });

@@ -1,11 +1,12 @@
 /**
  * Session authentication: an httpOnly cookie carrying a random token whose SHA-256 is in `sessions`.
- * `app.requireRole(...roles)` is the preHandler routes use; `req.user` is set when a session is valid.
+ * `app.requireRole(...roles)` is the `onRequest` hook routes use — it runs before the body is parsed or
+ * validated, so an anonymous caller gets 401 and never a schema error; `req.user` is set when a session is valid.
  */
 import cookie from '@fastify/cookie';
 import { schema, type UserRole } from '@hailong/db';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
 import { hashToken } from '../lib/tokens.ts';
@@ -26,7 +27,7 @@ declare module 'fastify' {
     user: AuthUser | null;
   }
   interface FastifyInstance {
-    requireRole: (...roles: UserRole[]) => preHandlerAsyncHookHandler;
+    requireRole: (...roles: UserRole[]) => onRequestAsyncHookHandler;
     setSessionCookie: (reply: FastifyReply, token: string) => void;
   }
 }
@@ -57,7 +58,7 @@ export default fp(
         maxAge: SESSION_TTL_MS / 1000,
       });
     });
-    app.decorate('requireRole', (...roles: UserRole[]): preHandlerAsyncHookHandler => {
+    app.decorate('requireRole', (...roles: UserRole[]): onRequestAsyncHookHandler => {
       return async function requireRole(req: FastifyRequest) {
         req.user ??= await loadUser(app, req);
         if (!req.user) throw new AppError('UNAUTHENTICATED');

@@ -28,7 +28,7 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/campaigns/:id/assignments',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['fieldwork'],
         summary: 'Give an enumerator a unit (and optionally a locality) with a quota',
@@ -43,7 +43,7 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/campaigns/:id/assignments',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: { tags: ['fieldwork'], summary: "A campaign's assignments with quota, collected and valid counts", params: idParamsSchema, response: { 200: campaignAssignmentsSchema, 404: errorBodySchema } },
     },
     async (req) => ({ assignments: await campaignAssignments(app.db, req.params.id) }),
@@ -52,7 +52,7 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/assignments/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: { tags: ['fieldwork'], summary: "Change an assignment's quota", params: idParamsSchema, body: assignmentUpdateSchema, response: { 200: assignmentUpdatedSchema, 400: errorBodySchema, 404: errorBodySchema } },
     },
     async (req) => changeQuota(app.db, req.params.id, req.body.quota),
@@ -61,7 +61,7 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/assignments/:id',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: { tags: ['fieldwork'], summary: 'Delete an assignment that has no forms (409 ASSIGNMENT_HAS_FORMS otherwise)', params: idParamsSchema, response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema } },
     },
     async (req, reply) => {
@@ -72,14 +72,14 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/enumerator/assignments',
-    { preHandler: enumerator, schema: { tags: ['fieldwork'], summary: "The logged-in enumerator's assignments with their forms", response: { 200: enumeratorAssignmentsSchema } } },
+    { onRequest: enumerator, schema: { tags: ['fieldwork'], summary: "The logged-in enumerator's assignments with their forms", response: { 200: enumeratorAssignmentsSchema } } },
     async (req) => ({ assignments: await enumeratorAssignments(app.db, userId(req.user)) }),
   );
 
   app.post(
     '/enumerator/sync',
     {
-      preHandler: enumerator,
+      onRequest: enumerator,
       bodyLimit: 16 * 1024 * 1024,
       schema: { tags: ['fieldwork'], summary: 'Upload queued interviews; one result per form, in order', body: syncInputSchema, response: { 200: syncOutputSchema, 400: errorBodySchema } },
     },
@@ -89,7 +89,7 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/enumerator/assignments/:id/responses',
     {
-      preHandler: enumerator,
+      onRequest: enumerator,
       schema: {
         tags: ['fieldwork'],
         summary: 'Submit one interview for one of your assignments (201 stored, 200 already stored)',

@@ -36,7 +36,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      preHandler: app.requireRole(),
+      onRequest: app.requireRole(),
       schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: z.object({ user: sessionUserSchema }), 401: errorBodySchema } },
     },
     async (req) => {

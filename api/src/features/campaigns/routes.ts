@@ -2,13 +2,15 @@ import { campaignCreateSchema, campaignSchema, errorBodySchema, idParamsSchema }
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { closeCampaign, listCampaigns } from './repo.ts';
+import { currentUser } from '../supervision/access.ts';
+import { campaignScope, supervisedCampaignIds } from '../supervision/scope.ts';
 import { createCampaign, getCampaign, toCampaign } from './service.ts';
 
 const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['campaigns'],
         summary: 'Create a campaign (đợt khảo sát)',
@@ -25,16 +27,21 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
-      schema: { tags: ['campaigns'], summary: 'List campaigns', response: { 200: z.object({ campaigns: z.array(campaignSchema) }) } },
+      onRequest: app.requireRole('admin', 'supervisor', 'observer'),
+      schema: { tags: ['campaigns'], summary: 'List campaigns (supervisors and observers: those their organisation supervises)', response: { 200: z.object({ campaigns: z.array(campaignSchema) }) } },
     },
-    async () => ({ campaigns: (await listCampaigns(app.db)).map(toCampaign) }),
+    async (req) => {
+      const user = currentUser(req.user);
+      const all = await listCampaigns(app.db);
+      const seen = user.role === 'admin' ? undefined : await supervisedCampaignIds(app.db, user);
+      return { campaigns: all.filter((c) => !seen || seen.has(c.id)).map(toCampaign) };
+    },
   );
 
   app.get(
     '/:id',
     {
-      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
+      onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
       schema: { tags: ['campaigns'], summary: 'One campaign', params: idParamsSchema, response: { 200: campaignSchema, 404: errorBodySchema } },
     },
     async (req) => toCampaign(await getCampaign(app.db, req.params.id)),
@@ -43,7 +50,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/close',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: { tags: ['campaigns'], summary: 'Close a campaign now', params: idParamsSchema, response: { 200: campaignSchema, 404: errorBodySchema } },
     },
     async (req) => {

@@ -33,31 +33,31 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/enumerators',
-    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Enumerator accounts with their organisation', response: { 200: fieldAccountsSchema } } },
+    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Enumerator accounts with their organisation', response: { 200: fieldAccountsSchema } } },
     async () => ({ accounts: await fieldAccounts(app.db, ['enumerator']) }),
   );
 
   app.get(
     '/supervisors',
-    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Supervisor and observer accounts with their organisation', response: { 200: fieldAccountsSchema } } },
+    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Supervisor and observer accounts with their organisation', response: { 200: fieldAccountsSchema } } },
     async () => ({ accounts: await fieldAccounts(app.db, ['supervisor', 'observer']) }),
   );
 
   app.get(
     '/campaigns/:id/supervisors',
-    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Organisations supervising a campaign', params: idParamsSchema, response: { 200: campaignSupervisorsSchema, 404: errorBodySchema } } },
+    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Organisations supervising a campaign', params: idParamsSchema, response: { 200: campaignSupervisorsSchema, 404: errorBodySchema } } },
     async (req) => ({ organisations: await campaignSupervisors(app.db, req.params.id) }),
   );
 
   app.post(
     '/enumerators',
-    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Create an enumerator account (organisation created by name if needed)', body: enumeratorCreateSchema, response: created } },
+    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Create an enumerator account (organisation created by name if needed)', body: enumeratorCreateSchema, response: created } },
     async (req, reply) => reply.status(201).send({ id: await createAccount(app.db, req.body, 'enumerator') }),
   );
 
   app.post(
     '/supervisors',
-    { preHandler: admin, schema: { tags: ['fieldwork'], summary: 'Create a supervisor or observer (MTTQ, Hội CCB) account', body: supervisorCreateSchema, response: created } },
+    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Create a supervisor or observer (MTTQ, Hội CCB) account', body: supervisorCreateSchema, response: created } },
     async (req, reply) => reply.status(201).send({ id: await createAccount(app.db, req.body, req.body.role) }),
   );
 
@@ -65,7 +65,7 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       path,
       {
-        preHandler: admin,
+        onRequest: admin,
         schema: {
           tags: ['fieldwork'],
           summary: `Import ${role} accounts from CSV or XLSX (columns full_name, email, organisation, password[, role]); all rows or none`,
@@ -83,7 +83,7 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/campaigns/:id/supervisors',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['fieldwork'],
         summary: 'Let a supervising organisation (MTTQ, Hội CCB) watch a campaign',

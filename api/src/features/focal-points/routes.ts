@@ -13,7 +13,7 @@ const focalPointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/focal-points',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['staff-survey'],
         summary: "Units' focal points (đầu mối CCHC); with campaignId only the units that have respondents in that staff campaign",
@@ -27,7 +27,7 @@ const focalPointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/focal-points/:unitCode',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['staff-survey'],
         summary: "Set a unit's focal point, who receives the response-rate digest (audited)",
@@ -42,7 +42,7 @@ const focalPointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/focal-points/:unitCode',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: ['staff-survey'],
         summary: "Clear a unit's focal point: the unit then gets no digest (audited)",

@@ -8,7 +8,7 @@ const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/invitations/send',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['staff-survey'],
         summary: 'Create one invitation per respondent and queue the invitation mails (idempotent)',
@@ -22,7 +22,7 @@ const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/reminders/send',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['staff-survey'],
         summary: 'Remind now: the next reminder round to everyone who has not answered',

@@ -2,6 +2,8 @@
 import { errorBodySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponseInputSchema, responseReceiptSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bearerTokenHash, pairDevice } from './service.ts';
+import { AppError } from '../../errors.ts';
+import { deviceUnitId } from './device-cache.ts';
 import { submitKioskResponse } from './submit.ts';
 import { KioskSubmitBatcher } from './submit-batcher.ts';
 
@@ -24,6 +26,10 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/responses',
     {
+      // The device token is checked before the body is read: an unpaired caller gets 401, never a schema error.
+      onRequest: async (req) => {
+        if ((await deviceUnitId(app.db, bearerTokenHash(req.headers.authorization))) === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
+      },
       schema: {
         tags: ['kiosk'],
         summary: 'Submit one kiosk session (Bearer device token); 201 new, 200 replay, 409 conflict',

@@ -9,7 +9,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/review',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['responses'],
         summary: 'Accept (valid) or reject (invalid) a response, with a reason',

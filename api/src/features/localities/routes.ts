@@ -17,7 +17,7 @@ const localityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/localities',
     {
-      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
+      onRequest: app.requireRole('admin', 'supervisor', 'observer'),
       schema: { tags, summary: 'Communes and hamlets, optionally of one district unit', querystring: localityListQuerySchema, response: { 200: localityListSchema } },
     },
     async (req) => ({ localities: await listLocalities(app.db, req.query.unitCode) }),
@@ -26,7 +26,7 @@ const localityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/localities',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags, summary: 'Create a commune under a district unit, or a hamlet under a commune', body: localityCreateSchema,
         response: { 201: localitySchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
@@ -38,7 +38,7 @@ const localityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/localities/:id',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags, summary: 'Rename a commune or hamlet', params: localityParamsSchema, body: localityRenameSchema,
         response: { 200: localitySchema, 404: errorBodySchema, 409: errorBodySchema },
@@ -50,7 +50,7 @@ const localityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/localities/:id',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags, summary: 'Delete a locality no assignment uses (a commune only once its hamlets are gone)', params: localityParamsSchema,
         response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema },

@@ -14,6 +14,7 @@ import { parTableCsv } from '../../reports/par-table-csv.ts';
 import { parTableXlsx } from '../../reports/par-table-xlsx.ts';
 import { parTableOf } from './par-service.ts';
 import { importSelfAssessments, type Upload } from './self-assessment-service.ts';
+import { campaignScope, yearScope } from '../supervision/scope.ts';
 import { campaignSipas } from './sipas-service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,14 +32,13 @@ export function attachment(asciiName: string, viName: string): string {
 }
 
 const parRoutes: FastifyPluginAsyncZod = async (app) => {
-  const readers = app.requireRole('admin', 'supervisor', 'observer');
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
 
   app.get(
     '/campaigns/:id/sipas',
     {
-      preHandler: readers,
+      onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
         tags: ['results'], summary: 'SIPAS per unit: %, components, criteria, perception shares (valid responses in the window)',
         params: idParamsSchema, response: { 200: campaignSipasSchema, 404: errorBodySchema },
@@ -50,7 +50,7 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/par/:year/self-assessments',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: ['par'], summary: 'Import appraised self-assessment and adjusted max points (CSV or XLSX keyed by unit_code); all or nothing',
@@ -67,7 +67,7 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/par/:year',
     {
-      preHandler: readers,
+      onRequest: yearScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
         tags: ['par'], summary: 'PAR Index table of a year (JSON, or ?format=xlsx|csv download)',
         params: parYearParamsSchema, querystring: parTableQuerySchema, response: { 200: parTableSchema, 422: errorBodySchema },

@@ -7,7 +7,7 @@ const ratingCodeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/rating-codes',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['rating-codes'],
         summary: 'Generate N single-use rating codes for a unit (shown once)',

@@ -9,7 +9,7 @@ const remunerationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/campaigns/:id/remuneration',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['fieldwork'],
         summary: 'Remuneration per enumerator: valid forms × rate (format=xlsx for the payment sheet)',

@@ -21,7 +21,7 @@ const respondentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/respondents',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: ['staff-survey'],

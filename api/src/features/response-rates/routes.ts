@@ -2,6 +2,7 @@
 import { errorBodySchema, idParamsSchema, responseRatesSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { campaignScope } from '../supervision/scope.ts';
 import { responseRates } from './service.ts';
 import { ratesCsv, ratesXlsx } from './export.ts';
 
@@ -9,7 +10,7 @@ const responseRateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/response-rates',
     {
-      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
+      onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
         tags: ['staff-survey'],
         summary: 'Live response rates: overall, per unit, per respondent group and per day',
@@ -23,7 +24,7 @@ const responseRateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/response-rates.csv',
     {
-      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
+      onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
       schema: { tags: ['staff-survey'], summary: 'Response rates per unit as CSV (UTF-8 with BOM)', params: idParamsSchema, response: { 200: z.string(), 404: errorBodySchema } },
     },
     async (req, reply) => {
@@ -38,7 +39,7 @@ const responseRateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/response-rates.xlsx',
     {
-      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
+      onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
       schema: { tags: ['staff-survey'], summary: 'Response rates as an Excel workbook (per unit, group and day)', params: idParamsSchema },
     },
     async (req, reply) => {

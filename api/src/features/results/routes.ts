@@ -2,17 +2,18 @@
 import { campaignResultsSchema, counterResultSchema, dayResultSchema, errorBodySchema, idParamsSchema, suspectQuerySchema, suspectResponsesSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { campaignScope } from '../supervision/scope.ts';
 import { campaignResults } from './service.ts';
 import { listSuspectResponses } from './suspects.ts';
 import { resultsBy } from './views.ts';
 
 const resultRoutes: FastifyPluginAsyncZod = async (app) => {
-  const readers = app.requireRole('admin', 'supervisor', 'observer');
+  const readers = campaignScope(app, ['admin', 'supervisor', 'observer']);
 
   app.get(
     '/:id/results',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: { tags: ['results'], summary: 'SIPAS % and counter quick rate per unit (valid responses only)', params: idParamsSchema, response: { 200: campaignResultsSchema, 404: errorBodySchema } },
     },
     async (req) => campaignResults(app.db, req.params.id),
@@ -21,7 +22,7 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/results/counters',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: { tags: ['results'], summary: 'Per-counter (kiosk device) view', params: idParamsSchema, response: { 200: z.object({ counters: z.array(counterResultSchema) }), 404: errorBodySchema } },
     },
     async (req) => ({
@@ -32,7 +33,7 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/results/days',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: { tags: ['results'], summary: 'Per-day view (Vietnam time)', params: idParamsSchema, response: { 200: z.object({ days: z.array(dayResultSchema) }), 404: errorBodySchema } },
     },
     async (req) => ({ days: (await resultsBy(app.db, req.params.id, 'day')).map(({ key, counterName: _c, ...r }) => ({ day: key, ...r })) }),
@@ -41,7 +42,7 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/suspect-responses',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['results'],
         summary: 'Suspect kiosk and online responses, newest first (ratings only), to accept or reject via POST /responses/:id/review',

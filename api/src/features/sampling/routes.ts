@@ -15,7 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { attachment } from '../par/routes.ts';
-import { assertCanWatch, currentUser } from '../supervision/access.ts';
+import { campaignScope } from '../supervision/scope.ts';
 import { importPlan } from './plan-import.ts';
 import { getSipasCampaign, removeHamletQuota, samplingPlan, setHamletQuota, setTargets } from './plan-service.ts';
 import { planWorkbook } from './plan-workbook.ts';
@@ -32,7 +32,7 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/campaigns/:id/targets',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags, summary: 'Set per-unit targets (entered, or n = ceil(N/(1+N·e²)) from dossiers N)', params: idParamsSchema, body: targetsInputSchema,
         response: { 200: targetsOutputSchema, 400: errorBodySchema, 404: errorBodySchema },
@@ -44,14 +44,13 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/campaigns/:id/sampling-plan',
     {
-      preHandler: app.requireRole('admin', 'supervisor', 'observer'),
+      onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
         tags, summary: 'Sampling plan: per-unit targets with collected/valid counts, district → commune → hamlet tree with quotas',
         params: idParamsSchema, response: { 200: samplingPlanSchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
       },
     },
     async (req) => {
-      await assertCanWatch(app.db, currentUser(req.user), req.params.id);
       await getSipasCampaign(app.db, req.params.id);
       return samplingPlan(app.db, req.params.id);
     },
@@ -60,7 +59,7 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/campaigns/:id/sampling-plan.xlsx',
     {
-      preHandler: admin,
+      onRequest: admin,
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags, summary: 'Import the plan from XLSX (sheets "Chỉ tiêu" and optionally "Địa bàn"); all or nothing; ?dryRun=1 only checks',
@@ -76,7 +75,7 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/sampling-plan-template.xlsx',
-    { preHandler: admin, schema: { tags, summary: 'Sampling-plan workbook to fill in (every unit listed, with instructions)', response: { 200: z.unknown() } } },
+    { onRequest: admin, schema: { tags, summary: 'Sampling-plan workbook to fill in (every unit listed, with instructions)', response: { 200: z.unknown() } } },
     async (_req, reply) => {
       const file = await planWorkbook({ targets: await unitTemplateRows(app.db), localities: [], help: true });
       return reply.header('content-type', XLSX).header('content-disposition', attachment('ke-hoach-chon-mau.xlsx', 'Kế hoạch chọn mẫu SIPAS.xlsx')).send(file);
@@ -86,7 +85,7 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/campaigns/:id/sampling-plan/hamlets/:localityId',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags, summary: 'Put a hamlet in the campaign sample with a quota (default 27)', params: hamletQuotaParamsSchema, body: hamletQuotaInputSchema,
         response: { 200: hamletQuotaSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
@@ -98,7 +97,7 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/campaigns/:id/sampling-plan/hamlets/:localityId',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: { tags, summary: 'Take a hamlet out of the campaign sample', params: hamletQuotaParamsSchema, response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema } },
     },
     async (req, reply) => {

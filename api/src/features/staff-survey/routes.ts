@@ -1,7 +1,8 @@
 /**
  * /api/v1/s/:token — the respondent's personal link: read the form and saved draft, save a draft,
- * submit once, or stop the mails (opt-out). No login: the token is the credential, so unknown tokens are counted per address
- * (SharedBadTokenGuard: in Redis, shared by all API processes, falling back to a local count) and each link is rate-limited (route config of @fastify/rate-limit).
+ * submit once, or stop the mails (opt-out). No login: the token is the credential, so unknown tokens are counted per address,
+ * per token prefix and installation-wide (SharedBadTokenGuard) — a known token is always served — and each link is
+ * rate-limited (route config of @fastify/rate-limit).
  */
 import { draftSavedSchema, errorBodySchema, optOutResultSchema, surveyAnswersInputSchema, surveyLinkSchema, surveySubmittedSchema, tokenParamsSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -11,7 +12,7 @@ import { SharedBadTokenGuard } from './shared-bad-token-guard.ts';
 import { openLink, optOutLink, saveLinkDraft, submitLink } from './service.ts';
 
 const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const guard = new SharedBadTokenGuard(app.redis, { keyPrefix: app.config.queuePrefix });
+  const guard = new SharedBadTokenGuard(app.redis, app.config.queuePrefix);
   const perLink = {
     rateLimit: {
       max: 120,
@@ -20,11 +21,10 @@ const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
         createHash('sha256').update(String((req.params as { token?: string }).token ?? req.ip)).digest('base64url').slice(0, 22),
     },
   };
-  app.addHook('preHandler', async (req) => {
-    if (await guard.blocked(req.ip)) throw new AppError('RATE_LIMITED');
-  });
   app.setErrorHandler(async (err, req, _reply) => {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') await guard.record(req.ip);
+    const raw = (req.params as { token?: unknown } | undefined)?.token;
+    const token = typeof raw === 'string' ? raw : '';
+    if (err instanceof AppError && err.code === 'NOT_FOUND' && (await guard.refuse(req.ip, token))) throw new AppError('RATE_LIMITED');
     throw err; // the app's error handler formats it
   });
   const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 410: errorBodySchema, 429: errorBodySchema };

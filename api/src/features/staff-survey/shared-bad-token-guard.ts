@@ -1,76 +1,45 @@
 /**
- * The wrong-token limit shared by every API process: counts live in Redis (one key per client
- * address, atomic INCR + PEXPIRE NX, so the window starts at the first wrong token exactly as in
- * BadTokenGuard), so N replicas do not give N× the guesses and a restart does not reset the count.
+ * The wrong-token limit of personal links (/s/<token>), shared by every API process through Redis
+ * with a local fallback (SharedCounter). Unknown tokens are counted three ways in a 10-minute
+ * window — per client address, per token prefix and for the whole installation — and once any
+ * count is over its limit, further unknown tokens get 429 instead of 404.
  *
- * Redis is not allowed to decide whether a respondent gets an answer (DESIGN: no Redis on the
- * response path), so every Redis step fails open to the in-memory BadTokenGuard, which always counts
- * too: if Redis is down, slow (> `timeoutMs`) or not connected yet, this process's own count limits.
- * Keys hold a hash of the address only — never the token.
+ * The guard is consulted only AFTER a token was looked up and found unknown: a valid link is always
+ * served, so nobody — not a neighbour behind the same address, not someone sending wrong tokens
+ * that share the link's first characters, not a flood from everywhere — can lock a respondent out.
+ * That is safe because link tokens carry 256 bits (docs/0003-invitation-tokens.md): the limit is
+ * there to stop scanning load and noise, not to make guessing feasible-but-slow.
  */
 import type { Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
-import { BadTokenGuard } from './bad-token-guard.ts';
+import { SharedCounter } from '../../lib/shared-counter.ts';
 
-export interface SharedGuardOptions {
-  /** Namespace of the keys (the installation's queue prefix). */
-  keyPrefix: string;
-  max?: number;
-  windowMs?: number;
-  /** Longest wait for Redis before the local count decides. */
-  timeoutMs?: number;
+export interface BadTokenLimits {
+  perAddress: number;
+  perPrefix: number;
+  global: number;
+  windowMs: number;
 }
 
+export const BAD_TOKEN_LIMITS: BadTokenLimits = { perAddress: 20, perPrefix: 20, global: 1_000, windowMs: 10 * 60_000 };
+/** Characters of a token that form its prefix (8 base64url characters = 48 bits). */
+export const TOKEN_PREFIX_LENGTH = 8;
+
 export class SharedBadTokenGuard {
-  private readonly max: number;
-  private readonly windowMs: number;
-  private readonly timeoutMs: number;
-  readonly local: BadTokenGuard;
+  private readonly counter: SharedCounter;
 
   constructor(
-    private readonly redis: Redis,
-    private readonly opts: SharedGuardOptions,
+    redis: Redis,
+    keyPrefix: string,
+    private readonly limits: BadTokenLimits = BAD_TOKEN_LIMITS,
   ) {
-    this.max = opts.max ?? 20;
-    this.windowMs = opts.windowMs ?? 10 * 60_000;
-    this.timeoutMs = opts.timeoutMs ?? 250;
-    this.local = new BadTokenGuard(this.max, this.windowMs);
+    this.counter = new SharedCounter(redis, { keyPrefix: `${keyPrefix}:bad-token`, windowMs: limits.windowMs });
   }
 
-  /** The Redis key of an address: a hash, so neither tokens nor addresses are stored in clear. */
-  key(ip: string): string {
-    return `${this.opts.keyPrefix}:bad-token:${createHash('sha256').update(`bad-token:${ip}`).digest('base64url').slice(0, 22)}`;
-  }
-
-  async blocked(ip: string): Promise<boolean> {
-    const n = await this.shared(async () => Number((await this.redis.get(this.key(ip))) ?? 0));
-    return n === undefined ? this.local.blocked(ip) : n >= this.max;
-  }
-
-  async record(ip: string): Promise<void> {
-    this.local.record(ip);
-    const key = this.key(ip);
-    await this.shared(async () => {
-      const res = await this.redis.multi().incr(key).pexpire(key, this.windowMs, 'NX').exec();
-      const err = res?.find(([e]) => e)?.[0];
-      if (err) throw err;
-      return 0;
-    });
-  }
-
-  /** Runs a Redis step; undefined (= use the local count) if Redis is not ready, fails or is slow. */
-  private async shared<T>(step: () => Promise<T>): Promise<T | undefined> {
-    if (this.redis.status !== 'ready') return undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.timeoutMs);
-    });
-    try {
-      return await Promise.race([step(), timeout]);
-    } catch {
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
+  /** Counts one unknown token; true when the caller must get 429 rather than 404. */
+  async refuse(ip: string, token: string): Promise<boolean> {
+    const things = [`ip:${ip}`, `prefix:${token.slice(0, TOKEN_PREFIX_LENGTH)}`, 'all'];
+    await this.counter.add(things);
+    const [byIp = 0, byPrefix = 0, all = 0] = await this.counter.counts(things);
+    return byIp > this.limits.perAddress || byPrefix > this.limits.perPrefix || all > this.limits.global;
   }
 }

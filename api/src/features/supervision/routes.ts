@@ -13,7 +13,8 @@ import {
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanWatch, currentUser } from './access.ts';
+import { currentUser } from './access.ts';
+import { backCheckCampaign, campaignScope, responseCampaign } from './scope.ts';
 import { drawBackChecks, listBackChecks, recordOutcome } from './back-checks.ts';
 import { campaignProgress } from './progress.ts';
 import { decide, reviewQueue } from './review.ts';
@@ -21,14 +22,13 @@ import { decide, reviewQueue } from './review.ts';
 const denied = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
 const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const watchers = app.requireRole('admin', 'supervisor', 'observer');
-  const deciders = app.requireRole('admin', 'supervisor');
+  const watchers = campaignScope(app, ['admin', 'supervisor', 'observer']);
+  const deciders = campaignScope(app, ['admin', 'supervisor']);
 
   app.get(
     '/campaigns/:id/progress',
-    { preHandler: watchers, schema: { tags: ['supervision'], summary: 'Fieldwork progress by enumerator, unit, organisation, locality', params: idParamsSchema, response: { 200: progressSchema, ...denied } } },
+    { onRequest: watchers, schema: { tags: ['supervision'], summary: 'Fieldwork progress by enumerator, unit, organisation, locality', params: idParamsSchema, response: { 200: progressSchema, ...denied } } },
     async (req) => {
-      await assertCanWatch(app.db, currentUser(req.user), req.params.id);
       return campaignProgress(app.db, req.params.id);
     },
   );
@@ -36,27 +36,25 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/campaigns/:id/review-queue',
     {
-      preHandler: watchers,
+      onRequest: watchers,
       schema: { tags: ['supervision'], summary: 'Flagged field forms (no answers or notes for observers)', params: idParamsSchema, querystring: reviewQueueQuerySchema, response: { 200: reviewQueueSchema, ...denied } },
     },
     async (req) => {
       const user = currentUser(req.user);
-      await assertCanWatch(app.db, user, req.params.id);
       return { items: await reviewQueue(app.db, req.params.id, req.query.state, req.query.limit, user.role !== 'observer') };
     },
   );
 
   app.post(
     '/responses/:id/decision',
-    { preHandler: deciders, schema: { tags: ['supervision'], summary: 'Mark a response valid or invalid (audited)', params: idParamsSchema, body: decisionInputSchema, response: { 200: decisionOutputSchema, ...denied } } },
+    { onRequest: campaignScope(app, ['admin', 'supervisor'], responseCampaign), schema: { tags: ['supervision'], summary: 'Mark a response valid or invalid (audited)', params: idParamsSchema, body: decisionInputSchema, response: { 200: decisionOutputSchema, ...denied } } },
     async (req) => decide(app.db, currentUser(req.user), req.params.id, req.body.state, req.body.reason),
   );
 
   app.post(
     '/campaigns/:id/back-checks/draw',
-    { preHandler: deciders, schema: { tags: ['supervision'], summary: 'Draw back-checks (phúc tra), default 5% of each enumerator\'s forms', params: idParamsSchema, body: backCheckDrawInputSchema.nullish(), response: { 200: backCheckDrawOutputSchema, ...denied } } },
+    { onRequest: deciders, schema: { tags: ['supervision'], summary: 'Draw back-checks (phúc tra), default 5% of each enumerator\'s forms', params: idParamsSchema, body: backCheckDrawInputSchema.nullish(), response: { 200: backCheckDrawOutputSchema, ...denied } } },
     async (req) => {
-      await assertCanWatch(app.db, currentUser(req.user), req.params.id);
       const drawn = await drawBackChecks(app.db, req.params.id, req.body?.share);
       const backChecks = await listBackChecks(app.db, req.params.id);
       return { drawn, total: backChecks.length, backChecks };
@@ -65,17 +63,16 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/campaigns/:id/back-checks',
-    { preHandler: watchers, schema: { tags: ['supervision'], summary: 'Back-checks of a campaign with re-contact details (no notes for observers)', params: idParamsSchema, response: { 200: z.object({ backChecks: z.array(backCheckSchema) }), ...denied } } },
+    { onRequest: watchers, schema: { tags: ['supervision'], summary: 'Back-checks of a campaign with re-contact details (no notes for observers)', params: idParamsSchema, response: { 200: z.object({ backChecks: z.array(backCheckSchema) }), ...denied } } },
     async (req) => {
       const user = currentUser(req.user);
-      await assertCanWatch(app.db, user, req.params.id);
       return { backChecks: await listBackChecks(app.db, req.params.id, user.role !== 'observer') };
     },
   );
 
   app.patch(
     '/back-checks/:id',
-    { preHandler: deciders, schema: { tags: ['supervision'], summary: 'Record a back-check outcome (audited)', params: idParamsSchema, body: backCheckOutcomeInputSchema, response: { 200: z.object({ ok: z.literal(true) }), ...denied } } },
+    { onRequest: campaignScope(app, ['admin', 'supervisor'], backCheckCampaign), schema: { tags: ['supervision'], summary: 'Record a back-check outcome (audited)', params: idParamsSchema, body: backCheckOutcomeInputSchema, response: { 200: z.object({ ok: z.literal(true) }), ...denied } } },
     async (req) => {
       await recordOutcome(app.db, currentUser(req.user), req.params.id, req.body.outcome, req.body.note);
       return { ok: true as const };
