@@ -82,7 +82,10 @@ describe('SIPAS over 10,000 stored responses', () => {
     const body = res.json<{ units: { unitCode: string; status: string; validForms: number; sipasPercent: number | null }[] }>();
     for (const unit of units) {
       const mine = counted().filter((x) => x.unitId === unit.id);
-      const sources = forms.map((f) => ({ form: f.definition, counts: countAnswers(mine.filter((x) => x.formId === f.id).map((x) => x.answers as ResponseAnswers)) }));
+      const sources = forms.map((f) => {
+        const ofForm = mine.filter((x) => x.formId === f.id);
+        return { form: f.definition, counts: countAnswers(ofForm.map((x) => x.answers as ResponseAnswers)), validForms: ofForm.length };
+      });
       const expected = publishSipas(computeSipas({ unitCode: unit.code, sources, validForms: mine.length }));
       const got = body.units.find((u) => u.unitCode === unit.code);
       expect(got).toMatchObject({ unitCode: unit.code, ...expected });

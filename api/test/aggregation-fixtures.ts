@@ -1,6 +1,6 @@
 /** Generated responses for the aggregation tests, stored with multi-row INSERTs through the real database. */
 import { randomUUID } from 'node:crypto';
-import type { FormDefinition } from '@hailong/forms';
+import { shownQuestionIds, type FormDefinition } from '@hailong/forms';
 import { schema, type Db } from '@hailong/db';
 import type { ResponseAnswers } from '@hailong/scoring';
 
@@ -29,7 +29,8 @@ export function randomAnswers(form: FormDefinition, r: () => number): Record<str
     else if (q.type === 'multi_choice' && codes.length > 0) out[q.id] = codes.filter(() => r() < 0.3).slice(0, q.maxSelections ?? codes.length);
     else if (q.type === 'yes_no') out[q.id] = r() < 0.2;
   }
-  return out;
+  const shown = shownQuestionIds(form, out);
+  return Object.fromEntries(Object.entries(out).filter(([id]) => shown.has(id)));
 }
 
 export interface GeneratedResponse {

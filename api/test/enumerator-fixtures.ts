@@ -1,6 +1,7 @@
 /** Factories for the fieldwork tests: campaign, enumerators with assignments, interviews. */
 import { randomUUID } from 'node:crypto';
 import type { PublicForm } from '@hailong/contracts';
+import { shownQuestionIds } from '@hailong/forms';
 import type { TestApp } from '../../test/support/build-app.ts';
 
 export const FIELD_PASSWORD = 'Dtv-Pass-2026!';
@@ -54,7 +55,7 @@ export async function fieldForm(t: TestApp, cookie: string, code = '01/2021-TT')
   return f;
 }
 
-/** Answers every question; `seed` varies the likert answers so patterns are not identical. */
+/** Answers every question that applies; `seed` varies the likert answers so patterns are not identical. */
 export function answersFor(form: PublicForm, seed: number, likert?: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let s = seed * 7919 + 17;
@@ -70,7 +71,8 @@ export function answersFor(form: PublicForm, seed: number, likert?: number): Rec
       else if (q.required) out[q.id] = 'ok';
     }
   }
-  return out;
+  const shown = shownQuestionIds(form, out);
+  return Object.fromEntries(Object.entries(out).filter(([id]) => shown.has(id)));
 }
 
 export function interview(assignmentId: string, form: PublicForm, seed: number, overrides: Record<string, unknown> = {}) {

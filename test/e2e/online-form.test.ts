@@ -31,12 +31,14 @@ async function until(fn: () => Promise<boolean>, ms = 15_000): Promise<void> {
   }
 }
 
-/** Answers every question: "Hài lòng" for ratings, the first option for the others. */
+/**
+ * Answers every question: "Hài lòng" for ratings, the first option for the others ("Trễ hẹn" for
+ * the result time, which brings up the two late-only questions: they are answered too).
+ */
 async function fillForm(page: Page): Promise<void> {
   const questions = page.locator('fieldset.sf-question');
-  const n = await questions.count();
-  expect(n).toBeGreaterThan(20);
-  for (let i = 0; i < n; i++) {
+  expect(await questions.count()).toBeGreaterThan(20);
+  for (let i = 0; i < (await questions.count()); i++) {
     const q = questions.nth(i);
     const likert = q.getByText('4 · Hài lòng', { exact: true });
     await ((await likert.count()) > 0 ? likert : q.locator('.sf-option').first()).click();
@@ -110,7 +112,11 @@ describe('online-service form 02 in the browser', () => {
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByText(/^Còn \d+ câu chưa trả lời/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The late-only questions appear only once the citizen says the result was late.
+    const apology = page.getByText('Ông/Bà có nhận được phiếu xin lỗi', { exact: false });
+    expect(await apology.count()).toBe(0);
     await fillForm(page);
+    expect(await apology.count()).toBe(1);
     await page.getByLabel('Mã hồ sơ (không bắt buộc)').fill('HS-2021-0001'); // rated in the test above
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByRole('alert').getByText('Hồ sơ này đã được đánh giá trong đợt khảo sát', { exact: false }).waitFor();

@@ -20,6 +20,8 @@ export const publicQuestionSchema = z.object({
   integer: z.boolean().optional(),
   maxLength: z.number().optional(),
   maxSelections: z.number().optional(),
+  /** Shown only when every condition on an earlier answer holds (the renderer hides it otherwise). */
+  showIf: z.array(z.object({ question: z.string(), anyOf: z.array(z.union([z.string(), z.number(), z.boolean()])) })).optional(),
 });
 
 export const publicFormSchema = z.object({

@@ -18,6 +18,8 @@ export const sipasUnitSchema = z.object({
   components: z.array(z.object({ code: z.string(), ratePercent: pct, dropped: z.boolean(), criteria: z.array(sipasCriterionSchema) })),
   droppedComponents: z.array(z.string()),
   perception: z.array(z.object({ code: z.string(), answered: z.number().int(), percent: pct })),
+  /** Each form's own SIPAS beside the pooled one (withheld when that form has too few valid forms). */
+  byForm: z.array(z.object({ form: z.string(), status: sipasStatus, validForms: z.number().int(), sipasPercent: pct })),
 });
 export type SipasUnit = z.infer<typeof sipasUnitSchema>;
 

@@ -27,6 +27,17 @@ const codeSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/);
 
 export const optionSchema = z.object({ code: codeSchema, label: textSchema });
 
+/**
+ * A condition on an earlier answer: the question is shown only when the answer to `question` is one
+ * of `anyOf` (for a multi-choice answer: when any chosen option is). A question with several
+ * conditions is shown when all of them hold, and never when the question it depends on is hidden.
+ */
+export const conditionSchema = z.object({
+  question: codeSchema,
+  anyOf: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+});
+export type Condition = z.infer<typeof conditionSchema>;
+
 export const questionSchema = z
   .object({
     id: codeSchema,
@@ -41,6 +52,8 @@ export const questionSchema = z
     integer: z.boolean().optional(),
     maxLength: z.number().int().positive().optional(),
     maxSelections: z.number().int().positive().optional(),
+    /** Asked only when every condition holds (METHOD.md: conditional items). */
+    showIf: z.array(conditionSchema).min(1).optional(),
   })
   .superRefine((q, ctx) => {
     const choice = q.type === 'single_choice' || q.type === 'multi_choice';
@@ -131,6 +144,13 @@ export const formDefinitionSchema = z
     ];
     for (const r of refs) {
       if (!known.has(r)) ctx.addIssue({ code: 'custom', message: `${f.code}: scoring refers to unknown question ${r}` });
+    }
+    const earlier = new Set<string>();
+    for (const q of f.sections.flatMap((s) => s.questions)) {
+      for (const c of q.showIf ?? []) {
+        if (!earlier.has(c.question)) ctx.addIssue({ code: 'custom', message: `${f.code}: ${q.id} depends on ${c.question}, which is not an earlier question` });
+      }
+      earlier.add(q.id);
     }
   });
 export type FormDefinition = z.infer<typeof formDefinitionSchema>;

@@ -4,6 +4,7 @@
  * Every issue carries `params.code` (one of `answerErrorCodes`) and the question id as its path.
  */
 import { z } from 'zod';
+import { shownQuestionIds } from './conditions.ts';
 import { allQuestions, NOT_APPLICABLE, type Answers, type FormLike, type LocalizedText, type Question } from './definition.ts';
 
 export const answerErrorCodes = {
@@ -14,6 +15,10 @@ export const answerErrorCodes = {
   OUT_OF_RANGE: { vi: 'Giá trị nằm ngoài khoảng cho phép', en: 'Value out of range' },
   TOO_LONG: { vi: 'Câu trả lời quá dài', en: 'Answer is too long' },
   TOO_MANY: { vi: 'Chọn quá nhiều phương án', en: 'Too many options selected' },
+  NOT_APPLICABLE_HERE: {
+    vi: 'Câu hỏi này không áp dụng với câu trả lời trước đó của Ông/Bà',
+    en: 'This question does not apply given an earlier answer',
+  },
 } as const satisfies Record<string, LocalizedText>;
 export type AnswerErrorCode = keyof typeof answerErrorCodes;
 
@@ -72,6 +77,7 @@ export function compileAnswersSchema(form: FormLike, options: CompileOptions = {
   const questions = new Map(allQuestions(form).map((q) => [q.id, q]));
   return z.record(z.string(), z.unknown()).transform((raw, ctx) => {
     const out: Answers = {};
+    const shown = shownQuestionIds(form, raw);
     for (const [id, v] of Object.entries(raw)) {
       const q = questions.get(id);
       if (!q) {
@@ -79,6 +85,10 @@ export function compileAnswersSchema(form: FormLike, options: CompileOptions = {
         continue;
       }
       if (isBlank(v)) continue;
+      if (!shown.has(id)) {
+        issue(ctx, id, 'NOT_APPLICABLE_HERE');
+        continue;
+      }
       const code = checkAnswer(q, v);
       if (code) issue(ctx, id, code);
       else out[id] = v as Answers[string];
@@ -86,7 +96,7 @@ export function compileAnswersSchema(form: FormLike, options: CompileOptions = {
     if (!options.partial) {
       for (const q of questions.values()) {
         // Own properties only: a question id such as `constructor` must not find Object.prototype's.
-        if (q.required && (!Object.hasOwn(raw, q.id) || isBlank(raw[q.id]))) issue(ctx, q.id, 'REQUIRED');
+        if (q.required && shown.has(q.id) && (!Object.hasOwn(raw, q.id) || isBlank(raw[q.id]))) issue(ctx, q.id, 'REQUIRED');
       }
     }
     return out;

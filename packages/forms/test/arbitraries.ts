@@ -1,6 +1,6 @@
 /** fast-check arbitraries for answers: valid values per question, and values of the wrong type. */
 import { fc } from '@fast-check/vitest';
-import { allQuestions, NOT_APPLICABLE, type AnswerValue, type FormDefinition, type Question } from '../src/index.ts';
+import { allQuestions, NOT_APPLICABLE, shownQuestionIds, type AnswerValue, type FormDefinition, type Question } from '../src/index.ts';
 
 function codes(q: Question): string[] {
   return q.options?.map((o) => o.code) ?? [];
@@ -53,9 +53,15 @@ export function wrongTypeArb(q: Question): fc.Arbitrary<unknown> {
   }
 }
 
-/** A response with every required question answered and any subset of the optional ones. */
+/**
+ * A response with every required question answered and any subset of the optional ones; questions
+ * that do not apply given the earlier answers (`showIf`) are left out.
+ */
 export function validAnswersArb(form: FormDefinition): fc.Arbitrary<Record<string, AnswerValue>> {
   const questions = allQuestions(form);
   const shape = Object.fromEntries(questions.map((q) => [q.id, validAnswerArb(q)]));
-  return fc.record(shape, { requiredKeys: questions.filter((q) => q.required).map((q) => q.id) });
+  return fc.record(shape, { requiredKeys: questions.filter((q) => q.required).map((q) => q.id) }).map((answers) => {
+    const shown = shownQuestionIds(form, answers);
+    return Object.fromEntries(Object.entries(answers).filter(([id]) => shown.has(id)));
+  });
 }

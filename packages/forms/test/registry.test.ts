@@ -9,8 +9,8 @@ describe('form registry', () => {
   });
 
   it('finds a form by code and version, and nothing for an unknown version or code', () => {
-    expect(findForm('01/2021-TT', 1)?.version).toBe(1);
-    expect(findForm('01/2021-TT', 2)).toBeUndefined();
+    expect(findForm('01/2021-TT', 2)?.version).toBe(2);
+    expect(findForm('01/2021-TT', 3)).toBeUndefined();
     expect(findForm('99/2021-XX')).toBeUndefined();
   });
 

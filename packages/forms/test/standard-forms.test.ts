@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allQuestions, formDefinitionSchema, standardForms, validateAnswers, type FormDefinition } from '../src/index.ts';
+import { allQuestions, formDefinitionSchema, shownQuestionIds, standardForms, validateAnswers, type FormDefinition } from '../src/index.ts';
 import { genericAnswers } from './generic-answers.ts';
 
 const byCode = (code: string): FormDefinition => {
@@ -28,8 +28,9 @@ describe('standard forms', () => {
       expect(validateAnswers(form, form.example)).toEqual({ ok: true, answers: form.example });
     });
 
-    it('example answers every required question', () => {
-      const required = allQuestions(form).filter((q) => q.required).map((q) => q.id);
+    it('example answers every required question that applies to it', () => {
+      const shown = shownQuestionIds(form, form.example);
+      const required = allQuestions(form).filter((q) => q.required && shown.has(q.id)).map((q) => q.id);
       expect(Object.keys(form.example)).toEqual(expect.arrayContaining(required));
     });
 
@@ -103,13 +104,25 @@ describe('form 01/2021-TT (in person at the counter)', () => {
     });
   });
 
-  it('requires the harassment and extra-payment questions but not the "if late" ones', () => {
+  it('requires the harassment and extra-payment questions; the "if late" ones only when the result was late', () => {
     const q = new Map(allQuestions(form).map((x) => [x.id, x]));
     expect(q.get('HARASSMENT')?.required).toBe(true);
     expect(q.get('EXTRA_PAYMENT')?.required).toBe(true);
-    expect(q.get('LATE_NOTIFIED')?.required).toBe(false);
-    expect(q.get('APOLOGY')?.required).toBe(false);
     expect(q.get('IMPROVE')).toMatchObject({ type: 'multi_choice', required: false });
+    const onTime: Record<string, unknown> = { ...form.example, RESULT_TIME: 'on_time' };
+    delete onTime.LATE_NOTIFIED;
+    delete onTime.APOLOGY;
+    expect(validateAnswers(form, onTime)).toMatchObject({ ok: true });
+    const late = { ...onTime, RESULT_TIME: 'late' };
+    expect(validateAnswers(form, late)).toMatchObject({
+      ok: false,
+      errors: [{ questionId: 'LATE_NOTIFIED', code: 'REQUIRED' }, { questionId: 'APOLOGY', code: 'REQUIRED' }],
+    });
+    expect(validateAnswers(form, { ...late, LATE_NOTIFIED: false, APOLOGY: true })).toMatchObject({ ok: true });
+    expect(validateAnswers(form, { ...onTime, APOLOGY: false })).toMatchObject({
+      ok: false,
+      errors: [{ questionId: 'APOLOGY', code: 'NOT_APPLICABLE_HERE' }],
+    });
   });
 
   it('keeps respondent information optional and anonymous', () => {

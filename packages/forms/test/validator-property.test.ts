@@ -5,12 +5,20 @@ import { validAnswersArb, wrongTypeArb } from './arbitraries.ts';
 
 const formArb = fc.constantFrom(...standardForms);
 
-/** A valid response, one of its answered questions, and a value of the wrong type for it. */
+/** Questions whose answer decides whether another question is shown. */
+const deciding = (form: (typeof standardForms)[number]): Set<string> =>
+  new Set(allQuestions(form).flatMap((q) => (q.showIf ?? []).map((c) => c.question)));
+
+/**
+ * A valid response, one of its answered questions, and a value of the wrong type for it (not a
+ * question others depend on: a wrong answer there also hides them, which has its own test).
+ */
 const corruptedArb = formArb.chain((form) =>
   validAnswersArb(form)
-    .filter((answers) => Object.keys(answers).length > 0)
-    .chain((answers) =>
-      fc.constantFrom(...Object.keys(answers)).chain((id) => {
+    .map((answers) => ({ answers, ids: Object.keys(answers).filter((id) => !deciding(form).has(id)) }))
+    .filter(({ ids }) => ids.length > 0)
+    .chain(({ answers, ids }) =>
+      fc.constantFrom(...ids).chain((id) => {
         const question = allQuestions(form).find((q) => q.id === id)!;
         return fc.tuple(fc.constant(form), fc.constant(answers), fc.constant(id), wrongTypeArb(question));
       }),

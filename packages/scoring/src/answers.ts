@@ -87,6 +87,15 @@ export function countsFromRows(rows: Iterable<AnswerCountRow>): AnswerCounts {
   return counts;
 }
 
+/** Adds several count tables up (e.g. the answers of two versions of one form). */
+export function mergeCounts(tables: Iterable<AnswerCounts>): AnswerCounts {
+  const counts = new Map<string, Map<string, number>>();
+  for (const table of tables) {
+    for (const [questionId, byAnswer] of table) for (const [key, n] of byAnswer) add(counts, questionId, key, n);
+  }
+  return counts;
+}
+
 /** The count of one answer key for a question (0 when absent). */
 export function countOf(counts: AnswerCounts, questionId: string, key: string): number {
   return counts.get(questionId)?.get(key) ?? 0;

@@ -29,6 +29,8 @@ export interface PublishedSipas {
   droppedComponents: string[];
   overallPercent: number | null;
   perception: { code: string; answered: number; percent: number | null }[];
+  /** Each form's own figure, withheld like the unit's when that form has too few valid forms. */
+  byForm: { form: string; status: SipasStatus; validForms: number; sipasPercent: number | null }[];
 }
 
 export function publishSipas(result: SipasResult): PublishedSipas {
@@ -47,5 +49,11 @@ export function publishSipas(result: SipasResult): PublishedSipas {
     droppedComponents: result.droppedComponents,
     overallPercent: pct(result.overall?.ratePercent ?? null),
     perception: result.perception.map((p) => ({ code: p.code, answered: p.answered, percent: pct(p.percent) })),
+    byForm: result.byForm.map((f) => ({
+      form: f.form,
+      status: f.status,
+      validForms: f.validForms,
+      sipasPercent: f.status === 'ok' ? roundOrNull(f.sipasPercent) : null,
+    })),
   };
 }

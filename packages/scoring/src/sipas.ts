@@ -1,6 +1,7 @@
 /**
  * SIPAS (citizen satisfaction) of one unit from answer counts. METHOD.md §2:
- * criterion rate = 100 × count(4|5) / count(1..5); component = mean of its criteria (or pooled
+ * criterion rate = 100 × count(4|5) / count(1..5); component = pooled answers of its criteria across
+ * every form that carries it (or the mean of its criteria, a setting);
  * answers); SIPAS = weighted mean of the components (or the overall question's rate).
  * Results keep full precision; `publishSipas` rounds them and applies small-cell suppression.
  */
@@ -23,8 +24,12 @@ export interface SipasSettings {
   minSample: number;
 }
 
+/**
+ * METHOD.md, decisions after the first round: answers are pooled within each component across
+ * forms (every answer weighs the same, whichever form carried it); `mean_of_items` stays a setting.
+ */
 export const defaultSipasSettings: SipasSettings = {
-  componentMethod: 'mean_of_items',
+  componentMethod: 'pooled',
   sipasMethod: 'mean_of_components',
   componentWeights: {},
   minSample: 30,
@@ -52,6 +57,8 @@ export interface ComponentResult {
 export interface SipasSource {
   form: ScoredForm;
   counts: AnswerCounts;
+  /** Valid forms of this form alone (for its own figure's status); defaults to the unit's. */
+  validForms?: number | undefined;
 }
 
 export interface SipasInput {
@@ -62,6 +69,16 @@ export interface SipasInput {
   validForms: number;
 }
 
+/** The same computation on one form's answers alone, reported beside the combined figure. */
+export interface FormSipas {
+  form: string;
+  status: SipasStatus;
+  validForms: number;
+  validAnswers: number;
+  sipasPercent: number | null;
+  components: Array<{ code: string; ratePercent: number | null }>;
+}
+
 export interface SipasResult {
   status: SipasStatus;
   validForms: number;
@@ -70,6 +87,8 @@ export interface SipasResult {
   droppedComponents: string[];
   overall: CriterionResult | null;
   perception: PerceptionShare[];
+  /** Per-form figures (one entry per source form, in source order). */
+  byForm: FormSipas[];
 }
 
 /** The rate of one criterion (question) from its answer counts. */
@@ -148,14 +167,33 @@ function statusOf(validForms: number, sipasPercent: number | null, minSample: nu
   return validForms < minSample ? 'not_enough_data' : 'ok';
 }
 
+function componentsOf(sources: readonly SipasSource[], settings: SipasSettings): ComponentResult[] {
+  return [...collectCriteria(sources)].map(([code, criteria]) => {
+    const ratePercent = componentRate(criteria, settings.componentMethod);
+    return { code, weight: settings.componentWeights[code] ?? 1, ratePercent, dropped: ratePercent === null, criteria };
+  });
+}
+
+function formSipas(source: SipasSource, unitValidForms: number, settings: SipasSettings): FormSipas {
+  const components = componentsOf([source], settings);
+  const overall = overallRate([source]);
+  const sipasPercent = settings.sipasMethod === 'overall_question' ? (overall?.ratePercent ?? null) : weightedSipas(components);
+  const validForms = source.validForms ?? unitValidForms;
+  return {
+    form: source.form.code ?? '',
+    status: statusOf(validForms, sipasPercent, settings.minSample),
+    validForms,
+    validAnswers: components.reduce((a, c) => a + c.criteria.reduce((b, x) => b + x.valid, 0), 0),
+    sipasPercent,
+    components: components.map((c) => ({ code: c.code, ratePercent: c.ratePercent })),
+  };
+}
+
 /** SIPAS of one unit; throws `ScoringInputError` on negative counts/weights or a missing overall question. */
 export function computeSipas(input: SipasInput, options: Partial<SipasSettings> = {}): SipasResult {
   const settings: SipasSettings = { ...defaultSipasSettings, ...options };
   checkInput(input, settings);
-  const components: ComponentResult[] = [...collectCriteria(input.sources)].map(([code, criteria]) => {
-    const ratePercent = componentRate(criteria, settings.componentMethod);
-    return { code, weight: settings.componentWeights[code] ?? 1, ratePercent, dropped: ratePercent === null, criteria };
-  });
+  const components = componentsOf(input.sources, settings);
   checkCounts(input, components);
   const overall = overallRate(input.sources);
   const sipasPercent = settings.sipasMethod === 'overall_question' ? (overall?.ratePercent ?? null) : weightedSipas(components);
@@ -167,5 +205,6 @@ export function computeSipas(input: SipasInput, options: Partial<SipasSettings> 
     droppedComponents: components.filter((c) => c.dropped).map((c) => c.code),
     overall,
     perception: mergePerception(input.sources.map((s) => perceptionShares(s.counts, s.form))),
+    byForm: input.sources.map((s) => formSipas(s, input.validForms, settings)),
   };
 }

@@ -25,8 +25,11 @@ const otherComponents: AnswerCountRow[] = [
 
 const form = sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'], TT: ['TT1'], CC: ['CC1'], KQ: ['KQ1'], PA: ['PA1'] });
 
+// Worked example A is computed with the `mean_of_items` setting (the 2021 convention it illustrates).
+const meanOfItems = { componentMethod: 'mean_of_items' } as const;
+
 describe('SIPAS worked example A (METHOD.md §2)', () => {
-  const tcOnly = computeSipas({ sources: [{ form: sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'] }), counts: countAnswers(exampleTc) }], validForms: 100 });
+  const tcOnly = computeSipas({ sources: [{ form: sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'] }), counts: countAnswers(exampleTc) }], validForms: 100 }, meanOfItems);
 
   it('gives each TC criterion its published rate, leaving blanks out of TC2', () => {
     const rates = tcOnly.components[0]?.criteria.map((c) => c.ratePercent);
@@ -45,7 +48,7 @@ describe('SIPAS worked example A (METHOD.md §2)', () => {
 
   it('gives SIPAS 86.17 % and 12.93 points for a department, 13.79 for a central agency', () => {
     const counts = new Map([...countAnswers(exampleTc), ...countsFromRows(otherComponents)]);
-    const result = computeSipas({ sources: [{ form, counts }], validForms: 2500 }, { minSample: 30 });
+    const result = computeSipas({ sources: [{ form, counts }], validForms: 2500 }, { ...meanOfItems, minSample: 30 });
     const sipas = result.sipasPercent ?? Number.NaN;
     expect(roundHalfUp(sipas, 3)).toBe(86.171);
     expect(publishSipas(result).sipasPercent).toBe(86.17);
@@ -59,9 +62,11 @@ describe('SIPAS settings', () => {
   const counts = countAnswers(exampleTc);
   const tcForm = sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'] });
 
-  it('pools the answers of a component when asked to', () => {
-    const pooled = computeSipas({ sources: [{ form: tcForm, counts }], validForms: 100 }, { componentMethod: 'pooled' });
+  it('pools the answers of a component by default, and takes the mean of its items when asked to', () => {
+    const pooled = computeSipas({ sources: [{ form: tcForm, counts }], validForms: 100 });
     expect(pooled.components[0]?.ratePercent).toBeCloseTo((100 * (85 + 75 + 80 + 88)) / 395, 10);
+    const mean = computeSipas({ sources: [{ form: tcForm, counts }], validForms: 100 }, meanOfItems);
+    expect(mean.components[0]?.ratePercent).toBeCloseTo((85 + 7500 / 95 + 80 + 88) / 4, 10);
   });
 
   it('weights components by the campaign weights', () => {

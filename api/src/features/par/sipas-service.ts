@@ -6,7 +6,7 @@
  */
 import type { CampaignSipas, SipasUnit } from '@hailong/contracts';
 import { schema, type DbOrTx } from '@hailong/db';
-import { computeSipas, defaultSipasSettings, publishSipas, type SipasResult, type SipasSettings, type SipasSource } from '@hailong/scoring';
+import { computeSipas, defaultSipasSettings, mergeCounts, publishSipas, type AnswerCounts, type SipasResult, type SipasSettings, type SipasSource } from '@hailong/scoring';
 import { asc } from 'drizzle-orm';
 import { getCampaign } from '../campaigns/service.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
@@ -23,7 +23,7 @@ export function sipasSettingsOf(settings: unknown): SipasCampaignSettings {
   const weights = s.componentWeights && typeof s.componentWeights === 'object' ? (s.componentWeights as Record<string, number>) : {};
   return {
     minSample: typeof s.minSample === 'number' && s.minSample >= 1 ? s.minSample : defaultSipasSettings.minSample,
-    componentMethod: s.componentMethod === 'pooled' ? 'pooled' : 'mean_of_items',
+    componentMethod: s.componentMethod === 'mean_of_items' ? 'mean_of_items' : 'pooled',
     sipasMethod: s.sipasMethod === 'overall_question' ? 'overall_question' : 'mean_of_components',
     componentWeights: weights,
     sipasKinds: Array.isArray(s.sipasKinds) ? s.sipasKinds.filter((k): k is string => typeof k === 'string') : ['sipas_counter', 'sipas_online'],
@@ -68,10 +68,30 @@ async function storedForms(db: DbOrTx, ids: Iterable<number>): Promise<Map<numbe
  */
 export function unitSipas(unitCode: string, byForm: ReadonlyMap<number, FormCounts> | undefined, forms: Map<number, StoredForm>, settings: SipasCampaignSettings): SipasResult {
   const sipasForms = [...forms.values()].filter((f) => settings.sipasKinds.includes(f.definition.kind)).sort((a, b) => a.id - b.id);
-  const sources: SipasSource[] = sipasForms.map((f) => ({ form: f.definition, counts: byForm?.get(f.id)?.counts ?? new Map() }));
+  const sources = sourcesByCode(sipasForms, byForm);
   const validForms = sipasForms.reduce((a, f) => a + (byForm?.get(f.id)?.validForms ?? 0), 0);
   const { sipasKinds: _kinds, ...options } = settings;
   return computeSipas({ unitCode, sources, validForms }, options);
+}
+
+/**
+ * One source per form code: the versions of a form (e.g. 01/2021-TT v1 and v2) ask the same
+ * criteria, so their answers are added up and read with the latest version's scoring map.
+ */
+function sourcesByCode(sipasForms: readonly StoredForm[], byForm: ReadonlyMap<number, FormCounts> | undefined): SipasSource[] {
+  const byCode = new Map<string, { form: StoredForm; counts: AnswerCounts[]; validForms: number }>();
+  for (const f of sipasForms) {
+    const seen = byCode.get(f.code);
+    const counts = byForm?.get(f.id);
+    const entry = seen ?? { form: f, counts: [], validForms: 0 };
+    if (f.version > entry.form.version) entry.form = f;
+    if (counts) {
+      entry.counts.push(counts.counts);
+      entry.validForms += counts.validForms;
+    }
+    byCode.set(f.code, entry);
+  }
+  return [...byCode.values()].map((e) => ({ form: e.form.definition, counts: mergeCounts(e.counts), validForms: e.validForms }));
 }
 
 /** Every unit's full-precision SIPAS for a campaign (units without responses: status no_data). */
@@ -99,6 +119,7 @@ export async function campaignSipas(db: DbOrTx, campaignId: string): Promise<Cam
       components: p.components,
       droppedComponents: p.droppedComponents,
       perception: p.perception,
+      byForm: p.byForm,
     };
   });
   return { campaignId, minSample: sipasSettingsOf(campaign.settings).minSample, window: campaignWindow(campaign), units };

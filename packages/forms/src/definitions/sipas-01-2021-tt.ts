@@ -4,7 +4,7 @@
  */
 import { formDefinitionSchema, type FormDefinition, type Section } from '../definition.ts';
 import { multiChoice, option, singleChoice, text, yesNo } from './build.ts';
-import { componentSection, componentsOf, overallSection, respondentSection, resultTimeOptions } from './sipas-common.ts';
+import { componentSection, componentsOf, lateOnlyPerception, lateOnlyQuestions, overallSection, respondentSection, resultTimeOptions } from './sipas-common.ts';
 
 const counter = 'tại Bộ phận Tiếp nhận và Trả kết quả';
 
@@ -54,8 +54,6 @@ const improvementOptions = [
   option('feedback', 'Tiếp nhận và xử lý góp ý, phản ánh', 'Handling of feedback and complaints'),
 ];
 
-const ifLate = text('Nếu kết quả bị trễ hẹn: ', 'If the result was late: ');
-
 const perceptionSection: Section = {
   id: 'PERCEPTION',
   title: text('Quá trình giải quyết hồ sơ', 'How your dossier was handled'),
@@ -77,16 +75,7 @@ const perceptionSection: Section = {
       resultTimeOptions,
       true,
     ),
-    yesNo(
-      'LATE_NOTIFIED',
-      text(`${ifLate.vi}Ông/Bà có được cơ quan thông báo trước không?`, `${ifLate.en}were you told beforehand?`),
-      false,
-    ),
-    yesNo(
-      'APOLOGY',
-      text(`${ifLate.vi}Ông/Bà có nhận được phiếu xin lỗi và hẹn lại ngày trả kết quả không?`, `${ifLate.en}did you receive a letter of apology with a new date?`),
-      false,
-    ),
+    ...lateOnlyQuestions(),
     yesNo(
       'HARASSMENT',
       text('Ông/Bà có gặp công chức gây phiền hà, sách nhiễu không?', 'Did any civil servant cause you trouble or harass you?'),
@@ -108,11 +97,12 @@ const perceptionSection: Section = {
 
 export const sipas01: FormDefinition = formDefinitionSchema.parse({
   code: '01/2021-TT',
-  version: 1,
+  // Version 2: the late-only questions are conditional (asked only when the result was late).
+  version: 2,
   kind: 'sipas_counter',
   title: text(
-    'Phiếu khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (Mẫu 01)',
-    'Survey of citizen satisfaction with public administrative services (Form 01)',
+    'Phiếu khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan, đơn vị giải quyết thủ tục hành chính (Mẫu 01/2021-TT)',
+    'Survey of satisfaction of citizens and organisations with the agencies and units that handle administrative procedures (Form 01/2021-TT)',
   ),
   shortTitle: text('Phiếu khảo sát trực tiếp – mẫu 01', 'In-person survey – form 01'),
   description: text(
@@ -135,8 +125,7 @@ export const sipas01: FormDefinition = formDefinitionSchema.parse({
     perception: [
       { code: 'visits_3_plus', questionId: 'V', label: text('Đi lại từ 3 lần trở lên', 'Visited 3 times or more'), matches: ['3_4', 'gt4'] },
       { code: 'result_late', questionId: 'RESULT_TIME', label: text('Nhận kết quả trễ hẹn', 'Result was late'), matches: ['late'] },
-      { code: 'late_notified', questionId: 'LATE_NOTIFIED', label: text('Trễ hẹn có được thông báo', 'Told beforehand when late'), matches: [true] },
-      { code: 'apology_given', questionId: 'APOLOGY', label: text('Trễ hẹn có nhận phiếu xin lỗi', 'Apology letter when late'), matches: [true] },
+      ...lateOnlyPerception(),
       { code: 'harassment', questionId: 'HARASSMENT', label: text('Gặp phiền hà, sách nhiễu', 'Met trouble or harassment'), matches: [true] },
       { code: 'unofficial_payment', questionId: 'EXTRA_PAYMENT', label: text('Trả tiền ngoài quy định', 'Paid beyond the official fees'), matches: [true] },
     ],

@@ -5,7 +5,7 @@
  */
 import { formDefinitionSchema, type FormDefinition, type Section } from '../definition.ts';
 import { option, singleChoice, text, yesNo } from './build.ts';
-import { componentSection, componentsOf, overallSection, respondentSection, resultTimeOptions } from './sipas-common.ts';
+import { componentSection, componentsOf, lateOnlyPerception, lateOnlyQuestions, overallSection, respondentSection, resultTimeOptions } from './sipas-common.ts';
 
 const portal = 'Cổng dịch vụ công';
 
@@ -49,6 +49,7 @@ const perceptionSection: Section = {
       resultTimeOptions,
       true,
     ),
+    ...lateOnlyQuestions(),
     yesNo(
       'IN_PERSON',
       text('Ông/Bà có phải đến trực tiếp cơ quan để nộp bổ sung hồ sơ, giấy tờ không?', 'Did you have to go to the agency in person to add documents?'),
@@ -74,11 +75,12 @@ const perceptionSection: Section = {
 
 export const sipas02: FormDefinition = formDefinitionSchema.parse({
   code: '02/2021-DVCTT',
-  version: 1,
+  // Version 2: asks the late-only questions, conditionally (only when the result was late).
+  version: 2,
   kind: 'sipas_online',
   title: text(
-    'Phiếu khảo sát sự hài lòng đối với dịch vụ công trực tuyến (Mẫu 02)',
-    'Survey of satisfaction with online public services (Form 02)',
+    'Phiếu khảo sát sự hài lòng của người dân, tổ chức đối với việc cung cấp dịch vụ công trực tuyến (Mẫu 02/2021-DVCTT)',
+    'Survey of satisfaction of citizens and organisations with online public services (Form 02/2021-DVCTT)',
   ),
   shortTitle: text('Phiếu khảo sát dịch vụ công trực tuyến – mẫu 02', 'Online services survey – form 02'),
   description: text(
@@ -100,6 +102,7 @@ export const sipas02: FormDefinition = formDefinitionSchema.parse({
     sipas: { components: componentsOf(componentSections), overallQuestion: 'OV' },
     perception: [
       { code: 'result_late', questionId: 'RESULT_TIME', label: text('Nhận kết quả trễ hẹn', 'Result was late'), matches: ['late'] },
+      ...lateOnlyPerception(),
       { code: 'in_person_visit', questionId: 'IN_PERSON', label: text('Phải đến trực tiếp cơ quan', 'Had to go in person'), matches: [true] },
       { code: 'unofficial_payment', questionId: 'EXTRA_PAYMENT', label: text('Trả tiền ngoài quy định', 'Paid beyond the official fees'), matches: [true] },
     ],

@@ -3,7 +3,7 @@
  * satisfaction question and the anonymous respondent-information section (no name, no phone).
  */
 import type { LocalizedText, Question, Section } from '../definition.ts';
-import { freeText, likert, option, singleChoice, text } from './build.ts';
+import { freeText, likert, option, singleChoice, text, yesNo } from './build.ts';
 
 export const sipasComponentLabels = {
   TC: text('Tiếp cận dịch vụ', 'Access to the service'),
@@ -37,10 +37,32 @@ export function overallSection(label: LocalizedText): Section {
   };
 }
 
+/** Ordered from the worse to the better case, as the 1–5 scales are. */
 export const resultTimeOptions = [
-  option('on_time', 'Đúng hẹn hoặc sớm hơn hẹn', 'On time or early'),
   option('late', 'Trễ hẹn', 'Late'),
+  option('on_time', 'Đúng hẹn hoặc sớm hơn hẹn', 'On time or early'),
 ];
+
+const whenLate = [{ question: 'RESULT_TIME', anyOf: ['late'] }];
+
+/**
+ * The questions asked only when the result was late (METHOD.md: conditional items): whether the
+ * delay was notified and whether a letter of apology was received. They follow RESULT_TIME.
+ */
+export function lateOnlyQuestions(): Question[] {
+  return [
+    { ...yesNo('LATE_NOTIFIED', text('Ông/Bà có được cơ quan thông báo trước về việc trễ hẹn không?', 'Were you told beforehand that the result would be late?'), true), showIf: whenLate },
+    { ...yesNo('APOLOGY', text('Ông/Bà có nhận được phiếu xin lỗi và hẹn lại ngày trả kết quả không?', 'Did you receive a letter of apology with a new date?'), true), showIf: whenLate },
+  ];
+}
+
+/** Perception shares of the late-only questions: counted among the late cases only. */
+export function lateOnlyPerception(): Array<{ code: string; questionId: string; label: LocalizedText; matches: boolean[] }> {
+  return [
+    { code: 'late_notified', questionId: 'LATE_NOTIFIED', label: text('Trễ hẹn có được thông báo', 'Told beforehand when late'), matches: [true] },
+    { code: 'apology_given', questionId: 'APOLOGY', label: text('Trễ hẹn có nhận phiếu xin lỗi', 'Apology letter when late'), matches: [true] },
+  ];
+}
 
 function respondentQuestions(): Question[] {
   return [

@@ -3,12 +3,15 @@
  * same validator the API runs — so the respondent sees the API's Vietnamese message next to the
  * question before sending.
  */
-import { compileAnswersSchema, type FormLike } from '@hailong/forms';
+import { compileAnswersSchema, shownQuestionIds, type FormLike } from '@hailong/forms';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 
 export type FormValues = Record<string, unknown>;
 
-/** Form state → API answers: blank values dropped, Likert and number strings turned into numbers. */
+/**
+ * Form state → API answers: blank values dropped, Likert and number strings turned into numbers,
+ * and answers to questions that no longer apply (`showIf`) left out.
+ */
 export function toAnswers(form: FormLike, values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const s of form.sections) {
@@ -21,7 +24,8 @@ export function toAnswers(form: FormLike, values: FormValues): Record<string, un
       else out[q.id] = v;
     }
   }
-  return out;
+  const shown = shownQuestionIds(form, out);
+  return Object.fromEntries(Object.entries(out).filter(([id]) => shown.has(id)));
 }
 
 /** API answers → form state (radio inputs hold strings). */

@@ -4,11 +4,13 @@
  * targets, Vietnamese labels, errors next to their question. Reused by every front door.
  * `paged` shows one section at a time with its place in the form ("Phần 2/8 · Câu 5–9/36"), a
  * progress bar, and "Phần trước" / "Phần tiếp theo": moving on checks the section first, and a
- * refused submit opens the first section with an error.
+ * refused submit opens the first section with an error. Questions that depend on an earlier answer
+ * (`showIf`) appear only when they apply.
  */
 import type { PublicForm } from '@hailong/contracts';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
+import { shownQuestionIds } from '@hailong/forms';
 import { answersResolver, toAnswers, toValues, type FormValues } from './answers-resolver';
 import { FormProgress } from './form-progress';
 import { QuestionField } from './question-field';
@@ -80,7 +82,8 @@ export function SurveyForm(props: SurveyFormProps) {
 
   const errorCount = Object.keys(formState.errors).length;
   const last = !paged || page === form.sections.length - 1;
-  const shown = paged ? form.sections.slice(page, page + 1) : form.sections;
+  const visibleSections = paged ? form.sections.slice(page, page + 1) : form.sections;
+  const applies = shownQuestionIds(form, toAnswers(form, watch()));
   const current = form.sections[page];
   return (
     <form className="survey-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -90,14 +93,16 @@ export function SurveyForm(props: SurveyFormProps) {
           firstQuestion={(starts[page] ?? 0) + 1} lastQuestion={(starts[page] ?? 0) + current.questions.length} answered={Object.keys(toAnswers(form, watch())).length}
         />
       ) : null}
-      {shown.map((s) => {
+      {visibleSections.map((s) => {
         const start = starts[form.sections.indexOf(s)] ?? 0;
         return (
           <fieldset key={s.id} className="sf-section">
             <legend className="sf-section-title">{s.title.vi}</legend>
-            {s.questions.map((q, i) => (
-              <QuestionField key={q.id} question={q} index={start + i + 1} register={register} error={formState.errors[q.id]?.message} />
-            ))}
+            {s.questions.map((q, i) =>
+              applies.has(q.id) ? (
+                <QuestionField key={q.id} question={q} index={start + i + 1} register={register} error={formState.errors[q.id]?.message} />
+              ) : null,
+            )}
           </fieldset>
         );
       })}

@@ -10,6 +10,7 @@ import type { KioskPaired } from '@hailong/contracts';
 import type { KioskItem } from '../api/kiosk-api';
 import type { AnswerValue } from '../components/question-screen';
 import { newClientId } from '@/lib/client-id';
+import { shownQuestionIds } from '@hailong/forms';
 
 export const TAP_GUARD_MS = 1_000;
 export const THANKS_MS = 5_000;
@@ -33,10 +34,12 @@ export function useKioskSession(device: KioskPaired, submit: (item: KioskItem) =
 
   const finish = useCallback(
     (extra: { partial?: boolean; procedureName?: string }) => {
+      // Only the answers to questions that apply (an answer changed on the way may hide later ones).
+      const shown = shownQuestionIds(device.form, answers.current);
       const item: KioskItem = {
         clientId: newClientId(),
         formCode: device.form.code,
-        answers: { ...answers.current },
+        answers: Object.fromEntries(Object.entries(answers.current).filter(([id]) => shown.has(id))),
         startedAt: startedAt.current,
         completedAt: new Date().toISOString(),
         ...(extra.partial ? { partial: true } : {}),
@@ -45,7 +48,7 @@ export function useKioskSession(device: KioskPaired, submit: (item: KioskItem) =
       answers.current = {};
       void submit(item);
     },
-    [device.form.code, submit],
+    [device.form, submit],
   );
 
   const afterQuestions = useCallback(() => {
@@ -63,16 +66,30 @@ export function useKioskSession(device: KioskPaired, submit: (item: KioskItem) =
       setScreen({ kind: 'question', index: 0 });
     });
 
+  /** The next question after `index` that applies given the answers so far (-1 when none). */
+  const nextShown = (index: number): number => {
+    const shown = shownQuestionIds(device.form, answers.current);
+    return questions.findIndex((q, i) => i > index && shown.has(q.id));
+  };
+
   const answer = (index: number, value: AnswerValue | undefined) =>
     guard(() => {
       const q = questions[index];
       if (q && value !== undefined) answers.current[q.id] = value;
       else if (q) delete answers.current[q.id]; // skipped (again): no answer
-      if (index + 1 < questions.length) setScreen({ kind: 'question', index: index + 1 });
+      const next = nextShown(index);
+      if (next >= 0) setScreen({ kind: 'question', index: next });
       else afterQuestions();
     });
 
-  const back = (index: number) => guard(() => setScreen({ kind: 'question', index: Math.max(index - 1, 0) }));
+  /** The question before `index` that applies given the answers so far (the first one when none). */
+  const previousShown = (index: number): number => {
+    const shown = shownQuestionIds(device.form, answers.current);
+    for (let i = index - 1; i >= 0; i--) if (shown.has(questions[i]?.id ?? '')) return i;
+    return 0;
+  };
+
+  const back = (index: number) => guard(() => setScreen({ kind: 'question', index: previousShown(index) }));
 
   /** The answer already given to a question (shown chosen when the citizen comes back to it). */
   const given = (index: number): AnswerValue | undefined => {

@@ -1,0 +1,31 @@
+/**
+ * Conditional questions (`showIf`): which questions of a form apply to a respondent given their
+ * earlier answers. The renderers hide the others, the validator refuses answers to them and
+ * requires only the shown ones, and scoring counts a conditional item only among the respondents
+ * it applied to (it is never answered by the others).
+ */
+import { allQuestions, type Condition, type FormLike, type Question } from './definition.ts';
+
+type AnswerMap = Readonly<Record<string, unknown>>;
+
+function holds(condition: Condition, answers: AnswerMap): boolean {
+  if (!Object.hasOwn(answers, condition.question)) return false;
+  const given = answers[condition.question];
+  const values = Array.isArray(given) ? given : [given];
+  return values.some((v) => condition.anyOf.some((want) => want === v));
+}
+
+/** The ids of the questions that apply, in form order (a question on a hidden one is hidden too). */
+export function shownQuestionIds(form: FormLike, answers: AnswerMap): Set<string> {
+  const shown = new Set<string>();
+  for (const q of allQuestions(form)) {
+    const conditions = q.showIf ?? [];
+    if (conditions.every((c) => shown.has(c.question) && holds(c, answers))) shown.add(q.id);
+  }
+  return shown;
+}
+
+/** True when the question applies to a respondent with these answers. */
+export function isShown(form: FormLike, question: Question, answers: AnswerMap): boolean {
+  return shownQuestionIds(form, answers).has(question.id);
+}
