@@ -72,7 +72,7 @@ export const errorCatalogue = {
   // Sampling plan and localities (issue 6)
   CAMPAIGN_NOT_SIPAS: { status: 409, vi: 'Đợt khảo sát này không phải khảo sát SIPAS', en: 'This is not a SIPAS campaign', client: 'park' },
   LOCALITY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa bàn (xã/ấp)', en: 'Locality not found', client: 'park' },
-  LOCALITY_PARENT_INVALID: { status: 400, vi: 'Xã phải thuộc một huyện/thị xã/thành phố; ấp phải thuộc một xã', en: 'A commune belongs to a district unit; a hamlet to a commune', client: 'park' },
+  LOCALITY_PARENT_INVALID: { status: 400, vi: 'Xã phải thuộc một huyện/thị xã/thành phố; ấp/khóm/tổ dân phố phải thuộc một xã hoặc một đơn vị cấp xã', en: 'A commune belongs to a district unit; a hamlet to a commune or a commune-level unit', client: 'park' },
   LOCALITY_NAME_TAKEN: { status: 409, vi: 'Đã có địa bàn cùng tên ở cấp này', en: 'A locality with this name exists at this level', client: 'park' },
   LOCALITY_HAS_CHILDREN: { status: 409, vi: 'Xã còn ấp bên trong, hãy xóa các ấp trước', en: 'The commune still has hamlets; delete them first', client: 'park' },
   LOCALITY_IN_USE: { status: 409, vi: 'Địa bàn đã được giao cho điều tra viên, không xóa được', en: 'The locality is used by an assignment and cannot be deleted', client: 'park' },

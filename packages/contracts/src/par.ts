@@ -81,3 +81,36 @@ export const parTableSchema = z.object({
   incomplete: z.array(z.object({ unitCode: z.string(), unitName: z.string(), group: z.string(), missing: z.array(parMissingSchema) })),
 });
 export type ParTableBody = z.infer<typeof parTableSchema>;
+
+/**
+ * SIPAS year over year across reorganisations: each unit of the year with its previous-year figure
+ * found through the lineage. `basis`: `same` unit; `merged` = respondent-weighted combination of its
+ * predecessors; `split` = the predecessor's figure before the split ("trước khi tách"); `none` = no
+ * comparable unit existed (never compared with a made-up figure).
+ */
+export const sipasComparisonUnitSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  group: z.string(),
+  sipasPercent: z.number().nullable(),
+  validForms: z.number().int(),
+  previous: z.object({
+    sipasPercent: z.number().nullable(),
+    validForms: z.number().int(),
+    basis: z.enum(['same', 'merged', 'split', 'none']),
+    from: z.array(z.object({ unitCode: z.string(), unitName: z.string(), sipasPercent: z.number().nullable(), validForms: z.number().int() })),
+    /** What the figure is, in Vietnamese (e.g. "trước khi tách"); null for the same unit. */
+    note: z.string().nullable(),
+    noteEn: z.string().nullable(),
+  }),
+  changePoints: z.number().nullable(),
+});
+export const sipasComparisonSchema = z.object({
+  year: z.number().int(),
+  previousYear: z.number().int(),
+  campaignId: z.string().nullable(),
+  previousCampaignId: z.string().nullable(),
+  units: z.array(sipasComparisonUnitSchema),
+});
+export type SipasComparison = z.infer<typeof sipasComparisonSchema>;
+export type SipasComparisonUnit = z.infer<typeof sipasComparisonUnitSchema>;

@@ -35,7 +35,17 @@ export const planHamletSchema = z.object({
   collected: count,
 });
 export const planCommuneSchema = z.object({ id: count, name: z.string(), hamlets: z.array(planHamletSchema) });
-export const planDistrictSchema = z.object({ unitCode: z.string(), unitName: z.string(), communes: z.array(planCommuneSchema) });
+/**
+ * A unit that localities hang under: a district (→ communes → hamlets) or, in the two-tier
+ * administration, a commune-level unit whose villages hang directly under it (`hamlets`).
+ */
+export const planDistrictSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  tier: z.enum(['district', 'commune']),
+  communes: z.array(planCommuneSchema),
+  hamlets: z.array(planHamletSchema),
+});
 export type PlanDistrict = z.infer<typeof planDistrictSchema>;
 
 export const samplingPlanSchema = z.object({
@@ -86,10 +96,14 @@ export type Locality = z.infer<typeof localitySchema>;
 export const localityListSchema = z.object({ localities: z.array(localitySchema) });
 export const localityListQuerySchema = z.object({ unitCode: unitCodeSchema.optional() });
 
-/** A commune hangs under a district unit; a hamlet under a commune. */
-export const localityCreateSchema = z.discriminatedUnion('level', [
+/**
+ * A commune hangs under a district unit; a hamlet (ấp, khóm, thôn, tổ dân phố) under a commune, or —
+ * in the two-tier administration — directly under a commune-level unit (commune, ward, special zone).
+ */
+export const localityCreateSchema = z.union([
   z.object({ level: z.literal('commune'), unitCode: unitCodeSchema, name: localityName }),
   z.object({ level: z.literal('hamlet'), parentId: intIdSchema, name: localityName }),
+  z.object({ level: z.literal('hamlet'), unitCode: unitCodeSchema, name: localityName }),
 ]);
 export type LocalityCreate = z.infer<typeof localityCreateSchema>;
 export const localityRenameSchema = z.object({ name: localityName });

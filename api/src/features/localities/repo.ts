@@ -2,7 +2,7 @@
 import { schema, type DbOrTx } from '@hailong/db';
 import { asc, eq, sql } from 'drizzle-orm';
 
-const { localities, units, assignments } = schema;
+const { localities, units, unitKinds, assignments } = schema;
 
 const columns = {
   id: localities.id,
@@ -25,7 +25,12 @@ export async function findLocality(db: DbOrTx, id: number): Promise<LocalityRow 
 }
 
 export async function findUnit(db: DbOrTx, code: string) {
-  const rows = await db.select({ id: units.id, code: units.code, group: units.group }).from(units).where(eq(units.code, code)).limit(1);
+  const rows = await db
+    .select({ id: units.id, code: units.code, group: units.group, tier: unitKinds.tier })
+    .from(units)
+    .innerJoin(unitKinds, eq(unitKinds.code, units.group))
+    .where(eq(units.code, code))
+    .limit(1);
   return rows[0];
 }
 

@@ -1,6 +1,7 @@
 /**
  * Locality hierarchy for SIPAS locality sampling: a commune (xã/phường/thị trấn) hangs under a
- * district unit (group 'district'), a hamlet (ấp/khóm) under a commune. Names are unique per parent
+ * district-tier unit, a hamlet (ấp/khóm) under a commune; in the two-tier administration a village
+ * (ấp, khóm, tổ dân phố) hangs directly under a commune-tier unit (commune, ward, special zone). Names are unique per parent
  * (unique index); a locality an assignment points at cannot be deleted.
  */
 import type { Locality, LocalityCreate } from '@hailong/contracts';
@@ -24,11 +25,16 @@ export async function getLocality(db: Db, id: number): Promise<repo.LocalityRow>
   return row;
 }
 
+const DISTRICT_TIER = 'district';
+const COMMUNE_TIER = 'commune';
+
+/** Where a new locality goes: a commune under a district unit; a hamlet under a commune or a commune-level unit. */
 async function placement(db: Db, input: LocalityCreate): Promise<{ unitId: number; parentId: number | null }> {
-  if (input.level === 'commune') {
+  if ('unitCode' in input) {
     const unit = await repo.findUnit(db, input.unitCode);
     if (!unit) throw new AppError('UNIT_UNKNOWN', { field: 'unitCode', unitCode: input.unitCode });
-    if (unit.group !== 'district') throw new AppError('LOCALITY_PARENT_INVALID', { field: 'unitCode', group: unit.group });
+    const tier = input.level === 'commune' ? DISTRICT_TIER : COMMUNE_TIER;
+    if (unit.tier !== tier) throw new AppError('LOCALITY_PARENT_INVALID', { field: 'unitCode', group: unit.group });
     return { unitId: unit.id, parentId: null };
   }
   const parent = await repo.findLocality(db, input.parentId);

@@ -12,16 +12,11 @@ import { AppError } from '../../errors.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
 import { countCampaignAnswers } from '../aggregation/sipas-counts-repo.ts';
 import { findStoredFormById } from '../forms/repo.ts';
+import { latestCampaign, yearReferenceDay } from './reference-day.ts';
 import { selfAssessmentsOf } from './self-assessment-service.ts';
 import { campaignSipasResults, listUnits } from './sipas-service.ts';
 
 type Missing = ParMissing;
-
-async function latestCampaign(db: DbOrTx, kind: 'sipas' | 'staff', year: number): Promise<CampaignRow | undefined> {
-  const c = schema.campaigns;
-  const rows = await db.select().from(c).where(and(eq(c.kind, kind), eq(c.year, year))).orderBy(desc(c.opensAt)).limit(1);
-  return rows[0];
-}
 
 /** Staff-survey points per unit id from the staff campaign's valid responses. */
 export async function staffPointsByUnit(db: DbOrTx, campaign: CampaignRow | undefined): Promise<Map<number, number>> {
@@ -53,7 +48,8 @@ export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParT
   const surveyed = await staffPointsByUnit(db, staffCampaign);
   const inputs: (ParUnitInput & { staffSource: 'imported' | 'survey' })[] = [];
   const incomplete: ParTableBody['incomplete'] = [];
-  for (const unit of await listUnits(db)) {
+  const day = await yearReferenceDay(db, year);
+  for (const unit of await listUnits(db, day, [...self.keys(), ...sipas.keys(), ...surveyed.keys()])) {
     const s = self.get(unit.id);
     const staff = s?.staffSurveyPoints ?? surveyed.get(unit.id) ?? null;
     const sp = sipas.get(unit.id);
@@ -63,11 +59,11 @@ export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParT
     const sm = sipasMissing(sp, sipasCampaign !== undefined);
     if (sm) missing.push(sm);
     if (missing.length > 0 || !s || staff === null || sp?.sipasPercent == null) {
-      incomplete.push({ unitCode: unit.code, unitName: unit.name, group: unit.group, missing });
+      incomplete.push({ unitCode: unit.code, unitName: unit.name, group: unit.parGroup, missing });
       continue;
     }
     inputs.push({
-      unitCode: unit.code, unitName: unit.name, group: unit.group, maxPoints: s.maxPoints, selfAssessment: s.selfAssessment,
+      unitCode: unit.code, unitName: unit.name, group: unit.parGroup, maxPoints: s.maxPoints, selfAssessment: s.selfAssessment,
       staffSurveyPoints: staff, sipasPercent: sp.sipasPercent, staffSource: s.staffSurveyPoints !== null ? 'imported' : 'survey',
     });
   }

@@ -3,15 +3,17 @@
  * GET  /campaigns/:id/sipas              SIPAS %, components, criteria, perception per unit
  * POST /par/:year/self-assessments       import appraised self-assessment (CSV or XLSX), all or nothing
  * GET  /par/:year[?format=xlsx|csv]      the PAR table (JSON, or the official layout as a download)
+ * GET  /par/:year/sipas-comparison       SIPAS beside the previous year, through unit lineage
  */
 import {
   campaignSipasSchema, errorBodySchema, idParamsSchema, parTableQuerySchema, parTableSchema, parYearParamsSchema,
-  selfAssessmentImportResultSchema, type ParTableBody,
+  selfAssessmentImportResultSchema, sipasComparisonSchema, type ParTableBody,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { parTableCsv } from '../../reports/par-table-csv.ts';
 import { parTableXlsx } from '../../reports/par-table-xlsx.ts';
+import { sipasComparison } from './comparison-service.ts';
 import { parTableOf } from './par-service.ts';
 import { importSelfAssessments, type Upload } from './self-assessment-service.ts';
 import { campaignScope, yearScope } from '../supervision/scope.ts';
@@ -62,6 +64,18 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await importSelfAssessments(app.db, req.params.year, toUpload(req.headers['content-type'], req.body));
       return reply.status(201).send(result);
     },
+  );
+
+  app.get(
+    '/par/:year/sipas-comparison',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['par'], summary: "SIPAS of the year beside the previous year's, mapped through unit lineage (merged: weighted by respondents; split: before the split)",
+        params: parYearParamsSchema, response: { 200: sipasComparisonSchema },
+      },
+    },
+    async (req) => sipasComparison(app.db, req.params.year),
   );
 
   app.get(

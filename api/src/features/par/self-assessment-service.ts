@@ -10,6 +10,7 @@ import { resolveParSettings, validateParUnit, type ScoringIssue } from '@hailong
 import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { parseCsvUpload, parseXlsxUpload, type ParsedUpload, type RawSelfAssessmentRow } from './self-assessment-parse.ts';
+import { yearReferenceDay } from './reference-day.ts';
 import { listUnits, type UnitRef } from './sipas-service.ts';
 
 export type Upload = { kind: 'csv'; text: string } | { kind: 'xlsx'; data: Buffer };
@@ -33,7 +34,7 @@ function message(issue: ScoringIssue): string {
 function checkRow(r: RawSelfAssessmentRow, unit: UnitRef | undefined): RowError[] {
   if (!unit) return [{ row: r.row, field: 'unit_code', message: `Không có đơn vị mã "${r.unitCode}"` }];
   const issues = validateParUnit(
-    { unitCode: r.unitCode, unitName: unit.name, group: unit.group, maxPoints: r.maxPoints, selfAssessment: r.selfAssessment, staffSurveyPoints: r.staffSurveyPoints ?? 0, sipasPercent: 0 },
+    { unitCode: r.unitCode, unitName: unit.name, group: unit.parGroup, maxPoints: r.maxPoints, selfAssessment: r.selfAssessment, staffSurveyPoints: r.staffSurveyPoints ?? 0, sipasPercent: 0 },
     resolveParSettings(),
   );
   return issues.map((i) => ({ row: r.row, field: COLUMN[i.field] ?? i.field, message: message(i) }));
@@ -59,7 +60,7 @@ async function store(tx: DbOrTx, year: number, rows: { unitId: number; r: RawSel
 
 export async function importSelfAssessments(db: Db, year: number, upload: Upload): Promise<SelfAssessmentImportResult> {
   const parsed = await parseUpload(upload);
-  const units = new Map((await listUnits(db)).map((u) => [u.code, u]));
+  const units = new Map((await listUnits(db, await yearReferenceDay(db, year))).map((u) => [u.code, u]));
   const errors = [...parsed.errors, ...parsed.rows.flatMap((r) => checkRow(r, units.get(r.unitCode)))].sort((a, b) => a.row - b.row);
   if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
   const rows = parsed.rows.map((r) => ({ unitId: (units.get(r.unitCode) as UnitRef).id, r }));

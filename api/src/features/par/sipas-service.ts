@@ -5,13 +5,14 @@
  * reported by /results).
  */
 import type { CampaignSipas, SipasUnit } from '@hailong/contracts';
-import { schema, type DbOrTx } from '@hailong/db';
+import type { DbOrTx } from '@hailong/db';
 import { computeSipas, defaultSipasSettings, mergeCounts, publishSipas, type AnswerCounts, type SipasResult, type SipasSettings, type SipasSource } from '@hailong/scoring';
-import { asc } from 'drizzle-orm';
 import { getCampaign } from '../campaigns/service.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
 import { countSipasAnswers, type FormCounts } from '../aggregation/sipas-counts-repo.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
+import { campaignDay, vnDay } from '../units/as-of.ts';
+import { unitRefsOn, type UnitRef } from '../units/registry-repo.ts';
 
 export interface SipasCampaignSettings extends SipasSettings {
   sipasKinds: string[];
@@ -30,26 +31,18 @@ export function sipasSettingsOf(settings: unknown): SipasCampaignSettings {
   };
 }
 
-/** Vietnam-time date (YYYY-MM-DD) of an instant. */
-export function vnDay(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { vnDay };
 
 export function campaignWindow(c: CampaignRow): { from: string; to: string } {
   const end = c.closedAt && c.closedAt < c.closesAt ? c.closedAt : c.closesAt;
   return { from: vnDay(c.opensAt), to: vnDay(new Date(end.getTime() - 1)) };
 }
 
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-  group: string;
-}
+export type { UnitRef };
 
-export async function listUnits(db: DbOrTx): Promise<UnitRef[]> {
-  const u = schema.units;
-  return db.select({ id: u.id, code: u.code, name: u.name, group: u.group }).from(u).orderBy(asc(u.code));
+/** Units of the registry on `day` (and those `alsoIds` names), under their names of that day. */
+export async function listUnits(db: DbOrTx, day: string, alsoIds: Iterable<number> = []): Promise<UnitRef[]> {
+  return unitRefsOn(db, day, alsoIds);
 }
 
 async function storedForms(db: DbOrTx, ids: Iterable<number>): Promise<Map<number, StoredForm>> {
@@ -99,7 +92,7 @@ export async function campaignSipasResults(db: DbOrTx, campaign: CampaignRow): P
   const settings = sipasSettingsOf(campaign.settings);
   const counts = await countSipasAnswers(db, campaign.id);
   const forms = await storedForms(db, [...counts.values()].flatMap((m) => [...m.keys()]));
-  const units = await listUnits(db);
+  const units = await listUnits(db, campaignDay(campaign), counts.keys());
   return units.map((unit) => ({ unit, result: unitSipas(unit.code, counts.get(unit.id), forms, settings) }));
 }
 

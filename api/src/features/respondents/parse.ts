@@ -8,7 +8,7 @@ import type { RowError } from '@hailong/contracts';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { groupMismatch } from './group-fit.ts';
+import { groupMismatch, type UnitKindOf } from './group-fit.ts';
 
 export const REQUIRED_COLUMNS = ['full_name', 'email', 'unit_code', 'respondent_group'] as const;
 
@@ -93,8 +93,8 @@ function fromMatrix(records: string[][], keepRowNumbers = false): RawRow[] {
 const emailSchema = z.email();
 
 export interface RowContext {
-  /** Upper-cased unit code → unit kind (`units.group`: department, district, …). */
-  unitKinds: Map<string, string>;
+  /** Upper-cased unit code → the unit's kind (`units.group`: department, ward, …) and its tier, on the campaign's day. */
+  unitKinds: Map<string, UnitKindOf>;
   /** Lower-cased emails already in the campaign. */
   existingEmails: Set<string>;
 }

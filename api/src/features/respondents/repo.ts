@@ -1,11 +1,13 @@
 import { schema, type DbOrTx } from '@hailong/db';
 import { eq, sql } from 'drizzle-orm';
+import { unitRefsOn } from '../units/registry-repo.ts';
 
-const { respondents, units } = schema;
+const { respondents } = schema;
 
-export async function unitIdsByCode(db: DbOrTx): Promise<Map<string, { id: number; name: string; group: string }>> {
-  const rows = await db.select({ id: units.id, code: units.code, name: units.name, group: units.group }).from(units);
-  return new Map(rows.map((r) => [r.code.toUpperCase(), { id: r.id, name: r.name, group: r.group }]));
+/** Units valid on `day` by upper-cased code, with their kind and its tier. */
+export async function unitIdsByCode(db: DbOrTx, day: string): Promise<Map<string, { id: number; name: string; group: string; tier: string }>> {
+  const rows = await unitRefsOn(db, day);
+  return new Map(rows.map((r) => [r.code.toUpperCase(), { id: r.id, name: r.name, group: r.group, tier: r.tier }]));
 }
 
 export async function campaignEmails(db: DbOrTx, campaignId: string): Promise<Set<string>> {

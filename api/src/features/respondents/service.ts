@@ -7,6 +7,7 @@ import type { ImportResult } from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { getCampaign } from '../campaigns/service.ts';
+import { campaignDay } from '../units/as-of.ts';
 import { checkRows, ImportProblems, parseCsv, parseXlsx, type RawRow, type RespondentRow } from './parse.ts';
 import { campaignEmails, insertRespondents, unitIdsByCode } from './repo.ts';
 
@@ -33,8 +34,8 @@ export async function importRespondents(db: Db, campaignId: string, upload: Uplo
   const campaign = await getCampaign(db, campaignId);
   if (campaign.kind !== 'staff') throw new AppError('CAMPAIGN_NOT_STAFF');
   const raw = await readUpload(upload);
-  const units = await unitIdsByCode(db);
-  const { rows, errors } = checkRows(raw, { unitKinds: new Map([...units].map(([code, u]) => [code, u.group])), existingEmails: await campaignEmails(db, campaignId) });
+  const units = await unitIdsByCode(db, campaignDay(campaign));
+  const { rows, errors } = checkRows(raw, { unitKinds: new Map([...units].map(([code, u]) => [code, { kind: u.group, tier: u.tier }])), existingEmails: await campaignEmails(db, campaignId) });
   if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
   const summary = {
     byUnit: counts(rows, (r) => r.unitCode, (k) => units.get(k)?.name),

@@ -1,6 +1,7 @@
 /** Response-rate counts straight from the database: one GROUP BY per breakdown. */
 import type { DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
+import { nameOnAlias } from '../units/as-of.ts';
 
 export type CountRow = {
   key: string;
@@ -25,9 +26,10 @@ const counts = sql`
 /** One pass over the campaign's invitations: counts per (unit, respondent group), ≤ 40 × 6 rows. */
 export type CellRow = CountRow & { respondent_group: string };
 
-export async function countsByUnitAndGroup(db: DbOrTx, campaignId: string): Promise<CellRow[]> {
+/** Units under their names on the campaign's day `day`. */
+export async function countsByUnitAndGroup(db: DbOrTx, campaignId: string, day: string): Promise<CellRow[]> {
   const res = await db.execute<CellRow>(sql`
-    select u.code as key, u.name as name, u."group" as unit_group, c.respondent_group,
+    select u.code as key, ${nameOnAlias('u', day)} as name, u."group" as unit_group, c.respondent_group,
       c.invited, c.delivered, c.bounced, c.opened, c.started, c.completed
     from (
       select r.unit_id, r.respondent_group, ${counts}

@@ -2,6 +2,7 @@ import type { RateCounts, ResponseRates } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
 import { roundHalfUp } from '@hailong/scoring';
 import { getCampaign } from '../campaigns/service.ts';
+import { campaignDay } from '../units/as-of.ts';
 import { countsByDay, countsByUnitAndGroup, type CellRow, type CountRow } from './repo.ts';
 
 /** Default target response rate (%) below which a unit is highlighted; campaign.settings.targetRate overrides. */
@@ -33,7 +34,7 @@ function rollUp(cells: CellRow[], keyOf: (c: CellRow) => string): CountRow[] {
 
 export async function responseRates(db: DbOrTx, campaignId: string): Promise<ResponseRates> {
   const campaign = await getCampaign(db, campaignId);
-  const [cells, days] = await Promise.all([countsByUnitAndGroup(db, campaignId), countsByDay(db, campaignId)]);
+  const [cells, days] = await Promise.all([countsByUnitAndGroup(db, campaignId, campaignDay(campaign)), countsByDay(db, campaignId)]);
   const units = rollUp(cells, (c) => c.key);
   const groups = rollUp(cells, (c) => c.respondent_group);
   const overall = toCounts(sum(units));

@@ -25,6 +25,7 @@ import { countCampaignAnswers, type FormCounts } from '../aggregation/sipas-coun
 import { getCampaign } from '../campaigns/service.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
 import { campaignWindow, listUnits, sipasSettingsOf, type SipasCampaignSettings } from '../par/sipas-service.ts';
+import { campaignDay } from '../units/as-of.ts';
 import { validAnswers } from './repo.ts';
 
 /** The campaign's SIPAS method (the same reading as /sipas) plus the quick-form rule. */
@@ -113,7 +114,7 @@ export async function campaignResults(db: Db, campaignId: string): Promise<Campa
   const [counts, unscored] = [await countCampaignAnswers(db, campaignId), await countUnscoredResponses(db, campaignId)];
   const forms = await formsById(db, [...counts.values()].flatMap((m) => [...m.keys()]));
   const quickTallies = await perFormQuickTallies(db, campaignId, forms, settings.quickRule);
-  const counted = (await listUnits(db)).filter((u) => counts.has(u.id) || unscored.has(u.id));
+  const counted = (await listUnits(db, campaignDay(campaign), [...counts.keys(), ...unscored.keys()])).filter((u) => counts.has(u.id) || unscored.has(u.id));
   const units = counted.map((unit) => {
     const byForm = unitForms(forms, counts.get(unit.id));
     const other = unscored.get(unit.id);

@@ -11,6 +11,7 @@ import type { Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { LOCALITIES_SHEET, TARGETS_SHEET } from './plan-columns.ts';
 import { parsePlanWorkbook, type LocalityRow, type TargetRow } from './plan-parse.ts';
+import { campaignDay } from '../units/as-of.ts';
 import { getSipasCampaign } from './plan-service.ts';
 import * as repo from './repo.ts';
 import { sampleSize } from './sample-size.ts';
@@ -25,14 +26,24 @@ function unitErrors(targets: TargetRow[], localities: LocalityRow[] | null, unit
     }
   }
   for (const l of localities ?? []) {
-    const unit = units.get(l.districtCode);
-    if (!unit) {
-      errors.push({ sheet: LOCALITIES_SHEET, row: l.row, column: 'district_code', message: `Không có đơn vị mã "${l.districtCode}"`, messageEn: `No unit has code "${l.districtCode}"` });
-    } else if (unit.group !== 'district') {
-      errors.push({ sheet: LOCALITIES_SHEET, row: l.row, column: 'district_code', message: `Đơn vị "${l.districtCode}" không phải cấp huyện`, messageEn: `Unit "${l.districtCode}" is not a district` });
-    }
+    const problem = localityProblem(l, units.get(l.districtCode));
+    if (problem) errors.push({ sheet: LOCALITIES_SHEET, row: l.row, ...problem });
   }
   return errors;
+}
+
+/** A district unit takes communes (then hamlets); a commune-level unit takes its villages directly (no commune). */
+function localityProblem(l: LocalityRow, unit: { tier: string } | undefined): Omit<PlanError, 'sheet' | 'row'> | null {
+  const code = l.districtCode;
+  if (!unit) return { column: 'district_code', message: `Không có đơn vị mã "${code}"`, messageEn: `No unit has code "${code}"` };
+  if (unit.tier === 'district' && l.commune === '') return { column: 'commune', message: 'Thiếu tên xã', messageEn: 'Commune name is missing' };
+  if (unit.tier === 'commune' && l.commune !== '') {
+    return { column: 'commune', message: `Đơn vị "${code}" là cấp xã: để trống cột xã, ghi ấp/khóm/tổ dân phố`, messageEn: `Unit "${code}" is commune-level: leave the commune empty and give the village` };
+  }
+  if (unit.tier !== 'district' && unit.tier !== 'commune') {
+    return { column: 'district_code', message: `Đơn vị "${code}" không phải cấp huyện hay cấp xã`, messageEn: `Unit "${code}" is neither a district nor a commune-level unit` };
+  }
+  return null;
 }
 
 function byPosition(a: PlanError, b: PlanError): number {
@@ -42,9 +53,8 @@ function byPosition(a: PlanError, b: PlanError): number {
 export interface PlanImportOptions { dryRun: boolean; margin: number }
 
 export async function importPlan(db: Db, campaignId: string, data: Buffer, opts: PlanImportOptions): Promise<PlanImportResult> {
-  await getSipasCampaign(db, campaignId);
   const parsed = await parsePlanWorkbook(data);
-  const units = await repo.unitsByCode(db);
+  const units = await repo.unitsByCode(db, campaignDay(await getSipasCampaign(db, campaignId)));
   const errors = [...parsed.errors, ...unitErrors(parsed.targets, parsed.localities, units)].sort(byPosition);
   const targets = parsed.targets.map((t) => ({
     unitId: units.get(t.unitCode)?.id ?? 0,

@@ -91,7 +91,7 @@ function parseLocalities(matrix: string[][], errors: PlanError[]): LocalityRow[]
     const before = errors.length;
     const [districtCode, commune, hamlet] = [cell('district_code'), cell('commune'), cell('hamlet')];
     if (districtCode === '') report(row, 'district_code', 'Thiếu mã huyện', 'District unit code is missing');
-    if (commune === '') report(row, 'commune', 'Thiếu tên xã', 'Commune name is missing');
+    // An empty commune is right for a commune-level unit (two-tier); plan-import.ts checks it against the unit.
     if (hamlet === '') report(row, 'hamlet', 'Thiếu tên ấp/khóm', 'Hamlet name is missing');
     if (commune.length > 200 || hamlet.length > 200) report(row, 'hamlet', 'Tên quá dài (tối đa 200 ký tự)', 'Name too long (at most 200 characters)');
     const key = JSON.stringify([districtCode, commune, hamlet]);

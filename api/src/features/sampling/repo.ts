@@ -1,6 +1,7 @@
 /** SQL of the sampling plan: per-unit targets with counts, the locality tree with quotas, plan writes. */
 import { schema, type DbOrTx } from '@hailong/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { nameOnAlias } from '../units/as-of.ts';
 
 const { units, campaignTargets, campaignLocalityQuotas, localities } = schema;
 
@@ -9,12 +10,12 @@ export type UnitTargetRow = {
 };
 
 /** Units with a target in the campaign or with responses in it, with collected and valid counts. */
-export async function unitTargets(db: DbOrTx, campaignId: string): Promise<UnitTargetRow[]> {
+export async function unitTargets(db: DbOrTx, campaignId: string, day: string): Promise<UnitTargetRow[]> {
   const r = await db.execute<UnitTargetRow>(sql`
     with counts as (
       select unit_id, count(*)::int as collected, count(*) filter (where review_state = 'valid')::int as valid
       from responses where campaign_id = ${campaignId} group by unit_id)
-    select u.code, u.name, u."group", coalesce(ct.target, c.target_per_unit, 0)::int as target, ct.dossiers,
+    select u.code, ${nameOnAlias('u', day)} as name, u."group", coalesce(ct.target, c.target_per_unit, 0)::int as target, ct.dossiers,
            coalesce(n.collected, 0)::int as collected, coalesce(n.valid, 0)::int as valid
     from units u
     join campaigns c on c.id = ${campaignId}
@@ -26,19 +27,25 @@ export async function unitTargets(db: DbOrTx, campaignId: string): Promise<UnitT
 }
 
 export type LocalityTreeRow = {
-  id: number; parent_id: number | null; level: 'commune' | 'hamlet'; name: string; unit_code: string; unit_name: string;
+  id: number | null; parent_id: number | null; level: 'commune' | 'hamlet' | null; name: string | null; unit_code: string; unit_name: string;
+  tier: 'district' | 'commune';
   quota: number | null; collected: number;
 };
 
-/** Every district unit (with or without localities) and every locality, with this campaign's quotas. */
-export async function localityRows(db: DbOrTx, campaignId: string): Promise<LocalityTreeRow[]> {
+/**
+ * Every district- or commune-tier unit valid on the campaign's day (with or without localities) and
+ * any unit with a quota in the campaign, with its localities and this campaign's quotas.
+ */
+export async function localityRows(db: DbOrTx, campaignId: string, day: string): Promise<LocalityTreeRow[]> {
   const r = await db.execute<LocalityTreeRow>(sql`
-    select l.id, l.parent_id, l.level, l.name, u.code as unit_code, u.name as unit_name, q.quota,
+    select l.id, l.parent_id, l.level, l.name, u.code as unit_code, ${nameOnAlias('u', day)} as unit_name, k.tier, q.quota,
            coalesce((select sum(a.collected) from assignments a where a.campaign_id = ${campaignId} and a.locality_id = l.id), 0)::int as collected
     from units u
+    join unit_kinds k on k.code = u."group"
     left join localities l on l.unit_id = u.id
     left join campaign_locality_quotas q on q.locality_id = l.id and q.campaign_id = ${campaignId}
-    where u."group" = 'district' or l.id is not null
+    where (k.tier in ('district', 'commune') and u.valid_from <= ${day}::date and (u.valid_to is null or u.valid_to >= ${day}::date))
+       or exists (select 1 from campaign_locality_quotas q2 join localities l2 on l2.id = q2.locality_id where q2.campaign_id = ${campaignId} and l2.unit_id = u.id)
     order by u.code, l.name`);
   return r.rows;
 }
@@ -61,22 +68,24 @@ export interface HamletWrite { unitId: number; commune: string; hamlet: string; 
 
 const key = (a: number, b: string) => `${a}\u0000${b}`;
 
-/** Finds or creates the communes, then the hamlets; returns each hamlet's id in the order given. */
+/**
+ * Finds or creates the communes, then the hamlets; returns each hamlet's id in the order given. A row
+ * without a commune is a village directly under a commune-level unit.
+ */
 export async function ensureHamlets(tx: DbOrTx, rows: HamletWrite[]): Promise<number[]> {
   if (rows.length === 0) return [];
-  const communes = [...new Map(rows.map((r) => [key(r.unitId, r.commune), { unitId: r.unitId, name: r.commune }])).values()];
-  await tx.insert(localities).values(communes.map((c) => ({ ...c, level: 'commune' as const, parentId: null }))).onConflictDoNothing();
+  const communes = [...new Map(rows.filter((r) => r.commune !== '').map((r) => [key(r.unitId, r.commune), { unitId: r.unitId, name: r.commune }])).values()];
+  if (communes.length > 0) await tx.insert(localities).values(communes.map((c) => ({ ...c, level: 'commune' as const, parentId: null }))).onConflictDoNothing();
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
   const found = await tx.select({ id: localities.id, unitId: localities.unitId, name: localities.name }).from(localities)
-    .where(and(inArray(localities.unitId, unitIds), isNull(localities.parentId)));
+    .where(and(inArray(localities.unitId, unitIds), isNull(localities.parentId), eq(localities.level, 'commune')));
   const communeId = new Map(found.map((c) => [key(c.unitId, c.name), c.id]));
-  const hamlets = rows.map((r) => ({ unitId: r.unitId, parentId: communeId.get(key(r.unitId, r.commune)) ?? 0, level: 'hamlet' as const, name: r.hamlet }));
+  const hamlets = rows.map((r) => ({ unitId: r.unitId, parentId: r.commune === '' ? null : (communeId.get(key(r.unitId, r.commune)) ?? 0), level: 'hamlet' as const, name: r.hamlet }));
   await tx.insert(localities).values(hamlets).onConflictDoNothing();
-  const parents = [...new Set(hamlets.map((h) => h.parentId))];
-  const foundHamlets = await tx.select({ id: localities.id, parentId: localities.parentId, name: localities.name }).from(localities)
-    .where(inArray(localities.parentId, parents));
-  const hamletId = new Map(foundHamlets.map((h) => [key(h.parentId ?? 0, h.name), h.id]));
-  return hamlets.map((h) => hamletId.get(key(h.parentId, h.name)) ?? 0);
+  const foundHamlets = await tx.select({ id: localities.id, unitId: localities.unitId, parentId: localities.parentId, name: localities.name }).from(localities)
+    .where(and(inArray(localities.unitId, unitIds), eq(localities.level, 'hamlet')));
+  const hamletId = new Map(foundHamlets.map((h) => [`${h.unitId}\u0000${h.parentId ?? 0}\u0000${h.name}`, h.id]));
+  return hamlets.map((h) => hamletId.get(`${h.unitId}\u0000${h.parentId ?? 0}\u0000${h.name}`) ?? 0);
 }
 
 export async function replaceLocalityQuotas(tx: DbOrTx, campaignId: string, quotas: { localityId: number; quota: number }[]): Promise<void> {
@@ -96,7 +105,10 @@ export async function deleteHamletQuota(db: DbOrTx, campaignId: string, locality
   await db.delete(campaignLocalityQuotas).where(and(eq(campaignLocalityQuotas.campaignId, campaignId), eq(campaignLocalityQuotas.localityId, localityId)));
 }
 
-export async function unitsByCode(db: DbOrTx) {
-  const rows = await db.select({ id: units.id, code: units.code, group: units.group }).from(units);
-  return new Map(rows.map((u) => [u.code, u]));
+/** Units valid on `day` by code, with their kind's tier (district units take communes, commune-level units villages). */
+export async function unitsByCode(db: DbOrTx, day: string): Promise<Map<string, { id: number; code: string; group: string; tier: string }>> {
+  const r = await db.execute<{ id: number; code: string; group: string; tier: string }>(sql`
+    select u.id, u.code, u."group", k.tier from units u join unit_kinds k on k.code = u."group"
+     where u.valid_from <= ${day}::date and (u.valid_to is null or u.valid_to >= ${day}::date)`);
+  return new Map(r.rows.map((u) => [u.code, u]));
 }

@@ -31,3 +31,14 @@ export function unitNameOn(day: string): SQL<string> {
 export function unitGroupOn(day: string): SQL<string> {
   return sql<string>`coalesce((select v.group from unit_versions v where v.unit_id = ${units.id} and v.valid_from <= ${day}::date order by v.valid_from desc limit 1), ${units.group})`;
 }
+
+/** The name on `day` of the unit aliased `alias` in a raw query (its last name if it ended before). */
+export function nameOnAlias(alias: string, day: string): SQL<string> {
+  const u = sql.raw(alias);
+  return sql<string>`coalesce((select v.name from unit_versions v where v.unit_id = ${u}.id and v.valid_from <= least(${day}::date, coalesce(${u}.valid_to, ${day}::date)) order by v.valid_from desc limit 1), ${u}.name)`;
+}
+
+/** A campaign's reference day: the day it opens (Vietnam time). Its lists show the units of that day. */
+export function campaignDay(campaign: { opensAt: Date }): string {
+  return vnDay(campaign.opensAt);
+}

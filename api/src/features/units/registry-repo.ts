@@ -51,3 +51,23 @@ export async function findProvince(db: DbOrTx, code: string): Promise<{ id: numb
   const rows = await db.select({ id: provinces.id, code: provinces.code }).from(provinces).where(eq(provinces.code, code)).limit(1);
   return rows[0];
 }
+
+export type UnitRef = { id: number; code: string; name: string; group: string; parGroup: string; tier: 'province' | 'district' | 'commune' };
+
+/**
+ * Units valid on `day`, plus the units `alsoIds` names (those that hold responses, say, whether or not
+ * they exist that day), each under its name and kind on that day (or its last day, if it ended before).
+ */
+export async function unitRefsOn(db: DbOrTx, day: string, alsoIds: Iterable<number> = []): Promise<UnitRef[]> {
+  const ids = `{${[...new Set(alsoIds)].map((n) => Math.trunc(n)).join(',')}}`;
+  const r = await db.execute<UnitRef>(sql`
+    select u.id, u.code, v.name, v.group, k.par_group as "parGroup", k.tier
+      from units u
+      join lateral (select * from unit_versions x where x.unit_id = u.id
+                      and x.valid_from <= greatest(u.valid_from, least(${day}::date, coalesce(u.valid_to, ${day}::date)))
+                    order by x.valid_from desc limit 1) v on true
+      join unit_kinds k on k.code = v.group
+     where (u.valid_from <= ${day}::date and (u.valid_to is null or u.valid_to >= ${day}::date)) or u.id = any(${ids}::int[])
+     order by u.code`);
+  return r.rows;
+}

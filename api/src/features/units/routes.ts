@@ -4,14 +4,17 @@
  * GET  /kinds                          the kinds of unit (data)
  * POST /events?dryRun=true|false       import a reorganisation (CSV or XLSX), all or nothing, audited (admin)
  * GET  /:code/lineage                  predecessors, successors and name history of a unit
+ * GET  /orphaned-work?asOf=            kiosks and open assignments of units that have ended, to move (admin)
  */
 import {
-  errorBodySchema, unitLineageParamsSchema, unitEventsQuerySchema, unitEventsResultSchema, unitKindsSchema, unitLineageSchema,
+  errorBodySchema, orphanedWorkSchema, unitLineageParamsSchema, unitEventsQuerySchema, unitEventsResultSchema, unitKindsSchema, unitLineageSchema,
   unitsListSchema, unitsQuerySchema,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import type { TableUpload } from '../../lib/table-upload.ts';
+import { vnToday } from './as-of.ts';
+import { orphanedWork } from './orphans-repo.ts';
 import { listKinds } from './registry-repo.ts';
 import { importUnitEvents, listUnitsOn, unitLineage } from './service.ts';
 
@@ -51,6 +54,15 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => importUnitEvents(app.db, toUpload(req.headers['content-type'], req.body), { dryRun: req.query.dryRun, actorUserId: req.user?.id ?? null }),
+  );
+
+  app.get(
+    '/orphaned-work',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { tags, summary: 'Kiosks and open assignments still on units that have ended (merged, split, dissolved), with their successors', querystring: unitsQuerySchema, response: { 200: orphanedWorkSchema, 401: errorBodySchema, 403: errorBodySchema } },
+    },
+    async (req) => orphanedWork(app.db, req.query.asOf ?? vnToday()),
   );
 
   app.get(

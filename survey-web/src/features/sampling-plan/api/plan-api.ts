@@ -11,7 +11,7 @@ export const setHamletQuota = (id: string, localityId: number, quota: number) =>
   api<{ quota: number }>(`/api/v1/campaigns/${id}/sampling-plan/hamlets/${localityId}`, { method: 'PUT', body: { quota } });
 export const removeHamlet = (id: string, localityId: number) =>
   api<null>(`/api/v1/campaigns/${id}/sampling-plan/hamlets/${localityId}`, { method: 'DELETE' });
-export const createLocality = (body: { level: 'commune'; unitCode: string; name: string } | { level: 'hamlet'; parentId: number; name: string }) =>
+export const createLocality = (body: { level: 'commune'; unitCode: string; name: string } | { level: 'hamlet'; parentId: number; name: string } | { level: 'hamlet'; unitCode: string; name: string }) =>
   api<Locality>('/api/v1/localities', { body });
 export const renameLocality = (id: number, name: string) => api<Locality>(`/api/v1/localities/${id}`, { method: 'PUT', body: { name } });
 export const deleteLocality = (id: number) => api<null>(`/api/v1/localities/${id}`, { method: 'DELETE' });

@@ -33,7 +33,24 @@ function HamletItem({ campaignId, hamlet, act }: { campaignId: string; hamlet: H
   );
 }
 
-/** District unit → communes → hamlets, with this campaign's hamlet quotas (default 27). */
+type Act = (fn: () => Promise<unknown>, done: string) => Promise<void>;
+
+/** Two-tier: a commune-level unit (xã, phường, đặc khu) with its villages (ấp, khóm, tổ dân phố) directly under it. */
+function CommuneUnit({ campaignId, unit, quota, act }: { campaignId: string; unit: PlanDistrict; quota: number; act: Act }) {
+  return (
+    <details open={unit.hamlets.some((h) => h.quota !== null)}>
+      <summary>{unit.unitName} ({unit.unitCode}) — {unit.hamlets.length} ấp/khóm/tổ dân phố</summary>
+      {unit.hamlets.length === 0 ? <p className="plan-empty">Chưa có ấp, khóm, tổ dân phố nào.</p> : null}
+      <ul>{unit.hamlets.map((h) => <HamletItem key={`${h.id}-${h.quota}`} campaignId={campaignId} hamlet={h} act={act} />)}</ul>
+      <AddForm label={`Tên ấp/khóm/tổ dân phố mới thuộc ${unit.unitName}`} onAdd={(name) => act(async () => {
+        const h = await createLocality({ level: 'hamlet', unitCode: unit.unitCode, name });
+        await setHamletQuota(campaignId, h.id, quota);
+      }, `Đã thêm ${name}.`)} />
+    </details>
+  );
+}
+
+/** District unit → communes → hamlets, or commune-level unit → villages, with this campaign's quotas (default 27). */
 export function LocalityTree({ campaignId, plan, onChange }: Props) {
   const [error, setError] = useState<string | null>(null);
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -48,11 +65,11 @@ export function LocalityTree({ campaignId, plan, onChange }: Props) {
   const t = plan.localityTotals;
   return (
     <section className="admin-card" aria-labelledby="plan-tree-title">
-      <h2 id="plan-tree-title">Địa bàn khảo sát (huyện → xã → ấp)</h2>
+      <h2 id="plan-tree-title">Địa bàn khảo sát (huyện → xã → ấp, hoặc xã/phường → ấp/khóm/tổ dân phố)</h2>
       <p data-testid="plan-locality-totals">{t.communes} xã · {t.hamlets} ấp được chọn · tổng {t.quota} phiếu (mặc định {plan.defaultHamletQuota} phiếu/ấp)</p>
       {error ? <p role="alert" className="plan-error">{error}</p> : null}
-      {plan.districts.length === 0 ? <p className="plan-empty">Chưa có đơn vị cấp huyện nào.</p> : null}
-      {plan.districts.map((d) => (
+      {plan.districts.length === 0 ? <p className="plan-empty">Chưa có đơn vị cấp huyện hay cấp xã nào.</p> : null}
+      {plan.districts.map((d) => (d.tier === 'commune' ? <CommuneUnit key={d.unitCode} campaignId={campaignId} unit={d} quota={plan.defaultHamletQuota} act={act} /> : (
         <details key={d.unitCode} open={d.communes.some((c) => c.hamlets.some((h) => h.quota !== null))}>
           <summary>{d.unitName} ({d.unitCode}) — {d.communes.length} xã</summary>
           {d.communes.length === 0 ? <p className="plan-empty">Chưa có xã nào.</p> : null}
@@ -72,7 +89,7 @@ export function LocalityTree({ campaignId, plan, onChange }: Props) {
           </ul>
           <AddForm label={`Tên xã mới thuộc ${d.unitName}`} onAdd={(name) => act(() => createLocality({ level: 'commune', unitCode: d.unitCode, name }), `Đã thêm ${name}.`)} />
         </details>
-      ))}
+      )))}
     </section>
   );
 }
