@@ -5,9 +5,8 @@
  * reason instead of being scored with a made-up zero.
  */
 import type { ParMissing, ParTableBody } from '@hailong/contracts';
-import { schema, type DbOrTx } from '@hailong/db';
+import type { DbOrTx } from '@hailong/db';
 import { computeParTable, computeStaffPoints, publishParTable, ScoringInputError, type ParTable, type ParUnitInput, type SipasResult, type StaffSource } from '@hailong/scoring';
-import { and, desc, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
 import { countCampaignAnswers } from '../aggregation/sipas-counts-repo.ts';

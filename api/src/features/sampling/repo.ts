@@ -3,7 +3,7 @@ import { schema, type DbOrTx } from '@hailong/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { nameOnAlias } from '../units/as-of.ts';
 
-const { units, campaignTargets, campaignLocalityQuotas, localities } = schema;
+const { campaignTargets, campaignLocalityQuotas, localities } = schema;
 
 export type UnitTargetRow = {
   code: string; name: string; group: string; target: number; dossiers: number | null; collected: number; valid: number;
