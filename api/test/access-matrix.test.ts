@@ -20,6 +20,10 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': 'session',
   'GET /api/v1/units/': 'public',
+  'GET /api/v1/units/kinds': 'public',
+  'GET /api/v1/units/{code}/lineage': 'public',
+  'POST /api/v1/units/events': 'admin',
+  'GET /api/v1/units/orphaned-work': 'admin',
   'POST /api/v1/campaigns/': 'admin',
   'GET /api/v1/campaigns/': 'readers',
   'GET /api/v1/campaigns/{id}': 'watch',
@@ -54,6 +58,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/campaigns/{id}/sipas': 'watch',
   'POST /api/v1/par/{year}/self-assessments': 'admin',
   'GET /api/v1/par/{year}': 'watch',
+  'GET /api/v1/par/{year}/sipas-comparison': 'watch',
   'GET /api/v1/enumerators': 'admin',
   'GET /api/v1/supervisors': 'admin',
   'GET /api/v1/campaigns/{id}/supervisors': 'admin',
@@ -163,6 +168,7 @@ function urlFor(path: string): string {
     .replace('{id}', randomUUID())
     .replace('{year}', String(YEAR))
     .replace('{unitCode}', 'ST01')
+    .replace('{code}', 'ST01')
     .replace('{localityId}', '1')
     .replace('{token}', randomBytes(32).toString('base64url'));
 }

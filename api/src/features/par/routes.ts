@@ -69,7 +69,7 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/par/:year/sipas-comparison',
     {
-      preHandler: readers,
+      onRequest: yearScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
         tags: ['par'], summary: "SIPAS of the year beside the previous year's, mapped through unit lineage (merged: weighted by respondents; split: before the split)",
         params: parYearParamsSchema, response: { 200: sipasComparisonSchema },

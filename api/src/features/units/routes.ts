@@ -45,7 +45,7 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/events',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags, summary: 'Import reorganisation events (event,from_codes,to_codes,name,group,effective_date,basis); all or nothing; ?dryRun=true only checks',
@@ -59,7 +59,7 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orphaned-work',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: { tags, summary: 'Kiosks and open assignments still on units that have ended (merged, split, dissolved), with their successors', querystring: unitsQuerySchema, response: { 200: orphanedWorkSchema, 401: errorBodySchema, 403: errorBodySchema } },
     },
     async (req) => orphanedWork(app.db, req.query.asOf ?? vnToday()),
