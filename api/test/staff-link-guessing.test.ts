@@ -3,7 +3,7 @@
  * respondent's own link keeps working whatever others do: wrong tokens from the respondent's
  * address, wrong tokens sharing the link's first characters, and a flood from many addresses.
  */
-import { invitationToken } from '@hailong/worker/invitation-tokens';
+import { invitationToken } from '@hailong/runtime';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
