@@ -20,6 +20,7 @@ const StaffSurvey = lazy(() => import('@/features/staff-survey/components/staff-
 const StaffOptOut = lazy(() => import('@/features/staff-survey/components/opt-out-page'));
 const Admin = lazy(() => import('@/features/dashboard/components/admin-page'));
 const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-page'));
+const UnitsAdmin = lazy(() => import('@/features/units-admin/components/units-page'));
 const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const SamplingPlanPage = lazy(() => import('@/features/sampling-plan/components/plan-page'));
@@ -35,6 +36,7 @@ export const routes: RouteDef[] = [
   { pattern: /^\/s\/([A-Za-z0-9_-]+)\/opt-out\/?$/, keys: ['token'], Component: StaffOptOut },
   { pattern: /^\/admin\/?$/, keys: [], Component: Admin },
   { pattern: /^\/admin\/kiosks\/?$/, keys: [], Component: KioskAdmin },
+  { pattern: /^\/admin\/units\/?$/, keys: [], Component: UnitsAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/fieldwork\/?$/, keys: ['campaignId'], Component: FieldworkAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/results\/?$/, keys: ['campaignId'], Component: SipasResults },

@@ -37,7 +37,7 @@ export function CampaignList({ open }: { open: (id: string) => void }) {
 
   return (
     <main className="page admin">
-      <nav aria-label="Quản trị"><a href="/admin/kiosks">Máy tính bảng tại quầy (kiosk)</a></nav>
+      <nav aria-label="Quản trị"><a href="/admin/kiosks">Máy tính bảng tại quầy (kiosk)</a> · <a href="/admin/units">Danh mục đơn vị (sắp xếp, sáp nhập)</a></nav>
       <h1>Khảo sát cán bộ, công chức qua email</h1>
       {error ? <p className="sf-error" role="alert">{error}</p> : null}
       <h2>Các đợt khảo sát</h2>
