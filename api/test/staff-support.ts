@@ -14,15 +14,16 @@ export interface ReceivedMail {
   messageId: string;
   /** The List-Unsubscribe header's value ('' when absent). */
   listUnsubscribe: string;
+  /** When the sink answered 250 to its DATA (Date.now()). */
+  acceptedAt: number;
 }
 
 export interface SmtpSink {
   url: string;
+  port: number;
   mails: ReceivedMail[];
-  /** From now on, park each message before answering its DATA (the client waits for the 250). */
-  hold(): void;
-  /** Forget the parked messages without answering (their client was killed) and accept again. */
-  dropHeldAndResume(): number;
+  /** RCPT commands answered 451 (greylisting) so far. */
+  tempFailures: number;
   /** Waits until at least n mails arrived (or throws after timeoutMs). */
   waitFor(n: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -33,10 +34,18 @@ function headerValue(lines: readonly { key: string; line: string }[], key: strin
   return line.slice(line.indexOf(':') + 1).trim();
 }
 
-export async function startSmtpSink(opts: { rejectRcpt?: (to: string) => boolean } = {}): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /** Answer RCPT TO with 550 (permanent: the address bounces). */
+  rejectRcpt?: (to: string) => boolean;
+  /** Answer RCPT TO with 451 (transient, as a greylisting server does at first). */
+  tempFailRcpt?: (to: string) => boolean;
+  /** Listen on this port (0: any free one). */
+  port?: number;
+}
+
+export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
-  let holding = false;
-  let parked = 0;
+  let tempFailures = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -48,15 +57,16 @@ export async function startSmtpSink(opts: { rejectRcpt?: (to: string) => boolean
         cb(err);
         return;
       }
+      if (opts.tempFailRcpt?.(address.address)) {
+        tempFailures++;
+        cb(Object.assign(new Error('451 greylisted, try again later'), { responseCode: 451 }));
+        return;
+      }
       cb();
     },
     onData(stream, session, cb) {
       simpleParser(stream)
         .then((m) => {
-          if (holding) {
-            parked++;
-            return; // never answered: the sender does not know whether it was accepted
-          }
           mails.push({
             to: (session.envelope.rcptTo[0]?.address ?? '').toLowerCase(),
             subject: m.subject ?? '',
@@ -64,25 +74,23 @@ export async function startSmtpSink(opts: { rejectRcpt?: (to: string) => boolean
             html: typeof m.html === 'string' ? m.html : '',
             messageId: m.messageId ?? '',
             listUnsubscribe: headerValue(m.headerLines, 'list-unsubscribe'),
+            acceptedAt: Date.now(),
           });
           cb();
         })
         .catch((err: Error) => cb(err));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A client killed mid-session resets its connection; that is what some tests do on purpose.
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     mails,
-    hold() {
-      holding = true;
-    },
-    dropHeldAndResume() {
-      holding = false;
-      const n = parked;
-      parked = 0;
-      return n;
+    get tempFailures() {
+      return tempFailures;
     },
     async waitFor(n, timeoutMs = 60_000) {
       const t0 = Date.now();

@@ -9,8 +9,9 @@ import { Redis } from 'ioredis';
 import type { WorkerConfig } from './config.ts';
 import { heartbeat } from './jobs/heartbeat.ts';
 import { createMailTransport, type MailTransport } from './mail/transport.ts';
+import { startMailLeases, type MailLeases } from './jobs/mail-leases.ts';
 import { processMailJob } from './jobs/process-mail.ts';
-import { sweep } from './jobs/sweep.ts';
+import { reclaim, sweep } from './jobs/sweep.ts';
 import { foldTallies } from './jobs/tally-fold.ts';
 import { QUEUE, jobId } from '@hailong/runtime';
 
@@ -21,6 +22,8 @@ export interface WorkerDeps {
   config: WorkerConfig;
   /** Producer queue for re-enqueueing due work (used by the sweeper). */
   mailQueue: Queue;
+  /** The delivery claims this worker holds, renewed while it sends. */
+  leases: MailLeases;
   log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -50,18 +53,24 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   const mailQueue = new Queue(QUEUE.mail, { connection: redis, prefix });
   const maintenanceQueue = new Queue(QUEUE.maintenance, { connection: redis, prefix });
   for (const q of [mailQueue, maintenanceQueue]) q.on('error', (err) => log('warn', 'queue error', { queue: q.name, err: err.message }));
-  const deps: WorkerDeps = { db: createDb(pool), redis, mail: createMailTransport(config), config, mailQueue, log };
+  const db = createDb(pool);
+  const leases = startMailLeases(db, config.mailLeaseMs, (err) => log('warn', 'could not renew mail claims', { err: String(err) }));
+  const deps: WorkerDeps = { db, redis, mail: createMailTransport(config), config, mailQueue, leases, log };
 
   const mailWorker = new Worker(QUEUE.mail, (job: Job) => processMailJob(deps, job), {
     connection: redis,
     prefix,
     concurrency: opts.mailConcurrency ?? 20,
+    // A dead worker's active jobs go back to waiting within a lease or so, like its claims.
+    lockDuration: config.mailLeaseMs,
+    stalledInterval: config.reclaimIntervalMs,
   });
   const maintenanceWorker = new Worker(
     QUEUE.maintenance,
     async (job: Job) => {
       if (job.name === 'heartbeat') return heartbeat(redis, prefix);
       if (job.name === 'sweep') return sweep(deps);
+      if (job.name === 'reclaim') return reclaim(deps);
       if (job.name === 'tally-fold') return foldTallies(deps.db);
       throw new Error(`unknown maintenance job ${job.name}`);
     },
@@ -75,6 +84,11 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
     await maintenanceQueue.upsertJobScheduler(jobId.heartbeat(), { every: config.heartbeatIntervalMs }, { name: 'heartbeat' });
     await maintenanceQueue.upsertJobScheduler(jobId.sweep(), { every: config.sweepIntervalMs }, { name: 'sweep' });
     await maintenanceQueue.upsertJobScheduler(
+      'reclaim',
+      { every: config.reclaimIntervalMs },
+      { name: 'reclaim', opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+    await maintenanceQueue.upsertJobScheduler(
       jobId.tallyFold(),
       { every: config.tallyFoldIntervalMs },
       { name: 'tally-fold', opts: { removeOnComplete: true, removeOnFail: 100 } },
@@ -86,6 +100,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
     deps,
     async close() {
       await Promise.all([mailWorker.close(), maintenanceWorker.close()]);
+      leases.stop();
       await Promise.all([mailQueue.close(), maintenanceQueue.close()]);
       deps.mail.close();
       redis.disconnect();

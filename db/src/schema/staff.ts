@@ -40,6 +40,8 @@ export const invitations = pgTable(
     bounceReason: text('bounce_reason'),
     lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
     remindersSent: integer('reminders_sent').notNull().default(0),
+    /** Set when a mail to this respondent gave up after the retry window (docs/0003); cleared when one is sent or re-armed. */
+    mailFailedAt: timestamp('mail_failed_at', { withTimezone: true }),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     startedAt: timestamp('started_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
@@ -55,6 +57,7 @@ export const invitations = pgTable(
 );
 
 export const mailKinds = ['invitation', 'reminder', 'digest'] as const;
+export const mailStatuses = ['pending', 'sending', 'sent', 'retrying', 'failed', 'bounced', 'skipped'] as const;
 
 /** What the worker delivered. The unique key makes "each round at most once" a database fact, not a
  * Redis one: a crashed worker or a flushed Redis cannot cause a second mail for the same round. */
@@ -68,10 +71,18 @@ export const mailDeliveries = pgTable(
     unitId: integer('unit_id').references(() => units.id),
     kind: text('kind', { enum: mailKinds }).notNull(),
     round: integer('round').notNull().default(0),
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'bounced', 'skipped'] }).notNull().default('pending'),
+    /** 'retrying': a transient failure, next try at next_attempt_at; 'failed': gave up after the retry window. */
+    status: text('status', { enum: mailStatuses }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
-    /** When a worker claimed the row for sending (status 'sending'); a stale claim is a crashed worker. */
+    /** When a worker claimed the row for sending (status 'sending'). */
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** Which worker holds the claim, and until when: the holder renews the lease while it sends; an
+     * expired lease is a crashed worker and anyone may take the row over (docs/0003). */
+    claimedBy: text('claimed_by'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** First transient failure of the current run of attempts; the retry window counts from here. */
+    failingSince: timestamp('failing_since', { withTimezone: true }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     messageId: text('message_id'),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -34,6 +34,8 @@ export const rateCountsSchema = z.object({
   invited: z.number().int(),
   delivered: z.number().int(),
   bounced: z.number().int(),
+  /** Invitations whose mail was never delivered: transient failures until the retry window closed. */
+  failed: z.number().int(),
   opened: z.number().int(),
   started: z.number().int(),
   completed: z.number().int(),

@@ -29,6 +29,7 @@ export const envSchema = z.object({
   SMTP_URL: urlWith(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('Sở Nội vụ <khaosat@localhost>'),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
+  MAIL_RETRY_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
   PUBLIC_URL: urlWith(['http:', 'https:']).optional(),
@@ -76,6 +77,20 @@ export interface RuntimeConfig {
   heartbeatIntervalMs: number;
   /** How often pending responses are folded into the SIPAS tallies (TALLY_FOLD_INTERVAL_MS). */
   tallyFoldIntervalMs: number;
+  /** Transient SMTP failures (4xx, refused, timeouts) are retried with backoff (docs/0003). */
+  mailRetry: MailRetryPolicy;
+  /** A claim on a delivery lasts this long unless its worker renews it (every mailLeaseMs / 4). */
+  mailLeaseMs: number;
+  /** How often the worker looks for the expired claims of a dead worker (the light part of the sweeper). */
+  reclaimIntervalMs: number;
+}
+
+export interface MailRetryPolicy {
+  /** How long after the first failure a delivery is retried before it is marked failed (MAIL_RETRY_HOURS). */
+  windowMs: number;
+  /** Delay before the second attempt; it doubles per attempt up to maxDelayMs. */
+  firstDelayMs: number;
+  maxDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +147,9 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     sweepIntervalMs: 30_000,
     heartbeatIntervalMs: 60_000,
     tallyFoldIntervalMs: e.TALLY_FOLD_INTERVAL_MS,
+    mailRetry: { windowMs: e.MAIL_RETRY_HOURS * 3_600_000, firstDelayMs: 30_000, maxDelayMs: 3_600_000 },
+    mailLeaseMs: 20_000,
+    reclaimIntervalMs: 5_000,
   };
 }
 

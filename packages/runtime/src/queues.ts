@@ -17,7 +17,9 @@ export const heartbeatJobSchema = z.object({ at: z.string() });
 export const sendMailJobSchema = z.object({ deliveryId: z.uuid() });
 export type SendMailJob = z.infer<typeof sendMailJobSchema>;
 
-/** Attempts and retention of every mail job (the API's first enqueue and the sweeper's re-enqueue). */
+/** Attempts and retention of every mail job (the API's first enqueue and the sweeper's re-enqueue).
+ * BullMQ's attempts cover errors around a send (database down while claiming); SMTP failures are
+ * retried by the worker with the delivery's own backoff (docs/0003-invitation-tokens.md). */
 export const MAIL_ATTEMPTS = 5;
 export const MAIL_JOB_OPTIONS = {
   attempts: MAIL_ATTEMPTS,
@@ -32,6 +34,9 @@ export const heartbeatKey = (prefix: string): string => `${prefix}:worker:heartb
 export const jobId = {
   /** One job per delivery row (invitation, reminder round, digest). */
   mail: (deliveryId: string) => `mail-${deliveryId}`,
+  /** The job of a delivery's attempt after `attempts` earlier ones (retries, re-sends): never reused. */
+  mailAttempt: (deliveryId: string, attempts: number) => `mail-${deliveryId}-a${attempts}`,
+  reclaim: () => 'reclaim',
   heartbeat: () => 'heartbeat',
   sweep: () => 'sweep',
   tallyFold: () => 'tally-fold',

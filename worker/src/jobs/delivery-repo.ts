@@ -1,7 +1,9 @@
 /**
  * mail_deliveries as the idempotency record of every mail. A worker claims a row with one UPDATE
- * (pending/failed → sending) before it talks to SMTP, so two workers holding jobs for the same
- * delivery never both send; 'sent' rows are never claimed again.
+ * (pending/retrying → sending, with its id and a short lease) right before it talks to SMTP, so two
+ * workers holding jobs for the same delivery never both send; 'sent' rows are never claimed again.
+ * The holder renews the lease while it sends; a row whose lease ran out belongs to a dead worker
+ * and may be taken over (docs/0003-invitation-tokens.md, "Sending each mail once").
  */
 import type { Db } from '@hailong/db';
 import { sql } from 'drizzle-orm';
@@ -14,13 +16,25 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
-export async function claimDelivery(db: Db, id: string): Promise<ClaimedDelivery | undefined> {
+const ms = (n: number) => sql`(${n}::double precision * interval '1 millisecond')`;
+
+export async function claimDelivery(db: Db, id: string, workerId: string, leaseMs: number): Promise<ClaimedDelivery | undefined> {
   const res = await db.execute<{ id: string; kind: ClaimedDelivery['kind']; round: number; invitation_id: string | null; attempts: number }>(sql`
-    update mail_deliveries set status = 'sending', claimed_at = now(), attempts = attempts + 1
-    where id = ${id} and status in ('pending', 'failed')
+    update mail_deliveries
+    set status = 'sending', claimed_at = now(), claimed_by = ${workerId}, lease_until = now() + ${ms(leaseMs)}, attempts = attempts + 1
+    where id = ${id} and (status in ('pending', 'retrying') or (status = 'sending' and lease_until < now()))
     returning id, kind, round, invitation_id, attempts`);
   const r = res.rows[0];
   return r && { id: r.id, kind: r.kind, round: r.round, invitationId: r.invitation_id, attempts: r.attempts };
+}
+
+/** Extends the leases of the rows this worker is sending right now (one statement for all). */
+export async function renewLeases(db: Db, workerId: string, ids: string[], leaseMs: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = await db.execute(sql`
+    update mail_deliveries set lease_until = now() + ${ms(leaseMs)}
+    where id = any(${`{${ids.join(',')}}`}::uuid[]) and claimed_by = ${workerId} and status = 'sending'`);
+  return res.rowCount ?? 0;
 }
 
 export async function deliveryStatus(db: Db, id: string): Promise<string | undefined> {
@@ -71,17 +85,47 @@ export async function loadMailContext(db: Db, invitationId: string): Promise<Mai
 export async function markSent(db: Db, d: ClaimedDelivery, messageId: string): Promise<void> {
   const invitationUpdate =
     d.kind === 'invitation'
-      ? sql`update invitations set sent_at = coalesce(sent_at, now()), delivered_at = coalesce(delivered_at, now()) where id = ${d.invitationId}`
-      : sql`update invitations set last_reminded_at = now(), reminders_sent = reminders_sent + 1 where id = ${d.invitationId}`;
+      ? sql`update invitations set sent_at = coalesce(sent_at, now()), delivered_at = coalesce(delivered_at, now()), mail_failed_at = null where id = ${d.invitationId}`
+      : sql`update invitations set last_reminded_at = now(), reminders_sent = reminders_sent + 1, mail_failed_at = null where id = ${d.invitationId}`;
   await db.execute(sql`
     with sent as (
-      update mail_deliveries set status = 'sent', sent_at = now(), message_id = ${messageId}, last_error = null where id = ${d.id} returning id
+      update mail_deliveries set status = 'sent', sent_at = now(), message_id = ${messageId}, last_error = null,
+        claimed_by = null, lease_until = null, failing_since = null, next_attempt_at = null
+      where id = ${d.id} returning id
     ), inv as (${invitationUpdate} and exists (select 1 from sent) returning id)
     select count(*) from sent`);
 }
 
-export async function markOutcome(db: Db, id: string, status: 'failed' | 'skipped', error: string): Promise<void> {
-  await db.execute(sql`update mail_deliveries set status = ${status}, last_error = ${error.slice(0, 500)} where id = ${id}`);
+export async function markOutcome(db: Db, id: string, status: 'skipped', error: string): Promise<void> {
+  await db.execute(sql`update mail_deliveries set status = ${status}, last_error = ${error.slice(0, 500)}, claimed_by = null, lease_until = null where id = ${id}`);
+}
+
+export interface RetryDecision {
+  status: 'retrying' | 'failed';
+  /** Milliseconds until the next attempt (retrying only). */
+  delayMs: number;
+}
+
+/**
+ * A transient failure (4xx, refused, timeout): retry after `delayMs`, but never past the end of the
+ * window that opened with the first failure; once the window is over the row is 'failed' (the
+ * invitation shows as failed on the rates page until a re-send or a reminder delivers it).
+ */
+export async function markRetry(db: Db, d: ClaimedDelivery, error: string, delayMs: number, windowMs: number): Promise<RetryDecision> {
+  const res = await db.execute<{ status: 'retrying' | 'failed'; delay_ms: number }>(sql`
+    with d as (
+      update mail_deliveries set
+        status = case when coalesce(failing_since, now()) + ${ms(windowMs)} <= now() then 'failed' else 'retrying' end,
+        failing_since = coalesce(failing_since, now()),
+        next_attempt_at = least(now() + ${ms(delayMs)}, coalesce(failing_since, now()) + ${ms(windowMs)}),
+        last_error = ${error.slice(0, 500)}, claimed_by = null, lease_until = null
+      where id = ${d.id} returning status, next_attempt_at, invitation_id
+    ), inv as (
+      update invitations set mail_failed_at = now() where id = (select invitation_id from d where status = 'failed') returning id
+    )
+    select status, greatest(0, extract(epoch from next_attempt_at - now()) * 1000)::float8 as delay_ms from d`);
+  const r = res.rows[0];
+  return { status: r?.status ?? 'failed', delayMs: Number(r?.delay_ms ?? 0) };
 }
 
 export async function markBounced(db: Db, d: ClaimedDelivery, reason: string): Promise<void> {

@@ -1,10 +1,13 @@
 /**
  * Processes one job of the mail queue: one mail_deliveries row (invitation or reminder round).
- * 1. Claim the row (pending/failed → sending) — a row already sent or held by another worker is
- *    skipped, so duplicate jobs (re-enqueued by the sweeper, a second worker) never send twice.
+ * 1. Claim the row (pending/retrying → sending, leased to this worker) — a row already sent or held
+ *    by a live worker is skipped, so duplicate jobs (re-enqueued by the sweeper, a second worker)
+ *    never send twice.
  * 2. Re-check that the mail is still wanted (a reminder to someone who has answered is skipped).
  * 3. Send; 'sent' + invitation timestamps on success; a 5xx SMTP answer marks the invitation
- *    bounced and stops retrying (UnrecoverableError); anything else is retried with backoff.
+ *    bounced and stops retrying (UnrecoverableError); a transient failure (4xx such as greylisting,
+ *    refused connection, timeout) becomes 'retrying' with a delayed job for the next attempt, until
+ *    the retry window (MAIL_RETRY_HOURS) is over and the row is 'failed'.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { isPermanentSmtpError } from '../mail/transport.ts';
@@ -12,9 +15,11 @@ import { renderStaffMail } from '../mail/templates/staff-invitation.ts';
 import { renderUnitDigest } from '../mail/templates/unit-digest.ts';
 import { invitationToken, sendMailJobSchema } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
-import { claimDelivery, deliveryStatus, loadDigestContext, loadMailContext, markBounced, markOutcome, markSent, type ClaimedDelivery, type MailContext } from './delivery-repo.ts';
+import { claimDelivery, deliveryStatus, loadDigestContext, loadMailContext, markBounced, markOutcome, markRetry, markSent, type ClaimedDelivery, type MailContext } from './delivery-repo.ts';
+import { retryDelayMs } from './mail-leases.ts';
+import { jobId, MAIL_JOB_OPTIONS } from '@hailong/runtime';
 
-export type MailOutcome = 'sent' | 'skipped' | 'already-done';
+export type MailOutcome = 'sent' | 'skipped' | 'already-done' | 'retrying' | 'failed';
 
 function skipReason(d: ClaimedDelivery, ctx: MailContext): string | null {
   if (ctx.bounced) return 'address bounced';
@@ -26,15 +31,24 @@ function skipReason(d: ClaimedDelivery, ctx: MailContext): string | null {
 
 export async function processMailJob(deps: WorkerDeps, job: Job): Promise<MailOutcome> {
   const { deliveryId } = sendMailJobSchema.parse(job.data);
-  const d = await claimDelivery(deps.db, deliveryId).catch((err: unknown) => {
+  const d = await claimDelivery(deps.db, deliveryId, deps.leases.workerId, deps.config.mailLeaseMs).catch((err: unknown) => {
     throw new Error(`claim failed: ${String((err as { cause?: unknown }).cause ?? err)}`);
   });
   if (!d) {
-    // Sent, bounced, skipped, held by another worker right now, or unknown: nothing to do here.
+    // Sent, bounced, skipped, failed, held by a live worker right now, or unknown: nothing to do here.
     const status = await deliveryStatus(deps.db, deliveryId);
     if (status === undefined) throw new UnrecoverableError(`delivery ${deliveryId} does not exist`);
     return 'already-done';
   }
+  deps.leases.hold(d.id);
+  try {
+    return await processClaimed(deps, d);
+  } finally {
+    deps.leases.release(d.id);
+  }
+}
+
+async function processClaimed(deps: WorkerDeps, d: ClaimedDelivery): Promise<MailOutcome> {
   if (d.kind === 'digest') return sendDigest(deps, d);
   const ctx = d.invitationId ? await loadMailContext(deps.db, d.invitationId) : undefined;
   if (!ctx) {
@@ -74,9 +88,37 @@ async function deliver(deps: WorkerDeps, d: ClaimedDelivery, to: string, mail: {
       await markBounced(deps.db, d, message);
       throw new UnrecoverableError(`bounced: ${message}`);
     }
-    await markOutcome(deps.db, d.id, 'failed', message);
-    throw err;
+    return retryLater(deps, d, message);
   }
-  await markSent(deps.db, d, messageId);
+  await persist(() => markSent(deps.db, d, messageId));
   return 'sent';
+}
+
+/** Records a transient failure and schedules the next attempt (the sweeper re-adds a lost job). */
+async function retryLater(deps: WorkerDeps, d: ClaimedDelivery, message: string): Promise<MailOutcome> {
+  const next = await persist(() => markRetry(deps.db, d, message, retryDelayMs(deps.config.mailRetry, d.attempts), deps.config.mailRetry.windowMs));
+  if (next.status === 'failed') {
+    deps.log('warn', 'mail failed after the retry window', { deliveryId: d.id, attempts: d.attempts });
+    return 'failed';
+  }
+  const opts = { ...MAIL_JOB_OPTIONS, jobId: jobId.mailAttempt(d.id, d.attempts), delay: Math.ceil(next.delayMs) };
+  await deps.mailQueue.add(d.kind, { deliveryId: d.id }, opts).catch((err: unknown) => {
+    deps.log('warn', 'could not schedule the retry; the sweeper will', { deliveryId: d.id, err: String(err) });
+  });
+  return 'retrying';
+}
+
+/**
+ * Writes an outcome, trying again for a few seconds when the database does not answer (a restart):
+ * a mail the SMTP server accepted but that is never marked sent would be sent again after its lease.
+ */
+async function persist<T>(write: () => Promise<T>, tries = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (i >= tries) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** (i - 1), 4_000)));
+    }
+  }
 }

@@ -10,21 +10,19 @@ export interface DueDelivery {
 }
 
 /**
- * Deliveries that should have been sent by now: pending or failed (attempts left) for longer than
- * `staleMs`, and 'sending' claims older than `leaseMs` (their worker died mid-send) — those are put
- * back to 'failed' first so that a new job can claim them.
+ * Deliveries whose job may be lost: pending for longer than `staleMs`, retrying whose next attempt
+ * is more than `staleMs` overdue, and 'sending' rows whose lease ran out (their worker died while
+ * sending; the next claim takes them over). With `leasesOnly`, only the last kind (cheap, run often).
  */
-export async function dueDeliveries(db: Db, now: Date, staleMs: number, leaseMs: number, maxAttempts: number, limit = 5000): Promise<DueDelivery[]> {
+export async function dueDeliveries(db: Db, now: Date, staleMs: number, opts: { leasesOnly?: boolean; limit?: number } = {}): Promise<DueDelivery[]> {
   const stale = new Date(now.getTime() - staleMs);
-  const lease = new Date(now.getTime() - leaseMs);
-  await db.execute(sql`
-    update mail_deliveries set status = 'failed', last_error = 'claim expired (worker stopped while sending)'
-    where status = 'sending' and claimed_at < ${lease}`);
+  const lost = opts.leasesOnly
+    ? sql`false`
+    : sql`(status = 'pending' and created_at < ${stale}) or (status = 'retrying' and next_attempt_at < ${stale})`;
   const res = await db.execute<{ id: string; kind: string; status: string; attempts: number }>(sql`
     select id, kind, status, attempts from mail_deliveries
-    where (status = 'pending' and created_at < ${stale})
-       or (status = 'failed' and attempts < ${maxAttempts} and coalesce(claimed_at, created_at) < ${stale})
-    order by created_at limit ${limit}`);
+    where (status = 'sending' and lease_until < ${now}) or ${lost}
+    order by created_at limit ${opts.limit ?? 5000}`);
   return res.rows;
 }
 

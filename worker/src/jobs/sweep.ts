@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { jobId, MAIL_ATTEMPTS, MAIL_JOB_OPTIONS } from '@hailong/runtime';
+import { jobId, MAIL_JOB_OPTIONS } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
 import { createDueDigests, createDueReminders, dueDeliveries } from './sweep-repo.ts';
 
@@ -7,14 +7,13 @@ import { createDueDigests, createDueReminders, dueDeliveries } from './sweep-rep
  * The sweeper re-derives due work from the database (the system of record) and re-enqueues it, so
  * a crashed worker or a flushed Redis loses nothing; the claim in process-mail makes any duplicate
  * job harmless, so nothing is sent twice. It also creates the scheduled reminder rounds
- * (campaign.settings.reminderDays, e.g. [3, 7, 10], at most settings.maxReminders).
+ * (campaign.settings.reminderDays, e.g. [3, 7, 10], at most settings.maxReminders). `reclaim` is
+ * its light part, run every few seconds: the claims of a worker that died while sending.
  */
 export interface SweepOptions {
   now?: Date;
-  /** A pending delivery older than this has lost its job. */
+  /** A pending delivery (or an overdue retry) older than this has lost its job. */
   staleMs?: number;
-  /** A 'sending' claim older than this belongs to a dead worker. */
-  leaseMs?: number;
 }
 
 /** Adds a job for the delivery unless a live one exists; a finished job is replaced. */
@@ -34,11 +33,19 @@ export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<
   const now = opts.now ?? new Date();
   const digests = await createDueDigests(deps.db, now);
   const reminders = await createDueReminders(deps.db, now);
-  const due = await dueDeliveries(deps.db, now, opts.staleMs ?? 60_000, opts.leaseMs ?? 10 * 60_000, MAIL_ATTEMPTS);
+  const due = await dueDeliveries(deps.db, now, opts.staleMs ?? 60_000);
   let enqueued = 0;
   for (const id of digests) if (await ensureJob(deps.mailQueue, id, 'digest', 0)) enqueued++;
   for (const id of reminders) if (await ensureJob(deps.mailQueue, id, 'reminder', 0)) enqueued++;
   for (const d of due) if (await ensureJob(deps.mailQueue, d.id, d.kind, d.attempts)) enqueued++;
   if (enqueued > 0) deps.log('info', 'sweep enqueued mail', { enqueued, reminders: reminders.length });
   return { enqueued, reminders: reminders.length };
+}
+
+/** The claims of dead workers (lease expired): a job for each, so another worker takes them over. */
+export async function reclaim(deps: WorkerDeps, now = new Date()): Promise<number> {
+  let enqueued = 0;
+  for (const d of await dueDeliveries(deps.db, now, 0, { leasesOnly: true })) if (await ensureJob(deps.mailQueue, d.id, d.kind, d.attempts)) enqueued++;
+  if (enqueued > 0) deps.log('info', 'reclaimed mail of a stopped worker', { enqueued });
+  return enqueued;
 }

@@ -45,3 +45,29 @@ export async function createReminderDeliveries(db: DbOrTx, campaignId: string): 
     returning id`);
   return res.rows.map((r) => r.id);
 }
+
+export type RearmedDelivery = {
+  id: string;
+  kind: string;
+  /** Attempts made before the re-arm: the job of the next one is `mail-<id>-a<attempts>`. */
+  attempts: number;
+};
+
+/**
+ * Puts the campaign's deliveries that gave up after the retry window ('failed') back to 'pending',
+ * with a fresh window: invitation mails on a re-send, and on "remind now" the invitation mails of
+ * those whose invitation never arrived (a reminder round is for people who have the link). A
+ * respondent who has answered, bounced or opted out since is not re-armed.
+ */
+export async function rearmFailedInvitationMails(db: DbOrTx, campaignId: string): Promise<RearmedDelivery[]> {
+  const res = await db.execute<RearmedDelivery>(sql`
+    with d as (
+      update mail_deliveries d set status = 'pending', failing_since = null, next_attempt_at = null, last_error = null
+      from invitations i join respondents r on r.id = i.respondent_id
+      where d.invitation_id = i.id and d.campaign_id = ${campaignId} and d.kind = 'invitation' and d.status = 'failed'
+        and i.completed_at is null and i.bounced_at is null and r.opted_out_at is null
+      returning d.id, d.kind, d.attempts, d.invitation_id
+    ), inv as (update invitations set mail_failed_at = null where id in (select invitation_id from d) returning id)
+    select id, kind, attempts from d`);
+  return res.rows;
+}

@@ -11,7 +11,7 @@ import { invitationToken, jobId, MAIL_JOB_OPTIONS, tokenHash, type ProducerQueue
 import { AppError } from '../../errors.ts';
 import { getCampaign, isOpen } from '../campaigns/service.ts';
 import { findStoredForm } from '../forms/repo.ts';
-import { createInvitationDeliveries, createReminderDeliveries, insertInvitations, respondentsWithoutInvitation } from './repo.ts';
+import { createInvitationDeliveries, createReminderDeliveries, insertInvitations, rearmFailedInvitationMails, respondentsWithoutInvitation, type RearmedDelivery } from './repo.ts';
 
 
 export type Enqueue = <T>(fn: (q: ProducerQueues) => Promise<T>) => Promise<T>;
@@ -20,6 +20,14 @@ export async function enqueueDeliveries(enqueue: Enqueue, kind: string, ids: str
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
     await enqueue((q) => q.mail.addBulk(chunk.map((deliveryId) => ({ name: kind, data: { deliveryId }, opts: { jobId: jobId.mail(deliveryId), ...MAIL_JOB_OPTIONS } }))));
+  }
+}
+
+/** Re-armed deliveries get a job id of their own: their first job may still be kept as completed. */
+async function enqueueRearmed(enqueue: Enqueue, rows: RearmedDelivery[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    await enqueue((q) => q.mail.addBulk(chunk.map((d) => ({ name: d.kind, data: { deliveryId: d.id }, opts: { ...MAIL_JOB_OPTIONS, jobId: jobId.mailAttempt(d.id, d.attempts) } }))));
   }
 }
 
@@ -43,7 +51,7 @@ async function openStaffCampaign(db: Db, campaignId: string) {
 export async function sendInvitations(db: Db, enqueue: Enqueue, secret: string, campaignId: string): Promise<SendResult> {
   await openStaffCampaign(db, campaignId);
   const forms = await formIdsByGroup(db);
-  const { created, deliveries } = await db.transaction(async (tx) => {
+  const { created, deliveries, rearmed } = await db.transaction(async (tx) => {
     const pending = await respondentsWithoutInvitation(tx, campaignId);
     const values = pending.map((r) => {
       const id = randomUUID();
@@ -52,15 +60,20 @@ export async function sendInvitations(db: Db, enqueue: Enqueue, secret: string, 
       return { id, campaignId, respondentId: r.id, formId, tokenHash: tokenHash(invitationToken(secret, id)) };
     });
     await insertInvitations(tx, values);
-    return { created: values.length, deliveries: await createInvitationDeliveries(tx, campaignId) };
+    return { created: values.length, deliveries: await createInvitationDeliveries(tx, campaignId), rearmed: await rearmFailedInvitationMails(tx, campaignId) };
   });
   await enqueueDeliveries(enqueue, 'invitation', deliveries);
-  return { created, queued: deliveries.length };
+  await enqueueRearmed(enqueue, rearmed);
+  return { created, queued: deliveries.length + rearmed.length };
 }
 
 export async function sendReminders(db: Db, enqueue: Enqueue, campaignId: string): Promise<SendResult> {
   await openStaffCampaign(db, campaignId);
-  const deliveries = await db.transaction((tx) => createReminderDeliveries(tx, campaignId));
+  const { deliveries, rearmed } = await db.transaction(async (tx) => ({
+    deliveries: await createReminderDeliveries(tx, campaignId),
+    rearmed: await rearmFailedInvitationMails(tx, campaignId),
+  }));
   await enqueueDeliveries(enqueue, 'reminder', deliveries);
-  return { created: 0, queued: deliveries.length };
+  await enqueueRearmed(enqueue, rearmed);
+  return { created: 0, queued: deliveries.length + rearmed.length };
 }

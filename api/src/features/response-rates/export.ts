@@ -7,10 +7,10 @@ function cell(v: string | number): string {
 
 /** Per-unit response rates as CSV with a BOM so that Excel opens the Vietnamese names correctly. */
 export function ratesCsv(r: ResponseRates): string {
-  const head = ['unit_code', 'unit_name', 'invited', 'delivered', 'bounced', 'opened', 'started', 'completed', 'rate_percent'];
-  const rows = r.byUnit.map((u) => [u.unitCode, u.unitName, u.invited, u.delivered, u.bounced, u.opened, u.started, u.completed, u.rate.toFixed(2)]);
+  const head = ['unit_code', 'unit_name', 'invited', 'delivered', 'bounced', 'failed', 'opened', 'started', 'completed', 'rate_percent'];
+  const rows = r.byUnit.map((u) => [u.unitCode, u.unitName, u.invited, u.delivered, u.bounced, u.failed, u.opened, u.started, u.completed, u.rate.toFixed(2)]);
   const o = r.overall;
-  rows.push(['ALL', 'Toàn tỉnh', o.invited, o.delivered, o.bounced, o.opened, o.started, o.completed, o.rate.toFixed(2)]);
+  rows.push(['ALL', 'Toàn tỉnh', o.invited, o.delivered, o.bounced, o.failed, o.opened, o.started, o.completed, o.rate.toFixed(2)]);
   return `\uFEFF${[head, ...rows].map((row) => row.map(cell).join(',')).join('\n')}\n`;
 }
 
@@ -19,13 +19,13 @@ export async function ratesXlsx(r: ResponseRates): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const units = wb.addWorksheet('Theo đơn vị');
-  units.addRow(['Mã', 'Đơn vị', 'Đã mời', 'Đã gửi tới', 'Thư lỗi', 'Đã mở', 'Đang trả lời', 'Đã trả lời', 'Tỷ lệ (%)']).font = { bold: true };
+  units.addRow(['Mã', 'Đơn vị', 'Đã mời', 'Đã gửi tới', 'Thư lỗi', 'Gửi không được', 'Đã mở', 'Đang trả lời', 'Đã trả lời', 'Tỷ lệ (%)']).font = { bold: true };
   for (const u of r.byUnit) {
-    const row = units.addRow([u.unitCode, u.unitName, u.invited, u.delivered, u.bounced, u.opened, u.started, u.completed, u.rate]);
+    const row = units.addRow([u.unitCode, u.unitName, u.invited, u.delivered, u.bounced, u.failed, u.opened, u.started, u.completed, u.rate]);
     if (u.rate < r.targetRate) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEE' } };
   }
   const o = r.overall;
-  units.addRow(['ALL', 'Toàn tỉnh', o.invited, o.delivered, o.bounced, o.opened, o.started, o.completed, o.rate]).font = { bold: true };
+  units.addRow(['ALL', 'Toàn tỉnh', o.invited, o.delivered, o.bounced, o.failed, o.opened, o.started, o.completed, o.rate]).font = { bold: true };
   units.getColumn(2).width = 48;
   const groups = wb.addWorksheet('Theo nhóm');
   groups.addRow(['Nhóm', 'Đã mời', 'Đã trả lời', 'Tỷ lệ (%)']).font = { bold: true };

@@ -10,6 +10,8 @@ export type CountRow = {
   invited: number;
   delivered: number;
   bounced: number;
+  /** Invitation never delivered: its mail gave up after the retry window (not a bounce). */
+  failed: number;
   opened: number;
   started: number;
   completed: number;
@@ -19,6 +21,7 @@ const counts = sql`
   count(*)::int as invited,
   count(i.delivered_at)::int as delivered,
   count(i.bounced_at)::int as bounced,
+  count(*) filter (where i.mail_failed_at is not null and i.delivered_at is null and i.bounced_at is null)::int as failed,
   count(i.opened_at)::int as opened,
   count(i.started_at)::int as started,
   count(i.completed_at)::int as completed`;
@@ -30,7 +33,7 @@ export type CellRow = CountRow & { respondent_group: string };
 export async function countsByUnitAndGroup(db: DbOrTx, campaignId: string, day: string): Promise<CellRow[]> {
   const res = await db.execute<CellRow>(sql`
     select u.code as key, ${nameOnAlias('u', day)} as name, u."group" as unit_group, c.respondent_group,
-      c.invited, c.delivered, c.bounced, c.opened, c.started, c.completed
+      c.invited, c.delivered, c.bounced, c.failed, c.opened, c.started, c.completed
     from (
       select r.unit_id, r.respondent_group, ${counts}
       from invitations i join respondents r on r.id = i.respondent_id

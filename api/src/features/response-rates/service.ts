@@ -13,12 +13,12 @@ export function ratePercent(completed: number, invited: number): number {
 }
 
 function toCounts(r: Omit<CountRow, 'key' | 'name' | 'unit_group'>): RateCounts {
-  const { invited, delivered, bounced, opened, started, completed } = r;
-  return { invited, delivered, bounced, opened, started, completed, rate: ratePercent(completed, invited) };
+  const { invited, delivered, bounced, failed, opened, started, completed } = r;
+  return { invited, delivered, bounced, failed, opened, started, completed, rate: ratePercent(completed, invited) };
 }
 
 function sum(rows: CountRow[]): Omit<CountRow, 'key' | 'name' | 'unit_group'> {
-  const t = { invited: 0, delivered: 0, bounced: 0, opened: 0, started: 0, completed: 0 };
+  const t = { invited: 0, delivered: 0, bounced: 0, failed: 0, opened: 0, started: 0, completed: 0 };
   for (const r of rows) for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += r[k];
   return t;
 }

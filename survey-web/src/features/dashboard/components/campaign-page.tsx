@@ -52,7 +52,7 @@ export function CampaignPage({ id, back }: { id: string; back: () => void }) {
       {o && rates ? (
         <section className="admin-card">
           <h2>Tỷ lệ phản hồi: {o.rate.toFixed(2)}% ({o.completed}/{o.invited})</h2>
-          <p>Đã gửi tới {o.delivered} · thư lỗi {o.bounced} · đã mở {o.opened} · đang trả lời {o.started} · mục tiêu {rates.targetRate}%</p>
+          <p>Đã gửi tới {o.delivered} · thư lỗi {o.bounced} · gửi không được {o.failed} · đã mở {o.opened} · đang trả lời {o.started} · mục tiêu {rates.targetRate}%</p>
           <p><a href={ratesCsvUrl(id)} download>Tải về CSV</a> · <a href={ratesXlsxUrl(id)} download>Tải về Excel</a></p>
           <DailyCurve days={rates.byDay} target={rates.targetRate} />
           <h3>Theo nhóm</h3>

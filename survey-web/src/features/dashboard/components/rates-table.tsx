@@ -2,7 +2,7 @@ import type { ResponseRates } from '@hailong/contracts';
 import { useState } from 'react';
 
 type Row = ResponseRates['byUnit'][number];
-type Key = 'unitCode' | 'unitName' | 'invited' | 'delivered' | 'bounced' | 'opened' | 'started' | 'completed' | 'rate';
+type Key = 'unitCode' | 'unitName' | 'invited' | 'delivered' | 'bounced' | 'failed' | 'opened' | 'started' | 'completed' | 'rate';
 
 const COLUMNS: { key: Key; label: string }[] = [
   { key: 'unitCode', label: 'Mã' },
@@ -10,6 +10,7 @@ const COLUMNS: { key: Key; label: string }[] = [
   { key: 'invited', label: 'Đã mời' },
   { key: 'delivered', label: 'Đã gửi tới' },
   { key: 'bounced', label: 'Thư lỗi' },
+  { key: 'failed', label: 'Gửi không được' },
   { key: 'opened', label: 'Đã mở' },
   { key: 'started', label: 'Đang trả lời' },
   { key: 'completed', label: 'Đã trả lời' },
