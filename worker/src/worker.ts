@@ -40,6 +40,27 @@ export interface StartWorkerOptions {
   schedulers?: boolean;
 }
 
+async function upsertSchedulers(q: Queue, config: WorkerConfig): Promise<void> {
+  const light = { removeOnComplete: true, removeOnFail: 100 };
+  await q.upsertJobScheduler(jobId.heartbeat(), { every: config.heartbeatIntervalMs }, { name: 'heartbeat' });
+  await q.upsertJobScheduler(jobId.sweep(), { every: config.sweepIntervalMs }, { name: 'sweep' });
+  await q.upsertJobScheduler(jobId.reclaim(), { every: config.reclaimIntervalMs }, { name: 'reclaim', opts: light });
+  await q.upsertJobScheduler(jobId.tallyFold(), { every: config.tallyFoldIntervalMs }, { name: 'tally-fold', opts: light });
+}
+
+/** Runs `fn` each time the connection is ready again after having been lost (not on the first connect). */
+function whenRedisComesBack(redis: Redis, fn: () => Promise<void>, onError: (err: unknown) => void): void {
+  let lost = false;
+  redis.on('close', () => {
+    lost = true;
+  });
+  redis.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    fn().catch(onError);
+  });
+}
+
 const defaultLog: WorkerDeps['log'] = (level, msg, extra) => {
   process.stderr.write(`${JSON.stringify({ level, msg, ...extra, time: new Date().toISOString(), name: 'worker' })}\n`);
 };
@@ -81,18 +102,14 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
     w.on('failed', (job, err) => log('warn', 'job failed', { queue: w.name, jobId: job?.id, err: err.message }));
   }
   if (opts.schedulers !== false) {
-    await maintenanceQueue.upsertJobScheduler(jobId.heartbeat(), { every: config.heartbeatIntervalMs }, { name: 'heartbeat' });
-    await maintenanceQueue.upsertJobScheduler(jobId.sweep(), { every: config.sweepIntervalMs }, { name: 'sweep' });
-    await maintenanceQueue.upsertJobScheduler(
-      'reclaim',
-      { every: config.reclaimIntervalMs },
-      { name: 'reclaim', opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
-    await maintenanceQueue.upsertJobScheduler(
-      jobId.tallyFold(),
-      { every: config.tallyFoldIntervalMs },
-      { name: 'tally-fold', opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
+    await upsertSchedulers(maintenanceQueue, config);
+    whenRedisComesBack(redis, async () => {
+      // The schedulers and queued jobs live in Redis: after a Redis restart they may be gone.
+      // Put the schedulers back and re-derive every due mail from the database now.
+      await upsertSchedulers(maintenanceQueue, config);
+      const { enqueued } = await sweep(deps, { staleMs: 0 });
+      log('info', 'redis reconnected: schedulers restored, due mail re-enqueued', { enqueued });
+    }, (err) => log('warn', 'could not restore after a redis restart', { err: String(err) }));
   }
   log('info', 'worker started', { prefix });
 
