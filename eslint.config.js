@@ -3,6 +3,8 @@ import js from '@eslint/js';
 import checkFile from 'eslint-plugin-check-file';
 import noOnlyTests from 'eslint-plugin-no-only-tests';
 import globals from 'globals';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -48,4 +50,6 @@ export default tseslint.config(
     files: ['survey-web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  { ...reactHooks.configs.flat.recommended, files: ['survey-web/**/*.{ts,tsx}'] },
+  { ...jsxA11y.flatConfigs.recommended, files: ['survey-web/**/*.tsx'] },
 );

@@ -12,6 +12,8 @@ import type { FlushResult, Outbox, OutboxItem } from './offline-outbox';
 export function useOutbox<T extends OutboxItem, R extends FlushResult>(outbox: Outbox<T>, run: (force: boolean) => Promise<R | null>) {
   const [pending, setPending] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The latest flush, for the backoff timer it schedules itself. */
+  const latest = useRef<(force?: boolean) => Promise<R | null>>(async () => null);
 
   const flush = useCallback(
     async (force = false): Promise<R | null> => {
@@ -19,14 +21,18 @@ export function useOutbox<T extends OutboxItem, R extends FlushResult>(outbox: O
       if (!res) return null;
       setPending(res.remaining);
       if (timer.current) clearTimeout(timer.current);
-      if (res.nextAttemptAt !== null) timer.current = setTimeout(() => void flush(), Math.max(1_000, res.nextAttemptAt - Date.now()));
+      if (res.nextAttemptAt !== null) timer.current = setTimeout(() => void latest.current(), Math.max(1_000, res.nextAttemptAt - Date.now()));
       return res;
     },
     [run],
   );
+  useEffect(() => {
+    latest.current = flush;
+  }, [flush]);
 
   useEffect(() => {
     void outbox.count().then(setPending);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an asynchronous send: its state changes come after the await
     void flush(true);
     const online = () => void flush(true);
     window.addEventListener('online', online);

@@ -60,6 +60,7 @@ export function SurveyForm(props: SurveyFormProps) {
 
   useEffect(() => {
     if (!onChange) return;
+    // eslint-disable-next-line react-hooks/incompatible-library -- react-hook-form's watch subscription; this component is not memoised
     const sub = watch((values) => onChange(toAnswers(form, values)));
     return () => sub.unsubscribe();
   }, [watch, onChange, form]);

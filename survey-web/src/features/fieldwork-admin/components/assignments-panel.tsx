@@ -13,10 +13,10 @@ type Notice = { ok: boolean; text: string } | null;
 
 function CreateAssignment({ campaignId, enumerators, units, onDone }: { campaignId: string; enumerators: FieldAccount[]; units: Unit[]; onDone: (n: Notice) => void }) {
   const [unitCode, setUnitCode] = useState('');
-  const [localities, setLocalities] = useState<Array<{ id: number; name: string; level: string }>>([]);
+  const [loaded, setLoaded] = useState<{ unitCode: string; localities: Array<{ id: number; name: string; level: string }> }>({ unitCode: '', localities: [] });
+  const localities = loaded.unitCode === unitCode ? loaded.localities : [];
   useEffect(() => {
-    setLocalities([]);
-    if (unitCode) void listLocalities(unitCode).then(setLocalities);
+    if (unitCode) void listLocalities(unitCode).then((list) => setLoaded({ unitCode, localities: list }));
   }, [unitCode]);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -46,6 +46,7 @@ function useFieldwork(id: string, enabled: boolean) {
     }
   }, [id]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an asynchronous load: its state changes come after the await
     if (enabled) void refresh();
   }, [enabled, refresh]);
   return { data, error, refresh };

@@ -33,6 +33,7 @@ export default function KiosksPage() {
   }, []);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an asynchronous load: its state changes come after the await
     void refresh();
     const t = setInterval(() => void refresh(), 10_000);
     return () => clearInterval(t);

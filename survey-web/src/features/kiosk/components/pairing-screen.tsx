@@ -21,9 +21,12 @@ export function PairingScreen({ onPaired }: { onPaired: (d: KioskPaired) => void
     }
   };
 
+  // A QR link carries the code: pair once on mount. `submit` shows "busy" at once, on purpose.
   useEffect(() => {
     const fromQr = new URLSearchParams(window.location.search).get('code');
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- pairing from the QR code starts at mount
     if (fromQr) void submit(fromQr);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at mount
   }, []);
 
   return (

@@ -3,7 +3,7 @@
  * the number still waiting behind it, for the dashboard's pending count; a 401 means the tablet was
  * revoked.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { createOutbox } from '@/lib/offline-outbox';
 import { useOutbox } from '@/lib/use-outbox';
 import { sendKioskItem, type KioskItem } from '../api/kiosk-api';
@@ -12,7 +12,9 @@ const outbox = createOutbox<KioskItem>('kiosk');
 
 export function useKioskOutbox(token: string | null, onUnauthorized: () => void) {
   const unauthorized = useRef(onUnauthorized);
-  unauthorized.current = onUnauthorized;
+  useEffect(() => {
+    unauthorized.current = onUnauthorized;
+  }, [onUnauthorized]);
 
   const run = useCallback(
     async (force: boolean) => {

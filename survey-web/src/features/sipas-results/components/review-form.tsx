@@ -1,5 +1,5 @@
 /** Accept (Chấp nhận) or reject (Loại) one suspect response: the reason is typed inline first. */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorText } from '@/lib/api-client';
 import { reviewResponse } from '../api/results-api';
 
@@ -12,6 +12,11 @@ export function ReviewForm({ responseId, onReviewed }: { responseId: string; onR
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  // The reason field opens on the reviewer's click: move focus there (keyboard and screen-reader users land in it).
+  useEffect(() => {
+    if (state) reasonRef.current?.focus();
+  }, [state]);
   const inputId = useId();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -36,7 +41,7 @@ export function ReviewForm({ responseId, onReviewed }: { responseId: string; onR
   return (
     <form className="rs-review" onSubmit={(e) => void submit(e)}>
       <label htmlFor={inputId}>Lý do {VERB[state].toLowerCase()} <span lang="en">/ Reason</span></label>
-      <input id={inputId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required autoFocus />
+      <input id={inputId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required ref={reasonRef} />
       <button type="submit" disabled={busy} className={state === 'valid' ? 'rs-accept' : 'rs-reject'}>
         Xác nhận {VERB[state].toLowerCase()} <span lang="en">/ Confirm {VERB_EN[state].toLowerCase()}</span>
       </button>

@@ -32,6 +32,7 @@ export function useResults(id: string, enabled: boolean) {
     setLoaded(true);
   }, [id, offset]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an asynchronous load: its state changes come after the await
     if (enabled) void refresh();
   }, [enabled, refresh]);
   return { data, loaded, error, refresh, offset, setOffset };

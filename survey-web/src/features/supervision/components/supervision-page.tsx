@@ -31,6 +31,7 @@ function useSupervision(id: string, enabled: boolean, filter: QueueFilter) {
     }
   }, [id, filter]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an asynchronous load: its state changes come after the await
     if (enabled) void load();
   }, [enabled, load]);
   return { progress, items, checks, error, load };
