@@ -1,7 +1,7 @@
 /**
  * Every route of the OpenAPI document × every kind of caller, through the real app, PostgreSQL and
  * Redis. Each route is classified in ACCESS below; a new route that is not classified fails this
- * test, so nobody adds an endpoint without saying who may call it. Requests carry an empty body,
+ * test, so nobody adds an endpoint without saying who may call it (add its line to ACCESS). Requests carry an empty body,
  * so the matrix also proves that authentication and authorisation come before body validation:
  * a caller who may not use a route gets 401/403/404, never a schema error.
  */

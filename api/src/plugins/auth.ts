@@ -45,6 +45,9 @@ async function loadUser(app: FastifyInstance, req: FastifyRequest): Promise<Auth
   return rows[0] ?? null;
 }
 
+/** The hooks made by requireRole (recognised wherever a route lists them). */
+const roleHooks = new WeakSet<object>();
+
 export default fp(
   async (app: FastifyInstance, opts: { cookieSecure: boolean }) => {
     await app.register(cookie);
@@ -59,11 +62,21 @@ export default fp(
       });
     });
     app.decorate('requireRole', (...roles: UserRole[]): onRequestAsyncHookHandler => {
-      return async function requireRole(req: FastifyRequest) {
+      const hook = async function requireRole(req: FastifyRequest) {
         req.user ??= await loadUser(app, req);
         if (!req.user) throw new AppError('UNAUTHENTICATED');
         if (roles.length > 0 && !roles.includes(req.user.role)) throw new AppError('FORBIDDEN');
       };
+      roleHooks.add(hook);
+      return hook;
+    });
+    // A role check written as a preHandler would run after body validation: move it to onRequest.
+    app.addHook('onRoute', (route) => {
+      const pre = [route.preHandler ?? []].flat();
+      const moved = pre.filter((h) => roleHooks.has(h as never));
+      if (moved.length === 0) return;
+      route.preHandler = pre.filter((h) => !roleHooks.has(h as never));
+      route.onRequest = [...moved, ...[route.onRequest ?? []].flat()] as typeof route.onRequest;
     });
   },
   { name: 'auth', dependencies: ['db'] },
