@@ -81,5 +81,17 @@ describe('unit registry screen', () => {
     await page.getByRole('button', { name: 'Chọn ST38 để xem lịch sử' }).click();
     await lineage.filter({ hasText: 'CTP02 Phường Phú Lợi — chia tách từ 2025-07-01' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // A 2026 campaign's results list the city's units and compare none of them with a made-up figure.
+    const cookie = await sys.sessionCookie();
+    const created = await sys.app.inject({
+      method: 'POST', url: '/api/v1/campaigns', headers: { cookie },
+      payload: { kind: 'sipas', name: 'SIPAS Cần Thơ 2026', year: 2026, opensAt: '2026-10-01T00:00:00+07:00', closesAt: '2026-11-01T00:00:00+07:00' },
+    });
+    await page.goto(`${sys.baseUrl}/admin/campaigns/${created.json<{ id: string }>().id}/results`);
+    const yoy = page.getByTestId('rs-year-over-year');
+    await yoy.waitFor();
+    expect(await yoy.locator('tbody tr').count()).toBe(50);
+    expect(await yoy.locator('tr', { hasText: 'CT05' }).textContent()).toContain('Đơn vị mới, không có số liệu năm trước');
   });
 });

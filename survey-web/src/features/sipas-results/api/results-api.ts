@@ -1,5 +1,5 @@
 /** Requests of the SIPAS results page (schemas and types from @hailong/contracts). */
-import type { Campaign, CampaignResults, counterResultSchema, dayResultSchema, SuspectResponses } from '@hailong/contracts';
+import type { SipasComparison, Campaign, CampaignResults, counterResultSchema, dayResultSchema, SuspectResponses } from '@hailong/contracts';
 import type { z } from 'zod';
 import { api } from '@/lib/api-client';
 
@@ -17,3 +17,4 @@ export const getSuspects = (id: string, offset: number) =>
 
 export const reviewResponse = (responseId: string, state: 'valid' | 'invalid', reason: string) =>
   api<{ id: string; reviewState: string }>(`/api/v1/responses/${responseId}/review`, { body: { state, reason } });
+export const getComparison = (year: number) => api<SipasComparison>(`/api/v1/par/${year}/sipas-comparison`);

@@ -10,6 +10,7 @@ import { dayText } from './format';
 import { SignInForm } from '@/components/sign-in/sign-in-form';
 import { SuspectsPanel } from './suspects-panel';
 import { UnitsTable } from './units-table';
+import { YearOverYear } from './year-over-year';
 import { useResults } from './use-results';
 import '../results.css';
 
@@ -33,13 +34,17 @@ export default function ResultsPage({ params }: { params: Record<string, string>
       <h1>Kết quả: {data.campaign?.name ?? '…'} <span lang="en">/ Results</span></h1>
       {counted ? <p className="rs-muted">Tính các phiếu hợp lệ từ {dayText(counted.from)} đến {dayText(counted.to)}. (Valid responses in the campaign window.)</p> : null}
       <nav aria-label="Các phần / Sections" className="rs-nav">
-        <a href="#rs-units">Theo đơn vị</a> · <a href="#rs-counters">Theo quầy</a> · <a href="#rs-days">Theo ngày</a> · <a href="#rs-suspects">Phiếu nghi ngờ</a>
+        <a href="#rs-units">Theo đơn vị</a> · <a href="#rs-yoy">So với năm trước</a> · <a href="#rs-counters">Theo quầy</a> · <a href="#rs-days">Theo ngày</a> · <a href="#rs-suspects">Phiếu nghi ngờ</a>
       </nav>
       {error ? <p role="alert" className="rs-error">{error} <button type="button" onClick={() => void refresh()}>Thử lại / Retry</button></p> : null}
       {!loaded ? <p className="loading" role="status">Đang tải kết quả… (Loading results…)</p> : null}
       <section aria-labelledby="rs-units">
         <h2 id="rs-units">Theo đơn vị <span lang="en">/ Per unit</span></h2>
         {data.results ? <UnitsTable units={units} minSample={data.results.minSample} /> : null}
+      </section>
+      <section aria-labelledby="rs-yoy">
+        <h2 id="rs-yoy">So với năm trước <span lang="en">/ Year over year</span></h2>
+        {data.campaign ? <YearOverYear year={data.campaign.year} /> : null}
       </section>
       <section aria-labelledby="rs-counters">
         <h2 id="rs-counters">Theo quầy <span lang="en">/ Per counter</span></h2>
