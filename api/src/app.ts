@@ -32,6 +32,7 @@ import { boundaryValidatorCompiler } from './lib/boundary-validator.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandler from './plugins/error-handler.ts';
+import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors.ts';
 import openapi from './plugins/openapi.ts';
 import queuesPlugin from './plugins/queues.ts';
 import redisPlugin from './plugins/redis.ts';
@@ -62,6 +63,8 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
     trustProxy: trustProxyOption(config.trustProxy),
     // Request logs carry method and route only: tokens in /s/<token> paths are personal links.
     disableRequestLogging: true,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(boundaryValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

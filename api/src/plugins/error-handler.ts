@@ -2,7 +2,8 @@
  * The one place that turns errors into `{ error: { code, message, messageEn, details } }`. Only
  * catalogue codes leave (`@hailong/contracts` errors.ts), always with the catalogue's status:
  * AppErrors carry one; Fastify's own errors are mapped (`fromFastify`); anything else is a 500
- * INTERNAL (or 503 for a serialization failure). Every route also declares the error responses any
+ * INTERNAL (or 503 with Retry-After for a serialization failure or an unreachable database). Logs
+ * carry the error's kind and route, never the query string, the SQL parameters or personal data. Every route also declares the error responses any
  * route can give (`COMMON_ERRORS`), so the OpenAPI document lists them.
  */
 import { classifyDbError } from '@hailong/db';
@@ -11,13 +12,18 @@ import type { FastifyError, FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorBody, type ErrorCode } from '../errors.ts';
+import { loggableError } from '../lib/loggable-error.ts';
+
+/** How long a client should wait before retrying when the database is unreachable (a restart takes seconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 interface Mapped {
   code: ErrorCode;
   details?: unknown;
 }
 
-const badRequest = (err: FastifyError): Mapped => ({ code: 'VALIDATION_FAILED', details: [{ field: 'body', message: err.message }] });
+/** A request Fastify could not read. The message is fixed: Fastify's own names the bad input. */
+const malformed = (what: string): Mapped => ({ code: 'MALFORMED_REQUEST', details: [{ field: what, message: `${what} is malformed` }] });
 
 /** Fastify's own errors (schema validation, content-type parser, rate limit, …) as catalogue codes. */
 export function fromFastify(err: FastifyError): Mapped | null {
@@ -36,8 +42,13 @@ export function fromFastify(err: FastifyError): Mapped | null {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { code: 'UNSUPPORTED_MEDIA_TYPE' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'VALIDATION_FAILED', details: [{ field: 'body', message: 'body is empty' }] };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return badRequest(err);
+      return malformed('content-length');
+    case 'FST_ERR_BAD_URL':
+      return malformed('url');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { code: 'URI_TOO_LONG' };
     default:
       break;
   }
@@ -46,8 +57,11 @@ export function fromFastify(err: FastifyError): Mapped | null {
   if (status === 404) return { code: 'NOT_FOUND' };
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE' };
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' };
-  // Any other client error Fastify raises (bad JSON, bad header, …): the request is invalid.
-  if (status >= 400 && status < 500) return badRequest(err);
+  if (status === 408) return { code: 'REQUEST_TIMEOUT' };
+  if (status === 414) return { code: 'URI_TOO_LONG' };
+  if (status === 431) return { code: 'HEADERS_TOO_LARGE' };
+  // Any other client error Fastify raises (bad JSON, bad header, …): the request is malformed.
+  if (status >= 400 && status < 500) return malformed(err instanceof SyntaxError ? 'body' : 'request');
   return null;
 }
 
@@ -69,8 +83,12 @@ export default fp(
       const mapped = fromFastify(err);
       if (mapped) return reply.status(errorCatalogue[mapped.code].status).send(errorBody(mapped.code, mapped.details));
       const db = classifyDbError(err);
-      if (db?.kind === 'serialization_failure') return reply.status(503).send(errorBody('SERVICE_UNAVAILABLE'));
-      req.log.error({ err }, 'unhandled error');
+      if (db?.kind === 'serialization_failure') return reply.status(503).header('retry-after', '1').send(errorBody('SERVICE_UNAVAILABLE'));
+      if (db?.kind === 'unavailable') {
+        req.log.warn({ route: req.routeOptions.url, error: loggableError(err) }, 'database unavailable');
+        return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).send(errorBody('DATABASE_UNAVAILABLE'));
+      }
+      req.log.error({ method: req.method, route: req.routeOptions.url, error: loggableError(err) }, 'unhandled error');
       // 5xx bodies never echo internal messages.
       return reply.status(500).send(errorBody('INTERNAL'));
     });

@@ -79,6 +79,12 @@ export const errorCatalogue = {
   LOCALITY_NOT_HAMLET: { status: 400, vi: 'Chỉ tiêu phiếu chỉ đặt cho ấp/khóm', en: 'Quotas are set on hamlets only', client: 'park' },
   // Aggregation (issue 3)
   PAR_INPUT_INVALID: { status: 422, vi: 'Số liệu Chỉ số CCHC không hợp lệ (điểm vượt điểm tối đa hoặc âm)', en: 'PAR Index input is invalid (points negative or above their maximum)', client: 'park' },
+  // Outages and malformed requests (issue 11): fixed messages, never an echo of the input
+  DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít phút', en: 'The database is temporarily unreachable; try again in a moment', client: 'retry' },
+  MALFORMED_REQUEST: { status: 400, vi: 'Yêu cầu không đúng định dạng (địa chỉ, tiêu đề hoặc JSON lỗi)', en: 'The request is malformed (bad URL, header or JSON)', client: 'park' },
+  REQUEST_TIMEOUT: { status: 408, vi: 'Yêu cầu gửi quá chậm, vui lòng thử lại', en: 'The request took too long to arrive; try again', client: 'retry' },
+  URI_TOO_LONG: { status: 414, vi: 'Địa chỉ yêu cầu quá dài', en: 'The request URL is too long', client: 'park' },
+  HEADERS_TOO_LARGE: { status: 431, vi: 'Phần tiêu đề của yêu cầu quá lớn', en: 'The request headers are too large', client: 'park' },
   SERVICE_UNAVAILABLE: { status: 503, vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable', client: 'retry' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống', en: 'Internal error', client: 'retry' },
 } as const satisfies Record<string, CatalogueEntry>;
