@@ -41,6 +41,9 @@ export const kioskSchema = z.object({
   appVersion: z.string().nullable(),
   pendingCount: z.number().int(),
   submissionsToday: z.number().int(),
+  /** Unreviewed sessions stored suspect because this tablet's clock was far off (flag "clock"). */
+  clockSuspects: z.number().int(),
+  lastClockSuspectAt: z.string().nullable(),
   minIntervalSeconds: z.number().int(),
   hourlyCap: z.number().int(),
   idleSeconds: z.number().int(),

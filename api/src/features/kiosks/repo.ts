@@ -60,6 +60,8 @@ export interface KioskListRow extends KioskRow {
   unitCode: string;
   unitName: string;
   submissionsToday: number;
+  clockSuspects: number;
+  lastClockSuspectAt: Date | null;
 }
 
 export async function listKioskRows(db: DbOrTx, dayStart: Date): Promise<KioskListRow[]> {
@@ -69,11 +71,22 @@ export async function listKioskRows(db: DbOrTx, dayStart: Date): Promise<KioskLi
     .where(and(eq(responses.channel, 'kiosk'), gte(responses.receivedAt, dayStart)))
     .groupBy(responses.sourceId)
     .as('today');
+  // Sessions stored suspect because the tablet's clock was far off (kiosks/clock.ts), still unreviewed.
+  const clock = db
+    .select({ sourceId: responses.sourceId, n: sql<number>`count(*)::int`.as('clock_n'), last: sql<Date>`max(${responses.receivedAt})`.as('clock_last') })
+    .from(responses)
+    .where(and(eq(responses.channel, 'kiosk'), eq(responses.reviewState, 'suspect'), sql`'clock' = any(${responses.flags})`))
+    .groupBy(responses.sourceId)
+    .as('clock');
   const rows = await db
-    .select({ k: kioskDevices, unitCode: units.code, unitName: units.name, n: today.n })
+    .select({ k: kioskDevices, unitCode: units.code, unitName: units.name, n: today.n, clockN: clock.n, clockLast: clock.last })
     .from(kioskDevices)
     .innerJoin(units, eq(units.id, kioskDevices.unitId))
     .leftJoin(today, eq(today.sourceId, kioskDevices.id))
+    .leftJoin(clock, eq(clock.sourceId, kioskDevices.id))
     .orderBy(asc(units.code), asc(kioskDevices.counterName));
-  return rows.map((r) => ({ ...r.k, unitCode: r.unitCode, unitName: r.unitName, submissionsToday: r.n ?? 0 }));
+  return rows.map((r) => ({
+    ...r.k, unitCode: r.unitCode, unitName: r.unitName, submissionsToday: r.n ?? 0,
+    clockSuspects: r.clockN ?? 0, lastClockSuspectAt: r.clockLast ? new Date(r.clockLast) : null,
+  }));
 }

@@ -103,6 +103,8 @@ function toKiosk(k: KioskListRow): Kiosk {
     appVersion: k.appVersion,
     pendingCount: k.pendingCount,
     submissionsToday: k.submissionsToday,
+    clockSuspects: k.clockSuspects,
+    lastClockSuspectAt: k.lastClockSuspectAt?.toISOString() ?? null,
     minIntervalSeconds: k.minIntervalSeconds,
     hourlyCap: k.hourlyCap,
     idleSeconds: k.idleSeconds,

@@ -25,6 +25,8 @@ export interface KioskSession {
   procedureName: string | null;
   appVersion: string | null;
   pendingCount: number | null;
+  /** Set when the device clock puts the session far outside the campaign (clock.ts): stored suspect. */
+  clockReason: string | null;
 }
 
 export interface SubmitRow {

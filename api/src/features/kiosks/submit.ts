@@ -21,6 +21,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
 import { checkAnswers, responsePayloadHash, type StoreResult } from '../submissions/service.ts';
+import { clockReason } from './clock.ts';
 import { deviceUnitId } from './device-cache.ts';
 import type { KioskSession, KioskSubmitBatcher, SubmitRow } from './submit-batcher.ts';
 import { latestForm, openSipasCampaign } from './target.ts';
@@ -64,6 +65,7 @@ export async function submitKioskResponse(db: Db, batcher: KioskSubmitBatcher, s
     procedureName: input.procedureName ?? null,
     appVersion: input.appVersion ?? null,
     pendingCount: input.pendingCount ?? null,
+    clockReason: clockReason(campaign, new Date(input.completedAt)),
   };
   const ratingCode = input.ratingCode;
   if (!ratingCode) return toResult(await batcher.submit(session), input.clientId, hash);
