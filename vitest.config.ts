@@ -35,6 +35,10 @@ export default defineConfig({
         },
       },
       {
+        // Its own PostgreSQL cluster, Redis and SMTP sink; the short run of `pnpm test:faults`.
+        test: { name: 'faults', root: './test', include: ['faults/**/*.test.ts'], testTimeout: 240_000 },
+      },
+      {
         test: {
           name: 'e2e', root: './test', include: ['e2e/**/*.test.ts'],
           globalSetup: ['./support/global-setup.ts'], testTimeout: 240_000, hookTimeout: 240_000,

@@ -16,6 +16,8 @@ export interface ReceivedMail {
   listUnsubscribe: string;
   /** When the sink answered 250 to its DATA (Date.now()). */
   acceptedAt: number;
+  /** When the last byte of its DATA arrived: from then on the relay holds the message. */
+  receivedAt: number;
 }
 
 export interface SmtpSink {
@@ -65,6 +67,10 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
       cb();
     },
     onData(stream, session, cb) {
+      let receivedAt = 0;
+      stream.on('end', () => {
+        receivedAt = Date.now();
+      });
       simpleParser(stream)
         .then((m) => {
           mails.push({
@@ -75,6 +81,7 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
             messageId: m.messageId ?? '',
             listUnsubscribe: headerValue(m.headerLines, 'list-unsubscribe'),
             acceptedAt: Date.now(),
+            receivedAt: receivedAt || Date.now(),
           });
           cb();
         })

@@ -1,0 +1,16 @@
+/**
+ * The short fault run inside `pnpm test` (a few seconds of load around each kill, 300 invitations);
+ * `pnpm test:faults` is the long one. See scenario.ts for what is started, killed and checked.
+ */
+import { expect, it } from 'vitest';
+import { runFaultScenario } from './scenario.ts';
+
+it('loses no acknowledged response, stores none twice and delivers every invitation while API, worker, Redis and PostgreSQL are killed in turn', async () => {
+  const f = await runFaultScenario({ phaseMs: 2_000, invitations: 300, clients: 8, log: (l) => process.stdout.write(`faults: ${l}\n`) });
+  process.stdout.write(`faults: ${JSON.stringify({ ...f, faults: undefined })}\n`);
+  expect(f.problems).toEqual([]);
+  expect(f.acknowledged).toBeGreaterThan(0);
+  expect(f.lost).toBe(0);
+  expect(f.storedTwice).toBe(0);
+  expect(f.undelivered).toBe(0);
+});
