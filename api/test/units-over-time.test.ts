@@ -126,14 +126,17 @@ describe('units over time in lists and figures', () => {
   });
 
   it('a rename keeps the kiosk paired and the unit link working; ended units list their devices and open assignments', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie }, payload: { kind: 'sipas', name: 'SIPAS mở', year: 2026, opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' } });
+    const open = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie }, payload: { kind: 'sipas', name: 'SIPAS mở', year: 2026, opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' } });
     const health = await pairKiosk(t, { unitCode: 'CT17', counterName: 'Quầy Y tế' });
+    const slips = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${open.json<{ id: string }>().id}/rating-codes`, headers: { cookie: t.adminCookie }, payload: { unitCode: 'CT17', count: 1 } });
+    const [slip = ''] = slips.json<{ codes: string[] }>().codes;
     const rename = 'event,from_codes,to_codes,name,group,effective_date,basis\nrename,CT17,CT17,Sở Y tế TP. Cần Thơ,,2026-06-01,QĐ 9/2026\n';
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/units/events?dryRun=false', headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: rename })).statusCode).toBe(200);
     const link = await t.app.inject({ url: '/api/v1/o/CT17' });
     expect(link.statusCode).toBe(200);
     expect(link.body).toContain('Sở Y tế TP. Cần Thơ');
-    const rated = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: health.auth, payload: kioskBody(quickAnswers(4), new Date()) });
+    // The tablet paired and the slip code printed before the rename still work after it.
+    const rated = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: health.auth, payload: kioskBody(quickAnswers(4), new Date(), { ratingCode: slip }) });
     expect(rated.statusCode, rated.body).toBeLessThan(300);
 
     const orphans = await get<{ kiosks: { unitCode: string; successors: string[] }[]; assignments: { id: string; unitCode: string; successors: string[] }[] }>('/units/orphaned-work?asOf=2026-01-01');
