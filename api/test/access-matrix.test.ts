@@ -19,6 +19,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': 'session',
+  'POST /api/v1/auth/accounts/{id}/unlock': 'admin',
   'GET /api/v1/units/': 'public',
   'GET /api/v1/units/kinds': 'public',
   'GET /api/v1/units/{code}/lineage': 'public',

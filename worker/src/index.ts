@@ -2,4 +2,5 @@ export { loadWorkerConfig, workerConfigFrom, type WorkerConfig } from './config.
 export { startWorker, type StartWorkerOptions, type WorkerDeps, type WorkerHandle } from './worker.ts';
 export { createMailTransport, type MailTransport } from './mail/transport.ts';
 export { sweep, type SweepOptions } from './jobs/sweep.ts';
+export { sendAccountNotices } from './jobs/account-notices.ts';
 export { createDueDigests, createDueReminders } from './jobs/sweep-repo.ts';

@@ -26,6 +26,11 @@ export const users = pgTable(
     organisationId: integer('organisation_id').references(() => organisations.id),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Login attempts since the last success, counted before the password is checked (docs/0009-abuse-limits.md). */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lastFailedLoginAt: timestamp('last_failed_login_at', { withTimezone: true }),
+    /** No password is checked until then (lockout after repeated failures; an admin may unlock). */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
@@ -59,4 +64,26 @@ export const auditLog = pgTable(
     details: jsonb('details').notNull().default({}),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+/**
+ * Mail about an account (lockout), written in the same transaction as the event and sent by the
+ * worker's sweeper: an outbox, so a crash between the event and the mail loses nothing.
+ */
+export const accountNotices = pgTable(
+  'account_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['lockout'] }).notNull(),
+    /** Facts for the message (lock end); never the password or the caller's address. */
+    details: jsonb('details').notNull().default({}),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('account_notices_pending_idx').on(t.createdAt).where(sql`${t.status} in ('pending', 'sending')`)],
 );

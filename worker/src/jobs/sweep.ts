@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import { jobId, MAIL_JOB_OPTIONS } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
+import { sendAccountNotices } from './account-notices.ts';
 import { createDueDigests, createDueReminders, dueDeliveries } from './sweep-repo.ts';
 
 /**
@@ -39,6 +40,8 @@ export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<
   for (const id of reminders) if (await ensureJob(deps.mailQueue, id, 'reminder', 0)) enqueued++;
   for (const d of due) if (await ensureJob(deps.mailQueue, d.id, d.kind, d.attempts)) enqueued++;
   if (enqueued > 0) deps.log('info', 'sweep enqueued mail', { enqueued, reminders: reminders.length });
+  const notices = await sendAccountNotices(deps);
+  if (notices > 0) deps.log('info', 'sweep sent account notices', { notices });
   return { enqueued, reminders: reminders.length };
 }
 
