@@ -78,10 +78,22 @@ describe('supervision', () => {
     expect(items).toHaveLength(2);
     expect(items[0].flags).toContain('short_interview');
     expect(items[0].answers).toBeDefined();
+    expect(items[0]).toMatchObject({ formName: 'Phiếu khảo sát trực tiếp – mẫu 01', place: { hamlet: null, commune: null, district: 'Huyện Mỹ Tú' } });
+    expect(items[0].flagNotes).toEqual([
+      { flag: 'short_interview', vi: 'Phỏng vấn quá ngắn: 1 phút 0 giây, dưới mức tối thiểu 5 phút 0 giây của đợt', en: "Interview too short: 1 min 0 s, below the campaign's minimum of 5 min 0 s" },
+    ]);
+    // The answers in words: every question of form 01 with its Vietnamese label and the chosen answer's label.
+    expect(items[0].answerLines).toHaveLength(36);
+    const tc1 = items[0].answerLines[0];
+    expect(tc1).toMatchObject({ questionId: 'TC1', number: 1, section: { vi: 'Tiếp cận dịch vụ' }, question: { vi: expect.stringMatching(/^Nơi ngồi chờ/) } });
+    expect(tc1.answer.vi).toMatch(/^[1-5] · (Rất không hài lòng|Không hài lòng|Bình thường|Hài lòng|Rất hài lòng)$/);
+    expect(items[0].answerLines.find((l: { questionId: string }) => l.questionId === 'V').answer.vi).toMatch(/lần$/);
     const obs = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/review-queue`, headers: { cookie: observer } });
     expect(obs.json().items).toHaveLength(2);
     expect(obs.json().items[0].answers).toBeUndefined();
+    expect(obs.json().items[0].answerLines).toBeUndefined();
     expect(obs.json().items[0].note).toBeUndefined();
+    expect(obs.json().items[0].flagNotes[0].flag).toBe('short_interview');
   });
 
   it('changes SIPAS when a supervisor marks forms valid or invalid, audits it, and refuses observers', async () => {

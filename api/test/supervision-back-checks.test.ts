@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
-import { assign, createEnumerator, createFieldCampaign, fieldForm, FIELD_PASSWORD, interview, sync } from './enumerator-fixtures.ts';
+import { answersFor, assign, createEnumerator, createFieldCampaign, fieldForm, FIELD_PASSWORD, interview, sync } from './enumerator-fixtures.ts';
 
 let t: TestApp;
 let campaignId: string;
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const a2 = await assign(t, campaignId, e2.id, 'ST35', 4);
   const b1 = await assign(t, otherCampaign, e2.id, 'ST35', 4);
   const form = await fieldForm(t, e1.cookie);
-  await sync(t, e1.cookie, Array.from({ length: 4 }, (_, i) => interview(a1, form, i + 1, { note: `Ông Ba, ấp 3, SĐT 09${i}` })));
+  await sync(t, e1.cookie, Array.from({ length: 4 }, (_, i) => interview(a1, form, i + 1, { note: `Ông Ba, ấp 3, SĐT 09${i}`, answers: { ...answersFor(form, i + 1), PROCEDURE: 'Cấp giấy chứng nhận quyền sử dụng đất' } })));
   await sync(t, e2.cookie, [...Array.from({ length: 5 }, (_, i) => interview(a2, form, i + 10)), interview(b1, form, 50, { note: 'khác' })]);
   await account({ fullName: 'Giám sát MTTQ', email: 'gs@mttq.vn', organisation: 'Ủy ban MTTQ tỉnh', role: 'supervisor' });
   await account({ fullName: 'Quan sát CCB', email: 'qs@ccb.vn', organisation: 'Hội Cựu chiến binh tỉnh', role: 'observer' });
@@ -102,5 +102,52 @@ describe('back-checks', () => {
     const foreign = draw.json().backChecks[0];
     const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/back-checks/${foreign.id}`, headers: { cookie: supervisor }, payload: { outcome: 'confirmed' } });
     expect(patch.statusCode).toBe(403);
+  });
+});
+
+describe('back-check assignment', () => {
+  it('gives the re-contact details only to the supervisor the back-check is assigned to (and admins)', async () => {
+    await account({ fullName: 'Giám sát MTTQ hai', email: 'gs2@mttq.vn', organisation: 'Ủy ban MTTQ tỉnh', role: 'supervisor' });
+    const other = await t.login('gs2@mttq.vn', FIELD_PASSWORD);
+    const url = `/api/v1/campaigns/${campaignId}/back-checks`;
+    const mine = (await t.app.inject({ method: 'GET', url, headers: { cookie: supervisor } })).json().backChecks;
+    const drawnBy = mine.find((b: { unitCode: string }) => b.unitCode === 'ST34');
+    expect(drawnBy.assignedTo).toEqual({ id: expect.any(String), fullName: 'Giám sát MTTQ' });
+    expect(drawnBy.contact).toEqual({ place: { hamlet: null, commune: 'Xã Đại Tâm', district: 'Huyện Mỹ Tú' }, enumeratorEmail: expect.stringMatching(/@example\.vn$/), procedure: 'Cấp giấy chứng nhận quyền sử dụng đất' });
+
+    const res = await t.app.inject({ method: 'GET', url, headers: { cookie: other } });
+    expect(res.statusCode).toBe(200);
+    const seen = res.json().backChecks.find((b: { id: string }) => b.id === drawnBy.id);
+    expect(seen.assignedTo).toEqual(drawnBy.assignedTo);
+    for (const key of ['contact', 'interviewNote', 'note']) expect(seen).not.toHaveProperty(key);
+    expect(res.body).not.toContain('Ông Ba');
+    const claim = await t.app.inject({ method: 'POST', url: `/api/v1/back-checks/${drawnBy.id}/claim`, headers: { cookie: other } });
+    expect([claim.statusCode, claim.json().error.code]).toEqual([409, 'BACK_CHECK_TAKEN']);
+    const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/back-checks/${drawnBy.id}`, headers: { cookie: other }, payload: { outcome: 'confirmed' } });
+    expect([patch.statusCode, patch.json().error.code]).toEqual([409, 'BACK_CHECK_TAKEN']);
+
+    const admin = (await t.app.inject({ method: 'GET', url, headers: { cookie: t.adminCookie } })).json().backChecks;
+    expect(admin.find((b: { id: string }) => b.id === drawnBy.id).interviewNote).toMatch(/^Ông Ba/);
+    const observed = await t.app.inject({ method: 'GET', url, headers: { cookie: observer } });
+    for (const b of observed.json().backChecks) for (const key of ['assignedTo', 'contact', 'interviewNote', 'note']) expect(b).not.toHaveProperty(key);
+  });
+
+  it('lets a supervisor take a back-check an admin drew, and then shows them its details', async () => {
+    await t.app.db.execute(sql`update back_checks set assigned_to = null`);
+    await account({ fullName: 'Giám sát MTTQ ba', email: 'gs3@mttq.vn', organisation: 'Ủy ban MTTQ tỉnh', role: 'supervisor' });
+    const third = await t.login('gs3@mttq.vn', FIELD_PASSWORD);
+    const url = `/api/v1/campaigns/${campaignId}/back-checks`;
+    const before = (await t.app.inject({ method: 'GET', url, headers: { cookie: third } })).json().backChecks;
+    const target = before.find((b: { unitCode: string }) => b.unitCode === 'ST34');
+    expect(target.assignedTo).toBeNull();
+    expect(target).not.toHaveProperty('contact');
+    const claim = await t.app.inject({ method: 'POST', url: `/api/v1/back-checks/${target.id}/claim`, headers: { cookie: third } });
+    expect(claim.statusCode).toBe(200);
+    const after = (await t.app.inject({ method: 'GET', url, headers: { cookie: third } })).json().backChecks.find((b: { id: string }) => b.id === target.id);
+    expect(after.assignedTo.fullName).toBe('Giám sát MTTQ ba');
+    expect(after.interviewNote).toMatch(/^Ông Ba, ấp 3/);
+    expect(after.contact.place.commune).toBe('Xã Đại Tâm');
+    const audit = await t.app.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'back_check_claim' and entity_id = ${target.id}`);
+    expect(audit.rows[0]?.n).toBe(1);
   });
 });

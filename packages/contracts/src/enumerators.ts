@@ -125,6 +125,22 @@ export const progressSchema = z.object({
 });
 export type Progress = z.infer<typeof progressSchema>;
 
+const localized = z.object({ vi: z.string(), en: z.string() });
+
+/** One question of a reviewed form with the answer given, both in words. */
+export const answerLineSchema = z.object({
+  questionId: z.string(),
+  number: z.number().int(),
+  section: localized,
+  question: localized,
+  /** null when the question was left unanswered. */
+  answer: localized.nullable(),
+});
+export type AnswerLine = z.infer<typeof answerLineSchema>;
+
+export const flagNoteSchema = z.object({ flag: z.string(), vi: z.string(), en: z.string() });
+export type FlagNote = z.infer<typeof flagNoteSchema>;
+
 export const reviewItemSchema = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -142,6 +158,14 @@ export const reviewItemSchema = z.object({
   /** Omitted for observers (MTTQ, CCB): no respondent data leaves the server for them. */
   answers: answersSchema.optional(),
   note: z.string().nullable().optional(),
+  /** The answers in words, in the form's order (omitted for observers, like `answers`). */
+  answerLines: z.array(answerLineSchema).optional(),
+  /** Where the interview was: hamlet, commune, district of its assignment. */
+  place: placeSchema,
+  /** The form's name in words ("Phiếu khảo sát trực tiếp – mẫu 01"). */
+  formName: z.string(),
+  /** What each flag means for this form, with its figures ("12 phút 30 giây, dưới mức tối thiểu 5 phút"). */
+  flagNotes: z.array(flagNoteSchema),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 export const reviewQueueSchema = z.object({ items: z.array(reviewItemSchema) });
@@ -168,10 +192,19 @@ export const backCheckSchema = z.object({
   startedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
   outcome: z.enum(['pending', 'confirmed', 'not_reached', 'contradicted']),
-  /** Supervisor's note on the outcome; omitted for observers (it may name the respondent). */
+  /** The supervisor who re-contacts the respondent (null: nobody yet); omitted for observers. */
+  assignedTo: z.object({ id: z.uuid(), fullName: z.string() }).nullable().optional(),
+  /** Supervisor's note on the outcome; only for the assigned supervisor and admins (it may name the respondent). */
   note: z.string().nullable().optional(),
-  /** The enumerator's interview note (how to re-contact the respondent); omitted for observers. */
+  /** The enumerator's interview note (how to re-contact the respondent); only for the assigned supervisor and admins. */
   interviewNote: z.string().nullable().optional(),
+  /** What the assigned supervisor needs to find and re-contact the respondent; only for them and admins. */
+  contact: z.object({
+    place: placeSchema,
+    enumeratorEmail: z.string(),
+    /** The procedure the respondent said they used (to recognise the visit on the phone). */
+    procedure: z.string().nullable(),
+  }).optional(),
   drawnAt: z.string(),
   checkedAt: z.string().nullable(),
 });

@@ -75,6 +75,7 @@ export const errorCatalogue = {
   ASSIGNMENT_HAS_FORMS: { status: 409, vi: 'Phân công đã có phiếu, không thể xóa (hãy giảm chỉ tiêu về 0)', en: 'This assignment has forms and cannot be deleted (set its quota to 0 instead)', client: 'park' },
   FORBIDDEN_ASSIGNMENT: { status: 403, vi: 'Phân công này không phải của bạn', en: 'This assignment is not yours', client: 'park' },
   BACK_CHECK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu phúc tra', en: 'Back-check not found', client: 'park' },
+  BACK_CHECK_TAKEN: { status: 409, vi: 'Phiếu phúc tra này đã giao cho giám sát viên khác', en: 'This back-check is assigned to another supervisor', client: 'park' },
   NOT_SUPERVISED: { status: 403, vi: 'Tổ chức của bạn không giám sát đợt khảo sát này', en: 'Your organisation does not supervise this campaign', client: 'park' },
   PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn', en: 'The pairing code is wrong, used or expired', client: 'park' },
   DEVICE_UNAUTHORIZED: { status: 401, vi: 'Thiết bị chưa được ghép nối hoặc đã bị thu hồi', en: 'This device is not paired or was revoked', client: 'retry' },

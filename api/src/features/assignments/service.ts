@@ -1,4 +1,4 @@
-import { toPublicForm, type AssignmentCreate, type CampaignAssignment, type EnumeratorAssignment, type Place, type PublicForm } from '@hailong/contracts';
+import { toPublicForm, type AssignmentCreate, type CampaignAssignment, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { campaignStatus, getCampaign } from '../campaigns/service.ts';
@@ -6,6 +6,7 @@ import { findStoredForm } from '../forms/repo.ts';
 import { deleteUnused, listCampaignAssignments, updateQuota } from './admin-repo.ts';
 import { findEnumerator, findUnitByCode, insertAssignment, listEnumeratorAssignments } from './repo.ts';
 import { FIELD_FORM_CODES } from './sync.ts';
+import { placeOf } from '../localities/place.ts';
 
 export async function createAssignment(db: Db, campaignId: string, input: AssignmentCreate): Promise<string> {
   await getCampaign(db, campaignId);
@@ -38,15 +39,6 @@ export async function fieldForms(db: Db): Promise<PublicForm[]> {
   return out;
 }
 
-type AssignmentRow = Awaited<ReturnType<typeof listEnumeratorAssignments>>[number];
-
-/** Hamlet and commune from the assignment's locality; the district is the unit when it is one. */
-function placeOf(r: AssignmentRow): Place {
-  const hamlet = r.localityLevel === 'hamlet' ? r.localityName : null;
-  const commune = r.localityLevel === 'hamlet' ? r.parentName : r.localityLevel === 'commune' ? r.localityName : null;
-  return { hamlet, commune, district: r.unitGroup === 'district' ? r.unitName : null };
-}
-
 export async function enumeratorAssignments(db: Db, enumeratorId: string): Promise<EnumeratorAssignment[]> {
   const [rows, forms] = await Promise.all([listEnumeratorAssignments(db, enumeratorId), fieldForms(db)]);
   return rows.map((r) => ({
@@ -57,7 +49,7 @@ export async function enumeratorAssignments(db: Db, enumeratorId: string): Promi
     unitCode: r.unitCode,
     unitName: r.unitName,
     localityId: r.localityId,
-    place: placeOf(r),
+    place: placeOf({ locality_level: r.localityLevel, locality_name: r.localityName, parent_name: r.parentName, unit_group: r.unitGroup, unit_name: r.unitName }),
     quota: r.quota,
     collected: r.collected,
     forms,
