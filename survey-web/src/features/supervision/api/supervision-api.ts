@@ -13,5 +13,7 @@ export const backChecks = (id: string) => api<{ backChecks: BackCheck[] }>(`/api
 export const drawBackChecks = (id: string, share: number) =>
   api<{ drawn: number; total: number; backChecks: BackCheck[] }>(`/api/v1/campaigns/${id}/back-checks/draw`, { body: { share } });
 
+export const claimBackCheck = (backCheckId: string) => api<unknown>(`/api/v1/back-checks/${backCheckId}/claim`, { method: 'POST' }).then(() => undefined);
+
 export const recordOutcome = (backCheckId: string, outcome: Outcome, note: string) =>
   api<unknown>(`/api/v1/back-checks/${backCheckId}`, { method: 'PATCH', body: { outcome, ...(note.trim() ? { note: note.trim() } : {}) } }).then(() => undefined);

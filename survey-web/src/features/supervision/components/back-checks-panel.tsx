@@ -1,12 +1,14 @@
 /**
  * Back-checks (phúc tra): draw a share of each enumerator's forms (default 5%), list them per
- * enumerator with what is needed to re-contact the respondent, and record the outcome.
- * Observers see outcomes only (the API leaves notes out for them).
+ * enumerator, and record the outcome. A back-check belongs to one supervisor (the one who drew it,
+ * or who takes it here): only they (and admins) get the re-contact details — place, the
+ * enumerator's note and email, the procedure named — and record its outcome. Observers see
+ * outcomes only (the API leaves the rest out for them).
  */
-import type { BackCheck } from '@hailong/contracts';
+import { placeText, type BackCheck } from '@hailong/contracts';
 import { useState, type FormEvent } from 'react';
 import { errorText } from '@/lib/api-client';
-import { drawBackChecks, recordOutcome, type Outcome } from '../api/supervision-api';
+import { claimBackCheck, drawBackChecks, recordOutcome, type Outcome } from '../api/supervision-api';
 import { minutes, OUTCOME_TEXT, when } from './labels';
 import { formText } from './form-text';
 
@@ -60,7 +62,35 @@ function DrawForm({ campaignId, onDone }: { campaignId: string; onDone: (text: s
   );
 }
 
-export function BackChecksPanel({ campaignId, items, canDecide, onChanged }: { campaignId: string; items: BackCheck[]; canDecide: boolean; onChanged: () => void }) {
+/** What the assigned supervisor needs to find the respondent again. */
+function Contact({ bc }: { bc: BackCheck }) {
+  if (!bc.contact) return null;
+  const c = bc.contact;
+  return (
+    <div className="sv-contact" aria-label="Thông tin liên hệ lại / Re-contact details" role="group">
+      <p>Địa bàn: <b>{placeText(c.place) ?? bc.unitName}</b></p>
+      <p>Ghi chú của điều tra viên (để liên hệ lại): <b>{bc.interviewNote ?? '—'}</b></p>
+      <p>Thủ tục người dân đã làm: {c.procedure ?? '—'}</p>
+      <p>Liên hệ điều tra viên {bc.enumeratorName}: <a href={`mailto:${c.enumeratorEmail}`}>{c.enumeratorEmail}</a></p>
+    </div>
+  );
+}
+
+function Assignee({ bc, userId, canDecide, onChanged }: { bc: BackCheck; userId: string; canDecide: boolean; onChanged: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  if (bc.assignedTo === undefined) return null; // observers
+  if (bc.assignedTo) return <p>Giám sát viên phụ trách: <b>{bc.assignedTo.id === userId ? 'bạn' : bc.assignedTo.fullName}</b></p>;
+  const claim = () => claimBackCheck(bc.id).then(onChanged, (err: unknown) => setError(errorText(err)));
+  return (
+    <p>
+      Chưa có giám sát viên phụ trách.{' '}
+      {canDecide && !bc.contact ? <button type="button" onClick={() => void claim()}>Nhận phúc tra phiếu này / Take it</button> : null}
+      {error ? <span role="alert" className="sv-error"> {error}</span> : null}
+    </p>
+  );
+}
+
+export function BackChecksPanel({ campaignId, userId, items, canDecide, onChanged }: { campaignId: string; userId: string; items: BackCheck[]; canDecide: boolean; onChanged: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const byEnumerator = new Map<string, BackCheck[]>();
   for (const b of items) byEnumerator.set(b.enumeratorId, [...(byEnumerator.get(b.enumeratorId) ?? []), b]);
@@ -80,9 +110,10 @@ export function BackChecksPanel({ campaignId, items, canDecide, onChanged }: { c
               <li key={b.id} data-back-check={b.id}>
                 <p><b>{b.unitCode}</b> · {b.unitName}{b.localityName ? ` · ${b.localityName}` : ''} · {b.formCode}</p>
                 <p className="sv-muted">Phỏng vấn lúc {when(b.startedAt)} ({minutes(b.startedAt, b.completedAt)}) · mã phiếu <code>{b.clientId.slice(0, 8)}</code></p>
-                {b.interviewNote ? <p>Ghi chú của điều tra viên (để liên hệ lại): {b.interviewNote}</p> : null}
+                <Assignee bc={b} userId={userId} canDecide={canDecide} onChanged={onChanged} />
+                <Contact bc={b} />
                 <p>Kết quả: <b className={`sv-outcome-${b.outcome}`}>{OUTCOME_TEXT[b.outcome]}</b>{b.checkedAt ? ` · ${when(b.checkedAt)}` : ''}{b.note ? ` — ${b.note}` : ''}</p>
-                {canDecide ? <OutcomeForm key={`${b.id}-${b.outcome}`} bc={b} onDone={onChanged} /> : null}
+                {canDecide && b.contact ? <OutcomeForm key={`${b.id}-${b.outcome}`} bc={b} onDone={onChanged} /> : null}
               </li>
             ))}
           </ul>

@@ -1,12 +1,14 @@
 /**
- * Flagged field forms with what each flag means and, for supervisors, a decision (valid or
- * invalid) with a required reason. Observers see states and reasons only.
+ * Flagged field forms: where and with which form the interview was, what each flag means for this
+ * form (with its figures), the answers in words and, for supervisors, a decision (valid or invalid)
+ * with a required reason. Observers see states, flags and reasons only.
  */
-import type { ReviewItem } from '@hailong/contracts';
+import { placeText, type ReviewItem } from '@hailong/contracts';
 import { useState } from 'react';
 import { errorText } from '@/lib/api-client';
 import { decide, type QueueFilter } from '../api/supervision-api';
 import { flagText, minutes, STATE_TEXT, when } from './labels';
+import { ReviewAnswers } from './review-answers';
 
 function Decision({ item, onDone }: { item: ReviewItem; onDone: () => void }) {
   const [reason, setReason] = useState('');
@@ -46,14 +48,18 @@ export function ReviewQueue(props: { items: ReviewItem[]; filter: QueueFilter; s
       {props.items.length === 0 ? <p className="sv-empty">Không có phiếu nào cần xem xét. <span lang="en">(Nothing to review.)</span></p> : null}
       <ul className="sv-list">
         {props.items.map((i) => (
-          <li key={i.id} data-review={i.id}>
-            <p><b>{i.unitCode}</b> · {i.formCode} · {i.enumeratorName} · <span className={`sv-state sv-${i.reviewState}`}>{STATE_TEXT[i.reviewState] ?? i.reviewState}</span></p>
+          <li key={i.id} data-review={i.id} aria-labelledby={`sv-r-${i.id}`}>
+            <h3 id={`sv-r-${i.id}`} className="sv-item-title">{i.formName ?? i.formCode} · {i.enumeratorName}</h3>
+            <p><b>{placeText(i.place) ?? i.unitCode}</b> ({i.unitCode}) · <span className={`sv-state sv-${i.reviewState}`}>{STATE_TEXT[i.reviewState] ?? i.reviewState}</span></p>
             <p className="sv-muted">Phỏng vấn {when(i.startedAt)} ({minutes(i.startedAt, i.completedAt)}) · nhận {when(i.receivedAt)}</p>
             {i.flags.length > 0 ? (
-              <ul className="sv-flags" aria-label="Cờ tự động / Automatic flags">
-                {i.flags.map((f) => <li key={f}>{flagText(f).vi} <span lang="en" className="sv-muted">({flagText(f).en})</span></li>)}
+              <ul className="sv-flags" aria-label="Cờ tự động và lý do / Automatic flags and why">
+                {(i.flagNotes ?? i.flags.map((f) => ({ flag: f, ...flagText(f) }))).map((n) => (
+                  <li key={n.flag}>{n.vi} <span lang="en" className="sv-muted">({n.en})</span></li>
+                ))}
               </ul>
             ) : <p className="sv-muted">Không có cờ. (No flags.)</p>}
+            {i.answerLines ? <ReviewAnswers id={i.id} lines={i.answerLines} /> : null}
             {i.reviewReason ? <p>Lý do đã ghi / Reason: {i.reviewReason}</p> : null}
             {i.note ? <p>Ghi chú của điều tra viên: {i.note}</p> : null}
             {props.canDecide ? <Decision item={i} onDone={props.onChanged} /> : null}

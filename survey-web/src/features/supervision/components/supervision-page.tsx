@@ -54,7 +54,7 @@ export default function SupervisionPage({ params }: { params: Record<string, str
       {error ? <p role="alert" className="sv-error">{error} <button type="button" onClick={() => void load()}>Thử lại / Retry</button></p> : null}
       <ProgressTable progress={progress} />
       <ReviewQueue items={items} filter={filter} setFilter={setFilter} canDecide={canDecide} onChanged={() => void load()} />
-      <BackChecksPanel campaignId={id} items={checks} canDecide={canDecide} onChanged={() => void load()} />
+      <BackChecksPanel campaignId={id} userId={user.id} items={checks} canDecide={canDecide} onChanged={() => void load()} />
     </main>
   );
 }
