@@ -81,8 +81,8 @@ describe('kiosk full form 01', () => {
       } else if (await button(page, 'Hài lòng').count()) await tap(page, 'Hài lòng');
       else await page.locator('.k-option').first().click().then(() => page.clock.runFor(1_100));
     }
-    // Optional: the two "if late" questions, improvements, and the six about the respondent.
-    expect(skipped).toHaveLength(9);
+    // Optional: improvements and the six about the respondent (the "if late" questions are required once the result was late).
+    expect(skipped).toHaveLength(7);
     expect(skipped).toContain('Giới tính');
     expect(skipped).toContain('Thủ tục hành chính Ông/Bà đã thực hiện');
     await page.getByText('Xin cảm ơn Ông/Bà!').waitFor();
@@ -91,8 +91,10 @@ describe('kiosk full form 01', () => {
     const [row] = await sys.query<{ answers: Record<string, unknown> }>('select answers from responses where source_id = $1', [id]);
     expect(row?.answers.TC1).toBe(5);
     expect(row?.answers.TC2).toBe(4);
-    for (const q of ['LATE_NOTIFIED', 'APOLOGY', 'IMPROVE', 'GENDER', 'AGE', 'EDUCATION', 'OCCUPATION', 'PROCEDURE', 'LEVEL']) expect(row?.answers).not.toHaveProperty(q);
-    expect(Object.keys(row?.answers ?? {})).toHaveLength(27);
+    expect(row?.answers.RESULT_TIME).toBe('late');
+    expect(row?.answers.LATE_NOTIFIED).toBe(true);
+    for (const q of ['IMPROVE', 'GENDER', 'AGE', 'EDUCATION', 'OCCUPATION', 'PROCEDURE', 'LEVEL']) expect(row?.answers).not.toHaveProperty(q);
+    expect(Object.keys(row?.answers ?? {})).toHaveLength(29);
     await page.context().close();
   });
 

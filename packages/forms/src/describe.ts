@@ -3,6 +3,7 @@
  * answer's label (Vietnamese and English). Used wherever someone reads a stored or queued form
  * instead of filling it in: the supervisor's review, the enumerator's read-only view.
  */
+import { shownQuestionIds } from './conditions.ts';
 import { likertLabels, notApplicableLabel, NOT_APPLICABLE, type LocalizedText, type Question } from './definition.ts';
 
 export interface DescribableForm {
@@ -45,10 +46,17 @@ export function answerLabel(q: Question, v: unknown): LocalizedText | null {
   return q.options ? choiceLabel(q, v) : same(v);
 }
 
-/** Every question of the form in order with its answer (unanswered ones included, answer null). */
+/**
+ * Every question that applied to this respondent (`showIf`), in order, numbered by its place in the
+ * form, with its answer (unanswered ones included, answer null).
+ */
 export function describeAnswers(form: DescribableForm, answers: Record<string, unknown>): DescribedAnswer[] {
+  const shown = shownQuestionIds(form, answers);
   let n = 0;
   return form.sections.flatMap((s) =>
-    s.questions.map((q) => ({ questionId: q.id, number: ++n, section: s.title, question: q.label, answer: answerLabel(q, answers[q.id]) })),
+    s.questions.flatMap((q) => {
+      n += 1;
+      return shown.has(q.id) ? [{ questionId: q.id, number: n, section: s.title, question: q.label, answer: answerLabel(q, answers[q.id]) }] : [];
+    }),
   );
 }
