@@ -81,6 +81,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/campaigns/{id}/back-checks/draw': 'decide',
   'GET /api/v1/campaigns/{id}/back-checks': 'watch',
   'PATCH /api/v1/back-checks/{id}': 'decide',
+  'POST /api/v1/back-checks/{id}/claim': 'decide',
   'PUT /api/v1/campaigns/{id}/targets': 'admin',
   'GET /api/v1/campaigns/{id}/sampling-plan': 'watch',
   'POST /api/v1/campaigns/{id}/sampling-plan.xlsx': 'admin',

@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { pgArray } from '../submissions/pg-array.ts';
 
-const { assignments, units, campaigns, users, localities } = schema;
+const { assignments, units, campaigns, users, localities, unitKinds } = schema;
 const parentLocality = alias(localities, 'parent_locality');
 
 export async function insertAssignment(db: DbOrTx, values: typeof assignments.$inferInsert): Promise<string> {
@@ -31,6 +31,7 @@ export async function listEnumeratorAssignments(db: DbOrTx, enumeratorId: string
       unitCode: units.code,
       unitName: units.name,
       unitGroup: units.group,
+      unitTier: unitKinds.tier,
       localityId: assignments.localityId,
       localityLevel: localities.level,
       localityName: localities.name,
@@ -43,6 +44,7 @@ export async function listEnumeratorAssignments(db: DbOrTx, enumeratorId: string
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
     .leftJoin(localities, eq(localities.id, assignments.localityId))
     .leftJoin(parentLocality, eq(parentLocality.id, localities.parentId))
+    .leftJoin(unitKinds, eq(unitKinds.code, units.group))
     .where(eq(assignments.enumeratorId, enumeratorId))
     .orderBy(asc(campaigns.opensAt), asc(units.code));
 }

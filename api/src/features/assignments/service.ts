@@ -49,7 +49,7 @@ export async function enumeratorAssignments(db: Db, enumeratorId: string): Promi
     unitCode: r.unitCode,
     unitName: r.unitName,
     localityId: r.localityId,
-    place: placeOf({ locality_level: r.localityLevel, locality_name: r.localityName, parent_name: r.parentName, unit_group: r.unitGroup, unit_name: r.unitName }),
+    place: placeOf({ locality_level: r.localityLevel, locality_name: r.localityName, parent_name: r.parentName, unit_group: r.unitGroup, unit_name: r.unitName, unit_tier: r.unitTier }),
     quota: r.quota,
     collected: r.collected,
     forms,

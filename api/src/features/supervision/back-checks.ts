@@ -136,7 +136,7 @@ async function findBackCheck(db: DbOrTx, id: string) {
   return rows[0];
 }
 
-/** A supervisor takes an unassigned back-check (again: no change); one assigned to someone else is refused. */
+/** A supervisor (or an admin, for themselves) takes an unassigned back-check (again: no change); one assigned to someone else is refused. */
 export async function claimBackCheck(db: Db, user: AuthUser, id: string): Promise<void> {
   const bc = await findBackCheck(db, id);
   await assertCanWatch(db, user, bc.campaignId);

@@ -73,7 +73,7 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/back-checks/:id/claim',
-    { onRequest: campaignScope(app, ['supervisor'], backCheckCampaign), schema: { tags: ['supervision'], summary: 'Take an unassigned back-check to re-contact its respondent (409 BACK_CHECK_TAKEN if another supervisor has it; audited)', params: idParamsSchema, response: { 200: z.object({ ok: z.literal(true) }), ...denied, 409: errorBodySchema } } },
+    { onRequest: campaignScope(app, ['admin', 'supervisor'], backCheckCampaign), schema: { tags: ['supervision'], summary: 'Take an unassigned back-check to re-contact its respondent (409 BACK_CHECK_TAKEN if another supervisor has it; audited)', params: idParamsSchema, response: { 200: z.object({ ok: z.literal(true) }), ...denied, 409: errorBodySchema } } },
     async (req) => {
       await claimBackCheck(app.db, currentUser(req.user), req.params.id);
       return { ok: true as const };
