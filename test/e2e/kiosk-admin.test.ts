@@ -105,7 +105,7 @@ describe('kiosk administration in the browser', () => {
     const admin = await openKioskAdmin(adminContext);
     await admin.getByText('Chưa có máy nào').waitFor();
     const { code, url, id } = await createOnPage(admin, 'Quầy 7');
-    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(code).toMatch(/^[A-Z0-9]{12}$/);
     expect(url).toBe(`${sys.baseUrl}/k?code=${code}`);
     const qr = await admin.getByTestId('pairing-qr').getAttribute('src');
     const expected = await QRCode.toString(url, { type: 'svg', margin: 1, width: 240 });

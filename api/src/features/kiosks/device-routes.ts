@@ -3,12 +3,17 @@ import { errorBodySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponse
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bearerTokenHash, pairDevice } from './service.ts';
 import { AppError } from '../../errors.ts';
+import { SharedCounter } from '../../lib/shared-counter.ts';
 import { deviceUnitId } from './device-cache.ts';
 import { submitKioskResponse } from './submit.ts';
 import { KioskSubmitBatcher } from './submit-batcher.ts';
 
+/** Wrong pairing codes accepted per 10 minutes for the whole installation (docs/0009-abuse-limits.md). */
+export const PAIRING_FAILURES_MAX = 200;
+
 const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
   const batcher = new KioskSubmitBatcher(app.pg.pool);
+  const pairingFailures = new SharedCounter(app.redis, { keyPrefix: `${app.config.queuePrefix}:pairing-failed`, windowMs: 10 * 60_000 });
   app.post(
     '/pair',
     {
@@ -20,7 +25,17 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: kioskPairedSchema, 400: errorBodySchema },
       },
     },
-    async (req) => pairDevice(app.db, req.body.pairingCode),
+    async (req) => {
+      // Wrong codes are limited installation-wide too (not per address only): over the budget no code is checked.
+      const [failed = 0] = await pairingFailures.counts(['all']);
+      if (failed >= PAIRING_FAILURES_MAX) throw new AppError('RATE_LIMITED');
+      try {
+        return await pairDevice(app.db, req.body.pairingCode);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'PAIRING_CODE_INVALID') await pairingFailures.add(['all']);
+        throw err;
+      }
+    },
   );
 
   app.post(

@@ -37,7 +37,9 @@ export function kioskFormCode(mode: KioskRow['mode']): string {
 }
 
 async function issuePairingCode(db: DbOrTx, kioskId: string, publicUrl: string): Promise<PairingCode> {
-  const code = newShortCode(8);
+  // 12 characters of a 32-letter alphabet: 60 bits. With at most PAIRING_FAILURES_MAX wrong codes per
+  // 10 minutes for the whole installation, 1,000 live codes give a guesser about 1 chance in 4·10^10 a day.
+  const code = newShortCode(12);
   const expires = new Date(Date.now() + PAIRING_TTL_MS);
   await updateKiosk(db, kioskId, { pairingCodeHash: hashToken(normaliseCode(code)), pairingExpiresAt: expires, deviceTokenHash: null });
   const pairUrl = `${publicUrl}/k?code=${code}`;
