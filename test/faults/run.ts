@@ -38,7 +38,7 @@ killed and started again in turn, with ${PHASE_MS / 1000} s of load before and a
 ${killed}
 
 Duplicates are allowed only in the window of docs/0003-invitation-tokens.md (mails the relay accepted
-in the instant before the worker died, at most 10 per crash, or while PostgreSQL was down).
+in the instant before the worker died, at most 20 per crash, or while PostgreSQL was down).
 Result: ${f.problems.length === 0 ? 'every promise held' : `BROKEN: ${f.problems.join('; ')}`}.
 `;
 }

@@ -93,7 +93,7 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
   const api = restartable('api', ...tsx('server/src/main.ts', 'all'), { env, cwd: repo });
   const worker = restartable('worker', ...tsx('worker/src/main.ts'), { env, cwd: repo });
   api.start();
-  await waitForHttp(`${base}/healthz`);
+  await waitForHttp(`${base}/healthz`, 90_000, api);
   worker.start();
   log(`services up in ${Math.round((Date.now() - t0) / 1000)} s`);
 
@@ -115,7 +115,7 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
 
   await fault('api', () => api.kill9(), async () => {
     api.start();
-    await waitForHttp(`${base}/healthz`);
+    await waitForHttp(`${base}/healthz`, 90_000, api);
   });
   await json(admin, 'POST', `/api/v1/campaigns/${campaign}/invitations/send`);
   await until('the first mails', async () => smtp.mails.length >= Math.min(50, opts.invitations / 4), 60_000);
@@ -131,7 +131,13 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
 
   const sent = () => query<{ n: number }>(pgc.url, `select count(*)::int as n from mail_deliveries where campaign_id = '${campaign}' and status = 'sent'`);
   const drain = Date.now();
-  await until('every invitation sent', async () => (await sent())[0]?.n === opts.invitations, 180_000).catch((err: unknown) => log(String(err)));
+  const progress = setInterval(() => {
+    query<{ status: string; n: number }>(pgc.url, `select status, count(*)::int as n from mail_deliveries where campaign_id = '${campaign}' group by status`)
+      .then((rows) => log(`mail after ${Math.round((Date.now() - drain) / 1000)} s: ${rows.map((r) => `${r.status} ${r.n}`).join(', ')}`), () => undefined);
+  }, 10_000);
+  await until('every invitation sent', async () => (await sent())[0]?.n === opts.invitations, 180_000)
+    .catch((err: unknown) => log(String(err)))
+    .finally(() => clearInterval(progress));
   log(`mail drained ${Date.now() - drain} ms after the load stopped`);
   await sleep(1_000);
   return measure(pgc.url, campaign, opts, fleet, smtp.mails, faults, t0);

@@ -103,14 +103,20 @@ export async function startPostgres(root: string): Promise<PostgresCluster> {
 export interface Restartable {
   readonly name: string;
   readonly running: boolean;
+  /** The end of what it wrote to stderr (for failure messages). */
+  readonly stderrTail: string;
   start(): void;
   kill9(): Promise<void>;
 }
 
 export function restartable(name: string, command: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; log?: string } = {}): Restartable {
   let child: ChildProcess | null = null;
+  let tail = '';
   const r: Restartable = {
     name,
+    get stderrTail() {
+      return tail;
+    },
     get running() {
       return child !== null && child.exitCode === null && child.signalCode === null;
     },
@@ -118,6 +124,7 @@ export function restartable(name: string, command: string, args: readonly string
       child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
       const c = child;
       c.stderr?.on('data', (d: Buffer) => {
+        tail = (tail + d.toString()).slice(-2_000);
         if (opts.log === 'stderr') process.stderr.write(`[${name}] ${d.toString()}`);
       });
     },
@@ -155,7 +162,7 @@ export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<vo
 }
 
 /** Waits until GET url answers 200 (the API is up and can store responses). */
-export async function waitForHttp(url: string, timeoutMs = 90_000): Promise<void> {
+export async function waitForHttp(url: string, timeoutMs = 90_000, who?: Restartable): Promise<void> {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
     try {
@@ -165,5 +172,5 @@ export async function waitForHttp(url: string, timeoutMs = 90_000): Promise<void
     }
     await sleep(200);
   }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms${who ? `; ${who.name} wrote: ${who.stderrTail}` : ''}`);
 }
