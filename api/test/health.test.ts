@@ -1,53 +1,108 @@
+/**
+ * Health by purpose against the real database and Redis: /livez, /readyz (Redis down = degraded,
+ * still 200; database down = 503) and /healthz (every part, with the worker's heartbeat age).
+ */
+import { heartbeatKey } from '@hailong/runtime';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { testEnv } from '../../test/support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
-import { TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
+import { removeKeys, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
 
-describe('GET /healthz', () => {
+describe('health endpoints', () => {
   let database: TestDatabase;
+  const prefix = uniquePrefix();
+  const redis = new Redis(TEST_REDIS_URL);
   beforeAll(async () => {
     database = await createTestDatabase();
   });
-  afterAll(async () => database.drop());
+  afterAll(async () => {
+    await removeKeys(prefix);
+    redis.disconnect();
+    await database.drop();
+  });
 
   const build = (databaseUrl: string, redisUrl: string) =>
-    buildApp({ ...loadConfig(testEnv({ REDIS_URL: redisUrl })), queuePrefix: uniquePrefix(), databaseUrl });
+    buildApp({ ...loadConfig(testEnv({ REDIS_URL: redisUrl })), queuePrefix: prefix, databaseUrl });
 
-  it('answers 200 with db and redis ok when both are up', async () => {
+  /** Waits until the app's lazy Redis connection is up (readyz says redis ok). */
+  async function redisUp(app: Awaited<ReturnType<typeof build>>) {
+    for (let i = 0; i < 50; i++) {
+      if ((await app.inject({ url: '/readyz' })).json<{ redis: string }>().redis === 'ok') return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('redis never came up');
+  }
+
+  async function settled(app: Awaited<ReturnType<typeof build>>, url: string, status: number) {
+    let res = await app.inject({ url });
+    for (let i = 0; i < 30 && res.statusCode !== status; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await app.inject({ url });
+    }
+    return res;
+  }
+
+  it('all up with a fresh worker beat: /livez, /readyz and /healthz answer 200', async () => {
     const app = await build(database.url, TEST_REDIS_URL);
     try {
-      let res = await app.inject({ url: '/healthz' });
-      for (let i = 0; i < 20 && res.statusCode !== 200; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        res = await app.inject({ url: '/healthz' });
-      }
-      expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ db: 'ok', redis: 'ok' });
+      await redis.set(heartbeatKey(prefix), new Date(Date.now() - 30_000).toISOString(), 'EX', 600);
+      expect((await app.inject({ url: '/livez' })).json()).toMatchObject({ status: 'alive' });
+      const ready = await settled(app, '/readyz', 200);
+      expect(ready.json()).toEqual({ status: 'ready', db: 'ok', redis: 'ok' });
+      const health = await settled(app, '/healthz', 200);
+      expect(health.statusCode).toBe(200);
+      expect(health.json()).toMatchObject({ db: 'ok', redis: 'ok', worker: { status: 'ok' } });
+      expect(health.json<{ worker: { ageSeconds: number } }>().worker.ageSeconds).toBeGreaterThanOrEqual(29);
     } finally {
       await app.close();
     }
   });
 
-  it('answers 503 naming redis when Redis is down', async () => {
+  it('flags the worker when it has not beaten within 3 minutes, or never', async () => {
+    const app = await build(database.url, TEST_REDIS_URL);
+    try {
+      const fourMinutesAgo = new Date(Date.now() - 4 * 60_000).toISOString();
+      await redis.set(heartbeatKey(prefix), fourMinutesAgo, 'EX', 600);
+      await redisUp(app);
+      const late = await app.inject({ url: '/healthz' });
+      expect(late.statusCode).toBe(503);
+      expect(late.json()).toMatchObject({ db: 'ok', redis: 'ok', worker: { status: 'late', lastBeatAt: fourMinutesAgo } });
+      await redis.del(heartbeatKey(prefix));
+      expect((await app.inject({ url: '/healthz' })).json()).toMatchObject({ worker: { status: 'late', lastBeatAt: null } });
+      expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('Redis down: ready but degraded (responses are still stored), /healthz 503 naming redis', async () => {
     const app = await build(database.url, 'redis://127.0.0.1:1');
     try {
+      const ready = await app.inject({ url: '/readyz' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toEqual({ status: 'degraded', db: 'ok', redis: 'down' });
       const res = await app.inject({ url: '/healthz' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toEqual({ db: 'ok', redis: 'down' });
+      expect(res.json()).toMatchObject({ db: 'ok', redis: 'down', worker: { status: 'unknown' } });
     } finally {
       await app.close();
     }
   });
 
-  it('answers 503 naming db when the database is down', async () => {
+  it('database down: unready (503) and /healthz 503 naming db', async () => {
     const app = await build('postgres://postgres@127.0.0.1:1/none', TEST_REDIS_URL);
     try {
       await new Promise((r) => setTimeout(r, 300));
+      const ready = await app.inject({ url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ status: 'unready', db: 'down' });
       const res = await app.inject({ url: '/healthz' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toEqual({ db: 'down', redis: 'ok' });
+      expect(res.json()).toMatchObject({ db: 'down', redis: 'ok' });
+      expect((await app.inject({ url: '/livez' })).statusCode).toBe(200);
     } finally {
       await app.close();
     }
@@ -59,7 +114,7 @@ describe('GET /healthz', () => {
       const res = await app.inject({ url: '/docs/json' });
       expect(res.statusCode).toBe(200);
       const doc = res.json<{ paths: Record<string, unknown> }>();
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/api/v1/auth/login', '/api/v1/campaigns/']));
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/livez', '/readyz', '/healthz', '/api/v1/auth/login', '/api/v1/campaigns/']));
     } finally {
       await app.close();
     }

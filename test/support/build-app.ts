@@ -8,7 +8,7 @@ import { loadConfig, type AppConfig } from '@hailong/api';
 import { ensureAdmin } from '@hailong/api';
 import { testEnv } from './env.ts';
 import { createTestDatabase, type TestDatabase } from './pg.ts';
-import { TEST_REDIS_URL, uniquePrefix } from './redis.ts';
+import { removeKeys, TEST_REDIS_URL, uniquePrefix } from './redis.ts';
 
 export const ADMIN = { email: 'admin@example.vn', password: 'Admin-Pass-2026!' };
 
@@ -49,6 +49,7 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
     login,
     async close() {
       await app.close();
+      await removeKeys(config.queuePrefix);
       await database.drop();
     },
   };

@@ -15,7 +15,7 @@ import { ensureAdmin } from '@hailong/api';
 import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worker';
 import { ADMIN } from './build-app.ts';
 import { createTestDatabase, type TestDatabase } from './pg.ts';
-import { TEST_REDIS_URL, uniquePrefix } from './redis.ts';
+import { removeKeys, TEST_REDIS_URL, uniquePrefix } from './redis.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../survey-web/dist', import.meta.url));
 
@@ -94,6 +94,7 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
     async close() {
       await sys.stopWorker();
       await app.close();
+      await removeKeys(config.queuePrefix);
       await database.drop();
     },
   };

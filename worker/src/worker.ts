@@ -13,7 +13,8 @@ import { startMailLeases, type MailLeases } from './jobs/mail-leases.ts';
 import { processMailJob } from './jobs/process-mail.ts';
 import { reclaim, sweep } from './jobs/sweep.ts';
 import { foldTallies } from './jobs/tally-fold.ts';
-import { QUEUE, jobId } from '@hailong/runtime';
+import { ensureSchedules, keepSchedules, maintenanceSchedules } from './schedules.ts';
+import { QUEUE } from '@hailong/runtime';
 
 export interface WorkerDeps {
   db: Db;
@@ -38,14 +39,8 @@ export interface StartWorkerOptions {
   mailConcurrency?: number;
   /** Skip the repeatable heartbeat/sweep schedulers (tests drive them directly). */
   schedulers?: boolean;
-}
-
-async function upsertSchedulers(q: Queue, config: WorkerConfig): Promise<void> {
-  const light = { removeOnComplete: true, removeOnFail: 100 };
-  await q.upsertJobScheduler(jobId.heartbeat(), { every: config.heartbeatIntervalMs }, { name: 'heartbeat' });
-  await q.upsertJobScheduler(jobId.sweep(), { every: config.sweepIntervalMs }, { name: 'sweep' });
-  await q.upsertJobScheduler(jobId.reclaim(), { every: config.reclaimIntervalMs }, { name: 'reclaim', opts: light });
-  await q.upsertJobScheduler(jobId.tallyFold(), { every: config.tallyFoldIntervalMs }, { name: 'tally-fold', opts: light });
+  /** How often missing schedulers are re-created (default: the sweep interval). */
+  scheduleCheckMs?: number;
 }
 
 /** Runs `fn` each time the connection is ready again after having been lost (not on the first connect). */
@@ -101,12 +96,14 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
     w.on('error', (err) => log('warn', 'worker error', { queue: w.name, err: err.message }));
     w.on('failed', (job, err) => log('warn', 'job failed', { queue: w.name, jobId: job?.id, err: err.message }));
   }
-  if (opts.schedulers !== false) {
-    await upsertSchedulers(maintenanceQueue, config);
+  const schedules =
+    opts.schedulers === false ? null : keepSchedules(maintenanceQueue, maintenanceSchedules(config), opts.scheduleCheckMs ?? config.sweepIntervalMs, log);
+  if (schedules) {
+    void heartbeat(redis, prefix).catch(() => undefined);
     whenRedisComesBack(redis, async () => {
       // The schedulers and queued jobs live in Redis: after a Redis restart they may be gone.
       // Put the schedulers back and re-derive every due mail from the database now.
-      await upsertSchedulers(maintenanceQueue, config);
+      await ensureSchedules(maintenanceQueue, maintenanceSchedules(config), true);
       const { enqueued } = await sweep(deps, { staleMs: 0 });
       log('info', 'redis reconnected: schedulers restored, due mail re-enqueued', { enqueued });
     }, (err) => log('warn', 'could not restore after a redis restart', { err: String(err) }));
@@ -116,6 +113,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   return {
     deps,
     async close() {
+      schedules?.stop();
       await Promise.all([mailWorker.close(), maintenanceWorker.close()]);
       leases.stop();
       await Promise.all([mailQueue.close(), maintenanceQueue.close()]);
