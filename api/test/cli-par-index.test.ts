@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const samplePath = fileURLToPath(new URL('../../../shared/data/par-2021-sample.csv', import.meta.url));
+const samplePath = fileURLToPath(new URL('../../test/fixtures/par-2021-sample.csv', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hl-par-index-'));
 const columns = ['unit_code', 'unit_name', 'group', 'max_points', 'self_assessment', 'staff_survey_points', 'sipas_percent'];
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { FORM_CODES, staffTemplate } from '@hailong/forms';
 import { schema } from '@hailong/db';
 import { computeStaffPoints, countAnswers, roundHalfUp, type ResponseAnswers } from '@hailong/scoring';
@@ -11,7 +12,7 @@ import { findStoredForm } from '../src/features/forms/repo.ts';
 import { hashPassword } from '../src/lib/password.ts';
 import { createCampaign, insertResponses, randomAnswers, rng, type GeneratedResponse } from './aggregation-fixtures.ts';
 
-const SAMPLE = '/work/shared/data/par-2021-sample.csv';
+const SAMPLE = fileURLToPath(new URL('../../test/fixtures/par-2021-sample.csv', import.meta.url));
 const OPENS = new Date('2021-11-02T17:00:00Z');
 const CLOSES = new Date('2021-11-22T17:00:00Z');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cycles, importGraph, readPackages, REPO, runtimeImports } from './import-graph.ts';
@@ -36,5 +36,22 @@ describe('workspace structure', () => {
     for (const pkg of packages.values()) {
       expect(Object.keys(pkg.exports).filter((k) => k.includes('*')), pkg.name).toEqual([]);
     }
+  });
+
+  it('tests read nothing outside the repository (fixtures are copied in)', () => {
+    const testFiles = ['api/test', 'worker/test', 'server/test', 'db/test', 'packages', 'test']
+      .flatMap((d) => readdirSync(path.join(REPO, d), { recursive: true, withFileTypes: true }).map((e) => path.join(e.parentPath, e.name)))
+      .filter((f) => /\/(test|e2e|support|bench|repo)\/.*\.ts$/.test(f) && !f.includes('node_modules'));
+    expect(testFiles.length).toBeGreaterThan(50);
+    const outside: string[] = [];
+    for (const file of testFiles) {
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/new URL\(\s*'([^']+)',\s*import\.meta\.url\s*\)/g)) {
+        const target = path.resolve(path.dirname(file), m[1] ?? '');
+        if (!target.startsWith(`${REPO}${path.sep}`) && target !== REPO) outside.push(`${path.relative(REPO, file)}: ${m[1]}`);
+      }
+      for (const m of source.matchAll(/['"`](\/(?:work|home|root|Users)\/[^'"`]*|[^'"`]*\.\.\/shared\/[^'"`]*)['"`]/g)) outside.push(`${path.relative(REPO, file)}: ${m[1]}`);
+    }
+    expect(outside).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-/** The six published 2021 rows (../shared/data/par-2021-sample.csv) and METHOD.md §1 examples. */
+/** The six published 2021 rows (test/fixtures/par-2021-sample.csv, a copy of the published sample) and METHOD.md §1 examples. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeParTable, publishParTable, roundHalfUp, type ParUnitInput } from '../src/index.ts';
 
-const samplePath = new URL('../../../../shared/data/par-2021-sample.csv', import.meta.url);
+const samplePath = new URL('../../../test/fixtures/par-2021-sample.csv', import.meta.url);
 
 interface SampleRow extends ParUnitInput {
   published: { sipasPoints: number; totalPoints: number; indexPercent: number; band: number };
