@@ -31,7 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'server', root: './server', include: ['test/**/*.test.ts'],
-          globalSetup: ['../test/support/global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000,
+          globalSetup: ['../test/support/global-setup.ts', '../test/support/server-build.ts'], testTimeout: 180_000, hookTimeout: 180_000,
         },
       },
       {

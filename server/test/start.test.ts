@@ -1,6 +1,6 @@
 /**
- * The quick start as a user runs it: the launcher's `all` role (what `pnpm start` runs after building
- * the web app) on embedded defaults, and the clear failure messages of a bad configuration.
+ * The quick start as a user runs it: the compiled launcher (`node server/dist/main.mjs`, what `pnpm start` runs
+ * after `pnpm build`) in its `all` role on embedded defaults, and the clear failure messages of a bad configuration.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = path.join(repo, 'node_modules/.bin/tsx');
+const bundle = path.join(repo, 'server/dist/main.mjs');
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -23,7 +23,7 @@ function freePort(): Promise<number> {
 }
 
 function run(env: Record<string, string>, untilMs: number, role = 'all') {
-  const child = spawn(tsx, ['server/src/main.ts', role], {
+  const child = spawn(process.execPath, [bundle, role], {
     cwd: repo,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
