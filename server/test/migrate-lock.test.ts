@@ -18,7 +18,7 @@ const journal = JSON.parse(readFileSync(path.join(repo, 'db/migrations/meta/_jou
 function migrate(databaseUrl: string): Promise<{ code: number | null; out: string }> {
   const child = spawn(process.execPath, [path.join(repo, 'server/dist/main.mjs'), 'migrate'], {
     cwd: repo,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...testEnv({ DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'Lock-Pass-2026!' }) } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...testEnv({ DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'Lock-Pass-2026!' }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

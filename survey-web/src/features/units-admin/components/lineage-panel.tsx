@@ -30,9 +30,11 @@ export function LineagePanel({ code, onCode, requested }: { code: string; onCode
       setError(errorText(err));
     }
   };
+  // Only a new pick from the table triggers this; typing waits for the button.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new pick loads its lineage (the error is cleared at once)
     if (requested > 0) void show(code);
-    // Only a new pick from the table triggers this; typing waits for the button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `requested`, not each keystroke in `code`, triggers the load
   }, [requested]);
   return (
     <section className="admin-card" aria-labelledby="units-lineage-title">

@@ -42,7 +42,10 @@ export default function UnitsPage() {
       setError(err);
     }
   }, [asOf]);
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an asynchronous load: its state changes come after the await
+    void refresh();
+  }, [refresh]);
   useEffect(() => { unitKinds().then((k) => setKinds(new Map(k.kinds.map((x) => [x.code, x.name]))), () => undefined); }, []);
 
   if (error instanceof ApiError && error.status === 401) {
