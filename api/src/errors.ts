@@ -22,7 +22,12 @@ export class AppError extends Error {
   }
 }
 
+/** Error reports list at most this many problems (an 18.7 MB body for a 230,000-row file otherwise). */
+export const MAX_ERROR_DETAILS = 200;
+
 export function errorBody(code: ErrorCode, details?: unknown) {
   const e = errorCatalogue[code];
-  return { error: { code, message: e.vi, messageEn: e.en, ...(details === undefined ? {} : { details }) } };
+  const capped = Array.isArray(details) && details.length > MAX_ERROR_DETAILS;
+  const shown = capped ? { details: details.slice(0, MAX_ERROR_DETAILS), detailsTotal: details.length } : details === undefined ? {} : { details };
+  return { error: { code, message: e.vi, messageEn: e.en, ...shown } };
 }

@@ -8,6 +8,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     messageEn: z.string(),
     details: z.unknown().optional(),
+    /** How many problems there were when `details` lists only the first 200. */
+    detailsTotal: z.number().int().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -68,6 +68,12 @@ export const errorCatalogue = {
   },
   // Fieldwork (issue 6)
   EMAIL_TAKEN: { status: 409, vi: 'Email này đã có tài khoản', en: 'An account with this email exists', client: 'park' },
+  IMPORT_ENCODING: {
+    status: 400,
+    vi: 'Tệp CSV không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Trong Excel: Tệp → Lưu thành → chọn «CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)», rồi tải lên lại',
+    en: 'The CSV file is not UTF-8 (perhaps Windows-1258 or TCVN3). In Excel: File → Save As → «CSV UTF-8 (Comma delimited) (*.csv)», then upload it again',
+    client: 'park',
+  },
   IMPORT_INVALID: { status: 400, vi: 'Tệp nhập có dòng không hợp lệ, chưa dòng nào được lưu', en: 'The import has invalid rows; nothing was saved', client: 'park' },
   ENUMERATOR_UNKNOWN: { status: 404, vi: 'Không tìm thấy điều tra viên', en: 'Unknown enumerator', client: 'park' },
   ASSIGNMENT_EXISTS: { status: 409, vi: 'Điều tra viên đã được giao địa bàn này', en: 'This assignment already exists', client: 'park' },

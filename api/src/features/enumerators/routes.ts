@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { parseCsvRows, parseXlsxRows } from './import-parse.ts';
 import { addCampaignSupervisor, campaignSupervisors, createAccount, fieldAccounts, importAccounts, type FieldRole } from './service.ts';
+import { parseCsvBody } from '../../lib/csv-body.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const created = { 201: z.object({ id: z.uuid() }), 400: errorBodySchema, 409: errorBodySchema };
@@ -27,7 +28,7 @@ async function rowsOf(req: FastifyRequest) {
 }
 
 const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, parseCsvBody);
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   const admin = app.requireRole('admin');
 

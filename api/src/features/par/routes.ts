@@ -18,6 +18,7 @@ import { parTableOf } from './par-service.ts';
 import { importSelfAssessments, type Upload } from './self-assessment-service.ts';
 import { campaignScope, yearScope } from '../supervision/scope.ts';
 import { campaignSipas } from './sipas-service.ts';
+import { parseCsvBody } from '../../lib/csv-body.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -34,7 +35,7 @@ export function attachment(asciiName: string, viName: string): string {
 }
 
 const parRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, parseCsvBody);
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
 
   app.get(

@@ -3,6 +3,7 @@ import { errorBodySchema, idParamsSchema, importQuerySchema, importResultSchema 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { importRespondents, type Upload } from './service.ts';
+import { parseCsvBody } from '../../lib/csv-body.ts';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,7 +16,7 @@ function toUpload(contentType: string | undefined, body: unknown): Upload {
 
 const respondentRoutes: FastifyPluginAsyncZod = async (app) => {
   // Scoped to this plugin: only the import accepts CSV and spreadsheets.
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, parseCsvBody);
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
 
   app.post(

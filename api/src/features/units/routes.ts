@@ -17,6 +17,7 @@ import { vnToday } from './as-of.ts';
 import { orphanedWork } from './orphans-repo.ts';
 import { listKinds } from './registry-repo.ts';
 import { importUnitEvents, listUnitsOn, unitLineage } from './service.ts';
+import { parseCsvBody } from '../../lib/csv-body.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -29,7 +30,7 @@ function toUpload(contentType: string | undefined, body: unknown): TableUpload {
 }
 
 const unitRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, parseCsvBody);
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
 
   app.get(
