@@ -35,6 +35,7 @@ import errorHandler from './plugins/error-handler.ts';
 import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors.ts';
 import openapi from './plugins/openapi.ts';
 import queuesPlugin from './plugins/queues.ts';
+import { sharedRateLimitStore } from './plugins/rate-limit-store.ts';
 import redisPlugin from './plugins/redis.ts';
 import webPlugin from './plugins/web.ts';
 
@@ -78,7 +79,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(queuesPlugin, { prefix: config.queuePrefix });
   await app.register(authPlugin, { cookieSecure: config.cookieSecure });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode, code: 'RATE_LIMITED', message: 'rate limited' }) });
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(app.redis, config.queuePrefix), errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode, code: 'RATE_LIMITED', message: 'rate limited' }) });
   app.decorate('config', config);
 
   await app.register(healthRoutes);
