@@ -45,6 +45,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // The same browser journeys on the embedded database `pnpm start` uses by default (PGlite):
+      // every write path once (test/support/engine.ts; journeys that repeat a write path already
+      // covered here run on PostgreSQL only).
+      {
+        test: {
+          name: 'e2e-embedded', root: './test', include: ['e2e/**/*.test.ts'], exclude: ['e2e/kiosk-embedded.test.ts'],
+          globalSetup: ['./support/global-setup.ts'], testTimeout: 240_000, hookTimeout: 240_000,
+          fileParallelism: false, provide: { engine: 'embedded' },
+        },
+      },
     ],
   },
 });

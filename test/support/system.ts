@@ -1,7 +1,8 @@
 /**
  * The whole system for end-to-end tests: the real app (serving the built web app) listening on a
- * free loopback port, a fresh PostgreSQL database, real Redis with a unique prefix, and optionally
- * the worker (mail to `smtpUrl`, or to an outbox folder).
+ * free loopback port, a fresh database — PostgreSQL, or with `engine: 'embedded'` the PGlite that
+ * `pnpm start` runs when DATABASE_URL is unset (embedded.ts) — real Redis with a unique prefix, and
+ * optionally the worker (mail to `smtpUrl`, or to an outbox folder).
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import { loadConfig, type AppConfig } from '@hailong/api';
 import { ensureAdmin } from '@hailong/api';
 import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worker';
 import { ADMIN } from './build-app.ts';
+import { createEmbeddedDatabase } from './embedded.ts';
+import { engine as runEngine, type Engine } from './engine.ts';
 import { createTestDatabase, type TestDatabase } from './pg.ts';
 import { removeKeys, TEST_REDIS_URL, uniquePrefix } from './redis.ts';
 
@@ -39,14 +42,17 @@ export interface TestSystemOptions {
   worker?: boolean;
   mailConcurrency?: number;
   config?: Partial<AppConfig>;
+  /** The database engine (default: this run's, engine.ts). */
+  engine?: Engine;
 }
 
 export async function startTestSystem(opts: TestSystemOptions = {}): Promise<TestSystem> {
-  const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hl-sys-'));
+  const embedded = (opts.engine ?? runEngine) === 'embedded';
+  const database = embedded ? await createEmbeddedDatabase(dataDir) : await createTestDatabase();
   const base = loadConfig({ REDIS_URL: TEST_REDIS_URL, DATA_DIR: dataDir, ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}) });
   const config = { ...base, queuePrefix: uniquePrefix(), webDist: WEB_DIST, ...opts.config, databaseUrl: database.url };
-  const app = await buildApp(config);
+  const app = await buildApp(config, embedded ? { dbPoolSize: 8 } : {});
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = address.replace('localhost', '127.0.0.1');
   config.publicUrl = baseUrl;

@@ -94,7 +94,10 @@ export class KioskSubmitBatcher {
   }
 
   private async call(sessions: KioskSession[]): Promise<Map<number, SubmitRow>> {
-    const res = await this.pool.query<SubmitRow & { idx: number }>({ name: 'kiosk_submit_batch', text: BATCH_SQL, values: [JSON.stringify(sessions)] });
+    // Unnamed on purpose: a named statement is per session, and the embedded database serves every
+    // pool connection over one session, so a second connection preparing the same name failed
+    // ("prepared statement already exists"). Parsing this one-line call is negligible next to it.
+    const res = await this.pool.query<SubmitRow & { idx: number }>(BATCH_SQL, [JSON.stringify(sessions)]);
     return new Map(res.rows.map((r) => [r.idx, r]));
   }
 }
