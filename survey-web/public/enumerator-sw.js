@@ -6,8 +6,11 @@
  */
 importScripts('/sw-core.js');
 
+// Written by the build (vite.config.ts): each release caches under its own name.
+const RELEASE = '__HL_RELEASE__';
+
 shellWorker({
-  cache: 'hl-e-shell-v1',
+  cache: `hl-e-shell-${RELEASE}`,
   prefix: 'hl-e-shell-',
   precache: ['/e', '/enumerator.webmanifest', '/kiosk-icon.svg'],
   // Every navigation in scope is the one /e page (the app has no sub-routes).

@@ -5,10 +5,13 @@
  */
 importScripts('/sw-core.js');
 
+// Written by the build (vite.config.ts): each release caches under its own name.
+const RELEASE = '__HL_RELEASE__';
+
 const SHELL_PATHS = [/^\/k(\/|$)/, /^\/o\//];
 
 shellWorker({
-  cache: 'hl-shell-v1',
+  cache: `hl-shell-${RELEASE}`,
   // Older versions of this cache only; the enumerator's 'hl-e-shell-*' caches are left alone.
   prefix: 'hl-shell-',
   precache: ['/k', '/kiosk.webmanifest', '/kiosk-icon.svg'],

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/build-app.ts';
 import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { postgresOnly } from '../support/engine.ts';
 
 // The web app's own QR library, to recompute what the page must show for a given URL.
 const QRCode = createRequire(new URL('../../survey-web/package.json', import.meta.url))('qrcode') as {
@@ -123,7 +124,7 @@ describe('kiosk administration in the browser', () => {
     await admin.reload();
     await row.getByText('Đang hoạt động').waitFor();
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(1, 7)).toEqual(['Phiếu nhanhTự đặt lại sau 60 giây không chạm', 'Đang hoạt động', 'vừa xong', '1.0.0', '0', '1']);
+    expect(cells.slice(1, 7)).toEqual(['Phiếu nhanhTự đặt lại sau 60 giây không chạm', 'Đang hoạt động', 'vừa xong', expect.stringMatching(/^1\.0\.0\+[0-9a-f]{12}$/), '0', '1']);
 
     await admin.getByRole('button', { name: 'Thu hồi Quầy 7 (ST34)' }).click();
     await admin.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
@@ -151,7 +152,7 @@ describe('kiosk administration in the browser', () => {
     await adminContext.close();
   });
 
-  it('answers a whole form 01/2021-TT session on a kiosk created in full mode', async () => {
+  it.skipIf(postgresOnly)('answers a whole form 01/2021-TT session on a kiosk created in full mode', async () => {
     const adminContext = await browser.newContext();
     const admin = await openKioskAdmin(adminContext);
     const { url, id } = await createOnPage(admin, 'Quầy Mẫu 01', 'full');

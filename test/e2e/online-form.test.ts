@@ -70,12 +70,19 @@ describe('online-service form 02 in the browser', () => {
   it('keeps a response answered offline across an offline reload and stores it exactly once when the network returns', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
+    // What a previous release left on this phone (same origin, before its worker is replaced).
+    await page.goto(`${sys.baseUrl}/`);
+    await page.evaluate("caches.open('hl-shell-oldrelease').then((c) => c.put('/k', new Response('old')))");
     await page.goto(`${sys.baseUrl}/o/ST34`);
     await page.getByRole('button', { name: 'Gửi phiếu' }).waitFor();
-    // Loaded once online: the service worker controls the page and has cached its files.
+    // Loaded once online: the service worker controls the page and has cached its files under this
+    // release's cache; the previous release's cache is gone.
     await until(() => page.evaluate<boolean>('!!navigator.serviceWorker.controller'));
     await page.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' });
-    expect(await page.evaluate<boolean>("caches.open('hl-shell-v1').then((c) => c.match('/o/ST34')).then((r) => !!r)")).toBe(true);
+    const shells = await page.evaluate<string[]>("caches.keys().then((k) => k.filter((n) => n.startsWith('hl-shell-')))");
+    expect(shells).toHaveLength(1);
+    expect(shells[0]).toMatch(/^hl-shell-[0-9a-f]{12}$/);
+    expect(await page.evaluate<boolean>(`caches.open('${shells[0]}').then((c) => c.match('/o/ST34')).then((r) => !!r)`)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 
     await context.setOffline(true);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns.ts';
 import { localities, units } from './units.ts';
 import { users } from './users.ts';
@@ -24,6 +24,17 @@ export const kioskDevices = pgTable(
     hourlyCap: integer('hourly_cap').notNull().default(120),
     /** An unfinished session on the tablet resets after this many idle seconds. */
     idleSeconds: integer('idle_seconds').notNull().default(60),
+    // The tablet's last heartbeat (every minute, even when submissions fail): what it holds and why.
+    lastHeartbeatAt: timestamp('last_heartbeat_at', { withTimezone: true }),
+    queueLength: integer('queue_length').notNull().default(0),
+    previousQueueLength: integer('previous_queue_length').notNull().default(0),
+    /** Since when the queue has not been empty (null when it is). */
+    queueWaitingSince: timestamp('queue_waiting_since', { withTimezone: true }),
+    parkedCount: integer('parked_count').notNull().default(0),
+    lastErrorCode: text('last_error_code'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+    /** Tablet clock minus server clock at the last heartbeat, in seconds. */
+    clockSkewSeconds: integer('clock_skew_seconds'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -32,6 +43,27 @@ export const kioskDevices = pgTable(
     check('kiosk_devices_limits_check', sql`${t.minIntervalSeconds} >= 0 and ${t.hourlyCap} > 0`),
     check('kiosk_devices_idle_check', sql`${t.idleSeconds} between 15 and 600`),
   ],
+);
+
+/**
+ * Sessions a tablet holds parked (the server answered a code that will never be accepted as sent),
+ * as reported by its heartbeat; the admin releases them (the tablet re-sends) or discards them with
+ * a reason (audited). `settled` once the tablet no longer holds them.
+ */
+export const kioskParkedItems = pgTable(
+  'kiosk_parked_items',
+  {
+    deviceId: uuid('device_id').notNull().references(() => kioskDevices.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id').notNull(),
+    code: text('code').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }).notNull(),
+    parkedAt: timestamp('parked_at', { withTimezone: true }).notNull(),
+    state: text('state', { enum: ['parked', 'released', 'discarded', 'settled'] }).notNull().default('parked'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.clientId] })],
 );
 
 /** One-time rating codes printed on result slips; hashed, single use. */

@@ -29,6 +29,27 @@ export const pairingCodeSchema = z.object({
 });
 export type PairingCode = z.infer<typeof pairingCodeSchema>;
 
+/**
+ * A tablet's state on /admin/kiosks, worst first: silent (no heartbeat or submission for > 10 min),
+ * clock_wrong (off by > 5 min), errors (parked sessions or a recent failure), queue_growing (sessions
+ * waiting longer than 5 min or more than at the previous heartbeat), healthy; and those not in
+ * service: awaiting_pairing, revoked.
+ */
+export const kioskHealthStateSchema = z.enum(['silent', 'clock_wrong', 'errors', 'queue_growing', 'healthy', 'awaiting_pairing', 'revoked']);
+export type KioskHealthState = z.infer<typeof kioskHealthStateSchema>;
+
+export const kioskHealthSchema = z.object({
+  state: kioskHealthStateSchema,
+  /** True when the state needs someone's attention (the page's summary turns red). */
+  trouble: z.boolean(),
+  lastHeartbeatAt: z.string().nullable(),
+  queueLength: z.number().int(),
+  parkedCount: z.number().int(),
+  lastError: z.object({ code: z.string(), at: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
+  clockSkewSeconds: z.number().int().nullable(),
+});
+export type KioskHealth = z.infer<typeof kioskHealthSchema>;
+
 export const kioskSchema = z.object({
   id: z.uuid(),
   unitCode: z.string(),
@@ -47,6 +68,7 @@ export const kioskSchema = z.object({
   minIntervalSeconds: z.number().int(),
   hourlyCap: z.number().int(),
   idleSeconds: z.number().int(),
+  health: kioskHealthSchema,
 });
 export type Kiosk = z.infer<typeof kioskSchema>;
 
@@ -117,3 +139,46 @@ export const ratingCodesCreateSchema = z.object({
   count: z.number().int().min(1).max(5000),
 });
 export const ratingCodesCreatedSchema = z.object({ unitCode: z.string(), codes: z.array(z.string()) });
+
+/**
+ * A tablet's heartbeat (every minute, even when submissions fail): what it holds and why, and its
+ * clock. `parked` lists the sessions it keeps parked (at most 500; `parkedCount` is the true count).
+ */
+export const kioskHeartbeatInputSchema = z.object({
+  appVersion: z.string().trim().min(1).max(60),
+  queueLength: z.number().int().min(0).max(1_000_000),
+  parkedCount: z.number().int().min(0).max(1_000_000),
+  lastError: z.object({ code: z.string().trim().min(1).max(60), at: deviceInstantSchema }).nullable(),
+  clientTime: deviceInstantSchema,
+  parked: z
+    .array(z.object({ clientId: z.uuid(), code: z.string().trim().min(1).max(60), completedAt: deviceInstantSchema, parkedAt: deviceInstantSchema }))
+    .max(500),
+});
+export type KioskHeartbeatInput = z.infer<typeof kioskHeartbeatInputSchema>;
+
+/** The server's answer: its clock, the open SIPAS campaign's window, and the admin's decisions on parked sessions. */
+export const kioskHeartbeatReplySchema = z.object({
+  serverTime: z.string(),
+  openCampaign: z.object({ opensAt: z.string(), closesAt: z.string() }).nullable(),
+  /** Parked sessions the admin released: the tablet sends them again. */
+  release: z.array(z.uuid()),
+  /** Parked sessions the admin discarded: the tablet deletes them. */
+  discard: z.array(z.uuid()),
+});
+export type KioskHeartbeatReply = z.infer<typeof kioskHeartbeatReplySchema>;
+
+export const kioskParkedItemSchema = z.object({
+  clientId: z.uuid(),
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+  completedAt: z.string(),
+  parkedAt: z.string(),
+  state: z.enum(['parked', 'released', 'discarded', 'settled']),
+  decisionReason: z.string().nullable(),
+});
+export type KioskParkedItem = z.infer<typeof kioskParkedItemSchema>;
+export const kioskParkedListSchema = z.object({ items: z.array(kioskParkedItemSchema) });
+
+export const kioskParkedReleaseSchema = z.object({ clientIds: z.array(z.uuid()).min(1).max(500).optional() });
+export const kioskParkedDiscardSchema = z.object({ clientIds: z.array(z.uuid()).min(1).max(500), reason: z.string().trim().min(3).max(500) });

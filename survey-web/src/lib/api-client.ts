@@ -2,7 +2,7 @@
  * fetch wrapper for the API. Errors are values, not toasts: each caller shows its own inline,
  * retryable error state (kiosks and enumerators must never lose what was typed).
  */
-import type { ErrorBody } from '@hailong/contracts';
+import { errorMessage, retryOrPark, type ErrorBody } from '@hailong/contracts';
 
 export class ApiError extends Error {
   constructor(
@@ -69,7 +69,13 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     clearTimeout(timer);
   }
   const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    if (res.ok) throw new ApiError(res.status, `HTTP_${res.status}`, 'Máy chủ trả lời không đúng định dạng', 'The server answered in an unexpected format', undefined);
+    data = undefined; // a proxy's error page: decided by its status
+  }
   if (!res.ok) {
     const e = (data as Partial<ErrorBody> | undefined)?.error;
     throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? 'Đã có lỗi xảy ra', e?.messageEn ?? 'Something went wrong', e?.details);
@@ -82,4 +88,33 @@ export function errorText(err: unknown): string {
   if (err instanceof ApiError) return `${err.messageVi} (${err.messageEn})`;
   if (err instanceof NetworkError) return 'Không có kết nối mạng. Vui lòng thử lại. (No connection — please try again.)';
   return 'Đã có lỗi xảy ra. (Something went wrong.)';
+}
+
+/** Why a send failed: the server's code and message, or NETWORK when no answer came (status null). */
+export interface FailureReason {
+  code: string;
+  status: number | null;
+  vi: string;
+  en: string;
+  /** When it happened (ISO 8601, device clock). */
+  at: string;
+}
+
+/** What became of one queued item's send (offline-outbox.ts). */
+export type Sent = { outcome: 'done' } | { outcome: 'retry' | 'park'; reason: FailureReason };
+
+export function failureReason(err: unknown): FailureReason {
+  const at = new Date().toISOString();
+  if (err instanceof ApiError) {
+    const m = errorMessage(err.code) ?? { vi: err.messageVi, en: err.messageEn };
+    return { code: err.code, status: err.status, vi: m.vi, en: m.en, at };
+  }
+  return { code: 'NETWORK', status: null, vi: 'Không có kết nối mạng', en: 'No connection', at };
+}
+
+/** A failed send as retry or park, decided by the error catalogue (`retryOrPark`), never by a local list. */
+export function sentOf(err: unknown): Sent {
+  const reason = failureReason(err);
+  const action = err instanceof ApiError ? retryOrPark({ status: err.status, code: err.code }) : retryOrPark('network');
+  return { outcome: action, reason };
 }

@@ -32,6 +32,14 @@ async function cacheLoadedFiles(shell: OfflineShell): Promise<void> {
   }
 }
 
+/** The release this page was built from (vite.config.ts); the workers cache under it. */
+export const RELEASE = __HL_RELEASE__;
+
+/** /k and /o/<unit> (public/sw.js). */
+export const KIOSK_SHELL: OfflineShell = { worker: '/sw.js', scope: '/', cacheName: `hl-shell-${RELEASE}` };
+/** /e (public/enumerator-sw.js). */
+export const ENUMERATOR_SHELL: OfflineShell = { worker: '/enumerator-sw.js', scope: '/e', cacheName: `hl-e-shell-${RELEASE}`, manifest: '/enumerator.webmanifest', page: '/e' };
+
 export function registerOfflineShell(shell: OfflineShell): void {
   if (shell.manifest && !document.querySelector('link[rel="manifest"]')) {
     const link = document.createElement('link');

@@ -1,6 +1,9 @@
-/** Routes the tablet itself calls: pair with a one-time code, then submit with its device token. Prefix /api/v1/kiosk. */
-import { errorBodySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponseInputSchema, responseReceiptSchema } from '@hailong/contracts';
+/** Routes the tablet itself calls: pair with a one-time code, then submit and send heartbeats with its device token. Prefix /api/v1/kiosk. */
+import {
+  errorBodySchema, kioskHeartbeatInputSchema, kioskHeartbeatReplySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponseInputSchema, responseReceiptSchema,
+} from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { recordHeartbeat } from './fleet.ts';
 import { bearerTokenHash, pairDevice } from './service.ts';
 import { AppError } from '../../errors.ts';
 import { SharedCounter } from '../../lib/shared-counter.ts';
@@ -56,6 +59,19 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
       const r = await submitKioskResponse(app.db, batcher, app.config.tokenSecret, bearerTokenHash(req.headers.authorization), req.body);
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
+  );
+
+  app.post(
+    '/heartbeat',
+    {
+      schema: {
+        tags: ['kiosk'],
+        summary: 'Tablet heartbeat (Bearer device token, every minute): queue, parked sessions, last error, clock; answers decisions and the open campaign',
+        body: kioskHeartbeatInputSchema,
+        response: { 200: kioskHeartbeatReplySchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => recordHeartbeat(app.db, bearerTokenHash(req.headers.authorization), req.body),
   );
 };
 export default kioskDeviceRoutes;

@@ -10,6 +10,7 @@ import QRCode from 'qrcode';
 import { AppError } from '../../errors.ts';
 import { hashToken, newShortCode, newToken } from '../../lib/tokens.ts';
 import { findStoredForm } from '../forms/repo.ts';
+import { healthOf } from './fleet.ts';
 import {
   claimPairingCode,
   findDeviceByToken,
@@ -110,6 +111,7 @@ function toKiosk(k: KioskListRow): Kiosk {
     minIntervalSeconds: k.minIntervalSeconds,
     hourlyCap: k.hourlyCap,
     idleSeconds: k.idleSeconds,
+    health: healthOf(k),
   };
 }
 

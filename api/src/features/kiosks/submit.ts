@@ -47,6 +47,8 @@ export async function submitKioskResponse(db: Db, batcher: KioskSubmitBatcher, s
   const unitId = await deviceUnitId(db, tokenHash);
   if (unitId === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
   const campaign = await openSipasCampaign(db);
+  // A session completed before the open campaign started does not count in it (kept parked on the tablet).
+  if (Date.parse(input.completedAt) < campaign.opensAt.getTime()) throw new AppError('CAMPAIGN_NOT_OPEN', { field: 'completedAt' });
   const form = await latestForm(db, input.formCode);
   const partial = input.partial ?? false;
   const answers = checkAnswers(form, input.answers, partial);

@@ -16,7 +16,8 @@ import {
 } from '../hooks/field-store';
 import { rejectedForms, type RejectedForm } from '../hooks/rejected-store';
 import { AnswersView } from './answers-view';
-import { registerOfflineShell } from '@/lib/offline-shell';
+import { ENUMERATOR_SHELL, registerOfflineShell } from '@/lib/offline-shell';
+import { useFlushSchedule } from '@/lib/use-outbox';
 import { useOnline } from '../hooks/use-online';
 import { AssignmentList } from './assignment-list';
 import { assignmentLabel } from './place';
@@ -61,19 +62,23 @@ export default function EnumeratorPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [syncing, setSyncing] = useState(false);
   const [needsLogin, setNeedsLogin] = useState(false);
-  const running = useRef<Promise<void> | null>(null);
+  const running = useRef<Promise<{ nextAttemptAt: number | null } | null> | null>(null);
 
-  const sync = useCallback((): Promise<void> => {
+  const sync = useCallback((force = true): Promise<{ nextAttemptAt: number | null } | null> => {
     running.current ??= (async () => {
       setSyncing(true);
       setStatus('Đang đồng bộ… / Syncing…');
-      const s = await syncOutbox();
+      const s = await syncOutbox(force);
       if (!s.stopped) await fetchAssignments().then(saveAssignments, () => undefined); // fresh quotas/counters
       setNeedsLogin(s.stopped === 'session');
       setStatus(summaryText(s));
       await reload();
+      return { nextAttemptAt: s.nextAttemptAt };
     })()
-      .catch(() => setStatus('Không đồng bộ được; phiếu vẫn lưu trên máy. Hãy thử lại. (Sync failed; forms are kept.)'))
+      .catch(() => {
+        setStatus('Không đồng bộ được; phiếu vẫn lưu trên máy. Hãy thử lại. (Sync failed; forms are kept.)');
+        return null;
+      })
       .finally(() => {
       running.current = null;
       setSyncing(false);
@@ -81,15 +86,16 @@ export default function EnumeratorPage() {
     return running.current;
   }, [reload]);
 
-  const backOnline = useCallback(() => {
-    void outbox.count().then((n) => (n > 0 ? sync() : undefined));
-  }, [sync]);
-  const online = useOnline(backOnline);
+  // The schedule every offline front door uses (mount, back online, backoff deadline, every 30 s),
+  // whenever forms wait on the phone.
+  const scheduled = useCallback(async (force: boolean) => ((await outbox.count()) > 0 ? sync(force) : null), [sync]);
+  useFlushSchedule(scheduled);
+  const online = useOnline();
 
   useEffect(() => {
-    registerOfflineShell({ worker: '/enumerator-sw.js', scope: '/e', cacheName: 'hl-e-shell-v1', manifest: '/enumerator.webmanifest', page: '/e' });
-    void reload().then(() => (navigator.onLine ? backOnline() : undefined));
-  }, [reload, backOnline]);
+    registerOfflineShell(ENUMERATOR_SHELL);
+    void reload();
+  }, [reload]);
 
   if (field.assignments.length === 0 || screen.kind === 'login') {
     const again = screen.kind === 'login';

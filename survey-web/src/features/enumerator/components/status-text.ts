@@ -2,21 +2,12 @@
  * The Vietnamese (English second) words the enumerator reads about sync: the summary after a round
  * and each form's state. Kept in one place so the same form never reads differently in two spots.
  */
-import type { PublicForm } from '@hailong/contracts';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, type PublicForm } from '@hailong/contracts';
 import type { SyncedForm, SyncSummary } from '../hooks/field-store';
 
-/** Fallback when the server sent no message (it normally sends the catalogue's Vietnamese text). */
-const REASONS: Record<string, string> = {
-  ANSWERS_INVALID: 'Câu trả lời không hợp lệ',
-  FORBIDDEN_ASSIGNMENT: 'Phiếu không thuộc đơn vị được phân công cho bạn',
-  SUBMISSION_CONFLICT: 'Mã phiếu trùng với một phiếu khác đã gửi',
-  FORM_UNKNOWN: 'Mẫu phiếu không còn được dùng',
-  ASSIGNMENT_NOT_FOUND: 'Phân công không còn (đã bị xoá)',
-};
-
+/** The server's message, else the catalogue's for its code. */
 export function reasonText(r: SyncedForm): string {
-  return r.message ?? REASONS[r.reason ?? ''] ?? r.reason ?? 'Không rõ lý do';
+  return r.message ?? (r.reason ? errorMessage(r.reason)?.vi : undefined) ?? r.reason ?? 'Không rõ lý do';
 }
 
 /** "Câu 3 (…label…): message" for each answer the server refused. */
@@ -38,7 +29,7 @@ export function summaryText(s: SyncSummary): string {
     case 'session':
       return `${partial}Phiên đăng nhập đã hết hạn: hãy đăng nhập lại để gửi ${s.remaining} phiếu còn lại (phiếu vẫn lưu trên máy). (Session expired — log in again.)`;
     case 'server':
-      return `${partial}Máy chủ chưa nhận ${s.remaining} phiếu: ${s.error ? errorText(s.error) : 'lỗi máy chủ'}. Phiếu vẫn lưu trên máy.`;
+      return `${partial}Máy chủ chưa nhận ${s.remaining} phiếu: ${s.error ? `${s.error.vi} (${s.error.en})` : 'lỗi máy chủ'}. Phiếu vẫn lưu trên máy.`;
     default:
       return `${sent} (${s.stored} stored, ${s.duplicate} already stored, ${s.rejected.length} rejected.)`;
   }

@@ -3,12 +3,13 @@
  * so interviews can start with no network for days), queued interviews (the IndexedDB outbox from
  * `@/lib/offline-outbox`, each with its client UUID) and what became of each synced form (a short
  * log of synced ones) and every rejected form with its answers and the server's reason
- * (rejected-store.ts). Sync sends the outbox in batches; stored/duplicate items leave the outbox,
- * rejected ones move to the rejected store (never dropped), a network failure or an expired session
- * stops the round and keeps the rest (resumable; the server is idempotent by client id).
+ * (rejected-store.ts). Sync sends the outbox in batches through the shared outbox (`flushBatches`, on
+ * the schedule every front door uses); stored/duplicate items leave the outbox, rejected ones move to
+ * the rejected store (never dropped), a network failure or an expired session stops the round and
+ * keeps the rest with backoff (resumable; the server is idempotent by client id).
  */
-import type { EnumeratorAssignment, FieldForm, SyncResult } from '@hailong/contracts';
-import { ApiError } from '@/lib/api-client';
+import { isErrorCode, type EnumeratorAssignment, type FieldForm, type SyncResult } from '@hailong/contracts';
+import type { FailureReason, Sent } from '@/lib/api-client';
 import { newClientId } from '@/lib/client-id';
 import { createOutbox } from '@/lib/offline-outbox';
 import { syncBatch } from '../api/enumerator-api';
@@ -68,13 +69,15 @@ export interface SyncSummary {
   rejected: SyncedForm[];
   remaining: number;
   stopped: SyncStop | null;
-  /** The server's message when it refused the whole batch (stopped = 'server'). */
-  error?: ApiError;
+  /** Why the server did not take the rest (stopped = 'server'). */
+  error?: FailureReason;
+  /** When the outbox is due again (backoff), null when nothing waits. */
+  nextAttemptAt: number | null;
 }
 
-function stopReason(err: unknown): SyncStop {
-  if (err instanceof ApiError) return err.status === 401 ? 'session' : 'server';
-  return 'offline'; // NetworkError (no signal, timeout) or anything unexpected: keep the forms, retry later
+function stopReason(e: FailureReason): SyncStop {
+  if (e.status === null) return 'offline'; // no signal, timeout: keep the forms, retry later
+  return e.status === 401 ? 'session' : 'server';
 }
 
 function record(summary: SyncSummary, done: SyncedForm[]): void {
@@ -84,37 +87,51 @@ function record(summary: SyncSummary, done: SyncedForm[]): void {
   if (!summary.stopped) write(LAST_SYNC_KEY, new Date().toISOString());
 }
 
-export async function syncOutbox(): Promise<SyncSummary> {
-  const summary: SyncSummary = { stored: 0, duplicate: 0, rejected: [], remaining: 0, stopped: null };
+/**
+ * One sync round through the shared outbox (`flushBatches`): per-form results settle each form;
+ * a form the server refuses is kept, with its answers and reason, in the rejected store (the /e
+ * parking place the enumerator can fix, move or discard from), and never holds the others.
+ */
+export async function syncOutbox(force = true): Promise<SyncSummary> {
+  const summary: SyncSummary = { stored: 0, duplicate: 0, rejected: [], remaining: 0, stopped: null, nextAttemptAt: null };
   const done: SyncedForm[] = [];
-  const items = await outbox.list();
   const assignments = loadAssignments(); // still the download the forms were made against
-  for (let i = 0; i < items.length; i += BATCH) {
-    const batch = items.slice(i, i + BATCH);
-    const byId = new Map(batch.map((b) => [b.clientId, b]));
-    let results: SyncResult[];
-    try {
-      results = await syncBatch(batch);
-    } catch (err) {
-      summary.stopped = stopReason(err);
-      if (err instanceof ApiError && summary.stopped === 'server') summary.error = err;
-      break;
-    }
-    const syncedAt = new Date().toISOString();
-    for (const r of results) {
-      const item = byId.get(r.clientId);
-      const entry: SyncedForm = { ...r, assignmentId: item?.assignmentId, formCode: item?.formCode, completedAt: item?.completedAt, syncedAt };
-      if (r.status === 'stored') summary.stored += 1;
-      else if (r.status === 'duplicate') summary.duplicate += 1;
-      else summary.rejected.push(entry);
-      done.push(entry);
-      // Kept before it leaves the outbox: a crash in between leaves it queued, never lost.
-      if (r.status === 'rejected' && item) await keepRejected(item, r, syncedAt, assignments);
-      else await rejectedForms.remove(r.clientId); // a resent form that is now on the server
-      await outbox.remove(r.clientId);
-    }
+  const keep = async (item: QueuedInterview, r: SyncResult, syncedAt: string) => {
+    const entry: SyncedForm = { ...r, assignmentId: item.assignmentId, formCode: item.formCode, completedAt: item.completedAt, syncedAt };
+    if (r.status === 'stored') summary.stored += 1;
+    else if (r.status === 'duplicate') summary.duplicate += 1;
+    else summary.rejected.push(entry);
+    done.push(entry);
+    // Kept before it leaves the outbox: a crash in between leaves it queued, never lost.
+    if (r.status === 'rejected') await keepRejected(item, r, syncedAt, assignments);
+    else await rejectedForms.remove(r.clientId); // a resent form that is now on the server
+  };
+  const res = await outbox.flushBatches(
+    async (batch) => {
+      const results = new Map((await syncBatch(batch)).map((r) => [r.clientId, r]));
+      const syncedAt = new Date().toISOString();
+      const out: Sent[] = [];
+      for (const item of batch) {
+        const r = results.get(item.clientId);
+        if (r) await keep(item, r, syncedAt);
+        out.push(r ? { outcome: 'done' } : { outcome: 'retry', reason: { code: 'NO_RESULT', status: 500, vi: 'Máy chủ chưa trả kết quả cho phiếu này', en: 'No result for this form', at: syncedAt } });
+      }
+      return out;
+    },
+    { force, size: BATCH },
+  );
+  // A form refused on its own (not in a per-form result: e.g. too large) joins the rejected ones.
+  for (const p of res.parked) {
+    const reason = isErrorCode(p.reason.code) ? { reason: p.reason.code } : {};
+    await keep(p.item, { clientId: p.item.clientId, status: 'rejected', message: `${p.reason.vi} (${p.reason.en})`, ...reason }, p.reason.at);
+    await outbox.remove(p.item.clientId);
   }
-  summary.remaining = await outbox.count();
+  summary.remaining = res.remaining;
+  summary.nextAttemptAt = res.nextAttemptAt;
+  if (res.remaining > 0 && res.lastError) {
+    summary.stopped = stopReason(res.lastError);
+    if (summary.stopped === 'server') summary.error = res.lastError;
+  }
   record(summary, done);
   return summary;
 }

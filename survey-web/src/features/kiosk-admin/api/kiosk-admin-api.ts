@@ -1,5 +1,5 @@
 /** Admin requests for counter kiosks (types from @hailong/contracts). */
-import type { Kiosk, KioskCreate, PairingCode } from '@hailong/contracts';
+import type { Kiosk, KioskCreate, KioskParkedItem, PairingCode } from '@hailong/contracts';
 import { api } from '@/lib/api-client';
 
 export interface UnitOption {
@@ -18,3 +18,8 @@ export const rePairKiosk = (id: string) => api<PairingCode>(`/api/v1/kiosks/${id
 export function pairUrl(code: string): string {
   return `${window.location.origin}/k?code=${encodeURIComponent(code)}`;
 }
+
+export const listParked = (id: string) => api<{ items: KioskParkedItem[] }>(`/api/v1/kiosks/${id}/parked`);
+export const releaseParked = (id: string, clientIds?: string[]) => api<{ count: number }>(`/api/v1/kiosks/${id}/parked/release`, { body: clientIds ? { clientIds } : {} });
+export const discardParked = (id: string, clientIds: string[], reason: string) =>
+  api<{ count: number }>(`/api/v1/kiosks/${id}/parked/discard`, { body: { clientIds, reason } });

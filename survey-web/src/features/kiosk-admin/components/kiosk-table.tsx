@@ -1,13 +1,8 @@
-/** The devices: where they are, whether they are alive, what they have sent; revoke and re-pair. */
+/** The devices: where they are, their real state, what they have sent; parked sessions, revoke and re-pair. */
 import { useState } from 'react';
 import type { Kiosk } from '@hailong/contracts';
+import { HealthCell } from './fleet-health';
 import { relativeTimeVi } from './relative-time';
-
-const STATUS: Record<Kiosk['status'], string> = {
-  awaiting_pairing: 'Chưa ghép',
-  paired: 'Đang hoạt động',
-  revoked: 'Đã thu hồi',
-};
 const MODE: Record<Kiosk['mode'], string> = { quick: 'Phiếu nhanh', full: 'Mẫu 01 đầy đủ' };
 
 interface Props {
@@ -15,9 +10,10 @@ interface Props {
   now: number;
   onRevoke: (k: Kiosk) => Promise<void>;
   onRePair: (k: Kiosk) => Promise<void>;
+  onShowParked: (k: Kiosk) => void;
 }
 
-function Actions({ k, onRevoke, onRePair }: { k: Kiosk } & Pick<Props, 'onRevoke' | 'onRePair'>) {
+function Actions({ k, onRevoke, onRePair, onShowParked }: { k: Kiosk } & Pick<Props, 'onRevoke' | 'onRePair' | 'onShowParked'>) {
   const [confirming, setConfirming] = useState<'revoke' | 'repair' | null>(null);
   const name = `${k.counterName} (${k.unitCode})`;
   if (confirming === 'revoke') {
@@ -41,6 +37,9 @@ function Actions({ k, onRevoke, onRePair }: { k: Kiosk } & Pick<Props, 'onRevoke
   }
   return (
     <div className="ka-actions">
+      {k.health.parkedCount > 0 ? (
+        <button type="button" aria-label={`Phiếu tạm giữ của ${name}`} onClick={() => onShowParked(k)}>Xem {k.health.parkedCount} phiếu tạm giữ</button>
+      ) : null}
       {k.status !== 'revoked' ? (
         <button type="button" aria-label={`Thu hồi ${name}`} onClick={() => setConfirming('revoke')}>Thu hồi</button>
       ) : null}
@@ -55,7 +54,13 @@ function Actions({ k, onRevoke, onRePair }: { k: Kiosk } & Pick<Props, 'onRevoke
   );
 }
 
-export function KioskTable({ kiosks, now, onRevoke, onRePair }: Props) {
+/** The later of the last submission and the last heartbeat. */
+function lastContact(k: Kiosk): string | null {
+  const times = [k.lastSeenAt, k.health.lastHeartbeatAt].filter((t): t is string => t !== null);
+  return times.sort().at(-1) ?? null;
+}
+
+export function KioskTable({ kiosks, now, onRevoke, onRePair, onShowParked }: Props) {
   return (
     <table className="ka-table">
       <caption className="ka-sr">Danh sách máy tính bảng tại quầy</caption>
@@ -78,12 +83,12 @@ export function KioskTable({ kiosks, now, onRevoke, onRePair }: Props) {
             <td>{k.unitCode} · {k.unitName}</td>
             <th scope="row">{k.counterName}</th>
             <td>{MODE[k.mode]}<br /><small>Tự đặt lại sau {k.idleSeconds} giây không chạm</small></td>
-            <td><span className={`ka-status ka-status-${k.status}`}>{STATUS[k.status]}</span></td>
-            <td title={k.lastSeenAt ? new Date(k.lastSeenAt).toLocaleString('vi-VN') : undefined}>{relativeTimeVi(k.lastSeenAt, now)}</td>
+            <td><HealthCell k={k} /></td>
+            <td title={lastContact(k) ? new Date(lastContact(k) ?? '').toLocaleString('vi-VN') : undefined}>{relativeTimeVi(lastContact(k), now)}</td>
             <td>{k.appVersion ?? '—'}</td>
-            <td>{k.pendingCount}</td>
+            <td>{k.health.lastHeartbeatAt ? k.health.queueLength : k.pendingCount}</td>
             <td>{k.submissionsToday}</td>
-            <td><Actions k={k} onRevoke={onRevoke} onRePair={onRePair} /></td>
+            <td><Actions k={k} onRevoke={onRevoke} onRePair={onRePair} onShowParked={onShowParked} /></td>
           </tr>
         ))}
       </tbody>

@@ -1,13 +1,17 @@
 /**
  * /admin/kiosks — the counter tablets of every unit: create one and show its one-time pairing code
- * (large type + QR, 15 minutes), watch last seen, pending offline ratings and today's submissions,
- * revoke a lost tablet or re-pair a replaced one. The list refreshes every 10 s.
+ * (large type + QR, 15 minutes), watch each tablet's real state (heartbeats: queue, parked sessions,
+ * errors, clock, silence) under a summary that turns red when one needs attention, read and release
+ * or discard its parked sessions, revoke a lost tablet or re-pair a replaced one. The list refreshes
+ * every 10 s.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Kiosk } from '@hailong/contracts';
 import { ApiError, errorText } from '@/lib/api-client';
 import { listKiosks, rePairKiosk, revokeKiosk } from '../api/kiosk-admin-api';
 import { CreateKioskForm } from './create-kiosk-form';
+import { FleetSummary } from './fleet-health';
+import { ParkedPanel } from './parked-panel';
 import { KioskTable } from './kiosk-table';
 import { PairingPanel, type PairingShown } from './pairing-panel';
 import '../kiosk-admin.css';
@@ -19,6 +23,7 @@ export default function KiosksPage() {
   const [loggedOut, setLoggedOut] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [pairing, setPairing] = useState<PairingShown | null>(null);
+  const [parkedOf, setParkedOf] = useState<Kiosk | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -78,8 +83,20 @@ export default function KiosksPage() {
         <h2 id="ka-list-title">Thiết bị</h2>
         {kiosks === null ? <p role="status">Đang tải…</p> : null}
         {kiosks?.length === 0 ? <p className="ka-empty">Chưa có máy nào. Thêm máy đầu tiên ở biểu mẫu bên dưới. <span lang="en">No kiosks yet.</span></p> : null}
-        {kiosks && kiosks.length > 0 ? <KioskTable kiosks={kiosks} now={now} onRevoke={onRevoke} onRePair={onRePair} /> : null}
+        {kiosks && kiosks.length > 0 ? <FleetSummary kiosks={kiosks} /> : null}
+        {kiosks && kiosks.length > 0 ? <KioskTable kiosks={kiosks} now={now} onRevoke={onRevoke} onRePair={onRePair} onShowParked={setParkedOf} /> : null}
       </section>
+      {parkedOf ? (
+        <ParkedPanel
+          key={parkedOf.id}
+          kiosk={parkedOf}
+          onClose={() => setParkedOf(null)}
+          onDone={(m) => {
+            setMessage(m);
+            void refresh();
+          }}
+        />
+      ) : null}
       <CreateKioskForm
         onCreated={(p) => {
           setPairing(p);

@@ -1,9 +1,9 @@
-/** Kiosk ↔ API: pairing, and the outbox sender that maps HTTP outcomes to outbox decisions. */
-import type { KioskPaired, KioskResponseInput } from '@hailong/contracts';
-import { api, ApiError, NetworkError } from '@/lib/api-client';
-import type { SendOutcome } from '@/lib/offline-outbox';
+/** Kiosk ↔ API: pairing, the outbox sender and the heartbeat. */
+import type { KioskHeartbeatInput, KioskHeartbeatReply, KioskPaired, KioskResponseInput } from '@hailong/contracts';
+import { api, ApiError } from '@/lib/api-client';
 
-export const KIOSK_APP_VERSION = '1.0.0';
+/** The app version a tablet reports: the product version and the web release it runs. */
+export const KIOSK_APP_VERSION = `1.0.0+${__HL_RELEASE__}`;
 
 export function pairKiosk(pairingCode: string): Promise<KioskPaired> {
   return api<KioskPaired>('/api/v1/kiosk/pair', { body: { pairingCode } });
@@ -11,23 +11,29 @@ export function pairKiosk(pairingCode: string): Promise<KioskPaired> {
 
 export type KioskItem = KioskResponseInput;
 
-/** Codes that will never succeed on a resend: drop the item (the server keeps nothing of it). */
-const PERMANENT = new Set(['ANSWERS_INVALID', 'FORM_UNKNOWN', 'SUBMISSION_CONFLICT', 'VALIDATION_FAILED', 'RATING_CODE_INVALID']);
-
-export async function sendKioskItem(token: string, item: KioskItem, pendingCount: number, onUnauthorized: () => void): Promise<SendOutcome> {
+/**
+ * Sends one queued session; throws what the API answered (the outbox decides retry or park from the
+ * error catalogue). A 401 also tells the page the tablet was revoked.
+ */
+export async function sendKioskItem(token: string, item: KioskItem, pendingCount: number, onUnauthorized: () => void): Promise<void> {
   try {
     await api('/api/v1/kiosk/responses', {
       body: { ...item, appVersion: KIOSK_APP_VERSION, pendingCount },
       headers: { authorization: `Bearer ${token}` },
       timeoutMs: 10_000,
     });
-    return 'done';
   } catch (err) {
-    if (err instanceof NetworkError) return 'retry';
-    if (err instanceof ApiError) {
-      if (err.status === 401) onUnauthorized();
-      if (PERMANENT.has(err.code)) return 'rejected';
-    }
-    return 'retry'; // 401 (kept until re-paired), 409 NO_OPEN_CAMPAIGN, 429, 5xx
+    if (err instanceof ApiError && err.status === 401) onUnauthorized();
+    throw err;
+  }
+}
+
+/** One heartbeat; the answer carries the server clock, the open campaign and the admin's decisions. */
+export async function sendHeartbeat(token: string, beat: KioskHeartbeatInput, onUnauthorized: () => void): Promise<KioskHeartbeatReply> {
+  try {
+    return await api<KioskHeartbeatReply>('/api/v1/kiosk/heartbeat', { body: beat, headers: { authorization: `Bearer ${token}` }, timeoutMs: 10_000 });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) onUnauthorized();
+    throw err;
   }
 }

@@ -4,9 +4,10 @@ import type { KioskPaired } from '@hailong/contracts';
 import { forgetDevice, loadDevice, saveDevice } from '../hooks/kiosk-device';
 import { useKioskOutbox } from '../hooks/use-kiosk-outbox';
 import { useKioskSession } from '../hooks/use-kiosk-session';
-import { registerOfflineShell } from '@/lib/offline-shell';
+import { KIOSK_SHELL, registerOfflineShell } from '@/lib/offline-shell';
 import { PairingScreen } from './pairing-screen';
 import { QuestionStep } from './question-step';
+import { StaffStatus } from './staff-status';
 import '../kiosk.css';
 
 /** `?idle=<seconds>` overrides the kiosk's setting on this tablet (staff testing the reset). */
@@ -17,7 +18,7 @@ function idleFromUrl(): number | undefined {
 
 function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () => void }) {
   const [revoked, setRevoked] = useState(false);
-  const { pending, enqueue } = useKioskOutbox(device.deviceToken, () => setRevoked(true));
+  const { pending, parked, sending, campaign, enqueue } = useKioskOutbox(device.deviceToken, () => setRevoked(true));
   const s = useKioskSession(device, enqueue, idleFromUrl() ?? (device.idleSeconds ?? 60) * 1000);
   return (
     <main className="k-screen" lang="vi">
@@ -26,6 +27,11 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
           <p className="k-unit">{device.unitName}</p>
           <p className="k-counter">{device.counterName}</p>
           <h1>Ông/Bà vui lòng đánh giá mức độ hài lòng</h1>
+          {campaign === 'none' ? (
+            <p className="k-no-campaign" role="status" data-testid="no-campaign">
+              Hiện chưa có đợt khảo sát nào đang mở: ý kiến đánh giá được giữ trên máy và chỉ được gửi khi có đợt khảo sát.
+            </p>
+          ) : null}
           <button type="button" className="k-primary k-big" onClick={s.start}>Bắt đầu đánh giá</button>
         </div>
       ) : null}
@@ -53,7 +59,7 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
         </div>
       ) : null}
       <footer className="k-footer">
-        {pending > 0 ? <span className="k-pending" data-testid="pending">{pending} đang chờ gửi</span> : <span />}
+        <StaffStatus pending={pending} sending={sending} parked={parked} />
         {revoked ? (
           <span className="k-revoked" role="alert">
             Thiết bị đã bị thu hồi, phiếu chưa gửi được giữ lại trên máy.{' '}
@@ -67,7 +73,7 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
 
 export default function KioskPage() {
   const [device, setDevice] = useState<KioskPaired | null>(() => loadDevice());
-  useEffect(() => registerOfflineShell({ worker: '/sw.js', scope: '/', cacheName: 'hl-shell-v1', manifest: '/kiosk.webmanifest' }), []);
+  useEffect(() => registerOfflineShell({ ...KIOSK_SHELL, manifest: '/kiosk.webmanifest' }), []);
   const onPaired = useCallback((d: KioskPaired) => {
     saveDevice(d);
     window.history.replaceState({}, '', '/k');

@@ -10,7 +10,7 @@ import { SurveyForm } from '@/components/survey-form/survey-form';
 import { errorText } from '@/lib/api-client';
 import { newClientId } from '@/lib/client-id';
 import { loadFormInfo, type OnlineItem } from '../api/online-api';
-import { registerOfflineShell } from '@/lib/offline-shell';
+import { KIOSK_SHELL, registerOfflineShell } from '@/lib/offline-shell';
 import { useOnlineOutbox } from '../hooks/use-online-outbox';
 import '../online.css';
 
@@ -35,9 +35,9 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
   const [draft] = useState(() => readDraft(unitCode));
   const [dossier, setDossier] = useState('');
   const startedAt = useRef(new Date().toISOString());
-  const { pending, submit, lateRejection } = useOnlineOutbox();
+  const { pending, submit, parked } = useOnlineOutbox();
 
-  useEffect(() => registerOfflineShell({ worker: '/sw.js', scope: '/', cacheName: 'hl-shell-v1' }), []);
+  useEffect(() => registerOfflineShell(KIOSK_SHELL), []);
   useEffect(() => {
     loadFormInfo(unitCode).then(setInfo, (e: unknown) => setError(errorText(e)));
   }, [unitCode]);
@@ -56,7 +56,7 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
       ...(code ? { dossierCode: code } : {}),
     });
     if (typeof outcome === 'object') {
-      setError(errorText(outcome.rejected));
+      setError(`${outcome.rejected.vi} (${outcome.rejected.en})`);
       return;
     }
     localStorage.removeItem(draftKey(unitCode));
@@ -94,7 +94,16 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
         )
       ) : null}
       {error ? <p role="alert" className="o-error">{error}</p> : null}
-      {lateRejection ? <p role="alert" className="o-error">Một phiếu đã lưu không được chấp nhận: {errorText(lateRejection)}</p> : null}
+      {parked.length > 0 ? (
+        <div role="alert" className="o-error" data-testid="parked">
+          {parked.length} phiếu đã lưu trên máy không được chấp nhận (giữ lại trên máy) / {parked.length} saved response(s) refused, kept on this device:
+          <ul>
+            {parked.map((p) => (
+              <li key={p.item.clientId}>{p.reason.vi} ({p.reason.en})</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {pending > 0 ? <p className="o-pending" data-testid="pending">{pending} đang chờ gửi</p> : null}
     </main>
   );

@@ -1,53 +1,41 @@
 /**
- * The online form's IndexedDB outbox (scheduling in `useOutbox`, as the kiosk's): a response gets
- * its client UUID before the first send, is stored first, then sent; a failed send is retried with
- * backoff, when the browser comes back online, and after a reload. `submit` says what happened to
- * this response on its first attempt, so the page can thank, explain "saved, will be sent", or show
- * the error.
+ * The online form's IndexedDB outbox (scheduling in `useOutbox`, as the kiosk's and /e's): a
+ * response gets its client UUID before the first send, is stored first, then sent; a failed send is
+ * retried with backoff, when the browser comes back online, and after a reload. `submit` says what
+ * happened to this response on its first attempt, so the page can thank, explain "saved, will be
+ * sent", or show the error: a response refused at once is not kept (the respondent is there to fix
+ * and send it again); one refused later stays parked on the device and is reported (`parked`).
  */
-import { useCallback, useState } from 'react';
-import type { ApiError } from '@/lib/api-client';
+import { useCallback } from 'react';
+import type { FailureReason } from '@/lib/api-client';
 import { createOutbox } from '@/lib/offline-outbox';
 import { useOutbox } from '@/lib/use-outbox';
-import { sendOnlineItem, type OnlineItem, type SendResult } from '../api/online-api';
+import { sendOnlineItem, type OnlineItem } from '../api/online-api';
 
 const outbox = createOutbox<OnlineItem>('online');
 
-export type SubmitOutcome = 'sent' | 'queued' | { rejected: ApiError };
+export type SubmitOutcome = 'sent' | 'queued' | { rejected: FailureReason };
+
+const run = (force: boolean) => outbox.flush(sendOnlineItem, { force });
 
 export function useOnlineOutbox() {
-  /** A queued response the server refused later (e.g. the dossier was already rated). */
-  const [lateRejection, setLateRejection] = useState<ApiError | null>(null);
-
-  const run = useCallback(async (force: boolean) => {
-    const seen = new Map<string, SendResult>();
-    const res = await outbox.flush(
-      async (item) => {
-        const r = await sendOnlineItem(item);
-        seen.set(item.clientId, r);
-        return r.outcome;
-      },
-      { force },
-    );
-    const refused = [...seen.values()].find((r) => r.error);
-    if (refused?.error) setLateRejection(refused.error);
-    return { ...res, seen };
-  }, []);
-  const { pending, add } = useOutbox(outbox, run);
+  const { pending, parked, add, discard } = useOutbox(outbox, run);
 
   const submit = useCallback(
     async (item: OnlineItem): Promise<SubmitOutcome> => {
       const { flushed } = await add(item);
-      const r = (await flushed)?.seen.get(item.clientId);
-      if (r?.outcome === 'done') return 'sent';
-      if (r?.outcome === 'rejected' && r.error) {
-        setLateRejection(null); // shown next to the form instead
-        return { rejected: r.error };
+      const res = await flushed;
+      const refused = res?.parked.find((p) => p.item.clientId === item.clientId);
+      if (refused) {
+        await discard([item.clientId]);
+        return { rejected: refused.reason };
       }
+      if (res && (await outbox.list()).every((i) => i.clientId !== item.clientId)) return 'sent';
       return 'queued';
     },
-    [add],
+    [add, discard],
   );
 
-  return { pending, submit, lateRejection };
+  return { pending, submit, parked };
 }
+
