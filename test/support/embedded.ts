@@ -7,20 +7,12 @@
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDb, createPool, runMigrations, seed, startEmbeddedPostgres } from '@hailong/db';
-import { resolveDatabase } from '@hailong/api/lib/services';
+import { prepareApiDatabase, resolveDatabase } from '@hailong/api';
+import { startEmbeddedPostgres } from '@hailong/db';
 import { templateName, withAdmin, type TestDatabase } from './pg.ts';
 
-async function migrateAndSeed(url: string): Promise<void> {
-  const pool = createPool(url, 1);
-  try {
-    const db = createDb(pool);
-    await runMigrations(db);
-    await seed(db);
-  } finally {
-    await pool.end();
-  }
-}
+/** Migrations and reference data, as the launcher prepares the database at start. */
+const migrateAndSeed = (url: string) => prepareApiDatabase(url, undefined);
 
 /** The template data directory (contains `pglite/`), built under the advisory lock the PostgreSQL template uses. */
 async function embeddedTemplate(): Promise<string> {
