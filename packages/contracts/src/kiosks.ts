@@ -32,7 +32,7 @@ export type PairingCode = z.infer<typeof pairingCodeSchema>;
 /**
  * A tablet's state on /admin/kiosks, worst first: silent (no heartbeat or submission for > 10 min),
  * clock_wrong (off by > 5 min), errors (parked sessions or a recent failure), queue_growing (sessions
- * waiting longer than 5 min or more than at the previous heartbeat), healthy; and those not in
+ * waiting longer than 5 min, or more than at the previous heartbeat which had some waiting too), healthy; and those not in
  * service: awaiting_pairing, revoked.
  */
 export const kioskHealthStateSchema = z.enum(['silent', 'clock_wrong', 'errors', 'queue_growing', 'healthy', 'awaiting_pairing', 'revoked']);

@@ -127,7 +127,10 @@ function stateOf(k: KioskRow, now: number): KioskHealth['state'] {
   const recentError = k.lastErrorAt !== null && now - k.lastErrorAt.getTime() < RECENT_ERROR_MS;
   if (k.parkedCount > 0 || (recentError && k.queueLength > 0)) return 'errors';
   const stuck = k.queueWaitingSince !== null && now - k.queueWaitingSince.getTime() > QUEUE_STUCK_MS;
-  if (k.queueLength > 0 && (k.queueLength > k.previousQueueLength || stuck)) return 'queue_growing';
+  // A session or two waiting at one heartbeat is normal at a busy counter; waiting at two in a row
+  // and more than before, or for minutes, is not.
+  const grew = k.previousQueueLength > 0 && k.queueLength > k.previousQueueLength;
+  if (k.queueLength > 0 && (grew || stuck)) return 'queue_growing';
   return 'healthy';
 }
 
