@@ -30,7 +30,6 @@ export function useFlushSchedule<R extends { nextAttemptAt: number | null }>(run
     latest.current = flush;
   }, [flush]);
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- an asynchronous send: its state changes come after the await
     void flush(true);
     const online = () => void flush(true);
     window.addEventListener('online', online);

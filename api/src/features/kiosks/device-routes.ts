@@ -2,6 +2,7 @@
 import {
   errorBodySchema, kioskHeartbeatInputSchema, kioskHeartbeatReplySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponseInputSchema, responseReceiptSchema,
 } from '@hailong/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordHeartbeat } from './fleet.ts';
 import { bearerTokenHash, pairDevice } from './service.ts';
@@ -17,6 +18,10 @@ export const PAIRING_FAILURES_MAX = 200;
 const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
   const batcher = new KioskSubmitBatcher(app.pg.pool);
   const pairingFailures = new SharedCounter(app.redis, { keyPrefix: `${app.config.queuePrefix}:pairing-failed`, windowMs: 10 * 60_000 });
+  // The device token is checked before the body is read: an unpaired caller gets 401, never a schema error.
+  const pairedDevice = async (req: FastifyRequest) => {
+    if ((await deviceUnitId(app.db, bearerTokenHash(req.headers.authorization))) === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
+  };
   app.post(
     '/pair',
     {
@@ -44,10 +49,7 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/responses',
     {
-      // The device token is checked before the body is read: an unpaired caller gets 401, never a schema error.
-      onRequest: async (req) => {
-        if ((await deviceUnitId(app.db, bearerTokenHash(req.headers.authorization))) === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
-      },
+      onRequest: pairedDevice,
       schema: {
         tags: ['kiosk'],
         summary: 'Submit one kiosk session (Bearer device token); 201 new, 200 replay, 409 conflict',
@@ -64,6 +66,7 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/heartbeat',
     {
+      onRequest: pairedDevice,
       schema: {
         tags: ['kiosk'],
         summary: 'Tablet heartbeat (Bearer device token, every minute): queue, parked sessions, last error, clock; answers decisions and the open campaign',
