@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig, TrustProxy } from './config.ts';
+import accountRoutes from './features/accounts/routes.ts';
 import authRoutes from './features/auth/routes.ts';
 import campaignRoutes from './features/campaigns/routes.ts';
 import invitationRoutes from './features/invitations/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(samplingRoutes, { prefix: '/api/v1' });
   await app.register(localityRoutes, { prefix: '/api/v1' });
   await app.register(remunerationRoutes, { prefix: '/api/v1' });
+  await app.register(accountRoutes, { prefix: '/api/v1' });
 
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;

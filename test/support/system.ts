@@ -57,6 +57,9 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
   const baseUrl = address.replace('localhost', '127.0.0.1');
   config.publicUrl = baseUrl;
   app.config.publicUrl = baseUrl;
+  // The test system plays a deployment that set PUBLIC_URL, unless a test asks otherwise.
+  config.publicUrlSet = opts.config?.publicUrlSet ?? true;
+  app.config.publicUrlSet = config.publicUrlSet;
   await ensureAdmin(app.db, ADMIN);
   const sys: TestSystem = {
     app,

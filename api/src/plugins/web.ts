@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-const FRONT_DOORS = ['/s/', '/k', '/o/', '/e', '/admin', '/supervision/'];
+const FRONT_DOORS = ['/s/', '/k', '/o/', '/e', '/admin', '/supervision', '/setup'];
 
 export default fp(
   async (app: FastifyInstance, opts: { root: string }) => {

@@ -66,6 +66,19 @@ export const errorCatalogue = {
     en: 'This client id was already used for a different response',
     client: 'park',
   },
+  // Sở Nội vụ console (issue 17)
+  CAMPAIGN_END_PASSED: { status: 409, vi: 'Ngày kết thúc đã qua, hãy chọn ngày kết thúc mới để mở lại', en: 'The end date has passed; choose a new end date to reopen', client: 'park' },
+  PUBLIC_URL_REQUIRED: {
+    status: 409,
+    vi: 'Chưa đặt PUBLIC_URL: thư gửi qua máy chủ SMTP sẽ chứa đường dẫn tới địa chỉ nội bộ của máy chủ. Hãy đặt biến môi trường PUBLIC_URL (ví dụ https://khaosat.sonoivu.gov.vn) rồi khởi động lại',
+    en: 'PUBLIC_URL is not set: mail sent through SMTP would link to the server’s own loopback address. Set the PUBLIC_URL environment variable (e.g. https://survey.example.gov.vn) and restart',
+    client: 'park',
+  },
+  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản', en: 'Account not found', client: 'park' },
+  USER_SELF_DISABLE: { status: 409, vi: 'Không thể tự khóa tài khoản của chính mình', en: 'You cannot disable your own account', client: 'park' },
+  USER_LAST_ADMIN: { status: 409, vi: 'Đây là quản trị viên cuối cùng đang hoạt động, không thể khóa', en: 'This is the last active administrator and cannot be disabled', client: 'park' },
+  SETUP_NOT_NEEDED: { status: 409, vi: 'Đã có quản trị viên; hãy đăng nhập', en: 'An administrator exists already; please sign in', client: 'park' },
+  SETUP_TOKEN_INVALID: { status: 401, vi: 'Đường dẫn tạo quản trị viên đầu tiên không đúng', en: 'The first-administrator link is wrong', client: 'park' },
   // Fieldwork (issue 6)
   EMAIL_TAKEN: { status: 409, vi: 'Email này đã có tài khoản', en: 'An account with this email exists', client: 'park' },
   IMPORT_ENCODING: {

@@ -15,3 +15,4 @@ export * from './sampling.ts';
 export * from './focal-points.ts';
 export * from './units.ts';
 export * from './text.ts';
+export * from './accounts.ts';

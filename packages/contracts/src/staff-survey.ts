@@ -22,13 +22,63 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
+/** Why a respondent gets no mail from this send (issue 17 item 2). */
+export const mailSkipReasonSchema = z.enum(['recently_reminded', 'already_invited', 'completed', 'opted_out', 'bounced', 'not_invited']);
+export type MailSkipReason = z.infer<typeof mailSkipReasonSchema>;
+
+/** People left out of a send, by reason; `people` names at most the first 50. */
+export const mailSkippedSchema = z.object({
+  reason: mailSkipReasonSchema,
+  count: z.number().int(),
+  people: z.array(z.object({ fullName: z.string(), email: z.string() })),
+});
+export type MailSkipped = z.infer<typeof mailSkippedSchema>;
+
 export const sendResultSchema = z.object({
   /** Invitations created by this call (respondents who had none). */
   created: z.number().int(),
   /** Mails queued by this call (deliveries that did not exist yet). */
   queued: z.number().int(),
+  /** Who was left out and why (reminders: reminded within the minimum gap, answered, opted out…). */
+  skipped: z.array(mailSkippedSchema).optional(),
+  /** Set when links in the mail point at a default address (outbox mode without PUBLIC_URL). */
+  warning: z.object({ vi: z.string(), en: z.string() }).optional(),
 });
 export type SendResult = z.infer<typeof sendResultSchema>;
+
+export const mailPreviewQuerySchema = z.object({ kind: z.enum(['invitation', 'reminder']) });
+
+/** The exact mail a send would produce, with the personal link as a placeholder, and its reach. */
+export const mailPreviewSchema = z.object({
+  kind: z.enum(['invitation', 'reminder']),
+  from: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  /** How many people this send would mail now. */
+  recipients: z.number().int(),
+  skipped: z.array(mailSkippedSchema),
+  minGapHours: z.number(),
+  /** The send would be refused (e.g. SMTP without PUBLIC_URL); `warning` says why. */
+  blocked: z.boolean(),
+  warning: z.object({ vi: z.string(), en: z.string() }).nullable(),
+});
+export type MailPreview = z.infer<typeof mailPreviewSchema>;
+
+export const mailRoundSchema = z.object({
+  kind: z.enum(['invitation', 'reminder', 'digest']),
+  round: z.number().int(),
+  firstQueuedAt: z.string(),
+  lastSentAt: z.string().nullable(),
+  total: z.number().int(),
+  sent: z.number().int(),
+  pending: z.number().int(),
+  failed: z.number().int(),
+  /** Recipients of this round who answered after it was queued. */
+  answeredAfter: z.number().int(),
+});
+export const mailRoundsSchema = z.object({ rounds: z.array(mailRoundSchema) });
+export type MailRounds = z.infer<typeof mailRoundsSchema>;
 
 export const rateCountsSchema = z.object({
   invited: z.number().int(),

@@ -41,6 +41,7 @@ export const envSchema = z.object({
   TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
   TALLY_FOLD_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   TRUST_PROXY: trustProxySchema.default(false),
+  REMINDER_MIN_GAP_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -59,6 +60,10 @@ export interface RuntimeConfig {
   smtpRatePerSecond: number;
   admin: { email: string; password: string } | undefined;
   publicUrl: string;
+  /** PUBLIC_URL was set; without it mailed links point at HOST:PORT (refused when mail goes to SMTP). */
+  publicUrlSet: boolean;
+  /** "Remind now" skips anyone reminded less than this many hours ago (REMINDER_MIN_GAP_HOURS). */
+  reminderMinGapHours: number;
   logLevel: string;
   cookieSecure: boolean;
   /** Peers allowed to set X-Forwarded-For (TRUST_PROXY); false = the socket address is the caller. */
@@ -136,6 +141,8 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlSet: e.PUBLIC_URL !== undefined,
+    reminderMinGapHours: e.REMINDER_MIN_GAP_HOURS,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,

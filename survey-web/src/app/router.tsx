@@ -19,6 +19,9 @@ const Home = lazy(() => import('@/app/routes/home'));
 const StaffSurvey = lazy(() => import('@/features/staff-survey/components/staff-survey-page'));
 const StaffOptOut = lazy(() => import('@/features/staff-survey/components/opt-out-page'));
 const Admin = lazy(() => import('@/features/dashboard/components/admin-page'));
+const UsersAdmin = lazy(() => import('@/features/accounts/components/users-page'));
+const AuditLog = lazy(() => import('@/features/audit/components/audit-page'));
+const FirstAdmin = lazy(() => import('@/features/accounts/components/first-admin-page'));
 const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-page'));
 const UnitsAdmin = lazy(() => import('@/features/units-admin/components/units-page'));
 const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
@@ -37,11 +40,15 @@ export const routes: RouteDef[] = [
   { pattern: /^\/admin\/?$/, keys: [], Component: Admin },
   { pattern: /^\/admin\/kiosks\/?$/, keys: [], Component: KioskAdmin },
   { pattern: /^\/admin\/units\/?$/, keys: [], Component: UnitsAdmin },
+  { pattern: /^\/admin\/users\/?$/, keys: [], Component: UsersAdmin },
+  { pattern: /^\/admin\/audit\/?$/, keys: [], Component: AuditLog },
+  { pattern: /^\/setup\/?$/, keys: [], Component: FirstAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/fieldwork\/?$/, keys: ['campaignId'], Component: FieldworkAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/results\/?$/, keys: ['campaignId'], Component: SipasResults },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/plan\/?$/, keys: ['campaignId'], Component: SamplingPlanPage },
   { pattern: /^\/e\/?$/, keys: [], Component: EnumeratorPage },
+  { pattern: /^\/supervision\/?$/, keys: [], Component: SupervisionPage },
   { pattern: /^\/supervision\/([^/]+)\/?$/, keys: ['campaignId'], Component: SupervisionPage },
   { pattern: /^\/k\/?$/, keys: [], Component: Kiosk },
   { pattern: /^\/o\/([A-Za-z0-9_-]+)\/poster\/?$/, keys: ['unitCode'], Component: OnlinePoster },

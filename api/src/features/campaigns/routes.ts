@@ -1,7 +1,9 @@
-import { campaignCreateSchema, campaignSchema, errorBodySchema, idParamsSchema } from '@hailong/contracts';
+import { campaignCloseSchema, campaignCreateSchema, campaignHeadlinesSchema, campaignReopenSchema, campaignSchema, errorBodySchema, idParamsSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { closeCampaign, listCampaigns } from './repo.ts';
+import { campaignHeadlines } from './headlines.ts';
+import { closeEarly, reopen } from './lifecycle.ts';
+import { listCampaigns } from './repo.ts';
 import { currentUser } from '../supervision/access.ts';
 import { campaignScope, supervisedCampaignIds } from '../supervision/scope.ts';
 import { createCampaign, getCampaign, toCampaign } from './service.ts';
@@ -47,17 +49,47 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => toCampaign(await getCampaign(app.db, req.params.id)),
   );
 
+  app.get(
+    '/headlines',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['campaigns'],
+        summary: "Each campaign's headline figure: staff response rate, or SIPAS forms collected / target",
+        response: { 200: campaignHeadlinesSchema },
+      },
+    },
+    async () => ({ headlines: await campaignHeadlines(app.db, await listCampaigns(app.db)) }),
+  );
+
   app.post(
     '/:id/close',
     {
       onRequest: app.requireRole('admin'),
-      schema: { tags: ['campaigns'], summary: 'Close a campaign now', params: idParamsSchema, response: { 200: campaignSchema, 404: errorBodySchema } },
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Close a campaign now (the reason is kept in the audit log)',
+        params: idParamsSchema,
+        body: campaignCloseSchema,
+        response: { 200: campaignSchema, 400: errorBodySchema, 404: errorBodySchema },
+      },
     },
-    async (req) => {
-      await getCampaign(app.db, req.params.id);
-      await closeCampaign(app.db, req.params.id);
-      return toCampaign(await getCampaign(app.db, req.params.id));
+    async (req) => toCampaign(await closeEarly(app.db, req.params.id, req.body, req.user?.id ?? null)),
+  );
+
+  app.post(
+    '/:id/reopen',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Reopen a campaign closed early, optionally with a new end (the reason is kept in the audit log)',
+        params: idParamsSchema,
+        body: campaignReopenSchema,
+        response: { 200: campaignSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+      },
     },
+    async (req) => toCampaign(await reopen(app.db, req.params.id, req.body, req.user?.id ?? null)),
   );
 };
 export default campaignRoutes;

@@ -1,6 +1,7 @@
 import type { Campaign, CampaignCreate } from '@hailong/contracts';
 import { isUniqueViolation, type Db, type DbOrTx } from '@hailong/db';
 import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/record.ts';
 import { findCampaign, insertCampaign, type CampaignRow } from './repo.ts';
 
 export function campaignStatus(c: CampaignRow, at = new Date()): Campaign['status'] {
@@ -29,15 +30,19 @@ export function toCampaign(c: CampaignRow): Campaign {
 
 export async function createCampaign(db: Db, input: CampaignCreate, userId: string | null): Promise<CampaignRow> {
   try {
-    return await insertCampaign(db, {
-      kind: input.kind,
-      name: input.name,
-      year: input.year,
-      opensAt: new Date(input.opensAt),
-      closesAt: new Date(input.closesAt),
-      targetPerUnit: input.targetPerUnit ?? null,
-      settings: input.settings ?? {},
-      createdBy: userId,
+    return await db.transaction(async (tx) => {
+      const c = await insertCampaign(tx, {
+        kind: input.kind,
+        name: input.name,
+        year: input.year,
+        opensAt: new Date(input.opensAt),
+        closesAt: new Date(input.closesAt),
+        targetPerUnit: input.targetPerUnit ?? null,
+        settings: input.settings ?? {},
+        createdBy: userId,
+      });
+      await recordAudit(tx, { actorUserId: userId, action: 'campaign.create', entity: 'campaign', entityId: c.id, details: { kind: c.kind } });
+      return c;
     });
   } catch (err) {
     if (isUniqueViolation(err, 'campaigns_name_key')) throw new AppError('CAMPAIGN_NAME_TAKEN', { field: 'name' });

@@ -29,10 +29,10 @@ export async function createInvitationDeliveries(db: DbOrTx, campaignId: string)
 
 /**
  * The next reminder round of every invitation still waiting for an answer (not completed, not
- * bounced, not opted out, invitation mail sent). The unique (invitation, kind, round) key makes a
+ * bounced, not opted out, invitation mail sent, not reminded since `gapStart`). The unique (invitation, kind, round) key makes a
  * concurrent second "remind now" a no-op rather than a second mail.
  */
-export async function createReminderDeliveries(db: DbOrTx, campaignId: string): Promise<string[]> {
+export async function createReminderDeliveries(db: DbOrTx, campaignId: string, gapStart: Date): Promise<string[]> {
   const res = await db.execute<{ id: string }>(sql`
     insert into mail_deliveries (campaign_id, invitation_id, kind, round)
     select i.campaign_id, i.id, 'reminder',
@@ -41,6 +41,7 @@ export async function createReminderDeliveries(db: DbOrTx, campaignId: string): 
     join respondents r on r.id = i.respondent_id
     where i.campaign_id = ${campaignId} and i.completed_at is null and i.bounced_at is null
       and r.opted_out_at is null and i.sent_at is not null
+      and not exists (select 1 from mail_deliveries g where g.invitation_id = i.id and g.kind = 'reminder' and g.created_at > ${gapStart})
     on conflict do nothing
     returning id`);
   return res.rows.map((r) => r.id);

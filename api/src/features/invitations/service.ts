@@ -11,6 +11,8 @@ import { invitationToken, jobId, MAIL_JOB_OPTIONS, tokenHash, type ProducerQueue
 import { AppError } from '../../errors.ts';
 import { getCampaign, isOpen } from '../campaigns/service.ts';
 import { findStoredForm } from '../forms/repo.ts';
+import { audience } from './audience-repo.ts';
+import { assertCanSend, gapStartOf, type MailConfig } from './mail-preview.ts';
 import { createInvitationDeliveries, createReminderDeliveries, insertInvitations, rearmFailedInvitationMails, respondentsWithoutInvitation, type RearmedDelivery } from './repo.ts';
 
 
@@ -48,8 +50,10 @@ async function openStaffCampaign(db: Db, campaignId: string) {
   return c;
 }
 
-export async function sendInvitations(db: Db, enqueue: Enqueue, secret: string, campaignId: string): Promise<SendResult> {
+export async function sendInvitations(db: Db, enqueue: Enqueue, config: MailConfig & { tokenSecret: string }, campaignId: string): Promise<SendResult> {
   await openStaffCampaign(db, campaignId);
+  const warning = assertCanSend(config);
+  const secret = config.tokenSecret;
   const forms = await formIdsByGroup(db);
   const { created, deliveries, rearmed } = await db.transaction(async (tx) => {
     const pending = await respondentsWithoutInvitation(tx, campaignId);
@@ -64,16 +68,23 @@ export async function sendInvitations(db: Db, enqueue: Enqueue, secret: string, 
   });
   await enqueueDeliveries(enqueue, 'invitation', deliveries);
   await enqueueRearmed(enqueue, rearmed);
-  return { created, queued: deliveries.length + rearmed.length };
+  return { created, queued: deliveries.length + rearmed.length, ...(warning ? { warning } : {}) };
 }
 
-export async function sendReminders(db: Db, enqueue: Enqueue, campaignId: string): Promise<SendResult> {
+/**
+ * "Remind now": the next reminder round to everyone still waiting who was not reminded within the
+ * minimum gap (REMINDER_MIN_GAP_HOURS); the answer says who was left out and why.
+ */
+export async function sendReminders(db: Db, enqueue: Enqueue, config: MailConfig, campaignId: string): Promise<SendResult> {
   await openStaffCampaign(db, campaignId);
-  const { deliveries, rearmed } = await db.transaction(async (tx) => ({
-    deliveries: await createReminderDeliveries(tx, campaignId),
+  const warning = assertCanSend(config);
+  const gapStart = gapStartOf(config);
+  const { deliveries, skipped, rearmed } = await db.transaction(async (tx) => ({
+    skipped: (await audience(tx, campaignId, 'reminder', gapStart)).skipped,
+    deliveries: await createReminderDeliveries(tx, campaignId, gapStart),
     rearmed: await rearmFailedInvitationMails(tx, campaignId),
   }));
   await enqueueDeliveries(enqueue, 'reminder', deliveries);
   await enqueueRearmed(enqueue, rearmed);
-  return { created: 0, queued: deliveries.length + rearmed.length };
+  return { created: 0, queued: deliveries.length + rearmed.length, skipped, ...(warning ? { warning } : {}) };
 }

@@ -1,64 +1,55 @@
-import type { Campaign } from '@hailong/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
-import { errorText } from '@/lib/api-client';
-
-const field = (f: FormData, name: string): string => {
-  const v = f.get(name);
-  return typeof v === 'string' ? v : '';
-};
-import { createCampaign, listCampaigns } from '../api/admin-api';
-
-const STATUS: Record<Campaign['status'], string> = { open: 'Đang mở', scheduled: 'Chưa mở', closed: 'Đã đóng' };
+/** /admin: every campaign of both kinds with its state, window and live headline; and the create form. */
+import type { Campaign, CampaignHeadline } from '@hailong/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage, useT } from '@/lib/i18n';
+import { campaignHeadlines, listCampaigns } from '../api/admin-api';
+import { headlineText, kindText, statusText, windowText } from './campaign-labels';
+import { CreateCampaignForm } from './create-campaign-form';
 
 export function CampaignList({ open }: { open: (id: string) => void }) {
+  const t = useT();
   const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
+  const [headlines, setHeadlines] = useState<Map<string, CampaignHeadline>>(new Map());
   const [error, setError] = useState<string | null>(null);
-  const load = () => listCampaigns().then((r) => setCampaigns(r.campaigns), (e: unknown) => setError(errorText(e)));
-  useEffect(() => void load(), []);
-
-  const create = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const days = field(f, 'reminderDays').split(/[ ,;]+/).filter(Boolean).map(Number);
-    try {
-      const { id } = await createCampaign({
-        kind: 'staff',
-        name: field(f, 'name'),
-        year: Number(f.get('year')),
-        opensAt: new Date(field(f, 'opensAt')).toISOString(),
-        closesAt: new Date(field(f, 'closesAt')).toISOString(),
-        settings: { reminderDays: days, maxReminders: days.length, targetRate: Number(f.get('targetRate') || 90) },
-      });
-      open(id);
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  const load = useCallback(() => {
+    listCampaigns().then((r) => setCampaigns(r.campaigns), (e: unknown) => setError(errorMessage(e)));
+    campaignHeadlines().then((r) => setHeadlines(new Map(r.headlines.map((h) => [h.campaignId, h]))), () => undefined);
+  }, []);
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, 10_000);
+    return () => clearInterval(timer);
+  }, [load]);
 
   return (
     <main className="page admin">
-      <nav aria-label="Quản trị"><a href="/admin/kiosks">Máy tính bảng tại quầy (kiosk)</a> · <a href="/admin/units">Danh mục đơn vị (sắp xếp, sáp nhập)</a></nav>
-      <h1>Khảo sát cán bộ, công chức qua email</h1>
-      {error ? <p className="sf-error" role="alert">{error}</p> : null}
-      <h2>Các đợt khảo sát</h2>
-      {campaigns === null ? <p role="status">Đang tải…</p> : null}
-      <ul className="admin-list">
-        {campaigns?.filter((c) => c.kind === 'staff').map((c) => (
-          <li key={c.id}>
-            <a href={`/admin/campaigns/${c.id}`} onClick={(e) => { e.preventDefault(); open(c.id); }}>{c.name}</a> · {c.year} · {STATUS[c.status]}
-          </li>
-        ))}
-      </ul>
-      <h2>Tạo đợt khảo sát mới</h2>
-      <form className="admin-form" onSubmit={(e) => void create(e)}>
-        <label>Tên đợt<input name="name" required maxLength={200} /></label>
-        <label>Năm<input name="year" type="number" defaultValue={new Date().getFullYear()} required /></label>
-        <label>Bắt đầu<input name="opensAt" type="datetime-local" required /></label>
-        <label>Kết thúc<input name="closesAt" type="datetime-local" required /></label>
-        <label>Nhắc lại sau (ngày, cách nhau bởi dấu phẩy)<input name="reminderDays" defaultValue="3, 7, 10" /></label>
-        <label>Tỷ lệ phản hồi mục tiêu (%)<input name="targetRate" type="number" min={0} max={100} defaultValue={90} /></label>
-        <button type="submit" className="admin-primary">Tạo đợt khảo sát</button>
-      </form>
+      <h1>{t('Các đợt khảo sát', 'Campaigns')}</h1>
+      {error ? <p className="admin-error" role="alert">{error}</p> : null}
+      {campaigns === null ? <p role="status">{t('Đang tải…', 'Loading…')}</p> : null}
+      {campaigns?.length === 0 ? <p>{t('Chưa có đợt khảo sát nào. Tạo đợt đầu tiên ở biểu mẫu bên dưới.', 'No campaigns yet. Create the first one below.')}</p> : null}
+      {campaigns && campaigns.length > 0 ? (
+        <div className="admin-scroll">
+          <table className="admin-table">
+            <caption className="visually-hidden">{t('Các đợt khảo sát', 'Campaigns')}</caption>
+            <thead><tr>
+              <th scope="col">{t('Tên đợt', 'Name')}</th><th scope="col">{t('Loại', 'Kind')}</th><th scope="col">{t('Năm', 'Year')}</th>
+              <th scope="col">{t('Trạng thái', 'State')}</th><th scope="col">{t('Thời gian', 'Window')}</th><th scope="col">{t('Kết quả hiện tại', 'Headline')}</th>
+            </tr></thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row"><a href={`/admin/campaigns/${c.id}`} onClick={(e) => { e.preventDefault(); open(c.id); }}>{c.name}</a></th>
+                  <td>{kindText(c.kind)}</td><td>{c.year}</td><td>{statusText(c.status)}</td><td>{windowText(c)}</td>
+                  <td data-testid={`headline-${c.id}`}>{headlineText(headlines.get(c.id))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <section className="admin-card">
+        <CreateCampaignForm onCreated={open} />
+      </section>
     </main>
   );
 }

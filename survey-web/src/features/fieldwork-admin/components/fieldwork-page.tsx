@@ -4,12 +4,11 @@
  */
 import type { Campaign, CampaignAssignment, FieldAccount, Progress } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, errorText } from '@/lib/api-client';
+import { errorText } from '@/lib/api-client';
 import { getCampaign, listAccounts, listAssignments, listUnits, progress as loadProgress, type Unit } from '../api/fieldwork-api';
 import { AccountsPanel } from './accounts-panel';
 import { AssignmentsPanel } from './assignments-panel';
-import { SignInForm } from '@/components/sign-in/sign-in-form';
-import { me } from '@/lib/session';
+import { AdminShell } from '@/components/admin-shell/admin-shell';
 import { ProgressPanel } from './progress-panel';
 import { RemunerationPanel } from './remuneration-panel';
 import { SupervisorsPanel } from './supervisors-panel';
@@ -54,13 +53,11 @@ function useFieldwork(id: string, enabled: boolean) {
 
 export default function FieldworkPage({ params }: { params: Record<string, string> }) {
   const id = params.campaignId ?? '';
-  const [auth, setAuth] = useState<'checking' | 'in' | 'out' | 'forbidden'>('checking');
-  const check = () => me().then((r) => setAuth(r.user.role === 'admin' ? 'in' : 'forbidden'), (e: unknown) => setAuth(e instanceof ApiError && e.status === 401 ? 'out' : 'in'));
-  useEffect(() => void check(), []);
-  const { data, error, refresh } = useFieldwork(id, auth === 'in');
-  if (auth === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
-  if (auth === 'out') return <SignInForm title="Đăng nhập quản trị" titleEn="Admin sign-in" pageClass="fw" onDone={() => void check()} />;
-  if (auth === 'forbidden') return <main className="page fw"><h1>Điều tra thực địa</h1><p role="alert" className="fw-error">Chỉ quản trị viên Sở Nội vụ dùng trang này. (Admins only.)</p></main>;
+  return <AdminShell><Fieldwork id={id} /></AdminShell>;
+}
+
+function Fieldwork({ id }: { id: string }) {
+  const { data, error, refresh } = useFieldwork(id, true);
   return (
     <main className="page fw">
       <p><a href={`/admin/campaigns/${id}`}>← Về đợt khảo sát / Back to the campaign</a></p>

@@ -14,9 +14,14 @@ import { FleetSummary } from './fleet-health';
 import { ParkedPanel } from './parked-panel';
 import { KioskTable } from './kiosk-table';
 import { PairingPanel, type PairingShown } from './pairing-panel';
+import { AdminShell } from '@/components/admin-shell/admin-shell';
 import '../kiosk-admin.css';
 
 export default function KiosksPage() {
+  return <AdminShell><Kiosks /></AdminShell>;
+}
+
+function Kiosks() {
   const [kiosks, setKiosks] = useState<Kiosk[] | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);

@@ -10,11 +10,15 @@ import { getPlan } from '../api/plan-api';
 import { LocalityTree } from './locality-tree';
 import { PlanImport } from './plan-import';
 import { TargetsTable } from './targets-table';
+import { AdminShell } from '@/components/admin-shell/admin-shell';
 import '@/app/admin.css';
 import '../sampling-plan.css';
 
 export default function PlanPage({ params }: { params: Record<string, string> }) {
-  const id = params.campaignId ?? '';
+  return <AdminShell><Plan id={params.campaignId ?? ''} /></AdminShell>;
+}
+
+function Plan({ id }: { id: string }) {
   const [plan, setPlan] = useState<SamplingPlan | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);

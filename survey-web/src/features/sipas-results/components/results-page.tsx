@@ -2,29 +2,22 @@
  * /admin/campaigns/:campaignId/results — a SIPAS campaign's results (issue 5 item 7): per unit,
  * per counter and per day, and the suspect responses a reviewer accepts or rejects (item 4).
  */
-import { useEffect, useState } from 'react';
-import { ApiError } from '@/lib/api-client';
-import { me } from '@/lib/session';
 import { CountersTable, DaysTable } from './breakdown-tables';
 import { dayText } from './format';
-import { SignInForm } from '@/components/sign-in/sign-in-form';
+import { AdminShell } from '@/components/admin-shell/admin-shell';
 import { SuspectsPanel } from './suspects-panel';
 import { UnitsTable } from './units-table';
 import { YearOverYear } from './year-over-year';
 import { useResults } from './use-results';
 import '../results.css';
 
-type Auth = 'checking' | 'in' | 'out' | 'forbidden';
-
 export default function ResultsPage({ params }: { params: Record<string, string> }) {
   const id = params.campaignId ?? '';
-  const [auth, setAuth] = useState<Auth>('checking');
-  const check = () => me().then((r) => setAuth(r.user.role === 'admin' ? 'in' : 'forbidden'), (e: unknown) => setAuth(e instanceof ApiError && e.status === 401 ? 'out' : 'in'));
-  useEffect(() => void check(), []);
-  const { data, loaded, error, refresh, offset, setOffset } = useResults(id, auth === 'in');
-  if (auth === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
-  if (auth === 'out') return <SignInForm title="Đăng nhập quản trị" titleEn="Admin sign-in" pageClass="rs" onDone={() => void check()} />;
-  if (auth === 'forbidden') return <main className="page rs"><h1>Kết quả khảo sát</h1><p role="alert" className="rs-error">Chỉ quản trị viên dùng trang này. (Admins only.)</p></main>;
+  return <AdminShell><Results id={id} /></AdminShell>;
+}
+
+function Results({ id }: { id: string }) {
+  const { data, loaded, error, refresh, offset, setOffset } = useResults(id, true);
   const units = data.results?.units ?? [];
   const unitName = (code: string) => units.find((u) => u.unitCode === code)?.unitName ?? code;
   const counted = data.results?.window;

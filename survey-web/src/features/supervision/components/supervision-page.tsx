@@ -3,15 +3,15 @@
  * valid/invalid decisions, and back-checks (phúc tra). Observers (MTTQ, Hội CCB) get the same page
  * read-only: the API leaves answers and notes out for them and refuses decisions.
  */
-import type { BackCheck, Progress, ReviewItem, SessionUser } from '@hailong/contracts';
+import type { BackCheck, Progress, ReviewItem } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, errorText } from '@/lib/api-client';
+import { errorText } from '@/lib/api-client';
 import { backChecks, progress as loadProgress, reviewQueue, type QueueFilter } from '../api/supervision-api';
 import { BackChecksPanel } from './back-checks-panel';
 import { ProgressTable } from './progress-table';
 import { ReviewQueue } from './review-queue';
-import { SignInForm } from '@/components/sign-in/sign-in-form';
-import { me } from '@/lib/session';
+import { AdminShell, useAdminUser } from '@/components/admin-shell/admin-shell';
+import { CampaignChoice } from './campaign-choice';
 import './supervision.css';
 
 function useSupervision(id: string, enabled: boolean, filter: QueueFilter) {
@@ -38,14 +38,17 @@ function useSupervision(id: string, enabled: boolean, filter: QueueFilter) {
 }
 
 export default function SupervisionPage({ params }: { params: Record<string, string> }) {
-  const id = params.campaignId ?? '';
-  const [user, setUser] = useState<SessionUser | null | 'checking'>('checking');
+  return (
+    <AdminShell roles={['admin', 'supervisor', 'observer']}>
+      {params.campaignId ? <Supervision id={params.campaignId} /> : <CampaignChoice />}
+    </AdminShell>
+  );
+}
+
+function Supervision({ id }: { id: string }) {
+  const user = useAdminUser();
   const [filter, setFilter] = useState<QueueFilter>('flagged');
-  const check = () => me().then((r) => setUser(r.user), (e: unknown) => setUser(e instanceof ApiError && e.status === 401 ? null : 'checking'));
-  useEffect(() => void check(), []);
-  const { progress, items, checks, error, load } = useSupervision(id, user !== null && user !== 'checking', filter);
-  if (user === 'checking') return <p className="loading" role="status">Đang tải… (Loading…)</p>;
-  if (user === null) return <SignInForm title="Đăng nhập giám sát" titleEn="Supervisor sign-in" pageClass="sv" onDone={() => void check()} />;
+  const { progress, items, checks, error, load } = useSupervision(id, true, filter);
   const canDecide = user.role === 'admin' || user.role === 'supervisor';
   return (
     <main className="page sv">

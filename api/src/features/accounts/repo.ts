@@ -1,0 +1,36 @@
+import { schema, type DbOrTx } from '@hailong/db';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+
+const { users, organisations, sessions } = schema;
+
+export async function listConsoleAccounts(db: DbOrTx) {
+  return db
+    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, organisation: organisations.name, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .orderBy(users.role, sql`lower(${users.email})`);
+}
+
+export async function findAccount(db: DbOrTx, id: string) {
+  const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function setDisabled(db: DbOrTx, id: string, disabled: boolean): Promise<void> {
+  await db.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id));
+  if (disabled) await db.delete(sessions).where(eq(sessions.userId, id));
+}
+
+export async function setPassword(db: DbOrTx, id: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+  await db.delete(sessions).where(eq(sessions.userId, id));
+}
+
+/** Enabled administrators other than `exceptId`. */
+export async function countActiveAdmins(db: DbOrTx, exceptId?: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), exceptId ? ne(users.id, exceptId) : undefined));
+  return rows[0]?.n ?? 0;
+}
