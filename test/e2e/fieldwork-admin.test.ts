@@ -58,7 +58,7 @@ describe('admin fieldwork and supervision screens', () => {
     await page.getByText(/chưa có tài khoản nào/).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    const file = page.getByLabel('Tệp / File');
+    const file = page.getByLabel('Tệp', { exact: true });
     const header = 'full_name,email,organisation,password\n';
     await file.setInputFiles({ name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}Nguyễn Văn An,khong-phai-email,Bưu điện tỉnh Sóc Trăng,${PASSWORD}\n`) });
     await page.getByRole('button', { name: /Nhập tài khoản/ }).click();
@@ -72,15 +72,15 @@ describe('admin fieldwork and supervision screens', () => {
     await page.getByRole('status').filter({ hasText: 'Đã nhập 2 tài khoản' }).waitFor();
     await page.getByRole('cell', { name: 'binh@buudien.vn' }).waitFor();
 
-    await page.getByLabel('Tên tổ chức / Organisation').fill('Ủy ban MTTQ tỉnh');
-    await page.getByRole('button', { name: 'Thêm / Add' }).click();
+    await page.getByLabel('Tên tổ chức').fill('Ủy ban MTTQ tỉnh');
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
     await page.getByRole('listitem').filter({ hasText: 'Ủy ban MTTQ tỉnh' }).waitFor();
 
     const assignForm = page.getByRole('form', { name: /Giao địa bàn/ });
     await assignForm.getByLabel(/Điều tra viên/).selectOption({ label: 'Nguyễn Văn An (Bưu điện tỉnh Sóc Trăng)' });
     await assignForm.getByLabel(/Đơn vị/).selectOption('ST34');
     await assignForm.getByLabel(/Chỉ tiêu/).fill('4');
-    await assignForm.getByRole('button', { name: 'Giao / Assign' }).click();
+    await assignForm.getByRole('button', { name: 'Giao', exact: true }).click();
     await page.locator('tr[data-assignment="ST34"]').waitFor();
     expect(await page.locator('tr[data-assignment="ST34"]').textContent()).toContain('0/4 (0%)');
 
@@ -96,7 +96,7 @@ describe('admin fieldwork and supervision screens', () => {
     await page.locator('tr[data-assignment="ST34"]').filter({ hasText: '2/4 (50%)' }).waitFor();
     const byEnumerator = page.locator('table', { has: page.locator('caption', { hasText: 'Theo điều tra viên' }) });
     expect(await byEnumerator.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).textContent()).toMatch(/Nguyễn Văn An \(Bưu điện tỉnh Sóc Trăng\)2200/);
-    await page.getByRole('button', { name: 'Xem trước / Preview' }).click();
+    await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
     expect(await page.getByTestId('fw-remuneration').locator('tfoot').textContent()).toContain('50.000');
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
@@ -114,7 +114,7 @@ describe('admin fieldwork and supervision screens', () => {
     await item.getByText(/Chưa phúc tra/).waitFor();
     expect(await item.textContent()).toContain('ST34');
     await item.getByLabel(/Người dân xác nhận/).check();
-    await item.getByLabel('Ghi chú / Note').fill('Đã gọi lại, người dân xác nhận');
+    await item.getByLabel('Ghi chú').fill('Đã gọi lại, người dân xác nhận');
     await item.getByRole('button', { name: /Lưu kết quả/ }).click();
     await item.locator('.sv-outcome-confirmed').waitFor();
     expect(await sup.getByRole('heading', { name: /Phúc tra/ }).textContent()).toContain('1/1');

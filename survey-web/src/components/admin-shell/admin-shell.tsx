@@ -58,20 +58,22 @@ function Header({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => v
   );
 }
 
-export function AdminShell({ roles = ['admin'], children }: { roles?: Role[]; children: ReactNode }) {
+export function AdminShell({ roles = ['admin'], signIn, children }: { roles?: Role[]; signIn?: { vi: string; en: string }; children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null | 'checking' | 'error'>('checking');
   const t = useT();
+  const lang = useLang();
   const check = () => me().then((r) => setUser(r.user), (e: unknown) => setUser(e instanceof ApiError && e.status === 401 ? null : 'error'));
   useEffect(() => void check(), []);
   if (user === 'checking') return <p className="loading" role="status">{t('Đang tải…', 'Loading…')}</p>;
   if (user === 'error') {
     return <main className="page admin"><p role="alert">{t('Không kết nối được máy chủ.', 'The server cannot be reached.')} <button type="button" onClick={() => void check()}>{t('Thử lại', 'Retry')}</button></p></main>;
   }
-  if (user === null) return <SignInForm pageClass="admin" onDone={() => void check()} />;
+  if (user === null) return <SignInForm pageClass="admin" onDone={() => void check()} {...(signIn ? { title: signIn.vi, titleEn: signIn.en } : {})} />;
   return (
     <UserContext.Provider value={user}>
       <Header user={user} onSignedOut={() => setUser(null)} />
-      {roles.includes(user.role) ? children : <WrongRole user={user} />}
+      {/* keyed by language: a switch re-renders every page text (strings are picked at render) */}
+      <div key={lang}>{roles.includes(user.role) ? children : <WrongRole user={user} />}</div>
     </UserContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import { focalPointInputSchema, type FocalPoint, type FocalPointList } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, errorText } from '@/lib/api-client';
+import { api, ApiError } from '@/lib/api-client';
+import { errorMessage } from '@/lib/i18n';
 
 const listFocalPoints = (campaignId: string) => api<FocalPointList>(`/api/v1/focal-points?campaignId=${campaignId}`);
 const saveFocalPoint = (unitCode: string, body: { name: string; email: string }) =>
@@ -24,7 +25,7 @@ export function FocalPointsPanel({ campaignId }: { campaignId: string }) {
   const [rows, setRows] = useState<FocalPoint[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const load = useCallback(() => {
-    listFocalPoints(campaignId).then((r) => setRows(r.focalPoints), (e: unknown) => setMessage(errorText(e)));
+    listFocalPoints(campaignId).then((r) => setRows(r.focalPoints), (e: unknown) => setMessage(errorMessage(e)));
   }, [campaignId]);
   useEffect(load, [load]);
 
@@ -66,7 +67,7 @@ function FocalPointRow({ row, onSaved }: { row: FocalPoint; onSaved: (row: Focal
       setEditing(false);
     } catch (err) {
       if (err instanceof ApiError && Array.isArray(err.details)) setErrors(fieldErrors(err.details as { field: string; message: string }[]));
-      setFailure(errorText(err));
+      setFailure(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import type { ImportResult, RowError } from '@hailong/contracts';
 import { useState } from 'react';
-import { ApiError, errorText } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-client';
+import { errorMessage } from '@/lib/i18n';
 import { importRespondents } from '../api/admin-api';
 
 /** Respondent import: pick a CSV/XLSX file, preview (dry run) per unit and group, then import. */
@@ -24,7 +25,7 @@ export function ImportPanel({ campaignId, onImported }: { campaignId: string; on
       }
     } catch (err) {
       if (err instanceof ApiError && Array.isArray(err.details)) setErrors(err.details as RowError[]);
-      setMessage(errorText(err));
+      setMessage(errorMessage(err));
     }
   };
 

@@ -4,13 +4,14 @@
  */
 import type { FieldAccount, RowError } from '@hailong/contracts';
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorText } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { createAccount, importAccounts, type AccountKind } from '../api/fieldwork-api';
 
 const ROLE_TEXT: Record<FieldAccount['role'], string> = {
-  enumerator: 'Điều tra viên / Enumerator',
-  supervisor: 'Giám sát viên / Supervisor',
-  observer: 'Quan sát viên (chỉ xem) / Observer',
+  enumerator: tr('Điều tra viên', 'Enumerator'),
+  supervisor: tr('Giám sát viên', 'Supervisor'),
+  observer: 'Quan sát viên (chỉ xem)',
 };
 
 const text = (f: FormData, name: string) => {
@@ -19,7 +20,7 @@ const text = (f: FormData, name: string) => {
 };
 
 function AccountTable({ caption, accounts }: { caption: string; accounts: FieldAccount[] }) {
-  if (accounts.length === 0) return <p className="fw-empty">{caption}: chưa có tài khoản nào. <span lang="en">(No accounts yet.)</span></p>;
+  if (accounts.length === 0) return <p className="fw-empty">{caption}: {tr('chưa có tài khoản nào.', 'no accounts yet.')}</p>;
   return (
     <table className="fw-table">
       <caption>{caption} ({accounts.length})</caption>
@@ -40,26 +41,26 @@ function CreateAccount({ onCreated }: { onCreated: () => void }) {
     const body = { fullName: text(f, 'fullName'), email: text(f, 'email'), organisation: text(f, 'organisation'), password: text(f, 'password') };
     try {
       await createAccount(kind, role === 'enumerator' ? body : { ...body, role });
-      setMessage({ ok: true, text: `Đã tạo tài khoản ${body.email}. (Account created.)` });
+      setMessage({ ok: true, text: tr(`Đã tạo tài khoản ${body.email}.`, `Account ${body.email} created.`) });
       form.reset();
       onCreated();
     } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
+      setMessage({ ok: false, text: errorMessage(err) });
     }
   };
   return (
     <form className="fw-form fw-grid" onSubmit={(e) => void submit(e)} aria-labelledby="fw-create-account">
-      <h3 id="fw-create-account">Tạo một tài khoản <span lang="en">/ Create one account</span></h3>
-      <label>Vai trò / Role
+      <h3 id="fw-create-account">{tr('Tạo một tài khoản', 'Create one account')}</h3>
+      <label>{tr('Vai trò', 'Role')}
         <select name="role" defaultValue="enumerator">
           {(Object.keys(ROLE_TEXT) as FieldAccount['role'][]).map((r) => <option key={r} value={r}>{ROLE_TEXT[r]}</option>)}
         </select>
       </label>
-      <label>Họ và tên / Full name<input name="fullName" required maxLength={200} /></label>
+      <label>{tr('Họ và tên', 'Full name')}<input name="fullName" required maxLength={200} /></label>
       <label>Email<input name="email" type="email" required /></label>
-      <label>Tổ chức / Organisation<input name="organisation" required placeholder="Bưu điện tỉnh Sóc Trăng" /></label>
-      <label>Mật khẩu (ít nhất 8 ký tự) / Password<input name="password" type="password" required minLength={8} autoComplete="new-password" /></label>
-      <button type="submit" className="fw-primary">Tạo tài khoản / Create</button>
+      <label>{tr('Tổ chức', 'Organisation')}<input name="organisation" required placeholder="Bưu điện tỉnh Sóc Trăng" /></label>
+      <label>{tr('Mật khẩu (ít nhất 8 ký tự)', 'Password (at least 8 characters)')}<input name="password" type="password" required minLength={8} autoComplete="new-password" /></label>
+      <button type="submit" className="fw-primary">{tr('Tạo tài khoản', 'Create')}</button>
       {message ? <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'fw-ok' : 'fw-error'}>{message.text}</p> : null}
     </form>
   );
@@ -79,25 +80,25 @@ function ImportAccounts({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (err) {
       if (err instanceof ApiError && Array.isArray(err.details)) setErrors(err.details as RowError[]);
-      setMessage({ ok: false, text: errorText(err) });
+      setMessage({ ok: false, text: errorMessage(err) });
     }
   };
   return (
     <div className="fw-form" role="group" aria-labelledby="fw-import-accounts">
-      <h3 id="fw-import-accounts">Nhập từ tệp CSV/Excel <span lang="en">/ Bulk import</span></h3>
+      <h3 id="fw-import-accounts">{tr('Nhập từ tệp CSV/Excel', 'Bulk import from CSV/Excel')}</h3>
       <p>Các cột <code>full_name, email, organisation, password</code>, thêm <code>role</code> (supervisor/observer) cho giám sát. Nếu có dòng lỗi, không dòng nào được nhập.</p>
-      <label>Loại tài khoản / Account type
+      <label>{tr('Loại tài khoản', 'Account type')}
         <select value={kind} onChange={(e) => setKind(e.target.value as AccountKind)}>
-          <option value="enumerators">Điều tra viên / Enumerators</option>
-          <option value="supervisors">Giám sát, quan sát / Supervisors, observers</option>
+          <option value="enumerators">{tr('Điều tra viên', 'Enumerators')}</option>
+          <option value="supervisors">{tr('Giám sát, quan sát', 'Supervisors, observers')}</option>
         </select>
       </label>
-      <label>Tệp / File<input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
-      <button type="button" className="fw-primary" disabled={!file} onClick={() => void run()}>Nhập tài khoản / Import</button>
+      <label>{tr('Tệp', 'File')}<input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
+      <button type="button" className="fw-primary" disabled={!file} onClick={() => void run()}>{tr('Nhập tài khoản', 'Import')}</button>
       {message ? <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'fw-ok' : 'fw-error'}>{message.text}</p> : null}
       {errors.length > 0 ? (
         <table className="fw-table fw-errors">
-          <caption>Dòng lỗi / Rows with errors ({errors.length})</caption>
+          <caption>{tr('Dòng lỗi', 'Rows with errors')} ({errors.length})</caption>
           <thead><tr><th scope="col">Dòng</th><th scope="col">Cột</th><th scope="col">Lỗi</th></tr></thead>
           <tbody>{errors.map((e, i) => <tr key={i}><td>{e.row}</td><td>{e.field || '—'}</td><td>{e.message}</td></tr>)}</tbody>
         </table>
@@ -109,9 +110,9 @@ function ImportAccounts({ onImported }: { onImported: () => void }) {
 export function AccountsPanel({ enumerators, supervisors, onChanged }: { enumerators: FieldAccount[]; supervisors: FieldAccount[]; onChanged: () => void }) {
   return (
     <section className="fw-card" aria-labelledby="fw-accounts">
-      <h2 id="fw-accounts">Tài khoản điều tra viên và giám sát <span lang="en">/ Field accounts</span></h2>
-      <AccountTable caption="Điều tra viên / Enumerators" accounts={enumerators} />
-      <AccountTable caption="Giám sát và quan sát / Supervisors and observers" accounts={supervisors} />
+      <h2 id="fw-accounts">{tr('Tài khoản điều tra viên và giám sát', 'Field accounts')}</h2>
+      <AccountTable caption={tr('Điều tra viên', 'Enumerators')} accounts={enumerators} />
+      <AccountTable caption={tr('Giám sát và quan sát', 'Supervisors and observers')} accounts={supervisors} />
       <div className="fw-columns">
         <CreateAccount onCreated={onChanged} />
         <ImportAccounts onImported={onChanged} />

@@ -4,7 +4,7 @@
  */
 import type { CampaignAssignment, FieldAccount } from '@hailong/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { createAssignment, deleteAssignment, listLocalities, updateQuota, type Unit } from '../api/fieldwork-api';
 import { ProgressBar } from './progress-bar';
 import { formText } from './form-text';
@@ -26,37 +26,37 @@ function CreateAssignment({ campaignId, enumerators, units, onDone }: { campaign
       await createAssignment(campaignId, {
         enumeratorId: formText(f, 'enumeratorId'), unitCode, quota: Number(f.get('quota') ?? 0), ...(locality > 0 ? { localityId: locality } : {}),
       });
-      onDone({ ok: true, text: 'Đã giao địa bàn. (Assignment created.)' });
+      onDone({ ok: true, text: tr('Đã giao địa bàn.', 'Assignment created.') });
     } catch (err) {
-      onDone({ ok: false, text: errorText(err) });
+      onDone({ ok: false, text: errorMessage(err) });
     }
   };
-  if (enumerators.length === 0) return <p className="fw-empty">Hãy tạo hoặc nhập tài khoản điều tra viên trước khi giao địa bàn. <span lang="en">(Create enumerators first.)</span></p>;
+  if (enumerators.length === 0) return <p className="fw-empty">{tr('Hãy tạo hoặc nhập tài khoản điều tra viên trước khi giao địa bàn.', 'Create enumerators first.')}</p>;
   return (
     <form className="fw-form fw-inline" onSubmit={(e) => void submit(e)} aria-labelledby="fw-new-assignment">
-      <h3 id="fw-new-assignment">Giao địa bàn <span lang="en">/ New assignment</span></h3>
-      <label>Điều tra viên / Enumerator
+      <h3 id="fw-new-assignment">{tr('Giao địa bàn', 'New assignment')}</h3>
+      <label>{tr('Điều tra viên', 'Enumerator')}
         <select name="enumeratorId" required defaultValue="">
           <option value="" disabled>— Chọn —</option>
           {enumerators.map((e) => <option key={e.id} value={e.id}>{e.fullName} ({e.organisation ?? e.email})</option>)}
         </select>
       </label>
-      <label>Đơn vị / Unit
+      <label>{tr('Đơn vị', 'Unit')}
         <select name="unitCode" required value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
           <option value="" disabled>— Chọn —</option>
           {units.map((u) => <option key={u.code} value={u.code}>{u.code} · {u.name}</option>)}
         </select>
       </label>
       {localities.length > 0 ? (
-        <label>Xã/ấp (không bắt buộc) / Locality
+        <label>{tr('Xã/ấp (không bắt buộc)', 'Locality (optional)')}
           <select name="localityId" defaultValue="0">
-            <option value="0">— Cả đơn vị / Whole unit —</option>
+            <option value="0">{tr('— Cả đơn vị', 'Whole unit —')}</option>
             {localities.map((l) => <option key={l.id} value={l.id}>{l.level === 'hamlet' ? '· ' : ''}{l.name}</option>)}
           </select>
         </label>
       ) : null}
-      <label>Chỉ tiêu (phiếu) / Quota<input name="quota" type="number" min={0} max={100000} required defaultValue={27} /></label>
-      <button type="submit" className="fw-primary">Giao / Assign</button>
+      <label>{tr('Chỉ tiêu (phiếu)', 'Quota (forms)')}<input name="quota" type="number" min={0} max={100000} required defaultValue={27} /></label>
+      <button type="submit" className="fw-primary">{tr('Giao', 'Assign')}</button>
     </form>
   );
 }
@@ -66,9 +66,9 @@ function AssignmentRow({ a, onDone }: { a: CampaignAssignment; onDone: (n: Notic
   const save = async () => {
     try {
       await updateQuota(a.id, Number(quota));
-      onDone({ ok: true, text: `Đã đổi chỉ tiêu ${a.unitCode} thành ${quota}. (Quota updated.)` });
+      onDone({ ok: true, text: tr(`Đã đổi chỉ tiêu ${a.unitCode} thành ${quota}.`, `Quota of ${a.unitCode} set to ${quota}.`) });
     } catch (err) {
-      onDone({ ok: false, text: errorText(err) });
+      onDone({ ok: false, text: errorMessage(err) });
     }
   };
   const remove = async () => {
@@ -79,9 +79,9 @@ function AssignmentRow({ a, onDone }: { a: CampaignAssignment; onDone: (n: Notic
     if (!window.confirm(warning)) return;
     try {
       await deleteAssignment(a.id);
-      onDone({ ok: true, text: 'Đã xóa phân công. (Assignment deleted.)' });
+      onDone({ ok: true, text: tr('Đã xóa phân công.', 'Assignment deleted.') });
     } catch (err) {
-      onDone({ ok: false, text: errorText(err) });
+      onDone({ ok: false, text: errorMessage(err) });
     }
   };
   const where = `${a.unitCode}${a.localityName ? ` · ${a.localityName}` : ''}`;
@@ -91,7 +91,7 @@ function AssignmentRow({ a, onDone }: { a: CampaignAssignment; onDone: (n: Notic
       <td>{a.localityName ?? '—'}</td>
       <td>
         <input className="fw-quota" type="number" min={0} max={100000} value={quota} aria-label={`Chỉ tiêu ${where}`} onChange={(e) => setQuota(e.target.value)} />
-        <button type="button" disabled={quota === String(a.quota) || quota === ''} onClick={() => void save()}>Lưu / Save</button>
+        <button type="button" disabled={quota === String(a.quota) || quota === ''} onClick={() => void save()}>{tr('Lưu', 'Save')}</button>
       </td>
       <td>{a.collected} <span className="fw-muted">({a.valid} hợp lệ)</span></td>
       <td><ProgressBar value={a.collected} max={a.quota} label={`Tiến độ ${where}`} /></td>
@@ -114,10 +114,10 @@ export function AssignmentsPanel(props: { campaignId: string; assignments: Campa
   for (const a of props.assignments) byEnumerator.set(a.enumeratorId, [...(byEnumerator.get(a.enumeratorId) ?? []), a]);
   return (
     <section className="fw-card" aria-labelledby="fw-assignments">
-      <h2 id="fw-assignments">Phân công và chỉ tiêu <span lang="en">/ Assignments and quotas</span></h2>
+      <h2 id="fw-assignments">{tr('Phân công và chỉ tiêu', 'Assignments and quotas')}</h2>
       <CreateAssignment campaignId={props.campaignId} enumerators={props.enumerators} units={props.units} onDone={done} />
       {notice ? <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'fw-ok' : 'fw-error'}>{notice.text}</p> : null}
-      {props.assignments.length === 0 ? <p className="fw-empty">Chưa giao địa bàn nào. <span lang="en">(No assignments yet.)</span></p> : null}
+      {props.assignments.length === 0 ? <p className="fw-empty">{tr('Chưa giao địa bàn nào.', 'No assignments yet.')}</p> : null}
       {[...byEnumerator.values()].map((list) => (
         <table className="fw-table" key={list[0]?.enumeratorId} data-enumerator={list[0]?.enumeratorName}>
           <caption>{list[0]?.enumeratorName} — {list[0]?.organisation ?? ''}</caption>

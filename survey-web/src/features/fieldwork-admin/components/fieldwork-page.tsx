@@ -4,7 +4,7 @@
  */
 import type { Campaign, CampaignAssignment, FieldAccount, Progress } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { getCampaign, listAccounts, listAssignments, listUnits, progress as loadProgress, type Unit } from '../api/fieldwork-api';
 import { AccountsPanel } from './accounts-panel';
 import { AssignmentsPanel } from './assignments-panel';
@@ -41,7 +41,7 @@ function useFieldwork(id: string, enabled: boolean) {
       setData({ campaign, enumerators: en.accounts, supervisors: sup.accounts, assignments: as.assignments, units: units.units, progress });
       setError(null);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   }, [id]);
   useEffect(() => {
@@ -60,12 +60,12 @@ function Fieldwork({ id }: { id: string }) {
   const { data, error, refresh } = useFieldwork(id, true);
   return (
     <main className="page fw">
-      <p><a href={`/admin/campaigns/${id}`}>← Về đợt khảo sát / Back to the campaign</a></p>
-      <h1>Điều tra thực địa: {data.campaign?.name ?? '…'} <span lang="en">/ Fieldwork</span></h1>
-      <nav aria-label="Các phần / Sections" className="fw-nav">
+      <p><a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a></p>
+      <h1>Điều tra thực địa: {data.campaign?.name ?? '…'}</h1>
+      <nav aria-label={tr('Các phần', 'Sections')} className="fw-nav">
         <a href="#fw-accounts">Tài khoản</a> · <a href="#fw-assignments">Phân công</a> · <a href="#fw-progress">Tiến độ</a> · <a href="#fw-pay">Thù lao</a> · <a href={`/supervision/${id}`} onClick={(e) => { e.preventDefault(); inApp(`/supervision/${id}`); }}>Giám sát, phúc tra</a>
       </nav>
-      {error ? <p role="alert" className="fw-error">{error} <button type="button" onClick={() => void refresh()}>Thử lại / Retry</button></p> : null}
+      {error ? <p role="alert" className="fw-error">{error} <button type="button" onClick={() => void refresh()}>{tr('Thử lại', 'Retry')}</button></p> : null}
       <AccountsPanel enumerators={data.enumerators} supervisors={data.supervisors} onChanged={() => void refresh()} />
       <SupervisorsPanel campaignId={id} />
       <AssignmentsPanel campaignId={id} assignments={data.assignments} enumerators={data.enumerators} units={data.units} onChanged={() => void refresh()} />

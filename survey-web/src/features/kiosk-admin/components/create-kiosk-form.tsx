@@ -1,7 +1,7 @@
 /** Create a counter kiosk: unit, counter name, form mode and optional anti-stuffing limits. */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { KioskCreate } from '@hailong/contracts';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { createKiosk, listUnits, type UnitOption } from '../api/kiosk-admin-api';
 import type { PairingShown } from './pairing-panel';
 
@@ -20,7 +20,7 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    listUnits().then((r) => setUnits(r.units), (e: unknown) => setError(errorText(e)));
+    listUnits().then((r) => setUnits(r.units), (e: unknown) => setError(errorMessage(e)));
   }, []);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -45,7 +45,7 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
       form.reset();
       onCreated({ ...p, label: `${body.counterName} · ${body.unitCode}` });
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -53,7 +53,7 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
 
   return (
     <section className="ka-card" aria-labelledby="ka-create-title">
-      <h2 id="ka-create-title">Thêm máy tại quầy <span lang="en" className="ka-en">Add a counter kiosk</span></h2>
+      <h2 id="ka-create-title">{tr('Thêm máy tại quầy', 'Add a counter kiosk')}</h2>
       <form className="ka-form" onSubmit={(e) => void submit(e)}>
         <label>
           Đơn vị

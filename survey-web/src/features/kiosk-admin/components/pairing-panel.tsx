@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import type { PairingCode } from '@hailong/contracts';
 import { pairUrl } from '../api/kiosk-admin-api';
 import { countdown } from './relative-time';
+import { tr } from '@/lib/i18n';
 
 export const QR_OPTIONS = { type: 'svg', margin: 1, width: 240 } as const;
 
@@ -41,14 +42,14 @@ export function PairingPanel({ pairing, onClose }: { pairing: PairingShown; onCl
   return (
     <section className="ka-card ka-pairing" aria-labelledby="ka-pairing-title">
       <h2 id="ka-pairing-title" ref={heading} tabIndex={-1}>Mã ghép nối cho {pairing.label}</h2>
-      <p>Trên máy tính bảng, mở <strong>/k</strong> và nhập mã, hoặc quét mã QR. <span lang="en">Open /k on the tablet and enter the code, or scan the QR code.</span></p>
+      <p>Trên máy tính bảng, mở <strong>/k</strong> {tr('và nhập mã, hoặc quét mã QR.', 'Open /k on the tablet and enter the code, or scan the QR code.')}</p>
       <div className="ka-pairing-body">
         <div>
           <p className="ka-code" data-testid="pairing-code" aria-label={`Mã ghép nối ${pairing.pairingCode.split('').join(' ')}`}>{pairing.pairingCode}</p>
           {left > 0 ? (
             <p role="timer" aria-live="off">Hết hạn sau <strong>{countdown(left)}</strong> (dùng một lần)</p>
           ) : (
-            <p className="ka-error" role="alert">Mã đã hết hạn. Bấm “Ghép nối lại” để lấy mã mới. (The code has expired.)</p>
+            <p className="ka-error" role="alert">{tr('Mã đã hết hạn. Bấm “Ghép nối lại” để lấy mã mới.', 'The code has expired.')}</p>
           )}
           <p className="ka-url"><a href={url} target="_blank" rel="noreferrer" data-testid="pair-url">{url}</a></p>
         </div>

@@ -1,6 +1,6 @@
 import type { PlanDistrict, SamplingPlan } from '@hailong/contracts';
 import { useState } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage } from '@/lib/i18n';
 import { createLocality, deleteLocality, removeHamlet, renameLocality, setHamletQuota } from '../api/plan-api';
 
 interface Props { campaignId: string; plan: SamplingPlan; onChange: (message: string) => void }
@@ -59,7 +59,7 @@ export function LocalityTree({ campaignId, plan, onChange }: Props) {
       await fn();
       onChange(done);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   };
   const t = plan.localityTotals;

@@ -1,6 +1,7 @@
 import type { PlanError, PlanImportResult } from '@hailong/contracts';
 import { useState } from 'react';
-import { ApiError, errorText } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { importPlan, templateUrl } from '../api/plan-api';
 
 /** Pick an .xlsx plan, check it (dry run: every bad cell listed), then import it all at once. */
@@ -24,7 +25,7 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
       }
     } catch (err) {
       if (err instanceof ApiError && Array.isArray(err.details)) setErrors(err.details as PlanError[]);
-      setMessage(errorText(err));
+      setMessage(errorMessage(err));
     }
   };
 
@@ -43,7 +44,7 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
         <table className="admin-table">
           <caption>Các lỗi trong tệp</caption>
           <thead><tr><th>Trang</th><th>Dòng</th><th>Cột</th><th>Lỗi</th></tr></thead>
-          <tbody>{errors.map((e, i) => <tr key={i} className="admin-below"><td>{e.sheet}</td><td>{e.row}</td><td>{e.column}</td><td>{e.message} <small lang="en">({e.messageEn})</small></td></tr>)}</tbody>
+          <tbody>{errors.map((e, i) => <tr key={i} className="admin-below"><td>{e.sheet}</td><td>{e.row}</td><td>{e.column}</td><td>{tr(e.message, e.messageEn)}</td></tr>)}</tbody>
         </table>
       ) : null}
     </section>

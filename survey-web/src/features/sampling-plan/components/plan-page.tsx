@@ -5,7 +5,8 @@
  */
 import type { SamplingPlan } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, errorText } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-client';
+import { errorMessage } from '@/lib/i18n';
 import { getPlan } from '../api/plan-api';
 import { LocalityTree } from './locality-tree';
 import { PlanImport } from './plan-import';
@@ -37,7 +38,7 @@ function Plan({ id }: { id: string }) {
     <main className="page admin">
       <p><a href={`/admin/campaigns/${id}`}>← Đợt khảo sát</a></p>
       <h1>Kế hoạch chọn mẫu SIPAS</h1>
-      {error ? <p role="alert" className="plan-error">{errorText(error)}</p> : null}
+      {error ? <p role="alert" className="plan-error">{errorMessage(error)}</p> : null}
       {message ? <p role="status" className="admin-message">{message}</p> : null}
       {!plan && !error ? <p className="loading" role="status">Đang tải…</p> : null}
       {plan ? (

@@ -1,6 +1,6 @@
 import type { PlanUnit, SamplingPlan } from '@hailong/contracts';
 import { useState } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { putTargets } from '../api/plan-api';
 
 interface Props { campaignId: string; plan: SamplingPlan; margin: number; onSaved: (message: string) => void }
@@ -16,7 +16,7 @@ function TargetRow({ campaignId, unit, margin, onSaved }: Omit<Props, 'plan'> & 
       await putTargets(campaignId, margin, [{ unitCode: unit.unitCode, ...body }]);
       onSaved(`Đã lưu chỉ tiêu của ${unit.unitName}.`);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   };
   const pct = unit.target > 0 ? Math.round((unit.valid / unit.target) * 100) : 0;
@@ -40,7 +40,7 @@ function TargetRow({ campaignId, unit, margin, onSaved }: Omit<Props, 'plan'> & 
 
 export function TargetsTable({ campaignId, plan, margin, onSaved }: Props) {
   if (plan.units.length === 0) {
-    return <p className="plan-empty">Chưa có chỉ tiêu đơn vị nào. Hãy nhập kế hoạch từ tệp Excel ở trên. <small lang="en">(No unit targets yet.)</small></p>;
+    return <p className="plan-empty">{tr('Chưa có chỉ tiêu đơn vị nào. Hãy nhập kế hoạch từ tệp Excel ở trên.', 'No unit targets yet.')}</p>;
   }
   return (
     <table className="admin-table plan-targets">

@@ -1,6 +1,7 @@
 /** Per-counter (kiosk) and per-day views, each a table with a plain CSS bar per row. */
 import type { CounterResult, DayResult } from '../api/results-api';
 import { dayText, pctText } from './format';
+import { tr } from '@/lib/i18n';
 
 /** A decorative bar; the figure next to it is the accessible value. */
 function Bar({ value, max }: { value: number | null; max: number }) {
@@ -13,18 +14,18 @@ function Bar({ value, max }: { value: number | null; max: number }) {
 }
 
 export function CountersTable({ counters, unitName }: { counters: CounterResult[]; unitName: (code: string) => string }) {
-  if (counters.length === 0) return <p className="rs-empty">Chưa có phiếu nào từ máy tại quầy. (No kiosk responses yet.)</p>;
+  if (counters.length === 0) return <p className="rs-empty">{tr('Chưa có phiếu nào từ máy tại quầy.', 'No kiosk responses yet.')}</p>;
   return (
     <div className="rs-scroll">
       <table className="rs-table">
-        <caption>Theo quầy (máy tính bảng): tỷ lệ hài lòng của phiếu nhanh hợp lệ. <span lang="en">Per counter (kiosk).</span></caption>
+        <caption>Theo quầy (máy tính bảng): tỷ lệ hài lòng của phiếu nhanh hợp lệ.</caption>
         <thead>
           <tr>
-            <th scope="col">Quầy / Counter</th>
-            <th scope="col">Đơn vị / Unit</th>
-            <th scope="col" className="rs-num">Hợp lệ / Valid</th>
-            <th scope="col" className="rs-num">Nghi ngờ / Suspect</th>
-            <th scope="col">Hài lòng / Satisfied</th>
+            <th scope="col">{tr('Quầy', 'Counter')}</th>
+            <th scope="col">{tr('Đơn vị', 'Unit')}</th>
+            <th scope="col" className="rs-num">{tr('Hợp lệ', 'Valid')}</th>
+            <th scope="col" className="rs-num">{tr('Nghi ngờ', 'Suspect')}</th>
+            <th scope="col">{tr('Hài lòng', 'Satisfied')}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,19 +45,19 @@ export function CountersTable({ counters, unitName }: { counters: CounterResult[
 }
 
 export function DaysTable({ days, unitName }: { days: DayResult[]; unitName: (code: string) => string }) {
-  if (days.length === 0) return <p className="rs-empty">Chưa có phiếu nào theo ngày. (No responses by day yet.)</p>;
+  if (days.length === 0) return <p className="rs-empty">{tr('Chưa có phiếu nào theo ngày.', 'No responses by day yet.')}</p>;
   const max = Math.max(...days.map((d) => d.validResponses));
   return (
     <div className="rs-scroll">
       <table className="rs-table">
-        <caption>Theo ngày (giờ Việt Nam): số phiếu hợp lệ và tỷ lệ hài lòng. <span lang="en">Per day (Vietnam time).</span></caption>
+        <caption>Theo ngày (giờ Việt Nam): số phiếu hợp lệ và tỷ lệ hài lòng.</caption>
         <thead>
           <tr>
-            <th scope="col">Ngày / Day</th>
-            <th scope="col">Đơn vị / Unit</th>
-            <th scope="col">Hợp lệ / Valid</th>
-            <th scope="col" className="rs-num">Nghi ngờ / Suspect</th>
-            <th scope="col" className="rs-num">Hài lòng / Satisfied</th>
+            <th scope="col">{tr('Ngày', 'Day')}</th>
+            <th scope="col">{tr('Đơn vị', 'Unit')}</th>
+            <th scope="col">{tr('Hợp lệ', 'Valid')}</th>
+            <th scope="col" className="rs-num">{tr('Nghi ngờ', 'Suspect')}</th>
+            <th scope="col" className="rs-num">{tr('Hài lòng', 'Satisfied')}</th>
           </tr>
         </thead>
         <tbody>

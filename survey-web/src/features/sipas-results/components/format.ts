@@ -1,4 +1,5 @@
 /** Shared formatting of the results page: percentages, Vietnam-time dates, flag explanations. */
+import { tr } from '@/lib/i18n';
 
 /** A percentage, or "chưa đủ mẫu" below the minimum sample (null). */
 export function pctText(v: number | null): string {
@@ -16,11 +17,12 @@ export function dayText(day: string): string {
   return y && m && d ? `${d}/${m}/${y}` : day;
 }
 
-const FLAGS: Record<string, string> = {
-  min_interval: 'Hai lượt đánh giá quá gần nhau trên cùng một máy (two sessions too close together on the same device)',
-  hourly_cap: 'Vượt số lượt tối đa trong một giờ của máy (over the device’s hourly limit)',
+const FLAGS: Record<string, [string, string]> = {
+  min_interval: ['Hai lượt đánh giá quá gần nhau trên cùng một máy', 'Two sessions too close together on the same device'],
+  hourly_cap: ['Vượt số lượt tối đa trong một giờ của máy', 'Over the device’s hourly limit'],
 };
 
 export function flagText(flag: string): string {
-  return FLAGS[flag] ?? `Dấu hiệu khác: ${flag} (other flag)`;
+  const f = FLAGS[flag];
+  return f ? tr(f[0], f[1]) : tr(`Dấu hiệu khác: ${flag}`, `Other flag: ${flag}`);
 }

@@ -1,5 +1,6 @@
 /** A suspect response's ratings with the questions' Vietnamese labels (codes if the form is unknown here). */
 import { findForm, likertLabels, allQuestions } from '@hailong/forms';
+import { tr } from '@/lib/i18n';
 
 function labelsOf(formCode: string): Map<string, string> {
   const form = findForm(formCode);
@@ -13,11 +14,11 @@ function ratingText(v: number): string {
 
 export function RatingsList({ formCode, answers }: { formCode: string; answers: Record<string, number> }) {
   const entries = Object.entries(answers);
-  if (entries.length === 0) return <p>Điểm đánh giá / Ratings: —</p>;
+  if (entries.length === 0) return <p>{tr('Điểm đánh giá', 'Ratings: —')}</p>;
   const labels = labelsOf(formCode);
   return (
     <details className="rs-ratings">
-      <summary>Điểm đánh giá <span lang="en">/ Ratings</span> ({entries.length})</summary>
+      <summary>{tr('Điểm đánh giá', 'Ratings')} ({entries.length})</summary>
       <ul>
         {entries.map(([q, v]) => <li key={q}>{labels.get(q) ?? q}: <strong>{ratingText(v)}</strong></li>)}
       </ul>

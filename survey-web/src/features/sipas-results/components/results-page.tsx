@@ -10,6 +10,7 @@ import { UnitsTable } from './units-table';
 import { YearOverYear } from './year-over-year';
 import { useResults } from './use-results';
 import '../results.css';
+import { tr } from '@/lib/i18n';
 
 export default function ResultsPage({ params }: { params: Record<string, string> }) {
   const id = params.campaignId ?? '';
@@ -23,16 +24,16 @@ function Results({ id }: { id: string }) {
   const counted = data.results?.window;
   return (
     <main className="page rs">
-      <p><a href={`/admin/campaigns/${id}`}>← Về đợt khảo sát / Back to the campaign</a></p>
-      <h1>Kết quả: {data.campaign?.name ?? '…'} <span lang="en">/ Results</span></h1>
-      {counted ? <p className="rs-muted">Tính các phiếu hợp lệ từ {dayText(counted.from)} đến {dayText(counted.to)}. (Valid responses in the campaign window.)</p> : null}
-      <nav aria-label="Các phần / Sections" className="rs-nav">
+      <p><a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a></p>
+      <h1>Kết quả: {data.campaign?.name ?? '…'}</h1>
+      {counted ? <p className="rs-muted">Tính các phiếu hợp lệ từ {dayText(counted.from)} đến {dayText(counted.to)}.</p> : null}
+      <nav aria-label={tr('Các phần', 'Sections')} className="rs-nav">
         <a href="#rs-units">Theo đơn vị</a> · <a href="#rs-yoy">So với năm trước</a> · <a href="#rs-counters">Theo quầy</a> · <a href="#rs-days">Theo ngày</a> · <a href="#rs-suspects">Phiếu nghi ngờ</a>
       </nav>
-      {error ? <p role="alert" className="rs-error">{error} <button type="button" onClick={() => void refresh()}>Thử lại / Retry</button></p> : null}
-      {!loaded ? <p className="loading" role="status">Đang tải kết quả… (Loading results…)</p> : null}
+      {error ? <p role="alert" className="rs-error">{error} <button type="button" onClick={() => void refresh()}>{tr('Thử lại', 'Retry')}</button></p> : null}
+      {!loaded ? <p className="loading" role="status">{tr('Đang tải kết quả…', 'Loading results…')}</p> : null}
       <section aria-labelledby="rs-units">
-        <h2 id="rs-units">Theo đơn vị <span lang="en">/ Per unit</span></h2>
+        <h2 id="rs-units">{tr('Theo đơn vị', 'Per unit')}</h2>
         {data.results ? <UnitsTable units={units} minSample={data.results.minSample} /> : null}
       </section>
       <section aria-labelledby="rs-yoy">
@@ -40,16 +41,16 @@ function Results({ id }: { id: string }) {
         {data.campaign ? <YearOverYear year={data.campaign.year} /> : null}
       </section>
       <section aria-labelledby="rs-counters">
-        <h2 id="rs-counters">Theo quầy <span lang="en">/ Per counter</span></h2>
+        <h2 id="rs-counters">{tr('Theo quầy', 'Per counter')}</h2>
         {loaded ? <CountersTable counters={data.counters} unitName={unitName} /> : null}
       </section>
       <section aria-labelledby="rs-days">
-        <h2 id="rs-days">Theo ngày <span lang="en">/ Per day</span></h2>
+        <h2 id="rs-days">{tr('Theo ngày', 'Per day')}</h2>
         {loaded ? <DaysTable days={data.days} unitName={unitName} /> : null}
       </section>
       <section aria-labelledby="rs-suspects">
-        <h2 id="rs-suspects">Phiếu nghi ngờ <span lang="en">/ Suspect responses</span></h2>
-        <p className="rs-muted">Các phiếu này chưa được tính vào SIPAS cho đến khi được chấp nhận. (Not counted until accepted.)</p>
+        <h2 id="rs-suspects">{tr('Phiếu nghi ngờ', 'Suspect responses')}</h2>
+        <p className="rs-muted">{tr('Các phiếu này chưa được tính vào SIPAS cho đến khi được chấp nhận.', 'Not counted until accepted.')}</p>
         <SuspectsPanel data={data.suspects} offset={offset} onPage={setOffset} onReviewed={() => void refresh()} />
       </section>
     </main>

@@ -2,6 +2,7 @@
 import type { UnitResult } from '@hailong/contracts';
 import { useState } from 'react';
 import { pctText } from './format';
+import { tr } from '@/lib/i18n';
 
 type Sort = 'unit' | 'sipas-desc' | 'sipas-asc';
 
@@ -17,25 +18,25 @@ const ARIA: Record<Sort, 'none' | 'descending' | 'ascending'> = { unit: 'none', 
 
 export function UnitsTable({ units, minSample }: { units: UnitResult[]; minSample: number }) {
   const [sort, setSort] = useState<Sort>('unit');
-  if (units.length === 0) return <p className="rs-empty">Chưa có phiếu nào của đợt này. (No responses yet.)</p>;
+  if (units.length === 0) return <p className="rs-empty">{tr('Chưa có phiếu nào của đợt này.', 'No responses yet.')}</p>;
   return (
     <div className="rs-scroll">
       <table className="rs-table">
         <caption>
-          Kết quả theo đơn vị: chỉ tính phiếu hợp lệ; dưới {minSample} phiếu hiển thị “chưa đủ mẫu”. <span lang="en">Per unit: valid responses only.</span>
+          Kết quả theo đơn vị: chỉ tính phiếu hợp lệ; dưới {minSample} phiếu hiển thị “chưa đủ mẫu”.
         </caption>
         <thead>
           <tr>
-            <th scope="col">Đơn vị / Unit</th>
-            <th scope="col" className="rs-num">Hợp lệ / Valid</th>
-            <th scope="col" className="rs-num">Nghi ngờ / Suspect</th>
+            <th scope="col">{tr('Đơn vị', 'Unit')}</th>
+            <th scope="col" className="rs-num">{tr('Hợp lệ', 'Valid')}</th>
+            <th scope="col" className="rs-num">{tr('Nghi ngờ', 'Suspect')}</th>
             <th scope="col" className="rs-num" aria-sort={ARIA[sort]}>
               <button type="button" className="rs-sort" onClick={() => setSort(NEXT[sort])}>
                 SIPAS % <span aria-hidden="true">{sort === 'sipas-desc' ? '▼' : sort === 'sipas-asc' ? '▲' : '↕'}</span>
                 <span className="rs-sr">(sắp xếp / sort)</span>
               </button>
             </th>
-            <th scope="col" className="rs-num">Hài lòng tại quầy / Quick-form satisfaction</th>
+            <th scope="col" className="rs-num">{tr('Hài lòng tại quầy', 'Quick-form satisfaction')}</th>
           </tr>
         </thead>
         <tbody>

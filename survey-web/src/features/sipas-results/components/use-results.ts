@@ -1,7 +1,7 @@
 /** Loads the campaign's figures and one page of suspect responses; `refresh` reloads both. */
 import type { Campaign, CampaignResults, SuspectResponses } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage } from '@/lib/i18n';
 import { getCampaign, getCounters, getDays, getResults, getSuspects, type CounterResult, type DayResult } from '../api/results-api';
 
 export interface ResultsData {
@@ -27,7 +27,7 @@ export function useResults(id: string, enabled: boolean) {
       setData({ campaign, results, counters: counters.counters, days: days.days, suspects });
       setError(null);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
     setLoaded(true);
   }, [id, offset]);

@@ -9,17 +9,17 @@ export const FLAG_TEXT: Record<string, { vi: string; en: string }> = {
 export const flagText = (flag: string) => FLAG_TEXT[flag] ?? { vi: flag, en: flag };
 
 export const STATE_TEXT: Record<string, string> = {
-  valid: 'Hợp lệ / Valid',
-  invalid: 'Không hợp lệ / Invalid',
-  pending: 'Chờ duyệt / Pending',
-  suspect: 'Nghi vấn / Suspect',
+  valid: 'Hợp lệ',
+  invalid: 'Không hợp lệ',
+  pending: 'Chờ duyệt',
+  suspect: 'Nghi vấn',
 };
 
 export const OUTCOME_TEXT: Record<string, string> = {
-  pending: 'Chưa phúc tra / Not checked yet',
-  confirmed: 'Người dân xác nhận / Confirmed',
-  not_reached: 'Không liên lạc được / Not reached',
-  contradicted: 'Người dân phủ nhận / Contradicted',
+  pending: 'Chưa phúc tra',
+  confirmed: 'Người dân xác nhận',
+  not_reached: 'Không liên lạc được',
+  contradicted: 'Người dân phủ nhận',
 };
 
 export const when = (iso: string | null) =>

@@ -1,12 +1,13 @@
 import type { Progress } from '@hailong/contracts';
+import { tr } from '@/lib/i18n';
 
 /** Progress per enumerator: collected, valid, invalid, pending review, quota. */
 export function ProgressTable({ progress }: { progress: Progress | null }) {
   return (
     <section className="sv-card" aria-labelledby="sv-progress">
-      <h2 id="sv-progress">Tiến độ theo điều tra viên <span lang="en">/ Progress</span></h2>
-      {progress === null ? <p role="status">Đang tải… (Loading…)</p> : null}
-      {progress && progress.byEnumerator.length === 0 ? <p className="sv-empty">Chưa có điều tra viên nào được giao địa bàn. <span lang="en">(No assignments yet.)</span></p> : null}
+      <h2 id="sv-progress">{tr('Tiến độ theo điều tra viên', 'Progress')}</h2>
+      {progress === null ? <p role="status">{tr('Đang tải…', 'Loading…')}</p> : null}
+      {progress && progress.byEnumerator.length === 0 ? <p className="sv-empty">{tr('Chưa có điều tra viên nào được giao địa bàn.', 'No assignments yet.')}</p> : null}
       {progress && progress.byEnumerator.length > 0 ? (
         <table className="sv-table">
           <thead><tr><th scope="col">Điều tra viên</th><th scope="col">Tổ chức</th><th scope="col">Đã thu</th><th scope="col">Hợp lệ</th><th scope="col">Không hợp lệ</th><th scope="col">Chờ duyệt</th><th scope="col">Chỉ tiêu</th></tr></thead>

@@ -5,7 +5,7 @@
  */
 import type { BackCheck, Progress, ReviewItem } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { backChecks, progress as loadProgress, reviewQueue, type QueueFilter } from '../api/supervision-api';
 import { BackChecksPanel } from './back-checks-panel';
 import { ProgressTable } from './progress-table';
@@ -27,7 +27,7 @@ function useSupervision(id: string, enabled: boolean, filter: QueueFilter) {
       setChecks(b.backChecks);
       setError(null);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   }, [id, filter]);
   useEffect(() => {
@@ -39,7 +39,7 @@ function useSupervision(id: string, enabled: boolean, filter: QueueFilter) {
 
 export default function SupervisionPage({ params }: { params: Record<string, string> }) {
   return (
-    <AdminShell roles={['admin', 'supervisor', 'observer']}>
+    <AdminShell roles={['admin', 'supervisor', 'observer']} signIn={{ vi: 'Đăng nhập giám sát', en: 'Supervisor sign-in' }}>
       {params.campaignId ? <Supervision id={params.campaignId} /> : <CampaignChoice />}
     </AdminShell>
   );
@@ -52,9 +52,9 @@ function Supervision({ id }: { id: string }) {
   const canDecide = user.role === 'admin' || user.role === 'supervisor';
   return (
     <main className="page sv">
-      <h1>Giám sát điều tra <span lang="en">/ Fieldwork supervision</span></h1>
+      <h1>{tr('Giám sát điều tra', 'Fieldwork supervision')}</h1>
       <p className="sv-muted">{user.fullName} · {canDecide ? 'Giám sát viên' : 'Quan sát viên (chỉ xem, không thấy thông tin cá nhân)'}</p>
-      {error ? <p role="alert" className="sv-error">{error} <button type="button" onClick={() => void load()}>Thử lại / Retry</button></p> : null}
+      {error ? <p role="alert" className="sv-error">{error} <button type="button" onClick={() => void load()}>{tr('Thử lại', 'Retry')}</button></p> : null}
       <ProgressTable progress={progress} />
       <ReviewQueue items={items} filter={filter} setFilter={setFilter} canDecide={canDecide} onChanged={() => void load()} />
       <BackChecksPanel campaignId={id} userId={user.id} items={checks} canDecide={canDecide} onChanged={() => void load()} />
