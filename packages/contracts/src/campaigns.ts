@@ -36,7 +36,7 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export const campaignCloseSchema = z
   .object({ reason: z.string().trim().min(3, { error: 'Vui lòng ghi lý do (ít nhất 3 ký tự)' }).max(500) })
   .partial()
-  .optional();
+  .nullish();
 export type CampaignClose = z.infer<typeof campaignCloseSchema>;
 
 /** `POST /campaigns/:id/reopen`: clears an early close; a new end is required once the old one has passed. */
