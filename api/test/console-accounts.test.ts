@@ -4,7 +4,7 @@
  * first administrator is created with the one-time link only while no administrator exists.
  */
 import { sql } from 'drizzle-orm';
-import { firstAdminToken } from '@hailong/api/features/accounts/first-admin';
+import { firstAdminToken } from '../src/features/accounts/first-admin.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 

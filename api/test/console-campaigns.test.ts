@@ -65,6 +65,7 @@ describe('campaigns of both kinds', () => {
 describe('mail you can trust', () => {
   let id: string;
   beforeAll(async () => {
+    t.app.config.publicUrlSet = false; // PUBLIC_URL unset, mail to the outbox folder
     id = await campaign('staff', 'CBCCVC mail');
     const csv = 'full_name,email,unit_code,respondent_group\nLê Thị Một,mot@example.vn,ST02,T2\nLê Thị Hai,hai@example.vn,ST02,T3\nLê Thị Ba,ba@example.vn,ST03,T2\n';
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, headers: { ...headers(), 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(201);

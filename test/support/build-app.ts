@@ -25,7 +25,7 @@ export interface TestApp {
 export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
-    ...loadConfig(testEnv({ REDIS_URL: TEST_REDIS_URL })),
+    ...loadConfig(testEnv({ REDIS_URL: TEST_REDIS_URL, PUBLIC_URL: 'http://127.0.0.1:3000' })),
     queuePrefix: uniquePrefix(),
     ...overrides,
     databaseUrl: database.url,

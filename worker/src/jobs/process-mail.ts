@@ -11,7 +11,7 @@
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { isPermanentSmtpError } from '../mail/transport.ts';
-import { renderStaffMail } from '../mail/templates/staff-invitation.ts';
+import { renderStaffMail } from '@hailong/runtime';
 import { renderUnitDigest } from '../mail/templates/unit-digest.ts';
 import { invitationToken, sendMailJobSchema } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';

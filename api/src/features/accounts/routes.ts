@@ -18,17 +18,17 @@ const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
   const tags = ['accounts'];
 
-  app.get('/users', { preHandler: admin, schema: { tags, summary: 'Every account with role, organisation and state', response: { 200: accountListSchema, ...errors } } },
+  app.get('/users', { onRequest: admin, schema: { tags, summary: 'Every account with role, organisation and state', response: { 200: accountListSchema, ...errors } } },
     async () => ({ accounts: await listAccounts(app.db) }));
 
   app.post('/users', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { tags, summary: 'Create a Sở Nội vụ staff (admin), supervisor or observer account; answers a temporary password once (audited)', body: accountCreateSchema, response: { 201: accountSecretSchema, ...errors } },
   }, async (req, reply) => reply.status(201).send(await createAccount(app.db, req.body, req.user?.id ?? null)));
 
   for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
     app.post(`/users/:id/${path}`, {
-      preHandler: admin,
+      onRequest: admin,
       schema: { tags, summary: `${disabled ? 'Disable (ends its sessions)' : 'Enable'} an account (audited)`, params: idParamsSchema, response: { 200: z.object({ ok: z.literal(true) }), ...errors } },
     }, async (req) => {
       await changeDisabled(app.db, req.params.id, disabled, req.user?.id ?? null);
@@ -37,12 +37,12 @@ const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.post('/users/:id/reset-password', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { tags, summary: 'Reset a password: a new temporary password, answered once; sessions end (audited)', params: idParamsSchema, response: { 200: accountSecretSchema, ...errors } },
   }, async (req) => resetPassword(app.db, req.params.id, req.user?.id ?? null));
 
   app.get('/audit', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { tags, summary: 'The audit log, newest first, filtered by action, entity, actor and days', querystring: auditQuerySchema, response: { 200: auditPageSchema, ...errors } },
   }, async (req) => auditPage(app.db, req.query));
 

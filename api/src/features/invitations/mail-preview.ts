@@ -6,7 +6,7 @@
  */
 import type { MailPreview } from '@hailong/contracts';
 import type { Db } from '@hailong/db';
-import { renderStaffMail } from '@hailong/worker/mail/templates/staff-invitation';
+import { renderStaffMail } from '@hailong/runtime';
 import { AppError, errorCatalogue } from '../../errors.ts';
 import { getCampaign } from '../campaigns/service.ts';
 import { audience } from './audience-repo.ts';

@@ -38,7 +38,7 @@ const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/mail/preview',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['staff-survey'],
         summary: 'The exact invitation or reminder mail (personal link as a placeholder), how many it would reach now and who is skipped',
@@ -53,7 +53,7 @@ const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/mail/rounds',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['staff-survey'],
         summary: 'Every mail round of the campaign: when it was queued and sent, and what it reached',

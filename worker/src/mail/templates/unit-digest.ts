@@ -1,6 +1,5 @@
 /** The focal point's digest: the unit's response rate and the colleagues who have not answered. */
-import type { RenderedMail } from './staff-invitation.ts';
-import { vnDate } from './staff-invitation.ts';
+import { vnDate, type RenderedMail } from '@hailong/runtime';
 
 export interface DigestInput {
   unitName: string;
