@@ -74,7 +74,6 @@ export const errorCatalogue = {
     en: 'PUBLIC_URL is not set: mail sent through SMTP would link to the server’s own loopback address. Set the PUBLIC_URL environment variable (e.g. https://survey.example.gov.vn) and restart',
     client: 'park',
   },
-  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản', en: 'Account not found', client: 'park' },
   USER_SELF_DISABLE: { status: 409, vi: 'Không thể tự khóa tài khoản của chính mình', en: 'You cannot disable your own account', client: 'park' },
   USER_LAST_ADMIN: { status: 409, vi: 'Đây là quản trị viên cuối cùng đang hoạt động, không thể khóa', en: 'This is the last active administrator and cannot be disabled', client: 'park' },
   SETUP_NOT_NEEDED: { status: 409, vi: 'Đã có quản trị viên; hãy đăng nhập', en: 'An administrator exists already; please sign in', client: 'park' },

@@ -9,12 +9,14 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditPage } from '../audit/repo.ts';
+import { LoginGuard } from '../auth/login-guard.ts';
 import { login } from '../auth/service.ts';
 import { createFirstAdmin, setupNeeded } from './first-admin.ts';
 import { changeDisabled, createAccount, listAccounts, resetPassword } from './service.ts';
 
 const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = app.requireRole('admin');
+  const guard = new LoginGuard(app.redis, app.config.queuePrefix);
   const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
   const tags = ['accounts'];
 
@@ -54,7 +56,7 @@ const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     await createFirstAdmin(app.db, app.config.tokenSecret, req.body);
-    const { token, user } = await login(app.db, req.body.email, req.body.password);
+    const { token, user } = await login(app.db, guard, req.body.email, req.body.password);
     app.setSessionCookie(reply, token);
     return reply.status(201).send({ user });
   });

@@ -1,5 +1,5 @@
 /** Mail to the owner of an account that was locked after repeated failed logins. */
-import type { RenderedMail } from './staff-invitation.ts';
+import type { RenderedMail } from '@hailong/runtime';
 
 const VN_TIME = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 

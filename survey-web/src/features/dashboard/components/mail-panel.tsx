@@ -5,7 +5,7 @@
  * Below, every round with when it went out and what it reached.
  */
 import type { Campaign, MailPreview, SendResult } from '@hailong/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { errorMessage, fmtInt, useT } from '@/lib/i18n';
 import { mailPreview, remindNow, sendInvitations } from '../api/admin-api';
 import { MailRoundsTable } from './mail-rounds';
@@ -13,7 +13,7 @@ import { skipReasonText } from './skip-reasons';
 
 type Kind = 'invitation' | 'reminder';
 
-export function MailPanel({ campaign, changed }: { campaign: Campaign; changed: number }) {
+export function MailPanel({ campaign }: { campaign: Campaign }) {
   const t = useT();
   const [preview, setPreview] = useState<MailPreview | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -25,7 +25,6 @@ export function MailPanel({ campaign, changed }: { campaign: Campaign; changed: 
     setResult(r);
     requestAnimationFrame(() => resultRef.current?.focus());
   }, []);
-  useEffect(() => setPreview(null), [changed]);
 
   const open = async (kind: Kind) => {
     setResult(null);

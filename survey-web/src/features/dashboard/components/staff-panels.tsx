@@ -13,7 +13,7 @@ export function StaffPanels({ campaign }: { campaign: Campaign }) {
     <>
       <ImportPanel campaignId={id} onImported={() => setImported((n) => n + 1)} />
       <FocalPointsPanel key={`fp-${imported}`} campaignId={id} />
-      <MailPanel campaign={campaign} changed={imported} />
+      <MailPanel key={`mail-${imported}`} campaign={campaign} />
       <StaffRatesPanel campaignId={id} />
     </>
   );

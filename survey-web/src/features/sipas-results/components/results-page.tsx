@@ -37,7 +37,7 @@ function Results({ id }: { id: string }) {
         {data.results ? <UnitsTable units={units} minSample={data.results.minSample} /> : null}
       </section>
       <section aria-labelledby="rs-yoy">
-        <h2 id="rs-yoy">So với năm trước <span lang="en">/ Year over year</span></h2>
+        <h2 id="rs-yoy">{tr('So với năm trước', 'Year over year')}</h2>
         {data.campaign ? <YearOverYear year={data.campaign.year} /> : null}
       </section>
       <section aria-labelledby="rs-counters">
