@@ -64,7 +64,7 @@ async function kioskAdminPage(context: BrowserContext): Promise<Page> {
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Mật khẩu').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('link', { name: 'Máy tính bảng tại quầy (kiosk)' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Máy tại quầy' }).click();
   await page.getByRole('heading', { name: /Máy tính bảng tại quầy/ }).waitFor();
   return page;
 }

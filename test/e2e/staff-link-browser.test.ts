@@ -66,7 +66,7 @@ describe('the personal survey link on a phone', () => {
     await page.getByLabel('Mật khẩu').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('link', { name: 'browser staff' }).click();
-    await page.getByText('Tỷ lệ phản hồi: 100.00% (1/1)').waitFor();
+    await page.getByRole('heading', { name: 'Tỷ lệ phản hồi: 100,00\u00a0% (1/1)' }).waitFor();
     await page.locator('.admin-curve').waitFor();
     expect(await page.locator('.admin-table tbody tr').count()).toBeGreaterThan(1);
     await page.close();

@@ -102,9 +102,9 @@ describe('supervision review and back-checks', () => {
     expect(await contact.textContent()).toContain(NOTE);
     expect(await contact.textContent()).toContain('Đăng ký khai sinh');
     expect(await contact.getByRole('link', { name: 'bay@buudien.vn' }).count()).toBe(1);
-    await check.getByLabel('Người dân xác nhận / Confirmed').check();
+    await check.getByLabel('Người dân xác nhận').check();
     await check.getByRole('button', { name: /Lưu kết quả/ }).click();
-    await check.getByText('Kết quả: Người dân xác nhận / Confirmed').waitFor();
+    await check.getByText('Kết quả: Người dân xác nhận').waitFor();
     await page.context().close();
   });
 

@@ -24,7 +24,7 @@ async function openUnits(): Promise<Page> {
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Mật khẩu').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('link', { name: /Danh mục đơn vị/ }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Đơn vị', exact: true }).click();
   await page.getByRole('heading', { name: /Danh mục đơn vị theo thời gian/ }).waitFor();
   return page;
 }
