@@ -218,11 +218,11 @@ describe('reminder schedule', () => {
     const form = (await t.app.inject({ method: 'GET', url: `/api/v1/s/${done}` })).json<{ form: Parameters<typeof fillAnswers>[0] }>().form;
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/s/${done}/submit`, payload: { answers: fillAnswers(form) } })).statusCode).toBe(201);
     const day = 24 * 3600 * 1000;
-    expect(await createDueReminders(t.app.db, new Date())).toHaveLength(2);
-    expect(await createDueReminders(t.app.db, new Date())).toHaveLength(0);
-    expect(await createDueReminders(t.app.db, new Date(Date.now() + 2 * day))).toHaveLength(0);
-    expect(await createDueReminders(t.app.db, new Date(Date.now() + 4 * day))).toHaveLength(2);
-    expect(await createDueReminders(t.app.db, new Date(Date.now() + 30 * day))).toHaveLength(0);
+    expect(await createDueReminders(t.app.db, new Date(), 24)).toHaveLength(2);
+    expect(await createDueReminders(t.app.db, new Date(), 24)).toHaveLength(0);
+    expect(await createDueReminders(t.app.db, new Date(Date.now() + 2 * day), 24)).toHaveLength(0);
+    expect(await createDueReminders(t.app.db, new Date(Date.now() + 4 * day), 24)).toHaveLength(2);
+    expect(await createDueReminders(t.app.db, new Date(Date.now() + 30 * day), 24)).toHaveLength(0);
   });
 });
 

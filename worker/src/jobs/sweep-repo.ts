@@ -29,9 +29,12 @@ export async function dueDeliveries(db: Db, now: Date, staleMs: number, opts: { 
 /**
  * Creates the due scheduled reminder rounds: an invitation sent `reminderDays[k-1]` days ago that
  * has had k-1 reminders, is not answered, bounced or opted out, in an open staff campaign, and
- * k ≤ maxReminders. Returns the new delivery ids (the unique key makes a rerun a no-op).
+ * k ≤ maxReminders. Like "remind now", anyone reminded less than `minGapHours` ago
+ * (REMINDER_MIN_GAP_HOURS) is left out; their round comes on the first sweep after the gap.
+ * Returns the new delivery ids (the unique key makes a rerun a no-op).
  */
-export async function createDueReminders(db: Db, now: Date): Promise<string[]> {
+export async function createDueReminders(db: Db, now: Date, minGapHours: number): Promise<string[]> {
+  const gapStart = new Date(now.getTime() - minGapHours * 3600_000);
   const res = await db.execute<{ id: string }>(sql`
     with c as (
       select id, settings from campaigns
@@ -42,6 +45,7 @@ export async function createDueReminders(db: Db, now: Date): Promise<string[]> {
         (select count(*) from mail_deliveries d where d.invitation_id = i.id and d.kind = 'reminder')::int as done
       from invitations i join c on c.id = i.campaign_id join respondents r on r.id = i.respondent_id
       where i.completed_at is null and i.bounced_at is null and r.opted_out_at is null and i.sent_at is not null
+        and not exists (select 1 from mail_deliveries g where g.invitation_id = i.id and g.kind = 'reminder' and g.created_at > ${gapStart})
     )
     insert into mail_deliveries (campaign_id, invitation_id, kind, round)
     select campaign_id, invitation_id, 'reminder', done + 1 from cand

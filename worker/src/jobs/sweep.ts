@@ -33,7 +33,7 @@ async function ensureJob(queue: Queue, deliveryId: string, kind: string, attempt
 export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<{ enqueued: number; reminders: number }> {
   const now = opts.now ?? new Date();
   const digests = await createDueDigests(deps.db, now);
-  const reminders = await createDueReminders(deps.db, now);
+  const reminders = await createDueReminders(deps.db, now, deps.config.reminderMinGapHours);
   const due = await dueDeliveries(deps.db, now, opts.staleMs ?? 60_000);
   let enqueued = 0;
   for (const id of digests) if (await ensureJob(deps.mailQueue, id, 'digest', 0)) enqueued++;
