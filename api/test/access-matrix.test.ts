@@ -76,6 +76,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/campaigns/{id}/suspect-responses': 'admin',
   'GET /api/v1/campaigns/{id}/sipas': 'watch',
   'POST /api/v1/par/{year}/self-assessments': 'admin',
+  'GET /api/v1/par/{year}/self-assessments/template': 'admin',
   'GET /api/v1/par/{year}': 'watch',
   'GET /api/v1/par/{year}/sipas-comparison': 'watch',
   'GET /api/v1/enumerators': 'admin',

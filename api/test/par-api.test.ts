@@ -70,7 +70,7 @@ describe('PAR Index API', () => {
   it('imports the published self-assessment CSV and reproduces the published PAR rows', async () => {
     const res = await post('/api/v1/par/2021/self-assessments', readFileSync(SAMPLE, 'utf8'));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ year: 2021, imported: 6 });
+    expect(res.json()).toMatchObject({ year: 2021, imported: 6, dryRun: false });
     const table = await get('/api/v1/par/2021');
     expect(table.statusCode).toBe(200);
     const body = table.json<ParBody>();
@@ -97,13 +97,13 @@ describe('PAR Index API', () => {
     expect(error.code).toBe('IMPORT_INVALID');
     expect(error.message).toBe('Tệp nhập có dòng không hợp lệ, chưa dòng nào được lưu');
     expect(error.details).toEqual([
-      { row: 3, field: 'unit_code', message: 'Không có đơn vị mã "XX99"' },
-      { row: 4, field: 'self_assessment', message: 'Không phải số: "bốn mươi"' },
-      { row: 5, field: 'self_assessment', message: 'Vượt điểm tối đa (90)' },
-      { row: 6, field: 'unit_code', message: 'Trùng mã đơn vị với dòng 2' },
+      { row: 3, field: 'unit_code', message: 'Không có đơn vị mã "XX99"', messageEn: 'No unit with code "XX99"' },
+      { row: 4, field: 'self_assessment', message: 'Không phải số: "bốn mươi"', messageEn: 'Not a number: "bốn mươi"' },
+      { row: 5, field: 'self_assessment', message: 'Vượt điểm tối đa (90)', messageEn: 'Above the maximum (90)' },
+      { row: 6, field: 'unit_code', message: 'Trùng mã đơn vị với dòng 2', messageEn: 'Same unit code as row 2' },
     ]);
     const noColumn = await post('/api/v1/par/2030/self-assessments', 'unit_code,self_assessment\nST16,40\n');
-    expect(noColumn.json<{ error: { details: unknown[] } }>().error.details).toEqual([{ row: 1, field: 'max_points', message: 'Thiếu cột' }]);
+    expect(noColumn.json<{ error: { details: unknown[] } }>().error.details).toEqual([{ row: 1, field: 'max_points', message: 'Thiếu cột', messageEn: 'Missing column' }]);
     const stored = await t.app.db.select().from(schema.selfAssessments).where(eq(schema.selfAssessments.year, 2030));
     expect(stored).toEqual([]);
   });
@@ -149,6 +149,44 @@ describe('PAR Index API', () => {
     const csv = await get('/api/v1/par/2021?format=csv');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body).toContain('Sở Xây dựng,94.00,48.00,19.18,99.40,14.91,82.09,87.33,Nhóm 2');
+  });
+
+  it('checks a file without storing it (dry run), and gives a template of every unit that imports back as filled in', async () => {
+    const dry = await post('/api/v1/par/2029/self-assessments?dryRun=true', 'unit_code,self_assessment,max_points\nST16,48,94\n');
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toEqual({
+      year: 2029, imported: 1, dryRun: true,
+      units: [{ unitCode: 'ST16', unitName: 'Sở Xây dựng', group: 'department', selfAssessment: 48, maxPoints: 94, staffSurveyPoints: null, replaces: false }],
+    });
+    expect(await t.app.db.select().from(schema.selfAssessments).where(eq(schema.selfAssessments.year, 2029))).toEqual([]);
+    expect((await post('/api/v1/par/2029/self-assessments?dryRun=true', 'unit_code,self_assessment,max_points\nST16,95,94\n')).statusCode).toBe(400);
+
+    const csv = await get('/api/v1/par/2029/self-assessments/template?format=csv');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Mã đơn vị,Tên đơn vị,Điểm tự đánh giá,Điểm chuẩn sau hạ chuẩn,Điểm khảo sát CBCCVC');
+    expect(lines).toHaveLength(41);
+    expect(lines).toContain('ST16,Sở Xây dựng,,,');
+    // Importing the template as downloaded stores nothing: no row has figures.
+    expect((await post('/api/v1/par/2029/self-assessments', csv.body)).json().error.details).toEqual([expect.objectContaining({ message: 'Tệp không có dòng nào có điểm' })]);
+    // Filled in (one unit) in Excel, it imports; the next template carries the stored figures.
+    const xlsx = await get('/api/v1/par/2029/self-assessments/template');
+    expect(xlsx.headers['content-type']).toBe(XLSX);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    ws.eachRow((r) => {
+      if (r.getCell(1).value !== 'ST16') return;
+      r.getCell(3).value = 48.5;
+      r.getCell(4).value = 94;
+      r.getCell(5).value = 19.18;
+    });
+    const stored = await post('/api/v1/par/2029/self-assessments', Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
+    expect(stored.statusCode).toBe(201);
+    expect(stored.json()).toMatchObject({ imported: 1, dryRun: false, units: [{ unitCode: 'ST16', selfAssessment: 48.5, staffSurveyPoints: 19.18, replaces: false }] });
+    expect((await get('/api/v1/par/2029/self-assessments/template?format=csv')).body).toContain('ST16,Sở Xây dựng,48.5,94,19.18');
+    const again = await post('/api/v1/par/2029/self-assessments?dryRun=true', 'unit_code,self_assessment,max_points\nST16,50,94\n');
+    expect(again.json()).toMatchObject({ units: [{ unitCode: 'ST16', replaces: true }] });
   });
 
   it('refuses anonymous users and uploads that are neither CSV nor XLSX', async () => {

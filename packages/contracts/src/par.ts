@@ -35,7 +35,24 @@ export type CampaignSipas = z.infer<typeof campaignSipasSchema>;
 export const parYearParamsSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const parTableQuerySchema = z.object({ format: z.enum(['json', 'xlsx', 'csv']).default('json') });
 
-export const selfAssessmentImportResultSchema = z.object({ year: z.number().int(), imported: z.number().int() });
+/** `?dryRun=true` checks the file and shows what would be stored, storing nothing. */
+export const selfAssessmentImportQuerySchema = z.object({
+  dryRun: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+});
+
+/** What was (or, on a dry run, would be) stored; `replaces` = the unit already had figures for the year. */
+export const selfAssessmentImportResultSchema = z.object({
+  year: z.number().int(),
+  imported: z.number().int(),
+  dryRun: z.boolean(),
+  units: z.array(z.object({
+    unitCode: z.string(), unitName: z.string(), group: z.string(),
+    selfAssessment: z.number(), maxPoints: z.number(), staffSurveyPoints: z.number().nullable(), replaces: z.boolean(),
+  })),
+});
+
+/** The import template: every unit of the year (figures already stored filled in), as XLSX or CSV. */
+export const selfAssessmentTemplateQuerySchema = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 export type SelfAssessmentImportResult = z.infer<typeof selfAssessmentImportResultSchema>;
 
 export const parUnitRowSchema = z.object({

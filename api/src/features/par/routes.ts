@@ -1,21 +1,24 @@
 /**
  * SIPAS detail and the PAR Index (issue 3). Prefix /api/v1.
  * GET  /campaigns/:id/sipas              SIPAS %, components, criteria, perception per unit
- * POST /par/:year/self-assessments       import appraised self-assessment (CSV or XLSX), all or nothing
+ * POST /par/:year/self-assessments       import appraised self-assessment (CSV or XLSX), all or nothing; ?dryRun=true checks only
+ * GET  /par/:year/self-assessments/template  the import template (every unit of the year), XLSX or CSV
  * GET  /par/:year[?format=xlsx|csv]      the PAR table (JSON, or the official layout as a download)
  * GET  /par/:year/sipas-comparison       SIPAS beside the previous year, through unit lineage
  */
 import {
   campaignSipasSchema, errorBodySchema, idParamsSchema, parTableQuerySchema, parTableSchema, parYearParamsSchema,
-  selfAssessmentImportResultSchema, sipasComparisonSchema, type ParTableBody,
+  selfAssessmentImportQuerySchema, selfAssessmentImportResultSchema, selfAssessmentTemplateQuerySchema, sipasComparisonSchema, type ParTableBody,
 } from '@hailong/contracts';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { parTableCsv } from '../../reports/par-table-csv.ts';
 import { parTableXlsx } from '../../reports/par-table-xlsx.ts';
 import { sipasComparison } from './comparison-service.ts';
 import { parTableOf } from './par-service.ts';
-import { importSelfAssessments, type Upload } from './self-assessment-service.ts';
+import { importSelfAssessments, selfAssessmentTemplateRows, type Upload } from './self-assessment-service.ts';
+import { selfAssessmentTemplateCsv, selfAssessmentTemplateXlsx } from '../../reports/self-assessment-template.ts';
 import { campaignScope, yearScope } from '../supervision/scope.ts';
 import { campaignSipas } from './sipas-service.ts';
 import { parseCsvBody } from '../../lib/csv-body.ts';
@@ -57,13 +60,33 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: ['par'], summary: 'Import appraised self-assessment and adjusted max points (CSV or XLSX keyed by unit_code); all or nothing',
-        consumes: ['text/csv', XLSX], params: parYearParamsSchema,
-        response: { 201: selfAssessmentImportResultSchema, 400: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+        consumes: ['text/csv', XLSX], params: parYearParamsSchema, querystring: selfAssessmentImportQuerySchema,
+        response: { 200: selfAssessmentImportResultSchema, 201: selfAssessmentImportResultSchema, 400: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
       },
     },
     async (req, reply) => {
-      const result = await importSelfAssessments(app.db, req.params.year, toUpload(req.headers['content-type'], req.body));
-      return reply.status(201).send(result);
+      const result = await importSelfAssessments(app.db, req.params.year, toUpload(req.headers['content-type'], req.body), req.query.dryRun);
+      return reply.status(result.dryRun ? 200 : 201).send(result);
+    },
+  );
+
+  app.get(
+    '/par/:year/self-assessments/template',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['par'], summary: 'Self-assessment import template: every unit of the year under Vietnamese headers, stored figures filled in (?format=xlsx|csv)',
+        params: parYearParamsSchema, querystring: selfAssessmentTemplateQuerySchema, response: { 200: z.string() },
+      },
+    },
+    async (req, reply) => {
+      const { year } = req.params;
+      const rows = await selfAssessmentTemplateRows(app.db, year);
+      if (req.query.format === 'csv') {
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(`tu-danh-gia-${year}.csv`, `Mẫu điểm tự đánh giá ${year}.csv`)).send(selfAssessmentTemplateCsv(rows));
+      }
+      const file = await selfAssessmentTemplateXlsx(rows);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(`tu-danh-gia-${year}.xlsx`, `Mẫu điểm tự đánh giá ${year}.xlsx`)).send(file as unknown as string);
     },
   );
 

@@ -23,12 +23,23 @@ export interface ParsedUpload {
 }
 
 const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
-const ALIASES: Record<string, string> = { adjusted_max: 'max_points', ma_don_vi: 'unit_code' };
+/** Header aliases: the template's Vietnamese headers (normalised: lower case, `_` for spaces). */
+const ALIASES: Record<string, string> = {
+  adjusted_max: 'max_points', ma_don_vi: 'unit_code', 'mã_đơn_vị': 'unit_code', 'điểm_tự_đánh_giá': 'self_assessment',
+  'điểm_chuẩn_sau_hạ_chuẩn': 'max_points', 'điểm_khảo_sát_cbccvc': 'staff_survey_points',
+};
+
+/** The template's header of each column the import reads, in order (Vietnamese, read back by ALIASES). */
+export const TEMPLATE_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Điểm tự đánh giá', 'Điểm chuẩn sau hạ chuẩn', 'Điểm khảo sát CBCCVC'] as const;
+
+const VALUE_COLUMNS = ['self_assessment', 'max_points', 'staff_survey_points'];
+
+const problem = (row: number, field: string, message: string, messageEn: string): RowError => ({ row, field, message, messageEn });
 
 function header(cells: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   cells.forEach((c, i) => {
-    const name = c.trim().toLowerCase().replace(/\s+/g, '_');
+    const name = c.normalize('NFC').trim().toLowerCase().replace(/\s+/g, '_');
     const key = ALIASES[name] ?? name;
     if (!index.has(key)) index.set(key, i);
   });
@@ -37,15 +48,15 @@ function header(cells: readonly string[]): Map<string, number> {
 
 function numberCell(text: string, row: number, field: string, errors: RowError[], optional = false): number | null {
   if (text === '') {
-    if (!optional) errors.push({ row, field, message: 'Ô trống' });
+    if (!optional) errors.push(problem(row, field, 'Ô trống', 'Empty cell'));
     return null;
   }
   if (!NUMBER.test(text)) {
-    errors.push({ row, field, message: `Không phải số: "${text}"` });
+    errors.push(problem(row, field, `Không phải số: "${text}"`, `Not a number: "${text}"`));
     return null;
   }
   const n = Number(text.replace(',', '.'));
-  if (n < 0) errors.push({ row, field, message: 'Không được âm' });
+  if (n < 0) errors.push(problem(row, field, 'Không được âm', 'Must not be negative'));
   return n;
 }
 
@@ -54,24 +65,25 @@ export function rowsFromMatrix(matrix: string[][]): ParsedUpload {
   const [head, ...body] = matrix;
   const index = header(head ?? []);
   const missing = ['unit_code', 'self_assessment', 'max_points'].filter((c) => !index.has(c));
-  if (missing.length > 0) return { rows: [], errors: missing.map((field) => ({ row: 1, field, message: 'Thiếu cột' })) };
+  if (missing.length > 0) return { rows: [], errors: missing.map((field) => problem(1, field, 'Thiếu cột', 'Missing column')) };
   const errors: RowError[] = [];
   const rows: RawSelfAssessmentRow[] = [];
   const seen = new Map<string, number>();
   body.forEach((cells, i) => {
     const row = i + 2;
-    if (cells.every((c) => c.trim() === '')) return;
     const cell = (c: string): string => (index.has(c) ? (cells[index.get(c) ?? -1] ?? '').trim() : '');
+    // A row with no figures (blank, or a template row not filled in) is not an error: that unit is left as it is.
+    if (VALUE_COLUMNS.every((c) => cell(c) === '')) return;
     const unitCode = cell('unit_code');
-    if (unitCode === '') errors.push({ row, field: 'unit_code', message: 'Thiếu mã đơn vị' });
-    else if (seen.has(unitCode)) errors.push({ row, field: 'unit_code', message: `Trùng mã đơn vị với dòng ${seen.get(unitCode)}` });
+    if (unitCode === '') errors.push(problem(row, 'unit_code', 'Thiếu mã đơn vị', 'Unit code missing'));
+    else if (seen.has(unitCode)) errors.push(problem(row, 'unit_code', `Trùng mã đơn vị với dòng ${seen.get(unitCode)}`, `Same unit code as row ${seen.get(unitCode)}`));
     else seen.set(unitCode, row);
     const selfAssessment = numberCell(cell('self_assessment'), row, 'self_assessment', errors);
     const maxPoints = numberCell(cell('max_points'), row, 'max_points', errors);
     const staffSurveyPoints = numberCell(cell('staff_survey_points'), row, 'staff_survey_points', errors, true);
     if (!errors.some((e) => e.row === row) && selfAssessment !== null && maxPoints !== null) rows.push({ row, unitCode, selfAssessment, maxPoints, staffSurveyPoints });
   });
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: 2, field: 'unit_code', message: 'Tệp không có dòng dữ liệu' });
+  if (rows.length === 0 && errors.length === 0) errors.push(problem(2, 'unit_code', 'Tệp không có dòng nào có điểm', 'The file has no row with figures'));
   return { rows, errors };
 }
 
@@ -81,7 +93,7 @@ export function parseCsvUpload(text: string): ParsedUpload {
     return rowsFromMatrix(matrix);
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
-    return { rows: [], errors: [{ row: line, field: 'csv', message: `Tệp CSV không đúng định dạng: ${(err as Error).message}` }] };
+    return { rows: [], errors: [problem(line, 'csv', `Tệp CSV không đúng định dạng: ${(err as Error).message}`, `The CSV file is malformed: ${(err as Error).message}`)] };
   }
 }
 
@@ -99,10 +111,10 @@ export async function parseXlsxUpload(data: Buffer): Promise<ParsedUpload> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], errors: [{ row: 0, field: 'xlsx', message: 'Tệp Excel không đọc được (cần định dạng .xlsx)' }] };
+    return { rows: [], errors: [problem(0, 'xlsx', 'Tệp Excel không đọc được (cần định dạng .xlsx)', 'The Excel file cannot be read (.xlsx needed)')] };
   }
   const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], errors: [{ row: 0, field: 'xlsx', message: 'Tệp Excel không có trang tính nào' }] };
+  if (!ws) return { rows: [], errors: [problem(0, 'xlsx', 'Tệp Excel không có trang tính nào', 'The Excel file has no worksheet')] };
   const matrix: string[][] = [];
   ws.eachRow({ includeEmpty: true }, (r, n) => {
     matrix[n - 1] = (r.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());

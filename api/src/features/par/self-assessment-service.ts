@@ -6,7 +6,7 @@
  */
 import type { RowError, SelfAssessmentImportResult } from '@hailong/contracts';
 import { schema, type Db, type DbOrTx } from '@hailong/db';
-import { resolveParSettings, validateParUnit, type ScoringIssue } from '@hailong/scoring';
+import { isParGroup, resolveParSettings, validateParUnit, type ScoringIssue } from '@hailong/scoring';
 import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { parseCsvUpload, parseXlsxUpload, type ParsedUpload, type RawSelfAssessmentRow } from './self-assessment-parse.ts';
@@ -19,25 +19,31 @@ const COLUMN: Record<string, string> = {
   selfAssessment: 'self_assessment', maxPoints: 'max_points', staffSurveyPoints: 'staff_survey_points', totalPoints: 'self_assessment',
 };
 
-function message(issue: ScoringIssue): string {
+/** The Vietnamese and English message of a limit the scoring package found broken. */
+function message(issue: ScoringIssue): [string, string] {
   const limit = issue.limit === undefined ? '' : ` (${issue.limit})`;
   switch (issue.reason) {
-    case 'negative': return 'Không được âm';
-    case 'not_positive': return 'Phải lớn hơn 0';
+    case 'negative': return ['Không được âm', 'Must not be negative'];
+    case 'not_positive': return ['Phải lớn hơn 0', 'Must be greater than 0'];
     case 'above_max':
-      return issue.field === 'totalPoints' ? `Điểm tự đánh giá cộng điểm khảo sát vượt điểm chuẩn tối đa${limit}` : `Vượt điểm tối đa${limit}`;
-    case 'unknown_group': return 'Nhóm đơn vị không tính Chỉ số CCHC';
-    default: return 'Giá trị không hợp lệ';
+      return issue.field === 'totalPoints'
+        ? [`Điểm tự đánh giá cộng điểm khảo sát vượt điểm chuẩn tối đa${limit}`, `Self-assessment plus survey points exceed the maximum${limit}`]
+        : [`Vượt điểm tối đa${limit}`, `Above the maximum${limit}`];
+    case 'unknown_group': return ['Nhóm đơn vị không tính Chỉ số CCHC', 'This kind of unit has no PAR Index'];
+    default: return ['Giá trị không hợp lệ', 'Invalid value'];
   }
 }
 
 function checkRow(r: RawSelfAssessmentRow, unit: UnitRef | undefined): RowError[] {
-  if (!unit) return [{ row: r.row, field: 'unit_code', message: `Không có đơn vị mã "${r.unitCode}"` }];
+  if (!unit) return [{ row: r.row, field: 'unit_code', message: `Không có đơn vị mã "${r.unitCode}"`, messageEn: `No unit with code "${r.unitCode}"` }];
   const issues = validateParUnit(
     { unitCode: r.unitCode, unitName: unit.name, group: unit.parGroup, maxPoints: r.maxPoints, selfAssessment: r.selfAssessment, staffSurveyPoints: r.staffSurveyPoints ?? 0, sipasPercent: 0 },
     resolveParSettings(),
   );
-  return issues.map((i) => ({ row: r.row, field: COLUMN[i.field] ?? i.field, message: message(i) }));
+  return issues.map((i) => {
+    const [vi, en] = message(i);
+    return { row: r.row, field: COLUMN[i.field] ?? i.field, message: vi, messageEn: en };
+  });
 }
 
 async function parseUpload(upload: Upload): Promise<ParsedUpload> {
@@ -58,14 +64,33 @@ async function store(tx: DbOrTx, year: number, rows: { unitId: number; r: RawSel
     });
 }
 
-export async function importSelfAssessments(db: Db, year: number, upload: Upload): Promise<SelfAssessmentImportResult> {
+/** Checks the whole file; stores every row in one transaction unless `dryRun` (then stores nothing). */
+export async function importSelfAssessments(db: Db, year: number, upload: Upload, dryRun = false): Promise<SelfAssessmentImportResult> {
   const parsed = await parseUpload(upload);
   const units = new Map((await listUnits(db, await yearReferenceDay(db, year))).map((u) => [u.code, u]));
   const errors = [...parsed.errors, ...parsed.rows.flatMap((r) => checkRow(r, units.get(r.unitCode)))].sort((a, b) => a.row - b.row);
   if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
-  const rows = parsed.rows.map((r) => ({ unitId: (units.get(r.unitCode) as UnitRef).id, r }));
-  await db.transaction(async (tx) => store(tx, year, rows));
-  return { year, imported: rows.length };
+  const rows = parsed.rows.map((r) => ({ unit: units.get(r.unitCode) as UnitRef, r }));
+  const stored = await selfAssessmentsOf(db, year);
+  if (!dryRun) await db.transaction(async (tx) => store(tx, year, rows.map(({ unit, r }) => ({ unitId: unit.id, r }))));
+  return {
+    year, imported: rows.length, dryRun,
+    units: rows.map(({ unit, r }) => ({
+      unitCode: unit.code, unitName: unit.name, group: unit.parGroup, selfAssessment: r.selfAssessment, maxPoints: r.maxPoints,
+      staffSurveyPoints: r.staffSurveyPoints, replaces: stored.has(unit.id),
+    })),
+  };
+}
+
+/** Rows of the import template: every unit of the year that has a PAR group, with what is stored already. */
+export async function selfAssessmentTemplateRows(db: DbOrTx, year: number): Promise<(string | number | null)[][]> {
+  const stored = await selfAssessmentsOf(db, year);
+  const units = (await listUnits(db, await yearReferenceDay(db, year))).filter((u) => isParGroup(u.parGroup));
+  units.sort((a, b) => a.code.localeCompare(b.code, 'vi', { numeric: true }));
+  return units.map((u) => {
+    const s = stored.get(u.id);
+    return [u.code, u.name, s?.selfAssessment ?? null, s?.maxPoints ?? null, s?.staffSurveyPoints ?? null];
+  });
 }
 
 export interface SelfAssessmentRow {
