@@ -6,6 +6,18 @@
  * so it shows in the suspect list and on the kiosk page instead of vanishing.
  */
 export const CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+/** No tablet holds a parked session this long: a completion older than this is a wrong clock, not a late send. */
+export const IMPLAUSIBLE_AGE_MS = 366 * 24 * 60 * 60 * 1000;
+
+/**
+ * A session completed before the open campaign started, by a clock that is believable: it does not
+ * count in this campaign and is refused `CAMPAIGN_NOT_OPEN` (the tablet keeps it parked). A clock
+ * more than a year behind is not believed; that session is stored `suspect` instead (`clockReason`).
+ */
+export function completedBeforeOpening(c: CampaignWindow, completedAt: Date, now = new Date()): boolean {
+  const t = completedAt.getTime();
+  return t < c.opensAt.getTime() && t >= now.getTime() - IMPLAUSIBLE_AGE_MS;
+}
 
 export interface CampaignWindow {
   opensAt: Date;

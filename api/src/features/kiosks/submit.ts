@@ -21,7 +21,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
 import { checkAnswers, responsePayloadHash, type StoreResult } from '../submissions/service.ts';
-import { clockReason } from './clock.ts';
+import { clockReason, completedBeforeOpening } from './clock.ts';
 import { deviceUnitId } from './device-cache.ts';
 import type { KioskSession, KioskSubmitBatcher, SubmitRow } from './submit-batcher.ts';
 import { latestForm, openSipasCampaign } from './target.ts';
@@ -48,7 +48,7 @@ export async function submitKioskResponse(db: Db, batcher: KioskSubmitBatcher, s
   if (unitId === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
   const campaign = await openSipasCampaign(db);
   // A session completed before the open campaign started does not count in it (kept parked on the tablet).
-  if (Date.parse(input.completedAt) < campaign.opensAt.getTime()) throw new AppError('CAMPAIGN_NOT_OPEN', { field: 'completedAt' });
+  if (completedBeforeOpening(campaign, new Date(input.completedAt))) throw new AppError('CAMPAIGN_NOT_OPEN', { field: 'completedAt' });
   const form = await latestForm(db, input.formCode);
   const partial = input.partial ?? false;
   const answers = checkAnswers(form, input.answers, partial);
