@@ -23,7 +23,8 @@ export const responses = pgTable(
     formId: integer('form_id').notNull().references(() => forms.id),
     unitId: integer('unit_id').notNull().references(() => units.id),
     channel: text('channel', { enum: responseChannels }).notNull(),
-    /** invitation id, kiosk device id or assignment id, by channel; null for the online form. */
+    /** kiosk device id or assignment id, by channel; null for the online form and for staff answers
+     * ('email'), which never carry anything that leads back to the invitation (docs/0012). */
     sourceId: uuid('source_id'),
     answers: jsonb('answers').notNull(),
     payloadHash: text('payload_hash').notNull(),
@@ -42,11 +43,11 @@ export const responses = pgTable(
   (t) => [
     uniqueIndex('responses_client_id_key').on(t.clientId),
     uniqueIndex('responses_dossier_key').on(t.campaignId, t.dossierCodeHash).where(sql`${t.dossierCodeHash} is not null`),
-    uniqueIndex('responses_invitation_key').on(t.sourceId).where(sql`${t.channel} = 'email'`),
     index('responses_campaign_unit_idx').on(t.campaignId, t.unitId, t.reviewState),
     /** By source (device, assignment, invitation); kiosk anti-stuffing reads a device's sessions around a completion time. */
     index('responses_source_completed_idx').on(t.sourceId, t.completedAt).where(sql`${t.sourceId} is not null`),
     check('responses_channel_check', sql`${t.channel} in ('email','kiosk','online','enumerator')`),
+    check('responses_email_unlinked_check', sql`${t.channel} <> 'email' or (${t.sourceId} is null and ${t.startedAt} is null)`),
     check('responses_review_check', sql`${t.reviewState} in ('valid','suspect','pending','invalid')`),
   ],
 );

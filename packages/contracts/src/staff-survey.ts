@@ -123,7 +123,8 @@ export const surveyAnswersInputSchema = z.object({ answers: answersSchema });
 export type SurveyAnswersInput = z.infer<typeof surveyAnswersInputSchema>;
 
 export const draftSavedSchema = z.object({ savedAt: z.string() });
-export const surveySubmittedSchema = z.object({ id: z.uuid(), completedAt: z.string() });
+/** No response id: the stored answers cannot be traced to the link, not even by the respondent (docs/0012). */
+export const surveySubmittedSchema = z.object({ completedAt: z.string() });
 
 /** `POST /s/<token>/opt-out`: no more invitation or reminder mails for this respondent (idempotent). */
 export const optOutResultSchema = z.object({ optedOutAt: z.iso.datetime() });

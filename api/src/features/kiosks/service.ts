@@ -11,6 +11,7 @@ import { AppError } from '../../errors.ts';
 import { hashToken, newShortCode, newToken } from '../../lib/tokens.ts';
 import { findStoredForm } from '../forms/repo.ts';
 import { healthOf } from './fleet.ts';
+import { vnDayStart } from '../units/as-of.ts';
 import {
   claimPairingCode,
   findDeviceByToken,
@@ -26,7 +27,6 @@ import {
 } from './repo.ts';
 
 export const PAIRING_TTL_MS = 15 * 60 * 1000;
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** Normalises a typed code: upper case, no spaces or dashes. */
 export function normaliseCode(code: string): string {
@@ -113,12 +113,6 @@ function toKiosk(k: KioskListRow): Kiosk {
     idleSeconds: k.idleSeconds,
     health: healthOf(k),
   };
-}
-
-/** Start of the current day in Vietnam (UTC+7, no daylight saving). */
-export function vnDayStart(now = Date.now()): Date {
-  const day = 24 * 60 * 60 * 1000;
-  return new Date(Math.floor((now + VN_OFFSET_MS) / day) * day - VN_OFFSET_MS);
 }
 
 export async function listKiosks(db: Db): Promise<Kiosk[]> {

@@ -78,8 +78,16 @@ export async function lockInvitation(db: DbOrTx, id: string): Promise<{ complete
 export async function markCompleted(db: DbOrTx, id: string, at: Date): Promise<void> {
   await db
     .update(invitations)
-    .set({ completedAt: at, draftAnswers: null, startedAt: sql`coalesce(${invitations.startedAt}, ${at})`, openedAt: sql`coalesce(${invitations.openedAt}, ${at})` })
+    .set({ completedAt: at, draftAnswers: null, draftUpdatedAt: null, startedAt: sql`coalesce(${invitations.startedAt}, ${at})`, openedAt: sql`coalesce(${invitations.openedAt}, ${at})` })
     .where(eq(invitations.id, id));
+}
+
+/**
+ * Rewrites the staff answers of one campaign × unit × form in random order (migration 0023), so that
+ * neither physical order nor writing transaction follows completion order (docs/0012).
+ */
+export async function shuffleStaffAnswers(tx: DbOrTx, campaignId: string, unitId: number, formId: number): Promise<void> {
+  await tx.execute(sql`select responses_shuffle_staff(${campaignId}::uuid, ${unitId}::int, ${formId}::int)`);
 }
 
 /**

@@ -1,19 +1,23 @@
 /**
  * The respondent's side of a personal link. The token is hashed and looked up; an unknown token is
  * a bare 404 (nothing says whether a campaign, a respondent or anything else exists). Submitting
- * goes through the shared write path (storeResponse, channel 'email', source = invitation) and sets
- * completed_at in the same transaction, under a row lock; the unique responses_invitation_key index
- * is the last line of defence against a double submit.
+ * stores an answer set that cannot be traced back to the invitation (docs/0012): the shared write
+ * path (storeResponse, channel 'email') with no source, a fresh random client id and the Vietnam day
+ * instead of times; then the group's rows are rewritten in random order. Whether the link may answer
+ * is decided by the invitation alone, in the same transaction and under its row lock: completed →
+ * 409 ALREADY_SUBMITTED (a repeated submit changes nothing), otherwise it is marked completed and
+ * its draft deleted.
  */
 import { randomUUID } from 'node:crypto';
 import { toPublicForm, type OptOutResult, type SurveyLink } from '@hailong/contracts';
-import { isUniqueViolation, type Db } from '@hailong/db';
+import type { Db } from '@hailong/db';
 import type { Answers } from '@hailong/forms';
 import { tokenHash } from '@hailong/runtime';
 import { AppError } from '../../errors.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
 import { checkAnswers, storeResponse } from '../submissions/service.ts';
-import { findLink, lockInvitation, markCompleted, markOpened, markOptedOut, saveDraft, type LinkRow } from './repo.ts';
+import { vnDayStart } from '../units/as-of.ts';
+import { findLink, lockInvitation, markCompleted, markOpened, markOptedOut, saveDraft, shuffleStaffAnswers, type LinkRow } from './repo.ts';
 
 async function linkOf(db: Db, token: string): Promise<LinkRow> {
   const link = await findLink(db, tokenHash(token));
@@ -60,33 +64,29 @@ export async function saveLinkDraft(db: Db, token: string, answers: unknown): Pr
   return { savedAt: at.toISOString() };
 }
 
-export async function submitLink(db: Db, token: string, answers: unknown): Promise<{ id: string; completedAt: string }> {
+export async function submitLink(db: Db, token: string, answers: unknown): Promise<{ completedAt: string }> {
   const { link, form } = await resolve(db, token);
   if (link.completedAt) throw new AppError('ALREADY_SUBMITTED');
   assertOpen(link);
   const now = new Date();
-  try {
-    return await db.transaction(async (tx) => {
-      const inv = await lockInvitation(tx, link.invitationId);
-      if (!inv || inv.completedAt) throw new AppError('ALREADY_SUBMITTED');
-      const stored = await storeResponse(tx, {
-        clientId: randomUUID(),
-        campaignId: link.campaignId,
-        form,
-        unitId: link.unitId,
-        channel: 'email',
-        sourceId: link.invitationId,
-        answers,
-        startedAt: inv.startedAt,
-        completedAt: now,
-      });
-      await markCompleted(tx, link.invitationId, now);
-      return { id: stored.receipt.id, completedAt: now.toISOString() };
+  const day = vnDayStart(now.getTime());
+  return db.transaction(async (tx) => {
+    const inv = await lockInvitation(tx, link.invitationId);
+    if (!inv || inv.completedAt) throw new AppError('ALREADY_SUBMITTED');
+    await storeResponse(tx, {
+      clientId: randomUUID(),
+      campaignId: link.campaignId,
+      form,
+      unitId: link.unitId,
+      channel: 'email',
+      answers,
+      completedAt: day,
+      receivedAt: day,
     });
-  } catch (err) {
-    if (isUniqueViolation(err, 'responses_invitation_key')) throw new AppError('ALREADY_SUBMITTED');
-    throw err;
-  }
+    await shuffleStaffAnswers(tx, link.campaignId, link.unitId, form.id);
+    await markCompleted(tx, link.invitationId, now);
+    return { completedAt: now.toISOString() };
+  });
 }
 
 /**

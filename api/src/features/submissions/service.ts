@@ -21,6 +21,8 @@ export interface NewResponse {
   answers: unknown;
   startedAt?: Date | null;
   completedAt?: Date | null;
+  /** Defaults to the database's now(); staff answers store the day only (docs/0012). */
+  receivedAt?: Date;
   reviewState?: ReviewState;
   reviewReason?: string | null;
   flags?: string[];
@@ -86,6 +88,7 @@ export async function storeResponse(db: DbOrTx, r: NewResponse): Promise<StoreRe
       note: r.note ?? null,
       startedAt: r.startedAt ?? null,
       completedAt: r.completedAt ?? null,
+      ...(r.receivedAt ? { receivedAt: r.receivedAt } : {}),
     })
     .onConflictDoNothing({ target: responses.clientId })
     .returning({ id: responses.id, clientId: responses.clientId, receivedAt: responses.receivedAt, reviewState: responses.reviewState });

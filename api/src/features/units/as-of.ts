@@ -13,6 +13,13 @@ export function vnDay(at: Date): string {
   return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** Start of the current day in Vietnam (UTC+7, no daylight saving). */
+export function vnDayStart(now = Date.now()): Date {
+  const day = 24 * 60 * 60 * 1000;
+  const offset = 7 * 60 * 60 * 1000;
+  return new Date(Math.floor((now + offset) / day) * day - offset);
+}
+
 export function vnToday(): string {
   return vnDay(new Date());
 }

@@ -10,7 +10,7 @@ export const saveDraft = (token: string, answers: Record<string, unknown>) =>
   api<{ savedAt: string }>(`${base(token)}/draft`, { method: 'PUT', body: { answers } });
 
 export const submitSurvey = (token: string, answers: Record<string, unknown>) =>
-  api<{ id: string; completedAt: string }>(`${base(token)}/submit`, { method: 'POST', body: { answers } });
+  api<{ completedAt: string }>(`${base(token)}/submit`, { method: 'POST', body: { answers } });
 
 /** Stops invitation and reminder mails for this respondent (idempotent). */
 export const optOut = (token: string) => api<OptOutResult>(`${base(token)}/opt-out`, { method: 'POST' });

@@ -1,0 +1,2 @@
+DROP INDEX "responses_invitation_key";--> statement-breakpoint
+ALTER TABLE "responses" ADD CONSTRAINT "responses_email_unlinked_check" CHECK ("responses"."channel" <> 'email' or ("responses"."source_id" is null and "responses"."started_at" is null));
