@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
+import { resetTargetCache } from '../src/features/kiosks/target.ts';
 import { kioskBody, openSipasCampaign, pairKiosk, quickAnswers, type PairedKiosk } from './kiosk-fixtures.ts';
 
 interface Beat {
@@ -136,10 +137,14 @@ describe('kiosk heartbeat and fleet health', () => {
 
   it('parks a session completed before the open campaign started (CAMPAIGN_NOT_OPEN), and answers the campaign window', async () => {
     const k = await pairKiosk(t, { counterName: 'Quầy HB7' });
-    await openSipasCampaign(t);
-    const early = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: k.auth, payload: kioskBody(quickAnswers(4), new Date('2019-06-01T03:00:00Z')) });
+    const id = await openSipasCampaign(t);
+    // The campaign opened two days ago; the tablet rated ten days ago, while none was open.
+    const opensAt = new Date(Date.now() - 2 * 86_400_000);
+    await t.app.db.execute(sql`update campaigns set opens_at = ${opensAt} where id = ${id}`);
+    resetTargetCache(t.app.db);
+    const early = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: k.auth, payload: kioskBody(quickAnswers(4), new Date(Date.now() - 10 * 86_400_000)) });
     expect(early.statusCode).toBe(409);
     expect(early.json<{ error: { code: string } }>().error.code).toBe('CAMPAIGN_NOT_OPEN');
-    expect((await beat(k)).json<Reply>().openCampaign).toEqual({ opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-01-01T00:00:00.000Z' });
+    expect((await beat(k)).json<Reply>().openCampaign).toEqual({ opensAt: opensAt.toISOString(), closesAt: '2099-01-01T00:00:00.000Z' });
   });
 });
