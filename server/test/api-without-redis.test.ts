@@ -3,23 +3,15 @@
  * database; /healthz names Redis. Mail jobs wait for Redis; responses never touch it.
  */
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv } from '../../test/support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
+import { freePort } from '../../test/support/server-process.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 describe('the API role without Redis', () => {
   let database: TestDatabase;

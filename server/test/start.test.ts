@@ -4,23 +4,15 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../test/support/server-process.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = path.join(repo, 'server/dist/main.mjs');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 function run(env: Record<string, string>, untilMs: number, role = 'all') {
   const child = spawn(process.execPath, [bundle, role], {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
+import type pg from 'pg';
 import { buildApp } from '@hailong/api';
 import { loadConfig, type AppConfig } from '@hailong/api';
 import { ensureAdmin } from '@hailong/api';
@@ -17,7 +17,7 @@ import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worke
 import { ADMIN } from './build-app.ts';
 import { createEmbeddedDatabase } from './embedded.ts';
 import { engine as runEngine, type Engine } from './engine.ts';
-import { createTestDatabase, type TestDatabase } from './pg.ts';
+import { createTestDatabase, queryDatabase, type TestDatabase } from './pg.ts';
 import { removeKeys, TEST_REDIS_URL, uniquePrefix } from './redis.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../survey-web/dist', import.meta.url));
@@ -91,15 +91,7 @@ export async function startTestSystem(opts: TestSystemOptions = {}): Promise<Tes
       if (!value) throw new Error(`login of ${who.email} failed: ${login.statusCode} ${login.body}`);
       return `hl_session=${value}`;
     },
-    async query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      try {
-        return (await client.query<T>(text, values)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    query: <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => queryDatabase<T>(database.url, text, values),
     async close() {
       await sys.stopWorker();
       await app.close();
