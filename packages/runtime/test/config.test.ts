@@ -46,4 +46,15 @@ describe('the one environment schema', () => {
     const ok = loadRuntimeConfig({ NODE_ENV: 'production', DATA_DIR: dir, TOKEN_SECRET: 's'.repeat(32), DATABASE_URL: 'postgres://db/hl' });
     expect(ok.production).toBe(true);
   });
+
+  it('trusts X-Forwarded-For from exactly the nginx address docker-compose.yml gives the proxy (plus EDGE_PROXIES)', () => {
+    const compose = readFileSync(new URL('../../../docker-compose.yml', import.meta.url), 'utf8');
+    const trust = /TRUST_PROXY: "([^"]+)"/.exec(compose)?.[1] ?? '';
+    const nginx = /ipv4_address: \$\{PROXY_ADDRESS:-([^}]+)\}/.exec(compose)?.[1];
+    const withDefaults = (v: string, set: Record<string, string> = {}) => v.replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, d: string) => set[name] ?? d);
+    const base = { DATA_DIR: tmp(), TOKEN_SECRET: 'x'.repeat(32) };
+    expect(nginx).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(loadRuntimeConfig({ ...base, TRUST_PROXY: withDefaults(trust) }).trustProxy).toEqual([nginx]);
+    expect(loadRuntimeConfig({ ...base, TRUST_PROXY: withDefaults(trust, { EDGE_PROXIES: '10.0.0.0/8' }) }).trustProxy).toEqual([nginx, '10.0.0.0/8']);
+  });
 });
