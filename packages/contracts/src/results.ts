@@ -3,6 +3,13 @@ import { z } from 'zod';
 
 const pct = z.number().nullable();
 
+/**
+ * Why a breakdown's rate is withheld (issue 14, SUPPRESS_MIN_CELL): 'small' — fewer forms than the
+ * minimum (shown as "< 5"); 'secondary' — withheld so that the unit total shown elsewhere cannot give
+ * a small one away; null — shown (or null for lack of data).
+ */
+export const suppressedSchema = z.enum(['small', 'secondary']).nullable();
+
 export const unitResultSchema = z.object({
   unitCode: z.string(),
   unitName: z.string(),
@@ -38,6 +45,7 @@ export const counterResultSchema = z.object({
   suspectResponses: z.number().int(),
   quickForms: z.number().int(),
   quickRatePercent: pct,
+  suppressed: suppressedSchema,
 });
 
 export const dayResultSchema = z.object({
@@ -47,4 +55,5 @@ export const dayResultSchema = z.object({
   suspectResponses: z.number().int(),
   quickForms: z.number().int(),
   quickRatePercent: pct,
+  suppressed: suppressedSchema,
 });

@@ -42,6 +42,7 @@ export const envSchema = z.object({
   TALLY_FOLD_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   TRUST_PROXY: trustProxySchema.default(false),
   REMINDER_MIN_GAP_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  SUPPRESS_MIN_CELL: z.coerce.number().int().min(3, 'must be at least 3').max(100).default(5),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -64,6 +65,8 @@ export interface RuntimeConfig {
   publicUrlSet: boolean;
   /** "Remind now" skips anyone reminded less than this many hours ago (REMINDER_MIN_GAP_HOURS). */
   reminderMinGapHours: number;
+  /** Breakdowns that show answers withhold cells with fewer responses than this (SUPPRESS_MIN_CELL, ≥ 3). */
+  suppressMinCell: number;
   logLevel: string;
   cookieSecure: boolean;
   /** Peers allowed to set X-Forwarded-For (TRUST_PROXY); false = the socket address is the caller. */
@@ -143,6 +146,7 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     publicUrlSet: e.PUBLIC_URL !== undefined,
     reminderMinGapHours: e.REMINDER_MIN_GAP_HOURS,
+    suppressMinCell: e.SUPPRESS_MIN_CELL,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,

@@ -13,3 +13,4 @@ export * from './par-settings.ts';
 export * from './par-validate.ts';
 export * from './par.ts';
 export * from './par-publish.ts';
+export * from './suppression.ts';

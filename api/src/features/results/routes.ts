@@ -23,10 +23,11 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/results/counters',
     {
       onRequest: readers,
-      schema: { tags: ['results'], summary: 'Per-counter (kiosk device) view', params: idParamsSchema, response: { 200: z.object({ counters: z.array(counterResultSchema) }), 404: errorBodySchema } },
+      schema: { tags: ['results'], summary: 'Per-counter (kiosk device) view', params: idParamsSchema, response: { 200: z.object({ counters: z.array(counterResultSchema), minCell: z.number().int() }), 404: errorBodySchema } },
     },
     async (req) => ({
-      counters: (await resultsBy(app.db, req.params.id, 'counter')).map(({ key, counterName, ...r }) => ({ deviceId: key, counterName: counterName ?? '', ...r })),
+      counters: (await resultsBy(app.db, req.params.id, 'counter', app.config.suppressMinCell)).map(({ key, counterName, ...r }) => ({ deviceId: key, counterName: counterName ?? '', ...r })),
+      minCell: app.config.suppressMinCell,
     }),
   );
 
@@ -34,9 +35,9 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/results/days',
     {
       onRequest: readers,
-      schema: { tags: ['results'], summary: 'Per-day view (Vietnam time)', params: idParamsSchema, response: { 200: z.object({ days: z.array(dayResultSchema) }), 404: errorBodySchema } },
+      schema: { tags: ['results'], summary: 'Per-day view (Vietnam time)', params: idParamsSchema, response: { 200: z.object({ days: z.array(dayResultSchema), minCell: z.number().int() }), 404: errorBodySchema } },
     },
-    async (req) => ({ days: (await resultsBy(app.db, req.params.id, 'day')).map(({ key, counterName: _c, ...r }) => ({ day: key, ...r })) }),
+    async (req) => ({ days: (await resultsBy(app.db, req.params.id, 'day', app.config.suppressMinCell)).map(({ key, counterName: _c, ...r }) => ({ day: key, ...r })), minCell: app.config.suppressMinCell }),
   );
 
   app.get(

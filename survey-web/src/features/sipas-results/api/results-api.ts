@@ -8,8 +8,8 @@ export type DayResult = z.infer<typeof dayResultSchema>;
 
 export const getCampaign = (id: string) => api<Campaign>(`/api/v1/campaigns/${id}`);
 export const getResults = (id: string) => api<CampaignResults>(`/api/v1/campaigns/${id}/results`);
-export const getCounters = (id: string) => api<{ counters: CounterResult[] }>(`/api/v1/campaigns/${id}/results/counters`);
-export const getDays = (id: string) => api<{ days: DayResult[] }>(`/api/v1/campaigns/${id}/results/days`);
+export const getCounters = (id: string) => api<{ counters: CounterResult[]; minCell: number }>(`/api/v1/campaigns/${id}/results/counters`);
+export const getDays = (id: string) => api<{ days: DayResult[]; minCell: number }>(`/api/v1/campaigns/${id}/results/days`);
 
 export const SUSPECT_PAGE = 20;
 export const getSuspects = (id: string, offset: number) =>

@@ -13,7 +13,16 @@ function Bar({ value, max }: { value: number | null; max: number }) {
   );
 }
 
-export function CountersTable({ counters, unitName }: { counters: CounterResult[]; unitName: (code: string) => string }) {
+/** The rate, or why it is withheld: "< 5" for too few forms, a dash with an explanation for a second withheld group. */
+function RateText({ r, minCell }: { r: CounterResult | DayResult; minCell: number }) {
+  if (r.suppressed === 'small') return <span title={tr(`Ít hơn ${minCell} phiếu: không hiển thị`, `Fewer than ${minCell} forms: withheld`)}>{`< ${minCell}`}</span>;
+  if (r.suppressed === 'secondary') {
+    return <span title={tr('Ẩn để không suy ra được ô nhỏ từ tổng của đơn vị', 'Withheld so that a small group cannot be worked out from the unit total')}>{tr('ẩn', 'withheld')}</span>;
+  }
+  return <>{pctText(r.quickRatePercent)}</>;
+}
+
+export function CountersTable({ counters, unitName, minCell }: { counters: CounterResult[]; unitName: (code: string) => string; minCell: number }) {
   if (counters.length === 0) return <p className="rs-empty">{tr('Chưa có phiếu nào từ máy tại quầy.', 'No kiosk responses yet.')}</p>;
   return (
     <div className="rs-scroll">
@@ -35,7 +44,7 @@ export function CountersTable({ counters, unitName }: { counters: CounterResult[
               <td>{unitName(c.unitCode)}</td>
               <td className="rs-num">{c.validResponses}</td>
               <td className="rs-num">{c.suspectResponses}</td>
-              <td className="rs-barcell"><Bar value={c.quickRatePercent} max={100} /> {pctText(c.quickRatePercent)}</td>
+              <td className="rs-barcell"><Bar value={c.quickRatePercent} max={100} /> <RateText r={c} minCell={minCell} /></td>
             </tr>
           ))}
         </tbody>
@@ -44,7 +53,7 @@ export function CountersTable({ counters, unitName }: { counters: CounterResult[
   );
 }
 
-export function DaysTable({ days, unitName }: { days: DayResult[]; unitName: (code: string) => string }) {
+export function DaysTable({ days, unitName, minCell }: { days: DayResult[]; unitName: (code: string) => string; minCell: number }) {
   if (days.length === 0) return <p className="rs-empty">{tr('Chưa có phiếu nào theo ngày.', 'No responses by day yet.')}</p>;
   const max = Math.max(...days.map((d) => d.validResponses));
   return (
@@ -67,7 +76,7 @@ export function DaysTable({ days, unitName }: { days: DayResult[]; unitName: (co
               <td>{unitName(d.unitCode)}</td>
               <td className="rs-barcell"><Bar value={d.validResponses} max={max} /> {d.validResponses}</td>
               <td className="rs-num">{d.suspectResponses}</td>
-              <td className="rs-num">{pctText(d.quickRatePercent)}</td>
+              <td className="rs-num"><RateText r={d} minCell={minCell} /></td>
             </tr>
           ))}
         </tbody>

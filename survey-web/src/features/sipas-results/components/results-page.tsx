@@ -42,11 +42,11 @@ function Results({ id }: { id: string }) {
       </section>
       <section aria-labelledby="rs-counters">
         <h2 id="rs-counters">{tr('Theo quầy', 'Per counter')}</h2>
-        {loaded ? <CountersTable counters={data.counters} unitName={unitName} /> : null}
+        {loaded ? <CountersTable counters={data.counters} unitName={unitName} minCell={data.minCell} /> : null}
       </section>
       <section aria-labelledby="rs-days">
         <h2 id="rs-days">{tr('Theo ngày', 'Per day')}</h2>
-        {loaded ? <DaysTable days={data.days} unitName={unitName} /> : null}
+        {loaded ? <DaysTable days={data.days} unitName={unitName} minCell={data.minCell} /> : null}
       </section>
       <section aria-labelledby="rs-suspects">
         <h2 id="rs-suspects">{tr('Phiếu nghi ngờ', 'Suspect responses')}</h2>

@@ -9,10 +9,12 @@ export interface ResultsData {
   results: CampaignResults | null;
   counters: CounterResult[];
   days: DayResult[];
+  /** SUPPRESS_MIN_CELL: a withheld 'small' rate reads "< minCell". */
+  minCell: number;
   suspects: SuspectResponses | null;
 }
 
-const EMPTY: ResultsData = { campaign: null, results: null, counters: [], days: [], suspects: null };
+const EMPTY: ResultsData = { campaign: null, results: null, counters: [], days: [], minCell: 5, suspects: null };
 
 export function useResults(id: string, enabled: boolean) {
   const [data, setData] = useState<ResultsData>(EMPTY);
@@ -24,7 +26,7 @@ export function useResults(id: string, enabled: boolean) {
       const [campaign, results, counters, days, suspects] = await Promise.all([getCampaign(id), getResults(id), getCounters(id), getDays(id), getSuspects(id, offset)]);
       // After the last item of a page is reviewed, step back to a page that still has items.
       if (suspects.responses.length === 0 && offset > 0) return setOffset(Math.max(0, offset - suspects.limit));
-      setData({ campaign, results, counters: counters.counters, days: days.days, suspects });
+      setData({ campaign, results, counters: counters.counters, days: days.days, minCell: counters.minCell, suspects });
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
