@@ -59,6 +59,7 @@ async function pairTablets(baseUrl: string): Promise<string[]> {
 const fmt = (r: Run) => `${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`;
 
 async function main() {
+  const loadAtStart = os.loadavg()[0] ?? 0;
   await setup();
   serverBuild();
   const database = await createTestDatabase();
@@ -95,13 +96,13 @@ async function main() {
     }
     await floor.close();
     const [a, b, f] = [medianRun(runs.one), medianRun(runs.two), medianRun(runs.floor)];
-    const load1 = os.loadavg()[0] ?? 0;
+    const loadAtEnd = os.loadavg()[0] ?? 0;
     const lines = [
       `rounds (one process / two processes / floor, req/s): ${runs.one.map((r, i) => `${Math.round(r.rps)} / ${Math.round(runs.two[i]?.rps ?? 0)} / ${Math.round(runs.floor[i]?.rps ?? 0)}`).join(', ')}`,
       `one API process behind the proxy (median round): ${fmt(a)}`,
       `two API processes behind the proxy (median round): ${fmt(b)}; ${(b.rps / a.rps).toFixed(2)}× one process`,
       `floor (node:http + pg, one INSERT, direct; median round): ${fmt(f)}; one process ${((100 * a.rps) / f.rps).toFixed(0)} %, two processes ${((100 * b.rps) / f.rps).toFixed(0)} % of it`,
-      `load average (1 min) at the end of the run: ${load1.toFixed(1)} on ${os.cpus().length} cores (the machine was shared with other work: compare the columns of one round, not runs of different days)`,
+      `load average (1 min) at the start / end of the run: ${loadAtStart.toFixed(1)} / ${loadAtEnd.toFixed(1)} on ${os.cpus().length} cores (the machine was shared with other work: compare the columns of one round, not runs of different days)`,
     ];
     for (const l of lines) console.log(l);
     writeBenchSection({
