@@ -74,7 +74,7 @@ describe('a 1,798-person staff survey by email', () => {
     const res = await admin('POST', `/api/v1/campaigns/${campaignId}/invitations/send`);
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ created: N, queued: N });
-    await smtp.waitFor(N, 60_000);
+    await smtp.waitFor(N, 150_000); // a correctness test, not a speed one: a loaded machine sends slowly
     await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.mails).toHaveLength(N);
     expect(new Set(smtp.mails.map((m) => m.to)).size).toBe(N);
@@ -87,7 +87,7 @@ describe('a 1,798-person staff survey by email', () => {
     expect(first?.subject).toContain('khảo sát');
     expect(first?.text).toContain('Kính gửi Nguyễn Thị Thử');
     expect(first?.html).toContain('http://survey.example.vn/s/');
-  });
+  }, 180_000);
 
   it('stores 1,778 answers sent through the mailed links and reports 98.89 %', async () => {
     const answering = plan.filter((r) => !nonRespondents.has(r.email));
