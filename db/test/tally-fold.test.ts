@@ -143,5 +143,5 @@ describe('tally folding on embedded PGlite', () => {
       await pool.end();
       await pgl.stop();
     }
-  });
+  }, 180_000); // every migration on the embedded database: slow on a loaded machine
 });
