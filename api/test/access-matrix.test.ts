@@ -79,6 +79,8 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/par/{year}/self-assessments/template': 'admin',
   'GET /api/v1/par/{year}': 'watch',
   'GET /api/v1/par/{year}/sipas-comparison': 'watch',
+  'GET /api/v1/par/{year}/method': 'admin',
+  'PUT /api/v1/par/{year}/method': 'admin',
   'GET /api/v1/enumerators': 'admin',
   'GET /api/v1/supervisors': 'admin',
   'GET /api/v1/campaigns/{id}/supervisors': 'admin',

@@ -1,15 +1,16 @@
 /**
  * Reference data every installation needs: the provinces, the 40 units of Sóc Trăng 2021 (with their
- * first name version) and the standard forms. Idempotent: re-running inserts nothing new and changes
+ * first name version), the standard forms and the 2021 PAR method. Idempotent: re-running inserts nothing new and changes
  * nothing (ON CONFLICT DO NOTHING); units later renamed or merged by events keep their history.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { standardForms } from '@hailong/forms';
+import { parMethod2021 } from '@hailong/scoring';
 import type { DbOrTx } from './client.ts';
 import { sql } from 'drizzle-orm';
-import { forms, provinces, unitGroups, units, unitVersions, type UnitGroup } from './schema/index.ts';
+import { forms, parMethods, provinces, unitGroups, units, unitVersions, type UnitGroup } from './schema/index.ts';
 
 const unitsCsv = fileURLToPath(new URL('../seed/units-soctrang-2021.csv', import.meta.url));
 const provincesCsv = fileURLToPath(new URL('../seed/provinces.csv', import.meta.url));
@@ -62,5 +63,7 @@ export async function seed(db: DbOrTx): Promise<SeedResult> {
     .values(standardForms.map((f) => ({ code: f.code, version: f.version, kind: f.kind, definition: f })))
     .onConflictDoNothing({ target: [forms.code, forms.version] })
     .returning({ id: forms.id });
+  // The 2021 method (METHOD.md) as version 1 of 2021; a year edited since keeps its versions.
+  await db.insert(parMethods).values({ year: 2021, version: 1, method: parMethod2021, basis: 'seed' }).onConflictDoNothing();
   return { unitsInserted, formsInserted: formRows.length };
 }

@@ -22,7 +22,7 @@ function filesUnder(dir: string): string[] {
 /** Name of the template for the current migrations, seed and standard forms. */
 export function templateName(): string {
   const h = createHash('sha256');
-  for (const dir of ['db/migrations', 'db/seed', 'db/src', 'packages/forms/src']) {
+  for (const dir of ['db/migrations', 'db/seed', 'db/src', 'packages/forms/src', 'packages/scoring/src']) {
     for (const f of filesUnder(path.join(repo, dir)).sort()) h.update(f).update(readFileSync(f));
   }
   return `hl_tpl_${h.digest('hex').slice(0, 16)}`;

@@ -1,19 +1,23 @@
 /**
- * `cli par-index --input <file.csv> [--format json|xlsx|csv] [--out <file>] [--title <text>]
- * [--sipas-max <group>=<points>]…`: computes the PAR Index table from the appraised points and
+ * `cli par-index --input <file.csv> [--year <year> | --method <file.json>] [--format json|xlsx|csv]
+ * [--out <file>] [--title <text>] [--sipas-max <group>=<points>]…`: computes the PAR Index table
+ * from the appraised points with the year's method (maxima, bands, rounding; 2021 by default) and
  * prints it (JSON by default, the contract in DESIGN.md) or writes the official XLSX/CSV layout.
  * Bad input: exit 1, one line per bad row on stderr, nothing on stdout.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { computeParTable, isParGroup, publishParTable, ScoringInputError, type ParSettingsInput } from '@hailong/scoring';
+import { computeParTable, isParGroup, parMethod2021, parSettingsOf, publishParTable, ScoringInputError, type ParMethod, type ParSettingsInput } from '@hailong/scoring';
+import { MethodOptionError, methodFromFile, methodOfYear } from './par-method-option.ts';
 import { formatParInputError, parseParCsv } from '../reports/par-input.ts';
 import { parTableCsv } from '../reports/par-table-csv.ts';
 import { parTableXlsx } from '../reports/par-table-xlsx.ts';
 import type { CliIo } from './io.ts';
 
-export const parIndexUsage = `Cách dùng / usage: pnpm --silent cli par-index --input <file.csv> [--format json|xlsx|csv] [--out <file>]
-    [--title <text>] [--sipas-max <group>=<points>]...
+export const parIndexUsage = `Cách dùng / usage: pnpm --silent cli par-index --input <file.csv> [--year <year> | --method <file.json>]
+    [--format json|xlsx|csv] [--out <file>] [--title <text>] [--sipas-max <group>=<points>]...
+  --year: phương pháp của năm trong CSDL (DATABASE_URL) / the year's method from the database; 2021 is built in
+  --method: tệp JSON phương pháp (như GET /par/<năm>/method) / a method JSON file (as GET /par/<year>/method returns)
   Cột đầu vào / input columns: unit_code, unit_name, group, max_points, self_assessment, staff_survey_points, sipas_percent
   group: department | public_service_unit | central_agency | district | commune
   Mặc định in JSON ra stdout / prints JSON to stdout by default; xlsx/csv are written to --out (or stdout).`;
@@ -28,6 +32,8 @@ interface ParIndexArgs {
   out?: string | undefined;
   title?: string | undefined;
   settings: ParSettingsInput;
+  year?: number | undefined;
+  methodFile?: string | undefined;
 }
 
 class UsageError extends Error {}
@@ -51,6 +57,7 @@ function readArgs(args: readonly string[]): ParIndexArgs {
     options: {
       input: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' },
       title: { type: 'string' }, 'sipas-max': { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
+      year: { type: 'string' }, method: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -60,7 +67,23 @@ function readArgs(args: readonly string[]): ParIndexArgs {
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format ${values.format}: json | xlsx | csv`);
   const sipasMax = parseSipasMax(values['sipas-max'] ?? []);
-  return { input: values.input, format, out: values.out, title: values.title, settings: { sipasMax } };
+  if (values.year !== undefined && values.method !== undefined) throw new UsageError('--year và --method không dùng cùng nhau / use --year or --method, not both');
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UsageError(`--year ${values.year}: 2000–2100`);
+  return { input: values.input, format, out: values.out, title: values.title, settings: { sipasMax }, year, methodFile: values.method };
+}
+
+/** The method named by --year / --method (2021 without either). */
+async function methodOfArgs(args: ParIndexArgs): Promise<ParMethod> {
+  if (args.methodFile) return methodFromFile(args.methodFile);
+  if (args.year !== undefined) return methodOfYear(args.year);
+  return parMethod2021;
+}
+
+/** The method's settings with any --sipas-max on top. */
+function settingsOf(method: ParMethod, overrides: ParSettingsInput): ParSettingsInput {
+  const base = parSettingsOf(method);
+  return { ...base, sipasMax: { ...base.sipasMax, ...overrides.sipasMax }, decimals: method.rounding.decimals };
 }
 
 async function render(table: ReturnType<typeof publishParTable>, args: ParIndexArgs): Promise<string | Buffer> {
@@ -89,14 +112,23 @@ export async function runParIndex(argv: readonly string[], io: CliIo): Promise<n
     io.err(`không đọc được tệp / cannot read file: ${args.input}`);
     return 1;
   }
-  const parsed = parseParCsv(text, args.settings);
+  let method: ParMethod;
+  try {
+    method = await methodOfArgs(args);
+  } catch (e) {
+    if (!(e instanceof MethodOptionError)) throw e;
+    io.err(e.message);
+    return 1;
+  }
+  const settings = settingsOf(method, args.settings);
+  const parsed = parseParCsv(text, settings);
   if (!parsed.ok) {
     for (const error of parsed.errors) io.err(formatParInputError(error));
     return 1;
   }
   let table;
   try {
-    table = publishParTable(computeParTable(parsed.units, args.settings));
+    table = publishParTable(computeParTable(parsed.units, settings), method.rounding.decimals);
   } catch (e) {
     if (!(e instanceof ScoringInputError)) throw e;
     io.err(`dữ liệu không hợp lệ / invalid input: ${e.message}`);

@@ -7,3 +7,4 @@ export * from './field.ts';
 export * from './responses.ts';
 export * from './tallies.ts';
 export * from './sampling.ts';
+export * from './par-methods.ts';

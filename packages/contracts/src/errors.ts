@@ -111,6 +111,19 @@ export const errorCatalogue = {
   LOCALITY_NOT_HAMLET: { status: 400, vi: 'Chỉ tiêu phiếu chỉ đặt cho ấp/khóm', en: 'Quotas are set on hamlets only', client: 'park' },
   // Aggregation (issue 3)
   PAR_INPUT_INVALID: { status: 422, vi: 'Số liệu Chỉ số CCHC không hợp lệ (điểm vượt điểm tối đa hoặc âm)', en: 'PAR Index input is invalid (points negative or above their maximum)', client: 'park' },
+  // PAR method by year (issue 12)
+  PAR_METHOD_INVALID: {
+    status: 400,
+    vi: 'Phương pháp tính Chỉ số CCHC không hợp lệ (xem từng trường trong chi tiết)',
+    en: 'The PAR method is invalid (see each field in the details)',
+    client: 'park',
+  },
+  PAR_METHOD_CONFIRM_REQUIRED: {
+    status: 409,
+    vi: 'Năm này đã có kết quả; thay đổi phương pháp sẽ làm thay đổi kết quả. Gửi lại với xác nhận (confirm: true)',
+    en: 'Results exist for this year and a new method changes them; send again with confirm: true',
+    client: 'park',
+  },
   // Outages and malformed requests (issue 11): fixed messages, never an echo of the input
   DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít phút', en: 'The database is temporarily unreachable; try again in a moment', client: 'retry' },
   MALFORMED_REQUEST: { status: 400, vi: 'Yêu cầu không đúng định dạng (địa chỉ, tiêu đề hoặc JSON lỗi)', en: 'The request is malformed (bad URL, header or JSON)', client: 'park' },

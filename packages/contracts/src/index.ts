@@ -16,3 +16,4 @@ export * from './focal-points.ts';
 export * from './units.ts';
 export * from './text.ts';
 export * from './accounts.ts';
+export * from './par-method.ts';

@@ -71,7 +71,8 @@ export const parUnitRowSchema = z.object({
   staffSource: z.enum(['imported', 'survey']),
 });
 
-export const parMissingSchema = z.enum(['no_self_assessment', 'no_staff_points', 'sipas_no_data', 'sipas_not_enough_data', 'no_sipas_campaign']);
+/** `staff_sub_criteria_missing`: the staff survey left sub-criteria of the unit's group without a valid answer (named in `missingSubCriteria`). */
+export const parMissingSchema = z.enum(['no_self_assessment', 'no_staff_points', 'sipas_no_data', 'sipas_not_enough_data', 'no_sipas_campaign', 'staff_sub_criteria_missing']);
 export type ParMissing = z.infer<typeof parMissingSchema>;
 
 export const parTableSchema = z.object({
@@ -95,7 +96,13 @@ export const parTableSchema = z.object({
   ),
   overall: z.object({ units: z.number().int(), meanIndexPercent: pct }),
   /** Units left out of the table, with every reason. */
-  incomplete: z.array(z.object({ unitCode: z.string(), unitName: z.string(), group: z.string(), missing: z.array(parMissingSchema) })),
+  incomplete: z.array(
+    z.object({
+      unitCode: z.string(), unitName: z.string(), group: z.string(), missing: z.array(parMissingSchema),
+      /** Staff sub-criteria of the unit's group that no valid answer reached (never scored as 0). */
+      missingSubCriteria: z.array(z.string()).optional(),
+    }),
+  ),
 });
 export type ParTableBody = z.infer<typeof parTableSchema>;
 

@@ -10,6 +10,7 @@ export * from './perception.ts';
 export * from './quick-rate.ts';
 export * from './staff.ts';
 export * from './par-settings.ts';
+export * from './par-method.ts';
 export * from './par-validate.ts';
 export * from './par.ts';
 export * from './par-publish.ts';

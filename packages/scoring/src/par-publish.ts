@@ -1,10 +1,8 @@
-/** The printed PAR table: every figure rounded half-up to 2 decimals (ranks and bands as computed). */
+/** The printed PAR table: every figure rounded half-up to 2 decimals, or the year's method's (ranks and bands as computed). */
 import type { ParGroupSummary, ParTable, ParUnitResult } from './par.ts';
 import { roundHalfUp, roundOrNull } from './round.ts';
 
-const r = (x: number): number => roundHalfUp(x, 2);
-
-function publishUnit(u: ParUnitResult): ParUnitResult {
+function publishUnit(u: ParUnitResult, r: (x: number) => number): ParUnitResult {
   return {
     ...u,
     maxPoints: r(u.maxPoints),
@@ -17,7 +15,7 @@ function publishUnit(u: ParUnitResult): ParUnitResult {
   };
 }
 
-function publishGroup(g: ParGroupSummary): ParGroupSummary {
+function publishGroup(g: ParGroupSummary, r: (x: number) => number): ParGroupSummary {
   return {
     group: g.group,
     units: g.units,
@@ -32,11 +30,12 @@ function publishGroup(g: ParGroupSummary): ParGroupSummary {
   };
 }
 
-/** The same table with every number rounded for output (the JSON contract of `cli par-index`). */
-export function publishParTable(table: ParTable): ParTable {
+/** The same table with every number rounded half-up for output (the JSON contract of `cli par-index`). */
+export function publishParTable(table: ParTable, decimals = 2): ParTable {
+  const r = (x: number): number => roundHalfUp(x, decimals);
   return {
-    units: table.units.map(publishUnit),
-    groups: table.groups.map(publishGroup),
-    overall: { units: table.overall.units, meanIndexPercent: roundOrNull(table.overall.meanIndexPercent) },
+    units: table.units.map((u) => publishUnit(u, r)),
+    groups: table.groups.map((g) => publishGroup(g, r)),
+    overall: { units: table.overall.units, meanIndexPercent: roundOrNull(table.overall.meanIndexPercent, decimals) },
   };
 }

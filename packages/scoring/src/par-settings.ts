@@ -36,6 +36,8 @@ export interface ParSettings {
   staffSurveyMax: Readonly<Partial<Record<ParGroup, number>>>;
   /** Ordered from the best band down; the last rule should catch everything. */
   bands: readonly BandRule[];
+  /** Decimals of the printed index that bands and ranks compare (2 unless the year's method says otherwise). */
+  decimals?: number | undefined;
 }
 
 export const defaultParSettings: ParSettings = {
@@ -45,9 +47,9 @@ export const defaultParSettings: ParSettings = {
   bands: defaultBands,
 };
 
-/** The band of an index, compared on the index rounded half-up to 2 decimals. */
-export function bandOf(indexPercent: number, bands: readonly BandRule[] = defaultBands): number {
-  const printed = roundHalfUp(indexPercent, 2);
+/** The band of an index, compared on the index rounded half-up to 2 decimals (or `decimals`). */
+export function bandOf(indexPercent: number, bands: readonly BandRule[] = defaultBands, decimals = 2): number {
+  const printed = roundHalfUp(indexPercent, decimals);
   for (const rule of bands) {
     if (rule.inclusive ? printed >= rule.min : printed > rule.min) return rule.band;
   }
@@ -61,6 +63,7 @@ export interface ParSettingsInput {
   sipasMax?: Partial<Record<ParGroup, number>>;
   staffSurveyMax?: Partial<Record<ParGroup, number>>;
   bands?: readonly BandRule[];
+  decimals?: number | undefined;
 }
 
 /** Merges partial settings over the defaults (per-group maps are merged key by key). */
@@ -69,6 +72,7 @@ export function resolveParSettings(options: ParSettingsInput = {}): ParSettings 
     sipasMax: { ...defaultParSettings.sipasMax, ...options.sipasMax },
     staffSurveyMax: { ...defaultParSettings.staffSurveyMax, ...options.staffSurveyMax },
     bands: options.bands ?? defaultParSettings.bands,
+    decimals: options.decimals ?? 2,
   };
 }
 

@@ -46,7 +46,7 @@ function limitIssues(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] 
 }
 
 function totalIssue(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] {
-  if (!isParGroup(unit.group)) return [];
+  if (!isParGroup(unit.group) || settings.sipasMax[unit.group] === undefined) return [];
   const total = unit.selfAssessment + unit.staffSurveyPoints + sipasPointsOf(unit.sipasPercent, unit.group, settings);
   // Printed inputs may add up to a hair above the max; accept that only while the printed
   // total and the printed index stay within the max (found by a property test: 50.0025 / 50).
@@ -59,7 +59,7 @@ function totalIssue(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] {
 export function validateParUnit(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] {
   const issues: ScoringIssue[] = [];
   if (unit.unitCode.trim() === '') issues.push({ unitCode: unit.unitCode, field: 'unitCode', reason: 'missing' });
-  if (!isParGroup(unit.group)) issues.push({ unitCode: unit.unitCode, field: 'group', reason: 'unknown_group' });
+  if (!isParGroup(unit.group) || settings.sipasMax[unit.group] === undefined) issues.push({ unitCode: unit.unitCode, field: 'group', reason: 'unknown_group' });
   const numbers = numberIssues(unit);
   if (numbers.length > 0) return [...issues, ...numbers];
   const limits = limitIssues(unit, settings);

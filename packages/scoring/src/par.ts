@@ -66,15 +66,15 @@ function scoreUnit(unit: ParUnitInput, settings: ParSettings): Omit<ParUnitResul
   const { unitCode, unitName, maxPoints, selfAssessment, staffSurveyPoints, sipasPercent } = unit;
   return {
     unitCode, unitName, group, maxPoints, selfAssessment, staffSurveyPoints, sipasPercent,
-    sipasPoints, totalPoints, indexPercent, band: bandOf(indexPercent, settings.bands),
+    sipasPoints, totalPoints, indexPercent, band: bandOf(indexPercent, settings.bands, settings.decimals),
   };
 }
 
 /** Competition ranking on the printed index within each group: ties share a rank. */
-function withRanks(scored: readonly Omit<ParUnitResult, 'rankInGroup'>[]): ParUnitResult[] {
+function withRanks(scored: readonly Omit<ParUnitResult, 'rankInGroup'>[], decimals = 2): ParUnitResult[] {
   return scored.map((unit) => {
-    const printed = roundHalfUp(unit.indexPercent, 2);
-    const better = scored.filter((o) => o.group === unit.group && roundHalfUp(o.indexPercent, 2) > printed).length;
+    const printed = roundHalfUp(unit.indexPercent, decimals);
+    const better = scored.filter((o) => o.group === unit.group && roundHalfUp(o.indexPercent, decimals) > printed).length;
     return { ...unit, rankInGroup: better + 1 };
   });
 }
@@ -105,7 +105,7 @@ function summarise(group: ParGroup, units: readonly ParUnitResult[], settings: P
 export function computeParTable(units: readonly ParUnitInput[], options: ParSettingsInput = {}): ParTable {
   const settings = resolveParSettings(options);
   checkParUnits(units, settings);
-  const results = withRanks(units.map((u) => scoreUnit(u, settings)));
+  const results = withRanks(units.map((u) => scoreUnit(u, settings)), settings.decimals);
   const groups = parGroups
     .map((g) => results.filter((u) => u.group === g))
     .filter((members) => members.length > 0)

@@ -46,6 +46,12 @@ export interface StaffResult {
 
 export interface StaffSettings {
   templateMethod: TemplateMethod;
+  /**
+   * The year's maximum per sub-criterion for the rated unit's group (`staffMaximaOf`). When given,
+   * exactly these sub-criteria are scored, with these maxima: a template's own maxima are ignored,
+   * a sub-criterion the group does not score is left out, and one no template asked is missing.
+   */
+  maxima?: ReadonlyMap<string, number> | undefined;
 }
 
 /** Valid answers and their weight sum for one sub-criterion in one template. */
@@ -75,18 +81,21 @@ function checkMap(par: ParScoringMap, form: string): ScoringIssue[] {
   return issues;
 }
 
-function tallyAll(sources: readonly StaffSource[]): Map<string, StaffSubCriterionResult> {
+function tallyAll(sources: readonly StaffSource[], maxima: ReadonlyMap<string, number> | undefined): Map<string, StaffSubCriterionResult> {
   const bySub = new Map<string, StaffSubCriterionResult>();
+  for (const [code, maxPoints] of maxima ?? []) bySub.set(code, { code, maxPoints, validAnswers: 0, points: null, templates: [] });
   const issues: ScoringIssue[] = [];
   for (const { form, counts } of sources) {
     const par = form.scoring.par;
     if (!par) continue;
     issues.push(...checkMap(par, form.code ?? '?'));
     for (const sub of par.subCriteria) {
+      const maxPoints = maxima ? maxima.get(sub.code) : sub.maxPoints;
+      if (maxPoints === undefined) continue;
       const { validAnswers, weightSum } = staffTally(counts, par, sub);
-      const points = validAnswers > 0 ? (sub.maxPoints * weightSum) / validAnswers : null;
-      const entry = bySub.get(sub.code) ?? { code: sub.code, maxPoints: sub.maxPoints, validAnswers: 0, points: null, templates: [] };
-      if (entry.maxPoints !== sub.maxPoints) issues.push({ unitCode: form.code ?? '?', field: `${sub.code}.maxPoints`, reason: 'inconsistent', limit: entry.maxPoints });
+      const points = validAnswers > 0 ? (maxPoints * weightSum) / validAnswers : null;
+      const entry = bySub.get(sub.code) ?? { code: sub.code, maxPoints, validAnswers: 0, points: null, templates: [] };
+      if (entry.maxPoints !== maxPoints) issues.push({ unitCode: form.code ?? '?', field: `${sub.code}.maxPoints`, reason: 'inconsistent', limit: entry.maxPoints });
       entry.validAnswers += validAnswers;
       entry.templates.push({ form: form.code, validAnswers, weightSum, points });
       bySub.set(sub.code, entry);
@@ -106,7 +115,7 @@ function subPoints(entry: StaffSubCriterionResult, method: TemplateMethod): numb
 /** Staff-survey points of a unit from the counts of every template that rated it. */
 export function computeStaffPoints(sources: readonly StaffSource[], options: Partial<StaffSettings> = {}): StaffResult {
   const method = options.templateMethod ?? 'pooled';
-  const subCriteria = [...tallyAll(sources).values()].map((entry) => ({ ...entry, points: subPoints(entry, method) }));
+  const subCriteria = [...tallyAll(sources, options.maxima).values()].map((entry) => ({ ...entry, points: subPoints(entry, method) }));
   return {
     points: subCriteria.reduce((a, s) => a + (s.points ?? 0), 0),
     maxPoints: subCriteria.reduce((a, s) => a + s.maxPoints, 0),

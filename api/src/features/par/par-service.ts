@@ -1,26 +1,36 @@
 /**
  * The PAR Index table of a year: appraised self-assessment (imported) + staff-survey points
  * (imported, or computed from the year's staff campaign) + SIPAS points (the year's SIPAS
- * campaign, via the SQL counting path). Units missing a part are listed in `incomplete` with every
- * reason instead of being scored with a made-up zero.
+ * campaign, via the SQL counting path), scored with the year's method (docs/0012). Units missing a
+ * part are listed in `incomplete` with every reason instead of being scored with a made-up zero; a
+ * surveyed unit with staff sub-criteria nobody answered names them in `missingSubCriteria`.
  */
 import type { ParMissing, ParTableBody } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
-import { computeParTable, computeStaffPoints, publishParTable, ScoringInputError, type ParTable, type ParUnitInput, type SipasResult, type StaffSource } from '@hailong/scoring';
+import {
+  computeParTable, computeStaffPoints, isParGroup, parSettingsOf, publishParTable, ScoringInputError, staffMaximaOf,
+  type ParMethod, type ParTable, type ParUnitInput, type SipasResult, type StaffResult, type StaffSource,
+} from '@hailong/scoring';
 import { AppError } from '../../errors.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
 import { countCampaignAnswers } from '../aggregation/sipas-counts-repo.ts';
 import { findStoredFormById } from '../forms/repo.ts';
+import { methodOf } from './method-service.ts';
 import { latestCampaign, yearReferenceDay } from './reference-day.ts';
 import { selfAssessmentsOf } from './self-assessment-service.ts';
-import { campaignSipasResults, listUnits } from './sipas-service.ts';
+import { campaignSipasResults, listUnits, type UnitRef } from './sipas-service.ts';
 
 type Missing = ParMissing;
 
-/** Staff-survey points per unit id from the staff campaign's valid responses. */
-export async function staffPointsByUnit(db: DbOrTx, campaign: CampaignRow | undefined): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
+/**
+ * Staff-survey points per unit id from the staff campaign's valid responses, scored with the year's
+ * item maxima for the unit's group (every template that rated the unit counts; a sub-criterion of the
+ * group that no answer reached is reported missing).
+ */
+export async function staffPointsByUnit(db: DbOrTx, campaign: CampaignRow | undefined, method: ParMethod, units: readonly UnitRef[]): Promise<Map<number, StaffResult>> {
+  const out = new Map<number, StaffResult>();
   if (!campaign) return out;
+  const groupOf = new Map(units.map((u) => [u.id, u.parGroup]));
   const counts = await countCampaignAnswers(db, campaign.id);
   for (const [unitId, byForm] of counts) {
     const sources: StaffSource[] = [];
@@ -28,8 +38,10 @@ export async function staffPointsByUnit(db: DbOrTx, campaign: CampaignRow | unde
       const form = await findStoredFormById(db, f.formId);
       if (form?.definition.kind === 'staff') sources.push({ form: form.definition, counts: f.counts });
     }
-    const result = computeStaffPoints(sources);
-    if (result.subCriteria.some((s) => s.points !== null)) out.set(unitId, result.points);
+    const group = groupOf.get(unitId);
+    if (sources.length === 0 || group === undefined || !isParGroup(group)) continue;
+    const result = computeStaffPoints(sources, { templateMethod: method.staff.templateMethod, maxima: staffMaximaOf(method, group) });
+    if (result.subCriteria.some((s) => s.points !== null)) out.set(unitId, result);
   }
   return out;
 }
@@ -42,23 +54,29 @@ function sipasMissing(sipas: SipasResult | undefined, hasCampaign: boolean): Mis
 
 export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParTableBody; table: ParTable }> {
   const [sipasCampaign, staffCampaign] = [await latestCampaign(db, 'sipas', year), await latestCampaign(db, 'staff', year)];
+  const method = await methodOf(db, year);
   const self = await selfAssessmentsOf(db, year);
-  const sipas = new Map(sipasCampaign ? (await campaignSipasResults(db, sipasCampaign)).map((s) => [s.unit.id, s.result]) : []);
-  const surveyed = await staffPointsByUnit(db, staffCampaign);
+  const sipas = new Map(sipasCampaign ? (await campaignSipasResults(db, sipasCampaign, method)).map((s) => [s.unit.id, s.result]) : []);
+  const day = await yearReferenceDay(db, year);
+  const staffUnitIds = staffCampaign ? [...(await countCampaignAnswers(db, staffCampaign.id)).keys()] : [];
+  const units = await listUnits(db, day, [...self.keys(), ...sipas.keys(), ...staffUnitIds]);
+  const surveyed = await staffPointsByUnit(db, staffCampaign, method, units);
   const inputs: (ParUnitInput & { staffSource: 'imported' | 'survey' })[] = [];
   const incomplete: ParTableBody['incomplete'] = [];
-  const day = await yearReferenceDay(db, year);
-  for (const unit of await listUnits(db, day, [...self.keys(), ...sipas.keys(), ...surveyed.keys()])) {
+  for (const unit of units) {
     const s = self.get(unit.id);
-    const staff = s?.staffSurveyPoints ?? surveyed.get(unit.id) ?? null;
+    const surveyedStaff = s?.staffSurveyPoints == null ? surveyed.get(unit.id) : undefined;
+    const staff = s?.staffSurveyPoints ?? surveyedStaff?.points ?? null;
     const sp = sipas.get(unit.id);
     const missing: Missing[] = [];
     if (!s) missing.push('no_self_assessment');
     if (staff === null) missing.push('no_staff_points');
+    else if (surveyedStaff && surveyedStaff.missing.length > 0) missing.push('staff_sub_criteria_missing');
     const sm = sipasMissing(sp, sipasCampaign !== undefined);
     if (sm) missing.push(sm);
     if (missing.length > 0 || !s || staff === null || sp?.sipasPercent == null) {
-      incomplete.push({ unitCode: unit.code, unitName: unit.name, group: unit.parGroup, missing });
+      const subCriteria = surveyedStaff?.missing.length ? { missingSubCriteria: surveyedStaff.missing } : {};
+      incomplete.push({ unitCode: unit.code, unitName: unit.name, group: unit.parGroup, missing, ...subCriteria });
       continue;
     }
     inputs.push({
@@ -68,7 +86,7 @@ export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParT
   }
   let table;
   try {
-    table = publishParTable(computeParTable(inputs));
+    table = publishParTable(computeParTable(inputs, { ...parSettingsOf(method), decimals: method.rounding.decimals }), method.rounding.decimals);
   } catch (err) {
     if (err instanceof ScoringInputError) throw new AppError('PAR_INPUT_INVALID', err.issues);
     throw err;

@@ -5,9 +5,11 @@
  * GET  /par/:year/self-assessments/template  the import template (every unit of the year), XLSX or CSV
  * GET  /par/:year[?format=xlsx|csv]      the PAR table (JSON, or the official layout as a download)
  * GET  /par/:year/sipas-comparison       SIPAS beside the previous year, through unit lineage
+ * GET  /par/:year/method                  the year's method (a copy of the previous year's until edited)
+ * PUT  /par/:year/method                  save a new version (checked; confirm once results exist; audited)
  */
 import {
-  campaignSipasSchema, errorBodySchema, idParamsSchema, parTableQuerySchema, parTableSchema, parYearParamsSchema,
+  campaignSipasSchema, errorBodySchema, idParamsSchema, parMethodResponseSchema, parMethodUpdateSchema, parTableQuerySchema, parTableSchema, parYearParamsSchema,
   selfAssessmentImportQuerySchema, selfAssessmentImportResultSchema, selfAssessmentTemplateQuerySchema, sipasComparisonSchema, type ParTableBody,
 } from '@hailong/contracts';
 import { z } from 'zod';
@@ -16,6 +18,7 @@ import { AppError } from '../../errors.ts';
 import { parTableCsv } from '../../reports/par-table-csv.ts';
 import { parTableXlsx } from '../../reports/par-table-xlsx.ts';
 import { sipasComparison } from './comparison-service.ts';
+import { getParMethod, saveParMethod } from './method-service.ts';
 import { parTableOf } from './par-service.ts';
 import { importSelfAssessments, selfAssessmentTemplateRows, type Upload } from './self-assessment-service.ts';
 import { selfAssessmentTemplateCsv, selfAssessmentTemplateXlsx } from '../../reports/self-assessment-template.ts';
@@ -100,6 +103,31 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => sipasComparison(app.db, req.params.year),
+  );
+
+  app.get(
+    '/par/:year/method',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['par'], summary: "The year's PAR method: maxima per group, SIPAS weights and form combination, staff item maxima by group, bands, rounding",
+        params: parYearParamsSchema, response: { 200: parMethodResponseSchema },
+      },
+    },
+    async (req) => getParMethod(app.db, req.params.year),
+  );
+
+  app.put(
+    '/par/:year/method',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['par'], summary: "Save the year's PAR method as a new version (checked; once results exist only with confirm: true; audited)",
+        params: parYearParamsSchema, body: parMethodUpdateSchema,
+        response: { 200: parMethodResponseSchema, 400: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (req) => saveParMethod(app.db, req.params.year, req.body, req.user?.id ?? null),
   );
 
   app.get(

@@ -6,26 +6,34 @@
  */
 import type { CampaignSipas, SipasUnit } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
-import { computeSipas, defaultSipasSettings, mergeCounts, publishSipas, type AnswerCounts, type SipasResult, type SipasSettings, type SipasSource } from '@hailong/scoring';
+import {
+  computeSipas, defaultSipasSettings, mergeCounts, publishSipas, sipasSettingsOfMethod,
+  type AnswerCounts, type ParMethod, type SipasResult, type SipasSettings, type SipasSource,
+} from '@hailong/scoring';
 import { getCampaign } from '../campaigns/service.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
 import { countSipasAnswers, type FormCounts } from '../aggregation/sipas-counts-repo.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
 import { campaignDay, vnDay } from '../units/as-of.ts';
 import { unitRefsOn, type UnitRef } from '../units/registry-repo.ts';
+import { methodOf } from './method-service.ts';
 
 export interface SipasCampaignSettings extends SipasSettings {
   sipasKinds: string[];
 }
 
-/** Reads the per-campaign method settings, falling back to the METHOD.md defaults. */
-export function sipasSettingsOf(settings: unknown): SipasCampaignSettings {
+/**
+ * Reads the per-campaign method settings over `base` — the campaign year's method (docs/0012), or
+ * the METHOD.md defaults: a setting the campaign states wins, anything else comes from the year.
+ */
+export function sipasSettingsOf(settings: unknown, base: SipasSettings = defaultSipasSettings): SipasCampaignSettings {
   const s = (settings ?? {}) as Record<string, unknown>;
-  const weights = s.componentWeights && typeof s.componentWeights === 'object' ? (s.componentWeights as Record<string, number>) : {};
+  const weights = s.componentWeights && typeof s.componentWeights === 'object' ? (s.componentWeights as Record<string, number>) : base.componentWeights;
+  const pick = <T extends string>(value: unknown, options: readonly T[], fallback: T): T => options.find((o) => o === value) ?? fallback;
   return {
-    minSample: typeof s.minSample === 'number' && s.minSample >= 1 ? s.minSample : defaultSipasSettings.minSample,
-    componentMethod: s.componentMethod === 'mean_of_items' ? 'mean_of_items' : 'pooled',
-    sipasMethod: s.sipasMethod === 'overall_question' ? 'overall_question' : 'mean_of_components',
+    minSample: typeof s.minSample === 'number' && s.minSample >= 1 ? s.minSample : base.minSample,
+    componentMethod: pick(s.componentMethod, ['pooled', 'mean_of_items'] as const, base.componentMethod),
+    sipasMethod: pick(s.sipasMethod, ['mean_of_components', 'overall_question'] as const, base.sipasMethod),
     componentWeights: weights,
     sipasKinds: Array.isArray(s.sipasKinds) ? s.sipasKinds.filter((k): k is string => typeof k === 'string') : ['sipas_counter', 'sipas_online'],
   };
@@ -87,9 +95,14 @@ function sourcesByCode(sipasForms: readonly StoredForm[], byForm: ReadonlyMap<nu
   return [...byCode.values()].map((e) => ({ form: e.form.definition, counts: mergeCounts(e.counts), validForms: e.validForms }));
 }
 
+/** The SIPAS settings of a campaign: its own settings over its year's method. */
+export async function campaignSipasSettings(db: DbOrTx, campaign: CampaignRow, method?: ParMethod): Promise<SipasCampaignSettings> {
+  return sipasSettingsOf(campaign.settings, sipasSettingsOfMethod(method ?? (await methodOf(db, campaign.year))));
+}
+
 /** Every unit's full-precision SIPAS for a campaign (units without responses: status no_data). */
-export async function campaignSipasResults(db: DbOrTx, campaign: CampaignRow): Promise<{ unit: UnitRef; result: SipasResult }[]> {
-  const settings = sipasSettingsOf(campaign.settings);
+export async function campaignSipasResults(db: DbOrTx, campaign: CampaignRow, method?: ParMethod): Promise<{ unit: UnitRef; result: SipasResult }[]> {
+  const settings = await campaignSipasSettings(db, campaign, method);
   const counts = await countSipasAnswers(db, campaign.id);
   const forms = await storedForms(db, [...counts.values()].flatMap((m) => [...m.keys()]));
   const units = await listUnits(db, campaignDay(campaign), counts.keys());
@@ -98,6 +111,7 @@ export async function campaignSipasResults(db: DbOrTx, campaign: CampaignRow): P
 
 export async function campaignSipas(db: DbOrTx, campaignId: string): Promise<CampaignSipas> {
   const campaign = await getCampaign(db, campaignId);
+  const settings = await campaignSipasSettings(db, campaign);
   const results = await campaignSipasResults(db, campaign);
   const units: SipasUnit[] = results.map(({ unit, result }) => {
     const p = publishSipas(result);
@@ -115,5 +129,5 @@ export async function campaignSipas(db: DbOrTx, campaignId: string): Promise<Cam
       byForm: p.byForm,
     };
   });
-  return { campaignId, minSample: sipasSettingsOf(campaign.settings).minSample, window: campaignWindow(campaign), units };
+  return { campaignId, minSample: settings.minSample, window: campaignWindow(campaign), units };
 }

@@ -16,14 +16,17 @@ import {
   publishSipas,
   quickRate,
   roundOrNull,
+  sipasSettingsOfMethod,
   type AnswerCounts,
   type SatisfiedRule,
+  type SipasSettings,
   type SipasSource,
 } from '@hailong/scoring';
 import { countUnscoredResponses } from '../aggregation/review-state-counts-repo.ts';
 import { countCampaignAnswers, type FormCounts } from '../aggregation/sipas-counts-repo.ts';
 import { getCampaign } from '../campaigns/service.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
+import { methodOf } from '../par/method-service.ts';
 import { campaignWindow, listUnits, sipasSettingsOf, type SipasCampaignSettings } from '../par/sipas-service.ts';
 import { campaignDay } from '../units/as-of.ts';
 import { validAnswers } from './repo.ts';
@@ -33,10 +36,10 @@ export interface ResultSettings extends SipasCampaignSettings {
   quickRule: SatisfiedRule;
 }
 
-export function resultSettings(settings: unknown): ResultSettings {
+export function resultSettings(settings: unknown, base?: SipasSettings): ResultSettings {
   const s = (settings ?? {}) as Record<string, unknown>;
   const rules: SatisfiedRule[] = ['overall_in_4_5', 'mean_ge_4', 'all_in_4_5'];
-  return { ...sipasSettingsOf(settings), quickRule: rules.find((r) => r === s.quickSatisfiedRule) ?? defaultSatisfiedRule };
+  return { ...sipasSettingsOf(settings, base), quickRule: rules.find((r) => r === s.quickSatisfiedRule) ?? defaultSatisfiedRule };
 }
 
 /** The pure part: one unit's figures from its counts. Exported so tests can feed in-memory counts. */
@@ -110,7 +113,7 @@ function unitForms(forms: Map<number, StoredForm>, byForm: ReadonlyMap<number, F
 
 export async function campaignResults(db: Db, campaignId: string): Promise<CampaignResults> {
   const campaign = await getCampaign(db, campaignId);
-  const settings = resultSettings(campaign.settings);
+  const settings = resultSettings(campaign.settings, sipasSettingsOfMethod(await methodOf(db, campaign.year)));
   const [counts, unscored] = [await countCampaignAnswers(db, campaignId), await countUnscoredResponses(db, campaignId)];
   const forms = await formsById(db, [...counts.values()].flatMap((m) => [...m.keys()]));
   const quickTallies = await perFormQuickTallies(db, campaignId, forms, settings.quickRule);

@@ -6,7 +6,8 @@
  * away. Fewer than SUPPRESS_MIN_CELL forms is marked 'small' ("< 5").
  */
 import type { Db } from '@hailong/db';
-import { roundOrNull, percentOrNull, suppressGroups, type CellState } from '@hailong/scoring';
+import { roundOrNull, percentOrNull, sipasSettingsOfMethod, suppressGroups, type CellState } from '@hailong/scoring';
+import { methodOf } from '../par/method-service.ts';
 import { findStoredForm } from '../forms/repo.ts';
 import { FORM_CODES } from '@hailong/forms';
 import { getCampaign } from '../campaigns/service.ts';
@@ -32,7 +33,7 @@ function withheld(rows: GroupQuickRow[], threshold: number): Map<GroupQuickRow, 
 
 export async function resultsBy(db: Db, campaignId: string, by: 'counter' | 'day', minCell: number) {
   const campaign = await getCampaign(db, campaignId);
-  const { minSample } = resultSettings(campaign.settings);
+  const { minSample } = resultSettings(campaign.settings, sipasSettingsOfMethod(await methodOf(db, campaign.year)));
   const q = await quickSetup(db);
   const rows = await groupedQuickRows(db, campaignId, by, q.ids, q.overall);
   const states = withheld(rows, Math.max(minSample, minCell));
