@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FORM_CODES, staffTemplate } from '@hailong/forms';
 import { schema } from '@hailong/db';
-import { computeStaffPoints, countAnswers, roundHalfUp, type ResponseAnswers } from '@hailong/scoring';
+import { computeStaffPoints, countAnswers, parMethod2021, roundHalfUp, staffMaximaOf, type ResponseAnswers } from '@hailong/scoring';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,18 +118,33 @@ describe('PAR Index API', () => {
     const before = (await get('/api/v1/par/2021')).json<ParBody>();
     expect(before.incomplete.find((u) => u.unitCode === 'ST16')?.missing).toEqual(['no_staff_points']);
 
-    const staff = (await findStoredForm(t.app.db, staffTemplate('T3')!.code))!;
+    // Departments are rated by templates T1 (delegates), T2 and T3: T3 alone leaves sub-criteria of the group unanswered.
     const staffCampaign = await createCampaign(t.app.db, 'staff', 'CBCCVC 2021', 2021, OPENS, CLOSES);
     const r = rng(7);
-    const rows: GeneratedResponse[] = Array.from({ length: 120 }, () => ({
-      campaignId: staffCampaign, unitId: unitId.get('ST16')!, formId: staff.id, reviewState: 'valid', completedAt: new Date(OPENS.getTime() + 3_600_000), answers: randomAnswers(staff.definition, r),
-    }));
-    await insertResponses(t.app.db, rows);
-    const expected = computeStaffPoints([{ form: staff.definition, counts: countAnswers(rows.map((x) => x.answers as ResponseAnswers)) }]).points;
+    const rated = async (group: 'T1' | 'T2' | 'T3') => {
+      const staff = (await findStoredForm(t.app.db, staffTemplate(group)!.code))!;
+      const rows: GeneratedResponse[] = Array.from({ length: 40 }, () => ({
+        campaignId: staffCampaign, unitId: unitId.get('ST16')!, formId: staff.id, reviewState: 'valid', completedAt: new Date(OPENS.getTime() + 3_600_000), answers: randomAnswers(staff.definition, r),
+      }));
+      await insertResponses(t.app.db, rows);
+      return { form: staff.definition, counts: countAnswers(rows.map((x) => x.answers as ResponseAnswers)) };
+    };
+    const t3 = await rated('T3');
+    const partial = (await get('/api/v1/par/2021')).json<ParBody & { incomplete: { missingSubCriteria?: string[] }[] }>();
+    const flagged = partial.incomplete.find((u) => u.unitCode === 'ST16');
+    expect(flagged?.missing).toEqual(['staff_sub_criteria_missing']);
+    // In the department item map but asked only by T1 or T2.
+    expect(flagged?.missingSubCriteria).toEqual(expect.arrayContaining(['LD_CONSISTENCY', 'LD_REASONABLENESS', 'CS_TALENT_ATTRACTION', 'PF_ADMIN_FUNDS_AUTONOMY', 'UI_PAR_OFFICER']));
+    expect(flagged?.missingSubCriteria).not.toContain('CS_NO_ABUSE');
+
+    const sources = [t3, await rated('T1'), await rated('T2')];
+    const expected = computeStaffPoints(sources, { maxima: staffMaximaOf(parMethod2021, 'department') });
+    expect(expected.missing).toEqual([]);
+    expect(expected.maxPoints).toBe(22);
     const after = (await get('/api/v1/par/2021')).json<ParBody>();
     const st16 = after.units.find((u) => u.unitCode === 'ST16')!;
     expect(st16.staffSource).toBe('survey');
-    expect(st16.staffSurveyPoints).toBe(roundHalfUp(expected, 2));
+    expect(st16.staffSurveyPoints).toBe(roundHalfUp(expected.points, 2));
   });
 
   it('downloads the table as an Excel workbook and as CSV with a Vietnamese file name', async () => {

@@ -104,7 +104,10 @@ describe('PAR method by year', () => {
     const st16 = before.units.find((u) => u.unitCode === 'ST16')!;
     expect(st16.band).toBe(3);
 
-    const m = copyParMethod(parMethod2021);
+    // 2025 started as a copy of 2024 (the latest earlier year); only its bands change.
+    const current = (await get('/api/v1/par/2025/method')).json<MethodBody>();
+    expect(current).toMatchObject({ basis: 'copy', copiedFromYear: 2024 });
+    const m = copyParMethod(current.method);
     m.bands = [{ band: 1, min: 70, inclusive: true }, { band: 2, min: 0, inclusive: true }];
     const refused = await put(2025, { method: m });
     expect(refused.statusCode).toBe(409);

@@ -18,7 +18,7 @@ export async function methodFromFile(path: string): Promise<ParMethod> {
   } catch {
     throw new MethodOptionError(`--method ${path}: không đọc được tệp JSON / cannot read a JSON file`);
   }
-  const body = json && typeof json === 'object' && 'method' in json ? (json as { method: unknown }).method : json;
+  const body = json && typeof json === 'object' && 'method' in json ? (json).method : json;
   const parsed = parMethodSchema.safeParse(body);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(gốc / root)'}: ${i.message}`);

@@ -206,7 +206,7 @@ export function parSettingsOf(method: ParMethod): ParSettings & { groups: readon
   return {
     groups,
     sipasMax: pick('sipasMax') as Record<ParGroup, number>,
-    staffSurveyMax: pick('staffSurveyMax') as Partial<Record<ParGroup, number>>,
+    staffSurveyMax: pick('staffSurveyMax'),
     bands: method.bands,
   };
 }

@@ -28,7 +28,7 @@ export async function methodOf(db: DbOrTx, year: number): Promise<ParMethod> {
 function toResponse(row: ParMethodRow, hasResults: boolean): ParMethodResponse {
   return {
     year: row.year, version: row.version, basis: row.basis, copiedFromYear: row.copiedFromYear,
-    savedAt: row.createdAt.toISOString(), hasResults, method: row.method as ParMethodResponse['method'],
+    savedAt: row.createdAt.toISOString(), hasResults, method: row.method,
   };
 }
 
@@ -54,9 +54,19 @@ function issueDetail(issue: ParMethodIssue) {
   return { ...issue, message: `${issue.field}: ${vi}${numbers}`, messageEn: `${issue.field}: ${en}${numbers}` };
 }
 
+/** JSON with object keys sorted: jsonb does not keep the key order it was given. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** Top-level parts of the method that differ (for the audit entry). */
 function changedParts(before: ParMethod, after: ParMethod): string[] {
-  return (Object.keys(after) as (keyof ParMethod)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return (Object.keys(after) as (keyof ParMethod)[]).filter((k) => canonical(before[k]) !== canonical(after[k]));
 }
 
 export async function saveParMethod(db: Db, year: number, input: { method: ParMethod; confirm?: boolean | undefined }, actor: string | null): Promise<ParMethodResponse> {
