@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createDb, createPool, runMigrations, seed, startEmbeddedPostgres, schema, type Db } from '@hailong/db';
 import { standardForms } from '@hailong/forms';
+import { parMethod2021 } from '@hailong/scoring';
 import { createEmptyDatabase } from '../../test/support/pg.ts';
 
 interface Engine {
@@ -49,6 +50,10 @@ describe.each(engines)('migrations on $name', (engine) => {
     expect(await h.db.select().from(schema.units).orderBy(schema.units.id)).toEqual(snapshot);
     const st25 = snapshot.find((u) => u.code === 'ST25');
     expect(st25).toMatchObject({ name: 'Công an tỉnh', group: 'central_agency' });
+    // The 2021 PAR method, once, as version 1; a year edited since keeps its versions.
+    const methods = await h.db.select().from(schema.parMethods);
+    expect(methods.map((m) => [m.year, m.version, m.basis])).toEqual([[2021, 1, 'seed']]);
+    expect(methods[0]?.method).toEqual(parMethod2021);
   });
 
   it('refuses to change a form version once a response used it', async () => {
