@@ -175,6 +175,9 @@ describe('PAR Index API', () => {
     });
     expect(await t.app.db.select().from(schema.selfAssessments).where(eq(schema.selfAssessments.year, 2029))).toEqual([]);
     expect((await post('/api/v1/par/2029/self-assessments?dryRun=true', 'unit_code,self_assessment,max_points\nST16,95,94\n')).statusCode).toBe(400);
+    // Decimal commas, as Excel with Vietnamese settings saves them (semicolon-separated).
+    const commas = await post('/api/v1/par/2029/self-assessments?dryRun=true', 'unit_code;self_assessment;max_points;staff_survey_points\nST16;48,50;94,00;19,18\n');
+    expect(commas.json()).toMatchObject({ units: [{ unitCode: 'ST16', selfAssessment: 48.5, maxPoints: 94, staffSurveyPoints: 19.18 }] });
 
     const csv = await get('/api/v1/par/2029/self-assessments/template?format=csv');
     expect(csv.statusCode).toBe(200);
@@ -192,7 +195,7 @@ describe('PAR Index API', () => {
     const ws = wb.worksheets[0]!;
     ws.eachRow((r) => {
       if (r.getCell(1).value !== 'ST16') return;
-      r.getCell(3).value = 48.5;
+      r.getCell(3).value = '48,5'; // typed as text with a decimal comma
       r.getCell(4).value = 94;
       r.getCell(5).value = 19.18;
     });

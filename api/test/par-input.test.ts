@@ -18,6 +18,14 @@ describe('PAR input CSV', () => {
     });
   });
 
+  it('reads decimal commas, quoted in a comma file or bare in a semicolon file (Excel with Vietnamese settings)', () => {
+    const expected = { unitCode: 'ST16', unitName: 'Sở Xây dựng', group: 'department', maxPoints: 94, selfAssessment: 48, staffSurveyPoints: 19.18, sipasPercent: 99.4 };
+    expect(parseParCsv(`${header}\nST16,Sở Xây dựng,department,"94,00","48,00","19,18","99,40"\n`)).toEqual({ ok: true, units: [expected] });
+    expect(parseParCsv(`${parInputColumns.join(';')}\r\nST16;Sở Xây dựng;department;94,00;48;19,18;99,40\r\n`)).toEqual({ ok: true, units: [expected] });
+    const bad = parseParCsv(`${parInputColumns.join(';')}\nST16;Sở Xây dựng;department;94,00;48,0,1;19,18;99,40\n`);
+    expect(bad.ok ? [] : bad.errors.map(formatParInputError)).toEqual(['dòng 2 / row 2: self_assessment: không phải số "48,0,1" / not a number "48,0,1"']);
+  });
+
   it('names every missing column on row 1', () => {
     const result = parseParCsv('unit_code,unit_name,group,max_points\nST01,A,department,90\n');
     expect(result.ok).toBe(false);
@@ -118,7 +126,7 @@ describe('PAR input CSV properties', () => {
     layoutArb,
     fc.nat(),
     fc.constantFrom('max_points', 'self_assessment', 'staff_survey_points', 'sipas_percent') as fc.Arbitrary<keyof UnitCells>,
-    fc.constantFrom('abc', '1,5', '12a', 'n/a', '--1', '1e3', '9 0', '.'),
+    fc.constantFrom('abc', '1,5,5', '12a', 'n/a', '--1', '1e3', '9 0', '.'),
   ])('a row with a non-numeric cell is reported with its row number and column, and only that row', (units, layout, pick, column, junk) => {
     const rows = units.map(cellsOf);
     const bad = pick % rows.length;

@@ -6,6 +6,7 @@
  * adds what is specific to text input: columns, empty cells, numbers.
  */
 import { parse } from 'csv-parse/sync';
+import { csvDelimiter, parseDecimal } from '../lib/decimal.ts';
 import {
   findDuplicateUnits, parGroups, resolveParSettings, validateParUnit,
   type ParSettingsInput, type ParUnitInput, type ScoringIssue,
@@ -39,7 +40,6 @@ export interface ParInputRowError {
 
 export type ParInputResult = { ok: true; units: ParUnitInput[] } | { ok: false; errors: ParInputRowError[] };
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 function problem(field: string, vi: string, en: string): ParInputProblem {
   return { field, vi, en };
@@ -75,7 +75,7 @@ export function formatParInputError(error: ParInputRowError): string {
 
 function readTable(text: string | Buffer): { records: string[][] } | { error: ParInputRowError } {
   try {
-    const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true });
+    const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, delimiter: csvDelimiter(text) });
     return { records };
   } catch (e) {
     const lines = typeof (e as { lines?: unknown }).lines === 'number' ? (e as { lines: number }).lines : 1;
@@ -105,8 +105,9 @@ function readRow(cells: readonly string[], index: Map<ParInputColumn, number>): 
   const number = (column: NumericColumn): number => {
     const text = cell(column);
     if (text === '') problems.push(problem(column, 'trống', 'empty'));
-    else if (!NUMBER.test(text)) problems.push(problem(column, `không phải số "${text}"`, `not a number "${text}"`));
-    return NUMBER.test(text) ? Number(text) : Number.NaN;
+    const n = parseDecimal(text);
+    if (text !== '' && n === null) problems.push(problem(column, `không phải số "${text}"`, `not a number "${text}"`));
+    return n ?? Number.NaN;
   };
   const unit: ParUnitInput = {
     unitCode: cell('unit_code'), unitName: cell('unit_name'), group: cell('group'),

@@ -6,6 +6,7 @@
  */
 import type { RowError } from '@hailong/contracts';
 import { parse } from 'csv-parse/sync';
+import { csvDelimiter, parseDecimal } from '../../lib/decimal.ts';
 import ExcelJS from 'exceljs';
 
 export interface RawSelfAssessmentRow {
@@ -22,7 +23,6 @@ export interface ParsedUpload {
   errors: RowError[];
 }
 
-const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 /** Header aliases: the template's Vietnamese headers (normalised: lower case, `_` for spaces). */
 const ALIASES: Record<string, string> = {
   adjusted_max: 'max_points', ma_don_vi: 'unit_code', 'mã_đơn_vị': 'unit_code', 'điểm_tự_đánh_giá': 'self_assessment',
@@ -51,11 +51,11 @@ function numberCell(text: string, row: number, field: string, errors: RowError[]
     if (!optional) errors.push(problem(row, field, 'Ô trống', 'Empty cell'));
     return null;
   }
-  if (!NUMBER.test(text)) {
+  const n = parseDecimal(text);
+  if (n === null) {
     errors.push(problem(row, field, `Không phải số: "${text}"`, `Not a number: "${text}"`));
     return null;
   }
-  const n = Number(text.replace(',', '.'));
   if (n < 0) errors.push(problem(row, field, 'Không được âm', 'Must not be negative'));
   return n;
 }
@@ -89,7 +89,7 @@ export function rowsFromMatrix(matrix: string[][]): ParsedUpload {
 
 export function parseCsvUpload(text: string): ParsedUpload {
   try {
-    const matrix: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    const matrix: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: csvDelimiter(text) });
     return rowsFromMatrix(matrix);
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
