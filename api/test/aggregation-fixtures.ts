@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { shownQuestionIds, type FormDefinition } from '@hailong/forms';
 import { schema, type Db } from '@hailong/db';
-import type { ResponseAnswers } from '@hailong/scoring';
+import { roundHalfUp, type ResponseAnswers } from '@hailong/scoring';
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
 export function rng(seed: number): () => number {
@@ -58,6 +58,15 @@ export async function createCampaign(db: Db, kind: 'sipas' | 'staff', name: stri
   const [row] = await db.insert(schema.campaigns).values({ kind, name, year, opensAt, closesAt, settings }).returning({ id: schema.campaigns.id });
   if (!row) throw new Error('campaign not created');
   return row.id;
+}
+
+/** The smallest sample (≥ 30 forms) whose satisfied share prints as `percent`. */
+export function sampleFor(percent: number): { n: number; satisfied: number } {
+  for (let n = 30; n < 5000; n++) {
+    const satisfied = Math.round((percent * n) / 100);
+    if (roundHalfUp((100 * satisfied) / n, 2) === percent) return { n, satisfied };
+  }
+  throw new Error(`no sample for ${percent}`);
 }
 
 export type { ResponseAnswers };

@@ -10,7 +10,7 @@ import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { ensureUser } from '../src/features/auth/repo.ts';
 import { findStoredForm } from '../src/features/forms/repo.ts';
 import { hashPassword } from '../src/lib/password.ts';
-import { createCampaign, insertResponses, randomAnswers, rng, type GeneratedResponse } from './aggregation-fixtures.ts';
+import { createCampaign, insertResponses, randomAnswers, rng, sampleFor, type GeneratedResponse } from './aggregation-fixtures.ts';
 
 const SAMPLE = fileURLToPath(new URL('../../test/fixtures/par-2021-sample.csv', import.meta.url));
 const OPENS = new Date('2021-11-02T17:00:00Z');
@@ -26,15 +26,6 @@ function readSample(): Published[] {
   const [head, ...lines] = readFileSync(SAMPLE, 'utf8').trim().split('\n');
   const cols = (head ?? '').split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])) as unknown as Published);
-}
-
-/** The smallest sample (≥ 30 forms) whose satisfied share prints as `percent`. */
-function sampleFor(percent: number): { n: number; satisfied: number } {
-  for (let n = 30; n < 5000; n++) {
-    const satisfied = Math.round((percent * n) / 100);
-    if (roundHalfUp((100 * satisfied) / n, 2) === percent) return { n, satisfied };
-  }
-  throw new Error(`no sample for ${percent}`);
 }
 
 type ParBody = {

@@ -28,6 +28,7 @@ const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enume
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const SamplingPlanPage = lazy(() => import('@/features/sampling-plan/components/plan-page'));
 const FieldworkAdmin = lazy(() => import('@/features/fieldwork-admin/components/fieldwork-page'));
+const ParResults = lazy(() => import('@/features/par-results/components/par-page'));
 const SipasResults = lazy(() => import('@/features/sipas-results/components/results-page'));
 const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
 const OnlineForm = lazy(() => import('@/features/online-survey/components/online-page'));
@@ -42,6 +43,7 @@ export const routes: RouteDef[] = [
   { pattern: /^\/admin\/units\/?$/, keys: [], Component: UnitsAdmin },
   { pattern: /^\/admin\/users\/?$/, keys: [], Component: UsersAdmin },
   { pattern: /^\/admin\/audit\/?$/, keys: [], Component: AuditLog },
+  { pattern: /^\/admin\/par(?:\/([^/]*))?\/?$/, keys: ['year'], Component: ParResults },
   { pattern: /^\/setup\/?$/, keys: [], Component: FirstAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/fieldwork\/?$/, keys: ['campaignId'], Component: FieldworkAdmin },

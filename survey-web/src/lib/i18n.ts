@@ -93,3 +93,9 @@ export function errorMessage(err: unknown): string {
   if (err instanceof NetworkError) return tr('Không có kết nối mạng. Vui lòng thử lại.', 'No connection. Please try again.');
   return tr('Đã có lỗi xảy ra.', 'Something went wrong.');
 }
+
+/** A code's name from a table of [Vietnamese, English] pairs, in the current language; unknown codes give `fallback(code)`. */
+export function pairName(table: Readonly<Record<string, readonly [string, string]>>, code: string, fallback: (code: string) => string = (c) => c): string {
+  const pair = table[code];
+  return pair ? tr(pair[0], pair[1]) : fallback(code);
+}

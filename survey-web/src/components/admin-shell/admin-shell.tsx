@@ -22,13 +22,12 @@ export function useAdminUser(): SessionUser {
   return u;
 }
 
-interface NavItem { href: string | null; vi: string; en: string }
-/** `href: null` is a page that is not there yet (the PAR results page): shown, not linked. */
+interface NavItem { href: string; vi: string; en: string }
 const NAV: NavItem[] = [
   { href: '/admin', vi: 'Đợt khảo sát', en: 'Campaigns' },
   { href: '/admin/kiosks', vi: 'Máy tại quầy', en: 'Kiosks' },
   { href: '/admin/units', vi: 'Đơn vị', en: 'Units' },
-  { href: null, vi: 'Chỉ số CCHC (sắp có)', en: 'PAR Index (coming)' },
+  { href: `/admin/par/${new Date().getFullYear()}`, vi: 'Chỉ số CCHC', en: 'PAR Index' },
   { href: '/admin/users', vi: 'Tài khoản', en: 'Accounts' },
   { href: '/admin/audit', vi: 'Nhật ký', en: 'Audit log' },
 ];
@@ -42,9 +41,10 @@ function Header({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => v
     <header className="shell-header">
       {user.role === 'admin' ? (
         <nav aria-label={t('Quản trị', 'Administration')} className="shell-nav">
-          {NAV.map((n) => n.href === null
-            ? <span key={n.vi} className="shell-soon">{t(n.vi, n.en)}</span>
-            : <a key={n.href} href={n.href} aria-current={here === n.href ? 'page' : undefined}>{t(n.vi, n.en)}</a>)}
+          {NAV.map((n) => {
+            const current = n.href.startsWith('/admin/par/') ? here.startsWith('/admin/par') : here === n.href;
+            return <a key={n.href} href={n.href} aria-current={current ? 'page' : undefined}>{t(n.vi, n.en)}</a>;
+          })}
         </nav>
       ) : <span className="shell-brand">{t('Sở Nội vụ · Khảo sát CCHC', 'Department of Home Affairs · PAR surveys')}</span>}
       <div className="shell-user">

@@ -1,4 +1,4 @@
-import { tr } from '@/lib/i18n';
+import { pairName } from '@/lib/i18n';
 
 const GROUPS: Record<string, [string, string]> = {
   T1: ['T1 · Đại biểu HĐND tỉnh', 'T1 · Provincial People’s Council delegates'],
@@ -10,7 +10,4 @@ const GROUPS: Record<string, [string, string]> = {
 };
 
 /** A respondent group (T1–T6) with its name in the current language. */
-export const groupName = (g: string): string => {
-  const n = GROUPS[g];
-  return n ? tr(n[0], n[1]) : g;
-};
+export const groupName = (g: string): string => pairName(GROUPS, g);
