@@ -1,8 +1,9 @@
-/** SIPAS forms collected against the sample target, live (every 10 s): curve by day and units below target. */
+/** SIPAS forms collected against the sample target, live (every 10 s while the tab is visible): curve by day and units below target. */
 import type { SamplingPlan } from '@hailong/contracts';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '@/lib/api-client';
 import { errorMessage, fmtDateTime, fmtInt, fmtPct, useT } from '@/lib/i18n';
+import { useLive } from '@/lib/use-live';
 import { countTick, DailyCurve } from './daily-curve';
 import { LIVE_MS } from './staff-rates-panel';
 
@@ -21,19 +22,13 @@ export function SipasLivePanel({ campaignId }: { campaignId: string }) {
   const [days, setDays] = useState<Day[]>([]);
   const [at, setAt] = useState<Date | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = async () => {
-      try {
-        const [p, d] = await Promise.all([api<SamplingPlan>(`/api/v1/campaigns/${campaignId}/sampling-plan`), api<{ days: Day[] }>(`/api/v1/campaigns/${campaignId}/results/days`)]);
-        setPlan(p); setDays(d.days); setAt(new Date()); setError(null);
-      } catch (err) {
-        setError(errorMessage(err));
-      }
-    };
-    void load();
-    const timer = setInterval(() => void load(), LIVE_MS);
-    return () => clearInterval(timer);
+  const load = useCallback(() => {
+    Promise.all([api<SamplingPlan>(`/api/v1/campaigns/${campaignId}/sampling-plan`), api<{ days: Day[] }>(`/api/v1/campaigns/${campaignId}/results/days`)]).then(
+      ([p, d]) => { setPlan(p); setDays(d.days); setAt(new Date()); setError(null); },
+      (err: unknown) => setError(errorMessage(err)),
+    );
   }, [campaignId]);
+  useLive(load, LIVE_MS);
   const total = plan?.totals;
   const units = plan?.units ?? [];
   return (

@@ -1,7 +1,8 @@
-/** Live response rates of a staff campaign (polled every 10 s): headline, curve by day, per group and per unit. */
+/** Live response rates of a staff campaign (polled every 10 s while the tab is visible): headline, curve by day, per group and per unit. */
 import type { ResponseRates } from '@hailong/contracts';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorMessage, fmtDateTime, fmtInt, fmtPct, useT } from '@/lib/i18n';
+import { useLive } from '@/lib/use-live';
 import { ratesCsvUrl, ratesXlsxUrl, responseRates } from '../api/admin-api';
 import { DailyCurve } from './daily-curve';
 import { groupName } from './group-names';
@@ -14,12 +15,10 @@ export function StaffRatesPanel({ campaignId }: { campaignId: string }) {
   const [rates, setRates] = useState<ResponseRates | null>(null);
   const [at, setAt] = useState<Date | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () => responseRates(campaignId).then((r) => { setRates(r); setAt(new Date()); setError(null); }, (e: unknown) => setError(errorMessage(e)));
-    void load();
-    const timer = setInterval(() => void load(), LIVE_MS);
-    return () => clearInterval(timer);
+  const load = useCallback(() => {
+    responseRates(campaignId).then((r) => { setRates(r); setAt(new Date()); setError(null); }, (e: unknown) => setError(errorMessage(e)));
   }, [campaignId]);
+  useLive(load, LIVE_MS);
   if (!rates) return error ? <p role="alert" className="admin-error">{error}</p> : null;
   const o = rates.overall;
   const target = rates.targetRate;
