@@ -1,8 +1,8 @@
 # One image for every role: `api` (default), `worker`, `migrate`.
 #   docker build -t hailong .
 #   docker run --rm -e NODE_ENV=production -e DATABASE_URL=… -e TOKEN_SECRET=… hailong migrate
-# The build stage runs the same commands as `pnpm build` in a checkout (test/support/production-build.ts
-# runs them in `pnpm test` and starts `node` on the result).
+# The build stage runs the same commands as `pnpm build` in a checkout; server/test/production-layout.test.ts
+# (in `pnpm test`, after `pnpm build`) assembles what the runtime stage copies and starts `node` on it.
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base

@@ -48,11 +48,20 @@ function killAllOnExit(): void {
   });
 }
 
+export interface StartOptions {
+  /** The bundle to start (default: the checkout's server/dist/main.mjs). */
+  bundle?: string;
+  /** Working directory (default: the checkout). */
+  cwd?: string;
+  /** Node options before the bundle, e.g. `--enable-source-maps` as the image's entry point has. */
+  nodeArgs?: string[];
+}
+
 /** Starts the compiled server in one role with exactly this environment (plus PATH and HOME). */
-export function startServerProcess(role: string, env: Record<string, string | undefined>): ServerProcess {
+export function startServerProcess(role: string, env: Record<string, string | undefined>, options: StartOptions = {}): ServerProcess {
   killAllOnExit();
-  const child = spawn(process.execPath, [requireServerBundle(), role], {
-    cwd: REPO,
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bundle ?? requireServerBundle(), role], {
+    cwd: options.cwd ?? REPO,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
