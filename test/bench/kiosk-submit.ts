@@ -5,37 +5,17 @@
  * Targets: ≥ 60 % of the floor's requests/s, p99 < 50 ms. Also reports the gzipped JS the kiosk
  * page loads (target < 150 KB). Updates its section of BENCHMARKS.md.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { CLIENTS, floorServer, load, medianRun, PER_CLIENT, type Run } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
+import { frontDoors, initialJs } from '../support/bundle-size.ts';
 import { buildTestApp } from '../support/build-app.ts';
 import { kioskBody, openSipasCampaign, pairKiosk, quickAnswers, type PairedKiosk } from '../../api/test/kiosk-fixtures.ts';
 
 const POOL = 10;
 const ROUNDS = 5;
-
-/** Gzipped size of the JS the kiosk page loads: the entry plus the kiosk chunk's static imports. */
-function kioskBundleKb(): number | null {
-  const dir = fileURLToPath(new URL('../../survey-web/dist/assets/', import.meta.url));
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir);
-  const entry = files.find((f) => /^index-.*\.js$/.test(f));
-  const kiosk = files.find((f) => /^kiosk-page-.*\.js$/.test(f));
-  if (!entry || !kiosk) return null;
-  const seen = new Set<string>();
-  const visit = (f: string) => {
-    if (seen.has(f) || !files.includes(f)) return;
-    seen.add(f);
-    const src = readFileSync(dir + f, 'utf8');
-    for (const m of src.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) if (m[1]) visit(m[1]);
-  };
-  visit(entry);
-  visit(kiosk);
-  return [...seen].reduce((a, f) => a + gzipSync(readFileSync(dir + f)).length, 0) / 1024;
-}
 
 async function main() {
   await setup();
@@ -71,7 +51,7 @@ async function main() {
     await floor.close();
     const api = medianRun(apiRuns);
     const bare = medianRun(bareRuns);
-    const kb = kioskBundleKb();
+    const kb = initialJs(frontDoors.kiosk)?.kb ?? null;
     const ratio = api.rps / bare.rps;
     const lines = [
       `rounds (API / floor req/s): ${apiRuns.map((r, i) => `${Math.round(r.rps)} / ${Math.round(bareRuns[i]?.rps ?? 0)}`).join(', ')}`,

@@ -1,6 +1,7 @@
 /**
  * The runtime import graph of the workspace's source: relative imports and `@hailong/*` package
- * imports (a package import points at the file its `exports["."]` names). Type-only imports are left
+ * imports (a package import points at the file its `exports["."]` names, a sub-path import such as
+ * `@hailong/forms/labels` at the file its `exports["./labels"]` names). Type-only imports are left
  * out: they vanish at compile time and cannot form a cycle at run time.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -56,6 +57,10 @@ export function importGraph(packages: Map<string, PackageInfo>): Map<string, str
         if (spec.startsWith('.')) edges.push(path.resolve(path.dirname(file), spec));
         const target = packages.get(spec);
         if (target) edges.push(target.entry);
+        const sub = /^(@hailong\/[^/]+)\/(.+)$/.exec(spec);
+        const owner = sub?.[1] ? packages.get(sub[1]) : undefined;
+        const subFile = owner?.exports[`./${sub?.[2] ?? ''}`];
+        if (owner && subFile) edges.push(path.join(REPO, owner.dir, subFile));
       }
       graph.set(file, edges);
     }

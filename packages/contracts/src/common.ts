@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { errorCodeSchema } from './errors.ts';
+import { errorCodes } from './errors.ts';
+
+export const errorCodeSchema = z.enum(errorCodes);
 
 /** Every 4xx/5xx body: a code from the catalogue, a Vietnamese message and its English translation. */
 export const errorBodySchema = z.object({

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { answersSchema, publicFormSchema } from './forms.ts';
-import { completedAfterStart, completedAfterStartIssue, deviceInstantSchema, unitCodeSchema } from './common.ts';
-import { errorCodeSchema } from './errors.ts';
+import { completedAfterStart, completedAfterStartIssue, deviceInstantSchema, errorCodeSchema, unitCodeSchema } from './common.ts';
 import { batchBodies, batchItem } from './text.ts';
 
 const password = z.string().min(8).max(200);

@@ -8,9 +8,9 @@
  *             it, never send it again on its own and never let it block the items behind it.
  * Every client decides through `retryOrPark` (never its own list of codes). A new code must say which
  * it is (the `satisfies` below refuses one without). Retired codes are never reused.
+ * Plain data without zod (the web clients load it alone as `@hailong/contracts/errors`); the zod
+ * schema of a code is `errorCodeSchema` in common.ts.
  */
-import { z } from 'zod';
-
 export type ClientAction = 'retry' | 'park';
 
 interface CatalogueEntry {
@@ -137,7 +137,6 @@ export const errorCatalogue = {
 export type ErrorCode = keyof typeof errorCatalogue;
 
 export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
-export const errorCodeSchema = z.enum(errorCodes);
 
 export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.hasOwn(errorCatalogue, code);

@@ -2,9 +2,19 @@
  * Conditional questions (`showIf`): which questions of a form apply to a respondent given their
  * earlier answers. The renderers hide the others, the validator refuses answers to them and
  * requires only the shown ones, and scoring counts a conditional item only among the respondents
- * it applied to (it is never answered by the others).
+ * it applied to (it is never answered by the others). Plain code without zod, so the kiosk can load
+ * it alone (`@hailong/forms/conditions`).
  */
-import { allQuestions, type Condition, type FormLike, type Question } from './definition.ts';
+import type { Condition, Question } from './definition.ts';
+
+/** What the validator and renderers need of a form: its sections (the public form shape has them too). */
+export interface FormLike {
+  sections: { questions: Question[] }[];
+}
+
+export function allQuestions(form: FormLike): Question[] {
+  return form.sections.flatMap((s) => s.questions);
+}
 
 type AnswerMap = Readonly<Record<string, unknown>>;
 

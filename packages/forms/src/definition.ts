@@ -11,17 +11,7 @@ export type LocalizedText = z.infer<typeof textSchema>;
 export const questionTypes = ['likert5', 'single_choice', 'multi_choice', 'yes_no', 'number', 'text'] as const;
 export type QuestionType = (typeof questionTypes)[number];
 
-/** The value a Likert question takes when the respondent chooses "không ý kiến / không áp dụng". */
-export const NOT_APPLICABLE = 'na' as const;
-
-export const likertLabels: Record<1 | 2 | 3 | 4 | 5, LocalizedText> = {
-  1: { vi: 'Rất không hài lòng', en: 'Very dissatisfied' },
-  2: { vi: 'Không hài lòng', en: 'Dissatisfied' },
-  3: { vi: 'Bình thường', en: 'Neutral' },
-  4: { vi: 'Hài lòng', en: 'Satisfied' },
-  5: { vi: 'Rất hài lòng', en: 'Very satisfied' },
-};
-export const notApplicableLabel: LocalizedText = { vi: 'Không ý kiến / không áp dụng', en: 'No opinion / not applicable' };
+export { likertLabels, notApplicableLabel, NOT_APPLICABLE } from './labels.ts';
 
 const codeSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/);
 
@@ -154,12 +144,3 @@ export const formDefinitionSchema = z
     }
   });
 export type FormDefinition = z.infer<typeof formDefinitionSchema>;
-
-/** What the validator and renderers need of a form: its sections (the public form shape has them too). */
-export interface FormLike {
-  sections: { questions: Question[] }[];
-}
-
-export function allQuestions(form: FormLike): Question[] {
-  return form.sections.flatMap((s) => s.questions);
-}

@@ -4,8 +4,8 @@
  * Every issue carries `params.code` (one of `answerErrorCodes`) and the question id as its path.
  */
 import { z } from 'zod';
-import { shownQuestionIds } from './conditions.ts';
-import { allQuestions, NOT_APPLICABLE, type Answers, type FormLike, type LocalizedText, type Question } from './definition.ts';
+import { allQuestions, shownQuestionIds, type FormLike } from './conditions.ts';
+import { NOT_APPLICABLE, type Answers, type LocalizedText, type Question } from './definition.ts';
 
 export const answerErrorCodes = {
   UNKNOWN_QUESTION: { vi: 'Câu hỏi không có trong mẫu phiếu', en: 'Question is not part of this form' },

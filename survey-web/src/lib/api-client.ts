@@ -2,7 +2,8 @@
  * fetch wrapper for the API. Errors are values, not toasts: each caller shows its own inline,
  * retryable error state (kiosks and enumerators must never lose what was typed).
  */
-import { errorMessage, retryOrPark, type ErrorBody } from '@hailong/contracts';
+import type { ErrorBody } from '@hailong/contracts';
+import { errorMessage, retryOrPark } from '@hailong/contracts/errors';
 
 export class ApiError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 /** Five large rating buttons, each with a face AND words (Rất không hài lòng … Rất hài lòng). */
-import { likertLabels } from '@hailong/forms';
+import { likertLabels } from '@hailong/forms/labels';
 
 const COLORS = ['#b3261e', '#d9661f', '#7a6a00', '#2e7d32', '#1b5e20'] as const;
 

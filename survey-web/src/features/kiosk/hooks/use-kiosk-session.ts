@@ -10,7 +10,7 @@ import type { KioskPaired } from '@hailong/contracts';
 import type { KioskItem } from '../api/kiosk-api';
 import type { AnswerValue } from '../components/question-screen';
 import { newClientId } from '@/lib/client-id';
-import { shownQuestionIds } from '@hailong/forms';
+import { shownQuestionIds } from '@hailong/forms/conditions';
 
 export const TAP_GUARD_MS = 1_000;
 export const THANKS_MS = 5_000;
