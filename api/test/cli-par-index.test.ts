@@ -101,41 +101,58 @@ describe('cli par-index', () => {
     expect(badFormat.stdout).toBe('');
   });
 
-  it('writes the official XLSX layout: title, header, groups I–IV with means, bands as text', async () => {
+  it('writes the published XLSX layout: two-level header, column numbers, group rows with means, index as a percentage; SIPAS and band sheets', async () => {
     const out = join(dir, 'par.xlsx');
     const run = await cli('par-index', '--input', samplePath, '--format', 'xlsx', '--out', out, '--title', 'Chỉ số CCHC năm 2021');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error('no sheet');
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Chỉ số CCHC', 'SIPAS', 'Xếp loại']);
+    const sheet = workbook.worksheets[0]!;
     const text = (r: number, c: number) => sheet.getRow(r).getCell(c).value;
     expect(text(1, 1)).toBe('Chỉ số CCHC năm 2021');
-    expect([...Array(10).keys()].map((i) => text(2, i + 1))).toEqual([
-      'STT', 'Đơn vị', 'Điểm chuẩn tối đa', 'Điểm tự đánh giá', 'Khảo sát CBCCVC', 'Chỉ số SIPAS', 'Điểm SIPAS', 'Tổng điểm', 'Chỉ số CCHC', 'Xếp loại',
+    expect([1, 2, 3, 4, 5, 7, 8, 9].map((c) => text(2, c))).toEqual([
+      'STT', 'Đơn vị', 'Điểm chuẩn sau hạ chuẩn', 'Điểm tự đánh giá đã thẩm định', 'Điểm ĐTXHH', 'Tổng điểm đạt được', 'Chỉ số CCHC', 'Xếp loại',
     ]);
-    expect(sheet.getRow(2).getCell(1).font?.bold).toBe(true);
-    const firstColumn: unknown[] = [];
-    sheet.eachRow((row) => firstColumn.push(row.getCell(1).value));
-    expect(firstColumn.filter((v) => typeof v === 'string' && /^[IV]+\. /.test(v))).toEqual([
-      'I. Sở, ban, ngành', 'II. Đơn vị sự nghiệp công lập', 'III. Cơ quan Trung ương đặt tại tỉnh', 'IV. UBND cấp huyện',
-    ]);
-    const rowOf = (name: string) => {
+    expect([text(3, 5), text(3, 6)]).toEqual(['Khảo sát CBCCVC', 'Chỉ số SIPAS (điểm)']);
+    expect([...Array(9).keys()].map((i) => text(4, i + 1))).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '7=(4)+(5)+(6)', '8=(7)/(3)', '(9)']);
+    const merges = (sheet.model as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining(['A1:I1', 'E2:F2', 'A2:A3', 'B2:B3', 'G2:G3', 'H2:H3', 'I2:I3']));
+    expect(sheet.getRow(2).getCell(5).font?.bold).toBe(true);
+    const rowOf = (name: string, s = sheet) => {
       let found: ExcelJS.Row | undefined;
-      sheet.eachRow((row) => { if (row.getCell(2).value === name) found = row; });
+      s.eachRow((row) => { if (row.getCell(2).value === name) found = row; });
       if (!found) throw new Error(`no row ${name}`);
       return found;
     };
+    // Group rows carry the group means; a Vietnamese Excel shows the index as "87,33%".
+    const districts = rowOf('UBND cấp huyện');
+    expect(districts.getCell(1).value).toBe('IV');
+    expect(districts.getCell(3).value).toBe(93.38); // (93.00 + 93.75) / 2, half-up
+    expect(districts.getCell(3).numFmt).toBe('0.00');
+    expect(rowOf('Sở, ban, ngành').getCell(1).value).toBe('I');
     const xd = rowOf('Sở Xây dựng');
-    expect([3, 4, 5, 6, 7, 8, 9, 10].map((c) => xd.getCell(c).value)).toEqual([94, 48, 19.18, 99.4, 14.91, 82.09, 87.33, 'Nhóm 2']);
-    expect(xd.getCell(9).numFmt).toBe('0.00');
-    expect(rowOf('Công an tỉnh').getCell(10).value).toBe('Nhóm 1');
-    const means: ExcelJS.Row[] = [];
-    sheet.eachRow((row) => { if (row.getCell(2).value === 'Bình quân nhóm') means.push(row); });
-    expect(means).toHaveLength(4);
-    expect(means[3]?.getCell(3).value).toBe(93.38); // (93.00 + 93.75) / 2, half-up
-    expect(rowOf('Bình quân chung').getCell(9).value).toBe(78.93);
+    expect([1, 3, 4, 5, 6, 7, 9].map((c) => xd.getCell(c).value)).toEqual([1, 94, 48, 19.18, 14.91, 82.09, 'Nhóm 2']);
+    expect(xd.getCell(8).value).toBeCloseTo(0.8733, 12);
+    expect(xd.getCell(8).numFmt).toBe('0.00%');
+    expect(xd.getCell(6).numFmt).toBe('0.00');
+    expect(rowOf('Công an tỉnh').getCell(9).value).toBe('Nhóm 1');
+    expect(rowOf('Bình quân chung').getCell(8).value).toBeCloseTo(0.7893, 12);
+
+    const sipas = workbook.getWorksheet('SIPAS')!;
+    expect(rowOf('Sở Xây dựng', sipas).getCell(3).value).toBeCloseTo(0.994, 12);
+    expect(rowOf('Sở Xây dựng', sipas).getCell(4).value).toBe(14.91);
+    expect(rowOf('Sở Xây dựng', sipas).getCell(3).numFmt).toBe('0.00%');
+    // From a CSV the forms are unknown: only the mean of the units, labelled as such.
+    expect(rowOf('SIPAS chung của năm — bình quân các đơn vị', sipas).getCell(3).value).toBeGreaterThan(0.9);
+    expect(() => rowOf('SIPAS chung của năm — gộp tất cả phiếu hợp lệ', sipas)).toThrow();
+
+    const bands = workbook.getWorksheet('Xếp loại')!;
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => bands.getRow(2).getCell(c).value)).toEqual(['Nhóm đơn vị', 'Nhóm 1', 'Nhóm 2', 'Nhóm 3', 'Nhóm 4', 'Nhóm 5', 'Tổng số']);
+    let totalRow: unknown[] = [];
+    bands.eachRow((row) => { if (row.getCell(1).value === 'Tổng số') totalRow = (row.values as unknown[]).slice(1); });
+    expect(totalRow.at(-1)).toBe(published.length);
   });
 
   it('writes the same layout as CSV', async () => {

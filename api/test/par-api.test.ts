@@ -151,7 +151,16 @@ describe('PAR Index API', () => {
     ws.eachRow((r) => {
       if ((r.values as unknown[])[2] === 'Sở Xây dựng') row = (r.values as unknown[]).slice(1);
     });
-    expect(row).toEqual([1, 'Sở Xây dựng', 94, 48, 19.18, 99.4, 14.91, 82.09, 87.33, 'Nhóm 2']);
+    expect(row.slice(0, 7)).toEqual([1, 'Sở Xây dựng', 94, 48, 19.18, 14.91, 82.09]);
+    expect(row[7]).toBeCloseTo(0.8733, 12);
+    expect(row[8]).toBe('Nhóm 2');
+    // The SIPAS sheet labels the year's overall SIPAS both ways; from the API the forms are known, so the pooled figure is there.
+    const labels: unknown[] = [];
+    wb.getWorksheet('SIPAS')!.eachRow((r) => labels.push(r.getCell(2).value));
+    expect(labels).toEqual(expect.arrayContaining(['SIPAS chung của năm — bình quân các đơn vị', 'SIPAS chung của năm — gộp tất cả phiếu hợp lệ']));
+    const json = (await get('/api/v1/par/2021')).json<{ sipasOverall: { pooledPercent: number; meanOfUnitsPercent: number } }>();
+    expect(json.sipasOverall.meanOfUnitsPercent).toBe(roundHalfUp(sample.reduce((a, p) => a + Number(p.sipas_percent), 0) / sample.length, 2));
+    expect(json.sipasOverall.pooledPercent).toBeGreaterThan(0);
     const csv = await get('/api/v1/par/2021?format=csv');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body).toContain('Sở Xây dựng,94.00,48.00,19.18,99.40,14.91,82.09,87.33,Nhóm 2');

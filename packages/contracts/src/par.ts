@@ -95,6 +95,11 @@ export const parTableSchema = z.object({
     }),
   ),
   overall: z.object({ units: z.number().int(), meanIndexPercent: pct }),
+  /**
+   * The year's overall SIPAS, each labelled: pooled over every valid form of the units with enough
+   * data (the report's figure), and the mean of the scored units' SIPAS.
+   */
+  sipasOverall: z.object({ pooledPercent: pct, meanOfUnitsPercent: pct }).optional(),
   /** Units left out of the table, with every reason. */
   incomplete: z.array(
     z.object({

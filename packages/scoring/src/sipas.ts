@@ -208,3 +208,24 @@ export function computeSipas(input: SipasInput, options: Partial<SipasSettings> 
     byForm: input.sources.map((s) => formSipas(s, input.validForms, settings)),
   };
 }
+
+/**
+ * The SIPAS of a whole year over every valid form of every unit, answers pooled within each
+ * component (each answer weighs the same, whichever unit and form it came from), weighted like a
+ * unit's. Not the mean of the units' SIPAS: the 2021 report's 94.06 % is this figure.
+ */
+export function pooledSipasOf(results: readonly SipasResult[]): number | null {
+  const byCode = new Map<string, { weight: number; satisfied: number; valid: number }>();
+  for (const r of results) {
+    for (const c of r.components) {
+      const entry = byCode.get(c.code) ?? { weight: c.weight, satisfied: 0, valid: 0 };
+      for (const criterion of c.criteria) {
+        entry.satisfied += criterion.satisfied;
+        entry.valid += criterion.valid;
+      }
+      byCode.set(c.code, entry);
+    }
+  }
+  const components = [...byCode].map(([code, e]) => ({ code, weight: e.weight, ratePercent: percentOrNull(e.satisfied, e.valid), dropped: e.valid === 0, criteria: [] }));
+  return weightedSipas(components);
+}

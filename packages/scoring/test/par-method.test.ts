@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  checkParMethod, computeParTable, computeStaffPoints, copyParMethod, countAnswers, parMethod2021, parSettingsOf, staffItemsSum, staffMaximaOf,
+  checkParMethod, computeParTable, computeSipas, computeStaffPoints, copyParMethod, countAnswers, parMethod2021, parSettingsOf, pooledSipasOf, staffItemsSum, staffMaximaOf,
   type ParMethod, type ScoredForm,
 } from '../src/index.ts';
 
@@ -82,5 +82,16 @@ describe('staff points with the year’s item maxima', () => {
   it('reads the 2021 maxima of a group from the method', () => {
     expect(staffMaximaOf(parMethod2021, 'central_agency').get('UI_LEADER_ATTENTION')).toBe(3);
     expect(staffMaximaOf(parMethod2021, 'central_agency').has('PF_PSU_AUTONOMY')).toBe(false);
+  });
+});
+
+describe('the year’s overall SIPAS', () => {
+  it('pools every answer of every unit, which is not the mean of the units', () => {
+    const form: ScoredForm = { code: 'F', scoring: { sipas: { components: [{ code: 'TC', criteria: ['q'] }] } } };
+    const unit = (satisfied: number, n: number) =>
+      computeSipas({ sources: [{ form, counts: countAnswers(Array.from({ length: n }, (_, i) => ({ q: i < satisfied ? 5 : 1 }))) }], validForms: n }, { minSample: 1 });
+    // 90 of 100 and 10 of 10: pooled 100 / 110 = 90.909 %, mean of units 95 %.
+    expect(pooledSipasOf([unit(90, 100), unit(10, 10)])).toBeCloseTo(9090.909 / 100, 3);
+    expect(pooledSipasOf([])).toBeNull();
   });
 });

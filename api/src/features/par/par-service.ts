@@ -8,7 +8,7 @@
 import type { ParMissing, ParTableBody } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
 import {
-  computeParTable, computeStaffPoints, isParGroup, parSettingsOf, publishParTable, ScoringInputError, staffMaximaOf,
+  computeParTable, computeStaffPoints, isParGroup, parSettingsOf, pooledSipasOf, publishParTable, roundOrNull, ScoringInputError, staffMaximaOf,
   type ParMethod, type ParTable, type ParUnitInput, type SipasResult, type StaffResult, type StaffSource,
 } from '@hailong/scoring';
 import { AppError } from '../../errors.ts';
@@ -52,11 +52,13 @@ function sipasMissing(sipas: SipasResult | undefined, hasCampaign: boolean): Mis
   return sipas.status === 'not_enough_data' ? 'sipas_not_enough_data' : null;
 }
 
-export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParTableBody; table: ParTable }> {
+export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParTableBody; table: ParTable; pooledSipasPercent: number | null }> {
   const [sipasCampaign, staffCampaign] = [await latestCampaign(db, 'sipas', year), await latestCampaign(db, 'staff', year)];
   const method = await methodOf(db, year);
   const self = await selfAssessmentsOf(db, year);
-  const sipas = new Map(sipasCampaign ? (await campaignSipasResults(db, sipasCampaign, method)).map((s) => [s.unit.id, s.result]) : []);
+  const sipasResults = sipasCampaign ? await campaignSipasResults(db, sipasCampaign, method) : [];
+  const sipas = new Map(sipasResults.map((s) => [s.unit.id, s.result]));
+  const pooledSipas = pooledSipasOf(sipasResults.filter((s) => s.result.status === 'ok').map((s) => s.result));
   const day = await yearReferenceDay(db, year);
   const staffUnitIds = staffCampaign ? [...(await countCampaignAnswers(db, staffCampaign.id)).keys()] : [];
   const units = await listUnits(db, day, [...self.keys(), ...sipas.keys(), ...staffUnitIds]);
@@ -100,6 +102,10 @@ export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParT
     groups: table.groups,
     overall: table.overall,
     incomplete,
+    sipasOverall: {
+      pooledPercent: roundOrNull(pooledSipas, method.rounding.decimals),
+      meanOfUnitsPercent: table.units.length > 0 ? roundOrNull(inputs.reduce((a, u) => a + u.sipasPercent, 0) / inputs.length, method.rounding.decimals) : null,
+    },
   };
-  return { body, table };
+  return { body, table, pooledSipasPercent: roundOrNull(pooledSipas, method.rounding.decimals) };
 }

@@ -140,11 +140,11 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { body, table } = await parTableOf(app.db, req.params.year);
+      const { body, table, pooledSipasPercent } = await parTableOf(app.db, req.params.year);
       const { year } = req.params;
       if (req.query.format === 'xlsx') {
         const title = `KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`;
-        return reply.header('content-type', XLSX).header('content-disposition', attachment(`chi-so-cchc-${year}.xlsx`, `Chỉ số CCHC ${year}.xlsx`)).send((await parTableXlsx(table, { title })) as unknown as ParTableBody);
+        return reply.header('content-type', XLSX).header('content-disposition', attachment(`chi-so-cchc-${year}.xlsx`, `Chỉ số CCHC ${year}.xlsx`)).send((await parTableXlsx(table, { title, pooledSipasPercent })) as unknown as ParTableBody);
       }
       if (req.query.format === 'csv') {
         return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(`chi-so-cchc-${year}.csv`, `Chỉ số CCHC ${year}.csv`)).send(parTableCsv(table) as unknown as ParTableBody);
