@@ -36,7 +36,7 @@ export default defineConfig({
       },
       {
         // Its own PostgreSQL cluster, Redis and SMTP sink; the short run of `pnpm test:faults`.
-        test: { name: 'faults', root: './test', include: ['faults/**/*.test.ts'], testTimeout: 240_000 },
+        test: { name: 'faults', root: './test', include: ['faults/**/*.test.ts'], globalSetup: ['./support/server-build.ts'], testTimeout: 240_000, hookTimeout: 180_000 },
       },
       {
         test: {

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import buildServer from '../support/server-build.ts';
 import { runFaultScenario, type FaultFigures } from './scenario.ts';
 
 const PHASE_MS = 15_000;
@@ -43,6 +44,7 @@ Result: ${f.problems.length === 0 ? 'every promise held' : `BROKEN: ${f.problems
 `;
 }
 
+buildServer();
 const figures = await runFaultScenario({ phaseMs: PHASE_MS, invitations: INVITATIONS, log: (l) => process.stdout.write(`${l}\n`) });
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 writeFileSync(fileURLToPath(new URL('../../RELIABILITY.md', import.meta.url)), report(figures));

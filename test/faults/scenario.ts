@@ -1,6 +1,6 @@
 /**
- * The fault scenario: its own PostgreSQL cluster, Redis and SMTP sink; the API (`server/src/main.ts
- * all` with RUN_WORKER=false) and a separate worker (`worker/src/main.ts`) as child processes; 32
+ * The fault scenario: its own PostgreSQL cluster, Redis and SMTP sink; the API (`server/dist/main.mjs
+ * api`) and a separate worker (`server/dist/main.mjs worker`) as child processes; 32
  * kiosk clients resending until acknowledged and a staff invitation send; then the API, the worker,
  * Redis and PostgreSQL are killed and started again in turn, with load before and after each kill.
  * Returns the figures; `problems` lists every broken promise (empty = pass):
@@ -16,6 +16,8 @@ import { json, pairKiosks, signIn, staffCampaign, startKioskFleet } from './load
 import { cleanupAll, freePort, restartable, scratchDir, sleep, startPostgres, startRedis, waitForHttp, waitForRedis } from './services.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
+/** Built by test/support/server-build.ts (the vitest project's global setup; run.ts builds it first). */
+export const SERVER_BUNDLE = path.join(repo, 'server/dist/main.mjs');
 const ADMIN = { email: 'admin@faults.example.vn', password: 'Faults-Admin-2026!' };
 
 export interface FaultOptions {
@@ -43,6 +45,8 @@ export interface FaultFigures {
   undelivered: number;
   duplicateMails: number;
   duplicatesOutsideWindow: number;
+  /** From the end of the load (after the last restart) until every invitation was sent. */
+  drainMs: number;
   faults: Fault[];
   seconds: number;
   problems: string[];
@@ -89,11 +93,15 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
     PORT: String(port), HOST: '127.0.0.1', RUN_WORKER: 'false', START_REDIS: 'false', LOG_LEVEL: 'fatal',
     ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
   };
-  const tsx = (file: string, ...args: string[]) => [process.execPath, ['--import', 'tsx', path.join(repo, file), ...args]] as const;
-  const api = restartable('api', ...tsx('server/src/main.ts', 'all'), { env, cwd: repo });
-  const worker = restartable('worker', ...tsx('worker/src/main.ts'), { env, cwd: repo });
+  // The compiled launcher (server/build.ts), as deployed: a restart under load is not slowed by
+  // compiling the sources again.
+  const role = (name: 'api' | 'worker') => [process.execPath, ['--enable-source-maps', SERVER_BUNDLE, name]] as const;
+  // FAULTS_LOG=stderr shows what the API and the worker write (e.g. the worker's recovery after a restart).
+  const childLog = process.env.FAULTS_LOG === 'stderr' ? { log: 'stderr' } : {};
+  const api = restartable('api', ...role('api'), { env, cwd: repo, ...childLog });
+  const worker = restartable('worker', ...role('worker'), { env, cwd: repo, ...childLog });
   api.start();
-  await waitForHttp(`${base}/healthz`, 90_000, api);
+  await waitForHttp(`${base}/readyz`, 90_000, api);
   worker.start();
   log(`services up in ${Math.round((Date.now() - t0) / 1000)} s`);
 
@@ -115,7 +123,7 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
 
   await fault('api', () => api.kill9(), async () => {
     api.start();
-    await waitForHttp(`${base}/healthz`, 90_000, api);
+    await waitForHttp(`${base}/readyz`, 90_000, api);
   });
   await json(admin, 'POST', `/api/v1/campaigns/${campaign}/invitations/send`);
   await until('the first mails', async () => smtp.mails.length >= Math.min(50, opts.invitations / 4), 60_000);
@@ -138,14 +146,17 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
   await until('every invitation sent', async () => (await sent())[0]?.n === opts.invitations, 180_000)
     .catch((err: unknown) => log(String(err)))
     .finally(() => clearInterval(progress));
-  log(`mail drained ${Date.now() - drain} ms after the load stopped`);
+  const drainMs = Date.now() - drain;
+  log(`mail drained ${drainMs} ms after the load stopped`);
   await sleep(1_000);
-  return measure(pgc.url, campaign, opts, fleet, smtp.mails, faults, t0);
+  return { ...(await measure(pgc.url, campaign, opts, fleet, smtp.mails, faults, t0)), drainMs };
 }
 
 type Mail = { messageId: string; receivedAt: number };
 
-async function measure(url: string, campaign: string, opts: FaultOptions, fleet: ReturnType<typeof startKioskFleet>, mails: Mail[], faults: Fault[], t0: number): Promise<FaultFigures> {
+async function measure(
+  url: string, campaign: string, opts: FaultOptions, fleet: ReturnType<typeof startKioskFleet>, mails: Mail[], faults: Fault[], t0: number,
+): Promise<Omit<FaultFigures, 'drainMs'>> {
   const stored = await query<{ client_id: string; n: number }>(url, `select client_id::text, count(*)::int as n from responses where channel = 'kiosk' group by client_id`);
   const storedIds = new Set(stored.map((r) => r.client_id));
   const lost = [...fleet.acknowledged].filter((id) => !storedIds.has(id)).length;

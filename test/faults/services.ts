@@ -161,7 +161,7 @@ export async function waitForRedis(port: number, timeoutMs = 10_000): Promise<vo
   throw new Error(`redis on ${port} did not answer`);
 }
 
-/** Waits until GET url answers 200 (the API is up and can store responses). */
+/** Waits until GET url answers 200 (/readyz: the API is up and can store responses). */
 export async function waitForHttp(url: string, timeoutMs = 90_000, who?: Restartable): Promise<void> {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {

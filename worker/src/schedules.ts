@@ -36,8 +36,12 @@ export async function ensureSchedules(queue: Queue, schedules: Schedule[], all =
 
 type Log = (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
 
-/** Keeps the schedules present: now (all), then every `checkMs` (the missing ones). Never blocks the start. */
-export function keepSchedules(queue: Queue, schedules: Schedule[], checkMs: number, log: Log): { stop(): void } {
+/**
+ * Keeps the schedules present: now (all), then every `checkMs` (the missing ones). Never blocks the
+ * start. Missing schedules mean Redis lost its keys (restarted without persistence, flushed,
+ * replaced), and with them every queued job: `onLost` then re-derives the due work at once.
+ */
+export function keepSchedules(queue: Queue, schedules: Schedule[], checkMs: number, log: Log, onLost?: () => Promise<void>): { stop(): void } {
   let first = true;
   let running = false;
   const tick = async () => {
@@ -45,7 +49,10 @@ export function keepSchedules(queue: Queue, schedules: Schedule[], checkMs: numb
     running = true;
     try {
       const created = await ensureSchedules(queue, schedules, first);
-      if (!first && created.length > 0) log('warn', 'repeatable jobs were missing (Redis flushed?): re-created', { schedules: created });
+      if (!first && created.length > 0) {
+        log('warn', 'repeatable jobs were missing (Redis flushed?): re-created', { schedules: created });
+        await onLost?.();
+      }
       first = false;
     } catch (err) {
       log('warn', 'cannot check repeatable jobs (Redis down?)', { err: err instanceof Error ? err.message : String(err) });

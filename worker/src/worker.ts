@@ -4,7 +4,7 @@
  * listener; close() stops taking jobs, waits for running ones, then closes Redis and the DB pool.
  */
 import { createDb, createPool, type Db } from '@hailong/db';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { WorkerConfig } from './config.ts';
 import { heartbeat } from './jobs/heartbeat.ts';
@@ -39,7 +39,7 @@ export interface StartWorkerOptions {
   mailConcurrency?: number;
   /** Skip the repeatable heartbeat/sweep schedulers (tests drive them directly). */
   schedulers?: boolean;
-  /** How often missing schedulers are re-created (default: the sweep interval). */
+  /** How often missing schedulers are re-created, and the lost jobs with them (default: the reclaim interval, 5 s). */
   scheduleCheckMs?: number;
 }
 
@@ -54,6 +54,34 @@ function whenRedisComesBack(redis: Redis, fn: () => Promise<void>, onError: (err
     lost = false;
     fn().catch(onError);
   });
+}
+
+/**
+ * After the database failed a job, the first maintenance run that reaches it again re-derives due
+ * mail at once, instead of leaving it to the sweeper's next round and its grace: mail jobs that used
+ * up their attempts while PostgreSQL was down, and those waiting out their backoff, run now.
+ */
+function databaseRecovery(run: () => Promise<void>): { lost(): void; reached(): Promise<void> } {
+  let lost = false;
+  let running = false;
+  return {
+    lost: () => {
+      lost = true;
+    },
+    async reached() {
+      if (!lost || running) return;
+      lost = false;
+      running = true;
+      try {
+        await run();
+      } catch (err) {
+        lost = true;
+        throw err;
+      } finally {
+        running = false;
+      }
+    },
+  };
 }
 
 const defaultLog: WorkerDeps['log'] = (level, msg, extra) => {
@@ -81,12 +109,23 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
     lockDuration: config.mailLeaseMs,
     stalledInterval: config.reclaimIntervalMs,
   });
+  const recovery = databaseRecovery(async () => {
+    const { enqueued } = await sweep(deps, { recover: true });
+    log('info', 'database reachable again: due mail re-enqueued', { enqueued });
+  });
   const maintenanceWorker = new Worker(
     QUEUE.maintenance,
     async (job: Job) => {
       if (job.name === 'heartbeat') return heartbeat(redis, prefix);
       if (job.name === 'sweep') return sweep(deps);
-      if (job.name === 'reclaim') return reclaim(deps);
+      if (job.name === 'reclaim') {
+        const reclaimed = await reclaim(deps).catch((err: unknown) => {
+          recovery.lost();
+          throw err;
+        });
+        await recovery.reached();
+        return reclaimed;
+      }
       if (job.name === 'tally-fold') return foldTallies(deps.db);
       throw new Error(`unknown maintenance job ${job.name}`);
     },
@@ -94,17 +133,25 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   );
   for (const w of [mailWorker, maintenanceWorker]) {
     w.on('error', (err) => log('warn', 'worker error', { queue: w.name, err: err.message }));
-    w.on('failed', (job, err) => log('warn', 'job failed', { queue: w.name, jobId: job?.id, err: err.message }));
+    w.on('failed', (job, err) => {
+      log('warn', 'job failed', { queue: w.name, jobId: job?.id, err: err.message });
+      if (w === mailWorker && !(err instanceof UnrecoverableError)) recovery.lost();
+    });
   }
   const schedules =
-    opts.schedulers === false ? null : keepSchedules(maintenanceQueue, maintenanceSchedules(config), opts.scheduleCheckMs ?? config.sweepIntervalMs, log);
+    opts.schedulers === false
+      ? null
+      : keepSchedules(maintenanceQueue, maintenanceSchedules(config), opts.scheduleCheckMs ?? config.reclaimIntervalMs, log, async () => {
+          const { enqueued } = await sweep(deps, { recover: true });
+          log('info', 'redis lost its jobs: due mail re-enqueued', { enqueued });
+        });
   if (schedules) {
     void heartbeat(redis, prefix).catch(() => undefined);
     whenRedisComesBack(redis, async () => {
       // The schedulers and queued jobs live in Redis: after a Redis restart they may be gone.
       // Put the schedulers back and re-derive every due mail from the database now.
       await ensureSchedules(maintenanceQueue, maintenanceSchedules(config), true);
-      const { enqueued } = await sweep(deps, { staleMs: 0 });
+      const { enqueued } = await sweep(deps, { recover: true });
       log('info', 'redis reconnected: schedulers restored, due mail re-enqueued', { enqueued });
     }, (err) => log('warn', 'could not restore after a redis restart', { err: String(err) }));
   }

@@ -55,5 +55,7 @@ describe('repeatable jobs', () => {
     const recreated = await until('the re-creation', async () => logs.find((l) => String(l.msg).includes('re-created')));
     expect((recreated.schedules as string[]).length).toBeGreaterThan(0);
     await until('re-created schedulers', present);
+    // The queued mail went with the keys: due mail is re-derived from the database at once.
+    await until('the recovery sweep', async () => logs.find((l) => l.msg === 'redis lost its jobs: due mail re-enqueued'));
   });
 });

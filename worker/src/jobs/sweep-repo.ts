@@ -7,23 +7,37 @@ export interface DueDelivery {
   kind: string;
   status: string;
   attempts: number;
+  /** When a retrying delivery's next attempt is due (null for the others). */
+  nextAttemptAt: Date | null;
 }
 
 /**
  * Deliveries whose job may be lost: pending for longer than `staleMs`, retrying whose next attempt
  * is more than `staleMs` overdue, and 'sending' rows whose lease ran out (their worker died while
  * sending; the next claim takes them over). With `leasesOnly`, only the last kind (cheap, run often).
+ * With `upcoming`, also every retrying delivery whose next attempt is still ahead (after Redis lost
+ * their delayed jobs; the caller re-adds them with the remaining delay).
  */
-export async function dueDeliveries(db: Db, now: Date, staleMs: number, opts: { leasesOnly?: boolean; limit?: number } = {}): Promise<DueDelivery[]> {
+export async function dueDeliveries(
+  db: Db,
+  now: Date,
+  staleMs: number,
+  opts: { leasesOnly?: boolean; upcoming?: boolean; limit?: number } = {},
+): Promise<DueDelivery[]> {
   const stale = new Date(now.getTime() - staleMs);
   const lost = opts.leasesOnly
     ? sql`false`
-    : sql`(status = 'pending' and created_at < ${stale}) or (status = 'retrying' and next_attempt_at < ${stale})`;
-  const res = await db.execute<{ id: string; kind: string; status: string; attempts: number }>(sql`
-    select id, kind, status, attempts from mail_deliveries
+    : opts.upcoming
+      ? sql`(status = 'pending' and created_at < ${stale}) or status = 'retrying'`
+      : sql`(status = 'pending' and created_at < ${stale}) or (status = 'retrying' and next_attempt_at < ${stale})`;
+  const res = await db.execute<{ id: string; kind: string; status: string; attempts: number; next_attempt_at: Date | string | null }>(sql`
+    select id, kind, status, attempts, next_attempt_at from mail_deliveries
     where (status = 'sending' and lease_until < ${now}) or ${lost}
     order by created_at limit ${opts.limit ?? 5000}`);
-  return res.rows;
+  return res.rows.map((r) => ({
+    id: r.id, kind: r.kind, status: r.status, attempts: r.attempts,
+    nextAttemptAt: r.status === 'retrying' && r.next_attempt_at !== null ? new Date(r.next_attempt_at) : null,
+  }));
 }
 
 /**

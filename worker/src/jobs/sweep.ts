@@ -15,18 +15,29 @@ export interface SweepOptions {
   now?: Date;
   /** A pending delivery (or an overdue retry) older than this has lost its job. */
   staleMs?: number;
+  /**
+   * Recovery after an outage (Redis or PostgreSQL came back): every pending delivery is due now
+   * (staleMs 0), a job waiting out BullMQ's backoff from the outage runs at once, and a retrying
+   * delivery whose delayed job Redis may have lost gets one again, with the remaining delay.
+   */
+  recover?: boolean;
 }
 
 /** Adds a job for the delivery unless a live one exists; a finished job is replaced. */
-async function ensureJob(queue: Queue, deliveryId: string, kind: string, attempts: number): Promise<boolean> {
+async function ensureJob(queue: Queue, deliveryId: string, kind: string, attempts: number, opts: { delayMs?: number; promote?: boolean } = {}): Promise<boolean> {
   const id = jobId.mail(deliveryId);
   const existing = await queue.getJob(id);
   const state = existing ? await existing.getState() : null;
+  if (existing && state === 'delayed' && opts.promote && !opts.delayMs) {
+    // Waiting out the backoff of errors during the outage (the claim could not reach the database).
+    await existing.promote().catch(() => undefined);
+    return true;
+  }
   if (state === 'waiting' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') return false;
   if (existing && (state === 'completed' || state === 'failed')) await existing.remove();
   // An 'active' job may belong to a dead worker: add a sibling; the DB claim lets only one send.
   const useId = state === 'active' ? `${id}-s${attempts}` : id;
-  await queue.add(kind, { deliveryId }, { ...MAIL_JOB_OPTIONS, jobId: useId });
+  await queue.add(kind, { deliveryId }, { ...MAIL_JOB_OPTIONS, jobId: useId, ...(opts.delayMs ? { delay: Math.ceil(opts.delayMs) } : {}) });
   return true;
 }
 
@@ -34,11 +45,14 @@ export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<
   const now = opts.now ?? new Date();
   const digests = await createDueDigests(deps.db, now);
   const reminders = await createDueReminders(deps.db, now, deps.config.reminderMinGapHours);
-  const due = await dueDeliveries(deps.db, now, opts.staleMs ?? 60_000);
+  const due = await dueDeliveries(deps.db, now, opts.recover ? 0 : (opts.staleMs ?? 60_000), { upcoming: opts.recover ?? false });
   let enqueued = 0;
   for (const id of digests) if (await ensureJob(deps.mailQueue, id, 'digest', 0)) enqueued++;
   for (const id of reminders) if (await ensureJob(deps.mailQueue, id, 'reminder', 0)) enqueued++;
-  for (const d of due) if (await ensureJob(deps.mailQueue, d.id, d.kind, d.attempts)) enqueued++;
+  for (const d of due) {
+    const delayMs = d.nextAttemptAt ? Math.max(0, d.nextAttemptAt.getTime() - now.getTime()) : 0;
+    if (await ensureJob(deps.mailQueue, d.id, d.kind, d.attempts, { delayMs, promote: opts.recover ?? false })) enqueued++;
+  }
   if (enqueued > 0) deps.log('info', 'sweep enqueued mail', { enqueued, reminders: reminders.length });
   const notices = await sendAccountNotices(deps);
   if (notices > 0) deps.log('info', 'sweep sent account notices', { notices });
