@@ -69,6 +69,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/responses/{id}/review': 'admin',
   'GET /api/v1/o/{unitCode}': 'public',
   'POST /api/v1/o/{unitCode}/responses': 'public',
+  'PUT /api/v1/o/{unitCode}/settings': 'admin',
   'POST /api/v1/campaigns/{id}/rating-codes': 'admin',
   'GET /api/v1/campaigns/{id}/results': 'watch',
   'GET /api/v1/campaigns/{id}/results/counters': 'watch',

@@ -23,8 +23,9 @@ export const responses = pgTable(
     formId: integer('form_id').notNull().references(() => forms.id),
     unitId: integer('unit_id').notNull().references(() => units.id),
     channel: text('channel', { enum: responseChannels }).notNull(),
-    /** kiosk device id or assignment id, by channel; null for the online form and for staff answers
-     * ('email'), which never carry anything that leads back to the invitation (docs/0012). */
+    /** kiosk device id or assignment id, by channel; for the online form a keyed hash of the caller's
+     * address (never the address); null for staff answers ('email'), which never carry anything that
+     * leads back to the invitation (docs/0012). */
     sourceId: uuid('source_id'),
     answers: jsonb('answers').notNull(),
     payloadHash: text('payload_hash').notNull(),

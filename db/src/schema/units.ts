@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** The kinds a province started with; the set is data (`unit_kinds`), these are only the seeded ones. */
 export const unitGroups = ['department', 'public_service_unit', 'central_agency', 'district', 'commune', 'ward', 'special_zone'] as const;
@@ -58,6 +58,8 @@ export const units = pgTable(
     focalPointEmail: text('focal_point_email'),
     /** The focal point's name, for the digest's greeting and the admin's list. */
     focalPointName: text('focal_point_name'),
+    /** Online form 02 asks for a dossier number or a rating code, and refuses a response without one. */
+    onlineCodeRequired: boolean('online_code_required').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

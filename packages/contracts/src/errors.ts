@@ -100,6 +100,12 @@ export const errorCatalogue = {
   KIOSK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thiết bị', en: 'Kiosk not found', client: 'park' },
   RESPONSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Response not found', client: 'park' },
   DOSSIER_ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá trong đợt khảo sát', en: 'This dossier was already rated in this campaign', client: 'park' },
+  ONLINE_CODE_REQUIRED: {
+    status: 400,
+    vi: 'Đơn vị này yêu cầu nhập mã hồ sơ hoặc mã đánh giá',
+    en: 'This unit requires a dossier number or a rating code',
+    client: 'park',
+  },
   RATING_CODE_INVALID: { status: 400, vi: 'Mã đánh giá không đúng hoặc đã được dùng', en: 'The rating code is wrong or already used', client: 'park' },
   // Sampling plan and localities (issue 6)
   CAMPAIGN_NOT_SIPAS: { status: 409, vi: 'Đợt khảo sát này không phải khảo sát SIPAS', en: 'This is not a SIPAS campaign', client: 'park' },

@@ -125,9 +125,15 @@ export const onlineFormInfoSchema = z.object({
   unitCode: z.string(),
   unitName: z.string(),
   campaignOpen: z.boolean(),
+  /** The unit requires a dossier number or a rating code with each response. */
+  codeRequired: z.boolean(),
   form: publicFormSchema,
 });
 export type OnlineFormInfo = z.infer<typeof onlineFormInfoSchema>;
+
+/** A unit's online-form setting (admin): require a dossier number or a rating code. */
+export const onlineFormSettingsInputSchema = z.object({ codeRequired: z.boolean() });
+export const onlineFormSettingsSchema = z.object({ unitCode: z.string(), codeRequired: z.boolean() });
 
 export const reviewInputSchema = z.object({
   state: z.enum(['valid', 'invalid']),

@@ -43,6 +43,8 @@ export const envSchema = z.object({
   TRUST_PROXY: trustProxySchema.default(false),
   REMINDER_MIN_GAP_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   SUPPRESS_MIN_CELL: z.coerce.number().int().min(3, 'must be at least 3').max(100).default(5),
+  ONLINE_ADDRESS_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
+  ONLINE_UNIT_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -91,6 +93,15 @@ export interface RuntimeConfig {
   mailLeaseMs: number;
   /** How often the worker looks for the expired claims of a dead worker (the light part of the sweeper). */
   reclaimIntervalMs: number;
+  /** Online form 02: beyond these rates in the last hour, responses are stored suspect (docs/0009-abuse-limits.md). */
+  onlineLimits: OnlineLimits;
+}
+
+export interface OnlineLimits {
+  /** Responses from one address, any unit (ONLINE_ADDRESS_MAX_PER_HOUR). */
+  addressPerHour: number;
+  /** Responses for one unit, any address (ONLINE_UNIT_MAX_PER_HOUR). */
+  unitPerHour: number;
 }
 
 export interface MailRetryPolicy {
@@ -161,6 +172,7 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     mailRetry: { windowMs: e.MAIL_RETRY_HOURS * 3_600_000, firstDelayMs: 30_000, maxDelayMs: 3_600_000 },
     mailLeaseMs: 20_000,
     reclaimIntervalMs: 5_000,
+    onlineLimits: { addressPerHour: e.ONLINE_ADDRESS_MAX_PER_HOUR, unitPerHour: e.ONLINE_UNIT_MAX_PER_HOUR },
   };
 }
 

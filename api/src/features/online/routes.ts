@@ -1,8 +1,16 @@
-/** Public online-service form per unit (form 02/2021-DVCTT). Prefix /api/v1/o. */
-import { errorBodySchema, onlineFormInfoSchema, onlineResponseInputSchema, responseReceiptSchema, unitCodeSchema } from '@hailong/contracts';
+/**
+ * Public online-service form per unit (form 02/2021-DVCTT). Prefix /api/v1/o.
+ * GET  /:unitCode               unit name, form 02, whether a dossier number or rating code is required (public)
+ * POST /:unitCode/responses     submit form 02 (public; bursts are stored suspect, stuffing.ts)
+ * PUT  /:unitCode/settings      require a dossier number or rating code for the unit (admin, audited)
+ */
+import {
+  errorBodySchema, onlineFormInfoSchema, onlineFormSettingsInputSchema, onlineFormSettingsSchema, onlineResponseInputSchema, responseReceiptSchema,
+  unitCodeSchema,
+} from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { onlineFormInfo, submitOnlineResponse } from './service.ts';
+import { onlineFormInfo, setOnlineCodeRequired, submitOnlineResponse } from './service.ts';
 
 const params = z.object({ unitCode: unitCodeSchema });
 
@@ -29,9 +37,25 @@ const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await submitOnlineResponse(app.db, app.config.tokenSecret, req.params.unitCode, req.body);
+      const ctx = { secret: app.config.tokenSecret, limits: app.config.onlineLimits, address: req.ip };
+      const r = await submitOnlineResponse(app.db, ctx, req.params.unitCode, req.body);
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
+  );
+
+  app.put(
+    '/:unitCode/settings',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['online'],
+        summary: 'Require a dossier number or a rating code with every form 02 of the unit (audited)',
+        params,
+        body: onlineFormSettingsInputSchema,
+        response: { 200: onlineFormSettingsSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => setOnlineCodeRequired(app.db, req.params.unitCode, req.body.codeRequired, req.user?.id ?? null),
   );
 };
 export default onlineRoutes;

@@ -2,17 +2,21 @@
  * The online-service form 02/2021-DVCTT at /o/<unitCode>: anyone with the link may answer; an
  * optional dossier code (mã hồ sơ) allows one response per dossier per campaign. The dossier code
  * is stored only as a keyed hash (HMAC with TOKEN_SECRET) scoped to the campaign, so a database
- * dump cannot be searched for a dossier by trying codes; nothing identifies the respondent.
+ * dump cannot be searched for a dossier by trying codes; nothing identifies the respondent. A unit
+ * may require a dossier number or a rating code (units.online_code_required). Bursts are stored
+ * suspect (stuffing.ts).
  */
 import { FORM_CODES } from '@hailong/forms';
 import { toPublicForm, type OnlineFormInfo, type OnlineResponseInput } from '@hailong/contracts';
-import { isUniqueViolation, type Db } from '@hailong/db';
+import { isUniqueViolation, schema, type Db } from '@hailong/db';
+import type { OnlineLimits } from '@hailong/runtime';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { keyedHash } from '../../lib/tokens.ts';
-import { findUnitByCode, type UnitRow } from '../kiosks/repo.ts';
 import { latestForm, openSipasCampaign } from '../kiosks/target.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
 import { storeResponse, type StoreResult } from '../submissions/service.ts';
+import { oneAtATime, onlineAddressKey, onlineStuffingVerdict } from './stuffing.ts';
 
 /** Dossier codes are compared trimmed and upper-cased (" h48.01-… " is the same dossier as "H48.01-…"). */
 export function normaliseDossierCode(code: string): string {
@@ -23,10 +27,41 @@ export function dossierHash(secret: string, campaignId: string, dossierCode: str
   return keyedHash(secret, 'dossier', `${campaignId}:${normaliseDossierCode(dossierCode)}`);
 }
 
-async function unitOrThrow(db: Db, unitCode: string): Promise<UnitRow> {
-  const unit = await findUnitByCode(db, unitCode);
-  if (!unit) throw new AppError('UNIT_UNKNOWN');
-  return unit;
+interface OnlineUnit {
+  id: number;
+  code: string;
+  name: string;
+  codeRequired: boolean;
+}
+
+async function unitOrThrow(db: Db, unitCode: string): Promise<OnlineUnit> {
+  const { units } = schema;
+  const rows = await db
+    .select({ id: units.id, code: units.code, name: units.name, codeRequired: units.onlineCodeRequired })
+    .from(units)
+    .where(eq(units.code, unitCode))
+    .limit(1);
+  if (!rows[0]) throw new AppError('UNIT_UNKNOWN');
+  return rows[0];
+}
+
+/** The unit's setting: form 02 requires a dossier number or a rating code (admin; audited). */
+export async function setOnlineCodeRequired(db: Db, unitCode: string, codeRequired: boolean, actorUserId: string | null): Promise<{ unitCode: string; codeRequired: boolean }> {
+  const { units, auditLog } = schema;
+  return db.transaction(async (tx) => {
+    const rows = await tx.update(units).set({ onlineCodeRequired: codeRequired }).where(eq(units.code, unitCode)).returning({ code: units.code, codeRequired: units.onlineCodeRequired });
+    const row = rows[0];
+    if (!row) throw new AppError('UNIT_UNKNOWN');
+    await tx.insert(auditLog).values({ actorUserId, action: 'unit.online_code_required', entity: 'unit', entityId: row.code, details: { codeRequired } });
+    return { unitCode: row.code, codeRequired: row.codeRequired };
+  });
+}
+
+export interface OnlineSubmitContext {
+  secret: string;
+  limits: OnlineLimits;
+  /** The caller's address (TRUST_PROXY decides which); only its keyed hash is stored. */
+  address: string;
 }
 
 export async function onlineFormInfo(db: Db, unitCode: string): Promise<OnlineFormInfo> {
@@ -36,32 +71,38 @@ export async function onlineFormInfo(db: Db, unitCode: string): Promise<OnlineFo
     () => true,
     () => false,
   );
-  return { unitCode: unit.code, unitName: unit.name, campaignOpen, form: toPublicForm(form.definition) };
+  return { unitCode: unit.code, unitName: unit.name, campaignOpen, codeRequired: unit.codeRequired, form: toPublicForm(form.definition) };
 }
 
-export async function submitOnlineResponse(db: Db, secret: string, unitCode: string, input: OnlineResponseInput): Promise<StoreResult> {
+export async function submitOnlineResponse(db: Db, ctx: OnlineSubmitContext, unitCode: string, input: OnlineResponseInput): Promise<StoreResult> {
+  const { secret } = ctx;
   if (input.formCode !== FORM_CODES.online) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const unit = await unitOrThrow(db, unitCode);
+  if (unit.codeRequired && !input.dossierCode && !input.ratingCode) throw new AppError('ONLINE_CODE_REQUIRED', { field: 'dossierCode' });
   const campaign = await openSipasCampaign(db);
+  const addressKey = onlineAddressKey(secret, campaign.id, ctx.address);
   const form = await latestForm(db, input.formCode);
   const dossierCodeHash = input.dossierCode ? dossierHash(secret, campaign.id, input.dossierCode) : null;
   const now = new Date();
   try {
-    return await db.transaction(async (tx) => {
+    return await oneAtATime(`${campaign.id}:${unit.id}`, () => db.transaction(async (tx) => {
       if (input.ratingCode) await consumeRatingCode(tx, secret, input.ratingCode, campaign.id, unit.id);
+      const verdict = await onlineStuffingVerdict(tx, ctx.limits, { campaignId: campaign.id, unitId: unit.id, addressKey });
       return storeResponse(tx, {
         clientId: input.clientId,
         campaignId: campaign.id,
         form,
         unitId: unit.id,
         channel: 'online',
+        sourceId: addressKey,
+        ...(verdict.flags.length > 0 ? { reviewState: 'suspect' as const, flags: verdict.flags, reviewReason: verdict.reason } : {}),
         answers: input.answers,
         startedAt: input.startedAt ? new Date(input.startedAt) : null,
         completedAt: input.completedAt ? new Date(input.completedAt) : now,
         dossierCodeHash,
         payloadExtra: { dossier: dossierCodeHash, ratingCode: input.ratingCode ? ratingCodeHash(secret, input.ratingCode) : null },
       });
-    });
+    }));
   } catch (err) {
     if (isUniqueViolation(err, 'responses_dossier_key')) throw new AppError('DOSSIER_ALREADY_RATED', { field: 'dossierCode' });
     throw err;

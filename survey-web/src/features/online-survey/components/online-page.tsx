@@ -34,6 +34,7 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
   const [done, setDone] = useState<Done>(null);
   const [draft] = useState(() => readDraft(unitCode));
   const [dossier, setDossier] = useState('');
+  const [ratingCode, setRatingCode] = useState('');
   const startedAt = useRef(new Date().toISOString());
   const { pending, submit, parked } = useOnlineOutbox();
 
@@ -46,6 +47,11 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
     if (!info) return;
     setError(null);
     const code = dossier.trim();
+    const rating = ratingCode.trim();
+    if (info.codeRequired && !code && !rating) {
+      setError('Vui lòng nhập mã hồ sơ hoặc mã đánh giá (Please enter the dossier number or the rating code)');
+      return;
+    }
     const outcome = await submit({
       unitCode,
       clientId: newClientId(), // before the first send; resends reuse it from the outbox
@@ -54,6 +60,7 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
       startedAt: startedAt.current,
       completedAt: new Date().toISOString(),
       ...(code ? { dossierCode: code } : {}),
+      ...(rating ? { ratingCode: rating } : {}),
     });
     if (typeof outcome === 'object') {
       setError(`${outcome.rejected.vi} (${outcome.rejected.en})`);
@@ -84,9 +91,21 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
       {!done && info ? (
         info.campaignOpen ? (
           <SurveyForm form={info.form} defaultValues={draft} onChange={saveDraft} onSubmit={send} submitLabel="Gửi phiếu">
+            {info.codeRequired ? (
+              <p className="o-field" id="o-code-note">
+                Đơn vị này yêu cầu nhập <strong>mã hồ sơ</strong> hoặc <strong>mã đánh giá</strong> (in trên phiếu hẹn trả kết quả).{' '}
+                <span lang="en">A dossier number or a rating code is required.</span>
+              </p>
+            ) : null}
             <div className="o-field">
-              <label htmlFor="o-dossier">Mã hồ sơ (không bắt buộc)</label>
-              <input id="o-dossier" value={dossier} onChange={(e) => setDossier(e.target.value)} autoComplete="off" maxLength={60} />
+              <label htmlFor="o-dossier">{info.codeRequired ? 'Mã hồ sơ' : 'Mã hồ sơ (không bắt buộc)'}</label>
+              <input id="o-dossier" value={dossier} onChange={(e) => setDossier(e.target.value)} autoComplete="off" maxLength={60}
+                aria-describedby={info.codeRequired ? 'o-code-note' : undefined} />
+            </div>
+            <div className="o-field">
+              <label htmlFor="o-rating-code">{info.codeRequired ? 'Mã đánh giá' : 'Mã đánh giá (không bắt buộc)'}</label>
+              <input id="o-rating-code" value={ratingCode} onChange={(e) => setRatingCode(e.target.value)} autoComplete="off" maxLength={32}
+                aria-describedby={info.codeRequired ? 'o-code-note' : undefined} />
             </div>
           </SurveyForm>
         ) : (
