@@ -44,6 +44,8 @@ type Log = (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>
 export function keepSchedules(queue: Queue, schedules: Schedule[], checkMs: number, log: Log, onLost?: () => Promise<void>): { stop(): void } {
   let first = true;
   let running = false;
+  // Set until onLost succeeds (PostgreSQL may be down too when Redis comes back).
+  let recovering = false;
   const tick = async () => {
     if (running) return;
     running = true;
@@ -51,9 +53,13 @@ export function keepSchedules(queue: Queue, schedules: Schedule[], checkMs: numb
       const created = await ensureSchedules(queue, schedules, first);
       if (!first && created.length > 0) {
         log('warn', 'repeatable jobs were missing (Redis flushed?): re-created', { schedules: created });
-        await onLost?.();
+        recovering = true;
       }
       first = false;
+      if (recovering) {
+        await onLost?.();
+        recovering = false;
+      }
     } catch (err) {
       log('warn', 'cannot check repeatable jobs (Redis down?)', { err: err instanceof Error ? err.message : String(err) });
     } finally {
