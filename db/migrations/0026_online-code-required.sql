@@ -1,0 +1,1 @@
+ALTER TABLE "units" ADD COLUMN "online_code_required" boolean DEFAULT false NOT NULL;
