@@ -20,6 +20,9 @@ export function dayText(day: string): string {
 const FLAGS: Record<string, [string, string]> = {
   min_interval: ['Hai lượt đánh giá quá gần nhau trên cùng một máy', 'Two sessions too close together on the same device'],
   hourly_cap: ['Vượt số lượt tối đa trong một giờ của máy', 'Over the device’s hourly limit'],
+  clock: ['Đồng hồ của máy tính bảng sai', 'The tablet’s clock is wrong'],
+  address_rate: ['Quá nhiều phiếu trực tuyến từ cùng một địa chỉ', 'Too many online forms from one address'],
+  unit_rate: ['Quá nhiều phiếu trực tuyến cho đơn vị trong một giờ', 'Too many online forms for the unit in an hour'],
 };
 
 export function flagText(flag: string): string {
