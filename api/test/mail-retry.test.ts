@@ -123,7 +123,7 @@ describe('transient SMTP failures', () => {
     expect((await deliveries(a)).map((d) => d.status).sort()).toEqual(['failed', 'sent', 'sent']);
     await until(() => rates(b), (r) => r.overall.failed === 1);
     const csv = (await admin('GET', `/api/v1/campaigns/${a}/response-rates.csv`)).body;
-    expect(csv.split('\n')[0]).toContain(',failed,');
+    expect(csv.split('\n')[0]).toContain(',Gửi không được,');
 
     // The server accepts again: "send invitations" re-sends exactly the failed one.
     failing = false;

@@ -199,7 +199,7 @@ describe('exports', () => {
     await invite(id);
     const csv = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates.csv`, headers: { cookie: t.adminCookie } });
     expect(csv.statusCode).toBe(200);
-    expect(csv.body.startsWith('\uFEFFunit_code,unit_name')).toBe(true);
+    expect(csv.body.startsWith('\uFEFFMã,Đơn vị,Đã mời,')).toBe(true); // for people: the console's Vietnamese column names
     expect(csv.body).toContain('ALL,Toàn tỉnh,4,');
     const xlsx = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates.xlsx`, headers: { cookie: t.adminCookie } });
     expect(xlsx.statusCode).toBe(200);

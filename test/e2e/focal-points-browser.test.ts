@@ -42,7 +42,7 @@ describe('focal points on the staff campaign page', () => {
     await page.getByLabel(/Mật khẩu/).fill(ADMIN.password);
     await page.getByRole('button', { name: /Đăng nhập/ }).click();
     const section = page.getByRole('region', { name: 'Đầu mối CCHC của các đơn vị' });
-    await section.getByRole('button', { name: /^Sửa đầu mối của ST02/ }).click();
+    await section.getByRole('button', { name: /^Thêm đầu mối của ST02/ }).click();
     await section.getByLabel(/^Họ tên đầu mối của ST02/).fill('Nguyễn Thị Đầu Mối');
     await section.getByLabel(/^Email đầu mối của ST02/).fill('khong-phai-email');
     await section.getByRole('button', { name: /^Lưu đầu mối của ST02/ }).click();

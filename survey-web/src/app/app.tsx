@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import { matchRoute } from '@/app/router';
 import { NotFound } from '@/app/routes/not-found';
+import { tr } from '@/lib/i18n';
 
 export function navigate(to: string): void {
   window.history.pushState({}, '', to);
@@ -18,7 +19,7 @@ export function App() {
   if (!match) return <NotFound />;
   const { Component, params } = match;
   return (
-    <Suspense fallback={<p className="loading" role="status">Đang tải… / Loading…</p>}>
+    <Suspense fallback={<p className="loading" role="status">{tr('Đang tải…', 'Loading…')}</p>}>
       <Component params={params} />
     </Suspense>
   );

@@ -5,9 +5,12 @@ function cell(v: string | number): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The per-unit columns, as the console names them: the downloads are for people (the API serves JSON to programs). */
+const UNIT_HEADER = ['Mã', 'Đơn vị', 'Đã mời', 'Đã gửi tới', 'Thư lỗi', 'Gửi không được', 'Đã mở', 'Đang trả lời', 'Đã trả lời', 'Tỷ lệ (%)'];
+
 /** Per-unit response rates as CSV with a BOM so that Excel opens the Vietnamese names correctly. */
 export function ratesCsv(r: ResponseRates): string {
-  const head = ['unit_code', 'unit_name', 'invited', 'delivered', 'bounced', 'failed', 'opened', 'started', 'completed', 'rate_percent'];
+  const head = UNIT_HEADER;
   const rows = r.byUnit.map((u) => [u.unitCode, u.unitName, u.invited, u.delivered, u.bounced, u.failed, u.opened, u.started, u.completed, u.rate.toFixed(2)]);
   const o = r.overall;
   rows.push(['ALL', 'Toàn tỉnh', o.invited, o.delivered, o.bounced, o.failed, o.opened, o.started, o.completed, o.rate.toFixed(2)]);
@@ -19,7 +22,7 @@ export async function ratesXlsx(r: ResponseRates): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const units = wb.addWorksheet('Theo đơn vị');
-  units.addRow(['Mã', 'Đơn vị', 'Đã mời', 'Đã gửi tới', 'Thư lỗi', 'Gửi không được', 'Đã mở', 'Đang trả lời', 'Đã trả lời', 'Tỷ lệ (%)']).font = { bold: true };
+  units.addRow(UNIT_HEADER).font = { bold: true };
   for (const u of r.byUnit) {
     const row = units.addRow([u.unitCode, u.unitName, u.invited, u.delivered, u.bounced, u.failed, u.opened, u.started, u.completed, u.rate]);
     if (u.rate < r.targetRate) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEE' } };

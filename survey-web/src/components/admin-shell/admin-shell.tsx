@@ -62,6 +62,10 @@ export function AdminShell({ roles = ['admin'], signIn, children }: { roles?: Ro
   const [user, setUser] = useState<SessionUser | null | 'checking' | 'error'>('checking');
   const t = useT();
   const lang = useLang();
+  // A console page loaded after the switch is marked English from the start (screen readers read it so).
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   const check = () => me().then((r) => setUser(r.user), (e: unknown) => setUser(e instanceof ApiError && e.status === 401 ? null : 'error'));
   useEffect(() => void check(), []);
   if (user === 'checking') return <p className="loading" role="status">{t('Đang tải…', 'Loading…')}</p>;

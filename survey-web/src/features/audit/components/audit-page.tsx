@@ -63,7 +63,9 @@ function Audit() {
           <tbody>{data?.entries.map((e) => (
             <tr key={e.id}>
               <td>{fmtDateTime(e.at)}</td><td>{e.actorName ? `${e.actorName} (${e.actorEmail ?? ''})` : t('Hệ thống', 'System')}</td>
-              <td>{actionName(e.action)}</td><td>{entityName(e.entity)}{e.entityId ? ` ${e.entityId}` : ''}</td><td>{detailText(e.details)}</td>
+              <td>{actionName(e.action)}</td><td>{entityName(e.entity)}{e.entityId ? ` ${e.entityId}` : ''}</td>
+              {/* the stored record as it is (machine keys and values): not translated */}
+              <td><code translate="no" className="audit-detail">{detailText(e.details)}</code></td>
             </tr>
           ))}</tbody>
         </table>

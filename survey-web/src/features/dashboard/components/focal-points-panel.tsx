@@ -1,7 +1,7 @@
 import { focalPointInputSchema, type FocalPoint, type FocalPointList } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '@/lib/api-client';
-import { errorMessage } from '@/lib/i18n';
+import { errorMessage, tr } from '@/lib/i18n';
 
 const listFocalPoints = (campaignId: string) => api<FocalPointList>(`/api/v1/focal-points?campaignId=${campaignId}`);
 const saveFocalPoint = (unitCode: string, body: { name: string; email: string }) =>
@@ -33,15 +33,15 @@ export function FocalPointsPanel({ campaignId }: { campaignId: string }) {
 
   return (
     <section className="admin-card" aria-labelledby="focal-points-title">
-      <h2 id="focal-points-title">Đầu mối CCHC của các đơn vị</h2>
-      <p>Đầu mối nhận thư tổng hợp tỷ lệ phản hồi của đơn vị và danh sách người chưa trả lời, trước đợt nhắc cuối (nếu đợt khảo sát bật chuyển cấp). Đơn vị chưa có đầu mối sẽ không nhận thư này.</p>
-      <p><button type="button" onClick={load}>Tải lại danh sách</button></p>
+      <h2 id="focal-points-title">{tr('Đầu mối CCHC của các đơn vị', 'Units’ PAR focal points')}</h2>
+      <p>{tr('Đầu mối nhận thư tổng hợp tỷ lệ phản hồi của đơn vị và danh sách người chưa trả lời, trước đợt nhắc cuối (nếu đợt khảo sát bật chuyển cấp). Đơn vị chưa có đầu mối sẽ không nhận thư này.', 'A focal point gets the unit’s response rate and the list of people who have not answered before the last reminder (when the campaign escalates). A unit without one gets no such mail.')}</p>
+      <p><button type="button" onClick={load}>{tr('Tải lại danh sách', 'Reload the list')}</button></p>
       {message ? <p role="status">{message}</p> : null}
-      {rows === null ? <p>Đang tải…</p> : rows.length === 0 ? (
-        <p>Chưa có đơn vị nào trong đợt khảo sát này. Hãy nhập danh sách người trả lời trước, rồi đặt đầu mối cho từng đơn vị.</p>
+      {rows === null ? <p>{tr('Đang tải…', 'Loading…')}</p> : rows.length === 0 ? (
+        <p>{tr('Chưa có đơn vị nào trong đợt khảo sát này. Hãy nhập danh sách người trả lời trước, rồi đặt đầu mối cho từng đơn vị.', 'No unit in this campaign yet. Import the respondents first, then set each unit’s focal point.')}</p>
       ) : (
         <table className="admin-table" aria-labelledby="focal-points-title">
-          <thead><tr><th scope="col">Đơn vị</th><th scope="col">Người trả lời</th><th scope="col">Họ tên đầu mối</th><th scope="col">Email</th><th scope="col">Thao tác</th></tr></thead>
+          <thead><tr><th scope="col">{tr('Đơn vị', 'Unit')}</th><th scope="col">{tr('Người trả lời', 'Respondents')}</th><th scope="col">{tr('Họ tên đầu mối', 'Focal point')}</th><th scope="col">Email</th><th scope="col">{tr('Thao tác', 'Actions')}</th></tr></thead>
           <tbody>{rows.map((r) => <FocalPointRow key={r.unitCode} row={r} onSaved={(row, text) => { replace(row); setMessage(text); }} />)}</tbody>
         </table>
       )}
@@ -76,10 +76,10 @@ function FocalPointRow({ row, onSaved }: { row: FocalPoint; onSaved: (row: Focal
     const parsed = focalPointInputSchema.safeParse({ name, email: email.trim() });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }))));
     setErrors({});
-    void run(() => saveFocalPoint(row.unitCode, parsed.data), `Đã lưu đầu mối của ${unit}.`);
+    void run(() => saveFocalPoint(row.unitCode, parsed.data), tr(`Đã lưu đầu mối của ${unit}.`, `Focal point of ${unit} saved.`));
   };
   const clear = () => {
-    if (window.confirm(`Xóa đầu mối của ${unit}? Đơn vị sẽ không nhận thư tổng hợp.`)) void run(() => clearFocalPoint(row.unitCode), `Đã xóa đầu mối của ${unit}.`);
+    if (window.confirm(tr(`Xóa đầu mối của ${unit}? Đơn vị sẽ không nhận thư tổng hợp.`, `Remove the focal point of ${unit}? The unit will get no digest.`))) void run(() => clearFocalPoint(row.unitCode), tr(`Đã xóa đầu mối của ${unit}.`, `Focal point of ${unit} removed.`));
   };
 
   if (!editing) {
@@ -87,11 +87,14 @@ function FocalPointRow({ row, onSaved }: { row: FocalPoint; onSaved: (row: Focal
       <tr>
         <th scope="row">{unit}</th>
         <td>{row.respondents ?? ''}</td>
-        <td>{row.name ?? <em>Chưa có</em>}</td>
-        <td>{row.email ?? <em>Chưa có</em>}</td>
+        <td>{row.name ?? <em>{tr('Chưa có', 'None')}</em>}</td>
+        <td>{row.email ?? <em>{tr('Chưa có', 'None')}</em>}</td>
         <td><div className="admin-actions">
-          <button type="button" onClick={start} aria-label={`Sửa đầu mối của ${unit}`}>{row.email ? 'Sửa' : 'Thêm'}</button>
-          {row.email ? <button type="button" disabled={busy} onClick={clear} aria-label={`Xóa đầu mối của ${unit}`}>Xóa</button> : null}
+          {/* the accessible name starts with the visible word (WCAG 2.5.3) */}
+          <button type="button" onClick={start} aria-label={row.email ? tr(`Sửa đầu mối của ${unit}`, `Edit the focal point of ${unit}`) : tr(`Thêm đầu mối của ${unit}`, `Add the focal point of ${unit}`)}>
+            {row.email ? tr('Sửa', 'Edit') : tr('Thêm', 'Add')}
+          </button>
+          {row.email ? <button type="button" disabled={busy} onClick={clear} aria-label={tr(`Xóa đầu mối của ${unit}`, `Remove the focal point of ${unit}`)}>{tr('Xóa', 'Remove')}</button> : null}
           {failure ? <span role="alert">{failure}</span> : null}
         </div></td>
       </tr>
@@ -104,16 +107,16 @@ function FocalPointRow({ row, onSaved }: { row: FocalPoint; onSaved: (row: Focal
       <th scope="row">{unit}</th>
       <td>{row.respondents ?? ''}</td>
       <td>
-        <input id={nameId} aria-label={`Họ tên đầu mối của ${unit}`} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? `${nameId}-err` : undefined} />
+        <input id={nameId} aria-label={tr(`Họ tên đầu mối của ${unit}`, `Focal point name of ${unit}`)} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? `${nameId}-err` : undefined} />
         {errors.name ? <span id={`${nameId}-err`} role="alert">{errors.name}</span> : null}
       </td>
       <td>
-        <input id={emailId} aria-label={`Email đầu mối của ${unit}`} type="email" inputMode="email" value={email} autoComplete="off" onChange={(e) => setEmail(e.target.value)} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? `${emailId}-err` : undefined} />
+        <input id={emailId} aria-label={tr(`Email đầu mối của ${unit}`, `Focal point email of ${unit}`)} type="email" inputMode="email" value={email} autoComplete="off" onChange={(e) => setEmail(e.target.value)} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? `${emailId}-err` : undefined} />
         {errors.email ? <span id={`${emailId}-err`} role="alert">{errors.email}</span> : null}
       </td>
       <td><div className="admin-actions">
-        <button type="button" className="admin-primary" disabled={busy} onClick={save} aria-label={`Lưu đầu mối của ${unit}`}>Lưu</button>
-        <button type="button" disabled={busy} onClick={() => setEditing(false)} aria-label={`Hủy sửa đầu mối của ${unit}`}>Hủy</button>
+        <button type="button" className="admin-primary" disabled={busy} onClick={save} aria-label={tr(`Lưu đầu mối của ${unit}`, `Save the focal point of ${unit}`)}>{tr('Lưu', 'Save')}</button>
+        <button type="button" disabled={busy} onClick={() => setEditing(false)} aria-label={tr(`Hủy sửa đầu mối của ${unit}`, `Cancel editing the focal point of ${unit}`)}>{tr('Hủy', 'Cancel')}</button>
         {failure ? <span role="alert">{failure}</span> : null}
       </div></td>
     </tr>

@@ -8,11 +8,12 @@ import { ApiError } from '@/lib/api-client';
 import { errorMessage, tr } from '@/lib/i18n';
 import { createAccount, importAccounts, type AccountKind } from '../api/fieldwork-api';
 
-const ROLE_TEXT: Record<FieldAccount['role'], string> = {
-  enumerator: tr('Điều tra viên', 'Enumerator'),
-  supervisor: tr('Giám sát viên', 'Supervisor'),
-  observer: 'Quan sát viên (chỉ xem)',
+const ROLE_TEXT: Record<FieldAccount['role'], [vi: string, en: string]> = {
+  enumerator: ['Điều tra viên', 'Enumerator'],
+  supervisor: ['Giám sát viên', 'Supervisor'],
+  observer: ['Quan sát viên (chỉ xem)', 'Observer (read only)'],
 };
+const roleText = (role: FieldAccount['role']) => tr(...ROLE_TEXT[role]);
 
 const text = (f: FormData, name: string) => {
   const v = f.get(name);
@@ -25,7 +26,7 @@ function AccountTable({ caption, accounts }: { caption: string; accounts: FieldA
     <table className="fw-table">
       <caption>{caption} ({accounts.length})</caption>
       <thead><tr><th scope="col">Họ và tên</th><th scope="col">Email</th><th scope="col">Vai trò</th><th scope="col">Tổ chức</th></tr></thead>
-      <tbody>{accounts.map((a) => <tr key={a.id}><td>{a.fullName}</td><td>{a.email}</td><td>{ROLE_TEXT[a.role]}</td><td>{a.organisation ?? '—'}</td></tr>)}</tbody>
+      <tbody>{accounts.map((a) => <tr key={a.id}><td>{a.fullName}</td><td>{a.email}</td><td>{roleText(a.role)}</td><td>{a.organisation ?? '—'}</td></tr>)}</tbody>
     </table>
   );
 }
@@ -53,7 +54,7 @@ function CreateAccount({ onCreated }: { onCreated: () => void }) {
       <h3 id="fw-create-account">{tr('Tạo một tài khoản', 'Create one account')}</h3>
       <label>{tr('Vai trò', 'Role')}
         <select name="role" defaultValue="enumerator">
-          {(Object.keys(ROLE_TEXT) as FieldAccount['role'][]).map((r) => <option key={r} value={r}>{ROLE_TEXT[r]}</option>)}
+          {(Object.keys(ROLE_TEXT) as FieldAccount['role'][]).map((r) => <option key={r} value={r}>{roleText(r)}</option>)}
         </select>
       </label>
       <label>{tr('Họ và tên', 'Full name')}<input name="fullName" required maxLength={200} /></label>
@@ -76,7 +77,7 @@ function ImportAccounts({ onImported }: { onImported: () => void }) {
     setErrors([]);
     try {
       const r = await importAccounts(kind, file);
-      setMessage({ ok: true, text: `Đã nhập ${r.created} tài khoản. (${r.created} accounts imported.)` });
+      setMessage({ ok: true, text: tr(`Đã nhập ${r.created} tài khoản.`, `${r.created} accounts imported.`) });
       onImported();
     } catch (err) {
       if (err instanceof ApiError && Array.isArray(err.details)) setErrors(err.details as RowError[]);

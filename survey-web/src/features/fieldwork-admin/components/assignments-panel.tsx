@@ -37,13 +37,13 @@ function CreateAssignment({ campaignId, enumerators, units, onDone }: { campaign
       <h3 id="fw-new-assignment">{tr('Giao địa bàn', 'New assignment')}</h3>
       <label>{tr('Điều tra viên', 'Enumerator')}
         <select name="enumeratorId" required defaultValue="">
-          <option value="" disabled>— Chọn —</option>
+          <option value="" disabled>{tr('— Chọn —', '— Choose —')}</option>
           {enumerators.map((e) => <option key={e.id} value={e.id}>{e.fullName} ({e.organisation ?? e.email})</option>)}
         </select>
       </label>
       <label>{tr('Đơn vị', 'Unit')}
         <select name="unitCode" required value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
-          <option value="" disabled>— Chọn —</option>
+          <option value="" disabled>{tr('— Chọn —', '— Choose —')}</option>
           {units.map((u) => <option key={u.code} value={u.code}>{u.code} · {u.name}</option>)}
         </select>
       </label>
@@ -72,10 +72,13 @@ function AssignmentRow({ a, onDone }: { a: CampaignAssignment; onDone: (n: Notic
     }
   };
   const remove = async () => {
-    const warning =
+    const warning = tr(
       `Xóa phân công ${a.unitCode} của ${a.enumeratorName}?\n\n` +
-      'Phiếu điều tra viên đã phỏng vấn nhưng chưa đồng bộ (khi mất sóng) sẽ bị từ chối; điều tra viên phải chuyển chúng sang phân công khác trên điện thoại. ' +
-      'Hãy hỏi điều tra viên trước khi xóa.\n\n(Delete this assignment? Interviews still on the phone will be refused and must be moved to another assignment.)';
+        'Phiếu điều tra viên đã phỏng vấn nhưng chưa đồng bộ (khi mất sóng) sẽ bị từ chối; điều tra viên phải chuyển chúng sang phân công khác trên điện thoại. ' +
+        'Hãy hỏi điều tra viên trước khi xóa.',
+      `Delete the assignment of ${a.unitCode} to ${a.enumeratorName}?\n\n` +
+        'Interviews still on the phone (not yet synced) will be refused and must be moved to another assignment on the phone. Ask the enumerator first.',
+    );
     if (!window.confirm(warning)) return;
     try {
       await deleteAssignment(a.id);

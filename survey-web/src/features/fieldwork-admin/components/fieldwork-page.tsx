@@ -61,7 +61,7 @@ function Fieldwork({ id }: { id: string }) {
   return (
     <main className="page fw">
       <p><a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a></p>
-      <h1>Điều tra thực địa: {data.campaign?.name ?? '…'}</h1>
+      <h1>{tr('Điều tra thực địa', 'Fieldwork')}: {data.campaign?.name ?? '…'}</h1>
       <nav aria-label={tr('Các phần', 'Sections')} className="fw-nav">
         <a href="#fw-accounts">Tài khoản</a> · <a href="#fw-assignments">Phân công</a> · <a href="#fw-progress">Tiến độ</a> · <a href="#fw-pay">Thù lao</a> · <a href={`/supervision/${id}`} onClick={(e) => { e.preventDefault(); inApp(`/supervision/${id}`); }}>Giám sát, phúc tra</a>
       </nav>

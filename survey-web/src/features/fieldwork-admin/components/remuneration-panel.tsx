@@ -33,7 +33,7 @@ export function RemunerationPanel({ campaignId }: { campaignId: string }) {
       {report && report.rows.length === 0 ? <p className="fw-empty">{tr('Chưa có điều tra viên nào được giao địa bàn.', 'No enumerators assigned.')}</p> : null}
       {report && report.rows.length > 0 ? (
         <table className="fw-table" data-testid="fw-remuneration">
-          <caption>Bảng thù lao, đơn giá {vnd(report.rate)} đồng/phiếu</caption>
+          <caption>{tr(`Bảng thù lao, đơn giá ${vnd(report.rate)} đồng/phiếu`, `Remuneration at ${vnd(report.rate)} VND per form`)}</caption>
           <thead><tr><th scope="col">STT</th><th scope="col">Họ và tên</th><th scope="col">Tổ chức</th><th scope="col">Phiếu hợp lệ</th><th scope="col">Thành tiền (đồng)</th></tr></thead>
           <tbody>{report.rows.map((r, i) => <tr key={r.enumeratorId}><td>{i + 1}</td><td>{r.fullName}</td><td>{r.organisation ?? '—'}</td><td>{r.validForms}</td><td>{vnd(r.amount)}</td></tr>)}</tbody>
           <tfoot><tr><th scope="row" colSpan={3}>{tr('Tổng cộng', 'Total')}</th><td>{report.totals.validForms}</td><td>{vnd(report.totals.amount)}</td></tr></tfoot>

@@ -56,39 +56,39 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
       <h2 id="ka-create-title">{tr('Thêm máy tại quầy', 'Add a counter kiosk')}</h2>
       <form className="ka-form" onSubmit={(e) => void submit(e)}>
         <label>
-          Đơn vị
+          {tr('Đơn vị', 'Unit')}
           <select name="unitCode" required defaultValue="">
-            <option value="" disabled>— Chọn đơn vị —</option>
+            <option value="" disabled>{tr('— Chọn đơn vị —', '— Choose a unit —')}</option>
             {units.map((u) => (
               <option key={u.code} value={u.code}>{u.code} · {u.name}</option>
             ))}
           </select>
         </label>
         <label>
-          Tên quầy
-          <input name="counterName" required maxLength={80} placeholder="Ví dụ: Quầy số 1" />
+          {tr('Tên quầy', 'Counter name')}
+          <input name="counterName" required maxLength={80} placeholder={tr('Ví dụ: Quầy số 1', 'e.g. Counter 1')} />
         </label>
         <label>
-          Mẫu phiếu
+          {tr('Mẫu phiếu', 'Form')}
           <select name="mode" defaultValue="quick">
-            <option value="quick">Phiếu nhanh (5 câu)</option>
-            <option value="full">Phiếu đầy đủ Mẫu 01/2021-TT</option>
+            <option value="quick">{tr('Phiếu nhanh (5 câu)', 'Quick form (5 questions)')}</option>
+            <option value="full">{tr('Phiếu đầy đủ Mẫu 01/2021-TT', 'Full form 01/2021-TT')}</option>
           </select>
         </label>
         <label>
-          Khoảng cách tối thiểu giữa hai lượt (giây, không bắt buộc)
+          {tr('Khoảng cách tối thiểu giữa hai lượt (giây, không bắt buộc)', 'Minimum gap between two ratings (seconds, optional)')}
           <input name="minIntervalSeconds" type="number" min={0} max={3600} placeholder="20" />
         </label>
         <label>
-          Số lượt tối đa mỗi giờ (không bắt buộc)
+          {tr('Số lượt tối đa mỗi giờ (không bắt buộc)', 'Most ratings per hour (optional)')}
           <input name="hourlyCap" type="number" min={1} max={1000000} placeholder="120" />
         </label>
         <label>
-          Tự quay về màn hình đầu sau bao lâu không chạm (giây, 15–600, không bắt buộc)
+          {tr('Tự quay về màn hình đầu sau bao lâu không chạm (giây, 15–600, không bắt buộc)', 'Back to the first screen after this long untouched (seconds, 15–600, optional)')}
           <input name="idleSeconds" type="number" min={15} max={600} placeholder="60" />
         </label>
         {error ? <p className="ka-error" role="alert">{error}</p> : null}
-        <button type="submit" className="ka-primary" disabled={busy}>{busy ? 'Đang tạo…' : 'Tạo và lấy mã ghép nối'}</button>
+        <button type="submit" className="ka-primary" disabled={busy}>{busy ? tr('Đang tạo…', 'Creating…') : tr('Tạo và lấy mã ghép nối', 'Create and get a pairing code')}</button>
       </form>
     </section>
   );

@@ -7,7 +7,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Kiosk } from '@hailong/contracts';
-import { ApiError, errorText } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { listKiosks, rePairKiosk, revokeKiosk } from '../api/kiosk-admin-api';
 import { CreateKioskForm } from './create-kiosk-form';
 import { FleetSummary } from './fleet-health';
@@ -38,7 +39,7 @@ function Kiosks() {
       setError(null);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setLoggedOut(true);
-      else setError(errorText(err));
+      else setError(errorMessage(err));
     }
   }, []);
 
@@ -55,14 +56,14 @@ function Kiosks() {
     try {
       await fn();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
     await refresh();
   };
   const onRevoke = (k: Kiosk) =>
     act(async () => {
       await revokeKiosk(k.id);
-      setMessage(`Đã thu hồi ${k.counterName} (${k.unitCode}).`);
+      setMessage(tr(`Đã thu hồi ${k.counterName} (${k.unitCode}).`, `${k.counterName} (${k.unitCode}) revoked.`));
     });
   const onRePair = (k: Kiosk) =>
     act(async () => {
@@ -72,22 +73,21 @@ function Kiosks() {
   if (loggedOut) {
     return (
       <main className="page ka">
-        <h1>Máy tính bảng tại quầy</h1>
-        <p role="alert">Vui lòng <a href="/admin">đăng nhập quản trị</a> trước. <span lang="en">Please log in first.</span></p>
+        <h1>{tr('Máy tính bảng tại quầy', 'Counter kiosks')}</h1>
+        <p role="alert"><a href="/admin">{tr('Vui lòng đăng nhập quản trị trước.', 'Please sign in first.')}</a></p>
       </main>
     );
   }
   return (
     <main className="page ka">
-      <p><a href="/admin">← Quản trị</a></p>
-      <h1>Máy tính bảng tại quầy <span lang="en" className="ka-en">Counter kiosks</span></h1>
+      <h1>{tr('Máy tính bảng tại quầy', 'Counter kiosks')}</h1>
       {message ? <p role="status" className="ka-message">{message}</p> : null}
       {error ? <p role="alert" className="ka-error">{error}</p> : null}
       {pairing ? <PairingPanel pairing={pairing} onClose={() => setPairing(null)} /> : null}
       <section className="ka-card" aria-labelledby="ka-list-title">
-        <h2 id="ka-list-title">Thiết bị</h2>
-        {kiosks === null ? <p role="status">Đang tải…</p> : null}
-        {kiosks?.length === 0 ? <p className="ka-empty">Chưa có máy nào. Thêm máy đầu tiên ở biểu mẫu bên dưới. <span lang="en">No kiosks yet.</span></p> : null}
+        <h2 id="ka-list-title">{tr('Thiết bị', 'Devices')}</h2>
+        {kiosks === null ? <p role="status">{tr('Đang tải…', 'Loading…')}</p> : null}
+        {kiosks?.length === 0 ? <p className="ka-empty">{tr('Chưa có máy nào. Thêm máy đầu tiên ở biểu mẫu bên dưới.', 'No kiosks yet. Add the first one with the form below.')}</p> : null}
         {kiosks && kiosks.length > 0 ? <FleetSummary kiosks={kiosks} /> : null}
         {kiosks && kiosks.length > 0 ? <KioskTable kiosks={kiosks} now={now} onRevoke={onRevoke} onRePair={onRePair} onShowParked={setParkedOf} /> : null}
       </section>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Kiosk, KioskParkedItem } from '@hailong/contracts';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { discardParked, listParked, releaseParked } from '../api/kiosk-admin-api';
 
 interface Props {
@@ -14,13 +14,18 @@ interface Props {
   onDone: (message: string) => void;
 }
 
-const STATE: Record<KioskParkedItem['state'], string> = { parked: 'Tạm giữ', released: 'Đã cho gửi lại (chờ máy gửi)', discarded: 'Đã loại bỏ', settled: 'Đã xong' };
+const STATE: Record<KioskParkedItem['state'], [vi: string, en: string]> = {
+  parked: ['Tạm giữ', 'Parked'],
+  released: ['Đã cho gửi lại (chờ máy gửi)', 'Released (waiting for the tablet)'],
+  discarded: ['Đã loại bỏ', 'Discarded'],
+  settled: ['Đã xong', 'Settled'],
+};
 
 export function ParkedPanel({ kiosk, onClose, onDone }: Props) {
   const [items, setItems] = useState<KioskParkedItem[] | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => listParked(kiosk.id).then((r) => setItems(r.items), (e: unknown) => setError(errorText(e))), [kiosk.id]);
+  const load = useCallback(() => listParked(kiosk.id).then((r) => setItems(r.items), (e: unknown) => setError(errorMessage(e))), [kiosk.id]);
   useEffect(() => void load(), [load]);
 
   const parked = items?.filter((i) => i.state === 'parked') ?? [];
@@ -30,26 +35,26 @@ export function ParkedPanel({ kiosk, onClose, onDone }: Props) {
       onDone(done((await fn()).count));
       await load();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorMessage(e));
     }
   };
   const name = `${kiosk.counterName} (${kiosk.unitCode})`;
   return (
     <section className="ka-card ka-parked" aria-labelledby="ka-parked-title">
-      <h2 id="ka-parked-title">Phiếu tạm giữ trên máy {name}</h2>
-      {items === null && !error ? <p role="status">Đang tải…</p> : null}
-      {items?.length === 0 ? <p>Máy không còn phiếu nào tạm giữ.</p> : null}
+      <h2 id="ka-parked-title">{tr('Phiếu tạm giữ trên máy', 'Parked sessions on')} {name}</h2>
+      {items === null && !error ? <p role="status">{tr('Đang tải…', 'Loading…')}</p> : null}
+      {items?.length === 0 ? <p>{tr('Máy không còn phiếu nào tạm giữ.', 'No parked sessions left on this tablet.')}</p> : null}
       {items && items.length > 0 ? (
         <table className="ka-table">
           <thead>
-            <tr><th scope="col">Hoàn thành lúc</th><th scope="col">Lý do</th><th scope="col">Tình trạng</th></tr>
+            <tr><th scope="col">{tr('Hoàn thành lúc', 'Completed at')}</th><th scope="col">{tr('Lý do', 'Reason')}</th><th scope="col">{tr('Tình trạng', 'State')}</th></tr>
           </thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.clientId} data-testid="parked-item">
                 <td>{new Date(i.completedAt).toLocaleString('vi-VN')}</td>
-                <td>{i.message} <span lang="en">({i.messageEn})</span></td>
-                <td>{STATE[i.state]}</td>
+                <td>{tr(i.message, i.messageEn)}</td>
+                <td>{tr(...STATE[i.state])}</td>
               </tr>
             ))}
           </tbody>
@@ -57,25 +62,25 @@ export function ParkedPanel({ kiosk, onClose, onDone }: Props) {
       ) : null}
       {parked.length > 0 ? (
         <div className="ka-form">
-          <button type="button" className="ka-primary" onClick={() => void act(() => releaseParked(kiosk.id), (n) => `Đã cho gửi lại ${n} phiếu của ${name}.`)}>
-            Gửi lại {parked.length} phiếu (sau khi đã khắc phục nguyên nhân)
+          <button type="button" className="ka-primary" onClick={() => void act(() => releaseParked(kiosk.id), (n) => tr(`Đã cho gửi lại ${n} phiếu của ${name}.`, `${n} sessions of ${name} released.`))}>
+            {tr(`Gửi lại ${parked.length} phiếu (sau khi đã khắc phục nguyên nhân)`, `Send ${parked.length} again (once the cause is fixed)`)}
           </button>
           <label>
-            Lý do loại bỏ (bắt buộc)
+            {tr('Lý do loại bỏ (bắt buộc)', 'Reason to discard (required)')}
             <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
           </label>
           <button
             type="button"
             className="ka-danger"
             disabled={reason.trim().length < 3}
-            onClick={() => void act(() => discardParked(kiosk.id, parked.map((p) => p.clientId), reason.trim()), (n) => `Đã loại bỏ ${n} phiếu của ${name}.`)}
+            onClick={() => void act(() => discardParked(kiosk.id, parked.map((p) => p.clientId), reason.trim()), (n) => tr(`Đã loại bỏ ${n} phiếu của ${name}.`, `${n} sessions of ${name} discarded.`))}
           >
-            Loại bỏ {parked.length} phiếu
+            {tr(`Loại bỏ ${parked.length} phiếu`, `Discard ${parked.length}`)}
           </button>
         </div>
       ) : null}
       {error ? <p role="alert" className="ka-error">{error}</p> : null}
-      <button type="button" onClick={onClose}>Đóng</button>
+      <button type="button" onClick={onClose}>{tr('Đóng', 'Close')}</button>
     </section>
   );
 }

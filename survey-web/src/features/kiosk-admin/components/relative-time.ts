@@ -1,18 +1,21 @@
-/** "3 phút trước" — how long ago, in Vietnamese, for the last-seen column. */
-const UNITS: [limitSeconds: number, sizeSeconds: number, word: string][] = [
-  [60 * 60, 60, 'phút'],
-  [24 * 60 * 60, 60 * 60, 'giờ'],
-  [30 * 24 * 60 * 60, 24 * 60 * 60, 'ngày'],
-  [365 * 24 * 60 * 60, 30 * 24 * 60 * 60, 'tháng'],
-  [Infinity, 365 * 24 * 60 * 60, 'năm'],
+/** "3 phút trước" / "3 min ago" — how long ago, for the last-seen column. */
+import { tr } from '@/lib/i18n';
+
+const UNITS: [limitSeconds: number, sizeSeconds: number, vi: string, en: string][] = [
+  [60 * 60, 60, 'phút', 'min'],
+  [24 * 60 * 60, 60 * 60, 'giờ', 'h'],
+  [30 * 24 * 60 * 60, 24 * 60 * 60, 'ngày', 'days'],
+  [365 * 24 * 60 * 60, 30 * 24 * 60 * 60, 'tháng', 'months'],
+  [Infinity, 365 * 24 * 60 * 60, 'năm', 'years'],
 ];
 
-export function relativeTimeVi(iso: string | null, now = Date.now()): string {
-  if (!iso) return 'chưa bao giờ';
+export function relativeTime(iso: string | null, now = Date.now()): string {
+  if (!iso) return tr('chưa bao giờ', 'never');
   const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
-  if (seconds < 60) return 'vừa xong';
-  for (const [limit, size, word] of UNITS) {
-    if (seconds < limit) return `${Math.floor(seconds / size)} ${word} trước`;
+  if (seconds < 60) return tr('vừa xong', 'just now');
+  for (const [limit, size, vi, en] of UNITS) {
+    const n = Math.floor(seconds / size);
+    if (seconds < limit) return tr(`${n} ${vi} trước`, `${n} ${en} ago`);
   }
   return '';
 }

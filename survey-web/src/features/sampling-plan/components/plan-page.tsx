@@ -6,7 +6,7 @@
 import type { SamplingPlan } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
-import { errorMessage } from '@/lib/i18n';
+import { errorMessage, tr } from '@/lib/i18n';
 import { getPlan } from '../api/plan-api';
 import { LocalityTree } from './locality-tree';
 import { PlanImport } from './plan-import';
@@ -32,27 +32,27 @@ function Plan({ id }: { id: string }) {
   const changed = (m: string) => { setMessage(m); refresh(); };
 
   if (error instanceof ApiError && error.status === 401) {
-    return <main className="page admin"><p role="alert">Vui lòng <a href="/admin">đăng nhập</a> để xem kế hoạch chọn mẫu.</p></main>;
+    return <main className="page admin"><p role="alert"><a href="/admin">{tr('Vui lòng đăng nhập để xem kế hoạch chọn mẫu.', 'Please sign in to see the sampling plan.')}</a></p></main>;
   }
   return (
     <main className="page admin">
-      <p><a href={`/admin/campaigns/${id}`}>← Đợt khảo sát</a></p>
-      <h1>Kế hoạch chọn mẫu SIPAS</h1>
+      <p><a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a></p>
+      <h1>{tr('Kế hoạch chọn mẫu SIPAS', 'SIPAS sampling plan')}</h1>
       {error ? <p role="alert" className="plan-error">{errorMessage(error)}</p> : null}
       {message ? <p role="status" className="admin-message">{message}</p> : null}
-      {!plan && !error ? <p className="loading" role="status">Đang tải…</p> : null}
+      {!plan && !error ? <p className="loading" role="status">{tr('Đang tải…', 'Loading…')}</p> : null}
       {plan ? (
         <>
           <p className="plan-totals" data-testid="plan-totals">
-            Tổng chỉ tiêu: <strong>{plan.totals.target}</strong> phiếu · {plan.units.length} đơn vị · đã thu {plan.totals.collected} · hợp lệ {plan.totals.valid}
+            {tr('Tổng chỉ tiêu', 'Total target')}: <strong>{plan.totals.target}</strong> {tr('phiếu', 'forms')} · {plan.units.length} {tr('đơn vị', 'units')} · {tr('đã thu', 'collected')} {plan.totals.collected} · {tr('hợp lệ', 'valid')} {plan.totals.valid}
           </p>
           <label className="plan-margin">
-            Sai số e (%) khi tính n = N/(1+N·e²)
+            {tr('Sai số e (%) khi tính n = N/(1+N·e²)', 'Margin e (%) for n = N/(1+N·e²)')}
             <input type="number" min={0.1} max={50} step={0.1} value={marginPct} onChange={(e) => setMarginPct(e.target.value)} />
           </label>
           <PlanImport campaignId={id} margin={margin} onImported={refresh} />
           <section className="admin-card" aria-labelledby="plan-targets-title">
-            <h2 id="plan-targets-title">Chỉ tiêu theo đơn vị</h2>
+            <h2 id="plan-targets-title">{tr('Chỉ tiêu theo đơn vị', 'Targets per unit')}</h2>
             <TargetsTable campaignId={id} plan={plan} margin={margin} onSaved={changed} />
           </section>
           <LocalityTree campaignId={id} plan={plan} onChange={changed} />

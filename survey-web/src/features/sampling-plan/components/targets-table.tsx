@@ -14,7 +14,7 @@ function TargetRow({ campaignId, unit, margin, onSaved }: Omit<Props, 'plan'> & 
     setError(null);
     try {
       await putTargets(campaignId, margin, [{ unitCode: unit.unitCode, ...body }]);
-      onSaved(`Đã lưu chỉ tiêu của ${unit.unitName}.`);
+      onSaved(tr(`Đã lưu chỉ tiêu của ${unit.unitName}.`, `Target of ${unit.unitName} saved.`));
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -44,10 +44,10 @@ export function TargetsTable({ campaignId, plan, margin, onSaved }: Props) {
   }
   return (
     <table className="admin-table plan-targets">
-      <caption>Chỉ tiêu theo đơn vị</caption>
-      <thead><tr><th>Mã</th><th>Đơn vị</th><th>Chỉ tiêu phiếu</th><th>Số hồ sơ/năm (N)</th><th>Đã thu</th><th>Hợp lệ</th></tr></thead>
+      <caption>{tr('Chỉ tiêu theo đơn vị', 'Targets per unit')}</caption>
+      <thead><tr><th>{tr('Mã', 'Code')}</th><th>{tr('Đơn vị', 'Unit')}</th><th>{tr('Chỉ tiêu phiếu', 'Target forms')}</th><th>{tr('Số hồ sơ/năm (N)', 'Dossiers per year (N)')}</th><th>{tr('Đã thu', 'Collected')}</th><th>{tr('Hợp lệ', 'Valid')}</th></tr></thead>
       <tbody>{plan.units.map((u) => <TargetRow key={`${u.unitCode}-${u.target}-${u.dossiers}`} campaignId={campaignId} unit={u} margin={margin} onSaved={onSaved} />)}</tbody>
-      <tfoot><tr><th colSpan={2}>Tổng cộng ({plan.units.length} đơn vị)</th><th data-testid="plan-total-target">{plan.totals.target}</th><th /><th>{plan.totals.collected}</th><th>{plan.totals.valid}</th></tr></tfoot>
+      <tfoot><tr><th colSpan={2}>{tr(`Tổng cộng (${plan.units.length} đơn vị)`, `Total (${plan.units.length} units)`)}</th><th data-testid="plan-total-target">{plan.totals.target}</th><th /><th>{plan.totals.collected}</th><th>{plan.totals.valid}</th></tr></tfoot>
     </table>
   );
 }

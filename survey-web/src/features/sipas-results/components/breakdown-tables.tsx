@@ -27,7 +27,7 @@ export function CountersTable({ counters, unitName, minCell }: { counters: Count
   return (
     <div className="rs-scroll">
       <table className="rs-table">
-        <caption>Theo quầy (máy tính bảng): tỷ lệ hài lòng của phiếu nhanh hợp lệ.</caption>
+        <caption>{tr('Theo quầy (máy tính bảng): tỷ lệ hài lòng của phiếu nhanh hợp lệ.', 'Per counter (tablet): satisfaction in valid quick forms.')}</caption>
         <thead>
           <tr>
             <th scope="col">{tr('Quầy', 'Counter')}</th>
@@ -59,7 +59,7 @@ export function DaysTable({ days, unitName, minCell }: { days: DayResult[]; unit
   return (
     <div className="rs-scroll">
       <table className="rs-table">
-        <caption>Theo ngày (giờ Việt Nam): số phiếu hợp lệ và tỷ lệ hài lòng.</caption>
+        <caption>{tr('Theo ngày (giờ Việt Nam): số phiếu hợp lệ và tỷ lệ hài lòng.', 'Per day (Vietnam time): valid responses and satisfaction.')}</caption>
         <thead>
           <tr>
             <th scope="col">{tr('Ngày', 'Day')}</th>

@@ -3,7 +3,7 @@ import { tr } from '@/lib/i18n';
 
 /** A percentage, or "chưa đủ mẫu" below the minimum sample (null). */
 export function pctText(v: number | null): string {
-  return v === null ? 'chưa đủ mẫu (not enough data)' : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+  return v === null ? tr('chưa đủ mẫu', 'not enough data') : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
 }
 
 export function dateTimeText(iso: string | null): string {

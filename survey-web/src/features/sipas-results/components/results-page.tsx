@@ -25,10 +25,10 @@ function Results({ id }: { id: string }) {
   return (
     <main className="page rs">
       <p><a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a></p>
-      <h1>Kết quả: {data.campaign?.name ?? '…'}</h1>
-      {counted ? <p className="rs-muted">Tính các phiếu hợp lệ từ {dayText(counted.from)} đến {dayText(counted.to)}.</p> : null}
+      <h1>{tr('Kết quả', 'Results')}: {data.campaign?.name ?? '…'}</h1>
+      {counted ? <p className="rs-muted">{tr(`Tính các phiếu hợp lệ từ ${dayText(counted.from)} đến ${dayText(counted.to)}.`, `Valid responses from ${dayText(counted.from)} to ${dayText(counted.to)} are counted.`)}</p> : null}
       <nav aria-label={tr('Các phần', 'Sections')} className="rs-nav">
-        <a href="#rs-units">Theo đơn vị</a> · <a href="#rs-yoy">So với năm trước</a> · <a href="#rs-counters">Theo quầy</a> · <a href="#rs-days">Theo ngày</a> · <a href="#rs-suspects">Phiếu nghi ngờ</a>
+        <a href="#rs-units">{tr('Theo đơn vị', 'Per unit')}</a> · <a href="#rs-yoy">{tr('So với năm trước', 'Year over year')}</a> · <a href="#rs-counters">{tr('Theo quầy', 'Per counter')}</a> · <a href="#rs-days">{tr('Theo ngày', 'Per day')}</a> · <a href="#rs-suspects">{tr('Phiếu nghi ngờ', 'Suspect responses')}</a>
       </nav>
       {error ? <p role="alert" className="rs-error">{error} <button type="button" onClick={() => void refresh()}>{tr('Thử lại', 'Retry')}</button></p> : null}
       {!loaded ? <p className="loading" role="status">{tr('Đang tải kết quả…', 'Loading results…')}</p> : null}

@@ -7,13 +7,13 @@ import { ReviewForm } from './review-form';
 import { tr } from '@/lib/i18n';
 import { reasonText } from './reason-text';
 
-const CHANNEL: Record<SuspectResponse['channel'], string> = { kiosk: 'Máy tại quầy (kiosk)', online: 'Dịch vụ công trực tuyến (online)' };
+const CHANNEL: Record<SuspectResponse['channel'], [vi: string, en: string]> = { kiosk: ['Máy tại quầy', 'Counter kiosk'], online: ['Dịch vụ công trực tuyến', 'Online public service'] };
 
 function SuspectItem({ s, onReviewed }: { s: SuspectResponse; onReviewed: () => void }) {
   return (
-    <li className="rs-suspect" aria-label={`Phiếu ${dateTimeText(s.completedAt ?? s.receivedAt)}, ${s.unitName}`}>
+    <li className="rs-suspect" aria-label={`${tr('Phiếu', 'Response')} ${dateTimeText(s.completedAt ?? s.receivedAt)}, ${s.unitName}`}>
       <p className="rs-suspect-head">
-        <strong>{dateTimeText(s.completedAt ?? s.receivedAt)}</strong> · {s.unitName} · {CHANNEL[s.channel]}
+        <strong>{dateTimeText(s.completedAt ?? s.receivedAt)}</strong> · {s.unitName} · {tr(...CHANNEL[s.channel])}
         {s.counterName ? ` · ${s.counterName}` : ''} · <span className="rs-muted">{s.formCode}</span>
       </p>
       <ul className="rs-flags">
@@ -34,7 +34,7 @@ export function SuspectsPanel(props: { data: SuspectResponses | null; offset: nu
   const last = Math.min(offset + data.responses.length, data.total);
   return (
     <>
-      <p role="status">Đang hiển thị {offset + 1}–{last} trên {data.total} phiếu nghi ngờ.</p>
+      <p role="status">{tr(`Đang hiển thị ${offset + 1}–${last} trên ${data.total} phiếu nghi ngờ.`, `Showing ${offset + 1}–${last} of ${data.total} suspect responses.`)}</p>
       <ul className="rs-suspects">
         {data.responses.map((s) => <SuspectItem key={s.id} s={s} onReviewed={onReviewed} />)}
       </ul>

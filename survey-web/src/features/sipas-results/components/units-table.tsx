@@ -23,7 +23,7 @@ export function UnitsTable({ units, minSample }: { units: UnitResult[]; minSampl
     <div className="rs-scroll">
       <table className="rs-table">
         <caption>
-          Kết quả theo đơn vị: chỉ tính phiếu hợp lệ; dưới {minSample} phiếu hiển thị “chưa đủ mẫu”.
+          {tr(`Kết quả theo đơn vị: chỉ tính phiếu hợp lệ; dưới ${minSample} phiếu hiển thị “chưa đủ mẫu”.`, `Results by unit: valid responses only; below ${minSample} responses “not enough data” is shown.`)}
         </caption>
         <thead>
           <tr>
@@ -33,7 +33,7 @@ export function UnitsTable({ units, minSample }: { units: UnitResult[]; minSampl
             <th scope="col" className="rs-num" aria-sort={ARIA[sort]}>
               <button type="button" className="rs-sort" onClick={() => setSort(NEXT[sort])}>
                 SIPAS % <span aria-hidden="true">{sort === 'sipas-desc' ? '▼' : sort === 'sipas-asc' ? '▲' : '↕'}</span>
-                <span className="rs-sr">(sắp xếp / sort)</span>
+                <span className="rs-sr">({tr('sắp xếp', 'sort')})</span>
               </button>
             </th>
             <th scope="col" className="rs-num">{tr('Hài lòng tại quầy', 'Quick-form satisfaction')}</th>

@@ -5,38 +5,40 @@
  */
 import type { SipasComparison } from '@hailong/contracts';
 import { useEffect, useState } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, fmtNum, tr } from '@/lib/i18n';
 import { getComparison } from '../api/results-api';
 import { pctText } from './format';
 
-const change = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(2).replace('.', ',')}`);
+const change = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${fmtNum(v)}`);
 
 export function YearOverYear({ year }: { year: number }) {
   const [data, setData] = useState<SipasComparison | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    getComparison(year).then(setData, (e: unknown) => setError(errorText(e)));
+    getComparison(year).then(setData, (e: unknown) => setError(errorMessage(e)));
   }, [year]);
   if (error) return <p role="alert" className="rs-error">{error}</p>;
-  if (!data) return <p className="loading" role="status">Đang tải… (Loading…)</p>;
+  if (!data) return <p className="loading" role="status">{tr('Đang tải…', 'Loading…')}</p>;
   return (
-    <table className="rs-table" data-testid="rs-year-over-year">
-      <caption>SIPAS năm {data.year} so với năm {data.previousYear} (%) <span lang="en">/ SIPAS {data.year} vs {data.previousYear}</span></caption>
-      <thead><tr><th scope="col">Đơn vị</th><th scope="col">{data.year}</th><th scope="col">{data.previousYear}</th><th scope="col">Chênh lệch</th><th scope="col">Ghi chú</th></tr></thead>
-      <tbody>
-        {data.units.map((u) => (
-          <tr key={u.unitCode}>
-            <th scope="row">{u.unitName} <small>({u.unitCode})</small></th>
-            <td>{pctText(u.sipasPercent)}</td>
-            <td>{u.previous.basis === 'none' ? '—' : pctText(u.previous.sipasPercent)}{u.previous.basis === 'merged' || u.previous.basis === 'split' ? ' *' : ''}</td>
-            <td>{change(u.changePoints)}</td>
-            <td>
-              {u.previous.note ? <>{u.previous.note} <small lang="en">({u.previous.noteEn})</small></> : null}
-              {u.previous.basis === 'merged' || u.previous.basis === 'split' ? <small> — {u.previous.from.map((f) => `${f.unitCode} ${f.unitName}: ${pctText(f.sipasPercent)} (${f.validForms} phiếu)`).join('; ')}</small> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="rs-scroll">
+      <table className="rs-table" data-testid="rs-year-over-year">
+        <caption>{tr(`SIPAS năm ${data.year} so với năm ${data.previousYear} (%)`, `SIPAS ${data.year} against ${data.previousYear} (%)`)}</caption>
+        <thead><tr><th scope="col">{tr('Đơn vị', 'Unit')}</th><th scope="col">{data.year}</th><th scope="col">{data.previousYear}</th><th scope="col">{tr('Chênh lệch', 'Change')}</th><th scope="col">{tr('Ghi chú', 'Note')}</th></tr></thead>
+        <tbody>
+          {data.units.map((u) => (
+            <tr key={u.unitCode}>
+              <th scope="row">{u.unitName} <small>({u.unitCode})</small></th>
+              <td>{pctText(u.sipasPercent)}</td>
+              <td>{u.previous.basis === 'none' ? '—' : pctText(u.previous.sipasPercent)}{u.previous.basis === 'merged' || u.previous.basis === 'split' ? ' *' : ''}</td>
+              <td>{change(u.changePoints)}</td>
+              <td>
+                {u.previous.note ? tr(u.previous.note, u.previous.noteEn ?? u.previous.note) : null}
+                {u.previous.basis === 'merged' || u.previous.basis === 'split' ? <small> — {u.previous.from.map((f) => `${f.unitCode} ${f.unitName}: ${pctText(f.sipasPercent)} (${f.validForms} ${tr('phiếu', 'forms')})`).join('; ')}</small> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -7,9 +7,9 @@
  */
 import { placeText, type BackCheck } from '@hailong/contracts';
 import { useState, type FormEvent } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
 import { claimBackCheck, drawBackChecks, recordOutcome, type Outcome } from '../api/supervision-api';
-import { minutes, OUTCOME_TEXT, when } from './labels';
+import { minutes, outcomeText, when } from './labels';
 import { formText } from './form-text';
 
 function OutcomeForm({ bc, onDone }: { bc: BackCheck; onDone: () => void }) {
@@ -22,19 +22,19 @@ function OutcomeForm({ bc, onDone }: { bc: BackCheck; onDone: () => void }) {
       setError(null);
       onDone();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   };
   return (
     <form className="sv-outcome" onSubmit={(e) => void submit(e)}>
       <fieldset>
-        <legend>Kết quả phúc tra / Outcome</legend>
+        <legend>{tr('Kết quả phúc tra', 'Back-check outcome')}</legend>
         {(['confirmed', 'not_reached', 'contradicted'] as const).map((o) => (
-          <label key={o}><input type="radio" name="outcome" value={o} required defaultChecked={bc.outcome === o} /> {OUTCOME_TEXT[o]}</label>
+          <label key={o}><input type="radio" name="outcome" value={o} required defaultChecked={bc.outcome === o} /> {outcomeText(o)}</label>
         ))}
       </fieldset>
-      <label>Ghi chú / Note<input name="note" maxLength={1000} defaultValue={bc.note ?? ''} /></label>
-      <button type="submit">Lưu kết quả / Save</button>
+      <label>{tr('Ghi chú', 'Note')}<input name="note" maxLength={1000} defaultValue={bc.note ?? ''} /></label>
+      <button type="submit">{tr('Lưu kết quả', 'Save the outcome')}</button>
       {error ? <p role="alert" className="sv-error">{error}</p> : null}
     </form>
   );
@@ -48,15 +48,17 @@ function DrawForm({ campaignId, onDone }: { campaignId: string; onDone: (text: s
     try {
       const r = await drawBackChecks(campaignId, Number(share) / 100);
       setError(null);
-      onDone(r.drawn > 0 ? `Đã rút thêm ${r.drawn} phiếu; tổng ${r.total} phiếu phúc tra. (Drew ${r.drawn}.)` : `Không rút thêm phiếu nào; tổng ${r.total} phiếu phúc tra. (Nothing new to draw.)`);
+      onDone(r.drawn > 0
+        ? tr(`Đã rút thêm ${r.drawn} phiếu; tổng ${r.total} phiếu phúc tra.`, `Drew ${r.drawn} more forms; ${r.total} back-checks in all.`)
+        : tr(`Không rút thêm phiếu nào; tổng ${r.total} phiếu phúc tra.`, `Nothing new to draw; ${r.total} back-checks in all.`));
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   };
   return (
     <form className="sv-draw" onSubmit={(e) => void submit(e)}>
-      <label>Tỷ lệ phúc tra (%) / Share<input type="number" min={1} max={100} step={1} value={share} required onChange={(e) => setShare(e.target.value)} /></label>
-      <button type="submit" className="sv-primary">Rút phiếu phúc tra / Draw back-checks</button>
+      <label>{tr('Tỷ lệ phúc tra (%)', 'Share to back-check (%)')}<input type="number" min={1} max={100} step={1} value={share} required onChange={(e) => setShare(e.target.value)} /></label>
+      <button type="submit" className="sv-primary">{tr('Rút phiếu phúc tra', 'Draw back-checks')}</button>
       {error ? <p role="alert" className="sv-error">{error}</p> : null}
     </form>
   );
@@ -67,11 +69,11 @@ function Contact({ bc }: { bc: BackCheck }) {
   if (!bc.contact) return null;
   const c = bc.contact;
   return (
-    <div className="sv-contact" aria-label="Thông tin liên hệ lại / Re-contact details" role="group">
-      <p>Địa bàn: <b>{placeText(c.place) ?? bc.unitName}</b></p>
-      <p>Ghi chú của điều tra viên (để liên hệ lại): <b>{bc.interviewNote ?? '—'}</b></p>
-      <p>Thủ tục người dân đã làm: {c.procedure ?? '—'}</p>
-      <p>Liên hệ điều tra viên {bc.enumeratorName}: <a href={`mailto:${c.enumeratorEmail}`}>{c.enumeratorEmail}</a></p>
+    <div className="sv-contact" aria-label={tr('Thông tin liên hệ lại', 'Re-contact details')} role="group">
+      <p>{tr('Địa bàn', 'Place')}: <b>{placeText(c.place) ?? bc.unitName}</b></p>
+      <p>{tr('Ghi chú của điều tra viên (để liên hệ lại)', 'Enumerator’s note (to re-contact)')}: <b>{bc.interviewNote ?? '—'}</b></p>
+      <p>{tr('Thủ tục người dân đã làm', 'Procedure the citizen used')}: {c.procedure ?? '—'}</p>
+      <p>{tr('Liên hệ điều tra viên', 'Contact the enumerator')} {bc.enumeratorName}: <a href={`mailto:${c.enumeratorEmail}`}>{c.enumeratorEmail}</a></p>
     </div>
   );
 }
@@ -79,12 +81,12 @@ function Contact({ bc }: { bc: BackCheck }) {
 function Assignee({ bc, userId, canDecide, onChanged }: { bc: BackCheck; userId: string; canDecide: boolean; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
   if (bc.assignedTo === undefined) return null; // observers
-  if (bc.assignedTo) return <p>Giám sát viên phụ trách: <b>{bc.assignedTo.id === userId ? 'bạn' : bc.assignedTo.fullName}</b></p>;
-  const claim = () => claimBackCheck(bc.id).then(onChanged, (err: unknown) => setError(errorText(err)));
+  if (bc.assignedTo) return <p>{tr('Giám sát viên phụ trách', 'Supervisor in charge')}: <b>{bc.assignedTo.id === userId ? tr('bạn', 'you') : bc.assignedTo.fullName}</b></p>;
+  const claim = () => claimBackCheck(bc.id).then(onChanged, (err: unknown) => setError(errorMessage(err)));
   return (
     <p>
-      Chưa có giám sát viên phụ trách.{' '}
-      {canDecide && !bc.contact ? <button type="button" onClick={() => void claim()}>Nhận phúc tra phiếu này / Take it</button> : null}
+      {tr('Chưa có giám sát viên phụ trách.', 'No supervisor in charge yet.')}{' '}
+      {canDecide && !bc.contact ? <button type="button" onClick={() => void claim()}>{tr('Nhận phúc tra phiếu này', 'Take this back-check')}</button> : null}
       {error ? <span role="alert" className="sv-error"> {error}</span> : null}
     </p>
   );
@@ -97,22 +99,22 @@ export function BackChecksPanel({ campaignId, userId, items, canDecide, onChange
   const done = items.filter((b) => b.outcome !== 'pending').length;
   return (
     <section className="sv-card" aria-labelledby="sv-back-checks">
-      <h2 id="sv-back-checks">Phúc tra <span lang="en">/ Back-checks</span> ({done}/{items.length} đã có kết quả)</h2>
-      <p className="sv-muted">Mỗi điều tra viên được rút ngẫu nhiên một tỷ lệ phiếu (mặc định 5%) để giám sát viên liên hệ lại người được phỏng vấn. Rút lại chỉ bổ sung cho đủ tỷ lệ.</p>
+      <h2 id="sv-back-checks">{tr('Phúc tra', 'Back-checks')} ({done}/{items.length} {tr('đã có kết quả', 'with an outcome')})</h2>
+      <p className="sv-muted">{tr('Mỗi điều tra viên được rút ngẫu nhiên một tỷ lệ phiếu (mặc định 5%) để giám sát viên liên hệ lại người được phỏng vấn. Rút lại chỉ bổ sung cho đủ tỷ lệ.', 'A share of each enumerator’s forms (5% by default) is drawn at random for a supervisor to re-contact the respondent. Drawing again only tops up to the share.')}</p>
       {canDecide ? <DrawForm campaignId={campaignId} onDone={(t) => { setMessage(t); onChanged(); }} /> : null}
       {message ? <p role="status" className="sv-ok">{message}</p> : null}
-      {items.length === 0 ? <p className="sv-empty">Chưa rút phiếu phúc tra nào. <span lang="en">(No back-checks drawn yet.)</span></p> : null}
+      {items.length === 0 ? <p className="sv-empty">{tr('Chưa rút phiếu phúc tra nào.', 'No back-checks drawn yet.')}</p> : null}
       {[...byEnumerator.values()].map((list) => (
         <div key={list[0]?.enumeratorId} className="sv-group">
-          <h3>{list[0]?.enumeratorName} ({list.length} phiếu)</h3>
+          <h3>{list[0]?.enumeratorName} ({list.length} {tr('phiếu', 'forms')})</h3>
           <ul className="sv-list">
             {list.map((b) => (
               <li key={b.id} data-back-check={b.id}>
                 <p><b>{b.unitCode}</b> · {b.unitName}{b.localityName ? ` · ${b.localityName}` : ''} · {b.formCode}</p>
-                <p className="sv-muted">Phỏng vấn lúc {when(b.startedAt)} ({minutes(b.startedAt, b.completedAt)}) · mã phiếu <code>{b.clientId.slice(0, 8)}</code></p>
+                <p className="sv-muted">{tr('Phỏng vấn lúc', 'Interviewed at')} {when(b.startedAt)} ({minutes(b.startedAt, b.completedAt)}) · {tr('mã phiếu', 'form id')} <code>{b.clientId.slice(0, 8)}</code></p>
                 <Assignee bc={b} userId={userId} canDecide={canDecide} onChanged={onChanged} />
                 <Contact bc={b} />
-                <p>Kết quả: <b className={`sv-outcome-${b.outcome}`}>{OUTCOME_TEXT[b.outcome]}</b>{b.checkedAt ? ` · ${when(b.checkedAt)}` : ''}{b.note ? ` — ${b.note}` : ''}</p>
+                <p>{tr('Kết quả', 'Outcome')}: <b className={`sv-outcome-${b.outcome}`}>{outcomeText(b.outcome)}</b>{b.checkedAt ? ` · ${when(b.checkedAt)}` : ''}{b.note ? ` — ${b.note}` : ''}</p>
                 {canDecide && b.contact ? <OutcomeForm key={`${b.id}-${b.outcome}`} bc={b} onDone={onChanged} /> : null}
               </li>
             ))}

@@ -1,16 +1,16 @@
 import type { UnitLineage } from '@hailong/contracts';
 import { useEffect, useState } from 'react';
-import { errorText } from '@/lib/api-client';
+import { errorMessage, tr } from '@/lib/i18n';
+import { eventName } from './event-names';
 import { lineageOf } from '../api/units-api';
 
-const EVENT_NAMES: Record<string, string> = { rename: 'đổi tên', merge: 'hợp nhất', split: 'chia tách', transfer: 'chuyển', dissolve: 'giải thể' };
 
 function Steps({ title, steps }: { title: string; steps: UnitLineage['predecessors'] }) {
   return (
     <>
       <h3>{title}</h3>
-      {steps.length === 0 ? <p>Không có.</p> : (
-        <ul>{steps.map((s) => <li key={`${s.code}-${s.effectiveDate}`}><strong>{s.code}</strong> {s.name} — {EVENT_NAMES[s.event] ?? s.event} từ {s.effectiveDate} ({s.basis})</li>)}</ul>
+      {steps.length === 0 ? <p>{tr('Không có.', 'None.')}</p> : (
+        <ul>{steps.map((s) => <li key={`${s.code}-${s.effectiveDate}`}><strong>{s.code}</strong> {s.name} — {eventName(s.event)} {tr('từ', 'from')} {s.effectiveDate} ({s.basis})</li>)}</ul>
       )}
     </>
   );
@@ -27,7 +27,7 @@ export function LineagePanel({ code, onCode, requested }: { code: string; onCode
       setLineage(await lineageOf(c.trim()));
     } catch (err) {
       setLineage(null);
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   };
   // Only a new pick from the table triggers this; typing waits for the button.
@@ -38,19 +38,19 @@ export function LineagePanel({ code, onCode, requested }: { code: string; onCode
   }, [requested]);
   return (
     <section className="admin-card" aria-labelledby="units-lineage-title">
-      <h2 id="units-lineage-title">Lịch sử đơn vị <span lang="en">Lineage</span></h2>
+      <h2 id="units-lineage-title">{tr('Lịch sử đơn vị', 'Lineage')}</h2>
       <form className="admin-actions" onSubmit={(e) => { e.preventDefault(); void show(code); }}>
-        <label>Mã đơn vị <input value={code} onChange={(e) => onCode(e.target.value)} /></label>
-        <button type="submit">Xem lịch sử</button>
+        <label>{tr('Mã đơn vị', 'Unit code')} <input value={code} onChange={(e) => onCode(e.target.value)} /></label>
+        <button type="submit">{tr('Xem lịch sử', 'Show the lineage')}</button>
       </form>
       {error ? <p role="alert">{error}</p> : null}
       {lineage ? (
         <div data-testid="units-lineage">
-          <p><strong>{lineage.code}</strong> {lineage.name} · hiệu lực từ {lineage.validFrom}{lineage.validTo ? ` đến ${lineage.validTo}` : ''}</p>
-          <Steps title="Hình thành từ (predecessors)" steps={lineage.predecessors} />
-          <Steps title="Chuyển thành (successors)" steps={lineage.successors} />
-          <h3>Tên qua các thời kỳ</h3>
-          <ul>{lineage.history.map((h) => <li key={h.validFrom}>Từ {h.validFrom}: {h.name} ({h.group}){h.parentCode ? `, thuộc ${h.parentCode}` : ''}{h.basis ? ` — ${h.basis}` : ''}</li>)}</ul>
+          <p><strong>{lineage.code}</strong> {lineage.name} · {tr('hiệu lực từ', 'valid from')} {lineage.validFrom}{lineage.validTo ? ` ${tr('đến', 'to')} ${lineage.validTo}` : ''}</p>
+          <Steps title={tr('Hình thành từ', 'Predecessors')} steps={lineage.predecessors} />
+          <Steps title={tr('Chuyển thành', 'Successors')} steps={lineage.successors} />
+          <h3>{tr('Tên qua các thời kỳ', 'Names over time')}</h3>
+          <ul>{lineage.history.map((h) => <li key={h.validFrom}>{tr('Từ', 'From')} {h.validFrom}: {h.name} ({h.group}){h.parentCode ? `, ${tr('thuộc', 'under')} ${h.parentCode}` : ''}{h.basis ? ` — ${h.basis}` : ''}</li>)}</ul>
         </div>
       ) : null}
     </section>
