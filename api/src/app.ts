@@ -12,6 +12,7 @@ import campaignRoutes from './features/campaigns/routes.ts';
 import invitationRoutes from './features/invitations/routes.ts';
 import respondentRoutes from './features/respondents/routes.ts';
 import responseRateRoutes from './features/response-rates/routes.ts';
+import retentionRoutes from './features/retention/routes.ts';
 import staffSurveyRoutes from './features/staff-survey/routes.ts';
 import focalPointRoutes from './features/focal-points/routes.ts';
 import assignmentRoutes from './features/assignments/routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(respondentRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(invitationRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(responseRateRoutes, { prefix: '/api/v1/campaigns' });
+  await app.register(retentionRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(staffSurveyRoutes, { prefix: '/api/v1/s' });
   await app.register(focalPointRoutes, { prefix: '/api/v1' });
   await app.register(kioskAdminRoutes, { prefix: '/api/v1/kiosks' });

@@ -71,6 +71,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/o/{unitCode}/responses': 'public',
   'PUT /api/v1/o/{unitCode}/settings': 'admin',
   'POST /api/v1/campaigns/{id}/rating-codes': 'admin',
+  'GET /api/v1/campaigns/{id}/personal-data': 'admin',
   'GET /api/v1/campaigns/{id}/results': 'watch',
   'GET /api/v1/campaigns/{id}/results/counters': 'watch',
   'GET /api/v1/campaigns/{id}/results/days': 'watch',

@@ -4,3 +4,4 @@ export * from './embedded.ts';
 export * from './errors.ts';
 export * from './seed.ts';
 export * from './schema/index.ts';
+export * from './retention.ts';

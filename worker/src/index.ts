@@ -4,3 +4,4 @@ export { createMailTransport, type MailTransport } from './mail/transport.ts';
 export { sweep, type SweepOptions } from './jobs/sweep.ts';
 export { sendAccountNotices } from './jobs/account-notices.ts';
 export { createDueDigests, createDueReminders } from './jobs/sweep-repo.ts';
+export { purgeDuePersonalData } from './jobs/retention.ts';

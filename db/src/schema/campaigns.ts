@@ -17,6 +17,8 @@ export const campaigns = pgTable(
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
     /** Set when an admin closes the campaign early. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the campaign's personal data was deleted, RETENTION_DAYS after it closed (docs/0014). */
+    personalDataPurgedAt: timestamp('personal_data_purged_at', { withTimezone: true }),
     settings: jsonb('settings').notNull().default({}),
     /** Default target sample per unit (a per-unit override lives in campaign_targets). */
     targetPerUnit: integer('target_per_unit'),

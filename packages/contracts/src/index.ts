@@ -17,3 +17,4 @@ export * from './units.ts';
 export * from './text.ts';
 export * from './accounts.ts';
 export * from './par-method.ts';
+export * from './retention.ts';

@@ -45,6 +45,7 @@ export const envSchema = z.object({
   SUPPRESS_MIN_CELL: z.coerce.number().int().min(3, 'must be at least 3').max(100).default(5),
   ONLINE_ADDRESS_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
   ONLINE_UNIT_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -69,6 +70,8 @@ export interface RuntimeConfig {
   reminderMinGapHours: number;
   /** Breakdowns that show answers withhold cells with fewer responses than this (SUPPRESS_MIN_CELL, ≥ 3). */
   suppressMinCell: number;
+  /** A campaign's personal data is deleted this many days after it closes (RETENTION_DAYS, docs/0014). */
+  retentionDays: number;
   logLevel: string;
   cookieSecure: boolean;
   /** Peers allowed to set X-Forwarded-For (TRUST_PROXY); false = the socket address is the caller. */
@@ -158,6 +161,7 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     publicUrlSet: e.PUBLIC_URL !== undefined,
     reminderMinGapHours: e.REMINDER_MIN_GAP_HOURS,
     suppressMinCell: e.SUPPRESS_MIN_CELL,
+    retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,

@@ -13,4 +13,4 @@ export {
   type ProducerQueues,
   type SendMailJob,
 } from './queues.ts';
-export { renderStaffMail, vnDate, type RenderedMail, type StaffMailInput } from './staff-mail.ts';
+export { privacyNotice, renderStaffMail, vnDate, type RenderedMail, type StaffMailInput } from './staff-mail.ts';

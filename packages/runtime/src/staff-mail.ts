@@ -15,6 +15,8 @@ export interface StaffMailInput {
   link: string;
   /** The respondent's opt-out page (`<link>/opt-out`). */
   optOutLink: string;
+  /** Personal data is kept until closesAt + retentionDays (RETENTION_DAYS), then deleted. */
+  retentionDays: number;
 }
 
 export interface RenderedMail {
@@ -34,8 +36,22 @@ export function vnDate(d: Date): string {
   return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 }
 
+/**
+ * Why the data is processed, by whom and until when (Decree 13/2023/NĐ-CP on personal data
+ * protection): name, email and unit only to send the mails and count responses; answers stored
+ * without any link to the person; deleted `retentionDays` after the close.
+ */
+export function privacyNotice(closesAt: Date, retentionDays: number): { vi: string; en: string } {
+  const until = vnDate(new Date(closesAt.getTime() + retentionDays * 86_400_000));
+  return {
+    vi: `Về dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP): Sở Nội vụ là bên xử lý họ tên, email và đơn vị của anh/chị, chỉ để gửi thư mời, thư nhắc và tính tỷ lệ trả lời của đợt khảo sát này. Câu trả lời được lưu ẩn danh, không gắn với anh/chị. Dữ liệu cá nhân được lưu đến ngày ${until} rồi xóa.`,
+    en: `Personal data: the Department of Home Affairs processes your name, email and unit only to send these mails and count responses; answers are stored anonymously. Your personal data is kept until ${until}, then deleted.`,
+  };
+}
+
 export function renderStaffMail(m: StaffMailInput): RenderedMail {
   const deadline = vnDate(m.closesAt);
+  const privacy = privacyNotice(m.closesAt, m.retentionDays);
   const reminder = m.kind === 'reminder';
   const subject = reminder
     ? `Nhắc lại: mời anh/chị trả lời phiếu khảo sát CCHC năm ${m.year} (hạn ${deadline})`
@@ -58,6 +74,9 @@ export function renderStaffMail(m: StaffMailInput): RenderedMail {
     '',
     `(English) You are invited to the ${m.year} administrative reform staff survey. Deadline ${deadline}. Your personal link: ${m.link}`,
     '',
+    privacy.vi,
+    `(English) ${privacy.en}`,
+    '',
     `Không muốn nhận thêm thư mời và thư nhắc của đợt khảo sát này? Từ chối nhận thư: ${m.optOutLink}`,
     `(English) To stop invitation and reminder mails for this survey: ${m.optOutLink}`,
   ];
@@ -72,6 +91,7 @@ export function renderStaffMail(m: StaffMailInput): RenderedMail {
 <p>Phiếu khảo sát dành riêng cho anh/chị, vui lòng không chuyển tiếp thư này.</p>
 <p>Trân trọng cảm ơn.<br>Sở Nội vụ</p>
 <p style="color:#555;font-size:13px">You are invited to the ${m.year} administrative reform staff survey. Deadline ${escapeHtml(deadline)}.</p>
+<p style="color:#555;font-size:13px">${escapeHtml(privacy.vi)}<br>${escapeHtml(privacy.en)}</p>
 <p style="color:#555;font-size:13px">Không muốn nhận thêm thư của đợt khảo sát này? <a href="${optOut}">Từ chối nhận thư</a> · <a href="${optOut}">Stop these mails</a></p>
 </body></html>`;
   return { subject, text: lines.join('\n'), html, listUnsubscribe: m.optOutLink };

@@ -63,7 +63,7 @@ async function processClaimed(deps: WorkerDeps, d: ClaimedDelivery): Promise<Mai
   const link = `${deps.config.publicUrl}/s/${invitationToken(deps.config.tokenSecret, ctx.invitationId)}`;
   const mail = renderStaffMail({
     kind: d.kind, round: d.round, fullName: ctx.fullName, unitName: ctx.unitName, campaignName: ctx.campaignName,
-    year: ctx.year, closesAt: ctx.closesAt, link, optOutLink: `${link}/opt-out`,
+    year: ctx.year, closesAt: ctx.closesAt, link, optOutLink: `${link}/opt-out`, retentionDays: deps.config.retentionDays,
   });
   return deliver(deps, d, ctx.email, mail);
 }

@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import { jobId, MAIL_JOB_OPTIONS } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
 import { sendAccountNotices } from './account-notices.ts';
+import { purgeDuePersonalData } from './retention.ts';
 import { createDueDigests, createDueReminders, dueDeliveries } from './sweep-repo.ts';
 
 /**
@@ -56,6 +57,8 @@ export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<
   if (enqueued > 0) deps.log('info', 'sweep enqueued mail', { enqueued, reminders: reminders.length });
   const notices = await sendAccountNotices(deps);
   if (notices > 0) deps.log('info', 'sweep sent account notices', { notices });
+  const purged = await purgeDuePersonalData(deps.db, now, deps.config.retentionDays);
+  if (purged.length > 0) deps.log('info', 'deleted the personal data of closed campaigns', { campaigns: purged.length });
   return { enqueued, reminders: reminders.length };
 }
 

@@ -17,6 +17,7 @@ export interface MailConfig {
   publicUrl: string;
   publicUrlSet: boolean;
   reminderMinGapHours: number;
+  retentionDays: number;
 }
 
 type Warning = { vi: string; en: string };
@@ -49,7 +50,7 @@ export async function mailPreview(db: Db, c: MailConfig, campaignId: string, kin
   const link = `${c.publicUrl}/s/‹đường-dẫn-riêng-của-người-nhận›`;
   const mail = renderStaffMail({
     kind, round: 1, fullName: '‹Họ và tên người nhận›', unitName: '‹Đơn vị của người nhận›',
-    campaignName: campaign.name, year: campaign.year, closesAt: campaign.closesAt, link, optOutLink: `${link}/opt-out`,
+    campaignName: campaign.name, year: campaign.year, closesAt: campaign.closesAt, link, optOutLink: `${link}/opt-out`, retentionDays: c.retentionDays,
   });
   const reach = await audience(db, campaignId, kind, gapStartOf(c));
   const { blocked, warning } = publicUrlWarning(c);
