@@ -12,36 +12,63 @@ export default defineConfig({
       { test: { name: 'contracts', root: './packages/contracts', include: ['test/**/*.test.ts'], passWithNoTests: true } },
       {
         test: {
-          name: 'db', root: './db', include: ['test/**/*.test.ts'],
-          globalSetup: ['../test/support/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000,
+          name: 'db',
+          root: './db',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
         test: {
-          name: 'api', root: './api', include: ['test/**/*.test.ts'],
-          globalSetup: ['../test/support/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000,
+          name: 'api',
+          root: './api',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../test/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
         test: {
-          name: 'worker', root: './worker', include: ['test/**/*.test.ts'],
-          globalSetup: ['../test/support/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000,
+          name: 'worker',
+          root: './worker',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../test/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
         test: {
-          name: 'server', root: './server', include: ['test/**/*.test.ts'],
-          globalSetup: ['../test/support/global-setup.ts', '../test/support/server-build.ts'], testTimeout: 180_000, hookTimeout: 180_000,
+          name: 'server',
+          root: './server',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../test/support/global-setup.ts', '../test/support/server-build.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
         // Its own PostgreSQL cluster, Redis and SMTP sink; the short run of `pnpm test:faults`.
-        test: { name: 'faults', root: './test', include: ['faults/**/*.test.ts'], globalSetup: ['./support/server-build.ts'], testTimeout: 240_000, hookTimeout: 180_000 },
+        test: {
+          name: 'faults',
+          root: './test',
+          include: ['faults/**/*.test.ts'],
+          globalSetup: ['./support/server-build.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+        },
       },
       {
         test: {
-          name: 'e2e', root: './test', include: ['e2e/**/*.test.ts'],
-          globalSetup: ['./support/global-setup.ts'], testTimeout: 240_000, hookTimeout: 240_000,
+          name: 'e2e',
+          root: './test',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['./support/global-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },
@@ -50,9 +77,15 @@ export default defineConfig({
       // covered here run on PostgreSQL only).
       {
         test: {
-          name: 'e2e-embedded', root: './test', include: ['e2e/**/*.test.ts'], exclude: ['e2e/kiosk-embedded.test.ts'],
-          globalSetup: ['./support/global-setup.ts'], testTimeout: 240_000, hookTimeout: 240_000,
-          fileParallelism: false, provide: { engine: 'embedded' },
+          name: 'e2e-embedded',
+          root: './test',
+          include: ['e2e/**/*.test.ts'],
+          exclude: ['e2e/kiosk-embedded.test.ts'],
+          globalSetup: ['./support/global-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+          provide: { engine: 'embedded' },
         },
       },
     ],

@@ -16,7 +16,11 @@ const outfile = path.join(here, 'dist/main.mjs');
 const pkg = JSON.parse(readFileSync(path.join(here, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
 /** Bare specifier → package name (`@scope/name/sub` → `@scope/name`). */
-const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (spec: string) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 const builtins = new Set(builtinModules);
 
 const thirdPartyExternal: Plugin = {
@@ -37,7 +41,10 @@ const sourceLocations: Plugin = {
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('import.meta.url') || args.path.includes('node_modules')) return undefined;
       const fromBundle = path.relative(path.dirname(outfile), args.path).split(path.sep).join('/');
-      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
+      return {
+        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`),
+        loader: 'ts',
+      };
     });
   },
 };
@@ -63,7 +70,9 @@ const external = new Set(
 );
 const missing = [...external].filter((name) => !(name in pkg.dependencies));
 if (missing.length > 0) {
-  process.stderr.write(`server/build.ts: the bundle imports ${missing.join(', ')} at run time; add them to server/package.json "dependencies".\n`);
+  process.stderr.write(
+    `server/build.ts: the bundle imports ${missing.join(', ')} at run time; add them to server/package.json "dependencies".\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`server/dist/main.mjs: ${external.size} runtime packages (${[...external].sort().join(', ')})\n`);

@@ -72,7 +72,10 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   app.setValidatorCompiler(boundaryValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onResponse', async (req, reply) => {
-    req.log.info({ method: req.method, route: req.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    req.log.info(
+      { method: req.method, route: req.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
 
   await app.register(errorHandler);
@@ -81,7 +84,11 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(queuesPlugin, { prefix: config.queuePrefix });
   await app.register(authPlugin, { cookieSecure: config.cookieSecure });
-  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(app.redis, config.queuePrefix), errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode, code: 'RATE_LIMITED', message: 'rate limited' }) });
+  await app.register(rateLimit, {
+    global: false,
+    store: sharedRateLimitStore(app.redis, config.queuePrefix),
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode, code: 'RATE_LIMITED', message: 'rate limited' }),
+  });
   app.decorate('config', config);
 
   await app.register(healthRoutes);

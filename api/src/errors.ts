@@ -28,6 +28,10 @@ export const MAX_ERROR_DETAILS = 200;
 export function errorBody(code: ErrorCode, details?: unknown) {
   const e = errorCatalogue[code];
   const capped = Array.isArray(details) && details.length > MAX_ERROR_DETAILS;
-  const shown = capped ? { details: details.slice(0, MAX_ERROR_DETAILS), detailsTotal: details.length } : details === undefined ? {} : { details };
+  const shown = capped
+    ? { details: details.slice(0, MAX_ERROR_DETAILS), detailsTotal: details.length }
+    : details === undefined
+      ? {}
+      : { details };
   return { error: { code, message: e.vi, messageEn: e.en, ...shown } };
 }

@@ -44,5 +44,7 @@ export async function startApi(config: AppConfig, databaseUrl: string, opts: { d
 async function announceFirstAdmin(app: FastifyInstance, config: AppConfig): Promise<void> {
   const link = await firstAdminLink(app.db, config.tokenSecret, config.publicUrl);
   if (!link) return;
-  process.stdout.write(`\nNo administrator yet. To create the first administrator, open (one time):\n  ${link}\nChưa có quản trị viên. Mở đường dẫn trên (một lần) để tạo tài khoản quản trị đầu tiên.\n\n`);
+  process.stdout.write(
+    `\nNo administrator yet. To create the first administrator, open (one time):\n  ${link}\nChưa có quản trị viên. Mở đường dẫn trên (một lần) để tạo tài khoản quản trị đầu tiên.\n\n`,
+  );
 }

@@ -118,9 +118,34 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/campaigns/{id}/remuneration': 'admin',
 };
 
-type Identity = 'anonymous' | 'forgedCookie' | 'expiredCookie' | 'kioskToken' | 'enumerator' | 'observer' | 'supervisor' | 'otherSupervisor' | 'admin';
-const IDENTITIES: Identity[] = ['anonymous', 'forgedCookie', 'expiredCookie', 'kioskToken', 'enumerator', 'observer', 'supervisor', 'otherSupervisor', 'admin'];
-const ROLE_OF: Partial<Record<Identity, string>> = { enumerator: 'enumerator', observer: 'observer', supervisor: 'supervisor', otherSupervisor: 'supervisor', admin: 'admin' };
+type Identity =
+  | 'anonymous'
+  | 'forgedCookie'
+  | 'expiredCookie'
+  | 'kioskToken'
+  | 'enumerator'
+  | 'observer'
+  | 'supervisor'
+  | 'otherSupervisor'
+  | 'admin';
+const IDENTITIES: Identity[] = [
+  'anonymous',
+  'forgedCookie',
+  'expiredCookie',
+  'kioskToken',
+  'enumerator',
+  'observer',
+  'supervisor',
+  'otherSupervisor',
+  'admin',
+];
+const ROLE_OF: Partial<Record<Identity, string>> = {
+  enumerator: 'enumerator',
+  observer: 'observer',
+  supervisor: 'supervisor',
+  otherSupervisor: 'supervisor',
+  admin: 'admin',
+};
 const ROLES_OF: Record<Exclude<Access, 'public' | 'device' | 'session'>, string[]> = {
   admin: ['admin'],
   enumerator: ['enumerator'],
@@ -152,7 +177,9 @@ const YEAR = new Date().getUTCFullYear();
 async function account(path: string, organisation: string, role?: string): Promise<string> {
   const email = `${role ?? 'dtv'}-${randomUUID().slice(0, 8)}@example.vn`;
   const res = await t.app.inject({
-    method: 'POST', url: path, headers: { cookie: t.adminCookie },
+    method: 'POST',
+    url: path,
+    headers: { cookie: t.adminCookie },
     payload: { fullName: 'Người kiểm thử', email, organisation, password: PASSWORD, ...(role ? { role } : {}) },
   });
   if (res.statusCode !== 201) throw new Error(`${path} ${res.statusCode} ${res.body}`);
@@ -163,19 +190,41 @@ async function campaign(name: string, year: number, organisation: string): Promi
   const day = 24 * 3600_000;
   const [opens, closes] = year === YEAR ? [-1, 30] : [-400, -370]; // last year's campaign closed long ago
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
-    payload: { kind: 'sipas', name, year, opensAt: new Date(Date.now() + opens * day).toISOString(), closesAt: new Date(Date.now() + closes * day).toISOString() },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: t.adminCookie },
+    payload: {
+      kind: 'sipas',
+      name,
+      year,
+      opensAt: new Date(Date.now() + opens * day).toISOString(),
+      closesAt: new Date(Date.now() + closes * day).toISOString(),
+    },
   });
   if (res.statusCode !== 201) throw new Error(`campaign ${res.statusCode} ${res.body}`);
   const id = res.json<{ id: string }>().id;
-  const sup = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/supervisors`, headers: { cookie: t.adminCookie }, payload: { organisation } });
+  const sup = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${id}/supervisors`,
+    headers: { cookie: t.adminCookie },
+    payload: { organisation },
+  });
   if (sup.statusCode >= 300) throw new Error(`supervisors ${sup.statusCode} ${sup.body}`);
   return id;
 }
 
 async function kioskToken(): Promise<string> {
-  const created = await t.app.inject({ method: 'POST', url: '/api/v1/kiosks', headers: { cookie: t.adminCookie }, payload: { unitCode: 'ST01', counterName: 'Quầy ma trận' } });
-  const paired = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/pair', payload: { pairingCode: created.json<{ pairingCode: string }>().pairingCode } });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/kiosks',
+    headers: { cookie: t.adminCookie },
+    payload: { unitCode: 'ST01', counterName: 'Quầy ma trận' },
+  });
+  const paired = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/kiosk/pair',
+    payload: { pairingCode: created.json<{ pairingCode: string }>().pairingCode },
+  });
   return paired.json<{ deviceToken: string }>().deviceToken;
 }
 
@@ -202,7 +251,10 @@ function urlFor(path: string): string {
 function documentedRoutes(): Array<{ method: string; path: string }> {
   const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
   const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => ({ method: m.toUpperCase(), path })));
+    Object.keys(ops)
+      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => ({ method: m.toUpperCase(), path })),
+  );
   const late = (r: { path: string }) => (r.path.endsWith('/logout') ? 2 : r.path.endsWith('/close') ? 1 : 0);
   return routes.sort((a, b) => late(a) - late(b));
 }
@@ -225,12 +277,15 @@ afterAll(async () => t?.close());
 
 describe('route × identity matrix', () => {
   it('classifies every documented route', () => {
-    const unclassified = documentedRoutes().map((r) => `${r.method} ${r.path}`).filter((k) => !(k in ACCESS));
+    const unclassified = documentedRoutes()
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((k) => !(k in ACCESS));
     expect(unclassified).toEqual([]);
   });
 
   it('lists to a supervisor only the campaigns, and the kiosks, of what their organisation supervises', async () => {
-    const list = async (who: Identity, url: string) => (await t.app.inject({ url, headers: headers[who] })).json<Record<string, Array<{ id: string }>>>();
+    const list = async (who: Identity, url: string) =>
+      (await t.app.inject({ url, headers: headers[who] })).json<Record<string, Array<{ id: string }>>>();
     expect((await list('supervisor', '/api/v1/campaigns')).campaigns?.map((c) => c.id)).toEqual([campaignId]);
     expect((await list('otherSupervisor', '/api/v1/campaigns')).campaigns?.map((c) => c.id)).not.toContain(campaignId);
     expect((await list('observer', '/api/v1/kiosks')).kiosks?.length).toBeGreaterThan(0);
@@ -245,17 +300,22 @@ describe('route × identity matrix', () => {
       for (const who of IDENTITIES) {
         const hasBody = r.method !== 'GET' && r.method !== 'DELETE';
         const res = await t.app.inject({
-          method: r.method as 'GET', url: urlFor(r.path), headers: { ...headers[who], ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+          method: r.method as 'GET',
+          url: urlFor(r.path),
+          headers: { ...headers[who], ...(hasBody ? { 'content-type': 'application/json' } : {}) },
           ...(hasBody ? { payload: '{}' } : {}),
         });
         const want = expected(access, who);
         const s = res.statusCode;
         const code = s >= 400 ? (res.json<{ error?: { code?: string } }>().error?.code ?? '(no catalogue code)') : '';
         const ok =
-          want === 'unauthenticated' ? s === 401 && ['UNAUTHENTICATED', 'DEVICE_UNAUTHORIZED'].includes(code)
-          : want === 'denied' ? (s === 403 || s === 404) && code !== 'VALIDATION_FAILED'
-          : want === 'served' ? s !== 401 && s !== 403 && s < 500
-          : s < 500 || (r.path === '/healthz' && s === 503); // /healthz reports a missing worker with 503 by contract
+          want === 'unauthenticated'
+            ? s === 401 && ['UNAUTHENTICATED', 'DEVICE_UNAUTHORIZED'].includes(code)
+            : want === 'denied'
+              ? (s === 403 || s === 404) && code !== 'VALIDATION_FAILED'
+              : want === 'served'
+                ? s !== 401 && s !== 403 && s < 500
+                : s < 500 || (r.path === '/healthz' && s === 503); // /healthz reports a missing worker with 503 by contract
         if (!ok) wrong.push(`${r.method} ${r.path} as ${who}: ${s} ${code} (expected ${want})`);
       }
     }

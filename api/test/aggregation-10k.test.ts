@@ -31,23 +31,48 @@ describe('SIPAS over 10,000 stored responses', () => {
       const form = r() < 0.7 ? forms[0]! : forms[1]!;
       const state = r() < 0.85 ? 'valid' : r() < 0.5 ? 'suspect' : 'invalid';
       const outside = r() < 0.03;
-      const at = outside ? new Date(CLOSES.getTime() + 86_400_000 * 2) : new Date(OPENS.getTime() + Math.floor(r() * (CLOSES.getTime() - OPENS.getTime())));
-      return { campaignId, unitId: unit.id, formId: form.id, answers: randomAnswers(form.definition, r), reviewState: state, completedAt: at };
+      const at = outside
+        ? new Date(CLOSES.getTime() + 86_400_000 * 2)
+        : new Date(OPENS.getTime() + Math.floor(r() * (CLOSES.getTime() - OPENS.getTime())));
+      return {
+        campaignId,
+        unitId: unit.id,
+        formId: form.id,
+        answers: randomAnswers(form.definition, r),
+        reviewState: state,
+        completedAt: at,
+      };
     });
     await insertResponses(t.app.db, rows);
     // Supervisors re-classify some responses after the fact: the tallies must follow.
-    await t.app.db.execute(sql`update responses set review_state = 'suspect' where id in (select id from responses where review_state = 'valid' order by id limit 150)`);
-    await t.app.db.execute(sql`update responses set review_state = 'valid' where id in (select id from responses where review_state = 'invalid' order by id limit 60)`);
-    // Read back what is stored (review states changed above) as the in-memory truth.
-    const stored = await t.app.db.execute<{ completed_at: Date; unit_id: number; form_id: number; answers: Record<string, unknown>; review_state: GeneratedResponse['reviewState'] }>(
-      sql`select completed_at, unit_id, form_id, answers, review_state from responses where campaign_id = ${campaignId}`,
+    await t.app.db.execute(
+      sql`update responses set review_state = 'suspect' where id in (select id from responses where review_state = 'valid' order by id limit 150)`,
     );
+    await t.app.db.execute(
+      sql`update responses set review_state = 'valid' where id in (select id from responses where review_state = 'invalid' order by id limit 60)`,
+    );
+    // Read back what is stored (review states changed above) as the in-memory truth.
+    const stored = await t.app.db.execute<{
+      completed_at: Date;
+      unit_id: number;
+      form_id: number;
+      answers: Record<string, unknown>;
+      review_state: GeneratedResponse['reviewState'];
+    }>(sql`select completed_at, unit_id, form_id, answers, review_state from responses where campaign_id = ${campaignId}`);
     expect(stored.rows.length).toBe(N);
-    rows = stored.rows.map((x) => ({ campaignId, unitId: x.unit_id, formId: x.form_id, answers: x.answers, reviewState: x.review_state, completedAt: new Date(x.completed_at) }));
+    rows = stored.rows.map((x) => ({
+      campaignId,
+      unitId: x.unit_id,
+      formId: x.form_id,
+      answers: x.answers,
+      reviewState: x.review_state,
+      completedAt: new Date(x.completed_at),
+    }));
   }, 60_000);
   afterAll(async () => t.close());
 
-  const counted = (): GeneratedResponse[] => rows.filter((x) => x.reviewState === 'valid' && x.completedAt >= OPENS && x.completedAt < CLOSES);
+  const counted = (): GeneratedResponse[] =>
+    rows.filter((x) => x.reviewState === 'valid' && x.completedAt >= OPENS && x.completedAt < CLOSES);
 
   it('counts in SQL exactly what counting in memory gives, unit by unit and form by form', async () => {
     const sqlCounts = await countSipasAnswers(t.app.db, campaignId);
@@ -77,14 +102,22 @@ describe('SIPAS over 10,000 stored responses', () => {
   });
 
   it('GET /campaigns/:id/sipas gives every unit the figures the pure module computes in memory', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/sipas`, headers: { cookie: t.adminCookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/${campaignId}/sipas`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json<{ units: { unitCode: string; status: string; validForms: number; sipasPercent: number | null }[] }>();
     for (const unit of units) {
       const mine = counted().filter((x) => x.unitId === unit.id);
       const sources = forms.map((f) => {
         const ofForm = mine.filter((x) => x.formId === f.id);
-        return { form: f.definition, counts: countAnswers(ofForm.map((x) => x.answers as ResponseAnswers)), validForms: ofForm.length };
+        return {
+          form: f.definition,
+          counts: countAnswers(ofForm.map((x) => x.answers as ResponseAnswers)),
+          validForms: ofForm.length,
+        };
       });
       const expected = publishSipas(computeSipas({ unitCode: unit.code, sources, validForms: mine.length }));
       const got = body.units.find((u) => u.unitCode === unit.code);

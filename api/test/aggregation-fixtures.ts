@@ -26,7 +26,8 @@ export function randomAnswers(form: FormDefinition, r: () => number): Record<str
     const codes = q.options?.map((o) => o.code) ?? [];
     if (q.type === 'likert5') out[q.id] = q.allowNotApplicable && r() < 0.08 ? 'na' : 1 + Math.floor(r() * 5);
     else if (q.type === 'single_choice' && codes.length > 0) out[q.id] = pick(r, codes);
-    else if (q.type === 'multi_choice' && codes.length > 0) out[q.id] = codes.filter(() => r() < 0.3).slice(0, q.maxSelections ?? codes.length);
+    else if (q.type === 'multi_choice' && codes.length > 0)
+      out[q.id] = codes.filter(() => r() < 0.3).slice(0, q.maxSelections ?? codes.length);
     else if (q.type === 'yes_no') out[q.id] = r() < 0.2;
   }
   const shown = shownQuestionIds(form, out);
@@ -47,15 +48,33 @@ export async function insertResponses(db: Db, rows: readonly GeneratedResponse[]
   for (let i = 0; i < rows.length; i += batch) {
     await db.insert(schema.responses).values(
       rows.slice(i, i + batch).map((x) => ({
-        clientId: randomUUID(), campaignId: x.campaignId, formId: x.formId, unitId: x.unitId, channel: 'enumerator' as const,
-        answers: x.answers, payloadHash: 'test', reviewState: x.reviewState, completedAt: x.completedAt,
+        clientId: randomUUID(),
+        campaignId: x.campaignId,
+        formId: x.formId,
+        unitId: x.unitId,
+        channel: 'enumerator' as const,
+        answers: x.answers,
+        payloadHash: 'test',
+        reviewState: x.reviewState,
+        completedAt: x.completedAt,
       })),
     );
   }
 }
 
-export async function createCampaign(db: Db, kind: 'sipas' | 'staff', name: string, year: number, opensAt: Date, closesAt: Date, settings: Record<string, unknown> = {}): Promise<string> {
-  const [row] = await db.insert(schema.campaigns).values({ kind, name, year, opensAt, closesAt, settings }).returning({ id: schema.campaigns.id });
+export async function createCampaign(
+  db: Db,
+  kind: 'sipas' | 'staff',
+  name: string,
+  year: number,
+  opensAt: Date,
+  closesAt: Date,
+  settings: Record<string, unknown> = {},
+): Promise<string> {
+  const [row] = await db
+    .insert(schema.campaigns)
+    .values({ kind, name, year, opensAt, closesAt, settings })
+    .returning({ id: schema.campaigns.id });
   if (!row) throw new Error('campaign not created');
   return row.id;
 }

@@ -1,7 +1,16 @@
 /** Admin fieldwork screens' API: field account lists, a campaign's assignments, quota edits, deletion. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
-import { assign, createEnumerator, createFieldCampaign, fieldForm, FIELD_PASSWORD, interview, sync, type FieldEnumerator } from './enumerator-fixtures.ts';
+import {
+  assign,
+  createEnumerator,
+  createFieldCampaign,
+  fieldForm,
+  FIELD_PASSWORD,
+  interview,
+  sync,
+  type FieldEnumerator,
+} from './enumerator-fixtures.ts';
 
 let t: TestApp;
 let campaignId: string;
@@ -22,20 +31,46 @@ afterAll(async () => t?.close());
 
 describe('field accounts', () => {
   it('lists enumerators and supervisors with their organisation, and the campaign supervisors', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/v1/supervisors', headers: admin(), payload: { fullName: 'Quan sát CCB', email: 'qs@ccb.vn', organisation: 'Hội Cựu chiến binh tỉnh', password: FIELD_PASSWORD, role: 'observer' } });
-    await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/supervisors`, headers: admin(), payload: { organisation: 'Hội Cựu chiến binh tỉnh' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/supervisors',
+      headers: admin(),
+      payload: {
+        fullName: 'Quan sát CCB',
+        email: 'qs@ccb.vn',
+        organisation: 'Hội Cựu chiến binh tỉnh',
+        password: FIELD_PASSWORD,
+        role: 'observer',
+      },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignId}/supervisors`,
+      headers: admin(),
+      payload: { organisation: 'Hội Cựu chiến binh tỉnh' },
+    });
     const en = await t.app.inject({ method: 'GET', url: '/api/v1/enumerators', headers: admin() });
     expect(en.statusCode).toBe(200);
-    expect(en.json().accounts).toContainEqual({ id: e1.id, fullName: expect.any(String), email: e1.email, role: 'enumerator', organisation: 'Bưu điện tỉnh Sóc Trăng' });
+    expect(en.json().accounts).toContainEqual({
+      id: e1.id,
+      fullName: expect.any(String),
+      email: e1.email,
+      role: 'enumerator',
+      organisation: 'Bưu điện tỉnh Sóc Trăng',
+    });
     const sup = await t.app.inject({ method: 'GET', url: '/api/v1/supervisors', headers: admin() });
-    expect(sup.json().accounts).toContainEqual(expect.objectContaining({ email: 'qs@ccb.vn', role: 'observer', organisation: 'Hội Cựu chiến binh tỉnh' }));
+    expect(sup.json().accounts).toContainEqual(
+      expect.objectContaining({ email: 'qs@ccb.vn', role: 'observer', organisation: 'Hội Cựu chiến binh tỉnh' }),
+    );
     expect(sup.json().accounts.some((a: { role: string }) => a.role === 'enumerator')).toBe(false);
     const orgs = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/supervisors`, headers: admin() });
     expect(orgs.json().organisations).toEqual([{ id: expect.any(Number), name: 'Hội Cựu chiến binh tỉnh' }]);
   });
 
   it('refuses the lists to an enumerator (403) and to anonymous callers (401)', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/enumerators', headers: { cookie: e1.cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/enumerators', headers: { cookie: e1.cookie } })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/supervisors' })).statusCode).toBe(401);
   });
 });
@@ -49,23 +84,50 @@ describe('campaign assignments', () => {
     const list = res.json().assignments;
     expect(list).toHaveLength(2);
     expect(list.find((a: { id: string }) => a.id === a1)).toMatchObject({
-      enumeratorId: e1.id, organisation: 'Bưu điện tỉnh Sóc Trăng', unitCode: 'ST34', unitName: expect.any(String),
-      localityId: null, localityName: null, quota: 3, collected: 2, valid: 1,
+      enumeratorId: e1.id,
+      organisation: 'Bưu điện tỉnh Sóc Trăng',
+      unitCode: 'ST34',
+      unitName: expect.any(String),
+      localityId: null,
+      localityName: null,
+      quota: 3,
+      collected: 2,
+      valid: 1,
     });
   });
 
   it('changes a quota, and answers 404 for an unknown assignment and 400 for a negative quota', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/assignments/${a1}`, headers: admin(), payload: { quota: 27 } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/assignments/${a1}`,
+      headers: admin(),
+      payload: { quota: 27 },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ id: a1, quota: 27, collected: 2 });
     const mine = await t.app.inject({ method: 'GET', url: '/api/v1/enumerator/assignments', headers: { cookie: e1.cookie } });
     expect(mine.json().assignments.find((a: { id: string }) => a.id === a1).quota).toBe(27);
-    const missing = await t.app.inject({ method: 'PATCH', url: '/api/v1/assignments/00000000-0000-4000-8000-000000000000', headers: admin(), payload: { quota: 1 } });
+    const missing = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/assignments/00000000-0000-4000-8000-000000000000',
+      headers: admin(),
+      payload: { quota: 1 },
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('ASSIGNMENT_NOT_FOUND');
-    const bad = await t.app.inject({ method: 'PATCH', url: `/api/v1/assignments/${a1}`, headers: admin(), payload: { quota: -1 } });
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/assignments/${a1}`,
+      headers: admin(),
+      payload: { quota: -1 },
+    });
     expect(bad.statusCode).toBe(400);
-    const denied = await t.app.inject({ method: 'PATCH', url: `/api/v1/assignments/${a1}`, headers: { cookie: e1.cookie }, payload: { quota: 99 } });
+    const denied = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/assignments/${a1}`,
+      headers: { cookie: e1.cookie },
+      payload: { quota: 99 },
+    });
     expect(denied.statusCode).toBe(403);
   });
 
@@ -77,7 +139,9 @@ describe('campaign assignments', () => {
     expect(ok.statusCode).toBe(204);
     const again = await t.app.inject({ method: 'DELETE', url: `/api/v1/assignments/${a2}`, headers: admin() });
     expect(again.statusCode).toBe(404);
-    const list = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/assignments`, headers: admin() })).json().assignments;
+    const list = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/assignments`, headers: admin() })
+    ).json().assignments;
     expect(list.map((a: { id: string }) => a.id)).toEqual([a1]);
   });
 

@@ -9,9 +9,15 @@ describe('login and campaigns', () => {
   afterAll(async () => t.close());
 
   it('refuses a wrong password with 401 LOGIN_FAILED in Vietnamese and English', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ADMIN.email, password: 'wrong' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: ADMIN.email, password: 'wrong' },
+    });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ error: { code: 'LOGIN_FAILED', message: 'Email hoặc mật khẩu không đúng', messageEn: 'Wrong email or password' } });
+    expect(res.json()).toEqual({
+      error: { code: 'LOGIN_FAILED', message: 'Email hoặc mật khẩu không đúng', messageEn: 'Wrong email or password' },
+    });
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
@@ -24,7 +30,13 @@ describe('login and campaigns', () => {
   });
 
   it('lets the admin create a campaign, and refuses anonymous users', async () => {
-    const payload = { kind: 'staff', name: 'Khảo sát CBCCVC 2021', year: 2021, opensAt: '2021-11-03T00:00:00+07:00', closesAt: '2021-11-23T00:00:00+07:00' };
+    const payload = {
+      kind: 'staff',
+      name: 'Khảo sát CBCCVC 2021',
+      year: 2021,
+      opensAt: '2021-11-03T00:00:00+07:00',
+      closesAt: '2021-11-23T00:00:00+07:00',
+    };
     const anon = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', payload });
     expect(anon.statusCode).toBe(401);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', payload, headers: { cookie: t.adminCookie } });
@@ -39,7 +51,9 @@ describe('login and campaigns', () => {
 
   it('refuses a campaign that closes before it opens', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: { cookie: t.adminCookie },
       payload: { kind: 'sipas', name: 'x', year: 2021, opensAt: '2021-11-23T00:00:00Z', closesAt: '2021-11-03T00:00:00Z' },
     });
     expect(res.statusCode).toBe(400);

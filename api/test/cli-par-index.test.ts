@@ -12,13 +12,22 @@ const samplePath = fileURLToPath(new URL('../../test/fixtures/par-2021-sample.cs
 const dir = mkdtempSync(join(tmpdir(), 'hl-par-index-'));
 const columns = ['unit_code', 'unit_name', 'group', 'max_points', 'self_assessment', 'staff_survey_points', 'sipas_percent'];
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(join(root, 'node_modules/.bin/tsx'), ['api/src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      join(root, 'node_modules/.bin/tsx'),
+      ['api/src/cli/main.ts', ...args],
+      { cwd: root, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -30,19 +39,41 @@ function writeInput(name: string, text: string): string {
 
 /** The published sample with its result columns (the CLI ignores the extra ones). */
 const sampleText = readFileSync(samplePath, 'utf8');
-const published = sampleText.trim().split(/\r?\n/).slice(1).map((line) => {
-  const c = line.split(',');
-  return { unitCode: c[0], sipasPoints: Number(c[7]), totalPoints: Number(c[8]), indexPercent: Number(c[9]), band: Number(c[10]) };
-});
+const published = sampleText
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((line) => {
+    const c = line.split(',');
+    return {
+      unitCode: c[0],
+      sipasPoints: Number(c[7]),
+      totalPoints: Number(c[8]),
+      indexPercent: Number(c[9]),
+      band: Number(c[10]),
+    };
+  });
 
-interface UnitOut { unitCode: string; group: string; sipasPoints: number; totalPoints: number; indexPercent: number; band: number; rankInGroup: number }
+interface UnitOut {
+  unitCode: string;
+  group: string;
+  sipasPoints: number;
+  totalPoints: number;
+  indexPercent: number;
+  band: number;
+  rankInGroup: number;
+}
 
 describe('cli par-index', () => {
   it('reproduces the published 2021 rows as JSON on stdout', async () => {
     const run = await cli('par-index', '--input', samplePath);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as { units: UnitOut[]; groups: { group: string; units: number; bandCounts: Record<string, number> }[]; overall: { units: number } };
+    const out = JSON.parse(run.stdout) as {
+      units: UnitOut[];
+      groups: { group: string; units: number; bandCounts: Record<string, number> }[];
+      overall: { units: number };
+    };
     for (const p of published) {
       const unit = out.units.find((u) => u.unitCode === p.unitCode);
       expect(unit?.sipasPoints).toBe(p.sipasPoints);
@@ -51,29 +82,50 @@ describe('cli par-index', () => {
       expect(unit?.band).toBe(p.band);
     }
     expect(Object.keys(out.units[0] ?? {})).toEqual([
-      'unitCode', 'unitName', 'group', 'maxPoints', 'selfAssessment', 'staffSurveyPoints', 'sipasPercent',
-      'sipasPoints', 'totalPoints', 'indexPercent', 'band', 'rankInGroup',
+      'unitCode',
+      'unitName',
+      'group',
+      'maxPoints',
+      'selfAssessment',
+      'staffSurveyPoints',
+      'sipasPercent',
+      'sipasPoints',
+      'totalPoints',
+      'indexPercent',
+      'band',
+      'rankInGroup',
     ]);
-    expect(out.groups.find((g) => g.group === 'district')).toMatchObject({ units: 2, bandCounts: { 1: 0, 2: 0, 3: 2, 4: 0, 5: 0 } });
+    expect(out.groups.find((g) => g.group === 'district')).toMatchObject({
+      units: 2,
+      bandCounts: { 1: 0, 2: 0, 3: 2, 4: 0, 5: 0 },
+    });
     expect(out.overall.units).toBe(6);
   });
 
   it('reads a spreadsheet export with a BOM, CRLF and quoted names', async () => {
-    const input = writeInput('bom.csv', `\uFEFF${columns.join(',')}\r\nST16,"Sở Xây dựng, tỉnh Sóc Trăng",department,94.00,48.00,19.18,99.40\r\n`);
+    const input = writeInput(
+      'bom.csv',
+      `\uFEFF${columns.join(',')}\r\nST16,"Sở Xây dựng, tỉnh Sóc Trăng",department,94.00,48.00,19.18,99.40\r\n`,
+    );
     const run = await cli('par-index', '--input', input);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ units: [{ unitName: 'Sở Xây dựng, tỉnh Sóc Trăng', indexPercent: 87.33, band: 2 }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      units: [{ unitName: 'Sở Xây dựng, tỉnh Sóc Trăng', indexPercent: 87.33, band: 2 }],
+    });
   });
 
   it('refuses bad rows with exit 1, one line per bad row on stderr and nothing on stdout', async () => {
-    const input = writeInput('bad.csv', [
-      columns.join(','),
-      'ST99,X,department,90,abc,10,95',
-      'ST16,Sở Xây dựng,department,94.00,48.00,19.18,99.40',
-      'ST98,Y,ministry,90,10,10,95',
-      'ST97,Z,district,90,80,10,95',
-      'ST16,Sở Xây dựng,department,94.00,48.00,19.18,99.40',
-    ].join('\n'));
+    const input = writeInput(
+      'bad.csv',
+      [
+        columns.join(','),
+        'ST99,X,department,90,abc,10,95',
+        'ST16,Sở Xây dựng,department,94.00,48.00,19.18,99.40',
+        'ST98,Y,ministry,90,10,10,95',
+        'ST97,Z,district,90,80,10,95',
+        'ST16,Sở Xây dựng,department,94.00,48.00,19.18,99.40',
+      ].join('\n'),
+    );
     const run = await cli('par-index', '--input', input);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -86,7 +138,10 @@ describe('cli par-index', () => {
   });
 
   it('names a missing column', async () => {
-    const input = writeInput('missing.csv', 'unit_code,unit_name,group,max_points,self_assessment,staff_survey_points\nST01,A,department,90,10,10\n');
+    const input = writeInput(
+      'missing.csv',
+      'unit_code,unit_name,group,max_points,self_assessment,staff_survey_points\nST01,A,department,90,10,10\n',
+    );
     const run = await cli('par-index', '--input', input);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe('dòng 1 / row 1: sipas_percent: thiếu cột / missing column');
@@ -103,7 +158,17 @@ describe('cli par-index', () => {
 
   it('writes the published XLSX layout: two-level header, column numbers, group rows with means, index as a percentage; SIPAS and band sheets', async () => {
     const out = join(dir, 'par.xlsx');
-    const run = await cli('par-index', '--input', samplePath, '--format', 'xlsx', '--out', out, '--title', 'Chỉ số CCHC năm 2021');
+    const run = await cli(
+      'par-index',
+      '--input',
+      samplePath,
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      '--title',
+      'Chỉ số CCHC năm 2021',
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     const workbook = new ExcelJS.Workbook();
@@ -113,16 +178,35 @@ describe('cli par-index', () => {
     const text = (r: number, c: number) => sheet.getRow(r).getCell(c).value;
     expect(text(1, 1)).toBe('Chỉ số CCHC năm 2021');
     expect([1, 2, 3, 4, 5, 7, 8, 9].map((c) => text(2, c))).toEqual([
-      'STT', 'Đơn vị', 'Điểm chuẩn sau hạ chuẩn', 'Điểm tự đánh giá đã thẩm định', 'Điểm ĐTXHH', 'Tổng điểm đạt được', 'Chỉ số CCHC', 'Xếp loại',
+      'STT',
+      'Đơn vị',
+      'Điểm chuẩn sau hạ chuẩn',
+      'Điểm tự đánh giá đã thẩm định',
+      'Điểm ĐTXHH',
+      'Tổng điểm đạt được',
+      'Chỉ số CCHC',
+      'Xếp loại',
     ]);
     expect([text(3, 5), text(3, 6)]).toEqual(['Khảo sát CBCCVC', 'Chỉ số SIPAS (điểm)']);
-    expect([...Array(9).keys()].map((i) => text(4, i + 1))).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '7=(4)+(5)+(6)', '8=(7)/(3)', '(9)']);
+    expect([...Array(9).keys()].map((i) => text(4, i + 1))).toEqual([
+      '(1)',
+      '(2)',
+      '(3)',
+      '(4)',
+      '(5)',
+      '(6)',
+      '7=(4)+(5)+(6)',
+      '8=(7)/(3)',
+      '(9)',
+    ]);
     const merges = (sheet.model as { merges: string[] }).merges;
     expect(merges).toEqual(expect.arrayContaining(['A1:I1', 'E2:F2', 'A2:A3', 'B2:B3', 'G2:G3', 'H2:H3', 'I2:I3']));
     expect(sheet.getRow(2).getCell(5).font?.bold).toBe(true);
     const rowOf = (name: string, s = sheet) => {
       let found: ExcelJS.Row | undefined;
-      s.eachRow((row) => { if (row.getCell(2).value === name) found = row; });
+      s.eachRow((row) => {
+        if (row.getCell(2).value === name) found = row;
+      });
       if (!found) throw new Error(`no row ${name}`);
       return found;
     };
@@ -149,9 +233,19 @@ describe('cli par-index', () => {
     expect(() => rowOf('SIPAS chung của năm — gộp tất cả phiếu hợp lệ', sipas)).toThrow();
 
     const bands = workbook.getWorksheet('Xếp loại')!;
-    expect([1, 2, 3, 4, 5, 6, 7].map((c) => bands.getRow(2).getCell(c).value)).toEqual(['Nhóm đơn vị', 'Nhóm 1', 'Nhóm 2', 'Nhóm 3', 'Nhóm 4', 'Nhóm 5', 'Tổng số']);
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => bands.getRow(2).getCell(c).value)).toEqual([
+      'Nhóm đơn vị',
+      'Nhóm 1',
+      'Nhóm 2',
+      'Nhóm 3',
+      'Nhóm 4',
+      'Nhóm 5',
+      'Tổng số',
+    ]);
     let totalRow: unknown[] = [];
-    bands.eachRow((row) => { if (row.getCell(1).value === 'Tổng số') totalRow = (row.values as unknown[]).slice(1); });
+    bands.eachRow((row) => {
+      if (row.getCell(1).value === 'Tổng số') totalRow = (row.values as unknown[]).slice(1);
+    });
     expect(totalRow.at(-1)).toBe(published.length);
   });
 
@@ -159,7 +253,9 @@ describe('cli par-index', () => {
     const run = await cli('par-index', '--input', samplePath, '--format', 'csv');
     expect(run.code).toBe(0);
     const lines = run.stdout.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('STT,Đơn vị,Điểm chuẩn tối đa,Điểm tự đánh giá,Khảo sát CBCCVC,Chỉ số SIPAS,Điểm SIPAS,Tổng điểm,Chỉ số CCHC,Xếp loại');
+    expect(lines[0]).toBe(
+      'STT,Đơn vị,Điểm chuẩn tối đa,Điểm tự đánh giá,Khảo sát CBCCVC,Chỉ số SIPAS,Điểm SIPAS,Tổng điểm,Chỉ số CCHC,Xếp loại',
+    );
     expect(lines[1]).toBe('"I. Sở, ban, ngành",,,,,,,,,');
     expect(lines[2]).toBe('1,Sở Xây dựng,94.00,48.00,19.18,99.40,14.91,82.09,87.33,Nhóm 2');
   });

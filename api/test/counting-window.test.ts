@@ -43,19 +43,44 @@ describe('one counting rule for /results and /sipas', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     const created = await t.app.inject({
-      method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
-      payload: { kind: 'sipas', name: 'SIPAS 03/11', year: 2021, opensAt: OPENS, closesAt: '2099-01-01T00:00:00Z', settings: { minSample: 1 } },
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: { cookie: t.adminCookie },
+      payload: {
+        kind: 'sipas',
+        name: 'SIPAS 03/11',
+        year: 2021,
+        opensAt: OPENS,
+        closesAt: '2099-01-01T00:00:00Z',
+        settings: { minSample: 1 },
+      },
     });
     expect(created.statusCode).toBe(201);
     campaignId = created.json<{ id: string }>().id;
     const online = (rating: number, completedAt?: string, ip = '10.1.0.1') =>
-      t.app.inject({ method: 'POST', url: '/api/v1/o/ST34/responses', remoteAddress: ip, payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: form02Answers(rating), ...(completedAt ? { completedAt } : {}) } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/o/ST34/responses',
+        remoteAddress: ip,
+        payload: {
+          clientId: randomUUID(),
+          formCode: '02/2021-DVCTT',
+          answers: form02Answers(rating),
+          ...(completedAt ? { completedAt } : {}),
+        },
+      });
     expect((await online(5, FIRST_MINUTES)).statusCode).toBe(201);
     expect((await online(5)).statusCode).toBe(201);
     expect((await online(1, BEFORE_OPENING)).statusCode).toBe(201);
     // Kiosk quick form: a second session 10 s after the first is stored as suspect (anti-stuffing).
     const k = await pairKiosk(t, { minIntervalSeconds: 60, hourlyCap: 1000 });
-    const kiosk = (ov: number, at: string) => t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: k.auth, payload: kioskBody(quickAnswers(ov), new Date(at)) });
+    const kiosk = (ov: number, at: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/kiosk/responses',
+        headers: k.auth,
+        payload: kioskBody(quickAnswers(ov), new Date(at)),
+      });
     for (const at of ['2021-11-05T02:00:00Z', '2021-11-05T02:00:10Z']) expect((await kiosk(5, at)).statusCode).toBe(201);
     for (const at of ['2021-11-02T16:00:00Z', '2021-11-02T16:00:10Z']) expect((await kiosk(1, at)).statusCode).toBe(201);
   });
@@ -78,7 +103,10 @@ describe('one counting rule for /results and /sipas', () => {
   });
 
   it('gives /sipas the same forms and the same percentage for the unit', async () => {
-    const [results, sipas] = [await get(`/api/v1/campaigns/${campaignId}/results`), await get(`/api/v1/campaigns/${campaignId}/sipas`)];
+    const [results, sipas] = [
+      await get(`/api/v1/campaigns/${campaignId}/results`),
+      await get(`/api/v1/campaigns/${campaignId}/sipas`),
+    ];
     expect(sipas.statusCode).toBe(200);
     const r = results.json<{ window: unknown; units: ResultsUnit[] }>();
     const s = sipas.json<{ window: unknown; units: { unitCode: string; validForms: number; sipasPercent: number | null }[] }>();
@@ -89,11 +117,15 @@ describe('one counting rule for /results and /sipas', () => {
   });
 
   it('leaves the day before opening out of the per-day and per-counter views too', async () => {
-    const days = (await get(`/api/v1/campaigns/${campaignId}/results/days`)).json<{ days: { day: string; validResponses: number; suspectResponses: number }[] }>().days;
+    const days = (await get(`/api/v1/campaigns/${campaignId}/results/days`)).json<{
+      days: { day: string; validResponses: number; suspectResponses: number }[];
+    }>().days;
     expect(days.map((d) => d.day)).toEqual(expect.arrayContaining(['2021-11-03', '2021-11-05']));
     expect(days).toHaveLength(3); // and today, from the online form without a completion time
     expect(days.some((d) => d.day === '2021-11-02')).toBe(false);
-    const counters = (await get(`/api/v1/campaigns/${campaignId}/results/counters`)).json<{ counters: { validResponses: number; suspectResponses: number }[] }>().counters;
+    const counters = (await get(`/api/v1/campaigns/${campaignId}/results/counters`)).json<{
+      counters: { validResponses: number; suspectResponses: number }[];
+    }>().counters;
     expect(counters).toEqual([expect.objectContaining({ validResponses: 1, suspectResponses: 1 })]);
   });
 });

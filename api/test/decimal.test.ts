@@ -17,12 +17,30 @@ describe('numbers with Vietnamese decimal commas', () => {
   });
 
   it('refuses what is not a number instead of guessing', () => {
-    for (const bad of ['', ',', '-', 'bốn mươi', '94,00,1', '1.23.4', '1,2.3,4', '12 5', '1e3', '0x10', 'NaN', 'Infinity', '1..2', '1,,2', '1.234,5.6']) {
+    for (const bad of [
+      '',
+      ',',
+      '-',
+      'bốn mươi',
+      '94,00,1',
+      '1.23.4',
+      '1,2.3,4',
+      '12 5',
+      '1e3',
+      '0x10',
+      'NaN',
+      'Infinity',
+      '1..2',
+      '1,,2',
+      '1.234,5.6',
+    ]) {
       expect(parseDecimal(bad), bad).toBeNull();
     }
   });
 
-  const amount = fc.integer({ min: 0, max: 10_000_000 }).chain((whole) => fc.integer({ min: 0, max: 9999 }).map((frac) => whole + frac / 10_000));
+  const amount = fc
+    .integer({ min: 0, max: 10_000_000 })
+    .chain((whole) => fc.integer({ min: 0, max: 9999 }).map((frac) => whole + frac / 10_000));
 
   test.prop([amount])('reads back a number written with a decimal comma and grouped thousands (vi-VN)', (x) => {
     const text = x.toLocaleString('vi-VN', { maximumFractionDigits: 4, useGrouping: true });

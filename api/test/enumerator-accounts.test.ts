@@ -27,31 +27,55 @@ describe('sample size n = ceil(N / (1 + N·e²))', () => {
       expect(s).toBeLessThanOrEqual(Math.ceil(1 / (e * e)) + 1);
     },
   );
-  test.prop([fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1000 })])('grows with the number of dossiers', (n, d) => {
-    expect(sampleSize(n + d)).toBeGreaterThanOrEqual(sampleSize(n));
-  });
+  test.prop([fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1000 })])(
+    'grows with the number of dossiers',
+    (n, d) => {
+      expect(sampleSize(n + d)).toBeGreaterThanOrEqual(sampleSize(n));
+    },
+  );
 });
 
 describe('field accounts', () => {
   it('creates an enumerator and its organisation, and refuses a second account with the same email (409)', async () => {
-    const payload = { fullName: 'Nguyễn Văn A', email: 'A.Nguyen@buudien.vn', organisation: 'Bưu điện tỉnh Sóc Trăng', password: 'Dtv-Pass-2026!' };
+    const payload = {
+      fullName: 'Nguyễn Văn A',
+      email: 'A.Nguyen@buudien.vn',
+      organisation: 'Bưu điện tỉnh Sóc Trăng',
+      password: 'Dtv-Pass-2026!',
+    };
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/enumerators', headers: { cookie: t.adminCookie }, payload });
     expect(res.statusCode).toBe(201);
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/enumerators', headers: { cookie: t.adminCookie }, payload: { ...payload, email: 'a.nguyen@buudien.vn' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enumerators',
+      headers: { cookie: t.adminCookie },
+      payload: { ...payload, email: 'a.nguyen@buudien.vn' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('EMAIL_TAKEN');
     await t.login('a.nguyen@buudien.vn', 'Dtv-Pass-2026!');
   });
 
   it('imports a CSV all-or-nothing: one bad row names the row and field and saves nothing', async () => {
-    const bad = 'full_name,email,organisation,password\nTrần B,b@buudien.vn,Bưu điện tỉnh,Dtv-Pass-2026!\nLê C,not-an-email,Bưu điện tỉnh,Dtv-Pass-2026!\n';
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/enumerators/import', headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: bad });
+    const bad =
+      'full_name,email,organisation,password\nTrần B,b@buudien.vn,Bưu điện tỉnh,Dtv-Pass-2026!\nLê C,not-an-email,Bưu điện tỉnh,Dtv-Pass-2026!\n';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enumerators/import',
+      headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+      payload: bad,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'IMPORT_INVALID', details: [{ row: 3, field: 'email' }] });
     const n = await t.app.db.execute<{ n: number }>(sql`select count(*)::int as n from users where email = 'b@buudien.vn'`);
     expect(n.rows[0]?.n).toBe(0);
     const good = bad.replace('not-an-email', 'c@buudien.vn');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/enumerators/import', headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: good });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enumerators/import',
+      headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+      payload: good,
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().created).toBe(2);
   });
@@ -64,22 +88,39 @@ describe('field accounts', () => {
     ws.addRow(['Võ E', 'e@ccb.vn', 'Hội Cựu chiến binh tỉnh', 'Gs-Pass-2026!', 'observer']);
     const body = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/supervisors/import', payload: body,
+      method: 'POST',
+      url: '/api/v1/supervisors/import',
+      payload: body,
       headers: { cookie: t.adminCookie, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     });
     expect(res.statusCode).toBe(201);
-    const roles = await t.app.db.execute<{ role: string }>(sql`select role from users where email in ('d@mttq.vn', 'e@ccb.vn') order by email`);
+    const roles = await t.app.db.execute<{ role: string }>(
+      sql`select role from users where email in ('d@mttq.vn', 'e@ccb.vn') order by email`,
+    );
     expect(roles.rows.map((r) => r.role)).toEqual(['supervisor', 'observer']);
   });
 
   it('stores per-unit targets entered or computed from dossiers', async () => {
     const campaignId = await createFieldCampaign(t);
     const res = await t.app.inject({
-      method: 'PUT', url: `/api/v1/campaigns/${campaignId}/targets`, headers: { cookie: t.adminCookie },
-      payload: { targets: [{ unitCode: 'ST01', dossiers: 12000 }, { unitCode: 'ST02', target: 50 }] },
+      method: 'PUT',
+      url: `/api/v1/campaigns/${campaignId}/targets`,
+      headers: { cookie: t.adminCookie },
+      payload: {
+        targets: [
+          { unitCode: 'ST01', dossiers: 12000 },
+          { unitCode: 'ST02', target: 50 },
+        ],
+      },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ targets: [{ unitCode: 'ST01', target: 388 }, { unitCode: 'ST02', target: 50 }], total: 438 });
+    expect(res.json()).toEqual({
+      targets: [
+        { unitCode: 'ST01', target: 388 },
+        { unitCode: 'ST02', target: 50 },
+      ],
+      total: 438,
+    });
   });
 });
 

@@ -29,7 +29,9 @@ describe('GET /enumerator/assignments', () => {
   it('names the hamlet, commune and district of each assignment', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/enumerator/assignments', headers: { cookie: e.cookie } });
     expect(res.statusCode).toBe(200);
-    const byId = new Map(res.json<{ assignments: Array<{ id: string; place: unknown }> }>().assignments.map((a) => [a.id, a.place]));
+    const byId = new Map(
+      res.json<{ assignments: Array<{ id: string; place: unknown }> }>().assignments.map((a) => [a.id, a.place]),
+    );
     expect(byId.get(ids.phuoc ?? '')).toEqual({ hamlet: 'Ấp Mỹ Phước', commune: 'Xã Mỹ Hương', district: 'Huyện Mỹ Tú' });
     expect(byId.get(ids.hoa ?? '')).toEqual({ hamlet: 'Ấp Tân Hòa', commune: 'Xã Mỹ Hương', district: 'Huyện Mỹ Tú' });
     expect(byId.get(ids.commune ?? '')).toEqual({ hamlet: null, commune: 'Xã Mỹ Hương', district: 'Huyện Mỹ Tú' });
@@ -39,7 +41,9 @@ describe('GET /enumerator/assignments', () => {
 
   it('gives every form a short name in words', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/enumerator/assignments', headers: { cookie: e.cookie } });
-    const forms = res.json<{ assignments: Array<{ forms: Array<{ code: string; shortTitle: { vi: string; en: string } }> }> }>().assignments[0]?.forms ?? [];
+    const forms =
+      res.json<{ assignments: Array<{ forms: Array<{ code: string; shortTitle: { vi: string; en: string } }> }> }>()
+        .assignments[0]?.forms ?? [];
     expect(forms.map((f) => [f.code, f.shortTitle.vi])).toEqual([
       ['01/2021-TT', 'Phiếu khảo sát trực tiếp – mẫu 01'],
       ['02/2021-DVCTT', 'Phiếu khảo sát dịch vụ công trực tuyến – mẫu 02'],

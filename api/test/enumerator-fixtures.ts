@@ -8,8 +8,17 @@ export const FIELD_PASSWORD = 'Dtv-Pass-2026!';
 
 export async function createFieldCampaign(t: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
-    payload: { kind: 'sipas', name: `SIPAS ${randomUUID()}`, year: 2021, opensAt: '2021-11-03T00:00:00+07:00', closesAt: '2021-11-23T00:00:00+07:00', ...overrides },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: t.adminCookie },
+    payload: {
+      kind: 'sipas',
+      name: `SIPAS ${randomUUID()}`,
+      year: 2021,
+      opensAt: '2021-11-03T00:00:00+07:00',
+      closesAt: '2021-11-23T00:00:00+07:00',
+      ...overrides,
+    },
   });
   if (res.statusCode !== 201) throw new Error(`campaign ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;
@@ -24,16 +33,27 @@ export interface FieldEnumerator {
 export async function createEnumerator(t: TestApp, organisation = 'Bưu điện tỉnh Sóc Trăng'): Promise<FieldEnumerator> {
   const email = `dtv-${randomUUID().slice(0, 8)}@example.vn`;
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/enumerators', headers: { cookie: t.adminCookie },
+    method: 'POST',
+    url: '/api/v1/enumerators',
+    headers: { cookie: t.adminCookie },
     payload: { fullName: `Điều tra viên ${email.slice(4, 8)}`, email, organisation, password: FIELD_PASSWORD },
   });
   if (res.statusCode !== 201) throw new Error(`enumerator ${res.statusCode} ${res.body}`);
   return { id: res.json<{ id: string }>().id, email, cookie: await t.login(email, FIELD_PASSWORD) };
 }
 
-export async function assign(t: TestApp, campaignId: string, enumeratorId: string, unitCode: string, quota: number, localityId?: number): Promise<string> {
+export async function assign(
+  t: TestApp,
+  campaignId: string,
+  enumeratorId: string,
+  unitCode: string,
+  quota: number,
+  localityId?: number,
+): Promise<string> {
   const res = await t.app.inject({
-    method: 'POST', url: `/api/v1/campaigns/${campaignId}/assignments`, headers: { cookie: t.adminCookie },
+    method: 'POST',
+    url: `/api/v1/campaigns/${campaignId}/assignments`,
+    headers: { cookie: t.adminCookie },
     payload: { enumeratorId, unitCode, quota, ...(localityId ? { localityId } : {}) },
   });
   if (res.statusCode !== 201) throw new Error(`assignment ${res.statusCode} ${res.body}`);
@@ -41,7 +61,10 @@ export async function assign(t: TestApp, campaignId: string, enumeratorId: strin
 }
 
 /** A commune of a district unit, or a hamlet of a commune, through the admin API; returns its id. */
-export async function addLocality(t: TestApp, payload: { level: 'commune'; unitCode: string; name: string } | { level: 'hamlet'; parentId: number; name: string }): Promise<number> {
+export async function addLocality(
+  t: TestApp,
+  payload: { level: 'commune'; unitCode: string; name: string } | { level: 'hamlet'; parentId: number; name: string },
+): Promise<number> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/localities', headers: { cookie: t.adminCookie }, payload });
   if (res.statusCode !== 201) throw new Error(`locality ${res.statusCode} ${res.body}`);
   return res.json<{ id: number }>().id;
@@ -77,13 +100,20 @@ export function answersFor(form: PublicForm, seed: number, likert?: number): Rec
 
 export function interview(assignmentId: string, form: PublicForm, seed: number, overrides: Record<string, unknown> = {}) {
   return {
-    clientId: randomUUID(), assignmentId, formCode: form.code, answers: answersFor(form, seed),
-    startedAt: '2021-11-05T08:00:00+07:00', completedAt: '2021-11-05T08:12:00+07:00', ...overrides,
+    clientId: randomUUID(),
+    assignmentId,
+    formCode: form.code,
+    answers: answersFor(form, seed),
+    startedAt: '2021-11-05T08:00:00+07:00',
+    completedAt: '2021-11-05T08:12:00+07:00',
+    ...overrides,
   };
 }
 
 export async function sync(t: TestApp, cookie: string, forms: unknown[]) {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/enumerator/sync', headers: { cookie }, payload: { forms } });
   if (res.statusCode !== 200) throw new Error(`sync ${res.statusCode} ${res.body}`);
-  return res.json<{ results: Array<{ clientId: string; status: string; reason?: string; errors?: unknown[]; flags?: string[] }> }>().results;
+  return res.json<{
+    results: Array<{ clientId: string; status: string; reason?: string; errors?: unknown[]; flags?: string[] }>;
+  }>().results;
 }

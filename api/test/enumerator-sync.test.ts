@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
-import { assign, createEnumerator, createFieldCampaign, fieldForm, interview, sync, type FieldEnumerator } from './enumerator-fixtures.ts';
+import {
+  assign,
+  createEnumerator,
+  createFieldCampaign,
+  fieldForm,
+  interview,
+  sync,
+  type FieldEnumerator,
+} from './enumerator-fixtures.ts';
 
 let t: TestApp;
 let campaignId: string;
@@ -65,7 +73,12 @@ describe('enumerator batch sync', () => {
     const results = await sync(t, e1.cookie, [interview(a2, form, 7)]);
     expect(results[0]).toMatchObject({ status: 'rejected', reason: 'FORBIDDEN_ASSIGNMENT' });
     const { assignmentId: _a, ...single } = interview(a2, form, 8);
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/enumerator/assignments/${a2}/responses`, headers: { cookie: e1.cookie }, payload: single });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/enumerator/assignments/${a2}/responses`,
+      headers: { cookie: e1.cookie },
+      payload: single,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('FORBIDDEN_ASSIGNMENT');
     expect(await count(`source_id = '${a2}'`)).toBe(0);
@@ -82,12 +95,16 @@ describe('enumerator batch sync', () => {
     expect(again.json().status).toBe('duplicate');
   });
 
-  it('lists only the logged-in enumerator\'s own assignments', async () => {
+  it("lists only the logged-in enumerator's own assignments", async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/enumerator/assignments', headers: { cookie: e2.cookie } });
     const list = res.json().assignments;
     expect(list.map((a: { id: string }) => a.id)).toEqual([a2]);
     expect(list[0].forms.map((f: { code: string }) => f.code)).toEqual(['01/2021-TT', '02/2021-DVCTT']);
-    const admin = await t.app.inject({ method: 'GET', url: '/api/v1/enumerator/assignments', headers: { cookie: t.adminCookie } });
+    const admin = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/enumerator/assignments',
+      headers: { cookie: t.adminCookie },
+    });
     expect(admin.statusCode).toBe(403);
   });
 

@@ -37,7 +37,9 @@ let routes: Route[];
 beforeAll(async () => {
   t = await buildTestApp();
   const doc = (await t.app.inject({ url: '/docs/json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  );
   // Logging out ends the admin session the other requests use: last.
   routes.sort((a, b) => Number(a.path.includes('logout')) - Number(b.path.includes('logout')));
 });
@@ -88,16 +90,33 @@ describe('the error catalogue', () => {
     const seen = new Set<string>();
     const asked = (r: Route) => [
       { url: fill(r.path, r.op.parameters), headers: {} as Record<string, string>, payload: undefined as string | undefined },
-      { url: fill(r.path, r.op.parameters), headers: { cookie: t.adminCookie, 'content-type': 'application/json' }, payload: '{}' },
-      { url: fill(r.path, r.op.parameters), headers: { cookie: t.adminCookie, 'content-type': 'application/json' }, payload: '{"broken' },
-      { url: fill(r.path, r.op.parameters), headers: { authorization: `Bearer ${'x'.repeat(43)}`, 'content-type': 'application/json' }, payload: '{}' },
+      {
+        url: fill(r.path, r.op.parameters),
+        headers: { cookie: t.adminCookie, 'content-type': 'application/json' },
+        payload: '{}',
+      },
+      {
+        url: fill(r.path, r.op.parameters),
+        headers: { cookie: t.adminCookie, 'content-type': 'application/json' },
+        payload: '{"broken',
+      },
+      {
+        url: fill(r.path, r.op.parameters),
+        headers: { authorization: `Bearer ${'x'.repeat(43)}`, 'content-type': 'application/json' },
+        payload: '{}',
+      },
       { url: fill(r.path, r.op.parameters), headers: { cookie: t.adminCookie, 'content-type': 'text/plain' }, payload: 'x' },
     ];
     for (const r of routes) {
       if (isHealth(r)) continue;
       for (const req of asked(r)) {
         const withBody = r.method !== 'GET' && r.method !== 'DELETE';
-        const res = await t.app.inject({ method: r.method as 'GET', url: req.url, headers: req.headers, ...(withBody && req.payload !== undefined ? { payload: req.payload } : {}) });
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url: req.url,
+          headers: req.headers,
+          ...(withBody && req.payload !== undefined ? { payload: req.payload } : {}),
+        });
         if (res.statusCode < 400) continue;
         const what = `${r.method} ${req.url} → ${res.statusCode} ${res.body.slice(0, 200)}`;
         const body = errorBodySchema.safeParse(res.json());
@@ -109,14 +128,26 @@ describe('the error catalogue', () => {
       }
     }
     // The walk reached the common failures, not only one of them.
-    expect([...seen]).toEqual(expect.arrayContaining(['UNAUTHENTICATED', 'VALIDATION_FAILED', 'NOT_FOUND', 'UNSUPPORTED_MEDIA_TYPE']));
+    expect([...seen]).toEqual(
+      expect.arrayContaining(['UNAUTHENTICATED', 'VALIDATION_FAILED', 'NOT_FOUND', 'UNSUPPORTED_MEDIA_TYPE']),
+    );
   });
 
   it('answers unknown paths, and bodies no route takes, with catalogue codes', async () => {
     const cases = [
       await t.app.inject({ url: '/api/v1/no-such-thing' }),
-      await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<x/>' }),
-      await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: 'x'.repeat(7 * 1024 * 1024) }),
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/xml' },
+        payload: '<x/>',
+      }),
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: 'x'.repeat(7 * 1024 * 1024),
+      }),
     ];
     expect(cases.map((c) => [c.statusCode, c.json<{ error: { code: string } }>().error.code])).toEqual([
       [404, 'NOT_FOUND'],

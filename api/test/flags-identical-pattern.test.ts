@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicForm } from '@hailong/contracts';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
-import { assign, createEnumerator, createFieldCampaign, fieldForm, interview, sync, type FieldEnumerator } from './enumerator-fixtures.ts';
+import {
+  assign,
+  createEnumerator,
+  createFieldCampaign,
+  fieldForm,
+  interview,
+  sync,
+  type FieldEnumerator,
+} from './enumerator-fixtures.ts';
 
 let t: TestApp;
 let campaignId: string;
@@ -19,7 +27,11 @@ let form: PublicForm;
 type Item = { id: string; clientId: string; flags: string[]; reviewState: string };
 
 async function queue(): Promise<Map<string, Item>> {
-  const res = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/review-queue?state=all`, headers: { cookie: t.adminCookie } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/campaigns/${campaignId}/review-queue?state=all`,
+    headers: { cookie: t.adminCookie },
+  });
   expect(res.statusCode).toBe(200);
   return new Map(res.json<{ items: Item[] }>().items.map((i) => [i.clientId, i]));
 }
@@ -47,7 +59,12 @@ describe('identical answer patterns', () => {
     const before = await queue();
     const decided = before.get(first.clientId);
     expect(decided?.reviewState).toBe('valid');
-    const ok = await t.app.inject({ method: 'POST', url: `/api/v1/responses/${decided?.id}/decision`, headers: { cookie: t.adminCookie }, payload: { state: 'valid', reason: 'Đã gọi lại' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/responses/${decided?.id}/decision`,
+      headers: { cookie: t.adminCookie },
+      payload: { state: 'valid', reason: 'Đã gọi lại' },
+    });
     expect(ok.statusCode).toBe(200);
 
     const third = interview(a1, form, 42);
@@ -55,7 +72,10 @@ describe('identical answer patterns', () => {
     expect(r3?.flags).toContain('identical_pattern');
 
     const after = await queue();
-    expect(after.get(first.clientId)).toMatchObject({ reviewState: 'valid', flags: expect.arrayContaining(['identical_pattern']) });
+    expect(after.get(first.clientId)).toMatchObject({
+      reviewState: 'valid',
+      flags: expect.arrayContaining(['identical_pattern']),
+    });
     expect(after.get(second.clientId)).toMatchObject({ reviewState: 'pending', flags: ['identical_pattern'] });
     expect(after.get(third.clientId)).toMatchObject({ reviewState: 'pending', flags: ['identical_pattern'] });
     expect(after.get(other.clientId)).toMatchObject({ reviewState: 'valid', flags: [] });

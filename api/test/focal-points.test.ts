@@ -25,11 +25,25 @@ afterAll(async () => {
 
 async function staffCampaign(name: string, csv: string, settings?: Record<string, unknown>): Promise<string> {
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: admin(),
-    payload: { kind: 'staff', name, year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', ...(settings ? { settings } : {}) },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: admin(),
+    payload: {
+      kind: 'staff',
+      name,
+      year: 2021,
+      opensAt: '2021-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+      ...(settings ? { settings } : {}),
+    },
   });
   const id = res.json<{ id: string }>().id;
-  const up = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, headers: { ...admin(), 'content-type': 'text/csv' }, payload: csv });
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${id}/respondents`,
+    headers: { ...admin(), 'content-type': 'text/csv' },
+    payload: csv,
+  });
   expect(up.statusCode).toBe(201);
   return id;
 }
@@ -47,29 +61,51 @@ describe('focal points', () => {
     expect(all.statusCode).toBe(200);
     const list = all.json<{ focalPoints: { unitCode: string; name: string | null; email: string | null }[] }>().focalPoints;
     expect(list).toHaveLength(40);
-    expect(list.find((f) => f.unitCode === 'ST05')).toMatchObject({ name: 'Nguyễn Thị Đầu Mối', email: 'daumoi.st05@example.vn' });
+    expect(list.find((f) => f.unitCode === 'ST05')).toMatchObject({
+      name: 'Nguyễn Thị Đầu Mối',
+      email: 'daumoi.st05@example.vn',
+    });
     expect(list.find((f) => f.unitCode === 'ST06')).toMatchObject({ name: null, email: null });
 
     const cleared = await t.app.inject({ method: 'DELETE', url: '/api/v1/focal-points/ST05', headers: admin() });
     expect(cleared.json()).toMatchObject({ unitCode: 'ST05', name: null, email: null });
 
-    const audit = await t.app.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entity, 'unit'), eq(schema.auditLog.entityId, 'ST05')));
+    const audit = await t.app.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entity, 'unit'), eq(schema.auditLog.entityId, 'ST05')));
     expect(audit.map((r) => r.action)).toEqual(['focal_point.set', 'focal_point.clear']);
     expect(JSON.stringify(audit)).not.toContain('daumoi.st05');
   });
 
   it('lists only the units of a staff campaign, with how many respondents each has', async () => {
-    const id = await staffCampaign('focal list', 'full_name,email,unit_code,respondent_group\nLê Văn A,a.fl@example.vn,ST02,T2\nLê Văn B,b.fl@example.vn,ST02,T3\nLê Văn C,c.fl@example.vn,ST07,T3\n');
+    const id = await staffCampaign(
+      'focal list',
+      'full_name,email,unit_code,respondent_group\nLê Văn A,a.fl@example.vn,ST02,T2\nLê Văn B,b.fl@example.vn,ST02,T3\nLê Văn C,c.fl@example.vn,ST07,T3\n',
+    );
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/focal-points?campaignId=${id}`, headers: admin() });
     expect(res.statusCode).toBe(200);
-    expect(res.json<{ focalPoints: { unitCode: string; respondents?: number }[] }>().focalPoints.map((f) => [f.unitCode, f.respondents])).toEqual([['ST02', 2], ['ST07', 1]]);
+    expect(
+      res
+        .json<{ focalPoints: { unitCode: string; respondents?: number }[] }>()
+        .focalPoints.map((f) => [f.unitCode, f.respondents]),
+    ).toEqual([
+      ['ST02', 2],
+      ['ST07', 1],
+    ]);
   });
 
   it('refuses a bad email with 400 and a Vietnamese message, and an unknown unit with 404', async () => {
     const bad = await put('ST05', { name: 'Trần Văn B', email: 'không-phải-email' });
     expect(bad.statusCode).toBe(400);
-    const err = bad.json<{ error: { code: string; message: string; messageEn: string; details: { field: string; message: string }[] } }>().error;
-    expect(err).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không hợp lệ', messageEn: 'The request is invalid' });
+    const err = bad.json<{
+      error: { code: string; message: string; messageEn: string; details: { field: string; message: string }[] };
+    }>().error;
+    expect(err).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Dữ liệu gửi lên không hợp lệ',
+      messageEn: 'The request is invalid',
+    });
     expect(err.details).toContainEqual({ field: 'email', message: 'Email không hợp lệ' });
     expect((await put('ST05', { name: '  ', email: 'b@example.vn' })).statusCode).toBe(400);
     const unknown = await put('XX99', { name: 'Trần Văn B', email: 'b@example.vn' });
@@ -78,7 +114,12 @@ describe('focal points', () => {
   });
 
   it('is for admins only: 401 without a session, 403 for an observer', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/v1/supervisors', headers: admin(), payload: { fullName: 'Quan sát viên', organisation: 'Hội Cựu chiến binh tỉnh', role: 'observer', ...OBSERVER } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/supervisors',
+      headers: admin(),
+      payload: { fullName: 'Quan sát viên', organisation: 'Hội Cựu chiến binh tỉnh', role: 'observer', ...OBSERVER },
+    });
     const observer = { cookie: await t.login(OBSERVER.email, OBSERVER.password) };
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/focal-points' })).statusCode).toBe(401);
     expect((await put('ST05', { name: 'X', email: 'x@example.vn' }, { cookie: '' })).statusCode).toBe(401);
@@ -88,7 +129,9 @@ describe('focal points', () => {
   });
 
   it('is documented in OpenAPI', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
     expect(Object.keys(doc.paths['/api/v1/focal-points/{unitCode}'] ?? {})).toEqual(expect.arrayContaining(['put', 'delete']));
     expect(doc.paths['/api/v1/focal-points']).toHaveProperty('get');
   });
@@ -97,17 +140,30 @@ describe('focal points', () => {
     await t.app.db.execute(sql`update units set focal_point_email = 'cu.st30@example.vn' where code = 'ST30'`);
     const smtp = await startSmtpSink();
     const worker = await startWorker(
-      loadWorkerConfig({ DATABASE_URL: t.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: t.config.queuePrefix, SMTP_URL: smtp.url, TOKEN_SECRET: SECRET }),
+      loadWorkerConfig({
+        DATABASE_URL: t.database.url,
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: t.config.queuePrefix,
+        SMTP_URL: smtp.url,
+        TOKEN_SECRET: SECRET,
+      }),
       { schedulers: false, log: () => undefined },
     );
     try {
-      const id = await staffCampaign('focal digest', 'full_name,email,unit_code,respondent_group\nVõ Văn Một,mot.fd@example.vn,ST30,T4\nVõ Văn Hai,hai.fd@example.vn,ST30,T5\n', { reminderDays: [3, 7], escalation: true });
+      const id = await staffCampaign(
+        'focal digest',
+        'full_name,email,unit_code,respondent_group\nVõ Văn Một,mot.fd@example.vn,ST30,T4\nVõ Văn Hai,hai.fd@example.vn,ST30,T5\n',
+        { reminderDays: [3, 7], escalation: true },
+      );
       expect((await put('ST30', { name: 'Phạm Thị Mới', email: 'moi.st30@example.vn' })).statusCode).toBe(200);
-      expect((await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: admin() })).statusCode).toBe(202);
+      expect(
+        (await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: admin() })).statusCode,
+      ).toBe(202);
       await t.app.db.execute(sql`update invitations set sent_at = now() - interval '6 days 1 hour' where campaign_id = ${id}`);
       await sweep(worker.deps);
       await sweep(worker.deps);
-      for (let i = 0; i < 100 && !smtp.mails.some((m) => m.to === 'moi.st30@example.vn'); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 100 && !smtp.mails.some((m) => m.to === 'moi.st30@example.vn'); i++)
+        await new Promise((r) => setTimeout(r, 100));
       const digests = smtp.mails.filter((m) => m.to === 'moi.st30@example.vn');
       expect(digests).toHaveLength(1);
       expect(digests[0]?.text).toContain('Võ Văn Một <mot.fd@example.vn>');

@@ -20,12 +20,24 @@ const badText = fc.oneof(
   fc.constant('x'.repeat(200_000)),
 );
 const anyValue = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, badText, fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 4 })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    badText,
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 4 }),
+  ),
 })).v;
 const deep = fc.integer({ min: 17, max: 300 }).map((n) => JSON.parse(`${'['.repeat(n)}1${']'.repeat(n)}`) as unknown);
 /** A plausible body with one field replaced by something bad. */
 function mutated(base: Record<string, unknown>) {
-  return fc.record({ key: fc.constantFrom(...Object.keys(base), 'extra'), value: fc.oneof(badText, deep, anyValue) }).map(({ key, value }) => ({ ...base, [key]: value }));
+  return fc
+    .record({ key: fc.constantFrom(...Object.keys(base), 'extra'), value: fc.oneof(badText, deep, anyValue) })
+    .map(({ key, value }) => ({ ...base, [key]: value }));
 }
 
 describe('fuzzing the public endpoints', () => {
@@ -40,22 +52,52 @@ describe('fuzzing the public endpoints', () => {
     const e = await createEnumerator(t);
     const a = await assign(t, field, e.id, 'ST34', 10);
     const now = new Date().toISOString();
-    const kioskBase = { clientId: randomUUID(), formCode: 'QUICK/2021', answers: { Q_TC: 4, Q_TT: 4, Q_CC: 4, Q_KQ: 4, OV: 4, Q_X: '\u0000' }, startedAt: now, completedAt: now };
-    const interview = { clientId: randomUUID(), assignmentId: a, formCode: '01/2021-TT', answers: { PROCEDURE: 'a\u0000' }, startedAt: now, completedAt: now };
+    const kioskBase = {
+      clientId: randomUUID(),
+      formCode: 'QUICK/2021',
+      answers: { Q_TC: 4, Q_TT: 4, Q_CC: 4, Q_KQ: 4, OV: 4, Q_X: '\u0000' },
+      startedAt: now,
+      completedAt: now,
+    };
+    const interview = {
+      clientId: randomUUID(),
+      assignmentId: a,
+      formCode: '01/2021-TT',
+      answers: { PROCEDURE: 'a\u0000' },
+      startedAt: now,
+      completedAt: now,
+    };
     targets.push(
       { url: '/api/v1/kiosk/responses', headers: kiosk.auth, body: fc.oneof(mutated(kioskBase), anyValue) },
       { url: '/api/v1/kiosk/pair', headers: {}, body: fc.oneof(mutated({ pairingCode: 'ABCD1234' }), anyValue) },
-      { url: '/api/v1/o/ST34/responses', headers: {}, body: fc.oneof(mutated({ ...kioskBase, formCode: '02/2021-DVCTT' }), anyValue) },
+      {
+        url: '/api/v1/o/ST34/responses',
+        headers: {},
+        body: fc.oneof(mutated({ ...kioskBase, formCode: '02/2021-DVCTT' }), anyValue),
+      },
       { url: `/api/v1/s/${'t'.repeat(43)}`, headers: {}, body: fc.oneof(mutated({ answers: {} }), anyValue) },
-      { url: '/api/v1/enumerator/sync', headers: { cookie: e.cookie }, body: fc.oneof(mutated({ forms: [interview] }), fc.array(badText).map((forms) => ({ forms })), anyValue) },
-      { url: '/api/v1/auth/login', headers: {}, body: fc.oneof(mutated({ email: 'a@example.vn', password: 'x'.repeat(10) }), anyValue) },
+      {
+        url: '/api/v1/enumerator/sync',
+        headers: { cookie: e.cookie },
+        body: fc.oneof(
+          mutated({ forms: [interview] }),
+          fc.array(badText).map((forms) => ({ forms })),
+          anyValue,
+        ),
+      },
+      {
+        url: '/api/v1/auth/login',
+        headers: {},
+        body: fc.oneof(mutated({ email: 'a@example.vn', password: 'x'.repeat(10) }), anyValue),
+      },
     );
   });
   afterAll(async () => t?.close());
 
   async function counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const table of TABLES) out[table] = ((await t.app.db.execute(sql.raw(`select count(*)::int as n from ${table}`))).rows[0] as { n: number }).n;
+    for (const table of TABLES)
+      out[table] = ((await t.app.db.execute(sql.raw(`select count(*)::int as n from ${table}`))).rows[0] as { n: number }).n;
     return out;
   }
 
@@ -64,7 +106,12 @@ describe('fuzzing the public endpoints', () => {
     for (const target of targets) {
       await fc.assert(
         fc.asyncProperty(target.body, async (body) => {
-          const res = await t.app.inject({ method: 'POST', url: target.url, headers: { ...target.headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) ?? 'null' });
+          const res = await t.app.inject({
+            method: 'POST',
+            url: target.url,
+            headers: { ...target.headers, 'content-type': 'application/json' },
+            payload: JSON.stringify(body) ?? 'null',
+          });
           const code = res.json<{ error?: { code?: string } }>().error?.code;
           if (res.statusCode === 200 && target.url.endsWith('/sync')) {
             // A sync answers per item: every generated item is rejected, none stored.

@@ -114,7 +114,9 @@ describe('health endpoints', () => {
       const res = await app.inject({ url: '/docs/json' });
       expect(res.statusCode).toBe(200);
       const doc = res.json<{ paths: Record<string, unknown> }>();
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/livez', '/readyz', '/healthz', '/api/v1/auth/login', '/api/v1/campaigns/']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/livez', '/readyz', '/healthz', '/api/v1/auth/login', '/api/v1/campaigns/']),
+      );
     } finally {
       await app.close();
     }

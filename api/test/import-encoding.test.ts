@@ -12,8 +12,16 @@ let campaignId: string;
 beforeAll(async () => {
   t = await buildTestApp();
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
-    payload: { kind: 'staff', name: 'Import encoding', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: t.adminCookie },
+    payload: {
+      kind: 'staff',
+      name: 'Import encoding',
+      year: 2021,
+      opensAt: '2021-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    },
   });
   campaignId = res.json<{ id: string }>().id;
 });
@@ -21,15 +29,31 @@ afterAll(async () => t?.close());
 
 const HEADER = 'full_name,email,unit_code,respondent_group\n';
 const upload = (body: Buffer | string, dryRun: boolean) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/respondents${dryRun ? '?dryRun=true' : ''}`, headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: body });
-const stored = async () => ((await t.app.db.execute(sql`select count(*)::int as n from respondents where campaign_id = ${campaignId}`)).rows[0] as { n: number }).n;
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${campaignId}/respondents${dryRun ? '?dryRun=true' : ''}`,
+    headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+    payload: body,
+  });
+const stored = async () =>
+  (
+    (await t.app.db.execute(sql`select count(*)::int as n from respondents where campaign_id = ${campaignId}`)).rows[0] as {
+      n: number;
+    }
+  ).n;
 
 type ErrorJson = { error: { code: string; message: string; details: { row: number }[]; detailsTotal?: number } };
 
 describe('CSV imports', () => {
   it('refuses a Windows-1258 file, dry run and real import alike, telling how to save it as UTF-8', async () => {
     // "Lê Văn A" in Windows-1258: ê = 0xEA, ă = 0xE3 — not valid UTF-8.
-    const cp1258 = Buffer.concat([Buffer.from(`${HEADER}L`, 'latin1'), Buffer.from([0xea]), Buffer.from(' V', 'latin1'), Buffer.from([0xe3]), Buffer.from('n A,a@example.vn,ST01,T2\n', 'latin1')]);
+    const cp1258 = Buffer.concat([
+      Buffer.from(`${HEADER}L`, 'latin1'),
+      Buffer.from([0xea]),
+      Buffer.from(' V', 'latin1'),
+      Buffer.from([0xe3]),
+      Buffer.from('n A,a@example.vn,ST01,T2\n', 'latin1'),
+    ]);
     for (const dryRun of [true, false]) {
       const res = await upload(cp1258, dryRun);
       expect(res.statusCode).toBe(400);

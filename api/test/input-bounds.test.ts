@@ -28,7 +28,9 @@ describe('inputs at the edge of what PostgreSQL stores', () => {
 
   it('treats a locality name typed with combining marks as the same name', async () => {
     const name = `Xã Hòa Tú ${randomUUID().slice(0, 6)}`;
-    expect((await admin('POST', '/localities', { level: 'commune', unitCode: 'ST32', name: name.normalize('NFC') })).statusCode).toBe(201);
+    expect(
+      (await admin('POST', '/localities', { level: 'commune', unitCode: 'ST32', name: name.normalize('NFC') })).statusCode,
+    ).toBe(201);
     const again = await admin('POST', '/localities', { level: 'commune', unitCode: 'ST32', name: name.normalize('NFD') });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('LOCALITY_NAME_TAKEN');

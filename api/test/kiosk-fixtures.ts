@@ -8,7 +8,14 @@ export async function openSipasCampaign(t: TestApp, settings: Record<string, unk
     method: 'POST',
     url: '/api/v1/campaigns',
     headers: { cookie: t.adminCookie },
-    payload: { kind: 'sipas', name: `SIPAS ${randomUUID()}`, year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', settings },
+    payload: {
+      kind: 'sipas',
+      name: `SIPAS ${randomUUID()}`,
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+      settings,
+    },
   });
   if (res.statusCode !== 201) throw new Error(`campaign: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>().id;

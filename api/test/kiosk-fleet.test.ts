@@ -44,8 +44,12 @@ async function beat(k: PairedKiosk, b: Beat = {}) {
     url: '/api/v1/kiosk/heartbeat',
     headers: k.auth,
     payload: {
-      appVersion: '1.0.0+test', queueLength: b.queueLength ?? 0, parkedCount: b.parkedCount ?? parked.length, lastError: b.lastError ?? null,
-      clientTime: b.clientTime ?? new Date().toISOString(), parked,
+      appVersion: '1.0.0+test',
+      queueLength: b.queueLength ?? 0,
+      parkedCount: b.parkedCount ?? parked.length,
+      lastError: b.lastError ?? null,
+      clientTime: b.clientTime ?? new Date().toISOString(),
+      parked,
     },
   });
 }
@@ -57,7 +61,8 @@ async function health(id: string): Promise<Health> {
   return k.health;
 }
 
-const admin = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { cookie: t.adminCookie } });
+const admin = (url: string, payload: object) =>
+  t.app.inject({ method: 'POST', url, payload, headers: { cookie: t.adminCookie } });
 
 describe('kiosk heartbeat and fleet health', () => {
   it('refuses a heartbeat without a valid device token', async () => {
@@ -75,10 +80,18 @@ describe('kiosk heartbeat and fleet health', () => {
 
     const completedAt = new Date(Date.now() - 60_000).toISOString();
     const clientId = randomUUID();
-    const res = await beat(k, { parked: [{ clientId, code: 'NO_OPEN_CAMPAIGN', completedAt, parkedAt: new Date().toISOString() }], lastError: { code: 'NO_OPEN_CAMPAIGN', at: new Date().toISOString() } });
+    const res = await beat(k, {
+      parked: [{ clientId, code: 'NO_OPEN_CAMPAIGN', completedAt, parkedAt: new Date().toISOString() }],
+      lastError: { code: 'NO_OPEN_CAMPAIGN', at: new Date().toISOString() },
+    });
     expect(res.statusCode).toBe(200);
     const h = await health(k.id);
-    expect(h).toMatchObject({ state: 'errors', trouble: true, parkedCount: 1, lastError: { code: 'NO_OPEN_CAMPAIGN', message: 'Hiện không có đợt khảo sát nào đang mở' } });
+    expect(h).toMatchObject({
+      state: 'errors',
+      trouble: true,
+      parkedCount: 1,
+      lastError: { code: 'NO_OPEN_CAMPAIGN', message: 'Hiện không có đợt khảo sát nào đang mở' },
+    });
     const parked = await t.app.inject({ url: `/api/v1/kiosks/${k.id}/parked`, headers: { cookie: t.adminCookie } });
     expect(parked.json<{ items: { clientId: string; message: string; state: string }[] }>().items).toEqual([
       expect.objectContaining({ clientId, message: 'Hiện không có đợt khảo sát nào đang mở', state: 'parked' }),
@@ -87,11 +100,18 @@ describe('kiosk heartbeat and fleet health', () => {
 
   it('tells the tablet the admin released a parked session (audited), then settles it once the tablet no longer holds it', async () => {
     const k = await pairKiosk(t, { counterName: 'Quầy HB2' });
-    const item = { clientId: randomUUID(), code: 'NO_OPEN_CAMPAIGN', completedAt: new Date(Date.now() - 120_000).toISOString(), parkedAt: new Date(Date.now() - 60_000).toISOString() };
+    const item = {
+      clientId: randomUUID(),
+      code: 'NO_OPEN_CAMPAIGN',
+      completedAt: new Date(Date.now() - 120_000).toISOString(),
+      parkedAt: new Date(Date.now() - 60_000).toISOString(),
+    };
     await beat(k, { parked: [item] });
     const released = await admin(`/api/v1/kiosks/${k.id}/parked/release`, {});
     expect(released.json()).toEqual({ count: 1 });
-    const audit = await t.app.db.execute(sql`select action, details from audit_log where entity_id = ${k.id} and action like 'kiosk.parked.%'`);
+    const audit = await t.app.db.execute(
+      sql`select action, details from audit_log where entity_id = ${k.id} and action like 'kiosk.parked.%'`,
+    );
     expect(audit.rows).toEqual([{ action: 'kiosk.parked.release', details: { clientIds: [item.clientId] } }]);
 
     // The tablet still holds it (its report predates the decision): it is told to send it again.
@@ -105,13 +125,23 @@ describe('kiosk heartbeat and fleet health', () => {
 
   it('discards a parked session only with a reason, audited, and tells the tablet to delete it', async () => {
     const k = await pairKiosk(t, { counterName: 'Quầy HB3' });
-    const item = { clientId: randomUUID(), code: 'HTTP_422', completedAt: new Date().toISOString(), parkedAt: new Date().toISOString() };
+    const item = {
+      clientId: randomUUID(),
+      code: 'HTTP_422',
+      completedAt: new Date().toISOString(),
+      parkedAt: new Date().toISOString(),
+    };
     await beat(k, { parked: [item] });
     const noReason = await admin(`/api/v1/kiosks/${k.id}/parked/discard`, { clientIds: [item.clientId] });
     expect(noReason.statusCode).toBe(400);
-    const ok = await admin(`/api/v1/kiosks/${k.id}/parked/discard`, { clientIds: [item.clientId], reason: 'Phiếu thử nghiệm của nhân viên' });
+    const ok = await admin(`/api/v1/kiosks/${k.id}/parked/discard`, {
+      clientIds: [item.clientId],
+      reason: 'Phiếu thử nghiệm của nhân viên',
+    });
     expect(ok.json()).toEqual({ count: 1 });
-    const audit = await t.app.db.execute(sql`select details from audit_log where entity_id = ${k.id} and action = 'kiosk.parked.discard'`);
+    const audit = await t.app.db.execute(
+      sql`select details from audit_log where entity_id = ${k.id} and action = 'kiosk.parked.discard'`,
+    );
     expect(audit.rows).toEqual([{ details: { clientIds: [item.clientId], reason: 'Phiếu thử nghiệm của nhân viên' } }]);
     expect((await beat(k, { parked: [item] })).json<Reply>().discard).toEqual([item.clientId]);
     const unknown = await admin(`/api/v1/kiosks/${randomUUID()}/parked/release`, {});
@@ -131,7 +161,9 @@ describe('kiosk heartbeat and fleet health', () => {
 
     const silent = await pairKiosk(t, { counterName: 'Quầy HB6' });
     await beat(silent);
-    await t.app.db.execute(sql`update kiosk_devices set last_heartbeat_at = now() - interval '11 minutes', last_seen_at = now() - interval '11 minutes', paired_at = now() - interval '1 hour' where id = ${silent.id}`);
+    await t.app.db.execute(
+      sql`update kiosk_devices set last_heartbeat_at = now() - interval '11 minutes', last_seen_at = now() - interval '11 minutes', paired_at = now() - interval '1 hour' where id = ${silent.id}`,
+    );
     expect(await health(silent.id)).toMatchObject({ state: 'silent', trouble: true });
   });
 
@@ -142,9 +174,17 @@ describe('kiosk heartbeat and fleet health', () => {
     const opensAt = new Date(Date.now() - 2 * 86_400_000);
     await t.app.db.execute(sql`update campaigns set opens_at = ${opensAt} where id = ${id}`);
     resetTargetCache(t.app.db);
-    const early = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: k.auth, payload: kioskBody(quickAnswers(4), new Date(Date.now() - 10 * 86_400_000)) });
+    const early = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/responses',
+      headers: k.auth,
+      payload: kioskBody(quickAnswers(4), new Date(Date.now() - 10 * 86_400_000)),
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json<{ error: { code: string } }>().error.code).toBe('CAMPAIGN_NOT_OPEN');
-    expect((await beat(k)).json<Reply>().openCampaign).toEqual({ opensAt: opensAt.toISOString(), closesAt: '2099-01-01T00:00:00.000Z' });
+    expect((await beat(k)).json<Reply>().openCampaign).toEqual({
+      opensAt: opensAt.toISOString(),
+      closesAt: '2099-01-01T00:00:00.000Z',
+    });
   });
 });

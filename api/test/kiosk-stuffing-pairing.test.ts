@@ -6,7 +6,8 @@ import { countRows, kioskBody, openSipasCampaign, pairKiosk, quickAnswers, unitR
 describe('kiosk anti-stuffing and review', () => {
   let t: TestApp;
   let campaignId: string;
-  const post = (body: unknown, headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', payload: body as object, headers });
+  const post = (body: unknown, headers: Record<string, string>) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', payload: body as object, headers });
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -17,7 +18,8 @@ describe('kiosk anti-stuffing and review', () => {
   it('stores a burst of 50 sessions in one minute from one tablet as suspect, leaving the satisfaction rate unchanged', async () => {
     const honest = await pairKiosk(t, { minIntervalSeconds: 0, hourlyCap: 100_000 });
     const t0 = new Date('2021-11-03T08:00:00Z').getTime();
-    for (let i = 0; i < 40; i++) expect((await post(kioskBody(quickAnswers(i < 30 ? 5 : 2), new Date(t0 + i * 60_000)), honest.auth)).statusCode).toBe(201);
+    for (let i = 0; i < 40; i++)
+      expect((await post(kioskBody(quickAnswers(i < 30 ? 5 : 2), new Date(t0 + i * 60_000)), honest.auth)).statusCode).toBe(201);
     const stuffer = await pairKiosk(t, { counterName: 'Quầy 2' }); // defaults: 20 s, 120/hour
     expect((await post(kioskBody(quickAnswers(5), new Date(t0)), stuffer.auth)).statusCode).toBe(201);
     const before = await unitResults(t, campaignId);
@@ -29,7 +31,9 @@ describe('kiosk anti-stuffing and review', () => {
     expect(burst.every((r) => r.json<{ reviewState: string }>().reviewState === 'suspect')).toBe(true);
     const after = await unitResults(t, campaignId);
     expect(after).toMatchObject({ validResponses: 41, suspectResponses: 50, quickRatePercent: before?.quickRatePercent });
-    const flagged = await t.app.db.execute(sql`select flags, review_reason from responses where source_id = ${stuffer.id} and review_state = 'suspect' limit 1`);
+    const flagged = await t.app.db.execute(
+      sql`select flags, review_reason from responses where source_id = ${stuffer.id} and review_state = 'suspect' limit 1`,
+    );
     expect(flagged.rows[0]).toMatchObject({ flags: ['min_interval'] });
     expect(String((flagged.rows[0] as { review_reason: string }).review_reason)).toContain('20 s');
   });
@@ -38,7 +42,10 @@ describe('kiosk anti-stuffing and review', () => {
     const k = await pairKiosk(t, { counterName: 'Quầy 3', minIntervalSeconds: 0, hourlyCap: 3 });
     const t0 = new Date('2021-11-04T08:00:00Z').getTime();
     const states = [];
-    for (let i = 0; i < 5; i++) states.push((await post(kioskBody(quickAnswers(5), new Date(t0 + i * 60_000)), k.auth)).json<{ reviewState: string }>().reviewState);
+    for (let i = 0; i < 5; i++)
+      states.push(
+        (await post(kioskBody(quickAnswers(5), new Date(t0 + i * 60_000)), k.auth)).json<{ reviewState: string }>().reviewState,
+      );
     expect(states).toEqual(['valid', 'valid', 'valid', 'suspect', 'suspect']);
   });
 
@@ -46,9 +53,18 @@ describe('kiosk anti-stuffing and review', () => {
     const row = await t.app.db.execute(sql`select id from responses where review_state = 'suspect' limit 1`);
     const id = (row.rows[0] as { id: string }).id;
     const before = await unitResults(t, campaignId);
-    const anon = await t.app.inject({ method: 'POST', url: `/api/v1/responses/${id}/review`, payload: { state: 'valid', reason: 'x' } });
+    const anon = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/responses/${id}/review`,
+      payload: { state: 'valid', reason: 'x' },
+    });
     expect(anon.statusCode).toBe(401);
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/responses/${id}/review`, headers: { cookie: t.adminCookie }, payload: { state: 'valid', reason: 'Đã kiểm tra camera quầy' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/responses/${id}/review`,
+      headers: { cookie: t.adminCookie },
+      payload: { state: 'valid', reason: 'Đã kiểm tra camera quầy' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id, reviewState: 'valid' });
     const after = await unitResults(t, campaignId);
@@ -67,7 +83,12 @@ describe('kiosk pairing', () => {
   afterAll(async () => t.close());
 
   const create = async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/kiosks', headers: { cookie: t.adminCookie }, payload: { unitCode: 'ST34', counterName: 'Quầy 1' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosks',
+      headers: { cookie: t.adminCookie },
+      payload: { unitCode: 'ST34', counterName: 'Quầy 1' },
+    });
     expect(res.statusCode).toBe(201);
     return res.json<{ id: string; pairingCode: string; qrDataUrl: string; pairingExpiresAt: string }>();
   };
@@ -98,7 +119,12 @@ describe('kiosk pairing', () => {
   });
 
   it('sends the full form 01/2021-TT to a kiosk in full mode', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/kiosks', headers: { cookie: t.adminCookie }, payload: { unitCode: 'ST34', counterName: 'Quầy 5', mode: 'full' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosks',
+      headers: { cookie: t.adminCookie },
+      payload: { unitCode: 'ST34', counterName: 'Quầy 5', mode: 'full' },
+    });
     const p = await pair(res.json<{ pairingCode: string }>().pairingCode);
     expect(p.json()).toMatchObject({ mode: 'full', form: { code: '01/2021-TT' } });
   });
@@ -106,18 +132,47 @@ describe('kiosk pairing', () => {
   it('re-pairing issues a new code and stops the old tablet token at once', async () => {
     const k = await create();
     const token = (await pair(k.pairingCode)).json<{ deviceToken: string }>().deviceToken;
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/kiosks/${k.id}/pairing-code`, headers: { cookie: t.adminCookie } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/kiosks/${k.id}/pairing-code`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(again.statusCode).toBe(201);
     const body = kioskBody(quickAnswers(5), new Date());
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', payload: body, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/kiosk/responses',
+          payload: body,
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).statusCode,
+    ).toBe(401);
     const fresh = (await pair(again.json<{ pairingCode: string }>().pairingCode)).json<{ deviceToken: string }>().deviceToken;
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', payload: body, headers: { authorization: `Bearer ${fresh}` } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/kiosk/responses',
+          payload: body,
+          headers: { authorization: `Bearer ${fresh}` },
+        })
+      ).statusCode,
+    ).toBe(201);
     expect(await countRows(t)).toBe(1);
   });
 
   it('only admins create kiosks; unknown units are 404', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/kiosks', payload: { unitCode: 'ST34', counterName: 'x' } })).statusCode).toBe(401);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/kiosks', headers: { cookie: t.adminCookie }, payload: { unitCode: 'ZZ99', counterName: 'x' } });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/kiosks', payload: { unitCode: 'ST34', counterName: 'x' } })).statusCode,
+    ).toBe(401);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosks',
+      headers: { cookie: t.adminCookie },
+      payload: { unitCode: 'ZZ99', counterName: 'x' },
+    });
     expect(res.statusCode).toBe(404);
   });
 });

@@ -1,13 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
-import { countRows, kioskBody, openSipasCampaign, pairKiosk, quickAnswers, unitResults, type PairedKiosk } from './kiosk-fixtures.ts';
+import {
+  countRows,
+  kioskBody,
+  openSipasCampaign,
+  pairKiosk,
+  quickAnswers,
+  unitResults,
+  type PairedKiosk,
+} from './kiosk-fixtures.ts';
 
 describe('kiosk submissions', () => {
   let t: TestApp;
   let campaignId: string;
   let kiosk: PairedKiosk;
-  const post = (body: unknown, headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', payload: body as object, headers });
+  const post = (body: unknown, headers: Record<string, string>) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', payload: body as object, headers });
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -35,7 +44,12 @@ describe('kiosk submissions', () => {
   });
 
   it('takes a slip rating code once: stored with it, a resend is a replay, a second session with it is refused and not stored', async () => {
-    const gen = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/rating-codes`, headers: { cookie: t.adminCookie }, payload: { unitCode: 'ST34', count: 1 } });
+    const gen = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignId}/rating-codes`,
+      headers: { cookie: t.adminCookie },
+      payload: { unitCode: 'ST34', count: 1 },
+    });
     const [code = ''] = gen.json<{ codes: string[] }>().codes;
     const first = kioskBody(quickAnswers(4), new Date('2021-11-03T09:00:00Z'), { ratingCode: code.toLowerCase() });
     expect((await post(first, kiosk.auth)).statusCode).toBe(201);
@@ -74,15 +88,33 @@ describe('kiosk submissions', () => {
 
   it('answers 401 to an unknown token and to a revoked device, and records last seen, app version and pending count', async () => {
     const other = await pairKiosk(t, { counterName: 'Quầy 9' });
-    const ok = await post(kioskBody(quickAnswers(4), new Date('2021-11-03T10:00:00Z'), { appVersion: '1.2.3', pendingCount: 4 }), other.auth);
+    const ok = await post(
+      kioskBody(quickAnswers(4), new Date('2021-11-03T10:00:00Z'), { appVersion: '1.2.3', pendingCount: 4 }),
+      other.auth,
+    );
     expect(ok.statusCode).toBe(201);
     const list = await t.app.inject({ url: '/api/v1/kiosks', headers: { cookie: t.adminCookie } });
-    const row = list.json<{ kiosks: { id: string; appVersion: string; pendingCount: number; lastSeenAt: string; submissionsToday: number; status: string }[] }>().kiosks.find((k) => k.id === other.id);
+    const row = list
+      .json<{
+        kiosks: {
+          id: string;
+          appVersion: string;
+          pendingCount: number;
+          lastSeenAt: string;
+          submissionsToday: number;
+          status: string;
+        }[];
+      }>()
+      .kiosks.find((k) => k.id === other.id);
     expect(row).toMatchObject({ appVersion: '1.2.3', pendingCount: 4, submissionsToday: 1, status: 'paired' });
     expect(row?.lastSeenAt).toBeTruthy();
     expect((await post(kioskBody(quickAnswers(4), new Date()), { authorization: 'Bearer nope' })).statusCode).toBe(401);
     expect((await post(kioskBody(quickAnswers(4), new Date()), {})).statusCode).toBe(401);
-    const rev = await t.app.inject({ method: 'POST', url: `/api/v1/kiosks/${other.id}/revoke`, headers: { cookie: t.adminCookie } });
+    const rev = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/kiosks/${other.id}/revoke`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(rev.statusCode).toBe(200);
     const res = await post(kioskBody(quickAnswers(4), new Date()), other.auth);
     expect(res.statusCode).toBe(401);

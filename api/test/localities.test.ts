@@ -27,7 +27,9 @@ describe('localities', () => {
   });
 
   it('refuses a commune under a non-district unit, a hamlet under a hamlet, unknown parents and units', async () => {
-    expect(code(await call('POST', '/localities', { level: 'commune', unitCode: 'ST01', name: name() }))).toBe('LOCALITY_PARENT_INVALID');
+    expect(code(await call('POST', '/localities', { level: 'commune', unitCode: 'ST01', name: name() }))).toBe(
+      'LOCALITY_PARENT_INVALID',
+    );
     expect(code(await call('POST', '/localities', { level: 'commune', unitCode: 'ZZ99', name: name() }))).toBe('UNIT_UNKNOWN');
     const c = (await call('POST', '/localities', { level: 'commune', unitCode: 'ST33', name: name() })).json<Locality>();
     const h = (await call('POST', '/localities', { level: 'hamlet', parentId: c.id, name: 'Ấp 1' })).json<Locality>();
@@ -55,7 +57,12 @@ describe('localities', () => {
     expect(code(await call('DELETE', `/localities/${c.id}`))).toBe('LOCALITY_HAS_CHILDREN');
     const campaignId = await createFieldCampaign(t);
     const e = await createEnumerator(t);
-    const assigned = await call('POST', `/campaigns/${campaignId}/assignments`, { enumeratorId: e.id, unitCode: 'ST36', quota: 27, localityId: h.id });
+    const assigned = await call('POST', `/campaigns/${campaignId}/assignments`, {
+      enumeratorId: e.id,
+      unitCode: 'ST36',
+      quota: 27,
+      localityId: h.id,
+    });
     expect(assigned.statusCode).toBe(201);
     const inUse = await call('DELETE', `/localities/${h.id}`);
     expect([inUse.statusCode, code(inUse)]).toEqual([409, 'LOCALITY_IN_USE']);
@@ -67,7 +74,12 @@ describe('localities', () => {
 
   it('lets only admins write localities', async () => {
     const e = await createEnumerator(t);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/localities', headers: { cookie: e.cookie }, payload: { level: 'commune', unitCode: 'ST37', name: name() } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/localities',
+      headers: { cookie: e.cookie },
+      payload: { level: 'commune', unitCode: 'ST37', name: name() },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -17,16 +17,24 @@ let smtp: SmtpSink;
 let userId = '';
 
 const attempt = (password: string, i: number) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: USER.email, password }, remoteAddress: `203.0.113.${i % 250}` });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: USER.email, password },
+    remoteAddress: `203.0.113.${i % 250}`,
+  });
 
 /** Lets the backoff of the last failure pass, without waiting in real time. */
-const rewindLastFailure = () => t.app.db.execute(sql`update users set last_failed_login_at = now() - interval '1 hour' where id = ${userId}`);
+const rewindLastFailure = () =>
+  t.app.db.execute(sql`update users set last_failed_login_at = now() - interval '1 hour' where id = ${userId}`);
 
 beforeAll(async () => {
   t = await buildTestApp();
   smtp = await startSmtpSink();
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/supervisors', headers: { cookie: t.adminCookie },
+    method: 'POST',
+    url: '/api/v1/supervisors',
+    headers: { cookie: t.adminCookie },
     payload: { fullName: 'Trần Thị Giám Sát', email: USER.email, organisation: 'Ủy ban MTTQ tỉnh', password: USER.password },
   });
   userId = res.json<{ id: string }>().id;
@@ -53,12 +61,19 @@ describe('login backoff and lockout', () => {
     const locked = await attempt(USER.password, 7);
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringContaining('Tài khoản tạm khóa') });
-    const audit = await t.app.db.execute(sql`select action from audit_log where entity = 'user' and entity_id = ${userId} and action = 'login.locked'`);
+    const audit = await t.app.db.execute(
+      sql`select action from audit_log where entity = 'user' and entity_id = ${userId} and action = 'login.locked'`,
+    );
     expect(audit.rows).toHaveLength(1);
 
     const pool = createPool(t.database.url, 2);
     try {
-      const mail = createMailTransport({ smtpUrl: smtp.url, mailFrom: 'Sở Nội vụ <khaosat@example.vn>', smtpRatePerSecond: 100, outboxDir: '' });
+      const mail = createMailTransport({
+        smtpUrl: smtp.url,
+        mailFrom: 'Sở Nội vụ <khaosat@example.vn>',
+        smtpRatePerSecond: 100,
+        outboxDir: '',
+      });
       expect(await sendAccountNotices({ db: createDb(pool), mail })).toBe(1);
       expect(await sendAccountNotices({ db: createDb(pool), mail })).toBe(0); // sent once
       mail.close();
@@ -74,10 +89,16 @@ describe('login backoff and lockout', () => {
   it('lets an admin unlock (audited); then the right password works and the count starts again', async () => {
     const anon = await t.app.inject({ method: 'POST', url: `/api/v1/auth/accounts/${userId}/unlock` });
     expect(anon.statusCode).toBe(401);
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/auth/accounts/${userId}/unlock`, headers: { cookie: t.adminCookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/auth/accounts/${userId}/unlock`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(res.statusCode).toBe(200);
     expect((await attempt(USER.password, 1)).statusCode).toBe(200);
-    const audit = await t.app.db.execute(sql`select action from audit_log where entity_id = ${userId} and action = 'login.unlock'`);
+    const audit = await t.app.db.execute(
+      sql`select action from audit_log where entity_id = ${userId} and action = 'login.unlock'`,
+    );
     expect(audit.rows).toHaveLength(1);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN })).statusCode).toBe(200);
   });

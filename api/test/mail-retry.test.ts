@@ -31,21 +31,39 @@ afterAll(async () => {
 type Rates = { overall: { invited: number; delivered: number; bounced: number; failed: number } };
 
 const admin = (method: 'GET' | 'POST', url: string, payload?: string) =>
-  t.app.inject({ method, url, headers: { cookie: t.adminCookie, ...(payload ? { 'content-type': 'text/csv' } : {}) }, ...(payload ? { payload } : {}) });
+  t.app.inject({
+    method,
+    url,
+    headers: { cookie: t.adminCookie, ...(payload ? { 'content-type': 'text/csv' } : {}) },
+    ...(payload ? { payload } : {}),
+  });
 
 async function campaignOf(tag: string, n: number): Promise<string> {
   const c = await t.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: t.adminCookie },
     payload: { kind: 'staff', name: `Thư ${tag}`, year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
   });
   const id = c.json<{ id: string }>().id;
-  expect((await admin('POST', `/api/v1/campaigns/${id}/respondents`, respondentsCsv(planRespondents(n, tag)))).statusCode).toBe(201);
+  expect((await admin('POST', `/api/v1/campaigns/${id}/respondents`, respondentsCsv(planRespondents(n, tag)))).statusCode).toBe(
+    201,
+  );
   return id;
 }
 
 /** A worker with a retry policy scaled down from hours to seconds (the mechanism is the same). */
-async function workerFor(smtpUrl: string, retry: { windowMs: number; firstDelayMs: number; maxDelayMs: number }): Promise<WorkerHandle> {
-  const base = loadWorkerConfig({ DATABASE_URL: t.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: t.config.queuePrefix, SMTP_URL: smtpUrl, TOKEN_SECRET: SECRET });
+async function workerFor(
+  smtpUrl: string,
+  retry: { windowMs: number; firstDelayMs: number; maxDelayMs: number },
+): Promise<WorkerHandle> {
+  const base = loadWorkerConfig({
+    DATABASE_URL: t.database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: t.config.queuePrefix,
+    SMTP_URL: smtpUrl,
+    TOKEN_SECRET: SECRET,
+  });
   const w = await startWorker({ ...base, mailRetry: retry }, { schedulers: false, log: () => undefined });
   open.push(w);
   return w;
@@ -68,7 +86,11 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
 
 const rates = async (id: string) => (await admin('GET', `/api/v1/campaigns/${id}/response-rates`)).json<Rates>();
 const deliveries = async (id: string) =>
-  (await t.app.db.execute<{ status: string; attempts: number; kind: string }>(`select status, attempts, kind from mail_deliveries where campaign_id = '${id}' order by kind`)).rows;
+  (
+    await t.app.db.execute<{ status: string; attempts: number; kind: string }>(
+      `select status, attempts, kind from mail_deliveries where campaign_id = '${id}' order by kind`,
+    )
+  ).rows;
 const mailsOf = (s: SmtpSink, tag: string) => s.mails.filter((m) => m.to.endsWith(`.${tag}@example.vn`));
 
 describe('transient SMTP failures', () => {
@@ -79,7 +101,10 @@ describe('transient SMTP failures', () => {
     const id = await campaignOf('grey', 4);
     greyUntil = Date.now() + 3_000;
     expect((await admin('POST', `/api/v1/campaigns/${id}/invitations/send`)).json()).toEqual({ created: 4, queued: 4 });
-    await until(async () => mailsOf(s, 'grey').length, (n) => n >= 4);
+    await until(
+      async () => mailsOf(s, 'grey').length,
+      (n) => n >= 4,
+    );
     await new Promise((r) => setTimeout(r, 1_500)); // any second copy would arrive now
     const got = mailsOf(s, 'grey');
     expect(got).toHaveLength(4);
@@ -101,10 +126,16 @@ describe('transient SMTP failures', () => {
     await workerFor(`smtp://127.0.0.1:${port}`, { windowMs: 60_000, firstDelayMs: 300, maxDelayMs: 1_000 });
     const id = await campaignOf('refused', 2);
     await admin('POST', `/api/v1/campaigns/${id}/invitations/send`);
-    const retrying = await until(() => deliveries(id), (r) => r.length === 2 && r.every((d) => d.status === 'retrying'));
+    const retrying = await until(
+      () => deliveries(id),
+      (r) => r.length === 2 && r.every((d) => d.status === 'retrying'),
+    );
     expect(retrying.map((d) => d.status)).toEqual(['retrying', 'retrying']);
     const s = await sink({ port });
-    await until(async () => mailsOf(s, 'refused').length, (n) => n >= 2);
+    await until(
+      async () => mailsOf(s, 'refused').length,
+      (n) => n >= 2,
+    );
     await new Promise((r) => setTimeout(r, 1_000));
     expect(mailsOf(s, 'refused')).toHaveLength(2);
     expect((await rates(id)).overall).toMatchObject({ delivered: 2, failed: 0 });
@@ -118,23 +149,35 @@ describe('transient SMTP failures', () => {
     const b = await campaignOf('remind', 2);
     await admin('POST', `/api/v1/campaigns/${a}/invitations/send`);
     await admin('POST', `/api/v1/campaigns/${b}/invitations/send`);
-    const ra = await until(() => rates(a), (r) => r.overall.failed === 1 && r.overall.delivered === 2);
+    const ra = await until(
+      () => rates(a),
+      (r) => r.overall.failed === 1 && r.overall.delivered === 2,
+    );
     expect(ra.overall).toMatchObject({ invited: 3, delivered: 2, bounced: 0, failed: 1 });
     expect((await deliveries(a)).map((d) => d.status).sort()).toEqual(['failed', 'sent', 'sent']);
-    await until(() => rates(b), (r) => r.overall.failed === 1);
+    await until(
+      () => rates(b),
+      (r) => r.overall.failed === 1,
+    );
     const csv = (await admin('GET', `/api/v1/campaigns/${a}/response-rates.csv`)).body;
     expect(csv.split('\n')[0]).toContain(',Gửi không được,');
 
     // The server accepts again: "send invitations" re-sends exactly the failed one.
     failing = false;
     expect((await admin('POST', `/api/v1/campaigns/${a}/invitations/send`)).json()).toEqual({ created: 0, queued: 1 });
-    await until(() => rates(a), (r) => r.overall.delivered === 3);
+    await until(
+      () => rates(a),
+      (r) => r.overall.delivered === 3,
+    );
     expect(mailsOf(s, 'gaveup')).toHaveLength(3);
     expect((await rates(a)).overall).toMatchObject({ delivered: 3, failed: 0 });
 
     // "Remind now": a reminder to the one who got the link, the invitation again to the one who did not.
     expect((await admin('POST', `/api/v1/campaigns/${b}/reminders/send`)).json()).toMatchObject({ created: 0, queued: 2 });
-    await until(async () => mailsOf(s, 'remind').length, (n) => n >= 3);
+    await until(
+      async () => mailsOf(s, 'remind').length,
+      (n) => n >= 3,
+    );
     await new Promise((r) => setTimeout(r, 800));
     const mails = mailsOf(s, 'remind');
     expect(mails).toHaveLength(3);

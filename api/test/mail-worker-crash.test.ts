@@ -51,20 +51,47 @@ async function sql<T extends Record<string, unknown>>(text: string): Promise<T[]
 describe('a worker killed mid-send', () => {
   it('has its claims taken over within a minute and duplicates only what the relay had just accepted', async () => {
     const c = await t.app.inject({
-      method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
-      payload: { kind: 'staff', name: 'Khảo sát CBCCVC', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: { cookie: t.adminCookie },
+      payload: {
+        kind: 'staff',
+        name: 'Khảo sát CBCCVC',
+        year: 2021,
+        opensAt: '2021-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+      },
     });
     const id = c.json<{ id: string }>().id;
-    await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: respondentsCsv(planRespondents(N, 'crash')) });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/respondents`,
+      headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+      payload: respondentsCsv(planRespondents(N, 'crash')),
+    });
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'worker/src/main.ts')], { cwd: repo, env: { ...process.env, ...env() }, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'worker/src/main.ts')], {
+      cwd: repo,
+      env: { ...process.env, ...env() },
+      stdio: 'ignore',
+    });
     const exited = new Promise((r) => child.once('exit', r));
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: { cookie: t.adminCookie } })).json()).toEqual({ created: N, queued: N });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/campaigns/${id}/invitations/send`,
+          headers: { cookie: t.adminCookie },
+        })
+      ).json(),
+    ).toEqual({ created: N, queued: N });
     await smtp.waitFor(N / 4, 60_000);
     const killedAt = Date.now();
     child.kill('SIGKILL');
     await exited;
-    const held = (await sql<{ id: string }>(`select id from mail_deliveries where campaign_id = '${id}' and status = 'sending'`)).map((r) => r.id);
+    const held = (
+      await sql<{ id: string }>(`select id from mail_deliveries where campaign_id = '${id}' and status = 'sending'`)
+    ).map((r) => r.id);
     expect(held.length).toBeGreaterThan(0);
     expect(smtp.mails.length).toBeLessThan(N);
 
@@ -72,7 +99,9 @@ describe('a worker killed mid-send', () => {
     const heldList = held.map((h) => `'${h}'`).join(',');
     let recoveredMs = -1;
     for (let i = 0; i < 600 && recoveredMs < 0; i++) {
-      const left = await sql<{ n: number }>(`select count(*)::int as n from mail_deliveries where id in (${heldList}) and status <> 'sent'`);
+      const left = await sql<{ n: number }>(
+        `select count(*)::int as n from mail_deliveries where id in (${heldList}) and status <> 'sent'`,
+      );
       if (left[0]?.n === 0) recoveredMs = Date.now() - killedAt;
       else await new Promise((r) => setTimeout(r, 100));
     }
@@ -90,8 +119,12 @@ describe('a worker killed mid-send', () => {
     // most as many as the worker sends at once (its mail concurrency, 20).
     for (const times of twice) expect(killedAt - (times[0] ?? 0)).toBeLessThan(2_000);
     expect(twice.length).toBeLessThanOrEqual(20);
-    const rows = await sql<{ status: string; n: number }>(`select status, count(*)::int as n from mail_deliveries where campaign_id = '${id}' group by status`);
+    const rows = await sql<{ status: string; n: number }>(
+      `select status, count(*)::int as n from mail_deliveries where campaign_id = '${id}' group by status`,
+    );
     expect(rows).toEqual([{ status: 'sent', n: N }]);
-    process.stdout.write(`worker killed with ${held.length} claims; recovered in ${recoveredMs} ms; ${twice.length} duplicate(s) of ${N}\n`);
+    process.stdout.write(
+      `worker killed with ${held.length} claims; recovered in ${recoveredMs} ms; ${twice.length} duplicate(s) of ${N}\n`,
+    );
   });
 });

@@ -10,7 +10,9 @@ const hmac = (secret: string, text: string) => createHmac('sha256', secret).upda
 
 /** The dossier hash of the campaign's latest response that has one. */
 async function storedDossierHash(t: TestApp, campaignId: string): Promise<string | undefined> {
-  const rows = await t.app.db.execute(sql`select dossier_code_hash as h from responses where campaign_id = ${campaignId} and dossier_code_hash is not null order by received_at desc limit 1`);
+  const rows = await t.app.db.execute(
+    sql`select dossier_code_hash as h from responses where campaign_id = ${campaignId} and dossier_code_hash is not null order by received_at desc limit 1`,
+  );
   return (rows.rows[0] as { h?: string } | undefined)?.h;
 }
 const example = form02?.example ?? {};
@@ -48,9 +50,13 @@ describe('online-service form 02/2021-DVCTT', () => {
     const firstKey = Object.keys(example)[0] ?? '';
     const res = await post({ ...body, answers: { ...example, [firstKey]: example[firstKey] === 1 ? 2 : 1 } });
     expect(res.statusCode).toBe(409);
-    const row = await t.app.db.execute(sql`select channel, source_id, campaign_id from responses where client_id = ${body.clientId}`);
+    const row = await t.app.db.execute(
+      sql`select channel, source_id, campaign_id from responses where client_id = ${body.clientId}`,
+    );
     // source_id of an online response is a keyed hash of the caller's address (online/stuffing.ts), never the address.
-    expect(row.rows).toEqual([{ channel: 'online', source_id: expect.stringMatching(/^[0-9a-f-]{36}$/), campaign_id: campaignId }]);
+    expect(row.rows).toEqual([
+      { channel: 'online', source_id: expect.stringMatching(/^[0-9a-f-]{36}$/), campaign_id: campaignId },
+    ]);
   });
 
   it('rejects empty answers with 400 and per-question errors, storing nothing', async () => {
@@ -62,9 +68,19 @@ describe('online-service form 02/2021-DVCTT', () => {
   });
 
   it('accepts one response per dossier code per campaign (hashed), whatever its spacing or case', async () => {
-    const first = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: 'H48.01-211103-0001' });
+    const first = await post({
+      clientId: randomUUID(),
+      formCode: '02/2021-DVCTT',
+      answers: example,
+      dossierCode: 'H48.01-211103-0001',
+    });
     expect(first.statusCode).toBe(201);
-    const again = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: ' h48.01-211103-0001 ' });
+    const again = await post({
+      clientId: randomUUID(),
+      formCode: '02/2021-DVCTT',
+      answers: example,
+      dossierCode: ' h48.01-211103-0001 ',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('DOSSIER_ALREADY_RATED');
     const stored = await t.app.db.execute(sql`select dossier_code_hash from responses where dossier_code_hash is not null`);
@@ -74,10 +90,13 @@ describe('online-service form 02/2021-DVCTT', () => {
 
   it('stores a dossier code only as a hash keyed with TOKEN_SECRET, not as a plain SHA-256 anyone can recompute', async () => {
     const code = 'H48.02-211104-0042';
-    expect((await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: code })).statusCode).toBe(201);
+    expect(
+      (await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: code })).statusCode,
+    ).toBe(201);
     const stored = await storedDossierHash(t, campaignId);
     const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-    for (const guess of [code, code.toLowerCase(), `dossier:${campaignId}:${code}`, `${campaignId}:${code}`]) expect(stored).not.toBe(sha(guess));
+    for (const guess of [code, code.toLowerCase(), `dossier:${campaignId}:${code}`, `${campaignId}:${code}`])
+      expect(stored).not.toBe(sha(guess));
     expect(stored).toBe(hmac(t.config.tokenSecret, `dossier:${campaignId}:${code}`));
   });
 
@@ -86,7 +105,11 @@ describe('online-service form 02/2021-DVCTT', () => {
     try {
       const otherCampaign = await openSipasCampaign(other);
       const code = 'H48.03-211105-0007';
-      const res = await other.app.inject({ method: 'POST', url: '/api/v1/o/ST34/responses', payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: code } });
+      const res = await other.app.inject({
+        method: 'POST',
+        url: '/api/v1/o/ST34/responses',
+        payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: code },
+      });
       expect(res.statusCode).toBe(201);
       const stored = await storedDossierHash(other, otherCampaign);
       expect(stored).toBe(hmac(other.config.tokenSecret, `dossier:${otherCampaign}:${code}`));
@@ -97,12 +120,22 @@ describe('online-service form 02/2021-DVCTT', () => {
   });
 
   it('accepts a slip rating code once, for its own unit only', async () => {
-    const gen = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/rating-codes`, headers: { cookie: t.adminCookie }, payload: { unitCode: 'ST34', count: 3 } });
+    const gen = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignId}/rating-codes`,
+      headers: { cookie: t.adminCookie },
+      payload: { unitCode: 'ST34', count: 3 },
+    });
     expect(gen.statusCode).toBe(201);
     const [code = ''] = gen.json<{ codes: string[] }>().codes;
-    const wrongUnit = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code }, 'ST16');
+    const wrongUnit = await post(
+      { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code },
+      'ST16',
+    );
     expect(wrongUnit.json().error?.code).toBe('RATING_CODE_INVALID');
-    expect((await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code })).statusCode).toBe(201);
+    expect(
+      (await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code })).statusCode,
+    ).toBe(201);
     const reuse = await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, ratingCode: code });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json().error.code).toBe('RATING_CODE_INVALID');
@@ -116,7 +149,8 @@ describe('online-service form 02/2021-DVCTT', () => {
 
   it('rate-limits one client after 20 submissions a minute with 429', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 25; i++) codes.push((await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example }, 'ST16')).statusCode);
+    for (let i = 0; i < 25; i++)
+      codes.push((await post({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example }, 'ST16')).statusCode);
     expect(codes).toContain(429);
   });
 });

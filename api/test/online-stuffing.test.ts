@@ -17,11 +17,17 @@ const form02 = findForm('02/2021-DVCTT');
 const example = form02?.example ?? {};
 /** Every rating question answered 1 (the worst), the stuffer's form. */
 const allOnes = Object.fromEntries(Object.entries(example).map(([k, v]) => [k, typeof v === 'number' ? 1 : v]));
-const body = (answers: Record<string, unknown> = example, extra: Record<string, unknown> = {}) => ({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers, ...extra });
+const body = (answers: Record<string, unknown> = example, extra: Record<string, unknown> = {}) => ({
+  clientId: randomUUID(),
+  formCode: '02/2021-DVCTT',
+  answers,
+  ...extra,
+});
 /** `n` requests, `wave` at a time (a burst as fast as one API process takes them). */
 async function burst<T>(n: number, wave: number, send: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < n; i += wave) out.push(...(await Promise.all(Array.from({ length: Math.min(wave, n - i) }, (_, j) => send(i + j)))));
+  for (let i = 0; i < n; i += wave)
+    out.push(...(await Promise.all(Array.from({ length: Math.min(wave, n - i) }, (_, j) => send(i + j)))));
   return out;
 }
 const addressOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
@@ -35,17 +41,23 @@ for (const engine of ['postgres', 'embedded'] as const) {
       t.app.inject({ method: 'POST', url: `/api/v1/o/${unit}/responses`, payload, remoteAddress });
 
     beforeAll(async () => {
-      sys = await startTestSystem({ engine, config: { webDist: undefined, onlineLimits: { addressPerHour: 5, unitPerHour: 60 } } });
+      sys = await startTestSystem({
+        engine,
+        config: { webDist: undefined, onlineLimits: { addressPerHour: 5, unitPerHour: 60 } },
+      });
       t = { app: sys.app, adminCookie: await sys.sessionCookie() } as TestApp;
       campaignId = await openSipasCampaign(t);
     });
     afterAll(async () => sys.close());
 
     it('keeps legitimate traffic spread over addresses valid, and the caller address is stored only as a keyed hash', async () => {
-      for (let i = 0; i < 40; i++) expect((await post('ST35', body(example), addressOf(1000 + i))).json().reviewState).toBe('valid');
+      for (let i = 0; i < 40; i++)
+        expect((await post('ST35', body(example), addressOf(1000 + i))).json().reviewState).toBe('valid');
       // The same person rating a few dossiers stays valid too (up to the per-address limit).
       for (let i = 0; i < 5; i++) expect((await post('ST35', body(example), '198.51.100.20')).json().reviewState).toBe('valid');
-      const rows = await sys.query<{ source_id: string | null }>(`select source_id::text from responses where channel = 'online' and unit_id = (select id from units where code = 'ST35')`);
+      const rows = await sys.query<{ source_id: string | null }>(
+        `select source_id::text from responses where channel = 'online' and unit_id = (select id from units where code = 'ST35')`,
+      );
       expect(rows).toHaveLength(45);
       expect(new Set(rows.map((r) => r.source_id)).size).toBe(41);
       expect(JSON.stringify(rows)).not.toMatch(/198\.51|10\.0\.3/);
@@ -79,7 +91,10 @@ for (const engine of ['postgres', 'embedded'] as const) {
       const after = await unitResults(t, campaignId, 'ST38');
       expect(after?.validResponses).toBe(12);
       expect(after?.sipasPercent).toBe(before?.sipasPercent);
-      const list = await t.app.inject({ url: `/api/v1/campaigns/${campaignId}/suspect-responses?unitCode=ST38&limit=5`, headers: { cookie: t.adminCookie } });
+      const list = await t.app.inject({
+        url: `/api/v1/campaigns/${campaignId}/suspect-responses?unitCode=ST38&limit=5`,
+        headers: { cookie: t.adminCookie },
+      });
       expect(list.json<SuspectResponses>()).toMatchObject({ total: stored.length });
       expect(list.json<SuspectResponses>().responses[0]).toMatchObject({ channel: 'online', flags: ['address_rate'] });
     });
@@ -89,7 +104,12 @@ for (const engine of ['postgres', 'embedded'] as const) {
     it(`stores a burst for one unit from ${n} different addresses as suspect: the whole hour of the unit, not only its tail`, async () => {
       const before = await unitResults(t, campaignId, 'ST40');
       const answers = await burst(n, 50, (i) => post('ST40', body(allOnes), addressOf(100_000 + i)));
-      expect(answers.filter((r) => r.statusCode !== 201).map((r) => `${r.statusCode} ${r.body}`).slice(0, 3)).toEqual([]);
+      expect(
+        answers
+          .filter((r) => r.statusCode !== 201)
+          .map((r) => `${r.statusCode} ${r.body}`)
+          .slice(0, 3),
+      ).toEqual([]);
       const flags = await sys.query<{ flags: string[]; n: number }>(
         `select flags, count(*)::int as n from responses where channel = 'online' and unit_id = (select id from units where code = 'ST40') group by flags`,
       );
@@ -101,7 +121,12 @@ for (const engine of ['postgres', 'embedded'] as const) {
 
     it('requires a dossier number or a rating code once the admin sets it for the unit: 400 ONLINE_CODE_REQUIRED, nothing stored', async () => {
       const settings = (codeRequired: boolean, cookie = t.adminCookie) =>
-        t.app.inject({ method: 'PUT', url: '/api/v1/o/ST36/settings', payload: { codeRequired }, headers: cookie ? { cookie } : {} });
+        t.app.inject({
+          method: 'PUT',
+          url: '/api/v1/o/ST36/settings',
+          payload: { codeRequired },
+          headers: cookie ? { cookie } : {},
+        });
       expect((await settings(true, '')).statusCode).toBe(401);
       expect((await settings(true)).json()).toEqual({ unitCode: 'ST36', codeRequired: true });
       expect((await t.app.inject({ url: '/api/v1/o/ST36' })).json()).toMatchObject({ codeRequired: true });

@@ -32,7 +32,11 @@ describe('when PostgreSQL is unreachable', () => {
     const url = new URL(database.url);
     url.host = `127.0.0.1:${proxy.port}`;
     const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(chunk.toString()), done()) });
-    const config = { ...loadConfig(testEnv({ REDIS_URL: TEST_REDIS_URL })), queuePrefix: uniquePrefix(), databaseUrl: url.toString() };
+    const config = {
+      ...loadConfig(testEnv({ REDIS_URL: TEST_REDIS_URL })),
+      queuePrefix: uniquePrefix(),
+      databaseUrl: url.toString(),
+    };
     app = await buildApp(config, { logger: { level: 'info', stream } });
     await app.ready();
     const campaign = await app.inject({ method: 'GET', url: '/api/v1/o/ST34' });
@@ -49,8 +53,16 @@ describe('when PostgreSQL is unreachable', () => {
     const answers = { ...(findForm('02/2021-DVCTT')?.example ?? {}), PROCEDURE: PERSONAL };
     const responses = [
       await app.inject({ method: 'GET', url: '/api/v1/o/ST34?email=someone%40example.vn' }),
-      await app.inject({ method: 'POST', url: '/api/v1/o/ST34/responses', payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers } }),
-      await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'someone@example.vn', password: 'Secret-Pass-1' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/o/ST34/responses',
+        payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers },
+      }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'someone@example.vn', password: 'Secret-Pass-1' },
+      }),
     ];
     for (const res of responses) {
       expect(res.statusCode).toBe(503);
@@ -60,7 +72,8 @@ describe('when PostgreSQL is unreachable', () => {
     const text = logs.join('');
     expect(text).toContain('database unavailable');
     expect(text).not.toContain('unhandled error');
-    for (const secret of [PERSONAL, 'someone@example.vn', 'someone%40example.vn', 'Secret-Pass-1', 'params']) expect(text).not.toContain(secret);
+    for (const secret of [PERSONAL, 'someone@example.vn', 'someone%40example.vn', 'Secret-Pass-1', 'params'])
+      expect(text).not.toContain(secret);
 
     await proxy.restore();
     let status = 0;
@@ -94,7 +107,11 @@ describe("Fastify's and Node's own errors", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = { ...loadConfig(testEnv({ REDIS_URL: TEST_REDIS_URL })), queuePrefix: uniquePrefix(), databaseUrl: database.url };
+    const config = {
+      ...loadConfig(testEnv({ REDIS_URL: TEST_REDIS_URL })),
+      queuePrefix: uniquePrefix(),
+      databaseUrl: database.url,
+    };
     app = await buildApp(config);
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as net.AddressInfo).port;
@@ -106,9 +123,24 @@ describe("Fastify's and Node's own errors", () => {
 
   const marker = 'zz-echo-marker-zz';
   const cases: { name: string; request: () => string; status: number; code: keyof typeof errorCatalogue }[] = [
-    { name: 'a bad URL encoding', request: () => `GET /api/v1/o/%E0%A4%A${marker} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, status: 400, code: 'MALFORMED_REQUEST' },
-    { name: 'a path parameter longer than allowed', request: () => `GET /api/v1/s/${marker}${'a'.repeat(300)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, status: 414, code: 'URI_TOO_LONG' },
-    { name: 'headers over the limit', request: () => `GET /api/v1/o/ST34 HTTP/1.1\r\nHost: x\r\nX-Big: ${marker}${'b'.repeat(20_000)}\r\n\r\n`, status: 431, code: 'HEADERS_TOO_LARGE' },
+    {
+      name: 'a bad URL encoding',
+      request: () => `GET /api/v1/o/%E0%A4%A${marker} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      status: 400,
+      code: 'MALFORMED_REQUEST',
+    },
+    {
+      name: 'a path parameter longer than allowed',
+      request: () => `GET /api/v1/s/${marker}${'a'.repeat(300)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      status: 414,
+      code: 'URI_TOO_LONG',
+    },
+    {
+      name: 'headers over the limit',
+      request: () => `GET /api/v1/o/ST34 HTTP/1.1\r\nHost: x\r\nX-Big: ${marker}${'b'.repeat(20_000)}\r\n\r\n`,
+      status: 431,
+      code: 'HEADERS_TOO_LARGE',
+    },
     { name: 'bytes that are not HTTP', request: () => `${marker} \u0001\r\n\r\n`, status: 400, code: 'MALFORMED_REQUEST' },
     {
       name: 'a body that is not JSON',

@@ -12,18 +12,50 @@ describe('PAR input CSV', () => {
     expect(result).toEqual({
       ok: true,
       units: [
-        { unitCode: 'ST01', unitName: 'Sở Xây dựng, tỉnh "ST"', group: 'department', maxPoints: 94, selfAssessment: 48, staffSurveyPoints: 19.18, sipasPercent: 99.4 },
-        { unitCode: 'ST02', unitName: 'Huyện Mỹ Tú', group: 'district', maxPoints: 93.75, selfAssessment: 41, staffSurveyPoints: 15.39, sipasPercent: 92.73 },
+        {
+          unitCode: 'ST01',
+          unitName: 'Sở Xây dựng, tỉnh "ST"',
+          group: 'department',
+          maxPoints: 94,
+          selfAssessment: 48,
+          staffSurveyPoints: 19.18,
+          sipasPercent: 99.4,
+        },
+        {
+          unitCode: 'ST02',
+          unitName: 'Huyện Mỹ Tú',
+          group: 'district',
+          maxPoints: 93.75,
+          selfAssessment: 41,
+          staffSurveyPoints: 15.39,
+          sipasPercent: 92.73,
+        },
       ],
     });
   });
 
   it('reads decimal commas, quoted in a comma file or bare in a semicolon file (Excel with Vietnamese settings)', () => {
-    const expected = { unitCode: 'ST16', unitName: 'Sở Xây dựng', group: 'department', maxPoints: 94, selfAssessment: 48, staffSurveyPoints: 19.18, sipasPercent: 99.4 };
-    expect(parseParCsv(`${header}\nST16,Sở Xây dựng,department,"94,00","48,00","19,18","99,40"\n`)).toEqual({ ok: true, units: [expected] });
-    expect(parseParCsv(`${parInputColumns.join(';')}\r\nST16;Sở Xây dựng;department;94,00;48;19,18;99,40\r\n`)).toEqual({ ok: true, units: [expected] });
+    const expected = {
+      unitCode: 'ST16',
+      unitName: 'Sở Xây dựng',
+      group: 'department',
+      maxPoints: 94,
+      selfAssessment: 48,
+      staffSurveyPoints: 19.18,
+      sipasPercent: 99.4,
+    };
+    expect(parseParCsv(`${header}\nST16,Sở Xây dựng,department,"94,00","48,00","19,18","99,40"\n`)).toEqual({
+      ok: true,
+      units: [expected],
+    });
+    expect(parseParCsv(`${parInputColumns.join(';')}\r\nST16;Sở Xây dựng;department;94,00;48;19,18;99,40\r\n`)).toEqual({
+      ok: true,
+      units: [expected],
+    });
     const bad = parseParCsv(`${parInputColumns.join(';')}\nST16;Sở Xây dựng;department;94,00;48,0,1;19,18;99,40\n`);
-    expect(bad.ok ? [] : bad.errors.map(formatParInputError)).toEqual(['dòng 2 / row 2: self_assessment: không phải số "48,0,1" / not a number "48,0,1"']);
+    expect(bad.ok ? [] : bad.errors.map(formatParInputError)).toEqual([
+      'dòng 2 / row 2: self_assessment: không phải số "48,0,1" / not a number "48,0,1"',
+    ]);
   });
 
   it('names every missing column on row 1', () => {
@@ -49,8 +81,12 @@ describe('PAR input CSV', () => {
     const lines = result.errors.map(formatParInputError);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe('dòng 2 / row 2: self_assessment: không phải số "abc" / not a number "abc"');
-    expect(lines[1]).toMatch(/^dòng 4 \/ row 4: group: nhóm không hợp lệ "ministry" .* \/ unknown group "ministry" .*; sipas_percent: vượt quá 100 \/ above 100$/);
-    expect(lines[2]).toMatch(/^dòng 5 \/ row 5: total_points: .*; unit_code: trùng mã đơn vị với dòng 3 \/ duplicate unit code \(row 3\)$/);
+    expect(lines[1]).toMatch(
+      /^dòng 4 \/ row 4: group: nhóm không hợp lệ "ministry" .* \/ unknown group "ministry" .*; sipas_percent: vượt quá 100 \/ above 100$/,
+    );
+    expect(lines[2]).toMatch(
+      /^dòng 5 \/ row 5: total_points: .*; unit_code: trùng mã đơn vị với dòng 3 \/ duplicate unit code \(row 3\)$/,
+    );
     expect(lines[3]).toBe('dòng 6 / row 6: max_points: trống / empty; staff_survey_points: không được âm / must not be negative');
   });
 
@@ -63,7 +99,10 @@ describe('PAR input CSV', () => {
 });
 
 const nameArb = fc
-  .array(fc.constantFrom('Sở', 'Xây dựng', 'Huyện', 'Mỹ Tú', ',', '"', "'", 'Công an tỉnh', ';', '\n'), { minLength: 1, maxLength: 5 })
+  .array(fc.constantFrom('Sở', 'Xây dựng', 'Huyện', 'Mỹ Tú', ',', '"', "'", 'Công an tỉnh', ';', '\n'), {
+    minLength: 1,
+    maxLength: 5,
+  })
   .map((parts) => `Đơn vị ${parts.join(' ')}`.trim());
 
 const centi = (max: number) => fc.integer({ min: 0, max }).map((n) => n / 100);
@@ -98,28 +137,44 @@ type UnitCells = Record<(typeof parInputColumns)[number], string>;
 function toCsv(rows: UnitCells[], layout: Layout): string {
   const quote = (v: string) => (layout.quoteAll || /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   const columns: string[] = layout.extra ? ['ghi_chu', ...layout.order] : layout.order;
-  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => quote(c === 'ghi_chu' ? 'x, y' : r[c as keyof UnitCells])).join(','))];
+  const lines = [
+    columns.join(','),
+    ...rows.map((r) => columns.map((c) => quote(c === 'ghi_chu' ? 'x, y' : r[c as keyof UnitCells])).join(',')),
+  ];
   return `${layout.bom ? '\uFEFF' : ''}${lines.join(layout.eol)}${layout.eol}`;
 }
 
 function cellsOf(u: GeneratedUnit, i: number): UnitCells {
   return {
-    unit_code: `ST${i}`, unit_name: u.unitName, group: u.group, max_points: u.maxPoints.toFixed(2),
-    self_assessment: String(u.selfAssessment), staff_survey_points: u.staffSurveyPoints.toFixed(2), sipas_percent: String(u.sipasPercent),
+    unit_code: `ST${i}`,
+    unit_name: u.unitName,
+    group: u.group,
+    max_points: u.maxPoints.toFixed(2),
+    self_assessment: String(u.selfAssessment),
+    staff_survey_points: u.staffSurveyPoints.toFixed(2),
+    sipas_percent: String(u.sipasPercent),
   };
 }
 
 describe('PAR input CSV properties', () => {
-  test.prop([fc.array(unitArb, { minLength: 1, maxLength: 30 }), layoutArb])('any valid table written as CSV parses back to the same units and numbers', (units, layout) => {
-    const result = parseParCsv(toCsv(units.map(cellsOf), layout));
-    expect(result).toEqual({
-      ok: true,
-      units: units.map((u, i) => ({
-        unitCode: `ST${i}`, unitName: u.unitName, group: u.group, maxPoints: u.maxPoints,
-        selfAssessment: u.selfAssessment, staffSurveyPoints: u.staffSurveyPoints, sipasPercent: u.sipasPercent,
-      })),
-    });
-  });
+  test.prop([fc.array(unitArb, { minLength: 1, maxLength: 30 }), layoutArb])(
+    'any valid table written as CSV parses back to the same units and numbers',
+    (units, layout) => {
+      const result = parseParCsv(toCsv(units.map(cellsOf), layout));
+      expect(result).toEqual({
+        ok: true,
+        units: units.map((u, i) => ({
+          unitCode: `ST${i}`,
+          unitName: u.unitName,
+          group: u.group,
+          maxPoints: u.maxPoints,
+          selfAssessment: u.selfAssessment,
+          staffSurveyPoints: u.staffSurveyPoints,
+          sipasPercent: u.sipasPercent,
+        })),
+      });
+    },
+  );
 
   test.prop([
     fc.array(unitArb, { minLength: 1, maxLength: 30 }),
@@ -127,16 +182,19 @@ describe('PAR input CSV properties', () => {
     fc.nat(),
     fc.constantFrom('max_points', 'self_assessment', 'staff_survey_points', 'sipas_percent') as fc.Arbitrary<keyof UnitCells>,
     fc.constantFrom('abc', '1,5,5', '12a', 'n/a', '--1', '1e3', '9 0', '.'),
-  ])('a row with a non-numeric cell is reported with its row number and column, and only that row', (units, layout, pick, column, junk) => {
-    const rows = units.map(cellsOf);
-    const bad = pick % rows.length;
-    const target = rows[bad];
-    if (!target) throw new Error('no row');
-    target[column] = junk;
-    const result = parseParCsv(toCsv(rows, layout));
-    if (result.ok) throw new Error(`accepted ${junk}`);
-    expect(result.errors.map((e) => e.row)).toEqual([bad + 2]);
-    expect(result.errors[0]?.problems.map((p) => p.field)).toContain(column);
-    expect(formatParInputError(result.errors[0] ?? { row: 0, problems: [] })).toContain(`dòng ${bad + 2} / row ${bad + 2}: `);
-  });
+  ])(
+    'a row with a non-numeric cell is reported with its row number and column, and only that row',
+    (units, layout, pick, column, junk) => {
+      const rows = units.map(cellsOf);
+      const bad = pick % rows.length;
+      const target = rows[bad];
+      if (!target) throw new Error('no row');
+      target[column] = junk;
+      const result = parseParCsv(toCsv(rows, layout));
+      if (result.ok) throw new Error(`accepted ${junk}`);
+      expect(result.errors.map((e) => e.row)).toEqual([bad + 2]);
+      expect(result.errors[0]?.problems.map((p) => p.field)).toContain(column);
+      expect(formatParInputError(result.errors[0] ?? { row: 0, problems: [] })).toContain(`dòng ${bad + 2} / row ${bad + 2}: `);
+    },
+  );
 });

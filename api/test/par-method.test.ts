@@ -16,23 +16,57 @@ import { createCampaign, insertResponses, type GeneratedResponse } from './aggre
 
 const SAMPLE = fileURLToPath(new URL('../../test/fixtures/par-2021-sample.csv', import.meta.url));
 
-interface MethodBody { year: number; version: number; basis: string; copiedFromYear: number | null; hasResults: boolean; method: ParMethod }
-interface ErrorBody { error: { code: string; message: string; messageEn: string; details: { field: string; reason: string; message: string; messageEn: string; expected?: number; actual?: number }[] } }
+interface MethodBody {
+  year: number;
+  version: number;
+  basis: string;
+  copiedFromYear: number | null;
+  hasResults: boolean;
+  method: ParMethod;
+}
+interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    messageEn: string;
+    details: { field: string; reason: string; message: string; messageEn: string; expected?: number; actual?: number }[];
+  };
+}
 
 describe('PAR method by year', () => {
   let t: TestApp;
   const unitId = new Map<string, number>();
   const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: t.adminCookie } });
-  const put = (year: number, payload: unknown) => t.app.inject({ method: 'PUT', url: `/api/v1/par/${year}/method`, payload: payload as object, headers: { cookie: t.adminCookie } });
+  const put = (year: number, payload: unknown) =>
+    t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/par/${year}/method`,
+      payload: payload as object,
+      headers: { cookie: t.adminCookie },
+    });
 
   /** 30 valid counter forms for a unit: every TC criterion answered 5, every other criterion 1. */
   async function onlyAccessSatisfied(year: number, unitCode: string): Promise<string> {
     const opens = new Date(`${year}-11-02T17:00:00Z`);
-    const campaignId = await createCampaign(t.app.db, 'sipas', `SIPAS ${year}`, year, opens, new Date(opens.getTime() + 20 * 86_400_000));
+    const campaignId = await createCampaign(
+      t.app.db,
+      'sipas',
+      `SIPAS ${year}`,
+      year,
+      opens,
+      new Date(opens.getTime() + 20 * 86_400_000),
+    );
     const form = (await findStoredForm(t.app.db, FORM_CODES.counter))!;
-    const answers = Object.fromEntries(form.definition.scoring.sipas!.components.flatMap((c) => c.criteria.map((q) => [q, c.code === 'TC' ? 5 : 1])));
+    const answers = Object.fromEntries(
+      form.definition.scoring.sipas!.components.flatMap((c) => c.criteria.map((q) => [q, c.code === 'TC' ? 5 : 1])),
+    );
     const rows: GeneratedResponse[] = Array.from({ length: 30 }, () => ({
-      campaignId, unitId: unitId.get(unitCode)!, formId: form.id, reviewState: 'valid', completedAt: new Date(opens.getTime() + 86_400_000), answers,
+      campaignId,
+      unitId: unitId.get(unitCode)!,
+      formId: form.id,
+      reviewState: 'valid',
+      completedAt: new Date(opens.getTime() + 86_400_000),
+      answers,
     }));
     await insertResponses(t.app.db, rows);
     return campaignId;
@@ -47,7 +81,14 @@ describe('PAR method by year', () => {
   it('serves the seeded 2021 method, and a new year as a copy of the latest earlier one', async () => {
     const y2021 = await get('/api/v1/par/2021/method');
     expect(y2021.statusCode).toBe(200);
-    expect(y2021.json<MethodBody>()).toMatchObject({ year: 2021, version: 1, basis: 'seed', copiedFromYear: null, hasResults: false, method: parMethod2021 });
+    expect(y2021.json<MethodBody>()).toMatchObject({
+      year: 2021,
+      version: 1,
+      basis: 'seed',
+      copiedFromYear: null,
+      hasResults: false,
+      method: parMethod2021,
+    });
     const y2022 = (await get('/api/v1/par/2022/method')).json<MethodBody>();
     expect(y2022).toMatchObject({ year: 2022, version: 1, basis: 'copy', copiedFromYear: 2021, method: parMethod2021 });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/par/2021/method' })).statusCode).toBe(401);
@@ -87,18 +128,40 @@ describe('PAR method by year', () => {
     expect(saved.json<MethodBody>()).toMatchObject({ year: 2024, version: 2, basis: 'edit', hasResults: false });
 
     const campaignId = await onlyAccessSatisfied(2024, 'ST16');
-    const sipas = (await get(`/api/v1/campaigns/${campaignId}/sipas`)).json<{ units: { unitCode: string; sipasPercent: number | null }[] }>();
+    const sipas = (await get(`/api/v1/campaigns/${campaignId}/sipas`)).json<{
+      units: { unitCode: string; sipasPercent: number | null }[];
+    }>();
     // Only TC (weight 1.5 of 10) is satisfied: 15 %, where equal weights would give 20 %.
     expect(sipas.units.find((u) => u.unitCode === 'ST16')?.sipasPercent).toBe(15);
     const csv = 'unit_code,self_assessment,max_points,staff_survey_points\nST16,50,100,20\n';
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/par/2024/self-assessments', payload: csv, headers: { cookie: t.adminCookie, 'content-type': 'text/csv' } })).statusCode).toBe(201);
-    const table = (await get('/api/v1/par/2024')).json<{ units: { unitCode: string; sipasPoints: number; totalPoints: number }[] }>();
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/par/2024/self-assessments',
+          payload: csv,
+          headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const table = (await get('/api/v1/par/2024')).json<{
+      units: { unitCode: string; sipasPoints: number; totalPoints: number }[];
+    }>();
     // 15 % × 10 points = 1.5; 50 + 20 + 1.5 = 71.5.
     expect(table.units.find((u) => u.unitCode === 'ST16')).toMatchObject({ sipasPoints: 1.5, totalPoints: 71.5 });
   });
 
   it('asks for confirmation once the year has results, then saves a new version, audits it and rescores with the new bands', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/par/2025/self-assessments', payload: readFileSync(SAMPLE, 'utf8'), headers: { cookie: t.adminCookie, 'content-type': 'text/csv' } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/par/2025/self-assessments',
+          payload: readFileSync(SAMPLE, 'utf8'),
+          headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+        })
+      ).statusCode,
+    ).toBe(201);
     await onlyAccessSatisfied(2025, 'ST16');
     const before = (await get('/api/v1/par/2025')).json<{ units: { unitCode: string; indexPercent: number; band: number }[] }>();
     const st16 = before.units.find((u) => u.unitCode === 'ST16')!;
@@ -108,7 +171,10 @@ describe('PAR method by year', () => {
     const current = (await get('/api/v1/par/2025/method')).json<MethodBody>();
     expect(current).toMatchObject({ basis: 'copy', copiedFromYear: 2024 });
     const m = copyParMethod(current.method);
-    m.bands = [{ band: 1, min: 70, inclusive: true }, { band: 2, min: 0, inclusive: true }];
+    m.bands = [
+      { band: 1, min: 70, inclusive: true },
+      { band: 2, min: 0, inclusive: true },
+    ];
     const refused = await put(2025, { method: m });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<ErrorBody>().error.code).toBe('PAR_METHOD_CONFIRM_REQUIRED');
@@ -117,7 +183,10 @@ describe('PAR method by year', () => {
     const confirmed = await put(2025, { method: m, confirm: true });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json<MethodBody>()).toMatchObject({ version: 2, basis: 'edit' });
-    const audit = await t.app.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'par_method.update'), eq(schema.auditLog.entityId, '2025')));
+    const audit = await t.app.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'par_method.update'), eq(schema.auditLog.entityId, '2025')));
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ year: 2025, fromVersion: 1, version: 2, changed: ['bands'], withResults: true });
     const after = (await get('/api/v1/par/2025')).json<{ units: { unitCode: string; indexPercent: number; band: number }[] }>();

@@ -13,7 +13,11 @@ import { removeKeys, TEST_REDIS_URL, uniquePrefix } from '../../test/support/red
 const LOGIN_LIMIT = 20; // per caller per minute (auth routes)
 
 async function attempt(app: FastifyInstance, n: number): Promise<number> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `nobody-${n}@example.vn`, password: 'Wrong-Pass-2026!' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: `nobody-${n}@example.vn`, password: 'Wrong-Pass-2026!' },
+  });
   return res.statusCode;
 }
 

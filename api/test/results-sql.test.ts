@@ -38,17 +38,31 @@ describe('campaign results', () => {
     campaignId = await openSipasCampaign(t);
     const next = rng(20211103);
     for (let i = 0; i < 45; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/o/ST34/responses', remoteAddress: `10.0.0.${i}`, payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: randomForm02(next) } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/o/ST34/responses',
+        remoteAddress: `10.0.0.${i}`,
+        payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: randomForm02(next) },
+      });
       expect(res.statusCode).toBe(201);
     }
     const k = await pairKiosk(t, { minIntervalSeconds: 0, hourlyCap: 100_000 });
     const t0 = Date.parse('2021-11-03T01:00:00Z');
     for (let i = 0; i < 35; i++) {
       const ov = 1 + Math.floor(next() * 5);
-      await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: k.auth, payload: kioskBody(quickAnswers(ov, 3), new Date(t0 + i * 60_000)) });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/kiosk/responses',
+        headers: k.auth,
+        payload: kioskBody(quickAnswers(ov, 3), new Date(t0 + i * 60_000)),
+      });
     }
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/v1/o/ST16/responses', payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: randomForm02(next) } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/o/ST16/responses',
+        payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: randomForm02(next) },
+      });
     }
   });
   afterAll(async () => t.close());
@@ -57,15 +71,22 @@ describe('campaign results', () => {
     const res = await t.app.inject({ url: `/api/v1/campaigns/${campaignId}/results`, headers: { cookie: t.adminCookie } });
     expect(res.statusCode).toBe(200);
     const viaSql = res.json<{ units: { unitCode: string; unitName: string }[] }>().units.find((u) => u.unitCode === 'ST34');
-    const rows = await t.app.db.execute(sql`select form_id, answers from responses r join units u on u.id = r.unit_id where u.code = 'ST34' and r.campaign_id = ${campaignId} and review_state = 'valid'`);
+    const rows = await t.app.db.execute(
+      sql`select form_id, answers from responses r join units u on u.id = r.unit_id where u.code = 'ST34' and r.campaign_id = ${campaignId} and review_state = 'valid'`,
+    );
     const byForm = new Map<number, ResponseAnswers[]>();
-    for (const r of rows.rows as { form_id: number; answers: ResponseAnswers }[]) byForm.set(r.form_id, [...(byForm.get(r.form_id) ?? []), r.answers]);
+    for (const r of rows.rows as { form_id: number; answers: ResponseAnswers }[])
+      byForm.set(r.form_id, [...(byForm.get(r.form_id) ?? []), r.answers]);
     const parts = [];
     for (const [formId, answers] of byForm) {
       const form = await findStoredFormById(t.app.db, formId);
       if (form) parts.push({ form, validForms: answers.length, counts: countAnswers(answers) });
     }
-    const inMemory = unitResult({ unitCode: 'ST34', unitName: viaSql?.unitName ?? '', states: { valid: rows.rows.length } }, parts, resultSettings({}));
+    const inMemory = unitResult(
+      { unitCode: 'ST34', unitName: viaSql?.unitName ?? '', states: { valid: rows.rows.length } },
+      parts,
+      resultSettings({}),
+    );
     expect(viaSql).toEqual(inMemory);
     expect(inMemory.sipasPercent).not.toBeNull();
     expect(inMemory.quickRatePercent).not.toBeNull();
@@ -74,15 +95,24 @@ describe('campaign results', () => {
 
   it('shows null (not enough data) for a unit below the minimum sample of 30', async () => {
     const res = await t.app.inject({ url: `/api/v1/campaigns/${campaignId}/results`, headers: { cookie: t.adminCookie } });
-    const u = res.json<{ units: { unitCode: string; sipasPercent: number | null; sipasStatus: string; validResponses: number }[] }>().units.find((x) => x.unitCode === 'ST16');
+    const u = res
+      .json<{ units: { unitCode: string; sipasPercent: number | null; sipasStatus: string; validResponses: number }[] }>()
+      .units.find((x) => x.unitCode === 'ST16');
     expect(u).toMatchObject({ validResponses: 5, sipasPercent: null, sipasStatus: 'not_enough_data' });
   });
 
   it('offers a per-counter and a per-day view', async () => {
-    const counters = await t.app.inject({ url: `/api/v1/campaigns/${campaignId}/results/counters`, headers: { cookie: t.adminCookie } });
-    expect(counters.json<{ counters: unknown[] }>().counters).toEqual([expect.objectContaining({ unitCode: 'ST34', counterName: 'Quầy 1', validResponses: 35, quickForms: 35 })]);
+    const counters = await t.app.inject({
+      url: `/api/v1/campaigns/${campaignId}/results/counters`,
+      headers: { cookie: t.adminCookie },
+    });
+    expect(counters.json<{ counters: unknown[] }>().counters).toEqual([
+      expect.objectContaining({ unitCode: 'ST34', counterName: 'Quầy 1', validResponses: 35, quickForms: 35 }),
+    ]);
     const days = await t.app.inject({ url: `/api/v1/campaigns/${campaignId}/results/days`, headers: { cookie: t.adminCookie } });
-    expect(days.json<{ days: { day: string; unitCode: string }[] }>().days).toEqual(expect.arrayContaining([expect.objectContaining({ day: '2021-11-03', unitCode: 'ST34' })]));
+    expect(days.json<{ days: { day: string; unitCode: string }[] }>().days).toEqual(
+      expect.arrayContaining([expect.objectContaining({ day: '2021-11-03', unitCode: 'ST34' })]),
+    );
   });
 
   it('is for dashboard users only', async () => {

@@ -8,9 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { kioskBody, openSipasCampaign, pairKiosk, quickAnswers } from './kiosk-fixtures.ts';
 
-interface Row { unitCode: string; quickForms: number; quickRatePercent: number | null; suppressed: 'small' | 'secondary' | null }
-interface CounterRow extends Row { counterName: string }
-interface DayRow extends Row { day: string }
+interface Row {
+  unitCode: string;
+  quickForms: number;
+  quickRatePercent: number | null;
+  suppressed: 'small' | 'secondary' | null;
+}
+interface CounterRow extends Row {
+  counterName: string;
+}
+interface DayRow extends Row {
+  day: string;
+}
 
 let t: TestApp;
 let campaignId = '';
@@ -20,7 +29,12 @@ async function answer(counterName: string, n: number, day: string) {
   const k = await pairKiosk(t, { counterName, minIntervalSeconds: 0, hourlyCap: 100_000 });
   const t0 = Date.parse(`${day}T01:00:00Z`);
   for (let i = 0; i < n; i++) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: k.auth, payload: kioskBody(quickAnswers(1 + (i % 5), 3), new Date(t0 + i * 60_000)) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/responses',
+      headers: k.auth,
+      payload: kioskBody(quickAnswers(1 + (i % 5), 3), new Date(t0 + i * 60_000)),
+    });
     expect(res.statusCode).toBe(201);
   }
 }
@@ -43,9 +57,15 @@ describe('suppressed breakdowns', () => {
     expect(by['Quầy 3']).toMatchObject({ quickForms: 35, quickRatePercent: null, suppressed: 'secondary' });
     expect(by['Quầy 1']).toMatchObject({ quickForms: 40, quickRatePercent: 40, suppressed: null });
     // The unit's own figures stay visible: the withheld counters cannot be told apart from them.
-    const unit = (await get<{ units: { unitCode: string; quickForms: number; quickSatisfied: number }[] }>(`/api/v1/campaigns/${campaignId}/results`)).units.find((u) => u.unitCode === 'ST34');
+    const unit = (
+      await get<{ units: { unitCode: string; quickForms: number; quickSatisfied: number }[] }>(
+        `/api/v1/campaigns/${campaignId}/results`,
+      )
+    ).units.find((u) => u.unitCode === 'ST34');
     expect(unit).toMatchObject({ quickForms: 78 });
-    const shownSatisfied = body.counters.filter((c) => c.quickRatePercent !== null).reduce((a, c) => a + Math.round(((c.quickRatePercent ?? 0) * c.quickForms) / 100), 0);
+    const shownSatisfied = body.counters
+      .filter((c) => c.quickRatePercent !== null)
+      .reduce((a, c) => a + Math.round(((c.quickRatePercent ?? 0) * c.quickForms) / 100), 0);
     const left = (unit?.quickSatisfied ?? 0) - shownSatisfied; // what subtraction gives: the two withheld counters together
     expect(left).toBeGreaterThan(0);
   });

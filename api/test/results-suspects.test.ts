@@ -21,12 +21,24 @@ describe('suspect responses for review', () => {
     const k = await pairKiosk(t, { counterName: 'Quầy 7', minIntervalSeconds: 20 });
     const t0 = new Date('2021-11-03T08:00:00Z').getTime();
     for (const [i, at] of [t0, t0 + 5_000, t0 + 9_000].entries()) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', payload: kioskBody(quickAnswers(i === 0 ? 5 : 4), new Date(at)), headers: k.auth });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/kiosk/responses',
+        payload: kioskBody(quickAnswers(i === 0 ? 5 : 4), new Date(at)),
+        headers: k.auth,
+      });
       expect(res.statusCode).toBe(201);
     }
     const online = await t.app.inject({
-      method: 'POST', url: '/api/v1/o/ST34/responses', remoteAddress: '10.9.9.9',
-      payload: { clientId: crypto.randomUUID(), formCode: '02/2021-DVCTT', answers: findForm('02/2021-DVCTT')?.example ?? {}, dossierCode: 'HS-000123-2021' },
+      method: 'POST',
+      url: '/api/v1/o/ST34/responses',
+      remoteAddress: '10.9.9.9',
+      payload: {
+        clientId: crypto.randomUUID(),
+        formCode: '02/2021-DVCTT',
+        answers: findForm('02/2021-DVCTT')?.example ?? {},
+        dossierCode: 'HS-000123-2021',
+      },
     });
     expect(online.statusCode).toBe(201);
     await t.app.db.execute(sql`update responses set review_state = 'suspect', flags = '{manual}' where channel = 'online'`);
@@ -40,7 +52,14 @@ describe('suspect responses for review', () => {
     expect(body.total).toBe(3);
     const kiosk = body.responses.filter((r) => r.channel === 'kiosk');
     expect(kiosk.map((r) => r.completedAt)).toEqual(['2021-11-03T08:00:09.000Z', '2021-11-03T08:00:05.000Z']);
-    expect(kiosk[0]).toMatchObject({ unitCode: 'ST34', counterName: 'Quầy 7', flags: ['min_interval'], inWindow: true, formCode: 'QUICK/2021', answers: quickAnswers(4) });
+    expect(kiosk[0]).toMatchObject({
+      unitCode: 'ST34',
+      counterName: 'Quầy 7',
+      flags: ['min_interval'],
+      inWindow: true,
+      formCode: 'QUICK/2021',
+      answers: quickAnswers(4),
+    });
     expect(kiosk[0]?.reviewReason).toContain('20 s');
     const online = body.responses.find((r) => r.channel === 'online');
     expect(online).toMatchObject({ counterName: null, flags: ['manual'], formCode: '02/2021-DVCTT' });
@@ -58,7 +77,9 @@ describe('suspect responses for review', () => {
   });
 
   it('is documented in OpenAPI with its query parameters', async () => {
-    const doc = (await t.app.inject({ url: '/docs/json' })).json<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>();
+    const doc = (await t.app.inject({ url: '/docs/json' })).json<{
+      paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
+    }>();
     const op = doc.paths['/api/v1/campaigns/{id}/suspect-responses']?.get;
     expect(op?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'unitCode', 'limit', 'offset']));
   });
@@ -66,12 +87,22 @@ describe('suspect responses for review', () => {
   it('is for admins only', async () => {
     expect((await list('', '')).statusCode).toBe(401);
     const created = await t.app.inject({
-      method: 'POST', url: '/api/v1/supervisors', headers: { cookie: t.adminCookie },
-      payload: { fullName: 'Giám sát', email: 'gs-suspects@mttq.vn', organisation: 'Ủy ban MTTQ tỉnh', password: 'Gs-Pass-2026!' },
+      method: 'POST',
+      url: '/api/v1/supervisors',
+      headers: { cookie: t.adminCookie },
+      payload: {
+        fullName: 'Giám sát',
+        email: 'gs-suspects@mttq.vn',
+        organisation: 'Ủy ban MTTQ tỉnh',
+        password: 'Gs-Pass-2026!',
+      },
     });
     expect(created.statusCode).toBe(201);
     expect((await list('', await t.login('gs-suspects@mttq.vn', 'Gs-Pass-2026!'))).statusCode).toBe(403);
-    const unknown = await t.app.inject({ url: `/api/v1/campaigns/${crypto.randomUUID()}/suspect-responses`, headers: { cookie: t.adminCookie } });
+    const unknown = await t.app.inject({
+      url: `/api/v1/campaigns/${crypto.randomUUID()}/suspect-responses`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(unknown.statusCode).toBe(404);
   });
 
@@ -79,7 +110,10 @@ describe('suspect responses for review', () => {
     const before = await unitResults(t, campaignId);
     const target = (await list()).json<SuspectResponses>().responses.find((r) => r.channel === 'kiosk');
     const review = await t.app.inject({
-      method: 'POST', url: `/api/v1/responses/${target?.id}/review`, headers: { cookie: t.adminCookie }, payload: { state: 'valid', reason: 'Hai công dân khác nhau, đã xem sổ' },
+      method: 'POST',
+      url: `/api/v1/responses/${target?.id}/review`,
+      headers: { cookie: t.adminCookie },
+      payload: { state: 'valid', reason: 'Hai công dân khác nhau, đã xem sổ' },
     });
     expect(review.statusCode).toBe(200);
     const after = await unitResults(t, campaignId);

@@ -12,7 +12,8 @@ const name = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(
 const count = fc.integer({ min: 0, max: 100_000 });
 
 const targets = fc.uniqueArray(
-  fc.record({ unitCode: code, target: fc.option(count, { nil: null }), dossiers: fc.option(count, { nil: null }) })
+  fc
+    .record({ unitCode: code, target: fc.option(count, { nil: null }), dossiers: fc.option(count, { nil: null }) })
     .filter((r) => r.target !== null || r.dossiers !== null),
   { minLength: 1, maxLength: 30, selector: (r) => r.unitCode },
 );
@@ -32,15 +33,24 @@ describe('plan workbook parser', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.targets.map(({ row: _row, ...r }) => r)).toEqual(ts);
     // Names come back in NFC (a name typed with combining marks is the same name).
-    const expected = ls.length === 0 ? null : ls.map((l) => ({ ...l, commune: l.commune.normalize('NFC'), hamlet: l.hamlet.normalize('NFC'), quota: l.quota ?? 27 }));
+    const expected =
+      ls.length === 0
+        ? null
+        : ls.map((l) => ({ ...l, commune: l.commune.normalize('NFC'), hamlet: l.hamlet.normalize('NFC'), quota: l.quota ?? 27 }));
     expect(parsed.localities?.map(({ row: _row, ...r }) => r) ?? null).toEqual(expected);
     expect(parsed.targets.map((r) => r.row)).toEqual(ts.map((_, i) => i + 2));
   });
 
   it('accepts English headers and folds Vietnamese ones, in any column order', () => {
     const p = parsePlanSheets({
-      targets: [['Target', 'UNIT CODE'], ['12', 'ST01']],
-      localities: [['Ấp / khóm', 'Mã huyện', 'Xã, phường, thị trấn', 'Số phiếu'], ['Ấp 1', 'ST30', 'Phú Tân', '']],
+      targets: [
+        ['Target', 'UNIT CODE'],
+        ['12', 'ST01'],
+      ],
+      localities: [
+        ['Ấp / khóm', 'Mã huyện', 'Xã, phường, thị trấn', 'Số phiếu'],
+        ['Ấp 1', 'ST30', 'Phú Tân', ''],
+      ],
     });
     expect(p).toEqual({
       errors: [],
@@ -51,13 +61,37 @@ describe('plan workbook parser', () => {
 
   it('reports a missing column, fractions, negatives and duplicate hamlets with vi and en messages', () => {
     const p = parsePlanSheets({
-      targets: [['unit_code', 'target'], ['ST01', '1.5'], ['ST02', '-3'], ['', '']],
-      localities: [['district_code', 'commune'], ['ST30', 'Xã A']],
+      targets: [
+        ['unit_code', 'target'],
+        ['ST01', '1.5'],
+        ['ST02', '-3'],
+        ['', ''],
+      ],
+      localities: [
+        ['district_code', 'commune'],
+        ['ST30', 'Xã A'],
+      ],
     });
-    expect(p.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([['Chỉ tiêu', 2, 'target'], ['Chỉ tiêu', 3, 'target'], ['Địa bàn', 1, 'hamlet']]);
+    expect(p.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([
+      ['Chỉ tiêu', 2, 'target'],
+      ['Chỉ tiêu', 3, 'target'],
+      ['Địa bàn', 1, 'hamlet'],
+    ]);
     expect(p.errors[0]?.messageEn).toContain('whole number');
-    const dup = parsePlanSheets({ targets: [['unit_code', 'target'], ['ST01', '1']], localities: [['district_code', 'commune', 'hamlet'], ['ST30', 'Xã A', 'Ấp 1'], ['ST30', 'Xã A', 'Ấp 1']] });
-    expect(dup.errors).toEqual([{ sheet: 'Địa bàn', row: 3, column: 'hamlet', message: 'Trùng ấp với dòng 2', messageEn: 'Same hamlet as row 2' }]);
+    const dup = parsePlanSheets({
+      targets: [
+        ['unit_code', 'target'],
+        ['ST01', '1'],
+      ],
+      localities: [
+        ['district_code', 'commune', 'hamlet'],
+        ['ST30', 'Xã A', 'Ấp 1'],
+        ['ST30', 'Xã A', 'Ấp 1'],
+      ],
+    });
+    expect(dup.errors).toEqual([
+      { sheet: 'Địa bàn', row: 3, column: 'hamlet', message: 'Trùng ấp với dòng 2', messageEn: 'Same hamlet as row 2' },
+    ]);
   });
 
   it('names an unreadable file instead of throwing', async () => {

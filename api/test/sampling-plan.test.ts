@@ -18,7 +18,8 @@ function plan2021(): PlanWorkbookInput {
   return {
     targets: CODES.map((unitCode, i) => ({ unitCode, target: i < 5 ? 51 : 50 })),
     localities: ['Phú Tân', 'Thuận Hòa', 'An Hiệp'].flatMap((commune) =>
-      ['Ấp 1', 'Ấp 2'].map((hamlet, j) => ({ districtCode: 'ST30', commune, hamlet, quota: j === 0 ? 27 : null }))),
+      ['Ấp 1', 'Ấp 2'].map((hamlet, j) => ({ districtCode: 'ST30', commune, hamlet, quota: j === 0 ? 27 : null })),
+    ),
   };
 }
 
@@ -28,9 +29,18 @@ describe('sampling plan', () => {
   afterAll(async () => t.close());
 
   const upload = (campaignId: string, body: Buffer, query = '') =>
-    t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/sampling-plan.xlsx${query}`, headers: { cookie: t.adminCookie, 'content-type': XLSX }, payload: body });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignId}/sampling-plan.xlsx${query}`,
+      headers: { cookie: t.adminCookie, 'content-type': XLSX },
+      payload: body,
+    });
   const readPlan = async (campaignId: string) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/sampling-plan`, headers: { cookie: t.adminCookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/${campaignId}/sampling-plan`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(res.statusCode).toBe(200);
     return res.json<SamplingPlan>();
   };
@@ -39,7 +49,13 @@ describe('sampling plan', () => {
     const id = await createFieldCampaign(t);
     const res = await upload(id, await planWorkbook(plan2021()));
     expect(res.statusCode).toBe(200);
-    expect(res.json<PlanImportResult>()).toMatchObject({ ok: true, dryRun: false, units: 40, total: 2005, localities: { communes: 3, hamlets: 6, quota: 162 } });
+    expect(res.json<PlanImportResult>()).toMatchObject({
+      ok: true,
+      dryRun: false,
+      units: 40,
+      total: 2005,
+      localities: { communes: 3, hamlets: 6, quota: 162 },
+    });
     const plan = await readPlan(id);
     expect(plan.units).toHaveLength(40);
     expect(plan.totals).toEqual({ target: 2005, collected: 0, valid: 0 });
@@ -53,26 +69,46 @@ describe('sampling plan', () => {
 
   it('computes a target from the dossiers N with the margin given (N = 12,000 → 388 at 5%, 100 at 10%)', async () => {
     const id = await createFieldCampaign(t);
-    const file = await planWorkbook({ targets: [{ unitCode: 'ST09', dossiers: 12000 }, { unitCode: 'ST10', target: 7, dossiers: 12000 }], localities: null });
+    const file = await planWorkbook({
+      targets: [
+        { unitCode: 'ST09', dossiers: 12000 },
+        { unitCode: 'ST10', target: 7, dossiers: 12000 },
+      ],
+      localities: null,
+    });
     expect((await upload(id, file)).json<PlanImportResult>().total).toBe(388 + 7);
     expect((await upload(id, file, '?margin=0.1')).json<PlanImportResult>().total).toBe(100 + 7);
     const plan = await readPlan(id);
-    expect(plan.units.map((u) => [u.unitCode, u.target, u.dossiers])).toEqual([['ST09', 100, 12000], ['ST10', 7, null]]);
+    expect(plan.units.map((u) => [u.unitCode, u.target, u.dossiers])).toEqual([
+      ['ST09', 100, 12000],
+      ['ST10', 7, null],
+    ]);
   });
 
   it('rejects a file with bad rows with 400 listing each error by sheet, row and column, and writes nothing', async () => {
     const id = await createFieldCampaign(t);
     const file = await planWorkbook({
-      targets: [{ unitCode: 'ST01', target: 10 }, { unitCode: 'XX99', target: 5 }, { unitCode: 'ST01', target: 3 }, { unitCode: 'ST02' }],
-      localities: [{ districtCode: 'ST01', commune: 'Xã A', hamlet: 'Ấp 1' }, { districtCode: 'ST30', commune: '', hamlet: 'Ấp 2' }],
+      targets: [
+        { unitCode: 'ST01', target: 10 },
+        { unitCode: 'XX99', target: 5 },
+        { unitCode: 'ST01', target: 3 },
+        { unitCode: 'ST02' },
+      ],
+      localities: [
+        { districtCode: 'ST01', commune: 'Xã A', hamlet: 'Ấp 1' },
+        { districtCode: 'ST30', commune: '', hamlet: 'Ấp 2' },
+      ],
     });
     const res = await upload(id, file);
     expect(res.statusCode).toBe(400);
     const body = res.json<{ error: { code: string; details: PlanError[] } }>();
     expect(body.error.code).toBe('IMPORT_INVALID');
     expect(body.error.details.map((e) => [e.sheet, e.row, e.column])).toEqual([
-      ['Chỉ tiêu', 3, 'unit_code'], ['Chỉ tiêu', 4, 'unit_code'], ['Chỉ tiêu', 5, 'target'],
-      ['Địa bàn', 2, 'district_code'], ['Địa bàn', 3, 'commune'],
+      ['Chỉ tiêu', 3, 'unit_code'],
+      ['Chỉ tiêu', 4, 'unit_code'],
+      ['Chỉ tiêu', 5, 'target'],
+      ['Địa bàn', 2, 'district_code'],
+      ['Địa bàn', 3, 'commune'],
     ]);
     expect(body.error.details.every((e) => e.message.length > 0 && e.messageEn.length > 0)).toBe(true);
     const plan = await readPlan(id);
@@ -85,7 +121,11 @@ describe('sampling plan', () => {
     const bad = await planWorkbook({ targets: [{ unitCode: 'ST01', target: -1 }], localities: null });
     const dryBad = await upload(id, bad, '?dryRun=1');
     expect(dryBad.statusCode).toBe(200);
-    expect(dryBad.json<PlanImportResult>()).toMatchObject({ dryRun: true, ok: false, errors: [{ sheet: 'Chỉ tiêu', row: 2, column: 'target' }] });
+    expect(dryBad.json<PlanImportResult>()).toMatchObject({
+      dryRun: true,
+      ok: false,
+      errors: [{ sheet: 'Chỉ tiêu', row: 2, column: 'target' }],
+    });
     const good = await upload(id, await planWorkbook(plan2021()), '?dryRun=1');
     expect(good.json<PlanImportResult>()).toMatchObject({ dryRun: true, ok: true, units: 40, total: 2005 });
     expect((await readPlan(id)).units).toEqual([]);
@@ -98,7 +138,10 @@ describe('sampling plan', () => {
     const first = await readPlan(id);
     expect((await upload(id, file)).statusCode).toBe(200);
     expect(await readPlan(id)).toEqual(first);
-    const smaller = await planWorkbook({ targets: [{ unitCode: 'ST01', target: 100 }], localities: [{ districtCode: 'ST30', commune: 'Phú Tân', hamlet: 'Ấp 1', quota: 30 }] });
+    const smaller = await planWorkbook({
+      targets: [{ unitCode: 'ST01', target: 100 }],
+      localities: [{ districtCode: 'ST30', commune: 'Phú Tân', hamlet: 'Ấp 1', quota: 30 }],
+    });
     await upload(id, smaller);
     const after = await readPlan(id);
     expect(after.totals.target).toBe(100);
@@ -119,21 +162,38 @@ describe('sampling plan', () => {
 
   it('hamlet quotas default to 27, can be changed and removed; communes get none', async () => {
     const id = await createFieldCampaign(t);
-    const post = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/localities', headers: { cookie: t.adminCookie }, payload });
-    const commune = (await post({ level: 'commune', unitCode: 'ST31', name: `Xã ${randomUUID().slice(0, 6)}` })).json<{ id: number }>();
+    const post = (payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/localities', headers: { cookie: t.adminCookie }, payload });
+    const commune = (await post({ level: 'commune', unitCode: 'ST31', name: `Xã ${randomUUID().slice(0, 6)}` })).json<{
+      id: number;
+    }>();
     const hamlet = (await post({ level: 'hamlet', parentId: commune.id, name: 'Ấp Chợ' })).json<{ id: number }>();
     const put = (localityId: number, payload: object) =>
-      t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${id}/sampling-plan/hamlets/${localityId}`, headers: { cookie: t.adminCookie }, payload });
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/campaigns/${id}/sampling-plan/hamlets/${localityId}`,
+        headers: { cookie: t.adminCookie },
+        payload,
+      });
     expect((await put(hamlet.id, {})).json()).toEqual({ localityId: hamlet.id, quota: 27 });
     expect((await put(hamlet.id, { quota: 40 })).json()).toEqual({ localityId: hamlet.id, quota: 40 });
     expect((await readPlan(id)).localityTotals).toEqual({ communes: 1, hamlets: 1, quota: 40 });
     const onCommune = await put(commune.id, {});
-    expect([onCommune.statusCode, onCommune.json<{ error: { code: string } }>().error.code]).toEqual([400, 'LOCALITY_NOT_HAMLET']);
-    const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${id}/sampling-plan/hamlets/${hamlet.id}`, headers: { cookie: t.adminCookie } });
+    expect([onCommune.statusCode, onCommune.json<{ error: { code: string } }>().error.code]).toEqual([
+      400,
+      'LOCALITY_NOT_HAMLET',
+    ]);
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/campaigns/${id}/sampling-plan/hamlets/${hamlet.id}`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(del.statusCode).toBe(204);
     const tree = await readPlan(id);
     expect(tree.localityTotals.hamlets).toBe(0);
-    expect(tree.districts.find((d) => d.unitCode === 'ST31')?.communes.find((c) => c.id === commune.id)?.hamlets).toEqual([{ id: hamlet.id, name: 'Ấp Chợ', quota: null, collected: 0 }]);
+    expect(tree.districts.find((d) => d.unitCode === 'ST31')?.communes.find((c) => c.id === commune.id)?.hamlets).toEqual([
+      { id: hamlet.id, name: 'Ấp Chợ', quota: null, collected: 0 },
+    ]);
   });
 
   it('refuses plans for staff campaigns with 409 CAMPAIGN_NOT_SIPAS', async () => {
@@ -143,7 +203,11 @@ describe('sampling plan', () => {
   });
 
   it('serves a template listing every unit that imports back as an empty-target error list', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/sampling-plan-template.xlsx', headers: { cookie: t.adminCookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/sampling-plan-template.xlsx',
+      headers: { cookie: t.adminCookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX);
     const wb = new ExcelJS.Workbook();
@@ -158,7 +222,12 @@ describe('sampling plan', () => {
 
   it('answers 415 to a non-XLSX body and 401 without a login', async () => {
     const id = await createFieldCampaign(t);
-    const csv = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/sampling-plan.xlsx`, headers: { cookie: t.adminCookie, 'content-type': 'text/plain' }, payload: 'x' });
+    const csv = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/sampling-plan.xlsx`,
+      headers: { cookie: t.adminCookie, 'content-type': 'text/plain' },
+      payload: 'x',
+    });
     expect(csv.statusCode).toBe(415);
     const anon = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/sampling-plan` });
     expect(anon.statusCode).toBe(401);

@@ -21,8 +21,13 @@ beforeAll(async () => {
   t = await buildTestApp({ tokenSecret: SECRET, smtpUrl: smtp.url });
   worker = await startWorker(
     loadWorkerConfig({
-      DATABASE_URL: t.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: t.config.queuePrefix, SMTP_URL: smtp.url,
-      TOKEN_SECRET: SECRET, PUBLIC_URL: 'http://127.0.0.1:3000', REMINDER_MIN_GAP_HOURS: '24',
+      DATABASE_URL: t.database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: t.config.queuePrefix,
+      SMTP_URL: smtp.url,
+      TOKEN_SECRET: SECRET,
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+      REMINDER_MIN_GAP_HOURS: '24',
     }),
     { schedulers: false, log: () => undefined },
   );
@@ -33,7 +38,8 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const post = (url: string, payload?: unknown) => t.app.inject({ method: 'POST', url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
+const post = (url: string, payload?: unknown) =>
+  t.app.inject({ method: 'POST', url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
 const remindersTo = (email: string) => smtp.mails.filter((m) => m.to === email && m.subject.startsWith('Nhắc lại'));
 
 async function settle(expected: number): Promise<void> {
@@ -45,12 +51,26 @@ async function settle(expected: number): Promise<void> {
 describe('scheduled reminders and the minimum gap', () => {
   it('skips whoever was reminded within the gap and reminds them on the first sweep after it', async () => {
     const created = await post('/api/v1/campaigns', {
-      kind: 'staff', name: 'Khoảng cách nhắc', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z',
+      kind: 'staff',
+      name: 'Khoảng cách nhắc',
+      year: 2021,
+      opensAt: '2021-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
       settings: { reminderDays: [3, 7, 10] },
     });
     const id = created.json<{ id: string }>().id;
-    const csv = 'full_name,email,unit_code,respondent_group\nLê Văn Một,mot.gap@example.vn,ST02,T2\nLê Văn Hai,hai.gap@example.vn,ST02,T3\nLê Văn Ba,ba.gap@example.vn,ST03,T2\n';
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(201);
+    const csv =
+      'full_name,email,unit_code,respondent_group\nLê Văn Một,mot.gap@example.vn,ST02,T2\nLê Văn Hai,hai.gap@example.vn,ST02,T3\nLê Văn Ba,ba.gap@example.vn,ST03,T2\n';
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/campaigns/${id}/respondents`,
+          headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+          payload: csv,
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await post(`/api/v1/campaigns/${id}/invitations/send`)).statusCode).toBe(202);
     await settle(3);
 
@@ -58,7 +78,9 @@ describe('scheduled reminders and the minimum gap', () => {
     await t.app.db.execute(sql`update invitations set sent_at = now() - interval '8 days' where campaign_id = ${id}`);
     expect((await post(`/api/v1/campaigns/${id}/reminders/send`)).json()).toMatchObject({ queued: 3 });
     await settle(6);
-    await t.app.db.execute(sql`update mail_deliveries d set created_at = now() - interval '1 hour' where d.campaign_id = ${id} and d.kind = 'reminder'`);
+    await t.app.db.execute(
+      sql`update mail_deliveries d set created_at = now() - interval '1 hour' where d.campaign_id = ${id} and d.kind = 'reminder'`,
+    );
     await t.app.db.execute(sql`
       update mail_deliveries d set created_at = now() - interval '30 hours' from invitations i join respondents r on r.id = i.respondent_id
       where d.invitation_id = i.id and d.kind = 'reminder' and r.email = 'ba.gap@example.vn'`);
@@ -83,7 +105,9 @@ describe('scheduled reminders and the minimum gap', () => {
       join invitations i on i.id = d.invitation_id join respondents r on r.id = i.respondent_id
       where d.campaign_id = ${id} and d.kind = 'reminder' group by r.email order by r.email`);
     expect(rounds.rows).toEqual([
-      { email: 'ba.gap@example.vn', rounds: [1, 2] }, { email: 'hai.gap@example.vn', rounds: [1, 2] }, { email: 'mot.gap@example.vn', rounds: [1, 2] },
+      { email: 'ba.gap@example.vn', rounds: [1, 2] },
+      { email: 'hai.gap@example.vn', rounds: [1, 2] },
+      { email: 'mot.gap@example.vn', rounds: [1, 2] },
     ]);
   });
 });

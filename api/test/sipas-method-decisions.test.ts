@@ -31,7 +31,10 @@ describe('SIPAS method decisions (issue 12)', () => {
     const [unit] = await t.app.db.select({ id: schema.units.id }).from(schema.units).where(eq(schema.units.code, 'ST34'));
     unitId = unit!.id;
     for (const f of [form01, form02]) {
-      const [row] = await t.app.db.select({ id: schema.forms.id }).from(schema.forms).where(and(eq(schema.forms.code, f.code), eq(schema.forms.version, f.version)));
+      const [row] = await t.app.db
+        .select({ id: schema.forms.id })
+        .from(schema.forms)
+        .where(and(eq(schema.forms.code, f.code), eq(schema.forms.version, f.version)));
       formIds.set(f.code, row!.id);
     }
   });
@@ -40,16 +43,36 @@ describe('SIPAS method decisions (issue 12)', () => {
   const sipasOf = async (campaignId: string) => {
     const res = await t.app.inject({ url: `/api/v1/campaigns/${campaignId}/sipas`, headers: { cookie: t.adminCookie } });
     expect(res.statusCode).toBe(200);
-    return res.json<{ units: Array<{ unitCode: string; sipasPercent: number | null; perception: Array<{ code: string; answered: number; percent: number | null }>; byForm: Array<{ form: string; sipasPercent: number | null; validForms: number }> }> }>().units.find((u) => u.unitCode === 'ST34')!;
+    return res
+      .json<{
+        units: Array<{
+          unitCode: string;
+          sipasPercent: number | null;
+          perception: Array<{ code: string; answered: number; percent: number | null }>;
+          byForm: Array<{ form: string; sipasPercent: number | null; validForms: number }>;
+        }>;
+      }>()
+      .units.find((u) => u.unitCode === 'ST34')!;
   };
 
   const rows = (campaignId: string, code: string, answers: Record<string, unknown>[]): GeneratedResponse[] =>
-    answers.map((a) => ({ campaignId, unitId, formId: formIds.get(code)!, answers: a, reviewState: 'valid', completedAt: new Date('2021-11-10T03:00:00Z') }));
+    answers.map((a) => ({
+      campaignId,
+      unitId,
+      formId: formIds.get(code)!,
+      answers: a,
+      reviewState: 'valid',
+      completedAt: new Date('2021-11-10T03:00:00Z'),
+    }));
 
   it('gives 99.73 % for 300 satisfied counter forms and 1 dissatisfied online form, with each form’s own figure beside it', async () => {
     const campaignId = await openSipasCampaign(t, { minSample: 1 });
     await insertResponses(t.app.db, [
-      ...rows(campaignId, form01.code, Array.from({ length: 300 }, () => rated(form01, 5))),
+      ...rows(
+        campaignId,
+        form01.code,
+        Array.from({ length: 300 }, () => rated(form01, 5)),
+      ),
       ...rows(campaignId, form02.code, [rated(form02, 1)]),
     ]);
     const unit = await sipasOf(campaignId);
@@ -63,7 +86,11 @@ describe('SIPAS method decisions (issue 12)', () => {
   it('keeps the mean of items when the campaign asks for it (56.67 %)', async () => {
     const campaignId = await openSipasCampaign(t, { minSample: 1, componentMethod: 'mean_of_items' });
     await insertResponses(t.app.db, [
-      ...rows(campaignId, form01.code, Array.from({ length: 300 }, () => rated(form01, 5))),
+      ...rows(
+        campaignId,
+        form01.code,
+        Array.from({ length: 300 }, () => rated(form01, 5)),
+      ),
       ...rows(campaignId, form02.code, [rated(form02, 1)]),
     ]);
     expect((await sipasOf(campaignId)).sipasPercent).toBe(56.67);
@@ -71,14 +98,24 @@ describe('SIPAS method decisions (issue 12)', () => {
 
   it('refuses an answer to a late-only question when the result was on time, and asks it when late', async () => {
     const post = (answers: Record<string, unknown>) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/o/ST34/responses', payload: { clientId: randomUUID(), formCode: form02.code, answers } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/o/ST34/responses',
+        payload: { clientId: randomUUID(), formCode: form02.code, answers },
+      });
     await openSipasCampaign(t, { minSample: 1 });
     const refused = await post(rated(form02, 4, { RESULT_TIME: 'on_time', APOLOGY: false }));
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toMatchObject({ error: { code: 'ANSWERS_INVALID', details: [{ questionId: 'APOLOGY', code: 'NOT_APPLICABLE_HERE' }] } });
+    expect(refused.json()).toMatchObject({
+      error: { code: 'ANSWERS_INVALID', details: [{ questionId: 'APOLOGY', code: 'NOT_APPLICABLE_HERE' }] },
+    });
     const missing = await post(rated(form02, 4, { RESULT_TIME: 'late' }));
     expect(missing.statusCode).toBe(400);
-    expect(missing.json<{ error: { details: { questionId: string; code: string }[] } }>().error.details.map((e) => [e.questionId, e.code])).toEqual([
+    expect(
+      missing
+        .json<{ error: { details: { questionId: string; code: string }[] } }>()
+        .error.details.map((e) => [e.questionId, e.code]),
+    ).toEqual([
       ['LATE_NOTIFIED', 'REQUIRED'],
       ['APOLOGY', 'REQUIRED'],
     ]);
@@ -89,7 +126,14 @@ describe('SIPAS method decisions (issue 12)', () => {
     const campaignId = await openSipasCampaign(t, { minSample: 1 });
     const late = (i: number) => ({ RESULT_TIME: 'late', LATE_NOTIFIED: i < 5, APOLOGY: i < 3 });
     const onTime = { RESULT_TIME: 'on_time' };
-    await insertResponses(t.app.db, rows(campaignId, form01.code, Array.from({ length: 100 }, (_, i) => rated(form01, 4, i < 10 ? late(i) : onTime))));
+    await insertResponses(
+      t.app.db,
+      rows(
+        campaignId,
+        form01.code,
+        Array.from({ length: 100 }, (_, i) => rated(form01, 4, i < 10 ? late(i) : onTime)),
+      ),
+    );
     const perception = Object.fromEntries((await sipasOf(campaignId)).perception.map((p) => [p.code, [p.answered, p.percent]]));
     expect(perception.apology_given).toEqual([10, 30]);
     expect(perception.late_notified).toEqual([10, 50]);

@@ -46,20 +46,38 @@ afterAll(async () => {
 });
 
 const admin = (method: 'GET' | 'POST', url: string, payload?: string, contentType?: string) =>
-  t.app.inject({ method, url, headers: { cookie: t.adminCookie, ...(contentType ? { 'content-type': contentType } : {}) }, ...(payload !== undefined ? { payload } : {}) });
+  t.app.inject({
+    method,
+    url,
+    headers: { cookie: t.adminCookie, ...(contentType ? { 'content-type': contentType } : {}) },
+    ...(payload !== undefined ? { payload } : {}),
+  });
 
 describe('a 1,798-person staff survey by email', () => {
   const plan = planRespondents(N, 'camp');
   let campaignId = '';
   const tokens = new Map<string, string>();
-  const nonRespondents = new Set(plan.filter((_, i) => i % 89 === 5).slice(0, N - ANSWERED).map((r) => r.email));
+  const nonRespondents = new Set(
+    plan
+      .filter((_, i) => i % 89 === 5)
+      .slice(0, N - ANSWERED)
+      .map((r) => r.email),
+  );
 
   it('imports 1,798 respondents over the 40 units and T1–T6 in one go', async () => {
     const c = await t.app.inject({
-      method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
-      payload: { kind: 'staff', name: 'Khảo sát CBCCVC 2021', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: { cookie: t.adminCookie },
+      payload: {
+        kind: 'staff',
+        name: 'Khảo sát CBCCVC 2021',
+        year: 2021,
+        opensAt: '2021-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+      },
     });
-    campaignId = (c.json<{ id: string }>()).id;
+    campaignId = c.json<{ id: string }>().id;
     const res = await admin('POST', `/api/v1/campaigns/${campaignId}/respondents`, respondentsCsv(plan), 'text/csv');
     expect(res.statusCode).toBe(201);
     const body = res.json<{ imported: number; byUnit: unknown[]; byGroup: { key: string }[] }>();

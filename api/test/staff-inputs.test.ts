@@ -27,25 +27,42 @@ afterAll(async () => {
 
 async function newCampaign(name: string, closesAt = '2099-01-01T00:00:00Z', settings?: Record<string, unknown>): Promise<string> {
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: t.adminCookie },
     payload: { kind: 'staff', name, year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt, ...(settings ? { settings } : {}) },
   });
   return res.json<{ id: string }>().id;
 }
 
 const upload = (id: string, body: string | Buffer, query = '') =>
-  t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/respondents${query}`, headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: body });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${id}/respondents${query}`,
+    headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+    payload: body,
+  });
 
 async function countRespondents(id: string): Promise<number> {
-  const r = await t.app.db.select({ n: sql<number>`count(*)::int` }).from(schema.respondents).where(eq(schema.respondents.campaignId, id));
+  const r = await t.app.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schema.respondents)
+    .where(eq(schema.respondents.campaignId, id));
   return r[0]?.n ?? 0;
 }
 
 /** Invites everyone of a campaign and returns their link tokens (derived as the worker does). */
 async function invite(id: string): Promise<string[]> {
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: { cookie: t.adminCookie } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${id}/invitations/send`,
+    headers: { cookie: t.adminCookie },
+  });
   expect(res.statusCode).toBe(202);
-  const rows = await t.app.db.select({ id: schema.invitations.id }).from(schema.invitations).where(eq(schema.invitations.campaignId, id));
+  const rows = await t.app.db
+    .select({ id: schema.invitations.id })
+    .from(schema.invitations)
+    .where(eq(schema.invitations.campaignId, id));
   return rows.map((r) => invitationToken(SECRET, r.id));
 }
 
@@ -64,7 +81,12 @@ describe('respondent import', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json<{ error: { code: string; details: { row: number; field: string; message: string }[] } }>();
     expect(body.error.code).toBe('IMPORT_INVALID');
-    expect(body.error.details.map((d) => [d.row, d.field])).toEqual([[3, 'email'], [4, 'unit_code'], [5, 'respondent_group'], [6, 'email']]);
+    expect(body.error.details.map((d) => [d.row, d.field])).toEqual([
+      [3, 'email'],
+      [4, 'unit_code'],
+      [5, 'respondent_group'],
+      [6, 'email'],
+    ]);
     expect(body.error.details[0]?.message).toContain('Email không hợp lệ');
     expect(await countRespondents(id)).toBe(0);
   });
@@ -82,8 +104,14 @@ describe('respondent import', () => {
     ].join('\n');
     const res = await upload(id, csv);
     expect(res.statusCode).toBe(400);
-    const details = res.json<{ error: { code: string; details: { row: number; field: string; message: string; messageEn?: string }[] } }>().error.details;
-    expect(details.map((d) => [d.row, d.field])).toEqual([[3, 'respondent_group'], [4, 'respondent_group'], [7, 'respondent_group']]);
+    const details = res.json<{
+      error: { code: string; details: { row: number; field: string; message: string; messageEn?: string }[] };
+    }>().error.details;
+    expect(details.map((d) => [d.row, d.field])).toEqual([
+      [3, 'respondent_group'],
+      [4, 'respondent_group'],
+      [7, 'respondent_group'],
+    ]);
     expect(details[0]?.message).toContain('Nhóm T5 không dùng cho đơn vị ST03');
     expect(details[0]?.messageEn).toContain('Group T5 does not apply to unit ST03 (department)');
     expect(await countRespondents(id)).toBe(0);
@@ -111,7 +139,9 @@ describe('respondent import', () => {
     ws.addRow(['Phạm Thị Y', 'y@example.vn', 'ST31', 'T5', '']);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await t.app.inject({
-      method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, payload: data,
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/respondents`,
+      payload: data,
       headers: { cookie: t.adminCookie, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     });
     expect(res.statusCode).toBe(201);
@@ -130,7 +160,12 @@ describe('respondent import', () => {
     const csv = respondentsCsv(planRespondents(80, 'dry'));
     const dry = await upload(id, csv, '?dryRun=true');
     expect(dry.statusCode).toBe(200);
-    const preview = dry.json<{ imported: number; dryRun: boolean; byUnit: { key: string; count: number }[]; byGroup: { key: string; count: number }[] }>();
+    const preview = dry.json<{
+      imported: number;
+      dryRun: boolean;
+      byUnit: { key: string; count: number }[];
+      byGroup: { key: string; count: number }[];
+    }>();
     expect(preview).toMatchObject({ imported: 0, dryRun: true });
     expect(preview.byUnit).toHaveLength(40);
     expect(preview.byGroup.reduce((s, g) => s + g.count, 0)).toBe(80);
@@ -138,7 +173,9 @@ describe('respondent import', () => {
     expect((await upload(id, csv)).statusCode).toBe(201);
     const again = await upload(id, csv);
     expect(again.statusCode).toBe(400);
-    expect(again.json<{ error: { details: { message: string }[] } }>().error.details[0]?.message).toContain('đã có trong danh sách');
+    expect(again.json<{ error: { details: { message: string }[] } }>().error.details[0]?.message).toContain(
+      'đã có trong danh sách',
+    );
     expect(await countRespondents(id)).toBe(80);
   });
 });
@@ -153,16 +190,25 @@ describe('personal links', () => {
     const form = open.json<{ form: Parameters<typeof fillAnswers>[0] & { code: string } }>().form;
     const answers = fillAnswers(form);
     const [firstId] = Object.keys(answers);
-    const draft = await t.app.inject({ method: 'PUT', url: `/api/v1/s/${token}/draft`, payload: { answers: { [firstId ?? '']: answers[firstId ?? ''] } } });
+    const draft = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/s/${token}/draft`,
+      payload: { answers: { [firstId ?? '']: answers[firstId ?? ''] } },
+    });
     expect(draft.statusCode).toBe(200);
     const resumed = await t.app.inject({ method: 'GET', url: `/api/v1/s/${token}` });
     expect(resumed.json<{ answers: Record<string, unknown> }>().answers).toEqual({ [firstId ?? '']: answers[firstId ?? ''] });
     const incomplete = await t.app.inject({ method: 'POST', url: `/api/v1/s/${token}/submit`, payload: { answers: {} } });
     expect(incomplete.statusCode).toBe(400);
-    const both = await Promise.all([1, 2].map(() => t.app.inject({ method: 'POST', url: `/api/v1/s/${token}/submit`, payload: { answers } })));
+    const both = await Promise.all(
+      [1, 2].map(() => t.app.inject({ method: 'POST', url: `/api/v1/s/${token}/submit`, payload: { answers } })),
+    );
     expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(both.find((r) => r.statusCode === 409)?.json<{ error: { code: string } }>().error.code).toBe('ALREADY_SUBMITTED');
-    const stored = await t.app.db.select({ n: sql<number>`count(*)::int` }).from(schema.responses).where(eq(schema.responses.campaignId, id));
+    const stored = await t.app.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.responses)
+      .where(eq(schema.responses.campaignId, id));
     expect(stored[0]?.n).toBe(1);
     const reopened = await t.app.inject({ method: 'GET', url: `/api/v1/s/${token}` });
     expect(reopened.json<{ status: string }>().status).toBe('completed');
@@ -172,22 +218,32 @@ describe('personal links', () => {
     const id = await newCampaign('closed later');
     await upload(id, respondentsCsv(planRespondents(2, 'closed')));
     const [token] = await invite(id);
-    const form = (await t.app.inject({ method: 'GET', url: `/api/v1/s/${token}` })).json<{ form: Parameters<typeof fillAnswers>[0] }>().form;
+    const form = (await t.app.inject({ method: 'GET', url: `/api/v1/s/${token}` })).json<{
+      form: Parameters<typeof fillAnswers>[0];
+    }>().form;
     await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/close`, headers: { cookie: t.adminCookie } });
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/s/${token}/submit`, payload: { answers: fillAnswers(form) } });
     expect(res.statusCode).toBe(410);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('CAMPAIGN_CLOSED');
-    const remind = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/reminders/send`, headers: { cookie: t.adminCookie } });
+    const remind = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/reminders/send`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(remind.statusCode).toBe(410);
   });
 
   it('reveals nothing for a wrong token and slows down guessing with 429', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/s/${'x'.repeat(43)}`, remoteAddress: '10.9.9.9' });
     expect(res.statusCode).toBe(404);
-    expect(res.json<{ error: { code: string; details?: unknown } }>().error).toEqual(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(res.json<{ error: { code: string; details?: unknown } }>().error).toEqual(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
     expect(res.json<{ error: { details?: unknown } }>().error.details).toBeUndefined();
     let last = 0;
-    for (let i = 0; i < 25; i++) last = (await t.app.inject({ method: 'GET', url: `/api/v1/s/guess${i}xxxxxxxxxxxxxxxx`, remoteAddress: '10.9.9.9' })).statusCode;
+    for (let i = 0; i < 25; i++)
+      last = (await t.app.inject({ method: 'GET', url: `/api/v1/s/guess${i}xxxxxxxxxxxxxxxx`, remoteAddress: '10.9.9.9' }))
+        .statusCode;
     expect(last).toBe(429);
   });
 });
@@ -197,11 +253,19 @@ describe('exports', () => {
     const id = await newCampaign('exports');
     await upload(id, respondentsCsv(planRespondents(4, 'exp')));
     await invite(id);
-    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates.csv`, headers: { cookie: t.adminCookie } });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/${id}/response-rates.csv`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(csv.statusCode).toBe(200);
     expect(csv.body.startsWith('\uFEFFMã,Đơn vị,Đã mời,')).toBe(true); // for people: the console's Vietnamese column names
     expect(csv.body).toContain('ALL,Toàn tỉnh,4,');
-    const xlsx = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates.xlsx`, headers: { cookie: t.adminCookie } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/${id}/response-rates.xlsx`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -215,8 +279,13 @@ describe('reminder schedule', () => {
     await upload(id, respondentsCsv(planRespondents(3, 'sched')));
     const [done] = await invite(id);
     await t.app.db.execute(sql`update invitations set sent_at = now() - interval '4 days' where campaign_id = ${id}`);
-    const form = (await t.app.inject({ method: 'GET', url: `/api/v1/s/${done}` })).json<{ form: Parameters<typeof fillAnswers>[0] }>().form;
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/s/${done}/submit`, payload: { answers: fillAnswers(form) } })).statusCode).toBe(201);
+    const form = (await t.app.inject({ method: 'GET', url: `/api/v1/s/${done}` })).json<{
+      form: Parameters<typeof fillAnswers>[0];
+    }>().form;
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/s/${done}/submit`, payload: { answers: fillAnswers(form) } }))
+        .statusCode,
+    ).toBe(201);
     const day = 24 * 3600 * 1000;
     expect(await createDueReminders(t.app.db, new Date(), 24)).toHaveLength(2);
     expect(await createDueReminders(t.app.db, new Date(), 24)).toHaveLength(0);
@@ -230,7 +299,13 @@ describe('mail delivery', () => {
   it('marks an invitation bounced on a 550 and does not retry it', async () => {
     const smtp = await startSmtpSink({ rejectRcpt: (to) => to.startsWith('cb0.') });
     const worker = await startWorker(
-      loadWorkerConfig({ DATABASE_URL: t.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: t.config.queuePrefix, SMTP_URL: smtp.url, TOKEN_SECRET: SECRET }),
+      loadWorkerConfig({
+        DATABASE_URL: t.database.url,
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: t.config.queuePrefix,
+        SMTP_URL: smtp.url,
+        TOKEN_SECRET: SECRET,
+      }),
       { schedulers: false, log: () => undefined },
     );
     try {
@@ -239,7 +314,9 @@ describe('mail delivery', () => {
       await invite(id);
       let rates: { overall: { bounced: number; delivered: number } } | undefined;
       for (let i = 0; i < 100; i++) {
-        rates = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates`, headers: { cookie: t.adminCookie } })).json();
+        rates = (
+          await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates`, headers: { cookie: t.adminCookie } })
+        ).json();
         if (rates?.overall.bounced === 1 && rates.overall.delivered === 2) break;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -250,13 +327,17 @@ describe('mail delivery', () => {
       // Escalation: the day before the last reminder round, the unit's focal point gets one digest.
       const esc = await newCampaign('escalation', '2099-01-01T00:00:00Z', { reminderDays: [3, 7], escalation: true });
       await t.app.db.execute(sql`update units set focal_point_email = 'daumoi.st30@example.vn' where code = 'ST30'`);
-      await upload(esc, 'full_name,email,unit_code,respondent_group\nVõ Văn Một,mot.esc@example.vn,ST30,T4\nVõ Văn Hai,hai.esc@example.vn,ST30,T5\n');
+      await upload(
+        esc,
+        'full_name,email,unit_code,respondent_group\nVõ Văn Một,mot.esc@example.vn,ST30,T4\nVõ Văn Hai,hai.esc@example.vn,ST30,T5\n',
+      );
       await invite(esc);
       await t.app.db.execute(sql`update invitations set sent_at = now() - interval '6 days 1 hour' where campaign_id = ${esc}`);
       expect(await createDueDigests(t.app.db, new Date(Date.now() - 2 * 3600_000))).toHaveLength(0);
       await sweep(worker.deps);
       await sweep(worker.deps);
-      for (let i = 0; i < 100 && !smtp.mails.some((m) => m.to === 'daumoi.st30@example.vn'); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 100 && !smtp.mails.some((m) => m.to === 'daumoi.st30@example.vn'); i++)
+        await new Promise((r) => setTimeout(r, 100));
       const digests = smtp.mails.filter((m) => m.to === 'daumoi.st30@example.vn');
       expect(digests).toHaveLength(1);
       expect(digests[0]?.text).toContain('Võ Văn Một <mot.esc@example.vn>');

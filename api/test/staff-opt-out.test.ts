@@ -19,7 +19,13 @@ beforeAll(async () => {
   t = await buildTestApp({ tokenSecret: SECRET });
   smtp = await startSmtpSink();
   worker = await startWorker(
-    loadWorkerConfig({ DATABASE_URL: t.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: t.config.queuePrefix, SMTP_URL: smtp.url, TOKEN_SECRET: SECRET }),
+    loadWorkerConfig({
+      DATABASE_URL: t.database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: t.config.queuePrefix,
+      SMTP_URL: smtp.url,
+      TOKEN_SECRET: SECRET,
+    }),
     { schedulers: false, log: () => undefined },
   );
 });
@@ -30,10 +36,16 @@ afterAll(async () => {
 });
 
 const admin = (method: 'POST' | 'GET', url: string, payload?: string) =>
-  t.app.inject({ method, url, headers: { cookie: t.adminCookie, ...(payload ? { 'content-type': 'text/csv' } : {}) }, ...(payload ? { payload } : {}) });
+  t.app.inject({
+    method,
+    url,
+    headers: { cookie: t.adminCookie, ...(payload ? { 'content-type': 'text/csv' } : {}) },
+    ...(payload ? { payload } : {}),
+  });
 
 async function mailsTo(address: string, n: number): Promise<ReceivedMail[]> {
-  for (let i = 0; i < 200 && smtp.mails.filter((m) => m.to === address).length < n; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 200 && smtp.mails.filter((m) => m.to === address).length < n; i++)
+    await new Promise((r) => setTimeout(r, 50));
   return smtp.mails.filter((m) => m.to === address);
 }
 
@@ -43,11 +55,14 @@ describe('opting out of the staff-survey mails', () => {
 
   it('puts the opt-out link in the text, the HTML and the List-Unsubscribe header of the invitation', async () => {
     const created = await t.app.inject({
-      method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: { cookie: t.adminCookie },
       payload: { kind: 'staff', name: 'opt-out', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
     });
     campaignId = created.json<{ id: string }>().id;
-    const csv = 'full_name,email,unit_code,respondent_group\nĐỗ Thị Lan,lan.optout@example.vn,ST05,T3\nĐỗ Văn Minh,minh.optout@example.vn,ST05,T2\n';
+    const csv =
+      'full_name,email,unit_code,respondent_group\nĐỗ Thị Lan,lan.optout@example.vn,ST05,T3\nĐỗ Văn Minh,minh.optout@example.vn,ST05,T2\n';
     expect((await admin('POST', `/api/v1/campaigns/${campaignId}/respondents`, csv)).statusCode).toBe(201);
     expect((await admin('POST', `/api/v1/campaigns/${campaignId}/invitations/send`)).statusCode).toBe(202);
     const [mail] = await mailsTo('lan.optout@example.vn', 1);
@@ -83,7 +98,13 @@ describe('opting out of the staff-survey mails', () => {
       .from(mailDeliveries)
       .innerJoin(invitations, eq(invitations.id, mailDeliveries.invitationId))
       .innerJoin(respondents, eq(respondents.id, invitations.respondentId))
-      .where(and(eq(respondents.email, 'lan.optout@example.vn'), eq(mailDeliveries.kind, 'reminder'), sql`${mailDeliveries.status} <> 'skipped'`));
+      .where(
+        and(
+          eq(respondents.email, 'lan.optout@example.vn'),
+          eq(mailDeliveries.kind, 'reminder'),
+          sql`${mailDeliveries.status} <> 'skipped'`,
+        ),
+      );
     expect(pending).toEqual([]);
   });
 });

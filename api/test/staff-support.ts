@@ -129,19 +129,35 @@ export function planRespondents(n: number, tag: string): PlannedRespondent[] {
   for (let i = 0; i < n; i++) {
     const u = (i % 40) + 1;
     const kind = unitGroupOf(u);
-    const group = i % 9 === 0 && kind !== 'other' ? 'T1' : kind === 'department' ? (i % 2 ? 'T2' : 'T3') : kind === 'district' ? (i % 2 ? 'T4' : 'T5') : 'T6';
+    const group =
+      i % 9 === 0 && kind !== 'other'
+        ? 'T1'
+        : kind === 'department'
+          ? i % 2
+            ? 'T2'
+            : 'T3'
+          : kind === 'district'
+            ? i % 2
+              ? 'T4'
+              : 'T5'
+            : 'T6';
     out.push({ email: `cb${i}.${tag}@example.vn`, unitCode: `ST${String(u).padStart(2, '0')}`, group });
   }
   return out;
 }
 
 export function respondentsCsv(rows: PlannedRespondent[]): string {
-  const lines = ['full_name,email,unit_code,respondent_group', ...rows.map((r, i) => `Nguyễn Thị Thử ${i},${r.email},${r.unitCode},${r.group}`)];
+  const lines = [
+    'full_name,email,unit_code,respondent_group',
+    ...rows.map((r, i) => `Nguyễn Thị Thử ${i},${r.email},${r.unitCode},${r.group}`),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
 /** Answers every question of a public form with its first option (A) or a valid value. */
-export function fillAnswers(form: { sections: { questions: { id: string; type: string; options?: { code: string }[] }[] }[] }): Record<string, unknown> {
+export function fillAnswers(form: {
+  sections: { questions: { id: string; type: string; options?: { code: string }[] }[] }[];
+}): Record<string, unknown> {
   const a: Record<string, unknown> = {};
   for (const s of form.sections) {
     for (const q of s.questions) {

@@ -29,7 +29,7 @@ afterAll(async () => {
 function ranks(values: readonly (number | string)[]): number[] {
   const idx = values.map((v, i) => ({ v, i })).sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : 0));
   const out = new Array<number>(values.length).fill(0);
-  for (let s = 0; s < idx.length; ) {
+  for (let s = 0; s < idx.length;) {
     let e = s;
     while (e + 1 < idx.length && idx[e + 1]?.v === idx[s]?.v) e++;
     for (let k = s; k <= e; k++) out[idx[k]?.i ?? 0] = (s + e) / 2;
@@ -67,13 +67,18 @@ type Form = Parameters<typeof fillAnswers>[0];
 function randomAnswers(form: Form, next: () => number): Record<string, unknown> {
   const a = fillAnswers(form);
   for (const s of form.sections) {
-    for (const q of s.questions) if (q.type === 'single_choice' && q.options) a[q.id] = q.options[Math.floor(next() * q.options.length)]?.code;
+    for (const q of s.questions)
+      if (q.type === 'single_choice' && q.options) a[q.id] = q.options[Math.floor(next() * q.options.length)]?.code;
   }
   return a;
 }
 
 const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => p.localeCompare(q))) : x));
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => p.localeCompare(q)))
+      : x,
+  );
 
 interface StoredRow extends Record<string, unknown> {
   page: number;
@@ -99,17 +104,47 @@ describe('staff answers cannot be linked to respondents', () => {
 
   it('stores 200 answer sets given in a known order, each link once', async () => {
     const c = await t.app.inject({
-      method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
-      payload: { kind: 'staff', name: 'Khảo sát CBCCVC ẩn danh', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: { cookie: t.adminCookie },
+      payload: {
+        kind: 'staff',
+        name: 'Khảo sát CBCCVC ẩn danh',
+        year: 2021,
+        opensAt: '2021-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+      },
     });
     campaignId = c.json<{ id: string }>().id;
-    const plan: PlannedRespondent[] = Array.from({ length: N }, (_, i) => ({ email: `cb${i}.an@example.vn`, unitCode: i % 2 ? 'ST01' : 'ST02', group: 'T2' }));
-    const imp = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/respondents`, headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: respondentsCsv(plan) });
+    const plan: PlannedRespondent[] = Array.from({ length: N }, (_, i) => ({
+      email: `cb${i}.an@example.vn`,
+      unitCode: i % 2 ? 'ST01' : 'ST02',
+      group: 'T2',
+    }));
+    const imp = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignId}/respondents`,
+      headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+      payload: respondentsCsv(plan),
+    });
     expect(imp.statusCode).toBe(201);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/invitations/send`, headers: { cookie: t.adminCookie } })).statusCode).toBe(202);
-    const invs = await t.app.db.select({ id: schema.invitations.id }).from(schema.invitations).where(eq(schema.invitations.campaignId, campaignId));
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/campaigns/${campaignId}/invitations/send`,
+          headers: { cookie: t.adminCookie },
+        })
+      ).statusCode,
+    ).toBe(202);
+    const invs = await t.app.db
+      .select({ id: schema.invitations.id })
+      .from(schema.invitations)
+      .where(eq(schema.invitations.campaignId, campaignId));
     const next = rng(14);
-    const shuffled = invs.map((i) => ({ id: i.id, token: invitationToken(SECRET, i.id), key: next() })).sort((a, b) => a.key - b.key);
+    const shuffled = invs
+      .map((i) => ({ id: i.id, token: invitationToken(SECRET, i.id), key: next() }))
+      .sort((a, b) => a.key - b.key);
     const tokens = shuffled.map((i) => i.token);
     for (const [k, { id, token }] of shuffled.entries()) {
       invitationOrder.set(id, k);
@@ -132,7 +167,11 @@ describe('staff answers cannot be linked to respondents', () => {
       select count(*)::int as n, count(*) filter (where draft_answers is not null or draft_updated_at is not null)::int as drafts,
              count(completed_at)::int as completed from invitations where campaign_id = ${campaignId}`);
     expect(rows.rows[0]).toEqual({ n: N, drafts: 0, completed: N });
-    const rates = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/response-rates`, headers: { cookie: t.adminCookie } });
+    const rates = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/${campaignId}/response-rates`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(rates.json<{ overall: { invited: number; completed: number } }>().overall).toMatchObject({ invited: N, completed: N });
   });
 
@@ -168,13 +207,22 @@ describe('staff answers cannot be linked to respondents', () => {
       report[name] = spearman(rows.map(key), truth);
       for (const unit of new Set(rows.map((r) => r.unit_id))) {
         const inUnit = rows.map((r, i) => ({ r, k: truth[i] ?? 0 })).filter((x) => x.r.unit_id === unit);
-        report[`${name} in unit ${unit}`] = spearman(inUnit.map((x) => key(x.r)), inUnit.map((x) => x.k));
+        report[`${name} in unit ${unit}`] = spearman(
+          inUnit.map((x) => key(x.r)),
+          inUnit.map((x) => x.k),
+        );
       }
     }
-    for (const [name, rho] of Object.entries(report)) expect(Math.abs(rho), name).toBeLessThan(name.includes(' in unit ') ? 0.42 : 0.3);
+    for (const [name, rho] of Object.entries(report))
+      expect(Math.abs(rho), name).toBeLessThan(name.includes(' in unit ') ? 0.42 : 0.3);
     // The statistic sees an order when there is one: the invitations' completion times give 1.
-    const inv = await t.app.db.execute<{ id: string; completed_at: Date }>(sql`select id, completed_at from invitations where campaign_id = ${campaignId}`);
-    const control = spearman(inv.rows.map((r) => new Date(r.completed_at).getTime()), inv.rows.map((r) => invitationOrder.get(r.id) ?? -1));
+    const inv = await t.app.db.execute<{ id: string; completed_at: Date }>(
+      sql`select id, completed_at from invitations where campaign_id = ${campaignId}`,
+    );
+    const control = spearman(
+      inv.rows.map((r) => new Date(r.completed_at).getTime()),
+      inv.rows.map((r) => invitationOrder.get(r.id) ?? -1),
+    );
     expect(control).toBeGreaterThan(0.99);
   });
 });

@@ -30,7 +30,8 @@ describe('text at the boundary', () => {
   let t: TestApp;
   let kiosk: PairedKiosk;
   let fullKiosk: PairedKiosk;
-  const kioskPost = (k: PairedKiosk, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: k.auth, payload });
+  const kioskPost = (k: PairedKiosk, payload: object) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: k.auth, payload });
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -43,7 +44,10 @@ describe('text at the boundary', () => {
   it('refuses NUL in the kiosk procedure name and a broken surrogate in the app version with 400 naming the field, storing nothing', async () => {
     const before = await countRows(t);
     expectTextInvalid(await kioskPost(kiosk, kioskBody(quickAnswers(4), new Date(), { procedureName: NUL })), 'procedureName');
-    expectTextInvalid(await kioskPost(kiosk, kioskBody(quickAnswers(4), new Date(), { appVersion: `1.0${'\uDC00'}` })), 'appVersion');
+    expectTextInvalid(
+      await kioskPost(kiosk, kioskBody(quickAnswers(4), new Date(), { appVersion: `1.0${'\uDC00'}` })),
+      'appVersion',
+    );
     expect(await countRows(t)).toBe(before);
   });
 
@@ -53,7 +57,11 @@ describe('text at the boundary', () => {
     const res01 = await kioskPost(fullKiosk, kioskBody({ ...form01, PROCEDURE: NUL }, new Date(), { formCode: '01/2021-TT' }));
     expectTextInvalid(res01, 'answers.PROCEDURE');
     const form02 = findForm('02/2021-DVCTT')?.example ?? {};
-    const res02 = await t.app.inject({ method: 'POST', url: '/api/v1/o/ST34/responses', payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: { ...form02, PROCEDURE: LONE } } });
+    const res02 = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/o/ST34/responses',
+      payload: { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: { ...form02, PROCEDURE: LONE } },
+    });
     expectTextInvalid(res02, 'answers.PROCEDURE');
     expect(await countRows(t)).toBe(before);
   });
@@ -70,7 +78,12 @@ describe('text at the boundary', () => {
     expectTextInvalid(q, 'unitCode');
     const deep = `${'['.repeat(100_000)}"x"${']'.repeat(100_000)}`;
     const payload = `{"clientId":"${randomUUID()}","formCode":"02/2021-DVCTT","answers":{"X":${deep}}}`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/o/ST34/responses', headers: { 'content-type': 'application/json' }, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/o/ST34/responses',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorJson>().error.code).toBe('TEXT_INVALID');
   });
@@ -79,7 +92,9 @@ describe('text at the boundary', () => {
     const name = `Bưu điện huyện Mỹ Tú ${randomUUID().slice(0, 4)}`;
     await createEnumerator(t, name.normalize('NFC'));
     await createEnumerator(t, name.normalize('NFD'));
-    const rows = await t.app.db.execute(sql`select count(*)::int as n from organisations where name = ${name.normalize('NFC')} or name = ${name.normalize('NFD')}`);
+    const rows = await t.app.db.execute(
+      sql`select count(*)::int as n from organisations where name = ${name.normalize('NFC')} or name = ${name.normalize('NFD')}`,
+    );
     expect((rows.rows[0] as { n: number }).n).toBe(1);
   });
 });
@@ -98,9 +113,17 @@ describe('a sync batch with one bad interview', () => {
     const form = await fieldForm(t, e.cookie);
     const good = Array.from({ length: 10 }, (_, i) => interview(a, form, i + 1));
     const bad = interview(a, form, 99, { note: 'Người trả lời\u0000vắng nhà' });
-    const backwards = interview(a, form, 98, { startedAt: '2021-11-05T09:00:00+07:00', completedAt: '2021-11-05T08:00:00+07:00' });
+    const backwards = interview(a, form, 98, {
+      startedAt: '2021-11-05T09:00:00+07:00',
+      completedAt: '2021-11-05T08:00:00+07:00',
+    });
     const results = await sync(t, e.cookie, [...good.slice(0, 5), bad, ...good.slice(5), backwards]);
-    expect(results.map((r) => r.status)).toEqual([...Array(5).fill('stored'), 'rejected', ...Array(5).fill('stored'), 'rejected']);
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array(5).fill('stored'),
+      'rejected',
+      ...Array(5).fill('stored'),
+      'rejected',
+    ]);
     expect(results[5]).toMatchObject({ clientId: bad.clientId, reason: 'TEXT_INVALID' });
     expect(results[5]?.errors?.[0]).toMatchObject({ questionId: 'note' });
     expect(results[11]).toMatchObject({ clientId: backwards.clientId, reason: 'VALIDATION_FAILED' });

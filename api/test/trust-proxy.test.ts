@@ -35,7 +35,12 @@ describe('TRUST_PROXY configuration', () => {
     expect(loadConfig(testEnv({})).trustProxy).toBe(false);
     expect(loadConfig(testEnv({ TRUST_PROXY: 'false' })).trustProxy).toBe(false);
     expect(loadConfig(testEnv({ TRUST_PROXY: '1' })).trustProxy).toBe(1);
-    expect(loadConfig(testEnv({ TRUST_PROXY: '10.0.0.2, 172.28.0.0/16,loopback,::1' })).trustProxy).toEqual(['10.0.0.2', '172.28.0.0/16', 'loopback', '::1']);
+    expect(loadConfig(testEnv({ TRUST_PROXY: '10.0.0.2, 172.28.0.0/16,loopback,::1' })).trustProxy).toEqual([
+      '10.0.0.2',
+      '172.28.0.0/16',
+      'loopback',
+      '::1',
+    ]);
   });
 
   it('refuses "true" (any peer) and malformed entries, naming the variable', () => {

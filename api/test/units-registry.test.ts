@@ -21,30 +21,58 @@ describe('unit registry over time', () => {
   afterAll(async () => t.close());
 
   const post = (body: string | Buffer, dryRun: boolean, type = 'text/csv', cookie = t.adminCookie) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/units/events?dryRun=${dryRun}`, headers: { cookie, 'content-type': type }, payload: body });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/units/events?dryRun=${dryRun}`,
+      headers: { cookie, 'content-type': type },
+      payload: body,
+    });
   const unitsOn = async (day: string): Promise<Map<string, Unit>> => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/units?asOf=${day}` });
     expect(res.statusCode).toBe(200);
     return new Map(res.json<{ units: Unit[] }>().units.map((u) => [u.code, u]));
   };
-  const lineage = async (code: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/units/${code}/lineage` })).json<UnitLineage>();
+  const lineage = async (code: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/v1/units/${code}/lineage` })).json<UnitLineage>();
 
   it('lists the 40 seeded 2021 units of Sóc Trăng with kinds as data', async () => {
     const u2021 = await unitsOn('2021-11-01');
     expect(u2021.size).toBe(40);
-    expect(u2021.get('ST34')).toMatchObject({ name: 'Huyện Mỹ Tú', group: 'district', tier: 'district', provinceCode: 'ST', validTo: null });
-    const kinds = (await t.app.inject({ method: 'GET', url: '/api/v1/units/kinds' })).json<{ kinds: { code: string; tier: string }[] }>().kinds;
-    expect(kinds.map((k) => k.code).sort()).toEqual(['central_agency', 'commune', 'department', 'district', 'public_service_unit', 'special_zone', 'ward']);
+    expect(u2021.get('ST34')).toMatchObject({
+      name: 'Huyện Mỹ Tú',
+      group: 'district',
+      tier: 'district',
+      provinceCode: 'ST',
+      validTo: null,
+    });
+    const kinds = (await t.app.inject({ method: 'GET', url: '/api/v1/units/kinds' })).json<{
+      kinds: { code: string; tier: string }[];
+    }>().kinds;
+    expect(kinds.map((k) => k.code).sort()).toEqual([
+      'central_agency',
+      'commune',
+      'department',
+      'district',
+      'public_service_unit',
+      'special_zone',
+      'ward',
+    ]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/units?asOf=2021-02-30' })).statusCode).toBe(400);
   });
 
   it('refuses a file with one bad row: 400 with the row and column, nothing applied', async () => {
-    const bad = FIXTURE.replace('merge,ST14,CT14', 'merge,ST14;ST99,CT14').replace('split,ST31,CTX04;CTX05,Xã Cù Lao Dung;Xã An Thạnh,commune,2025-07-01', 'split,ST31,CTX04;CTX05,Xã Cù Lao Dung;Xã An Thạnh,commune,2025-13-01');
+    const bad = FIXTURE.replace('merge,ST14,CT14', 'merge,ST14;ST99,CT14').replace(
+      'split,ST31,CTX04;CTX05,Xã Cù Lao Dung;Xã An Thạnh,commune,2025-07-01',
+      'split,ST31,CTX04;CTX05,Xã Cù Lao Dung;Xã An Thạnh,commune,2025-13-01',
+    );
     const res = await post(bad, false);
     expect(res.statusCode).toBe(400);
     const body = res.json<{ error: { code: string; details: { row: number; column: string; messageEn: string }[] } }>();
     expect(body.error.code).toBe('IMPORT_INVALID');
-    expect(body.error.details.map((d) => [d.row, d.column])).toEqual([[12, 'from_codes'], [26, 'effective_date']]);
+    expect(body.error.details.map((d) => [d.row, d.column])).toEqual([
+      [12, 'from_codes'],
+      [26, 'effective_date'],
+    ]);
     expect(body.error.details[0]?.messageEn).toContain('ST99');
     const after = await unitsOn('2026-01-01');
     expect(after.has('ST14') && !after.has('CT01')).toBe(true);
@@ -72,19 +100,34 @@ describe('unit registry over time', () => {
     const u2026 = await unitsOn('2026-01-01');
     expect([...u2026.keys()].some((c) => c.startsWith('ST'))).toBe(false);
     expect(u2026.size).toBe(22 + 6 + 22);
-    expect(u2026.get('CTP02')).toMatchObject({ name: 'Phường Phú Lợi', group: 'ward', tier: 'commune', parGroup: 'commune', provinceCode: 'CT' });
+    expect(u2026.get('CTP02')).toMatchObject({
+      name: 'Phường Phú Lợi',
+      group: 'ward',
+      tier: 'commune',
+      parGroup: 'commune',
+      provinceCode: 'CT',
+    });
     expect(u2026.get('CT05')).toMatchObject({ group: 'department', validFrom: '2025-07-01' });
   });
 
   it('traces lineage: a merger back to its predecessors, a split forward to its successors, a rename in the history', async () => {
     const merged = await lineage('CT05');
-    expect(merged.predecessors.map((p) => [p.code, p.event, p.effectiveDate])).toEqual([['ST05', 'merge', '2025-07-01'], ['ST16', 'merge', '2025-07-01']]);
+    expect(merged.predecessors.map((p) => [p.code, p.event, p.effectiveDate])).toEqual([
+      ['ST05', 'merge', '2025-07-01'],
+      ['ST16', 'merge', '2025-07-01'],
+    ]);
     expect(merged.successors).toEqual([]);
     const split = await lineage('ST38');
-    expect(split.successors.map((s) => [s.code, s.name, s.event])).toEqual([['CTP02', 'Phường Phú Lợi', 'split'], ['CTP03', 'Phường Sóc Trăng', 'split']]);
+    expect(split.successors.map((s) => [s.code, s.name, s.event])).toEqual([
+      ['CTP02', 'Phường Phú Lợi', 'split'],
+      ['CTP03', 'Phường Sóc Trăng', 'split'],
+    ]);
     expect(split.validTo).toBe('2025-06-30');
     const tax = await lineage('st26');
-    expect(tax.history.map((h) => [h.validFrom, h.name, h.event])).toEqual([['2000-01-01', 'Cục Thuế', null], ['2025-03-01', 'Thuế tỉnh Sóc Trăng', 'rename']]);
+    expect(tax.history.map((h) => [h.validFrom, h.name, h.event])).toEqual([
+      ['2000-01-01', 'Cục Thuế', null],
+      ['2025-03-01', 'Thuế tỉnh Sóc Trăng', 'rename'],
+    ]);
     expect(tax.successors.map((s) => s.code)).toEqual(['CT26']);
     expect((await lineage('CT26')).predecessors[0]).toMatchObject({ code: 'ST26', name: 'Thuế tỉnh Sóc Trăng' });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/units/ZZ99/lineage' })).statusCode).toBe(404);
@@ -115,7 +158,11 @@ describe('unit registry over time', () => {
     expect(jan.get('CTX02')?.parentCode).toBe('CTX01');
     expect((await unitsOn('2025-12-31')).get('CTX01')?.name).toBe('Xã Châu Thành');
     expect((await unitsOn('2026-02-01')).has('CTX03')).toBe(false);
-    expect((await post('not,a,header\n1,2,3\n', false)).json<{ error: { details: { column: string }[] } }>().error.details.map((d) => d.column)).toContain('event');
+    expect(
+      (await post('not,a,header\n1,2,3\n', false))
+        .json<{ error: { details: { column: string }[] } }>()
+        .error.details.map((d) => d.column),
+    ).toContain('event');
   });
 
   it('seeding again changes nothing after the reorganisation', async () => {

@@ -51,17 +51,34 @@ export async function campaignsDueForPurge(db: DbOrTx, now: Date, retentionDays:
 }
 
 /** Deletes one campaign's personal data and writes the audit row, in one transaction. Idempotent. */
-export async function purgePersonalData(db: Db, campaignId: string, now: Date, actorUserId: string | null = null): Promise<PersonalDataCounts | null> {
+export async function purgePersonalData(
+  db: Db,
+  campaignId: string,
+  now: Date,
+  actorUserId: string | null = null,
+): Promise<PersonalDataCounts | null> {
   return db.transaction(async (tx) => {
-    const locked = await tx.execute<{ purged: Date | null }>(sql`select personal_data_purged_at as purged from campaigns where id = ${campaignId} for update`);
+    const locked = await tx.execute<{ purged: Date | null }>(
+      sql`select personal_data_purged_at as purged from campaigns where id = ${campaignId} for update`,
+    );
     if (!locked.rows[0] || locked.rows[0].purged) return null;
     const removed = await personalDataOf(tx, campaignId);
-    await tx.execute(sql`update respondents set full_name = '', email = id::text || '@removed.invalid', phone = null where campaign_id = ${campaignId}`);
-    await tx.execute(sql`update invitations set bounce_reason = null where campaign_id = ${campaignId} and bounce_reason is not null`);
-    await tx.execute(sql`update mail_deliveries set last_error = null where campaign_id = ${campaignId} and last_error is not null`);
-    await tx.execute(sql`update back_checks b set note = null from responses r where r.id = b.response_id and r.campaign_id = ${campaignId} and b.note is not null`);
+    await tx.execute(
+      sql`update respondents set full_name = '', email = id::text || '@removed.invalid', phone = null where campaign_id = ${campaignId}`,
+    );
+    await tx.execute(
+      sql`update invitations set bounce_reason = null where campaign_id = ${campaignId} and bounce_reason is not null`,
+    );
+    await tx.execute(
+      sql`update mail_deliveries set last_error = null where campaign_id = ${campaignId} and last_error is not null`,
+    );
+    await tx.execute(
+      sql`update back_checks b set note = null from responses r where r.id = b.response_id and r.campaign_id = ${campaignId} and b.note is not null`,
+    );
     await tx.execute(sql`update responses set note = null where campaign_id = ${campaignId} and note is not null`);
-    await tx.execute(sql`update campaigns set personal_data_purged_at = ${now.toISOString()}::timestamptz where id = ${campaignId}`);
+    await tx.execute(
+      sql`update campaigns set personal_data_purged_at = ${now.toISOString()}::timestamptz where id = ${campaignId}`,
+    );
     await tx.execute(sql`insert into audit_log (actor_user_id, action, entity, entity_id, details)
       values (${actorUserId}, 'personal_data.purge', 'campaign', ${campaignId}, ${JSON.stringify(removed)}::jsonb)`);
     return removed;

@@ -24,7 +24,12 @@ export interface SeedUnit {
 }
 
 export function readSeedUnits(file = unitsCsv): SeedUnit[] {
-  const rows = parse<Record<string, string>>(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, trim: true });
+  const rows = parse<Record<string, string>>(readFileSync(file), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
   return rows.map((r, i) => {
     const group = r.group as UnitGroup;
     if (!r.code || !r.name || !unitGroups.includes(group)) throw new Error(`${file}: row ${i + 2} is invalid`);
@@ -38,12 +43,20 @@ export interface SeedResult {
 }
 
 function readProvinces(): { code: string; name: string }[] {
-  return parse<Record<string, string>>(readFileSync(provincesCsv), { columns: true, bom: true, skip_empty_lines: true, trim: true }).map((r) => ({ code: r.code ?? '', name: r.name ?? '' }));
+  return parse<Record<string, string>>(readFileSync(provincesCsv), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+  }).map((r) => ({ code: r.code ?? '', name: r.name ?? '' }));
 }
 
 async function seedUnits(db: DbOrTx): Promise<number> {
   await db.insert(provinces).values(readProvinces()).onConflictDoNothing({ target: provinces.code });
-  const [province] = await db.select({ id: provinces.id }).from(provinces).where(sql`${provinces.code} = ${SEED_PROVINCE}`);
+  const [province] = await db
+    .select({ id: provinces.id })
+    .from(provinces)
+    .where(sql`${provinces.code} = ${SEED_PROVINCE}`);
   if (!province) throw new Error(`province ${SEED_PROVINCE} missing after seeding`);
   const inserted = await db
     .insert(units)
@@ -51,7 +64,10 @@ async function seedUnits(db: DbOrTx): Promise<number> {
     .onConflictDoNothing({ target: units.code })
     .returning({ id: units.id, validFrom: units.validFrom, name: units.name, group: units.group });
   if (inserted.length > 0) {
-    await db.insert(unitVersions).values(inserted.map((u) => ({ unitId: u.id, validFrom: u.validFrom, name: u.name, group: u.group }))).onConflictDoNothing();
+    await db
+      .insert(unitVersions)
+      .values(inserted.map((u) => ({ unitId: u.id, validFrom: u.validFrom, name: u.name, group: u.group })))
+      .onConflictDoNothing();
   }
   return inserted.length;
 }

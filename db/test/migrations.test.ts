@@ -16,7 +16,13 @@ const engines: Engine[] = [
     async open() {
       const database = await createEmptyDatabase();
       const pool = createPool(database.url, 2);
-      return { db: createDb(pool), close: async () => { await pool.end(); await database.drop(); } };
+      return {
+        db: createDb(pool),
+        close: async () => {
+          await pool.end();
+          await database.drop();
+        },
+      };
     },
   },
   {
@@ -24,7 +30,13 @@ const engines: Engine[] = [
     async open() {
       const pgl = await startEmbeddedPostgres(null, 4);
       const pool = createPool(pgl.url, 2);
-      return { db: createDb(pool), close: async () => { await pool.end(); await pgl.stop(); } };
+      return {
+        db: createDb(pool),
+        close: async () => {
+          await pool.end();
+          await pgl.stop();
+        },
+      };
     },
   },
 ];
@@ -37,7 +49,9 @@ describe.each(engines)('migrations on $name', (engine) => {
     h = await engine.open();
     await runMigrations(h.db);
     await runMigrations(h.db);
-    const tables = await h.db.execute<{ n: number }>(sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`);
+    const tables = await h.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`,
+    );
     expect(tables.rows[0]?.n).toBeGreaterThanOrEqual(18);
   });
 
@@ -60,19 +74,39 @@ describe.each(engines)('migrations on $name', (engine) => {
     const [form] = await h.db.select().from(schema.forms).limit(1);
     const [unit] = await h.db.select().from(schema.units).limit(1);
     if (!form || !unit) throw new Error('seed missing');
-    await h.db.update(schema.forms).set({ definition: { ...(form.definition as object) } }).where(sql`id = ${form.id}`);
+    await h.db
+      .update(schema.forms)
+      .set({ definition: { ...(form.definition as object) } })
+      .where(sql`id = ${form.id}`);
     const [campaign] = await h.db
       .insert(schema.campaigns)
-      .values({ kind: 'sipas', name: `c-${engine.name}`, year: 2021, opensAt: new Date('2021-11-03'), closesAt: new Date('2021-11-23') })
+      .values({
+        kind: 'sipas',
+        name: `c-${engine.name}`,
+        year: 2021,
+        opensAt: new Date('2021-11-03'),
+        closesAt: new Date('2021-11-23'),
+      })
       .returning();
     await h.db.insert(schema.responses).values({
-      clientId: crypto.randomUUID(), campaignId: campaign!.id, formId: form.id, unitId: unit.id,
-      channel: 'online', answers: {}, payloadHash: 'x',
+      clientId: crypto.randomUUID(),
+      campaignId: campaign!.id,
+      formId: form.id,
+      unitId: unit.id,
+      channel: 'online',
+      answers: {},
+      payloadHash: 'x',
     });
     await expect(
-      h.db.update(schema.forms).set({ definition: { changed: true } }).where(sql`id = ${form.id}`),
+      h.db
+        .update(schema.forms)
+        .set({ definition: { changed: true } })
+        .where(sql`id = ${form.id}`),
     ).rejects.toThrow();
-    const [after] = await h.db.select().from(schema.forms).where(sql`id = ${form.id}`);
+    const [after] = await h.db
+      .select()
+      .from(schema.forms)
+      .where(sql`id = ${form.id}`);
     expect(after?.definition).toEqual(form.definition);
     expect(after?.firstUsedAt).toBeInstanceOf(Date);
   });

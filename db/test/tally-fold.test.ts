@@ -18,10 +18,25 @@ type Op =
   | { kind: 'delete'; pick: number }
   | { kind: 'fold'; batch: number };
 
-const answersArb = fc.record({ Q1: fc.integer({ min: 1, max: 5 }), Q2: fc.constantFrom(1, 3, 5, ''), Q3: fc.constantFrom('a', 'b') }, { requiredKeys: ['Q1'] });
+const answersArb = fc.record(
+  { Q1: fc.integer({ min: 1, max: 5 }), Q2: fc.constantFrom(1, 3, 5, ''), Q3: fc.constantFrom('a', 'b') },
+  { requiredKeys: ['Q1'] },
+);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), unit: fc.integer({ min: 1, max: 3 }), state: fc.constantFrom(...STATES), answers: answersArb, day: fc.integer({ min: 0, max: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), state: fc.constantFrom(...STATES) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      unit: fc.integer({ min: 1, max: 3 }),
+      state: fc.constantFrom(...STATES),
+      answers: answersArb,
+      day: fc.integer({ min: 0, max: 2 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), state: fc.constantFrom(...STATES) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fold' as const), batch: fc.integer({ min: 1, max: 4 }) }) },
 );
@@ -88,8 +103,10 @@ describe('tally folding on PostgreSQL', () => {
       const ids: string[] = [];
       for (const op of ops) {
         if (op.kind === 'insert') ids.push(await insert(pool, campaignId, op));
-        else if (op.kind === 'review' && ids.length > 0) await pool.query('update responses set review_state = $2 where id = $1', [ids[op.pick % ids.length], op.state]);
-        else if (op.kind === 'delete' && ids.length > 0) await pool.query('delete from responses where id = $1', ids.splice(op.pick % ids.length, 1));
+        else if (op.kind === 'review' && ids.length > 0)
+          await pool.query('update responses set review_state = $2 where id = $1', [ids[op.pick % ids.length], op.state]);
+        else if (op.kind === 'delete' && ids.length > 0)
+          await pool.query('delete from responses where id = $1', ids.splice(op.pick % ids.length, 1));
         else if (op.kind === 'fold') await pool.query('select responses_tally_fold($1)', [op.batch]);
         expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
       }
@@ -101,7 +118,16 @@ describe('tally folding on PostgreSQL', () => {
   it('stays exact when folds race review decisions on other connections', async () => {
     const campaignId = await newCampaign(pool);
     const ids: string[] = [];
-    for (let i = 0; i < 300; i++) ids.push(await insert(pool, campaignId, { kind: 'insert', unit: 1 + (i % 3), state: 'valid', answers: { Q1: 1 + (i % 5) }, day: i % 2 }));
+    for (let i = 0; i < 300; i++)
+      ids.push(
+        await insert(pool, campaignId, {
+          kind: 'insert',
+          unit: 1 + (i % 3),
+          state: 'valid',
+          answers: { Q1: 1 + (i % 5) },
+          day: i % 2,
+        }),
+      );
     const reviewer = async (offset: number) => {
       for (let i = offset; i < ids.length; i += 3) {
         const c = await pool.connect();
@@ -135,7 +161,8 @@ describe('tally folding on embedded PGlite', () => {
       await runMigrations(db);
       await seed(db);
       const campaignId = await newCampaign(pool);
-      for (let i = 0; i < 5; i++) await insert(pool, campaignId, { kind: 'insert', unit: 1, state: 'valid', answers: { Q1: 4 }, day: 0 });
+      for (let i = 0; i < 5; i++)
+        await insert(pool, campaignId, { kind: 'insert', unit: 1, state: 'valid', answers: { Q1: 4 }, day: 0 });
       expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
       expect((await pool.query('select responses_tally_fold(100) as n')).rows[0]).toEqual({ n: 5 });
       expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);

@@ -43,7 +43,9 @@ async function runApi(config: RuntimeConfig): Promise<void> {
 async function runAll(config: RuntimeConfig): Promise<void> {
   const db = await resolveDatabase(config.databaseUrl, config.dataDir);
   const redis = await resolveRedis(config.redisUrl, config.dataDir, config.startRedis).catch((err: unknown) => {
-    process.stderr.write(`warning: ${err instanceof Error ? err.message : String(err)} Responses are stored; mail waits until Redis answers.\n`);
+    process.stderr.write(
+      `warning: ${err instanceof Error ? err.message : String(err)} Responses are stored; mail waits until Redis answers.\n`,
+    );
     return { started: null };
   });
   await prepareApiDatabase(db.url, config.admin);

@@ -12,7 +12,6 @@ import { freePort } from '../../test/support/server-process.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
-
 describe('the API role without Redis', () => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -23,10 +22,19 @@ describe('the API role without Redis', () => {
   it('starts, answers /readyz 200 degraded, signs in an admin, and /healthz 503 names redis', async () => {
     const port = await freePort();
     const env = testEnv({
-      NODE_ENV: 'production', DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:1', PORT: String(port), LOG_LEVEL: 'warn',
-      ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'NoRedis-Pass-2026!',
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      REDIS_URL: 'redis://127.0.0.1:1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: 'admin@example.vn',
+      ADMIN_PASSWORD: 'NoRedis-Pass-2026!',
     });
-    const child = spawn(process.execPath, [path.join(repo, 'server/dist/main.mjs'), 'api'], { cwd: repo, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repo, 'server/dist/main.mjs'), 'api'], {
+      cwd: repo,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     try {
@@ -38,7 +46,9 @@ describe('the API role without Redis', () => {
       expect(ready?.status, out).toBe(200);
       expect(await ready?.json()).toEqual({ status: 'degraded', db: 'ok', redis: 'down' });
       const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.vn', password: 'NoRedis-Pass-2026!' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@example.vn', password: 'NoRedis-Pass-2026!' }),
       });
       expect(login.status).toBe(200);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);

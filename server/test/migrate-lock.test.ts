@@ -18,7 +18,11 @@ const journal = JSON.parse(readFileSync(path.join(repo, 'db/migrations/meta/_jou
 function migrate(databaseUrl: string): Promise<{ code: number | null; out: string }> {
   const child = spawn(process.execPath, [path.join(repo, 'server/dist/main.mjs'), 'migrate'], {
     cwd: repo,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...testEnv({ DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'Lock-Pass-2026!' }) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...testEnv({ DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'Lock-Pass-2026!' }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -49,7 +53,9 @@ describe('migrations under the advisory lock', () => {
     expect(a.code, a.out).toBe(0);
     expect(b.code, b.out).toBe(0);
     expect(await count(database.url, 'SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).toBe(journal.entries.length);
-    expect(await count(database.url, 'SELECT count(DISTINCT hash) AS n FROM drizzle.__drizzle_migrations')).toBe(journal.entries.length);
+    expect(await count(database.url, 'SELECT count(DISTINCT hash) AS n FROM drizzle.__drizzle_migrations')).toBe(
+      journal.entries.length,
+    );
     expect(await count(database.url, 'SELECT count(*) AS n FROM units')).toBeGreaterThanOrEqual(40);
     expect(await count(database.url, "SELECT count(*) AS n FROM users WHERE email = 'admin@example.vn'")).toBe(1);
   });

@@ -39,7 +39,9 @@ function assembleImage(): string {
   for (const dir of COPIED) cpSync(path.join(REPO, dir), path.join(root, dir), { recursive: true });
   mkdirSync(path.join(root, 'node_modules'));
   symlinkSync(path.join(REPO, 'node_modules/.pnpm'), path.join(root, 'node_modules/.pnpm'), 'dir');
-  const pkg = JSON.parse(readFileSync(path.join(REPO, 'server/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(path.join(REPO, 'server/package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   for (const name of Object.keys(pkg.dependencies)) {
     const link = path.join(root, 'server/node_modules', name);
     mkdirSync(path.dirname(link), { recursive: true });
@@ -55,14 +57,26 @@ function start(role: string, env: Record<string, string>): ServerProcess {
 }
 
 async function login(): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('hl_session='));
   return cookie?.split(';')[0] ?? '';
 }
 
-async function post(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${base}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function post(
+  pathname: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${base}${pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -102,7 +116,11 @@ describe('the production output, started with node as the image starts it', () =
     // Resolved by a plain node next to the bundle (the test runner's own resolution would differ).
     const probe = `const r = require('node:module').createRequire(process.argv[1]);
       console.log(JSON.stringify(['fastify', 'bullmq', 'tsx', 'esbuild', '@hailong/api', '@hailong/runtime'].map((p) => { try { return r.resolve(p) && p; } catch { return null; } })));`;
-    const found = execFileSync(process.execPath, ['-e', probe, path.join(image, 'server/dist/main.mjs')], { cwd: image, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    const found = execFileSync(process.execPath, ['-e', probe, path.join(image, 'server/dist/main.mjs')], {
+      cwd: image,
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
     expect(JSON.parse(found)).toEqual(['fastify', 'bullmq', null, null, null, null]);
     expect(existsSync(path.join(image, 'packages'))).toBe(false);
   });
@@ -123,8 +141,14 @@ describe('the production output, started with node as the image starts it', () =
       const html = await res.text();
       expect(html).toContain('<div id="root"></div>');
       const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? '');
-      expect(assets.some((a) => a.endsWith('.js')), html).toBe(true);
-      expect(assets.some((a) => a.endsWith('.css')), html).toBe(true);
+      expect(
+        assets.some((a) => a.endsWith('.js')),
+        html,
+      ).toBe(true);
+      expect(
+        assets.some((a) => a.endsWith('.css')),
+        html,
+      ).toBe(true);
       for (const asset of assets) {
         const a = await fetch(`${base}${asset}`);
         expect(a.status, asset).toBe(200);
@@ -147,7 +171,14 @@ describe('the production output, started with node as the image starts it', () =
     const cookie = await login();
     const campaign = await post(
       '/api/v1/campaigns',
-      { kind: 'sipas', name: 'SIPAS từ bản dựng production', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', settings: {} },
+      {
+        kind: 'sipas',
+        name: 'SIPAS từ bản dựng production',
+        year: 2021,
+        opensAt: '2020-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+        settings: {},
+      },
       { cookie },
     );
     expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
@@ -160,7 +191,10 @@ describe('the production output, started with node as the image starts it', () =
     const first = await post('/api/v1/kiosk/responses', body, auth);
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect((await post('/api/v1/kiosk/responses', body, auth)).status).toBe(200);
-    const rows = await queryDatabase<{ client_id: string }>(database?.url ?? '', "select client_id from responses where channel = 'kiosk'");
+    const rows = await queryDatabase<{ client_id: string }>(
+      database?.url ?? '',
+      "select client_id from responses where channel = 'kiosk'",
+    );
     expect(rows).toEqual([{ client_id: body.clientId }]);
   });
 

@@ -11,18 +11,35 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillAnswers, linkToken, planRespondents, respondentsCsv, startSmtpSink, type SmtpSink } from '../../api/test/staff-support.ts';
+import {
+  fillAnswers,
+  linkToken,
+  planRespondents,
+  respondentsCsv,
+  startSmtpSink,
+  type SmtpSink,
+} from '../../api/test/staff-support.ts';
 import { kioskBody, quickAnswers } from '../../api/test/kiosk-fixtures.ts';
 import { TEST_TOKEN_SECRET } from '../../test/support/env.ts';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../../test/support/pg.ts';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../../test/support/round-robin-proxy.ts';
 import { removeKeys, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
-import { freePort, requireServerBundle, startServerProcess, waitForStatus, type ServerProcess } from '../../test/support/server-process.ts';
+import {
+  freePort,
+  requireServerBundle,
+  startServerProcess,
+  waitForStatus,
+  type ServerProcess,
+} from '../../test/support/server-process.ts';
 import type pg from 'pg';
 
 const ADMIN = { email: 'admin@example.vn', password: 'Replica-Pass-2026!' };
 const N = 24;
-const NON_RESPONDENTS = new Set(planRespondents(N, 'rep').filter((_, i) => i % 6 === 5).map((r) => r.email));
+const NON_RESPONDENTS = new Set(
+  planRespondents(N, 'rep')
+    .filter((_, i) => i % 6 === 5)
+    .map((r) => r.email),
+);
 const KIOSK_SESSIONS = 36;
 
 let database: TestDatabase;
@@ -63,21 +80,25 @@ function call(pathname: string, c: Call = {}): Promise<Answer> {
     ...(c.dropAnswer ? { 'x-drop-answer': '1' } : {}),
   };
   return new Promise((resolve, reject) => {
-    const req = http.request(`${proxy.url}${pathname}`, { method: c.method ?? (payload === undefined ? 'GET' : 'POST'), headers, ...(c.from ? { localAddress: c.from } : {}) }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => {
-        const json = (() => {
-          try {
-            return JSON.parse(text) as unknown;
-          } catch {
-            return text;
-          }
-        })();
-        resolve({ status: res.statusCode ?? 0, servedBy: Number(res.headers['x-served-by']), body: json });
-      });
-    });
+    const req = http.request(
+      `${proxy.url}${pathname}`,
+      { method: c.method ?? (payload === undefined ? 'GET' : 'POST'), headers, ...(c.from ? { localAddress: c.from } : {}) },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => {
+          const json = (() => {
+            try {
+              return JSON.parse(text) as unknown;
+            } catch {
+              return text;
+            }
+          })();
+          resolve({ status: res.statusCode ?? 0, servedBy: Number(res.headers['x-served-by']), body: json });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -85,11 +106,18 @@ function call(pathname: string, c: Call = {}): Promise<Answer> {
 
 async function login(replica?: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${proxy.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...(replica !== undefined ? { 'x-replica': String(replica) } : {}) } }, (res) => {
-      res.resume();
-      const cookie = (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('hl_session='));
-      res.on('end', () => (cookie ? resolve(cookie.split(';')[0] ?? '') : reject(new Error(`login: ${res.statusCode}`))));
-    });
+    const req = http.request(
+      `${proxy.url}/api/v1/auth/login`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(replica !== undefined ? { 'x-replica': String(replica) } : {}) },
+      },
+      (res) => {
+        res.resume();
+        const cookie = (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('hl_session='));
+        res.on('end', () => (cookie ? resolve(cookie.split(';')[0] ?? '') : reject(new Error(`login: ${res.statusCode}`))));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(ADMIN));
   });
@@ -142,11 +170,14 @@ describe('two API replicas and a worker behind a reverse proxy', () => {
   let cookie = '';
 
   it('reports the worker through either replica and shares the login limit across replicas per forwarded caller', async () => {
-    await expect.poll(async () => (await call('/healthz', { replica: 0 })).body, { timeout: 20_000 }).toMatchObject({ db: 'ok', redis: 'ok', worker: { status: 'ok' } });
+    await expect
+      .poll(async () => (await call('/healthz', { replica: 0 })).body, { timeout: 20_000 })
+      .toMatchObject({ db: 'ok', redis: 'ok', worker: { status: 'ok' } });
     expect((await call('/healthz', { replica: 1 })).body).toMatchObject({ worker: { status: 'ok' } });
     // 20 wrong sign-ins a minute per caller: 10 on each replica, then the 21st is refused by both.
     const wrong = { email: 'nobody@example.vn', password: 'Wrong-Pass-2026!' };
-    for (let i = 0; i < 20; i++) expect((await call('/api/v1/auth/login', { body: wrong, replica: i % 2, from: '127.0.0.9' })).status).toBe(401);
+    for (let i = 0; i < 20; i++)
+      expect((await call('/api/v1/auth/login', { body: wrong, replica: i % 2, from: '127.0.0.9' })).status).toBe(401);
     expect((await call('/api/v1/auth/login', { body: wrong, replica: 0, from: '127.0.0.9' })).status).toBe(429);
     expect((await call('/api/v1/auth/login', { body: wrong, replica: 1, from: '127.0.0.9' })).status).toBe(429);
     // Another caller (another forwarded address) is not affected; a session made on one replica works on the other.
@@ -161,12 +192,23 @@ describe('two API replicas and a worker behind a reverse proxy', () => {
 
     it('imports the respondents and mails every invitation exactly once', async () => {
       const created = await call('/api/v1/campaigns', {
-        cookie, replica: 1,
-        body: { kind: 'staff', name: 'Khảo sát CBCCVC qua hai bản sao', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+        cookie,
+        replica: 1,
+        body: {
+          kind: 'staff',
+          name: 'Khảo sát CBCCVC qua hai bản sao',
+          year: 2021,
+          opensAt: '2021-01-01T00:00:00Z',
+          closesAt: '2099-01-01T00:00:00Z',
+        },
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       campaignId = (created.body as { id: string }).id;
-      const imported = await call(`/api/v1/campaigns/${campaignId}/respondents`, { cookie, replica: 0, csv: respondentsCsv(plan) });
+      const imported = await call(`/api/v1/campaigns/${campaignId}/respondents`, {
+        cookie,
+        replica: 0,
+        csv: respondentsCsv(plan),
+      });
       expect(imported.status, JSON.stringify(imported.body)).toBe(201);
       expect(imported.body).toMatchObject({ imported: N });
       const sent = await call(`/api/v1/campaigns/${campaignId}/invitations/send`, { cookie, replica: 1, method: 'POST' });
@@ -230,15 +272,29 @@ describe('two API replicas and a worker behind a reverse proxy', () => {
   it('stores each kiosk session once, whichever replica took the first try and the retry', async () => {
     const campaign = await call('/api/v1/campaigns', {
       cookie,
-      body: { kind: 'sipas', name: 'SIPAS qua hai bản sao', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', settings: {} },
+      body: {
+        kind: 'sipas',
+        name: 'SIPAS qua hai bản sao',
+        year: 2021,
+        opensAt: '2020-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+        settings: {},
+      },
     });
     expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
-    const kiosk = await call('/api/v1/kiosks', { cookie, body: { unitCode: 'ST34', counterName: 'Quầy 1', minIntervalSeconds: 0, hourlyCap: 100_000 } });
+    const kiosk = await call('/api/v1/kiosks', {
+      cookie,
+      body: { unitCode: 'ST34', counterName: 'Quầy 1', minIntervalSeconds: 0, hourlyCap: 100_000 },
+    });
     expect(kiosk.status, JSON.stringify(kiosk.body)).toBe(201);
-    const paired = await call('/api/v1/kiosk/pair', { body: { pairingCode: (kiosk.body as { pairingCode: string }).pairingCode } });
+    const paired = await call('/api/v1/kiosk/pair', {
+      body: { pairingCode: (kiosk.body as { pairingCode: string }).pairingCode },
+    });
     expect(paired.status).toBe(200);
     const token = (paired.body as { deviceToken: string }).deviceToken;
-    const sessions = Array.from({ length: KIOSK_SESSIONS }, (_, i) => kioskBody(quickAnswers(1 + (i % 5)), new Date(Date.parse('2021-11-03T01:00:00Z') + i * 60_000)));
+    const sessions = Array.from({ length: KIOSK_SESSIONS }, (_, i) =>
+      kioskBody(quickAnswers(1 + (i % 5)), new Date(Date.parse('2021-11-03T01:00:00Z') + i * 60_000)),
+    );
     const outcomes = await Promise.all(
       sessions.map(async (body, i) => {
         const replica = i % 2;
@@ -251,7 +307,10 @@ describe('two API replicas and a worker behind a reverse proxy', () => {
         }
         if (i % 3 === 1) {
           // Two tries in flight at once (a timeout fired early), one on each replica.
-          const both = await Promise.all([call('/api/v1/kiosk/responses', { token, body, replica }), call('/api/v1/kiosk/responses', { token, body, replica: other })]);
+          const both = await Promise.all([
+            call('/api/v1/kiosk/responses', { token, body, replica }),
+            call('/api/v1/kiosk/responses', { token, body, replica: other }),
+          ]);
           return both.map((a) => a.status).sort();
         }
         const once = await call('/api/v1/kiosk/responses', { token, body });
@@ -270,6 +329,9 @@ describe('two API replicas and a worker behind a reverse proxy', () => {
   });
 
   it('spread the requests over both replicas', () => {
-    expect(proxy.served.every((n) => n > 20), JSON.stringify(proxy.served)).toBe(true);
+    expect(
+      proxy.served.every((n) => n > 20),
+      JSON.stringify(proxy.served),
+    ).toBe(true);
   });
 });

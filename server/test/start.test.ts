@@ -13,7 +13,6 @@ import { freePort } from '../../test/support/server-process.ts';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = path.join(repo, 'server/dist/main.mjs');
 
-
 function run(env: Record<string, string>, untilMs: number, role = 'all') {
   const child = spawn(process.execPath, [bundle, role], {
     cwd: repo,
@@ -32,7 +31,16 @@ describe('pnpm start', () => {
   it('starts on embedded defaults (PGlite under DATA_DIR) and answers /healthz 200 (worker beating) within 90 s', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hl-start-'));
     const port = await freePort();
-    const p = run({ PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'Start-Pass-2026!', LOG_LEVEL: 'warn' }, 120_000);
+    const p = run(
+      {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: 'admin@example.vn',
+        ADMIN_PASSWORD: 'Start-Pass-2026!',
+        LOG_LEVEL: 'warn',
+      },
+      120_000,
+    );
     try {
       const t0 = Date.now();
       let health: unknown = null;
@@ -73,7 +81,10 @@ describe('pnpm start', () => {
 
   it('stops with a clear message when the database is unreachable', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hl-start-'));
-    const p = run({ DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/none', PORT: String(await freePort()), DATA_DIR: dataDir }, 20_000);
+    const p = run(
+      { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/none', PORT: String(await freePort()), DATA_DIR: dataDir },
+      20_000,
+    );
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/Database unreachable at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/none/);
     expect(p.output()).not.toContain('secret');

@@ -40,7 +40,12 @@ function shellWorker(opts) {
         return res;
       })
       .catch(() =>
-        caches.open(CACHE).then((c) => c.match(key).then((hit) => hit || c.match(fallback)).then((hit) => hit || Response.error())),
+        caches.open(CACHE).then((c) =>
+          c
+            .match(key)
+            .then((hit) => hit || c.match(fallback))
+            .then((hit) => hit || Response.error()),
+        ),
       );
   }
 

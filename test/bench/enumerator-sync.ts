@@ -32,7 +32,8 @@ async function main() {
     const forms = Array.from({ length: TOTAL }, (_, i) => interview(a, form, i + 1));
     const run = async (expect: string) => {
       let ok = 0;
-      for (let i = 0; i < TOTAL; i += BATCH) ok += (await sync(t, e.cookie, forms.slice(i, i + BATCH))).filter((r) => r.status === expect).length;
+      for (let i = 0; i < TOTAL; i += BATCH)
+        ok += (await sync(t, e.cookie, forms.slice(i, i + BATCH))).filter((r) => r.status === expect).length;
       if (ok !== TOTAL) throw new Error(`expected ${TOTAL} ${expect}, got ${ok}`);
       return ok;
     };
@@ -49,6 +50,5 @@ async function main() {
     await t.close();
   }
 }
-
 
 await main();

@@ -26,13 +26,28 @@ const API_POOL = 20; // the `api` role's pool (server/src/roles.ts)
 const ADMIN = { email: 'admin@example.vn', password: 'Bench-Pass-2026!' };
 
 /** POST JSON from a chosen loopback address (each tablet pairs as its own caller: pairing is limited per address). */
-function post(url: string, body: unknown, headers: Record<string, string> = {}, localAddress?: string): Promise<{ status: number; text: string; cookie?: string }> {
+function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  localAddress?: string,
+): Promise<{ status: number; text: string; cookie?: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, ...(localAddress ? { localAddress } : {}) }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, cookie: (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('hl_session='))?.split(';')[0] }));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, ...(localAddress ? { localAddress } : {}) },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            text,
+            cookie: (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('hl_session='))?.split(';')[0],
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -42,14 +57,38 @@ async function pairTablets(baseUrl: string): Promise<string[]> {
   const login = await post(`${baseUrl}/api/v1/auth/login`, ADMIN);
   if (!login.cookie) throw new Error(`login: ${login.status} ${login.text}`);
   const cookie = { cookie: login.cookie };
-  const campaign = await post(`${baseUrl}/api/v1/campaigns`, { kind: 'sipas', name: 'SIPAS bench', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', settings: {} }, cookie);
+  const campaign = await post(
+    `${baseUrl}/api/v1/campaigns`,
+    {
+      kind: 'sipas',
+      name: 'SIPAS bench',
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+      settings: {},
+    },
+    cookie,
+  );
   if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
-  const units = readFileSync(fileURLToPath(new URL('../../db/seed/units-soctrang-2021.csv', import.meta.url)), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0] ?? '').filter(Boolean);
+  const units = readFileSync(fileURLToPath(new URL('../../db/seed/units-soctrang-2021.csv', import.meta.url)), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0] ?? '')
+    .filter(Boolean);
   const tokens: string[] = [];
   for (let c = 0; c < CLIENTS; c++) {
-    const kiosk = await post(`${baseUrl}/api/v1/kiosks`, { unitCode: units[c % units.length], counterName: `Quầy ${c + 1}`, minIntervalSeconds: 0, hourlyCap: 1_000_000 }, cookie);
+    const kiosk = await post(
+      `${baseUrl}/api/v1/kiosks`,
+      { unitCode: units[c % units.length], counterName: `Quầy ${c + 1}`, minIntervalSeconds: 0, hourlyCap: 1_000_000 },
+      cookie,
+    );
     if (kiosk.status !== 201) throw new Error(`kiosk: ${kiosk.status} ${kiosk.text}`);
-    const paired = await post(`${baseUrl}/api/v1/kiosk/pair`, { pairingCode: (JSON.parse(kiosk.text) as { pairingCode: string }).pairingCode }, {}, `127.0.1.${c + 1}`);
+    const paired = await post(
+      `${baseUrl}/api/v1/kiosk/pair`,
+      { pairingCode: (JSON.parse(kiosk.text) as { pairingCode: string }).pairingCode },
+      {},
+      `127.0.1.${c + 1}`,
+    );
     if (paired.status !== 200) throw new Error(`pair: ${paired.status} ${paired.text}`);
     tokens.push((JSON.parse(paired.text) as { deviceToken: string }).deviceToken);
   }
@@ -69,8 +108,16 @@ async function main() {
   const one = await startRoundRobinProxy(ports.slice(0, 1));
   const two = await startRoundRobinProxy(ports);
   const env = (extra: Record<string, string> = {}) => ({
-    NODE_ENV: 'production', DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, TOKEN_SECRET: TEST_TOKEN_SECRET,
-    PUBLIC_URL: two.url, TRUST_PROXY: 'loopback', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...extra,
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    TOKEN_SECRET: TEST_TOKEN_SECRET,
+    PUBLIC_URL: two.url,
+    TRUST_PROXY: 'loopback',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    ...extra,
   });
   const processes: ServerProcess[] = [];
   try {
@@ -87,7 +134,8 @@ async function main() {
     await load(`${two.url}/api/v1/kiosk/responses`, auth, body); // warm-up of both replicas
     const floor = await floorServer(database.url, API_POOL);
     await load(floor.url, () => ({}), body);
-    for (const q of ['vacuum analyze responses', 'vacuum analyze kiosk_devices', 'vacuum analyze bench_floor', 'checkpoint']) await queryDatabase(database.url, q);
+    for (const q of ['vacuum analyze responses', 'vacuum analyze kiosk_devices', 'vacuum analyze bench_floor', 'checkpoint'])
+      await queryDatabase(database.url, q);
     const runs = { one: [] as Run[], two: [] as Run[], floor: [] as Run[] };
     for (let round = 0; round < ROUNDS; round++) {
       runs.one.push(await load(`${one.url}/api/v1/kiosk/responses`, auth, body));

@@ -25,9 +25,20 @@ async function main() {
     // One tablet per client: submissions of one device are serialised by design (device row lock).
     const kiosks: PairedKiosk[] = [];
     // Counters of different units, as across a province.
-    const units = readFileSync(fileURLToPath(new URL('../../db/seed/units-soctrang-2021.csv', import.meta.url)), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0] ?? '').filter(Boolean);
+    const units = readFileSync(fileURLToPath(new URL('../../db/seed/units-soctrang-2021.csv', import.meta.url)), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0] ?? '')
+      .filter(Boolean);
     for (let c = 0; c < CLIENTS; c++) {
-      kiosks.push(await pairKiosk(t, { unitCode: units[c % units.length], counterName: `Quầy ${c + 1}`, minIntervalSeconds: 0, hourlyCap: 1_000_000 }));
+      kiosks.push(
+        await pairKiosk(t, {
+          unitCode: units[c % units.length],
+          counterName: `Quầy ${c + 1}`,
+          minIntervalSeconds: 0,
+          hourlyCap: 1_000_000,
+        }),
+      );
     }
     const auth = (c: number) => kiosks[c]?.auth ?? {};
     const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
@@ -37,7 +48,8 @@ async function main() {
     const floor = await floorServer(t.database.url, POOL);
     await load(floor.url, () => ({}), body);
     // Same starting line for both sides: fresh statistics, and no timed checkpoint due mid-run.
-    for (const q of ['vacuum analyze responses', 'vacuum analyze kiosk_devices', 'vacuum analyze bench_floor', 'checkpoint']) await t.app.pg.pool.query(q);
+    for (const q of ['vacuum analyze responses', 'vacuum analyze kiosk_devices', 'vacuum analyze bench_floor', 'checkpoint'])
+      await t.app.pg.pool.query(q);
     // Alternate rounds so a change in machine load hits both sides alike; report the median round.
     // As in production, the worker folds new responses into the SIPAS tallies every 2 s meanwhile.
     const fold = setInterval(() => void t.app.pg.pool.query('select responses_tally_fold(5000)').catch(() => undefined), 2_000);
@@ -71,6 +83,5 @@ async function main() {
     await t.close();
   }
 }
-
 
 await main();

@@ -24,10 +24,14 @@ export async function load(url: string, headersOf: (client: number) => Record<st
   let errors = 0;
   const one = (payload: string, headers: Record<string, string>) =>
     new Promise<number>((resolve) => {
-      const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        url,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('error', () => resolve(0));
       req.end(payload);
     });
@@ -58,7 +62,11 @@ export function medianRun(runs: Run[]): Run {
 export async function floorServer(url: string, poolSize = 10): Promise<{ url: string; close: () => Promise<void> }> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   await pool.query('create table if not exists bench_floor (like responses including defaults including indexes)');
-  const ids = (await pool.query<{ campaign_id: string; form_id: number; unit_id: number }>('select campaign_id, form_id, unit_id from responses limit 1')).rows[0];
+  const ids = (
+    await pool.query<{ campaign_id: string; form_id: number; unit_id: number }>(
+      'select campaign_id, form_id, unit_id from responses limit 1',
+    )
+  ).rows[0];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -18,7 +18,14 @@ const CHUNK = 100_000;
 const OPENS = new Date('2021-11-02T17:00:00Z');
 const CLOSES = new Date('2021-11-22T17:00:00Z');
 
-async function generate(db: pg.Client, campaignId: string, formId: number, criteria: string[], from = 1, to = TOTAL): Promise<number> {
+async function generate(
+  db: pg.Client,
+  campaignId: string,
+  formId: number,
+  criteria: string[],
+  from = 1,
+  to = TOTAL,
+): Promise<number> {
   const questions = [...criteria, 'OV'];
   const t0 = performance.now();
   for (let start = from; start <= to; start += CHUNK) {
@@ -81,7 +88,9 @@ async function main() {
   try {
     const form = findForm(FORM_CODES.counter)!;
     const criteria = form.scoring.sipas!.components.flatMap((c) => c.criteria);
-    const formId = (await db.query<{ id: number }>('select id from forms where code = $1 order by version desc limit 1', [form.code])).rows[0]!.id;
+    const formId = (
+      await db.query<{ id: number }>('select id from forms where code = $1 order by version desc limit 1', [form.code])
+    ).rows[0]!.id;
     const campaign = await db.query<{ id: string }>(
       `insert into campaigns (kind, name, year, opens_at, closes_at) values ('sipas', 'SIPAS bench', 2021, $1, $2) returning id`,
       [OPENS.toISOString(), CLOSES.toISOString()],
@@ -94,7 +103,11 @@ async function main() {
     type Body = { units: { unitCode: string; sipasPercent: number | null; validForms: number }[] };
     let product: Body | undefined;
     const productTime = await median3(async () => {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/sipas`, headers: { cookie: t.adminCookie } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/campaigns/${campaignId}/sipas`,
+        headers: { cookie: t.adminCookie },
+      });
       if (res.statusCode !== 200) throw new Error(res.body);
       product = res.json<Body>();
     });
@@ -104,10 +117,15 @@ async function main() {
     });
     // The same GROUP BY over the tallies alone (no scoring, no HTTP): the floor of the product path.
     const tallyTime = await median3(() =>
-      db.query(`select unit_id, form_id, question_id, answer, sum(n) from answer_tallies where campaign_id = $1 group by 1, 2, 3, 4`, [campaignId]),
+      db.query(
+        `select unit_id, form_id, question_id, answer, sum(n) from answer_tallies where campaign_id = $1 group by 1, 2, 3, 4`,
+        [campaignId],
+      ),
     );
     // Same numbers both ways: the hand-written counts through the pure module give the product's SIPAS.
-    const codes = new Map((await db.query<{ id: number; code: string }>('select id, code from units')).rows.map((u) => [u.id, u.code]));
+    const codes = new Map(
+      (await db.query<{ id: number; code: string }>('select id, code from units')).rows.map((u) => [u.id, u.code]),
+    );
     for (const unitId of new Set(rows.map((r) => r.unitId))) {
       const counts = countsFromRows(rows.filter((r) => r.unitId === unitId));
       const validForms = Math.max(...criteria.map((q) => [...(counts.get(q)?.values() ?? [])].reduce((a, b) => a + b, 0)));
@@ -119,7 +137,11 @@ async function main() {
     // A burst the worker has not folded yet: the live views add the pending tail at read time.
     await generate(db, campaignId, formId, criteria, TOTAL + 1, TOTAL + TAIL);
     const tailTime = await median3(async () => {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}/sipas`, headers: { cookie: t.adminCookie } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/campaigns/${campaignId}/sipas`,
+        headers: { cookie: t.adminCookie },
+      });
       if (res.statusCode !== 200) throw new Error(res.body);
     });
     const lines = [
@@ -144,6 +166,5 @@ async function main() {
     await t.close();
   }
 }
-
 
 await main();

@@ -18,7 +18,9 @@ const BIG = 100_000;
 
 async function campaign(t: TestApp, name: string): Promise<string> {
   const res = await t.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie: t.adminCookie },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: t.adminCookie },
     payload: { kind: 'staff', name, year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
   });
   return res.json<{ id: string }>().id;
@@ -27,15 +29,31 @@ async function campaign(t: TestApp, name: string): Promise<string> {
 async function deliveryRun(t: TestApp, rate: number): Promise<number> {
   const smtp = await startSmtpSink();
   const worker = await startWorker(
-    loadWorkerConfig({ DATABASE_URL: t.database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: t.config.queuePrefix, SMTP_URL: smtp.url, SMTP_RATE_PER_SECOND: String(rate), TOKEN_SECRET: t.config.tokenSecret }),
+    loadWorkerConfig({
+      DATABASE_URL: t.database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: t.config.queuePrefix,
+      SMTP_URL: smtp.url,
+      SMTP_RATE_PER_SECOND: String(rate),
+      TOKEN_SECRET: t.config.tokenSecret,
+    }),
     { schedulers: false, log: () => undefined },
   );
   try {
     const id = await campaign(t, `bench mail ${rate}`);
     const csv = respondentsCsv(planRespondents(N, `r${rate}`));
-    await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/respondents`, headers: { cookie: t.adminCookie, 'content-type': 'text/csv' }, payload: csv });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/respondents`,
+      headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     const t0 = performance.now();
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: { cookie: t.adminCookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/invitations/send`,
+      headers: { cookie: t.adminCookie },
+    });
     if (res.statusCode !== 202) throw new Error(`send ${res.statusCode} ${res.body}`);
     await smtp.waitFor(N, 120_000);
     return (performance.now() - t0) / 1000;
@@ -71,8 +89,13 @@ async function ratesRun(t: TestApp): Promise<{ p50: number; p95: number; seedS: 
   const seedS = (performance.now() - s0) / 1000;
   const once = async () => {
     const q0 = performance.now();
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/response-rates`, headers: { cookie: t.adminCookie } });
-    if (res.statusCode !== 200 || res.json<{ overall: { invited: number } }>().overall.invited !== BIG) throw new Error(`rates ${res.statusCode}`);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/${id}/response-rates`,
+      headers: { cookie: t.adminCookie },
+    });
+    if (res.statusCode !== 200 || res.json<{ overall: { invited: number } }>().overall.invited !== BIG)
+      throw new Error(`rates ${res.statusCode}`);
     return performance.now() - q0;
   };
   for (let i = 0; i < 5; i++) await once();
@@ -104,6 +127,5 @@ async function main() {
     await t.close();
   }
 }
-
 
 await main();

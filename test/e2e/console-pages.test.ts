@@ -38,7 +38,11 @@ async function seed(): Promise<{ staff: string; sipas: string }> {
   const window = { year: YEAR, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' };
   const staff = (await post('/api/v1/campaigns', { kind: 'staff', name: 'Khảo sát CBCCVC 2026', ...window })).id;
   const sipas = (await post('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS 2026', ...window })).id;
-  await post(`/api/v1/campaigns/${staff}/respondents`, 'full_name,email,unit_code,respondent_group\nLê Văn A,a.cp@example.vn,ST02,T2\nTrần Thị B,b.cp@example.vn,ST16,T3\n', { 'content-type': 'text/csv' });
+  await post(
+    `/api/v1/campaigns/${staff}/respondents`,
+    'full_name,email,unit_code,respondent_group\nLê Văn A,a.cp@example.vn,ST02,T2\nTrần Thị B,b.cp@example.vn,ST16,T3\n',
+    { 'content-type': 'text/csv' },
+  );
   await post('/api/v1/kiosks', { unitCode: 'ST34', counterName: 'Quầy tiếp nhận hồ sơ số 1' });
   return { staff, sipas };
 }
@@ -46,10 +50,19 @@ async function seed(): Promise<{ staff: string; sipas: string }> {
 /** One sample address per console route; a route none of them matches fails the test. */
 function samplePages(ids: { staff: string; sipas: string }): string[] {
   const samples = [
-    '/admin', '/admin/kiosks', '/admin/units', '/admin/users', '/admin/audit',
-    `/admin/campaigns/${ids.staff}`, `/admin/campaigns/${ids.sipas}`,
-    `/admin/campaigns/${ids.sipas}/fieldwork`, `/admin/campaigns/${ids.sipas}/results`, `/admin/campaigns/${ids.sipas}/plan`,
-    `/admin/par/${YEAR}`, '/supervision', `/supervision/${ids.sipas}`,
+    '/admin',
+    '/admin/kiosks',
+    '/admin/units',
+    '/admin/users',
+    '/admin/audit',
+    `/admin/campaigns/${ids.staff}`,
+    `/admin/campaigns/${ids.sipas}`,
+    `/admin/campaigns/${ids.sipas}/fieldwork`,
+    `/admin/campaigns/${ids.sipas}/results`,
+    `/admin/campaigns/${ids.sipas}/plan`,
+    `/admin/par/${YEAR}`,
+    '/supervision',
+    `/supervision/${ids.sipas}`,
   ];
   const routes = consoleRoutes();
   expect(routes.length).toBeGreaterThan(8);
@@ -132,7 +145,10 @@ describe.skipIf(postgresOnly)('every console page', () => {
     for (const url of pages) {
       await open(page, url);
       expect(await htmlLang(page)).toBe('vi');
-      const leaks = [...piecesIn(await renderedText(page), english), ...(await markedEnglish(page)).map((t) => `lang="en": ${t}`)];
+      const leaks = [
+        ...piecesIn(await renderedText(page), english),
+        ...(await markedEnglish(page)).map((t) => `lang="en": ${t}`),
+      ];
       if (leaks.length > 0) found[url] = leaks;
       const axe = await seriousViolations(page);
       if (axe.length > 0) problems.push(`${url}: ${axe.join('; ')}`);

@@ -26,12 +26,30 @@ beforeAll(async () => {
   sys = await startTestSystem();
   browser = await launchBrowser();
   const cookie = await sys.sessionCookie();
-  const campaign = await post(cookie, '/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS 2021 địa bàn', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+  const campaign = await post(cookie, '/api/v1/campaigns', {
+    kind: 'sipas',
+    name: 'SIPAS 2021 địa bàn',
+    year: 2021,
+    opensAt: '2020-01-01T00:00:00Z',
+    closesAt: '2099-01-01T00:00:00Z',
+  });
   const commune = await post(cookie, '/api/v1/localities', { level: 'commune', unitCode: 'ST34', name: 'Xã Mỹ Hương' });
-  const enumerator = await post(cookie, '/api/v1/enumerators', { fullName: 'Lâm Thị Ngọc', email: 'ngoc@buudien.vn', organisation: 'Bưu điện huyện Mỹ Tú', password: 'Dtv-Pass-2026!' });
+  const enumerator = await post(cookie, '/api/v1/enumerators', {
+    fullName: 'Lâm Thị Ngọc',
+    email: 'ngoc@buudien.vn',
+    organisation: 'Bưu điện huyện Mỹ Tú',
+    password: 'Dtv-Pass-2026!',
+  });
   for (const hamlet of ['Ấp Mỹ Phước', 'Ấp Tân Hòa']) {
     const loc = await post(cookie, '/api/v1/localities', { level: 'hamlet', parentId: commune.id, name: hamlet });
-    assignment[hamlet] = (await post(cookie, `/api/v1/campaigns/${campaign.id}/assignments`, { enumeratorId: enumerator.id, unitCode: 'ST34', quota: 27, localityId: loc.id })).id;
+    assignment[hamlet] = (
+      await post(cookie, `/api/v1/campaigns/${campaign.id}/assignments`, {
+        enumeratorId: enumerator.id,
+        unitCode: 'ST34',
+        quota: 27,
+        localityId: loc.id,
+      })
+    ).id;
   }
 });
 afterAll(async () => {
@@ -99,7 +117,15 @@ describe('enumerator interview', () => {
       if ((await next.count()) === 0) break;
       await next.click();
     }
-    expect(seen.map((s) => s.split(' · ')[0])).toEqual(['Phần 2/8', 'Phần 3/8', 'Phần 4/8', 'Phần 5/8', 'Phần 6/8', 'Phần 7/8', 'Phần 8/8']);
+    expect(seen.map((s) => s.split(' · ')[0])).toEqual([
+      'Phần 2/8',
+      'Phần 3/8',
+      'Phần 4/8',
+      'Phần 5/8',
+      'Phần 6/8',
+      'Phần 7/8',
+      'Phần 8/8',
+    ]);
     expect(seen.at(-1)).toMatch(/^Phần 8\/8 · Câu 31–36\/36/);
     expect(await progressBar(page).getAttribute('aria-label')).toBe('Tiến độ phỏng vấn: đã trả lời 35/36 câu'); // free text left empty
     expect(await seriousViolations(page)).toEqual([]);
@@ -112,7 +138,12 @@ describe('enumerator interview', () => {
     await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
     const rows = await sys.query<{ source_id: string }>("select source_id from responses where channel = 'enumerator'");
     expect(rows).toEqual([{ source_id: assignment['Ấp Tân Hòa'] }]);
-    expect(await page.getByRole('listitem').filter({ hasText: 'Ấp Tân Hòa, Xã Mỹ Hương (ST34) · Phiếu khảo sát trực tiếp – mẫu 01' }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: 'Ấp Tân Hòa, Xã Mỹ Hương (ST34) · Phiếu khảo sát trực tiếp – mẫu 01' })
+        .count(),
+    ).toBe(1);
     await context.close();
   });
 });

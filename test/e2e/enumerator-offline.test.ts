@@ -29,9 +29,15 @@ async function adminCall(url: string, payload: unknown) {
 }
 
 async function newEnumerator(email: string, units: string[]): Promise<string[]> {
-  const enumeratorId = await adminCall('/api/v1/enumerators', { fullName: `Điều tra viên ${email}`, email, organisation: 'Bưu điện tỉnh Sóc Trăng', password: 'Dtv-Pass-2026!' });
+  const enumeratorId = await adminCall('/api/v1/enumerators', {
+    fullName: `Điều tra viên ${email}`,
+    email,
+    organisation: 'Bưu điện tỉnh Sóc Trăng',
+    password: 'Dtv-Pass-2026!',
+  });
   const ids: string[] = [];
-  for (const unitCode of units) ids.push(await adminCall(`/api/v1/campaigns/${campaignId}/assignments`, { enumeratorId, unitCode, quota: 10 }));
+  for (const unitCode of units)
+    ids.push(await adminCall(`/api/v1/campaigns/${campaignId}/assignments`, { enumeratorId, unitCode, quota: 10 }));
   return ids;
 }
 
@@ -39,7 +45,13 @@ beforeAll(async () => {
   sys = await startTestSystem();
   browser = await launchBrowser();
   cookie = await sys.sessionCookie();
-  campaignId = await adminCall('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS 2021 e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+  campaignId = await adminCall('/api/v1/campaigns', {
+    kind: 'sipas',
+    name: 'SIPAS 2021 e2e',
+    year: 2021,
+    opensAt: '2020-01-01T00:00:00Z',
+    closesAt: '2099-01-01T00:00:00Z',
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -59,7 +71,9 @@ async function stored(): Promise<number> {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
 }
 
 async function logIn(page: Page, email: string) {
@@ -96,7 +110,8 @@ describe('enumerator app offline', () => {
     await page.locator('li[data-assignment="ST34"]').getByRole('button', { name: FORM_01 }).click();
     expect(await seriousViolations(page)).toEqual([]); // the interview screen
     await page.getByRole('button', { name: /Danh sách/ }).click();
-    for (const [i, unit] of ['ST34', 'ST34', 'ST35', 'ST35'].entries()) await interview(page, unit, i === 0 ? 'Người dân trả lời tại nhà' : '');
+    for (const [i, unit] of ['ST34', 'ST34', 'ST35', 'ST35'].entries())
+      await interview(page, unit, i === 0 ? 'Người dân trả lời tại nhà' : '');
     await expect.poll(() => page.getByTestId('e-pending').textContent()).toBe('4');
 
     await page.reload();
@@ -120,76 +135,83 @@ describe('enumerator app offline', () => {
     await context.close();
   });
 
-  it.skipIf(postgresOnly)('keeps a form the server refuses on the phone, with the reason in Vietnamese, until it is moved to another assignment and stored', async () => {
-    const [, gone] = await newEnumerator('dtv2@buudien.vn', ['ST34', 'ST36']);
-    const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
-    const page = await context.newPage();
-    await logIn(page, 'dtv2@buudien.vn');
-    await context.setOffline(true);
-    await interview(page, 'ST34');
-    await interview(page, 'ST36');
-    await interview(page, 'ST36', 'Phiếu thứ hai ở ST36');
-    // Meanwhile the admin withdraws the ST36 assignment (it has no forms on the server yet).
-    const del = await sys.app.inject({ method: 'DELETE', url: `/api/v1/assignments/${gone}`, headers: { cookie } });
-    expect(del.statusCode).toBe(204);
+  it.skipIf(postgresOnly)(
+    'keeps a form the server refuses on the phone, with the reason in Vietnamese, until it is moved to another assignment and stored',
+    async () => {
+      const [, gone] = await newEnumerator('dtv2@buudien.vn', ['ST34', 'ST36']);
+      const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
+      const page = await context.newPage();
+      await logIn(page, 'dtv2@buudien.vn');
+      await context.setOffline(true);
+      await interview(page, 'ST34');
+      await interview(page, 'ST36');
+      await interview(page, 'ST36', 'Phiếu thứ hai ở ST36');
+      // Meanwhile the admin withdraws the ST36 assignment (it has no forms on the server yet).
+      const del = await sys.app.inject({ method: 'DELETE', url: `/api/v1/assignments/${gone}`, headers: { cookie } });
+      expect(del.statusCode).toBe(204);
 
-    const before = await stored();
-    await context.setOffline(false);
-    await page.getByTestId('e-status').filter({ hasText: '2 phiếu bị từ chối' }).waitFor();
-    expect(await stored()).toBe(before + 1);
-    expect(await page.getByTestId('e-rejected').textContent()).toBe('2');
-    const rejected = page.locator('li[data-state="rejected"]');
-    for (const text of await rejected.allTextContents()) {
-      expect(text).toMatch(/Bị từ chối: \S/);
-      expect(text).toContain('Câu trả lời vẫn được giữ trên máy');
-    }
-    expect(await seriousViolations(page)).toEqual([]);
+      const before = await stored();
+      await context.setOffline(false);
+      await page.getByTestId('e-status').filter({ hasText: '2 phiếu bị từ chối' }).waitFor();
+      expect(await stored()).toBe(before + 1);
+      expect(await page.getByTestId('e-rejected').textContent()).toBe('2');
+      const rejected = page.locator('li[data-state="rejected"]');
+      for (const text of await rejected.allTextContents()) {
+        expect(text).toMatch(/Bị từ chối: \S/);
+        expect(text).toContain('Câu trả lời vẫn được giữ trên máy');
+      }
+      expect(await seriousViolations(page)).toEqual([]);
 
-    // The answers survive a reload and can be read (read-only).
-    await page.reload();
-    const second = rejected.filter({ has: page.getByRole('button') }).last();
-    await rejected.first().getByRole('button', { name: 'Xem câu trả lời' }).click();
-    const answers = page.getByTestId('e-answers');
-    await answers.waitFor();
-    expect(await answers.textContent()).toContain('4 · Hài lòng');
-    expect(await page.locator('input, textarea').count()).toBe(0);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: /Danh sách/ }).click();
+      // The answers survive a reload and can be read (read-only).
+      await page.reload();
+      const second = rejected.filter({ has: page.getByRole('button') }).last();
+      await rejected.first().getByRole('button', { name: 'Xem câu trả lời' }).click();
+      const answers = page.getByTestId('e-answers');
+      await answers.waitFor();
+      expect(await answers.textContent()).toContain('4 · Hài lòng');
+      expect(await page.locator('input, textarea').count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: /Danh sách/ }).click();
 
-    // Moved to the enumerator's other assignment of the same campaign, it is resent and stored.
-    const move = rejected.first();
-    expect(await move.getByRole('combobox', { name: 'Chuyển sang phân công' }).locator('option').allTextContents()).toEqual([expect.stringMatching(/\(ST34\)$/)]);
-    await move.getByRole('button', { name: 'Chuyển và gửi lại' }).click();
-    await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
-    expect(await stored()).toBe(before + 2);
-    expect(await page.getByTestId('e-rejected').textContent()).toBe('1');
-    await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent()).toContain('2 / 10');
-    expect(await seriousViolations(page)).toEqual([]);
+      // Moved to the enumerator's other assignment of the same campaign, it is resent and stored.
+      const move = rejected.first();
+      expect(await move.getByRole('combobox', { name: 'Chuyển sang phân công' }).locator('option').allTextContents()).toEqual([
+        expect.stringMatching(/\(ST34\)$/),
+      ]);
+      await move.getByRole('button', { name: 'Chuyển và gửi lại' }).click();
+      await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
+      expect(await stored()).toBe(before + 2);
+      expect(await page.getByTestId('e-rejected').textContent()).toBe('1');
+      await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent()).toContain('2 / 10');
+      expect(await seriousViolations(page)).toEqual([]);
 
-    // Discarding asks first; cancelling keeps the form, confirming removes it from the phone.
-    const asked: string[] = [];
-    page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
-    await second.getByRole('button', { name: 'Xoá phiếu' }).click();
-    expect(asked[0]).toMatch(/^Xoá phiếu này khỏi máy\?/);
-    expect(await rejected.count()).toBe(1);
-    page.once('dialog', (d) => void d.accept());
-    await second.getByRole('button', { name: 'Xoá phiếu' }).click();
-    await expect.poll(() => rejected.count()).toBe(0);
-    expect(await page.getByTestId('e-rejected').textContent()).toBe('0');
-    expect(await stored()).toBe(before + 2);
-    await context.close();
-  });
+      // Discarding asks first; cancelling keeps the form, confirming removes it from the phone.
+      const asked: string[] = [];
+      page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+      await second.getByRole('button', { name: 'Xoá phiếu' }).click();
+      expect(asked[0]).toMatch(/^Xoá phiếu này khỏi máy\?/);
+      expect(await rejected.count()).toBe(1);
+      page.once('dialog', (d) => void d.accept());
+      await second.getByRole('button', { name: 'Xoá phiếu' }).click();
+      await expect.poll(() => rejected.count()).toBe(0);
+      expect(await page.getByTestId('e-rejected').textContent()).toBe('0');
+      expect(await stored()).toBe(before + 2);
+      await context.close();
+    },
+  );
 
-  it.skipIf(postgresOnly)('reopens a form refused for invalid answers with the refused question marked, and stores it once fixed', async () => {
-    await newEnumerator('dtv3@buudien.vn', ['ST34']);
-    const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
-    const page = await context.newPage();
-    await logIn(page, 'dtv3@buudien.vn');
-    await context.setOffline(true);
-    await interview(page, 'ST34', 'Ghi chú giữ nguyên');
-    // An answer the server refuses (as if the form changed): one rating set out of range in the outbox.
-    // (a string: the test project has no DOM types)
-    await page.evaluate(`new Promise((resolve, reject) => {
+  it.skipIf(postgresOnly)(
+    'reopens a form refused for invalid answers with the refused question marked, and stores it once fixed',
+    async () => {
+      await newEnumerator('dtv3@buudien.vn', ['ST34']);
+      const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
+      const page = await context.newPage();
+      await logIn(page, 'dtv3@buudien.vn');
+      await context.setOffline(true);
+      await interview(page, 'ST34', 'Ghi chú giữ nguyên');
+      // An answer the server refuses (as if the form changed): one rating set out of range in the outbox.
+      // (a string: the test project has no DOM types)
+      await page.evaluate(`new Promise((resolve, reject) => {
       const open = indexedDB.open('hl-outbox-enumerator', 1);
       open.onerror = () => reject(new Error('cannot open the outbox'));
       open.onsuccess = () => {
@@ -204,22 +226,23 @@ describe('enumerator app offline', () => {
         };
       };
     })`);
-    const before = await stored();
-    await context.setOffline(false);
-    await page.getByTestId('e-status').filter({ hasText: '1 phiếu bị từ chối' }).waitFor();
-    expect(await page.locator('li[data-state="rejected"]').textContent()).toMatch(/Câu 1: \S/);
+      const before = await stored();
+      await context.setOffline(false);
+      await page.getByTestId('e-status').filter({ hasText: '1 phiếu bị từ chối' }).waitFor();
+      expect(await page.locator('li[data-state="rejected"]').textContent()).toMatch(/Câu 1: \S/);
 
-    await page.getByRole('button', { name: 'Sửa và gửi lại' }).click();
-    const invalid = page.locator('.sf-invalid');
-    await invalid.first().waitFor();
-    expect(await invalid.count()).toBe(1);
-    expect(await page.getByLabel(/Ghi chú/).inputValue()).toBe('Ghi chú giữ nguyên');
-    expect(await seriousViolations(page)).toEqual([]);
-    await invalid.getByText('4 · Hài lòng', { exact: true }).click();
-    await page.getByRole('button', { name: 'Lưu và gửi lại' }).click();
-    await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
-    expect(await stored()).toBe(before + 1);
-    expect(await page.getByTestId('e-rejected').textContent()).toBe('0');
-    await context.close();
-  });
+      await page.getByRole('button', { name: 'Sửa và gửi lại' }).click();
+      const invalid = page.locator('.sf-invalid');
+      await invalid.first().waitFor();
+      expect(await invalid.count()).toBe(1);
+      expect(await page.getByLabel(/Ghi chú/).inputValue()).toBe('Ghi chú giữ nguyên');
+      expect(await seriousViolations(page)).toEqual([]);
+      await invalid.getByText('4 · Hài lòng', { exact: true }).click();
+      await page.getByRole('button', { name: 'Lưu và gửi lại' }).click();
+      await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
+      expect(await stored()).toBe(before + 1);
+      expect(await page.getByTestId('e-rejected').textContent()).toBe('0');
+      await context.close();
+    },
+  );
 });

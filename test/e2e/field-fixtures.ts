@@ -14,7 +14,8 @@ export async function answerShown(page: Page): Promise<number> {
     const likert = q.getByText('4 · Hài lòng', { exact: true });
     if (await likert.count()) await likert.click();
     else if (await q.locator('input[type=number]').count()) await q.locator('input[type=number]').fill('1');
-    else if (await q.locator('textarea').count()) continue; // free text is optional
+    else if (await q.locator('textarea').count())
+      continue; // free text is optional
     else await q.locator('.sf-option').first().click();
   }
   return i;

@@ -22,7 +22,9 @@ const cookieOf = (email: string, password: string): Promise<string> => sys.sessi
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function signIn(page: Page, email: string, password: string) {
@@ -36,11 +38,24 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const admin = await cookieOf(ADMIN.email, ADMIN.password);
   const res = await sys.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie: admin },
-    payload: { kind: 'sipas', name: 'SIPAS 2021 thực địa', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: admin },
+    payload: {
+      kind: 'sipas',
+      name: 'SIPAS 2021 thực địa',
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    },
   });
   campaignId = res.json<{ id: string }>().id;
-  const sup = await sys.app.inject({ method: 'POST', url: '/api/v1/supervisors', headers: { cookie: admin }, payload: { fullName: 'Giám sát MTTQ', email: 'gs@mttq.vn', organisation: 'Ủy ban MTTQ tỉnh', password: PASSWORD } });
+  const sup = await sys.app.inject({
+    method: 'POST',
+    url: '/api/v1/supervisors',
+    headers: { cookie: admin },
+    payload: { fullName: 'Giám sát MTTQ', email: 'gs@mttq.vn', organisation: 'Ủy ban MTTQ tỉnh', password: PASSWORD },
+  });
   expect(sup.statusCode).toBe(201);
 });
 afterAll(async () => {
@@ -55,18 +70,28 @@ describe('admin fieldwork and supervision screens', () => {
     await page.goto(`/admin/campaigns/${campaignId}/fieldwork`);
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { name: /Điều tra thực địa: SIPAS 2021 thực địa/ }).waitFor();
-    await page.getByText(/chưa có tài khoản nào/).first().waitFor();
+    await page
+      .getByText(/chưa có tài khoản nào/)
+      .first()
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     const file = page.getByLabel('Tệp', { exact: true });
     const header = 'full_name,email,organisation,password\n';
-    await file.setInputFiles({ name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}Nguyễn Văn An,khong-phai-email,Bưu điện tỉnh Sóc Trăng,${PASSWORD}\n`) });
+    await file.setInputFiles({
+      name: 'sai.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}Nguyễn Văn An,khong-phai-email,Bưu điện tỉnh Sóc Trăng,${PASSWORD}\n`),
+    });
     await page.getByRole('button', { name: /Nhập tài khoản/ }).click();
     await page.locator('.fw-errors').getByRole('cell', { name: 'email', exact: true }).waitFor();
 
     await file.setInputFiles({
-      name: 'dtv.csv', mimeType: 'text/csv',
-      buffer: Buffer.from(`${header}Nguyễn Văn An,an@buudien.vn,Bưu điện tỉnh Sóc Trăng,${PASSWORD}\nTrần Thị Bình,binh@buudien.vn,Bưu điện tỉnh Sóc Trăng,${PASSWORD}\n`),
+      name: 'dtv.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${header}Nguyễn Văn An,an@buudien.vn,Bưu điện tỉnh Sóc Trăng,${PASSWORD}\nTrần Thị Bình,binh@buudien.vn,Bưu điện tỉnh Sóc Trăng,${PASSWORD}\n`,
+      ),
     });
     await page.getByRole('button', { name: /Nhập tài khoản/ }).click();
     await page.getByRole('status').filter({ hasText: 'Đã nhập 2 tài khoản' }).waitFor();
@@ -86,16 +111,25 @@ describe('admin fieldwork and supervision screens', () => {
 
     // The enumerator syncs 2 interviews from the field.
     const enumerator = await cookieOf('an@buudien.vn', PASSWORD);
-    const mine = (await sys.app.inject({ method: 'GET', url: '/api/v1/enumerator/assignments', headers: { cookie: enumerator } })).json<{ assignments: Array<{ id: string; forms: PublicForm[] }> }>().assignments[0];
+    const mine = (
+      await sys.app.inject({ method: 'GET', url: '/api/v1/enumerator/assignments', headers: { cookie: enumerator } })
+    ).json<{ assignments: Array<{ id: string; forms: PublicForm[] }> }>().assignments[0];
     const form = mine?.forms.find((f) => f.code === '01/2021-TT');
     if (!mine || !form) throw new Error('no assignment or form');
-    const synced = await sys.app.inject({ method: 'POST', url: '/api/v1/enumerator/sync', headers: { cookie: enumerator }, payload: { forms: [interview(mine.id, form, 1), interview(mine.id, form, 2, { note: 'Chị Hoa, khóm 2' })] } });
+    const synced = await sys.app.inject({
+      method: 'POST',
+      url: '/api/v1/enumerator/sync',
+      headers: { cookie: enumerator },
+      payload: { forms: [interview(mine.id, form, 1), interview(mine.id, form, 2, { note: 'Chị Hoa, khóm 2' })] },
+    });
     expect(synced.statusCode).toBe(200);
 
     await page.reload();
     await page.locator('tr[data-assignment="ST34"]').filter({ hasText: '2/4 (50%)' }).waitFor();
     const byEnumerator = page.locator('table', { has: page.locator('caption', { hasText: 'Theo điều tra viên' }) });
-    expect(await byEnumerator.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).textContent()).toMatch(/Nguyễn Văn An \(Bưu điện tỉnh Sóc Trăng\)2200/);
+    expect(await byEnumerator.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).textContent()).toMatch(
+      /Nguyễn Văn An \(Bưu điện tỉnh Sóc Trăng\)2200/,
+    );
     await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
     expect(await page.getByTestId('fw-remuneration').locator('tfoot').textContent()).toContain('50.000');
     expect(await seriousViolations(page)).toEqual([]);

@@ -19,12 +19,22 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const cookie = await sys.sessionCookie();
   const res = await sys.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie },
-    payload: { kind: 'staff', name: 'Khảo sát CBCCVC 2021', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie },
+    payload: {
+      kind: 'staff',
+      name: 'Khảo sát CBCCVC 2021',
+      year: 2021,
+      opensAt: '2021-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    },
   });
   campaignId = res.json<{ id: string }>().id;
   await sys.app.inject({
-    method: 'POST', url: `/api/v1/campaigns/${campaignId}/respondents`, headers: { cookie, 'content-type': 'text/csv' },
+    method: 'POST',
+    url: `/api/v1/campaigns/${campaignId}/respondents`,
+    headers: { cookie, 'content-type': 'text/csv' },
     payload: 'full_name,email,unit_code,respondent_group\nLê Văn A,a.fpb@example.vn,ST02,T2\nLê Văn B,b.fpb@example.vn,ST02,T3\n',
   });
 });

@@ -50,7 +50,11 @@ async function openKioskAdmin(context: BrowserContext): Promise<Page> {
 }
 
 /** Fills the create form and returns the code, the pairing URL and the kiosk id shown. */
-async function createOnPage(page: Page, counterName: string, mode: 'quick' | 'full' = 'quick'): Promise<{ code: string; url: string; id: string }> {
+async function createOnPage(
+  page: Page,
+  counterName: string,
+  mode: 'quick' | 'full' = 'quick',
+): Promise<{ code: string; url: string; id: string }> {
   await page.getByLabel('Đơn vị').selectOption('ST34');
   await page.getByLabel('Tên quầy').fill(counterName);
   await page.getByLabel('Mẫu phiếu').selectOption(mode);
@@ -90,7 +94,13 @@ describe('kiosk administration in the browser', () => {
     pool = new pg.Pool({ connectionString: sys.database.url, max: 2 });
     pool.on('error', () => undefined);
     const cookie = await sys.sessionCookie();
-    const payload = { kind: 'sipas', name: 'SIPAS e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' };
+    const payload = {
+      kind: 'sipas',
+      name: 'SIPAS e2e',
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    };
     const res = await sys.app.inject({ method: 'POST', url: '/api/v1/campaigns', payload, headers: { cookie } });
     if (res.statusCode !== 201) throw new Error(res.body);
     browser = await launchBrowser();
@@ -111,10 +121,15 @@ describe('kiosk administration in the browser', () => {
     const qr = await admin.getByTestId('pairing-qr').getAttribute('src');
     const expected = await QRCode.toString(url, { type: 'svg', margin: 1, width: 240 });
     expect(decodeURIComponent((qr ?? '').replace(/^data:image\/svg\+xml;charset=utf-8,/, ''))).toBe(expected);
-    await admin.getByRole('timer').getByText(/^1[45]:\d\d$/).waitFor();
+    await admin
+      .getByRole('timer')
+      .getByText(/^1[45]:\d\d$/)
+      .waitFor();
     const row = admin.locator(`tr[data-kiosk-id="${id}"]`);
     await row.getByText('Chưa ghép').waitFor();
-    const serious = (await new AxeBuilder({ page: admin }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const serious = (await new AxeBuilder({ page: admin }).analyze()).violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     const { context, tablet } = await openTablet(url);
@@ -124,7 +139,14 @@ describe('kiosk administration in the browser', () => {
     await admin.reload();
     await row.getByText('Đang hoạt động').waitFor();
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(1, 7)).toEqual(['Phiếu nhanhTự đặt lại sau 60 giây không chạm', 'Đang hoạt động', 'vừa xong', expect.stringMatching(/^1\.0\.0\+[0-9a-f]{12}$/), '0', '1']);
+    expect(cells.slice(1, 7)).toEqual([
+      'Phiếu nhanhTự đặt lại sau 60 giây không chạm',
+      'Đang hoạt động',
+      'vừa xong',
+      expect.stringMatching(/^1\.0\.0\+[0-9a-f]{12}$/),
+      '0',
+      '1',
+    ]);
 
     await admin.getByRole('button', { name: 'Thu hồi Quầy 7 (ST34)' }).click();
     await admin.getByRole('button', { name: 'Xác nhận thu hồi' }).click();

@@ -20,7 +20,9 @@ async function adminPost(url: string, payload: object): Promise<Record<string, u
 }
 
 async function stored(ids: string[]): Promise<number> {
-  const rows = await sys.query<{ n: number }>('select count(*)::int as n from responses where source_id = any($1::uuid[])', [ids]);
+  const rows = await sys.query<{ n: number }>('select count(*)::int as n from responses where source_id = any($1::uuid[])', [
+    ids,
+  ]);
   return rows[0]?.n ?? -1;
 }
 
@@ -59,7 +61,13 @@ describe('kiosk on the embedded database after an admin browsed the admin pages'
   beforeAll(async () => {
     sys = await startTestSystem({ engine: 'embedded' });
     cookie = await sys.sessionCookie();
-    const c = await adminPost('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS embedded', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+    const c = await adminPost('/api/v1/campaigns', {
+      kind: 'sipas',
+      name: 'SIPAS embedded',
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    });
     campaignId = String(c.id);
     browser = await launchBrowser();
   });
@@ -72,7 +80,13 @@ describe('kiosk on the embedded database after an admin browsed the admin pages'
     const admin = await browser.newContext();
     await admin.addCookies([{ name: 'hl_session', value: cookie.replace('hl_session=', ''), url: sys.baseUrl }]);
     const page = await admin.newPage();
-    for (const path of [`/admin/campaigns/${campaignId}/results`, `/admin/campaigns/${campaignId}/plan`, `/admin/campaigns/${campaignId}/fieldwork`, `/supervision/${campaignId}`, '/admin/kiosks']) {
+    for (const path of [
+      `/admin/campaigns/${campaignId}/results`,
+      `/admin/campaigns/${campaignId}/plan`,
+      `/admin/campaigns/${campaignId}/fieldwork`,
+      `/supervision/${campaignId}`,
+      '/admin/kiosks',
+    ]) {
       await page.goto(`${sys.baseUrl}${path}`);
       await page.waitForLoadState('networkidle');
     }
@@ -80,14 +94,19 @@ describe('kiosk on the embedded database after an admin browsed the admin pages'
 
     const context = await browser.newContext(TABLET_LANDSCAPE);
     const tablets = [await tablet(context, 'Quầy A'), await tablet(context, 'Quầy B')];
-    await Promise.all(tablets.map(async (t) => {
-      for (let i = 0; i < 4; i++) await session(t.page);
-    }));
+    await Promise.all(
+      tablets.map(async (t) => {
+        for (let i = 0; i < 4; i++) await session(t.page);
+      }),
+    );
     const ids = tablets.map((t) => t.id);
     await until(async () => (await stored(ids)) === 8);
     for (const t of tablets) await t.page.getByTestId('pending').waitFor({ state: 'detached' });
     expect(await stored(ids)).toBe(8);
-    const errors = await sys.query<{ n: number }>('select count(distinct client_id)::int as n from responses where source_id = any($1::uuid[])', [ids]);
+    const errors = await sys.query<{ n: number }>(
+      'select count(distinct client_id)::int as n from responses where source_id = any($1::uuid[])',
+      [ids],
+    );
     expect(errors[0]?.n).toBe(8);
     await context.close();
   });

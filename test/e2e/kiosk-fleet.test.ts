@@ -89,7 +89,9 @@ describe('kiosk staff status and fleet page', () => {
     await page.getByTestId('parked').getByText('1 phiếu tạm giữ trên máy: Hiện không có đợt khảo sát nào đang mở').waitFor();
     expect(await stored(id)).toEqual([]);
     await page.clock.runFor(60_000); // the heartbeat reports it
-    await until(async () => (await sys.query<{ n: number }>('select parked_count as n from kiosk_devices where id = $1', [id]))[0]?.n === 1);
+    await until(
+      async () => (await sys.query<{ n: number }>('select parked_count as n from kiosk_devices where id = $1', [id]))[0]?.n === 1,
+    );
 
     const adminContext = await browser.newContext();
     const admin = await kioskAdminPage(adminContext);
@@ -100,7 +102,13 @@ describe('kiosk staff status and fleet page', () => {
     await row.getByTestId('kiosk-state').getByText('Có lỗi').waitFor();
     await row.getByText('1 phiếu tạm giữ trên máy').waitFor();
 
-    await adminPost('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS fleet', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+    await adminPost('/api/v1/campaigns', {
+      kind: 'sipas',
+      name: 'SIPAS fleet',
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    });
     await admin.getByRole('button', { name: 'Phiếu tạm giữ của Quầy Fleet (ST34)' }).click();
     await admin.getByTestId('parked-item').getByText('Hiện không có đợt khảo sát nào đang mở').waitFor();
     await admin.getByRole('button', { name: /^Gửi lại 1 phiếu/ }).click();
@@ -110,7 +118,9 @@ describe('kiosk staff status and fleet page', () => {
     await until(async () => (await stored(id)).length === 1);
     await page.getByTestId('parked').waitFor({ state: 'detached' });
     await page.clock.runFor(60_000); // and reports that it holds nothing any more
-    await until(async () => (await sys.query<{ n: number }>('select parked_count as n from kiosk_devices where id = $1', [id]))[0]?.n === 0);
+    await until(
+      async () => (await sys.query<{ n: number }>('select parked_count as n from kiosk_devices where id = $1', [id]))[0]?.n === 0,
+    );
     await admin.reload();
     await admin.getByTestId('fleet-summary').getByText('Tất cả 1 máy đang hoạt động bình thường.').waitFor();
     const rows = await stored(id);
@@ -134,7 +144,17 @@ describe('kiosk staff status and fleet page', () => {
       const body = route.request().postDataJSON() as { clientId: string };
       if (refused === '' || refused === body.clientId) {
         refused = body.clientId;
-        await route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'FORM_VERSION_RETIRED', message: 'Phiên bản mẫu phiếu đã ngừng dùng', messageEn: 'Form version retired' } }) });
+        await route.fulfill({
+          status: 422,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: {
+              code: 'FORM_VERSION_RETIRED',
+              message: 'Phiên bản mẫu phiếu đã ngừng dùng',
+              messageEn: 'Form version retired',
+            },
+          }),
+        });
         return;
       }
       await route.continue();

@@ -42,7 +42,13 @@ const button = (page: Page, name: string) => page.getByRole('button', { name, ex
 beforeAll(async () => {
   sys = await startTestSystem();
   cookie = await sys.sessionCookie();
-  await adminPost('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS quầy', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+  await adminPost('/api/v1/campaigns', {
+    kind: 'sipas',
+    name: 'SIPAS quầy',
+    year: 2021,
+    opensAt: '2020-01-01T00:00:00Z',
+    closesAt: '2099-01-01T00:00:00Z',
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -79,7 +85,12 @@ describe('kiosk full form 01', () => {
         expect((await button(page, 'Bỏ qua').boundingBox())?.height).toBeGreaterThanOrEqual(64);
         await tap(page, 'Bỏ qua');
       } else if (await button(page, 'Hài lòng').count()) await tap(page, 'Hài lòng');
-      else await page.locator('.k-option').first().click().then(() => page.clock.runFor(1_100));
+      else
+        await page
+          .locator('.k-option')
+          .first()
+          .click()
+          .then(() => page.clock.runFor(1_100));
     }
     // Optional: improvements and the six about the respondent (the "if late" questions are required once the result was late).
     expect(skipped).toHaveLength(7);
@@ -87,13 +98,18 @@ describe('kiosk full form 01', () => {
     expect(skipped).toContain('Thủ tục hành chính Ông/Bà đã thực hiện');
     await page.getByText('Xin cảm ơn Ông/Bà!').waitFor();
 
-    await expect.poll(async () => (await sys.query('select 1 from responses where source_id = $1', [id])).length, { timeout: 15_000 }).toBe(1);
-    const [row] = await sys.query<{ answers: Record<string, unknown> }>('select answers from responses where source_id = $1', [id]);
+    await expect
+      .poll(async () => (await sys.query('select 1 from responses where source_id = $1', [id])).length, { timeout: 15_000 })
+      .toBe(1);
+    const [row] = await sys.query<{ answers: Record<string, unknown> }>('select answers from responses where source_id = $1', [
+      id,
+    ]);
     expect(row?.answers.TC1).toBe(5);
     expect(row?.answers.TC2).toBe(4);
     expect(row?.answers.RESULT_TIME).toBe('late');
     expect(row?.answers.LATE_NOTIFIED).toBe(true);
-    for (const q of ['IMPROVE', 'GENDER', 'AGE', 'EDUCATION', 'OCCUPATION', 'PROCEDURE', 'LEVEL']) expect(row?.answers).not.toHaveProperty(q);
+    for (const q of ['IMPROVE', 'GENDER', 'AGE', 'EDUCATION', 'OCCUPATION', 'PROCEDURE', 'LEVEL'])
+      expect(row?.answers).not.toHaveProperty(q);
     expect(Object.keys(row?.answers ?? {})).toHaveLength(29);
     await page.context().close();
   });

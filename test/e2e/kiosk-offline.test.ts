@@ -54,7 +54,11 @@ async function answerSession(page: Page, rating = 'Hài lòng'): Promise<void> {
   await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
 }
 
-async function newKioskPage(context: BrowserContext, counterName: string, settings: Record<string, unknown> = {}): Promise<{ page: Page; id: string }> {
+async function newKioskPage(
+  context: BrowserContext,
+  counterName: string,
+  settings: Record<string, unknown> = {},
+): Promise<{ page: Page; id: string }> {
   const k = await adminPost('/api/v1/kiosks', { unitCode: 'ST34', counterName, ...settings });
   const page = await context.newPage();
   await page.clock.install();
@@ -69,7 +73,13 @@ describe('counter kiosk in the browser', () => {
     pool = new pg.Pool({ connectionString: sys.database.url, max: 2 });
     pool.on('error', () => undefined);
     cookie = await sys.sessionCookie();
-    await adminPost('/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+    await adminPost('/api/v1/campaigns', {
+      kind: 'sipas',
+      name: 'SIPAS e2e',
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -102,41 +112,49 @@ describe('counter kiosk in the browser', () => {
     await until(async () => (await count(id)) === 5);
     await page.getByTestId('pending').waitFor({ state: 'detached' });
     expect(await count(id)).toBe(5);
-    const distinct = await q<{ n: number }>('select count(distinct client_id)::int as n from responses where source_id = $1', [id]);
+    const distinct = await q<{ n: number }>('select count(distinct client_id)::int as n from responses where source_id = $1', [
+      id,
+    ]);
     expect(distinct[0]?.n).toBe(5);
-    const seenAfter = await q<{ last_seen_at: Date; pending_count: number }>('select last_seen_at, pending_count from kiosk_devices where id = $1', [id]);
+    const seenAfter = await q<{ last_seen_at: Date; pending_count: number }>(
+      'select last_seen_at, pending_count from kiosk_devices where id = $1',
+      [id],
+    );
     expect(seenAfter[0]?.last_seen_at.getTime()).toBeGreaterThan(seenBefore[0]?.last_seen_at.getTime() ?? Infinity);
     expect(seenAfter[0]?.pending_count).toBe(0);
     await context.close();
   });
 
-  it.skipIf(postgresOnly)('ignores a double tap, returns to the start 5 s after thanking, and resets an abandoned session after 60 s idle', async () => {
-    const context = await browser.newContext(TABLET_LANDSCAPE);
-    const { page, id } = await newKioskPage(context, 'Quầy 2');
-    await tap(page, 'Bắt đầu đánh giá');
-    // A double tap on the first screen answers one question, not two.
-    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
-    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
-    await page.getByText('Câu 2/5').waitFor();
-    await page.clock.runFor(1_100);
-    await tap(page, 'Hài lòng');
-    await page.getByText('Câu 3/5').waitFor();
-    await page.clock.runFor(57_000);
-    expect(await page.getByText('Câu 3/5').count()).toBe(1);
-    await page.clock.runFor(3_000);
-    await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
-    expect(await count(id)).toBe(0); // no overall rating yet → nothing kept
+  it.skipIf(postgresOnly)(
+    'ignores a double tap, returns to the start 5 s after thanking, and resets an abandoned session after 60 s idle',
+    async () => {
+      const context = await browser.newContext(TABLET_LANDSCAPE);
+      const { page, id } = await newKioskPage(context, 'Quầy 2');
+      await tap(page, 'Bắt đầu đánh giá');
+      // A double tap on the first screen answers one question, not two.
+      await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+      await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+      await page.getByText('Câu 2/5').waitFor();
+      await page.clock.runFor(1_100);
+      await tap(page, 'Hài lòng');
+      await page.getByText('Câu 3/5').waitFor();
+      await page.clock.runFor(57_000);
+      expect(await page.getByText('Câu 3/5').count()).toBe(1);
+      await page.clock.runFor(3_000);
+      await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
+      expect(await count(id)).toBe(0); // no overall rating yet → nothing kept
 
-    await tap(page, 'Bắt đầu đánh giá');
-    for (let i = 0; i < 5; i++) await tap(page, 'Bình thường');
-    await page.getByText('Xin cảm ơn Ông/Bà!').waitFor();
-    await page.clock.runFor(3_000);
-    expect(await page.getByText('Xin cảm ơn Ông/Bà!').count()).toBe(1);
-    await page.clock.runFor(2_100);
-    await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
-    await until(async () => (await count(id)) === 1);
-    await context.close();
-  });
+      await tap(page, 'Bắt đầu đánh giá');
+      for (let i = 0; i < 5; i++) await tap(page, 'Bình thường');
+      await page.getByText('Xin cảm ơn Ông/Bà!').waitFor();
+      await page.clock.runFor(3_000);
+      expect(await page.getByText('Xin cảm ơn Ông/Bà!').count()).toBe(1);
+      await page.clock.runFor(2_100);
+      await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
+      await until(async () => (await count(id)) === 1);
+      await context.close();
+    },
+  );
 
   it.skipIf(postgresOnly)('resets an abandoned session after the idle time set for that kiosk by the admin', async () => {
     const context = await browser.newContext(TABLET_LANDSCAPE);
@@ -154,7 +172,10 @@ describe('counter kiosk in the browser', () => {
   it.skipIf(postgresOnly)('has no serious or critical accessibility violation on the kiosk and the online form', async () => {
     const context = await browser.newContext(TABLET_LANDSCAPE);
     const { page } = await newKioskPage(context, 'Quầy 3');
-    const serious = async () => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`);
+    const serious = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.length}`);
     expect(await serious()).toEqual([]);
     await tap(page, 'Bắt đầu đánh giá');
     expect(await serious()).toEqual([]);

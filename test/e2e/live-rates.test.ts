@@ -32,7 +32,13 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
   sys.app.inject({ method: 'POST', url, headers: { cookie: admin, ...headers }, payload: payload as string });
 
 async function campaign(kind: 'staff' | 'sipas', name: string): Promise<string> {
-  const res = await post('/api/v1/campaigns', { kind, name, year: 2026, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+  const res = await post('/api/v1/campaigns', {
+    kind,
+    name,
+    year: 2026,
+    opensAt: '2020-01-01T00:00:00Z',
+    closesAt: '2099-01-01T00:00:00Z',
+  });
   expect(res.statusCode).toBe(201);
   return res.json<{ id: string }>().id;
 }
@@ -49,26 +55,34 @@ async function openPage(id: string): Promise<Page> {
 }
 
 const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
-  page.evaluate(`Object.defineProperty(document, 'visibilityState', { value: '${state}', configurable: true }); document.dispatchEvent(new Event('visibilitychange'))`);
+  page.evaluate(
+    `Object.defineProperty(document, 'visibilityState', { value: '${state}', configurable: true }); document.dispatchEvent(new Event('visibilitychange'))`,
+  );
 const sameDocument = (page: Page) => page.evaluate<string | undefined>('window.liveMark');
 
 describe('live rates', () => {
   it('a staff answer arriving shows on the open page without reload; a hidden tab polls nothing', async () => {
     const id = await campaign('staff', 'Tỷ lệ trực tiếp');
-    const csv = 'full_name,email,unit_code,respondent_group\nLê Văn Một,mot.live@example.vn,ST05,T3\nLê Văn Hai,hai.live@example.vn,ST16,T3\n';
+    const csv =
+      'full_name,email,unit_code,respondent_group\nLê Văn Một,mot.live@example.vn,ST05,T3\nLê Văn Hai,hai.live@example.vn,ST16,T3\n';
     expect((await post(`/api/v1/campaigns/${id}/respondents`, csv, { 'content-type': 'text/csv' })).statusCode).toBe(201);
     expect((await post(`/api/v1/campaigns/${id}/invitations/send`, {})).statusCode).toBe(202);
     const page = await openPage(id);
     const rate = page.getByTestId('staff-rate');
     await rate.filter({ hasText: '0,00\u00a0%' }).waitFor();
 
-
     const [invitation] = await sys.query<{ id: string }>(
-      "select i.id from invitations i join respondents r on r.id = i.respondent_id where r.email = 'mot.live@example.vn'");
+      "select i.id from invitations i join respondents r on r.id = i.respondent_id where r.email = 'mot.live@example.vn'",
+    );
     const token = invitationToken(sys.config.tokenSecret, invitation!.id);
-    const form = (await sys.app.inject({ method: 'GET', url: `/api/v1/s/${token}` })).json<{ form: Parameters<typeof fillAnswers>[0] }>().form;
+    const form = (await sys.app.inject({ method: 'GET', url: `/api/v1/s/${token}` })).json<{
+      form: Parameters<typeof fillAnswers>[0];
+    }>().form;
     const t0 = Date.now();
-    expect((await sys.app.inject({ method: 'POST', url: `/api/v1/s/${token}/submit`, payload: { answers: fillAnswers(form) } })).statusCode).toBe(201);
+    expect(
+      (await sys.app.inject({ method: 'POST', url: `/api/v1/s/${token}/submit`, payload: { answers: fillAnswers(form) } }))
+        .statusCode,
+    ).toBe(201);
     await rate.filter({ hasText: '50,00\u00a0%' }).waitFor({ timeout: 15_000 });
     expect(Date.now() - t0).toBeLessThan(12_000);
     expect(await sameDocument(page)).toBe('same page');
@@ -108,9 +122,19 @@ describe('live rates', () => {
     const collected = page.getByTestId('sipas-collected');
     await collected.filter({ hasText: /^0\// }).waitFor();
     const created = await post('/api/v1/kiosks', { unitCode: 'ST34', counterName: 'Quầy 1' });
-    const paired = await sys.app.inject({ method: 'POST', url: '/api/v1/kiosk/pair', payload: { pairingCode: created.json<{ pairingCode: string }>().pairingCode }, remoteAddress: '10.8.8.8' });
+    const paired = await sys.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/pair',
+      payload: { pairingCode: created.json<{ pairingCode: string }>().pairingCode },
+      remoteAddress: '10.8.8.8',
+    });
     const auth = { authorization: `Bearer ${paired.json<{ deviceToken: string }>().deviceToken}` };
-    const sent = await sys.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: auth, payload: kioskBody(quickAnswers(5), new Date(), { clientId: randomUUID() }) });
+    const sent = await sys.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/responses',
+      headers: auth,
+      payload: kioskBody(quickAnswers(5), new Date(), { clientId: randomUUID() }),
+    });
     expect(sent.statusCode).toBe(201);
     await collected.filter({ hasText: /^1\// }).waitFor({ timeout: 15_000 });
     expect(await sameDocument(page)).toBe('same page');

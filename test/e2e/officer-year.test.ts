@@ -20,7 +20,12 @@ import { answerAll } from './field-fixtures.ts';
 
 const ARTIFACTS = new URL('./artifacts/officer-year/', import.meta.url);
 const DESKTOP = { viewport: { width: 1366, height: 768 } };
-const ENUMERATOR = { name: 'Lâm Thị Ngọc', email: 'ngoc.year@buudien.vn', organisation: 'Bưu điện huyện Mỹ Tú', password: 'Dtv-Pass-2026!' };
+const ENUMERATOR = {
+  name: 'Lâm Thị Ngọc',
+  email: 'ngoc.year@buudien.vn',
+  organisation: 'Bưu điện huyện Mỹ Tú',
+  password: 'Dtv-Pass-2026!',
+};
 const RESPONDENTS = [
   ['Lê Văn An', 'an.year@example.vn', 'ST02', 'T2'],
   ['Trần Thị Bình', 'binh.year@example.vn', 'ST02', 'T3'],
@@ -47,7 +52,8 @@ function vnDay(days: number): string {
   return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 }
 
-const vnPct = (n: number) => `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)}\u00a0%`;
+const vnPct = (n: number) =>
+  `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)}\u00a0%`;
 
 async function readApi<T>(url: string): Promise<T> {
   const res = await sys.app.inject({ method: 'GET', url, headers: { cookie: await sys.sessionCookie() } });
@@ -94,9 +100,15 @@ describe("the officer's whole year in the console", () => {
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel(/Mật khẩu/).fill(ADMIN.password);
     await page.getByRole('button', { name: /Đăng nhập/ }).click();
-    ids.staff = await createCampaign(/^Khảo sát cán bộ, công chức, viên chức/, 'Khảo sát CBCCVC năm 2026', 'create-staff-campaign');
+    ids.staff = await createCampaign(
+      /^Khảo sát cán bộ, công chức, viên chức/,
+      'Khảo sát CBCCVC năm 2026',
+      'create-staff-campaign',
+    );
     const csv = `full_name,email,unit_code,respondent_group\n${RESPONDENTS.map((r) => r.join(',')).join('\n')}\n`;
-    await page.getByLabel('Chọn tệp danh sách').setInputFiles({ name: 'nguoi-tra-loi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('Chọn tệp danh sách')
+      .setInputFiles({ name: 'nguoi-tra-loi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
     await page.getByRole('button', { name: 'Nhập (3)' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã nhập 3 người trả lời.' }).waitFor();
@@ -251,7 +263,9 @@ describe("the officer's whole year in the console", () => {
     await page.goto(`/admin/campaigns/${ids.sipas}`);
     await page.getByRole('link', { name: /^Kết quả SIPAS/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Kết quả: SIPAS năm 2026' }).waitFor();
-    const api = await readApi<{ units: { unitCode: string; validResponses: number; suspectResponses: number }[] }>(`/api/v1/campaigns/${ids.sipas}/results`);
+    const api = await readApi<{ units: { unitCode: string; validResponses: number; suspectResponses: number }[] }>(
+      `/api/v1/campaigns/${ids.sipas}/results`,
+    );
     const st34 = api.units.find((u) => u.unitCode === 'ST34');
     expect(st34?.validResponses ?? 0).toBeGreaterThanOrEqual(2); // the kiosk rating and the online form at least
     const row = page.locator('tr[data-unit="ST34"]');
@@ -268,17 +282,25 @@ describe("the officer's whole year in the console", () => {
     const year = new Date().getFullYear(); // the year both campaigns were created for (the form's default)
     await page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Chỉ số CCHC', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Chỉ số cải cách hành chính năm ${year}` }).waitFor();
-    const scores = ['unit_code,self_assessment,max_points', 'ST02,52.50,90.00', 'ST16,48.00,94.00', 'ST34,41.00,93.75'].join('\n');
-    await page.getByLabel('Chọn tệp điểm tự đánh giá (.csv, .xlsx)').setInputFiles({ name: 'tu-danh-gia.csv', mimeType: 'text/csv', buffer: Buffer.from(scores) });
+    const scores = ['unit_code,self_assessment,max_points', 'ST02,52.50,90.00', 'ST16,48.00,94.00', 'ST34,41.00,93.75'].join(
+      '\n',
+    );
+    await page
+      .getByLabel('Chọn tệp điểm tự đánh giá (.csv, .xlsx)')
+      .setInputFiles({ name: 'tu-danh-gia.csv', mimeType: 'text/csv', buffer: Buffer.from(scores) });
     await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
     await page.getByRole('status').filter({ hasText: 'Tệp hợp lệ: 3 dòng sẽ được nhập' }).waitFor();
     await page.getByRole('button', { name: 'Nhập điểm (3)' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã nhập điểm của 3 đơn vị.' }).waitFor();
 
-    const api = await readApi<{ units: { unitCode: string; indexPercent: number; band: number }[]; incomplete: { unitCode: string; missing: string[] }[] }>(`/api/v1/par/${year}`);
+    const api = await readApi<{
+      units: { unitCode: string; indexPercent: number; band: number }[];
+      incomplete: { unitCode: string; missing: string[] }[];
+    }>(`/api/v1/par/${year}`);
     const summary = page.getByTestId('par-summary');
     await summary.filter({ hasText: `${api.units.length} đơn vị đủ dữ liệu` }).waitFor();
-    if (api.incomplete.length > 0) expect(await summary.textContent()).toContain(`${api.incomplete.length} đơn vị còn thiếu dữ liệu`);
+    if (api.incomplete.length > 0)
+      expect(await summary.textContent()).toContain(`${api.incomplete.length} đơn vị còn thiếu dữ liệu`);
     const grid = page.getByTestId('par-table');
     for (const u of api.units) {
       const text = (await grid.locator(`tr[data-unit="${u.unitCode}"]`).textContent()) ?? '';

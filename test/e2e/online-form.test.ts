@@ -47,7 +47,9 @@ async function fillForm(page: Page): Promise<void> {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
 }
 
 describe('online-service form 02 in the browser', () => {
@@ -56,7 +58,13 @@ describe('online-service form 02 in the browser', () => {
     pool = new pg.Pool({ connectionString: sys.database.url, max: 2 });
     pool.on('error', () => undefined);
     const cookie = await sys.sessionCookie();
-    const payload = { kind: 'sipas', name: 'SIPAS e2e', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' };
+    const payload = {
+      kind: 'sipas',
+      name: 'SIPAS e2e',
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    };
     const res = await sys.app.inject({ method: 'POST', url: '/api/v1/campaigns', payload, headers: { cookie } });
     if (res.statusCode !== 201) throw new Error(res.body);
     browser = await launchBrowser();
@@ -82,7 +90,9 @@ describe('online-service form 02 in the browser', () => {
     const shells = await page.evaluate<string[]>("caches.keys().then((k) => k.filter((n) => n.startsWith('hl-shell-')))");
     expect(shells).toHaveLength(1);
     expect(shells[0]).toMatch(/^hl-shell-[0-9a-f]{12}$/);
-    expect(await page.evaluate<boolean>(`caches.open('${shells[0]}').then((c) => c.match('/o/ST34')).then((r) => !!r)`)).toBe(true);
+    expect(await page.evaluate<boolean>(`caches.open('${shells[0]}').then((c) => c.match('/o/ST34')).then((r) => !!r)`)).toBe(
+      true,
+    );
     expect(await seriousViolations(page)).toEqual([]);
 
     await context.setOffline(true);
@@ -107,7 +117,9 @@ describe('online-service form 02 in the browser', () => {
     await page.getByTestId('pending').waitFor({ state: 'detached' });
     await new Promise((r) => setTimeout(r, 500));
     expect(await onlineCount('ST34')).toBe(1);
-    const stored = await pool.query<{ ov: number; dossier: boolean }>(`select (answers->>'OV')::int as ov, dossier_code_hash is not null as dossier from responses where channel = 'online'`);
+    const stored = await pool.query<{ ov: number; dossier: boolean }>(
+      `select (answers->>'OV')::int as ov, dossier_code_hash is not null as dossier from responses where channel = 'online'`,
+    );
     expect(stored.rows).toEqual([{ ov: 4, dossier: true }]);
     await context.close();
   });

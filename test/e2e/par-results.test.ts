@@ -23,7 +23,18 @@ const DESKTOP = { viewport: { width: 1366, height: 768 } };
 const BAD = ['unit_code,self_assessment,max_points', 'ST16,48,94', 'XX99,40,90', 'ST11,bốn mươi,89', 'ST25,120,101'].join('\n');
 
 type Par = {
-  units: { unitCode: string; maxPoints: number; selfAssessment: number; staffSurveyPoints: number; sipasPercent: number; sipasPoints: number; totalPoints: number; indexPercent: number; band: number; rankInGroup: number }[];
+  units: {
+    unitCode: string;
+    maxPoints: number;
+    selfAssessment: number;
+    staffSurveyPoints: number;
+    sipasPercent: number;
+    sipasPoints: number;
+    totalPoints: number;
+    indexPercent: number;
+    band: number;
+    rankInGroup: number;
+  }[];
   groups: { group: string; meanIndexPercent: number; meanTotalPoints: number }[];
   overall: { meanIndexPercent: number | null };
   incomplete: { unitCode: string; missing: string[] }[];
@@ -46,11 +57,19 @@ async function sipasYear(year: number, shift: number): Promise<void> {
   const form = (await findStoredForm(sys.app.db, FORM_CODES.counter))!;
   const criteria = form.definition.scoring.sipas!.components.flatMap((c) => c.criteria);
   const ids = new Map((await sys.app.db.select().from(schema.units)).map((u) => [u.code, u.id]));
-  const percents: [string, number][] = SAMPLE.trim().split('\n').slice(1).map((l) => l.split(',')).map((c) => [c[0]!, Math.min(100, Number(c[6]) - shift)]);
+  const percents: [string, number][] = SAMPLE.trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','))
+    .map((c) => [c[0]!, Math.min(100, Number(c[6]) - shift)]);
   const rows: GeneratedResponse[] = [...percents, ['ST05', 100] as [string, number]].flatMap(([code, percent]) => {
     const { n, satisfied } = sampleFor(percent);
     return Array.from({ length: n }, (_, i) => ({
-      campaignId, unitId: ids.get(code)!, formId: form.id, reviewState: 'valid' as const, completedAt: new Date(opens.getTime() + 86_400_000),
+      campaignId,
+      unitId: ids.get(code)!,
+      formId: form.id,
+      reviewState: 'valid' as const,
+      completedAt: new Date(opens.getTime() + 86_400_000),
       answers: Object.fromEntries(criteria.map((q) => [q, i < satisfied ? 5 : 2])),
     }));
   });
@@ -63,9 +82,12 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-const table = async (year: number) => (await sys.app.inject({ method: 'GET', url: `/api/v1/par/${year}`, headers: { cookie: admin } })).json<Par>();
+const table = async (year: number) =>
+  (await sys.app.inject({ method: 'GET', url: `/api/v1/par/${year}`, headers: { cookie: admin } })).json<Par>();
 const chooseFile = (page: Page, name: string, text: string) =>
-  page.getByLabel('Chọn tệp điểm tự đánh giá (.csv, .xlsx)').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  page
+    .getByLabel('Chọn tệp điểm tự đánh giá (.csv, .xlsx)')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 beforeAll(async () => {
   sys = await startTestSystem();
@@ -74,11 +96,20 @@ beforeAll(async () => {
   await sipasYear(2021, 0);
   // 2020: the same units a little less satisfied, with last year's scores, so 2021 shows the change.
   await sipasYear(2020, 3);
-  const lastYear = SAMPLE.trim().split('\n').map((line, i) => {
-    const c = line.split(',');
-    return i === 0 ? line : [c[0], c[3], (Number(c[4]) - 2).toFixed(2), c[5]].join(',');
-  }).map((l, i) => (i === 0 ? 'unit_code,max_points,self_assessment,staff_survey_points' : l)).join('\n');
-  const imported = await sys.app.inject({ method: 'POST', url: '/api/v1/par/2020/self-assessments', headers: { cookie: admin, 'content-type': 'text/csv' }, payload: lastYear });
+  const lastYear = SAMPLE.trim()
+    .split('\n')
+    .map((line, i) => {
+      const c = line.split(',');
+      return i === 0 ? line : [c[0], c[3], (Number(c[4]) - 2).toFixed(2), c[5]].join(',');
+    })
+    .map((l, i) => (i === 0 ? 'unit_code,max_points,self_assessment,staff_survey_points' : l))
+    .join('\n');
+  const imported = await sys.app.inject({
+    method: 'POST',
+    url: '/api/v1/par/2020/self-assessments',
+    headers: { cookie: admin, 'content-type': 'text/csv' },
+    payload: lastYear,
+  });
   expect(imported.statusCode).toBe(201);
 }, 180_000);
 afterAll(async () => {
@@ -110,7 +141,9 @@ describe('PAR results page', () => {
     await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
-    const cells = await errors.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    const cells = await errors
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
     expect(cells).toEqual([
       ['3', 'Mã đơn vị', 'Không có đơn vị mã "XX99"'],
       ['4', 'Điểm tự đánh giá', 'Không phải số: "bốn mươi"'],
@@ -136,8 +169,15 @@ describe('PAR results page', () => {
     for (const u of api.units) {
       const tds = await shown(grid.locator(`tr[data-unit="${u.unitCode}"]`));
       expect(tds).toEqual([
-        String(u.rankInGroup), vi(u.maxPoints), vi(u.selfAssessment), vi(u.staffSurveyPoints), vi(u.sipasPercent), vi(u.sipasPoints),
-        vi(u.totalPoints), vi(u.indexPercent), `Nhóm ${u.band}`,
+        String(u.rankInGroup),
+        vi(u.maxPoints),
+        vi(u.selfAssessment),
+        vi(u.staffSurveyPoints),
+        vi(u.sipasPercent),
+        vi(u.sipasPoints),
+        vi(u.totalPoints),
+        vi(u.indexPercent),
+        `Nhóm ${u.band}`,
       ]);
     }
     const groupRows = await grid.locator('tr.par-group').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-group')));
@@ -153,7 +193,9 @@ describe('PAR results page', () => {
     // Missing is missing: ST05 has SIPAS forms but no self-assessment; no zero is printed for it.
     expect(api.incomplete).toHaveLength(34);
     expect(api.incomplete.find((u) => u.unitCode === 'ST05')?.missing).toEqual(['no_self_assessment', 'no_staff_points']);
-    expect(await grid.locator('tr[data-unit="ST01"]').textContent()).toContain('thiếu điểm tự đánh giá; thiếu điểm khảo sát CBCCVC; thiếu phiếu SIPAS (chưa có phiếu hợp lệ)');
+    expect(await grid.locator('tr[data-unit="ST01"]').textContent()).toContain(
+      'thiếu điểm tự đánh giá; thiếu điểm khảo sát CBCCVC; thiếu phiếu SIPAS (chưa có phiếu hợp lệ)',
+    );
     const st05 = grid.locator('tr[data-unit="ST05"]');
     expect(await st05.textContent()).toContain('Chưa tính được: thiếu điểm tự đánh giá; thiếu điểm khảo sát CBCCVC');
     expect(await st05.textContent()).not.toContain('0,00');
@@ -164,11 +206,15 @@ describe('PAR results page', () => {
     await index.hover();
     const why = grid.locator('tr[data-unit="ST16"] td').nth(7).getByRole('tooltip');
     await why.waitFor({ state: 'visible' });
-    expect(await why.textContent()).toBe(`= tổng điểm ÷ điểm chuẩn tối đa × 100 = ${vi(st16.totalPoints)} ÷ ${vi(st16.maxPoints)} × 100 = ${vi(st16.indexPercent)}\u00a0%.`);
+    expect(await why.textContent()).toBe(
+      `= tổng điểm ÷ điểm chuẩn tối đa × 100 = ${vi(st16.totalPoints)} ÷ ${vi(st16.maxPoints)} × 100 = ${vi(st16.indexPercent)}\u00a0%.`,
+    );
     expect(await index.getAttribute('aria-describedby')).toBe(await why.getAttribute('id'));
     const total = grid.locator('tr[data-unit="ST16"] td').nth(6);
     await total.getByRole('button').hover();
-    expect(await total.getByRole('tooltip').textContent()).toContain(`${vi(st16.selfAssessment)} + ${vi(st16.staffSurveyPoints)} + ${vi(st16.sipasPoints)} = ${vi(st16.totalPoints)}`);
+    expect(await total.getByRole('tooltip').textContent()).toContain(
+      `${vi(st16.selfAssessment)} + ${vi(st16.staffSurveyPoints)} + ${vi(st16.sipasPoints)} = ${vi(st16.totalPoints)}`,
+    );
 
     // Charts, each labelled, with its figures as a table; the change since 2020 too.
     for (const id of ['par-chart-index', 'par-chart-bands', 'par-chart-scatter', 'par-chart-change']) {
@@ -183,10 +229,18 @@ describe('PAR results page', () => {
     await change.getByText('Xem số liệu của biểu đồ').click();
     const previous = await table(2020);
     const before = previous.units.find((u) => u.unitCode === 'ST16')!.indexPercent;
-    expect(await change.locator('tr', { hasText: 'Sở Xây dựng' }).locator('td').allTextContents()).toEqual(['Sở Xây dựng', vi(before), vi(st16.indexPercent), `+${vi(st16.indexPercent - before)}`]);
+    expect(await change.locator('tr', { hasText: 'Sở Xây dựng' }).locator('td').allTextContents()).toEqual([
+      'Sở Xây dựng',
+      vi(before),
+      vi(st16.indexPercent),
+      `+${vi(st16.indexPercent - before)}`,
+    ]);
 
     // The official files and the template download from the page.
-    for (const [name, type] of [['Excel (.xlsx)', 'spreadsheetml'], ['CSV', 'text/csv']] as const) {
+    for (const [name, type] of [
+      ['Excel (.xlsx)', 'spreadsheetml'],
+      ['CSV', 'text/csv'],
+    ] as const) {
       const links = page.getByRole('link', { name, exact: true });
       expect(await links.count()).toBe(2);
       for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
@@ -203,7 +257,9 @@ describe('PAR results page', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'PAR Index 2021' }).waitFor();
     expect(await grid.locator('thead').textContent()).toContain('Self-assessment');
-    expect(await grid.locator('tr[data-unit="ST05"]').textContent()).toContain('Not scored: no self-assessment; no staff-survey points');
+    expect(await grid.locator('tr[data-unit="ST05"]').textContent()).toContain(
+      'Not scored: no self-assessment; no staff-survey points',
+    );
     expect(await grid.locator('tr[data-unit="ST16"] td').nth(7).textContent()).toContain(st16.indexPercent.toFixed(2));
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await context.close();

@@ -27,8 +27,16 @@ afterAll(async () => {
 async function sipasCampaign(): Promise<string> {
   const cookie = await sys.sessionCookie();
   const c = await sys.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie },
-    payload: { kind: 'sipas', name: 'SIPAS 2021 Bưu điện', year: 2021, opensAt: '2021-11-03T00:00:00+07:00', closesAt: '2021-11-23T00:00:00+07:00' },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie },
+    payload: {
+      kind: 'sipas',
+      name: 'SIPAS 2021 Bưu điện',
+      year: 2021,
+      opensAt: '2021-11-03T00:00:00+07:00',
+      closesAt: '2021-11-23T00:00:00+07:00',
+    },
   });
   return c.json<{ id: string }>().id;
 }
@@ -37,7 +45,9 @@ async function planFile(): Promise<string> {
   const codes = Array.from({ length: 40 }, (_, i) => `ST${String(i + 1).padStart(2, '0')}`);
   const file = await planWorkbook({
     targets: codes.map((unitCode, i) => ({ unitCode, target: i < 5 ? 51 : 50 })),
-    localities: ['Phú Tân', 'Thuận Hòa', 'An Hiệp'].flatMap((commune) => ['Ấp 1', 'Ấp 2'].map((hamlet) => ({ districtCode: 'ST30', commune, hamlet, quota: 27 }))),
+    localities: ['Phú Tân', 'Thuận Hòa', 'An Hiệp'].flatMap((commune) =>
+      ['Ấp 1', 'Ấp 2'].map((hamlet) => ({ districtCode: 'ST30', commune, hamlet, quota: 27 })),
+    ),
   });
   const path = join(mkdtempSync(join(tmpdir(), 'hl-plan-')), 'ke-hoach.xlsx');
   writeFileSync(path, file);
@@ -53,7 +63,10 @@ describe('the sampling plan page', () => {
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Mật khẩu').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /đợt khảo sát/i }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /đợt khảo sát/i })
+      .first()
+      .waitFor();
     await page.goto(`${sys.baseUrl}/admin/campaigns/${id}`);
     await page.getByRole('link', { name: /Kế hoạch chọn mẫu/ }).click();
     await page.getByRole('heading', { name: 'Kế hoạch chọn mẫu SIPAS' }).waitFor();

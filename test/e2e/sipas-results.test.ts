@@ -19,18 +19,35 @@ let campaignId: string;
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A kiosk at ST34 with the default 20 s interval; 4 sessions, two of them 5 s after the previous one. */
 async function kioskResponses(admin: string): Promise<void> {
-  const created = await sys.app.inject({ method: 'POST', url: '/api/v1/kiosks', headers: { cookie: admin }, payload: { unitCode: 'ST34', counterName: 'Quầy 2', minIntervalSeconds: 20 } });
+  const created = await sys.app.inject({
+    method: 'POST',
+    url: '/api/v1/kiosks',
+    headers: { cookie: admin },
+    payload: { unitCode: 'ST34', counterName: 'Quầy 2', minIntervalSeconds: 20 },
+  });
   const { pairingCode } = created.json<{ pairingCode: string }>();
-  const paired = await sys.app.inject({ method: 'POST', url: '/api/v1/kiosk/pair', payload: { pairingCode }, remoteAddress: '10.7.7.7' });
+  const paired = await sys.app.inject({
+    method: 'POST',
+    url: '/api/v1/kiosk/pair',
+    payload: { pairingCode },
+    remoteAddress: '10.7.7.7',
+  });
   const auth = { authorization: `Bearer ${paired.json<{ deviceToken: string }>().deviceToken}` };
   const t0 = Date.now() - 10 * 60_000;
   for (const at of [t0, t0 + 5_000, t0 + 60_000, t0 + 65_000]) {
-    const res = await sys.app.inject({ method: 'POST', url: '/api/v1/kiosk/responses', headers: auth, payload: kioskBody(quickAnswers(5), new Date(at), { clientId: randomUUID() }) });
+    const res = await sys.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/responses',
+      headers: auth,
+      payload: kioskBody(quickAnswers(5), new Date(at), { clientId: randomUUID() }),
+    });
     expect(res.statusCode).toBe(201);
   }
 }
@@ -40,8 +57,16 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const admin = await sys.sessionCookie();
   const res = await sys.app.inject({
-    method: 'POST', url: '/api/v1/campaigns', headers: { cookie: admin },
-    payload: { kind: 'sipas', name: 'SIPAS 2026 quầy', year: 2026, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: admin },
+    payload: {
+      kind: 'sipas',
+      name: 'SIPAS 2026 quầy',
+      year: 2026,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    },
   });
   campaignId = res.json<{ id: string }>().id;
   await kioskResponses(admin);
@@ -64,7 +89,10 @@ describe('SIPAS results page', () => {
     const row = page.locator('tr[data-unit="ST34"]');
     await expect.poll(() => row.locator('[data-col="valid"]').textContent()).toBe('2');
     expect(await row.locator('[data-col="suspect"]').textContent()).toBe('2');
-    await page.getByRole('table', { name: /Theo quầy/ }).getByRole('rowheader', { name: 'Quầy 2' }).waitFor();
+    await page
+      .getByRole('table', { name: /Theo quầy/ })
+      .getByRole('rowheader', { name: 'Quầy 2' })
+      .waitFor();
     await page.getByRole('table', { name: /Theo ngày/ }).waitFor();
     await page.getByText('Hai lượt đánh giá quá gần nhau trên cùng một máy', { exact: false }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -48,7 +48,8 @@ describe('the personal survey link on a phone', () => {
     await page.getByRole('button', { name: 'Gửi phiếu khảo sát' }).click();
     await page.getByText('Vui lòng trả lời câu hỏi này').first().waitFor();
 
-    for (let i = 2; i < total; i++) await page.locator('fieldset.sf-question').nth(i).locator('input[type=radio]').first().check();
+    for (let i = 2; i < total; i++)
+      await page.locator('fieldset.sf-question').nth(i).locator('input[type=radio]').first().check();
     await page.getByRole('button', { name: 'Gửi phiếu khảo sát' }).click();
     await page.getByText('Cảm ơn anh/chị đã hoàn thành phiếu khảo sát').waitFor();
 
@@ -59,7 +60,7 @@ describe('the personal survey link on a phone', () => {
     await page.close();
   });
 
-  it.skipIf(postgresOnly)('lets the admin log in and see the campaign\'s response rate per unit', async () => {
+  it.skipIf(postgresOnly)("lets the admin log in and see the campaign's response rate per unit", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${sys.baseUrl}/admin`);
     await page.getByLabel('Email').fill(ADMIN.email);

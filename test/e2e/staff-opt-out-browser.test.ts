@@ -22,7 +22,9 @@ afterAll(async () => {
 
 const inviteOne = () => staffInviteOne(sys, 'browser opt-out', 'Trịnh Văn Tâm,tam.optout@example.vn,ST05,T3');
 
-const optedOut = async () => (await sys.query<{ at: Date | null }>("select opted_out_at as at from respondents where email = 'tam.optout@example.vn'"))[0]?.at ?? null;
+const optedOut = async () =>
+  (await sys.query<{ at: Date | null }>("select opted_out_at as at from respondents where email = 'tam.optout@example.vn'"))[0]
+    ?.at ?? null;
 
 describe('the opt-out link on a phone', () => {
   it('asks first, then records the opt-out on one click and says no more mails will come', async () => {

@@ -28,7 +28,15 @@ async function post(cookie: string, url: string, payload: object, status = 201):
 /** Form 01 answered as an interviewer would: every rating 4, first options, "no" to yes/no, a procedure. */
 async function answersOfForm01(cookie: string): Promise<Record<string, unknown>> {
   const res = await sys.app.inject({ method: 'GET', url: '/api/v1/enumerator/assignments', headers: { cookie } });
-  const form = res.json<{ assignments: Array<{ forms: Array<{ code: string; sections: Array<{ questions: Array<{ id: string; type: string; options?: Array<{ code: string }> }> }> }> }> }>()
+  const form = res
+    .json<{
+      assignments: Array<{
+        forms: Array<{
+          code: string;
+          sections: Array<{ questions: Array<{ id: string; type: string; options?: Array<{ code: string }> }> }>;
+        }>;
+      }>;
+    }>()
     .assignments[0]?.forms.find((f) => f.code === '01/2021-TT');
   const out: Record<string, unknown> = { PROCEDURE: 'Đăng ký khai sinh' };
   for (const q of form?.sections.flatMap((s) => s.questions) ?? []) {
@@ -44,22 +52,55 @@ beforeAll(async () => {
   sys = await startTestSystem();
   browser = await launchBrowser();
   const admin = await sys.sessionCookie();
-  campaignId = (await post(admin, '/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS giám sát', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' })).id;
+  campaignId = (
+    await post(admin, '/api/v1/campaigns', {
+      kind: 'sipas',
+      name: 'SIPAS giám sát',
+      year: 2021,
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    })
+  ).id;
   const commune = await post(admin, '/api/v1/localities', { level: 'commune', unitCode: 'ST34', name: 'Xã Mỹ Hương' });
   const hamlet = await post(admin, '/api/v1/localities', { level: 'hamlet', parentId: commune.id, name: 'Ấp Mỹ Phước' });
-  const enumerator = await post(admin, '/api/v1/enumerators', { fullName: 'Trần Văn Bảy', email: 'bay@buudien.vn', organisation: 'Bưu điện huyện Mỹ Tú', password: PASSWORD });
-  const assignment = await post(admin, `/api/v1/campaigns/${campaignId}/assignments`, { enumeratorId: enumerator.id, unitCode: 'ST34', quota: 27, localityId: hamlet.id });
+  const enumerator = await post(admin, '/api/v1/enumerators', {
+    fullName: 'Trần Văn Bảy',
+    email: 'bay@buudien.vn',
+    organisation: 'Bưu điện huyện Mỹ Tú',
+    password: PASSWORD,
+  });
+  const assignment = await post(admin, `/api/v1/campaigns/${campaignId}/assignments`, {
+    enumeratorId: enumerator.id,
+    unitCode: 'ST34',
+    quota: 27,
+    localityId: hamlet.id,
+  });
   const dtv = await sys.sessionCookie({ email: 'bay@buudien.vn', password: PASSWORD });
   const answers = await answersOfForm01(dtv);
-  const form = { clientId: randomUUID(), assignmentId: assignment.id, formCode: '01/2021-TT', answers, startedAt: '2026-11-05T08:00:00+07:00', completedAt: '2026-11-05T08:02:00+07:00', note: NOTE };
+  const form = {
+    clientId: randomUUID(),
+    assignmentId: assignment.id,
+    formCode: '01/2021-TT',
+    answers,
+    startedAt: '2026-11-05T08:00:00+07:00',
+    completedAt: '2026-11-05T08:02:00+07:00',
+    note: NOTE,
+  };
   await post(dtv, '/api/v1/enumerator/sync', { forms: [form] }, 200);
   for (const [fullName, email, organisation, role] of [
     ['Giám sát MTTQ', 'gs@mttq.vn', 'Ủy ban MTTQ tỉnh', 'supervisor'],
     ['Giám sát MTTQ hai', 'gs2@mttq.vn', 'Ủy ban MTTQ tỉnh', 'supervisor'],
     ['Quan sát CCB', 'qs@ccb.vn', 'Hội Cựu chiến binh tỉnh', 'observer'],
-  ] as const) await post(admin, '/api/v1/supervisors', { fullName, email, organisation, role, password: PASSWORD });
-  for (const organisation of ['Ủy ban MTTQ tỉnh', 'Hội Cựu chiến binh tỉnh']) await post(admin, `/api/v1/campaigns/${campaignId}/supervisors`, { organisation });
-  await post(await sys.sessionCookie({ email: 'gs@mttq.vn', password: PASSWORD }), `/api/v1/campaigns/${campaignId}/back-checks/draw`, { share: 1 }, 200);
+  ] as const)
+    await post(admin, '/api/v1/supervisors', { fullName, email, organisation, role, password: PASSWORD });
+  for (const organisation of ['Ủy ban MTTQ tỉnh', 'Hội Cựu chiến binh tỉnh'])
+    await post(admin, `/api/v1/campaigns/${campaignId}/supervisors`, { organisation });
+  await post(
+    await sys.sessionCookie({ email: 'gs@mttq.vn', password: PASSWORD }),
+    `/api/v1/campaigns/${campaignId}/back-checks/draw`,
+    { share: 1 },
+    200,
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -83,7 +124,9 @@ describe('supervision review and back-checks', () => {
     const page = await signIn('gs@mttq.vn');
     const item = page.getByRole('listitem', { name: 'Phiếu khảo sát trực tiếp – mẫu 01 · Trần Văn Bảy' });
     expect(await item.textContent()).toContain('Ấp Mỹ Phước, Xã Mỹ Hương, Huyện Mỹ Tú (ST34)');
-    expect(await item.getByRole('list', { name: /Cờ tự động/ }).textContent()).toContain('Phỏng vấn quá ngắn: 2 phút 0 giây, dưới mức tối thiểu 5 phút 0 giây của đợt');
+    expect(await item.getByRole('list', { name: /Cờ tự động/ }).textContent()).toContain(
+      'Phỏng vấn quá ngắn: 2 phút 0 giây, dưới mức tối thiểu 5 phút 0 giây của đợt',
+    );
 
     await item.getByText(/^Xem câu trả lời/).click();
     const tc1 = item.locator('[data-question="TC1"]');

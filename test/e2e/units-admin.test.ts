@@ -85,8 +85,16 @@ describe('unit registry screen', () => {
     // A 2026 campaign's results list the city's units and compare none of them with a made-up figure.
     const cookie = await sys.sessionCookie();
     const created = await sys.app.inject({
-      method: 'POST', url: '/api/v1/campaigns', headers: { cookie },
-      payload: { kind: 'sipas', name: 'SIPAS Cần Thơ 2026', year: 2026, opensAt: '2026-10-01T00:00:00+07:00', closesAt: '2026-11-01T00:00:00+07:00' },
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: { cookie },
+      payload: {
+        kind: 'sipas',
+        name: 'SIPAS Cần Thơ 2026',
+        year: 2026,
+        opensAt: '2026-10-01T00:00:00+07:00',
+        closesAt: '2026-11-01T00:00:00+07:00',
+      },
     });
     await page.goto(`${sys.baseUrl}/admin/campaigns/${created.json<{ id: string }>().id}/results`);
     const yoy = page.getByTestId('rs-year-over-year');

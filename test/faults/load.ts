@@ -12,7 +12,11 @@ export interface Admin {
 }
 
 async function call(admin: Admin, method: string, url: string, body?: string, type = 'application/json'): Promise<Response> {
-  return fetch(`${admin.base}${url}`, { method, headers: { cookie: admin.cookie, ...(body !== undefined ? { 'content-type': type } : {}) }, body });
+  return fetch(`${admin.base}${url}`, {
+    method,
+    headers: { cookie: admin.cookie, ...(body !== undefined ? { 'content-type': type } : {}) },
+    body,
+  });
 }
 
 export async function json<T>(admin: Admin, method: string, url: string, body?: unknown, expected = [200, 201, 202]): Promise<T> {
@@ -22,7 +26,11 @@ export async function json<T>(admin: Admin, method: string, url: string, body?: 
 }
 
 export async function signIn(base: string, email: string, password: string): Promise<Admin> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const cookie = /hl_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
   if (res.status !== 200 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
   return { base, cookie };
@@ -30,7 +38,13 @@ export async function signIn(base: string, email: string, password: string): Pro
 
 /** Pairs `n` counter tablets over units ST01…; returns their device tokens. */
 export async function pairKiosks(admin: Admin, n: number): Promise<string[]> {
-  await json(admin, 'POST', '/api/v1/campaigns', { kind: 'sipas', name: 'SIPAS (thử lỗi)', year: 2021, opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+  await json(admin, 'POST', '/api/v1/campaigns', {
+    kind: 'sipas',
+    name: 'SIPAS (thử lỗi)',
+    year: 2021,
+    opensAt: '2020-01-01T00:00:00Z',
+    closesAt: '2099-01-01T00:00:00Z',
+  });
   const tokens: string[] = [];
   for (let i = 0; i < n; i++) {
     const unitCode = `ST${String((i % 40) + 1).padStart(2, '0')}`;
@@ -75,8 +89,14 @@ export function startKioskFleet(base: string, tokens: string[], clients: number)
       const clientId = (JSON.parse(body) as { clientId: string }).clientId;
       for (;;) {
         const status = await fetch(`${base}/api/v1/kiosk/responses`, {
-          method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000),
-        }).then((r) => r.status, () => 0);
+          method: 'POST',
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(10_000),
+        }).then(
+          (r) => r.status,
+          () => 0,
+        );
         if (status === 200 || status === 201) {
           fleet.acknowledged.add(clientId);
           break;
@@ -100,7 +120,13 @@ export function startKioskFleet(base: string, tokens: string[], clients: number)
 
 /** Creates a staff campaign with `n` respondents over the 40 units; returns its id. */
 export async function staffCampaign(admin: Admin, n: number): Promise<string> {
-  const c = await json<{ id: string }>(admin, 'POST', '/api/v1/campaigns', { kind: 'staff', name: 'Khảo sát CBCCVC (thử lỗi)', year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' });
+  const c = await json<{ id: string }>(admin, 'POST', '/api/v1/campaigns', {
+    kind: 'staff',
+    name: 'Khảo sát CBCCVC (thử lỗi)',
+    year: 2021,
+    opensAt: '2021-01-01T00:00:00Z',
+    closesAt: '2099-01-01T00:00:00Z',
+  });
   const rows = ['full_name,email,unit_code,respondent_group'];
   for (let i = 0; i < n; i++) {
     const u = (i % 40) + 1;

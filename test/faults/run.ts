@@ -45,7 +45,11 @@ Result: ${f.problems.length === 0 ? 'every promise held' : `BROKEN: ${f.problems
 }
 
 buildServer();
-const figures = await runFaultScenario({ phaseMs: PHASE_MS, invitations: INVITATIONS, log: (l) => process.stdout.write(`${l}\n`) });
+const figures = await runFaultScenario({
+  phaseMs: PHASE_MS,
+  invitations: INVITATIONS,
+  log: (l) => process.stdout.write(`${l}\n`),
+});
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 writeFileSync(fileURLToPath(new URL('../../RELIABILITY.md', import.meta.url)), report(figures));
 process.exit(figures.problems.length === 0 ? 0 : 1);

@@ -13,7 +13,17 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startSmtpSink } from '../../api/test/staff-support.ts';
 import { json, pairKiosks, signIn, staffCampaign, startKioskFleet } from './load.ts';
-import { cleanupAll, freePort, restartable, scratchDir, sleep, startPostgres, startRedis, waitForHttp, waitForRedis } from './services.ts';
+import {
+  cleanupAll,
+  freePort,
+  restartable,
+  scratchDir,
+  sleep,
+  startPostgres,
+  startRedis,
+  waitForHttp,
+  waitForRedis,
+} from './services.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** Built by test/support/server-build.ts (the vitest project's global setup; run.ts builds it first). */
@@ -93,10 +103,22 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
-    ...process.env, DATABASE_URL: pgc.url, REDIS_URL: redis.url, SMTP_URL: smtp.url, SMTP_RATE_PER_SECOND: '2000',
-    TOKEN_SECRET: 'faults-harness-secret-0123456789abcdefghij', QUEUE_PREFIX: 'hl-faults', PUBLIC_URL: base, DATA_DIR: root,
-    PORT: String(port), HOST: '127.0.0.1', RUN_WORKER: 'false', START_REDIS: 'false', LOG_LEVEL: 'fatal',
-    ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+    ...process.env,
+    DATABASE_URL: pgc.url,
+    REDIS_URL: redis.url,
+    SMTP_URL: smtp.url,
+    SMTP_RATE_PER_SECOND: '2000',
+    TOKEN_SECRET: 'faults-harness-secret-0123456789abcdefghij',
+    QUEUE_PREFIX: 'hl-faults',
+    PUBLIC_URL: base,
+    DATA_DIR: root,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RUN_WORKER: 'false',
+    START_REDIS: 'false',
+    LOG_LEVEL: 'fatal',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
   };
   // The compiled launcher (server/build.ts), as deployed: a restart under load is not slowed by
   // compiling the sources again.
@@ -126,27 +148,53 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
     await sleep(opts.phaseMs);
   };
 
-  await fault('api', () => api.kill9(), async () => {
-    api.start();
-    await waitForHttp(`${base}/readyz`, 90_000, api);
-  });
+  await fault(
+    'api',
+    () => api.kill9(),
+    async () => {
+      api.start();
+      await waitForHttp(`${base}/readyz`, 90_000, api);
+    },
+  );
   await json(admin, 'POST', `/api/v1/campaigns/${campaign}/invitations/send`);
   await until('the first mails', async () => smtp.mails.length >= Math.min(50, opts.invitations / 4), 60_000);
-  await fault('worker', () => worker.kill9(), async () => worker.start());
+  await fault(
+    'worker',
+    () => worker.kill9(),
+    async () => worker.start(),
+  );
   const redisPort = Number(new URL(redis.url).port);
-  await fault('redis', () => redis.server.kill9(), async () => {
-    redis.server.start();
-    await waitForRedis(redisPort);
-  });
-  await fault('postgres', () => pgc.crash(), async () => pgc.start());
+  await fault(
+    'redis',
+    () => redis.server.kill9(),
+    async () => {
+      redis.server.start();
+      await waitForRedis(redisPort);
+    },
+  );
+  await fault(
+    'postgres',
+    () => pgc.crash(),
+    async () => pgc.start(),
+  );
   await fleet.stop();
   log(`load stopped: ${fleet.acknowledged.size} acknowledged, ${fleet.retries} retried attempts`);
 
-  const sent = () => query<{ n: number }>(pgc.url, `select count(*)::int as n from mail_deliveries where campaign_id = '${campaign}' and status = 'sent'`);
+  const sent = () =>
+    query<{ n: number }>(
+      pgc.url,
+      `select count(*)::int as n from mail_deliveries where campaign_id = '${campaign}' and status = 'sent'`,
+    );
   const drain = Date.now();
   const progress = setInterval(() => {
-    query<{ status: string; n: number }>(pgc.url, `select status, count(*)::int as n from mail_deliveries where campaign_id = '${campaign}' group by status`)
-      .then((rows) => log(`mail after ${Math.round((Date.now() - drain) / 1000)} s: ${rows.map((r) => `${r.status} ${r.n}`).join(', ')}`), () => undefined);
+    query<{ status: string; n: number }>(
+      pgc.url,
+      `select status, count(*)::int as n from mail_deliveries where campaign_id = '${campaign}' group by status`,
+    ).then(
+      (rows) =>
+        log(`mail after ${Math.round((Date.now() - drain) / 1000)} s: ${rows.map((r) => `${r.status} ${r.n}`).join(', ')}`),
+      () => undefined,
+    );
   }, 10_000);
   await until('every invitation sent', async () => (await sent())[0]?.n === opts.invitations, 180_000)
     .catch((err: unknown) => log(String(err)))
@@ -163,13 +211,25 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
 type Mail = { messageId: string; receivedAt: number };
 
 async function measure(
-  url: string, campaign: string, opts: FaultOptions, fleet: ReturnType<typeof startKioskFleet>, mails: Mail[], faults: Fault[], t0: number,
+  url: string,
+  campaign: string,
+  opts: FaultOptions,
+  fleet: ReturnType<typeof startKioskFleet>,
+  mails: Mail[],
+  faults: Fault[],
+  t0: number,
 ): Promise<Omit<FaultFigures, 'drainMs' | 'longestMailStallMs'>> {
-  const stored = await query<{ client_id: string; n: number }>(url, `select client_id::text, count(*)::int as n from responses where channel = 'kiosk' group by client_id`);
+  const stored = await query<{ client_id: string; n: number }>(
+    url,
+    `select client_id::text, count(*)::int as n from responses where channel = 'kiosk' group by client_id`,
+  );
   const storedIds = new Set(stored.map((r) => r.client_id));
   const lost = [...fleet.acknowledged].filter((id) => !storedIds.has(id)).length;
   const storedTwice = stored.filter((r) => r.n > 1).length;
-  const statuses = await query<{ status: string; n: number }>(url, `select status, count(*)::int as n from mail_deliveries where campaign_id = '${campaign}' group by status`);
+  const statuses = await query<{ status: string; n: number }>(
+    url,
+    `select status, count(*)::int as n from mail_deliveries where campaign_id = '${campaign}' group by status`,
+  );
   const delivered = statuses.find((s) => s.status === 'sent')?.n ?? 0;
   const byId = new Map<string, number[]>();
   for (const m of mails) byId.set(m.messageId, [...(byId.get(m.messageId) ?? []), m.receivedAt]);
@@ -177,7 +237,8 @@ async function measure(
   // Handed to the relay before the kill (its clock here lags a little under load), or while
   // PostgreSQL was down and a little after (the worker retries the 'sent' mark for ~15 s).
   // On a loaded 2-core machine that instant stretches to seconds: 10 s before the kill.
-  const windowOf = (f: Fault) => (f.what === 'worker' ? [f.at - 10_000, f.at + 1_000] : f.what === 'postgres' ? [f.at - 5_000, f.backAt + 20_000] : null);
+  const windowOf = (f: Fault) =>
+    f.what === 'worker' ? [f.at - 10_000, f.at + 1_000] : f.what === 'postgres' ? [f.at - 5_000, f.backAt + 20_000] : null;
   const perEvent = new Map<Fault, number>();
   let outside = 0;
   for (const first of dups) {
@@ -192,16 +253,30 @@ async function measure(
   if (fleet.acknowledged.size === 0) problems.push('no kiosk session was acknowledged');
   if (lost > 0) problems.push(`${lost} acknowledged responses lost`);
   if (storedTwice > 0) problems.push(`${storedTwice} responses stored twice`);
-  if (fleet.refused.length > 0) problems.push(`${fleet.refused.length} kiosk sessions refused: ${fleet.refused.slice(0, 3).join('; ')}`);
-  if (delivered !== opts.invitations || byId.size < opts.invitations) problems.push(`${opts.invitations - delivered} invitations undelivered (${JSON.stringify(statuses)})`);
+  if (fleet.refused.length > 0)
+    problems.push(`${fleet.refused.length} kiosk sessions refused: ${fleet.refused.slice(0, 3).join('; ')}`);
+  if (delivered !== opts.invitations || byId.size < opts.invitations)
+    problems.push(`${opts.invitations - delivered} invitations undelivered (${JSON.stringify(statuses)})`);
   if (outside > 0) {
     const rel = dups.map((d) => faults.map((f) => `${f.what}${d - f.at >= 0 ? '+' : ''}${d - f.at}`).join('/'));
-    problems.push(`${outside} duplicate mails outside the documented window (first copy relative to each kill, ms: ${rel.slice(0, 12).join(', ')})`);
+    problems.push(
+      `${outside} duplicate mails outside the documented window (first copy relative to each kill, ms: ${rel.slice(0, 12).join(', ')})`,
+    );
   }
   for (const [f, n] of perEvent) if (n > 20) problems.push(`${n} duplicate mails at the ${f.what} kill (at most 20)`);
   return {
-    acknowledged: fleet.acknowledged.size, stored: stored.length, lost, storedTwice, clientRetries: fleet.retries,
-    invitations: opts.invitations, delivered, undelivered: opts.invitations - delivered, duplicateMails: dups.length,
-    duplicatesOutsideWindow: outside, faults, seconds: Math.round((Date.now() - t0) / 1000), problems,
+    acknowledged: fleet.acknowledged.size,
+    stored: stored.length,
+    lost,
+    storedTwice,
+    clientRetries: fleet.retries,
+    invitations: opts.invitations,
+    delivered,
+    undelivered: opts.invitations - delivered,
+    duplicateMails: dups.length,
+    duplicatesOutsideWindow: outside,
+    faults,
+    seconds: Math.round((Date.now() - t0) / 1000),
+    problems,
   };
 }

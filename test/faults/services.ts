@@ -58,7 +58,8 @@ function postgresUser(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
   const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
   const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-  if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error('running as root needs a `postgres` OS user to run PostgreSQL');
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    throw new Error('running as root needs a `postgres` OS user to run PostgreSQL');
   return { uid, gid };
 }
 
@@ -109,7 +110,12 @@ export interface Restartable {
   kill9(): Promise<void>;
 }
 
-export function restartable(name: string, command: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; log?: string } = {}): Restartable {
+export function restartable(
+  name: string,
+  command: string,
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; log?: string } = {},
+): Restartable {
   let child: ChildProcess | null = null;
   let tail = '';
   const r: Restartable = {
@@ -144,7 +150,18 @@ export function restartable(name: string, command: string, args: readonly string
 
 export async function startRedis(root: string): Promise<{ url: string; server: Restartable }> {
   const port = await freePort();
-  const server = restartable('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', root, '--save', '', '--appendonly', 'no']);
+  const server = restartable('redis', 'redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    root,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
   server.start();
   const url = `redis://127.0.0.1:${port}`;
   await waitForRedis(port);

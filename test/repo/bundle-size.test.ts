@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { frontDoors, initialJs, webAssetsDir } from '../support/bundle-size.ts';
 
 const built = existsSync(webAssetsDir);
-if (!built) console.warn('bundle-size: survey-web/dist is missing; run `pnpm --filter @hailong/survey-web build` (pnpm test does) to check the bundle budgets');
+if (!built)
+  console.warn(
+    'bundle-size: survey-web/dist is missing; run `pnpm --filter @hailong/survey-web build` (pnpm test does) to check the bundle budgets',
+  );
 
 /** KB gzipped. */
 const budgets = { kiosk: 85, online: 135, enumerator: 145 } as const;
@@ -21,14 +24,18 @@ describe.skipIf(!built)('what each respondent app loads before its first questio
     it(`${app}: initial JS within ${budgets[app]} KB gzipped`, () => {
       const js = initialJs(frontDoors[app]);
       expect(js, `no ${frontDoors[app]} chunk in survey-web/dist/assets`).not.toBeNull();
-      expect(js?.kb, js?.files.map((f) => `${f.name} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', ')).toBeLessThan(budgets[app]);
+      expect(js?.kb, js?.files.map((f) => `${f.name} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', ')).toBeLessThan(
+        budgets[app],
+      );
     });
   }
 
   it('the kiosk loads no zod and no form validator before its first question', () => {
     const js = initialJs(frontDoors.kiosk);
     expect(js).not.toBeNull();
-    const withZod = (js?.files ?? []).filter((f) => /ZodError|\$ZodType/.test(readFileSync(webAssetsDir + f.name, 'utf8'))).map((f) => f.name);
+    const withZod = (js?.files ?? [])
+      .filter((f) => /ZodError|\$ZodType/.test(readFileSync(webAssetsDir + f.name, 'utf8')))
+      .map((f) => f.name);
     expect(withZod).toEqual([]);
   });
 });

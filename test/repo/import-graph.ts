@@ -8,7 +8,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
-export const PACKAGE_DIRS = ['api', 'worker', 'server', 'db', 'survey-web', 'packages/contracts', 'packages/forms', 'packages/runtime', 'packages/scoring'];
+export const PACKAGE_DIRS = [
+  'api',
+  'worker',
+  'server',
+  'db',
+  'survey-web',
+  'packages/contracts',
+  'packages/forms',
+  'packages/runtime',
+  'packages/scoring',
+];
 
 export interface PackageInfo {
   dir: string;
@@ -20,7 +30,10 @@ export interface PackageInfo {
 export function readPackages(): Map<string, PackageInfo> {
   const out = new Map<string, PackageInfo>();
   for (const dir of PACKAGE_DIRS) {
-    const json = JSON.parse(readFileSync(path.join(REPO, dir, 'package.json'), 'utf8')) as { name: string; exports?: Record<string, string> };
+    const json = JSON.parse(readFileSync(path.join(REPO, dir, 'package.json'), 'utf8')) as {
+      name: string;
+      exports?: Record<string, string>;
+    };
     const exports = json.exports ?? {};
     out.set(json.name, { dir, name: json.name, exports, entry: path.join(REPO, dir, exports['.'] ?? 'src/index.ts') });
   }

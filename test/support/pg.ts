@@ -45,7 +45,11 @@ export async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T>
 }
 
 /** One query on a database over its own short-lived connection. */
-export async function queryDatabase<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+export async function queryDatabase<T extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

@@ -27,15 +27,18 @@ export async function startRoundRobinProxy(upstreamPorts: number[], host = '127.
     delete headers['x-replica'];
     delete headers['x-drop-answer'];
     served[i] = (served[i] ?? 0) + 1;
-    const upstream = http.request({ host, port: upstreamPorts[i], method: req.method, path: req.url, headers, agent: agents[i] }, (answer) => {
-      if (drop) {
-        answer.resume();
-        answer.on('end', () => req.socket.destroy());
-        return;
-      }
-      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-served-by': String(i) });
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host, port: upstreamPorts[i], method: req.method, path: req.url, headers, agent: agents[i] },
+      (answer) => {
+        if (drop) {
+          answer.resume();
+          answer.on('end', () => req.socket.destroy());
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-served-by': String(i) });
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
       res.end('{"error":{"code":"BAD_GATEWAY"}}');

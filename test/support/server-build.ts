@@ -4,5 +4,8 @@ import path from 'node:path';
 
 export default function setup(): void {
   const repo = path.resolve(import.meta.dirname, '../..');
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(repo, 'server/build.ts')], { cwd: path.join(repo, 'server'), stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(repo, 'server/build.ts')], {
+    cwd: path.join(repo, 'server'),
+    stdio: 'inherit',
+  });
 }

@@ -14,16 +14,20 @@ export const SERVER_BUNDLE = path.join(REPO, 'server/dist/main.mjs');
 
 /** Throws a clear error when the compiled server is missing (it is built by `pnpm build`). */
 export function requireServerBundle(): string {
-  if (!existsSync(SERVER_BUNDLE)) throw new Error(`${path.relative(REPO, SERVER_BUNDLE)} is missing: run \`pnpm build\` first (pnpm test does).`);
+  if (!existsSync(SERVER_BUNDLE))
+    throw new Error(`${path.relative(REPO, SERVER_BUNDLE)} is missing: run \`pnpm build\` first (pnpm test does).`);
   return SERVER_BUNDLE;
 }
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
+    const s = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const a = s.address();
+        s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+      });
   });
 }
 
@@ -58,7 +62,11 @@ export interface StartOptions {
 }
 
 /** Starts the compiled server in one role with exactly this environment (plus PATH and HOME). */
-export function startServerProcess(role: string, env: Record<string, string | undefined>, options: StartOptions = {}): ServerProcess {
+export function startServerProcess(
+  role: string,
+  env: Record<string, string | undefined>,
+  options: StartOptions = {},
+): ServerProcess {
   killAllOnExit();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bundle ?? requireServerBundle(), role], {
     cwd: options.cwd ?? REPO,
@@ -69,7 +77,9 @@ export function startServerProcess(role: string, env: Record<string, string | un
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))).finally(() => running.delete(child));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))).finally(() =>
+    running.delete(child),
+  );
   return {
     child,
     output: () => out,
@@ -92,7 +102,8 @@ export async function waitForStatus(url: string, proc: ServerProcess, timeoutMs 
   const t0 = Date.now();
   let last = 'no answer';
   while (Date.now() - t0 < timeoutMs) {
-    if (proc.child.exitCode !== null) throw new Error(`exited with ${proc.child.exitCode} before ${url} answered:\n${proc.output()}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`exited with ${proc.child.exitCode} before ${url} answered:\n${proc.output()}`);
     const res = await fetch(url).catch(() => null);
     if (res?.status === status) return;
     if (res) last = `${res.status} ${await res.text()}`;

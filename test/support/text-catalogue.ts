@@ -12,7 +12,11 @@ import { errorCatalogue } from '@hailong/contracts';
 const WEB_SRC = fileURLToPath(new URL('../../survey-web/src', import.meta.url));
 export const ROUTER_SOURCE = path.join(WEB_SRC, 'app', 'router.tsx');
 
-export interface TextPair { vi: string; en: string; file: string }
+export interface TextPair {
+  vi: string;
+  en: string;
+  file: string;
+}
 
 const LIT = String.raw`('(?:[^'\\\n]|\\.)*'|\x60(?:[^\x60\\]|\\.)*\x60)`;
 const PAIR_PATTERNS = [
@@ -32,7 +36,10 @@ function sourceFiles(dir: string): string[] {
 
 /** A literal's text; a template's `${…}` parts become a line break (pieces are scanned separately). */
 function literal(src: string): string {
-  return src.slice(1, -1).replace(/\$\{[^}]*\}/g, '\n').replace(/\\(.)/g, '$1');
+  return src
+    .slice(1, -1)
+    .replace(/\$\{[^}]*\}/g, '\n')
+    .replace(/\\(.)/g, '$1');
 }
 
 export function webTextPairs(): TextPair[] {
@@ -79,7 +86,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The pieces that occur in `text` as whole words (case-sensitive; `from_codes` is a column name, not a word). */
 export function piecesIn(text: string, pieces: string[]): string[] {
-  return pieces.filter((p) => text.includes(p) && new RegExp(`(?<![\\p{L}\\p{N}_])${escape(p)}(?![\\p{L}\\p{N}_])`, 'u').test(text));
+  return pieces.filter(
+    (p) => text.includes(p) && new RegExp(`(?<![\\p{L}\\p{N}_])${escape(p)}(?![\\p{L}\\p{N}_])`, 'u').test(text),
+  );
 }
 
 /** The console's routes (regular expressions of router.tsx) under /admin and /supervision. */

@@ -18,8 +18,18 @@ export function maintenanceSchedules(config: WorkerConfig): Schedule[] {
   return [
     { id: jobId.heartbeat(), name: 'heartbeat', every: config.heartbeatIntervalMs },
     { id: jobId.sweep(), name: 'sweep', every: config.sweepIntervalMs },
-    { id: jobId.reclaim(), name: 'reclaim', every: config.reclaimIntervalMs, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    { id: jobId.tallyFold(), name: 'tally-fold', every: config.tallyFoldIntervalMs, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    {
+      id: jobId.reclaim(),
+      name: 'reclaim',
+      every: config.reclaimIntervalMs,
+      opts: { removeOnComplete: true, removeOnFail: 100 },
+    },
+    {
+      id: jobId.tallyFold(),
+      name: 'tally-fold',
+      every: config.tallyFoldIntervalMs,
+      opts: { removeOnComplete: true, removeOnFail: 100 },
+    },
   ];
 }
 
@@ -41,7 +51,13 @@ type Log = (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>
  * start. Missing schedules mean Redis lost its keys (restarted without persistence, flushed,
  * replaced), and with them every queued job: `onLost` then re-derives the due work at once.
  */
-export function keepSchedules(queue: Queue, schedules: Schedule[], checkMs: number, log: Log, onLost?: () => Promise<void>): { stop(): void } {
+export function keepSchedules(
+  queue: Queue,
+  schedules: Schedule[],
+  checkMs: number,
+  log: Log,
+  onLost?: () => Promise<void>,
+): { stop(): void } {
   let first = true;
   let running = false;
   // Set until onLost succeeds (PostgreSQL may be down too when Redis comes back).

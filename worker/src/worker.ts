@@ -96,9 +96,12 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   const prefix = config.queuePrefix;
   const mailQueue = new Queue(QUEUE.mail, { connection: redis, prefix });
   const maintenanceQueue = new Queue(QUEUE.maintenance, { connection: redis, prefix });
-  for (const q of [mailQueue, maintenanceQueue]) q.on('error', (err) => log('warn', 'queue error', { queue: q.name, err: err.message }));
+  for (const q of [mailQueue, maintenanceQueue])
+    q.on('error', (err) => log('warn', 'queue error', { queue: q.name, err: err.message }));
   const db = createDb(pool);
-  const leases = startMailLeases(db, config.mailLeaseMs, (err) => log('warn', 'could not renew mail claims', { err: String(err) }));
+  const leases = startMailLeases(db, config.mailLeaseMs, (err) =>
+    log('warn', 'could not renew mail claims', { err: String(err) }),
+  );
   const deps: WorkerDeps = { db, redis, mail: createMailTransport(config), config, mailQueue, leases, log };
 
   const mailWorker = new Worker(QUEUE.mail, (job: Job) => processMailJob(deps, job), {
@@ -141,19 +144,29 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   const schedules =
     opts.schedulers === false
       ? null
-      : keepSchedules(maintenanceQueue, maintenanceSchedules(config), opts.scheduleCheckMs ?? config.reclaimIntervalMs, log, async () => {
-          const { enqueued } = await sweep(deps, { recover: true });
-          log('info', 'redis lost its jobs: due mail re-enqueued', { enqueued });
-        });
+      : keepSchedules(
+          maintenanceQueue,
+          maintenanceSchedules(config),
+          opts.scheduleCheckMs ?? config.reclaimIntervalMs,
+          log,
+          async () => {
+            const { enqueued } = await sweep(deps, { recover: true });
+            log('info', 'redis lost its jobs: due mail re-enqueued', { enqueued });
+          },
+        );
   if (schedules) {
     void heartbeat(redis, prefix).catch(() => undefined);
-    whenRedisComesBack(redis, async () => {
-      // The schedulers and queued jobs live in Redis: after a Redis restart they may be gone.
-      // Put the schedulers back and re-derive every due mail from the database now.
-      await ensureSchedules(maintenanceQueue, maintenanceSchedules(config), true);
-      const { enqueued } = await sweep(deps, { recover: true });
-      log('info', 'redis reconnected: schedulers restored, due mail re-enqueued', { enqueued });
-    }, (err) => log('warn', 'could not restore after a redis restart', { err: String(err) }));
+    whenRedisComesBack(
+      redis,
+      async () => {
+        // The schedulers and queued jobs live in Redis: after a Redis restart they may be gone.
+        // Put the schedulers back and re-derive every due mail from the database now.
+        await ensureSchedules(maintenanceQueue, maintenanceSchedules(config), true);
+        const { enqueued } = await sweep(deps, { recover: true });
+        log('info', 'redis reconnected: schedulers restored, due mail re-enqueued', { enqueued });
+      },
+      (err) => log('warn', 'could not restore after a redis restart', { err: String(err) }),
+    );
   }
   log('info', 'worker started', { prefix });
 

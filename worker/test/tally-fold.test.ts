@@ -15,7 +15,14 @@ describe('tally-fold schedule', () => {
     database = await createTestDatabase();
     pool = createPool(database.url, 2);
     worker = await startWorker(
-      loadWorkerConfig(testEnv({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniquePrefix(), TALLY_FOLD_INTERVAL_MS: '200' })),
+      loadWorkerConfig(
+        testEnv({
+          DATABASE_URL: database.url,
+          REDIS_URL: TEST_REDIS_URL,
+          QUEUE_PREFIX: uniquePrefix(),
+          TALLY_FOLD_INTERVAL_MS: '200',
+        }),
+      ),
       { log: () => undefined },
     );
   });
@@ -37,7 +44,9 @@ describe('tally-fold schedule', () => {
         [randomUUID(), campaignId],
       );
     }
-    const live = async () => (await pool.query(`select coalesce(sum(n), 0)::int as n from form_tallies_live where campaign_id = $1`, [campaignId])).rows[0];
+    const live = async () =>
+      (await pool.query(`select coalesce(sum(n), 0)::int as n from form_tallies_live where campaign_id = $1`, [campaignId]))
+        .rows[0];
     expect(await live()).toEqual({ n: 50 });
     const deadline = Date.now() + 15_000;
     let pending = 50;
@@ -46,7 +55,9 @@ describe('tally-fold schedule', () => {
       pending = (await pool.query<{ n: number }>('select count(*)::int as n from tally_pending')).rows[0]?.n ?? -1;
     }
     expect(pending).toBe(0);
-    expect((await pool.query(`select sum(n)::int as n from form_tallies where campaign_id = $1`, [campaignId])).rows[0]).toEqual({ n: 50 });
+    expect((await pool.query(`select sum(n)::int as n from form_tallies where campaign_id = $1`, [campaignId])).rows[0]).toEqual({
+      n: 50,
+    });
     expect(await live()).toEqual({ n: 50 });
   });
 });

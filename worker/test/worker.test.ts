@@ -13,10 +13,13 @@ describe('worker', () => {
   const prefix = uniquePrefix();
   beforeAll(async () => {
     database = await createTestDatabase();
-    worker = await startWorker(loadWorkerConfig(testEnv({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix })), {
-      schedulers: false,
-      log: () => undefined,
-    });
+    worker = await startWorker(
+      loadWorkerConfig(testEnv({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix })),
+      {
+        schedulers: false,
+        log: () => undefined,
+      },
+    );
   });
   afterAll(async () => {
     await worker.close();
@@ -41,10 +44,13 @@ describe('worker', () => {
   });
 
   it('closes gracefully: a closed worker takes no more jobs', async () => {
-    const w2 = await startWorker(loadWorkerConfig(testEnv({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniquePrefix() })), {
-      schedulers: false,
-      log: () => undefined,
-    });
+    const w2 = await startWorker(
+      loadWorkerConfig(testEnv({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: uniquePrefix() })),
+      {
+        schedulers: false,
+        log: () => undefined,
+      },
+    );
     const t0 = Date.now();
     await w2.close();
     expect(Date.now() - t0).toBeLessThan(10_000);
@@ -53,7 +59,12 @@ describe('worker', () => {
 
 describe('producers', () => {
   it('fail fast when Redis is down instead of hanging', async () => {
-    const conn = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+    const conn = new Redis('redis://127.0.0.1:1', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     conn.on('error', () => undefined);
     const queues = createProducerQueues(conn, uniquePrefix());
     const t0 = Date.now();

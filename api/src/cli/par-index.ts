@@ -7,7 +7,16 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { computeParTable, isParGroup, parMethod2021, parSettingsOf, publishParTable, ScoringInputError, type ParMethod, type ParSettingsInput } from '@hailong/scoring';
+import {
+  computeParTable,
+  isParGroup,
+  parMethod2021,
+  parSettingsOf,
+  publishParTable,
+  ScoringInputError,
+  type ParMethod,
+  type ParSettingsInput,
+} from '@hailong/scoring';
 import { MethodOptionError, methodFromFile, methodOfYear } from './par-method-option.ts';
 import { formatParInputError, parseParCsv } from '../reports/par-input.ts';
 import { parTableCsv } from '../reports/par-table-csv.ts';
@@ -55,9 +64,14 @@ function readArgs(args: readonly string[]): ParIndexArgs {
   const { values } = parseArgs({
     args: [...args],
     options: {
-      input: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' },
-      title: { type: 'string' }, 'sipas-max': { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
-      year: { type: 'string' }, method: { type: 'string' },
+      input: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      title: { type: 'string' },
+      'sipas-max': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+      year: { type: 'string' },
+      method: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -67,10 +81,20 @@ function readArgs(args: readonly string[]): ParIndexArgs {
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format ${values.format}: json | xlsx | csv`);
   const sipasMax = parseSipasMax(values['sipas-max'] ?? []);
-  if (values.year !== undefined && values.method !== undefined) throw new UsageError('--year và --method không dùng cùng nhau / use --year or --method, not both');
+  if (values.year !== undefined && values.method !== undefined)
+    throw new UsageError('--year và --method không dùng cùng nhau / use --year or --method, not both');
   const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UsageError(`--year ${values.year}: 2000–2100`);
-  return { input: values.input, format, out: values.out, title: values.title, settings: { sipasMax }, year, methodFile: values.method };
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
+    throw new UsageError(`--year ${values.year}: 2000–2100`);
+  return {
+    input: values.input,
+    format,
+    out: values.out,
+    title: values.title,
+    settings: { sipasMax },
+    year,
+    methodFile: values.method,
+  };
 }
 
 /** The method named by --year / --method (2021 without either). */

@@ -18,15 +18,19 @@ export async function methodFromFile(path: string): Promise<ParMethod> {
   } catch {
     throw new MethodOptionError(`--method ${path}: không đọc được tệp JSON / cannot read a JSON file`);
   }
-  const body = json && typeof json === 'object' && 'method' in json ? (json).method : json;
+  const body = json && typeof json === 'object' && 'method' in json ? json.method : json;
   const parsed = parMethodSchema.safeParse(body);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(gốc / root)'}: ${i.message}`);
-    throw new MethodOptionError([`--method ${path}: phương pháp không đúng cấu trúc / the method is malformed`, ...lines].join('\n'));
+    throw new MethodOptionError(
+      [`--method ${path}: phương pháp không đúng cấu trúc / the method is malformed`, ...lines].join('\n'),
+    );
   }
   const issues = checkParMethod(parsed.data);
   if (issues.length > 0) {
-    const lines = issues.map((i) => `  ${i.field}: ${i.reason}${i.expected === undefined ? '' : ` (${i.actual ?? '?'} ≠ ${i.expected})`}`);
+    const lines = issues.map(
+      (i) => `  ${i.field}: ${i.reason}${i.expected === undefined ? '' : ` (${i.actual ?? '?'} ≠ ${i.expected})`}`,
+    );
     throw new MethodOptionError([`--method ${path}: phương pháp không hợp lệ / the method is invalid`, ...lines].join('\n'));
   }
   return parsed.data;
@@ -36,10 +40,15 @@ export async function methodOfYear(year: number): Promise<ParMethod> {
   const { databaseUrl } = loadRuntimeConfig(processEnv());
   if (!databaseUrl) {
     if (year === 2021) return parMethod2021;
-    throw new MethodOptionError(`--year ${year}: cần DATABASE_URL để đọc phương pháp của năm, hoặc dùng --method <tệp> / needs DATABASE_URL to read the year's method, or use --method <file>`);
+    throw new MethodOptionError(
+      `--year ${year}: cần DATABASE_URL để đọc phương pháp của năm, hoặc dùng --method <tệp> / needs DATABASE_URL to read the year's method, or use --method <file>`,
+    );
   }
   // Loaded only here, so the usual file-only run does not load the database client.
-  const [{ createDb, createPool }, { methodOf }] = await Promise.all([import('@hailong/db'), import('../features/par/method-service.ts')]);
+  const [{ createDb, createPool }, { methodOf }] = await Promise.all([
+    import('@hailong/db'),
+    import('../features/par/method-service.ts'),
+  ]);
   const pool = createPool(databaseUrl, 1);
   try {
     return await methodOf(createDb(pool), year);

@@ -20,7 +20,11 @@ export const boundaryValidatorCompiler: FastifySchemaCompiler<$ZodType> = (route
     const checked = inspectInput(data, skip);
     if (!checked.ok) {
       const m = textProblemMessages[checked.problem];
-      return { error: new AppError('TEXT_INVALID', [{ field: checked.field || route.httpPart || 'body', message: m.vi, messageEn: m.en }]) };
+      return {
+        error: new AppError('TEXT_INVALID', [
+          { field: checked.field || route.httpPart || 'body', message: m.vi, messageEn: m.en },
+        ]),
+      };
     }
     return validate(checked.value);
   };

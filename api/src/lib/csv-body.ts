@@ -25,7 +25,9 @@ export function csvText(bytes: Buffer): string {
   } catch {
     const lossy = bytes.toString('utf8');
     const line = lineAt(lossy, lossy.indexOf('\uFFFD'));
-    throw new AppError('IMPORT_ENCODING', [{ row: line, field: 'csv', message: `Dòng ${line} không phải mã UTF-8`, messageEn: `Line ${line} is not UTF-8` }]);
+    throw new AppError('IMPORT_ENCODING', [
+      { row: line, field: 'csv', message: `Dòng ${line} không phải mã UTF-8`, messageEn: `Line ${line} is not UTF-8` },
+    ]);
   }
   const problem = textProblem(text);
   if (problem) {
@@ -37,7 +39,11 @@ export function csvText(bytes: Buffer): string {
 }
 
 /** For `app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit }, parseCsvBody)`. */
-export function parseCsvBody(_req: FastifyRequest, body: Buffer | string, done: (err: Error | null, body?: unknown) => void): void {
+export function parseCsvBody(
+  _req: FastifyRequest,
+  body: Buffer | string,
+  done: (err: Error | null, body?: unknown) => void,
+): void {
   try {
     done(null, csvText(Buffer.isBuffer(body) ? body : Buffer.from(body)));
   } catch (err) {

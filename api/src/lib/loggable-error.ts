@@ -43,5 +43,14 @@ export function loggableError(err: unknown): Record<string, unknown> {
   const db = databaseFields(e);
   if (db) return db;
   const code = str(e.code);
-  return { type: str(e.name) ?? 'Error', ...(code ? { code } : {}), message: str(e.message)?.slice(0, 300), stack: str(e.stack)?.split('\n').filter((l) => l.startsWith('    at ')).slice(0, 8).join('\n') };
+  return {
+    type: str(e.name) ?? 'Error',
+    ...(code ? { code } : {}),
+    message: str(e.message)?.slice(0, 300),
+    stack: str(e.stack)
+      ?.split('\n')
+      .filter((l) => l.startsWith('    at '))
+      .slice(0, 8)
+      .join('\n'),
+  };
 }

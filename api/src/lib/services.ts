@@ -21,13 +21,18 @@ export async function checkDatabase(url: string): Promise<void> {
     await client.query('select 1');
   } catch (err) {
     const safe = url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, '//$1:***@');
-    throw new StartupError(`Database unreachable at ${safe}: ${err instanceof Error ? err.message : String(err)}. Check DATABASE_URL, or unset it to use the embedded database.`);
+    throw new StartupError(
+      `Database unreachable at ${safe}: ${err instanceof Error ? err.message : String(err)}. Check DATABASE_URL, or unset it to use the embedded database.`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
-export async function resolveDatabase(databaseUrl: string | undefined, dataDir: string): Promise<{ url: string; embedded: EmbeddedPostgres | null }> {
+export async function resolveDatabase(
+  databaseUrl: string | undefined,
+  dataDir: string,
+): Promise<{ url: string; embedded: EmbeddedPostgres | null }> {
   if (databaseUrl) {
     await checkDatabase(databaseUrl);
     return { url: databaseUrl, embedded: null };
@@ -37,7 +42,13 @@ export async function resolveDatabase(databaseUrl: string | undefined, dataDir: 
 }
 
 async function pingRedis(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, connectTimeout: 1_500, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1_500,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -67,9 +78,13 @@ export async function resolveRedis(url: string, dataDir: string, allowStart: boo
   const dir = path.join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const port = u.port || '6379';
-  const child = spawn(onPath, ['--port', port, '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    onPath,
+    ['--port', port, '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 50; i++) {
     if (await pingRedis(url)) return { started: { stop: () => child.kill('SIGTERM') } };
     await new Promise((r) => setTimeout(r, 100));

@@ -73,7 +73,9 @@ export class SharedCounter {
 
   /** The current count of each thing (shared when Redis answers, else this process's own). */
   async counts(things: string[]): Promise<number[]> {
-    const shared = await this.shared(async () => (await this.redis.mget(...things.map((t) => this.key(t)))).map((v) => Number(v ?? 0)));
+    const shared = await this.shared(async () =>
+      (await this.redis.mget(...things.map((t) => this.key(t)))).map((v) => Number(v ?? 0)),
+    );
     return shared ?? things.map((t) => this.local.count(t));
   }
 

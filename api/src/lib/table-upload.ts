@@ -33,7 +33,13 @@ export async function readXlsx(data: Buffer): Promise<TableRead> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { problem: { row: 0, vi: 'Tệp Excel không đọc được (cần định dạng .xlsx)', en: 'The Excel file cannot be read (.xlsx expected)' } };
+    return {
+      problem: {
+        row: 0,
+        vi: 'Tệp Excel không đọc được (cần định dạng .xlsx)',
+        en: 'The Excel file cannot be read (.xlsx expected)',
+      },
+    };
   }
   const ws = wb.worksheets[0];
   if (!ws) return { problem: { row: 0, vi: 'Tệp Excel không có trang tính nào', en: 'The workbook has no sheet' } };

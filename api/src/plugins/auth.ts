@@ -37,7 +37,13 @@ async function loadUser(app: FastifyInstance, req: FastifyRequest): Promise<Auth
   if (!token) return null;
   const { users, sessions } = schema;
   const rows = await app.db
-    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, organisationId: users.organisationId })
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      role: users.role,
+      organisationId: users.organisationId,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)))

@@ -17,7 +17,11 @@ export interface DbPluginOptions {
 
 export default fp(
   async (app: FastifyInstance, opts: DbPluginOptions) => {
-    await app.register(fastifyPostgres, { connectionString: opts.connectionString, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
+    await app.register(fastifyPostgres, {
+      connectionString: opts.connectionString,
+      max: opts.max ?? 10,
+      connectionTimeoutMillis: 5_000,
+    });
     app.pg.pool.on('error', (err) => app.log.warn({ err: err.message }, 'idle database connection lost'));
     app.decorate('db', createDb(app.pg.pool));
   },

@@ -23,7 +23,10 @@ interface Mapped {
 }
 
 /** A request Fastify could not read. The message is fixed: Fastify's own names the bad input. */
-const malformed = (what: string): Mapped => ({ code: 'MALFORMED_REQUEST', details: [{ field: what, message: `${what} is malformed` }] });
+const malformed = (what: string): Mapped => ({
+  code: 'MALFORMED_REQUEST',
+  details: [{ field: what, message: `${what} is malformed` }],
+});
 
 /** Fastify's own errors (schema validation, content-type parser, rate limit, …) as catalogue codes. */
 export function fromFastify(err: FastifyError): Mapped | null {
@@ -83,10 +86,14 @@ export default fp(
       const mapped = fromFastify(err);
       if (mapped) return reply.status(errorCatalogue[mapped.code].status).send(errorBody(mapped.code, mapped.details));
       const db = classifyDbError(err);
-      if (db?.kind === 'serialization_failure') return reply.status(503).header('retry-after', '1').send(errorBody('SERVICE_UNAVAILABLE'));
+      if (db?.kind === 'serialization_failure')
+        return reply.status(503).header('retry-after', '1').send(errorBody('SERVICE_UNAVAILABLE'));
       if (db?.kind === 'unavailable') {
         req.log.warn({ route: req.routeOptions.url, error: loggableError(err) }, 'database unavailable');
-        return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).send(errorBody('DATABASE_UNAVAILABLE'));
+        return reply
+          .status(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          .send(errorBody('DATABASE_UNAVAILABLE'));
       }
       req.log.error({ method: req.method, route: req.routeOptions.url, error: loggableError(err) }, 'unhandled error');
       // 5xx bodies never echo internal messages.

@@ -8,12 +8,23 @@
 import { parse } from 'csv-parse/sync';
 import { csvDelimiter, parseDecimal } from '../lib/decimal.ts';
 import {
-  findDuplicateUnits, parGroups, resolveParSettings, validateParUnit,
-  type ParSettingsInput, type ParUnitInput, type ScoringIssue,
+  findDuplicateUnits,
+  parGroups,
+  resolveParSettings,
+  validateParUnit,
+  type ParSettingsInput,
+  type ParUnitInput,
+  type ScoringIssue,
 } from '@hailong/scoring';
 
 export const parInputColumns = [
-  'unit_code', 'unit_name', 'group', 'max_points', 'self_assessment', 'staff_survey_points', 'sipas_percent',
+  'unit_code',
+  'unit_name',
+  'group',
+  'max_points',
+  'self_assessment',
+  'staff_survey_points',
+  'sipas_percent',
 ] as const;
 export type ParInputColumn = (typeof parInputColumns)[number];
 
@@ -21,8 +32,13 @@ type NumericColumn = 'max_points' | 'self_assessment' | 'staff_survey_points' | 
 
 /** Column of each `ParUnitInput` field (and of the computed total, for messages). */
 const columnOfField: Record<string, string> = {
-  unitCode: 'unit_code', unitName: 'unit_name', group: 'group', maxPoints: 'max_points',
-  selfAssessment: 'self_assessment', staffSurveyPoints: 'staff_survey_points', sipasPercent: 'sipas_percent',
+  unitCode: 'unit_code',
+  unitName: 'unit_name',
+  group: 'group',
+  maxPoints: 'max_points',
+  selfAssessment: 'self_assessment',
+  staffSurveyPoints: 'staff_survey_points',
+  sipasPercent: 'sipas_percent',
   totalPoints: 'total_points',
 };
 
@@ -40,7 +56,6 @@ export interface ParInputRowError {
 
 export type ParInputResult = { ok: true; units: ParUnitInput[] } | { ok: false; errors: ParInputRowError[] };
 
-
 function problem(field: string, vi: string, en: string): ParInputProblem {
   return { field, vi, en };
 }
@@ -50,9 +65,12 @@ function describeIssue(issue: ScoringIssue, value: string, rowOfFirst?: number):
   const field = columnOfField[issue.field] ?? issue.field;
   const limit = issue.limit === undefined ? '' : ` ${issue.limit}`;
   switch (issue.reason) {
-    case 'negative': return problem(field, 'không được âm', 'must not be negative');
-    case 'not_positive': return problem(field, 'phải lớn hơn 0', 'must be greater than 0');
-    case 'above_100': return problem(field, 'vượt quá 100', 'above 100');
+    case 'negative':
+      return problem(field, 'không được âm', 'must not be negative');
+    case 'not_positive':
+      return problem(field, 'phải lớn hơn 0', 'must be greater than 0');
+    case 'above_100':
+      return problem(field, 'vượt quá 100', 'above 100');
     case 'above_max':
       return field === 'total_points'
         ? problem(field, `tổng điểm vượt điểm chuẩn tối đa${limit}`, `total points above the maximum${limit}`)
@@ -61,9 +79,12 @@ function describeIssue(issue: ScoringIssue, value: string, rowOfFirst?: number):
       const known = parGroups.join(', ');
       return problem(field, `nhóm không hợp lệ "${value}" (${known})`, `unknown group "${value}" (${known})`);
     }
-    case 'duplicate': return problem(field, `trùng mã đơn vị với dòng ${rowOfFirst}`, `duplicate unit code (row ${rowOfFirst})`);
-    case 'missing': return problem(field, 'trống', 'empty');
-    default: return problem(field, 'không hợp lệ', 'invalid');
+    case 'duplicate':
+      return problem(field, `trùng mã đơn vị với dòng ${rowOfFirst}`, `duplicate unit code (row ${rowOfFirst})`);
+    case 'missing':
+      return problem(field, 'trống', 'empty');
+    default:
+      return problem(field, 'không hợp lệ', 'invalid');
   }
 }
 
@@ -75,7 +96,13 @@ export function formatParInputError(error: ParInputRowError): string {
 
 function readTable(text: string | Buffer): { records: string[][] } | { error: ParInputRowError } {
   try {
-    const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, delimiter: csvDelimiter(text) });
+    const records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      delimiter: csvDelimiter(text),
+    });
     return { records };
   } catch (e) {
     const lines = typeof (e as { lines?: unknown }).lines === 'number' ? (e as { lines: number }).lines : 1;
@@ -96,7 +123,10 @@ function headerIndex(header: readonly string[]): Map<ParInputColumn, number> | P
   return missing.length > 0 ? { row: 1, problems: missing } : index;
 }
 
-function readRow(cells: readonly string[], index: Map<ParInputColumn, number>): { unit: ParUnitInput; problems: ParInputProblem[] } {
+function readRow(
+  cells: readonly string[],
+  index: Map<ParInputColumn, number>,
+): { unit: ParUnitInput; problems: ParInputProblem[] } {
   const cell = (c: ParInputColumn): string => cells[index.get(c) ?? -1] ?? '';
   const problems: ParInputProblem[] = [];
   for (const column of ['unit_code', 'unit_name', 'group'] as const) {
@@ -110,15 +140,23 @@ function readRow(cells: readonly string[], index: Map<ParInputColumn, number>): 
     return n ?? Number.NaN;
   };
   const unit: ParUnitInput = {
-    unitCode: cell('unit_code'), unitName: cell('unit_name'), group: cell('group'),
-    maxPoints: number('max_points'), selfAssessment: number('self_assessment'),
-    staffSurveyPoints: number('staff_survey_points'), sipasPercent: number('sipas_percent'),
+    unitCode: cell('unit_code'),
+    unitName: cell('unit_name'),
+    group: cell('group'),
+    maxPoints: number('max_points'),
+    selfAssessment: number('self_assessment'),
+    staffSurveyPoints: number('staff_survey_points'),
+    sipasPercent: number('sipas_percent'),
   };
   return { unit, problems };
 }
 
 /** Domain problems of a row whose cells are all present and numeric (others were reported already). */
-function ruleProblems(unit: ParUnitInput, cellProblems: readonly ParInputProblem[], settings: ParSettingsInput): ParInputProblem[] {
+function ruleProblems(
+  unit: ParUnitInput,
+  cellProblems: readonly ParInputProblem[],
+  settings: ParSettingsInput,
+): ParInputProblem[] {
   const reported = new Set(cellProblems.map((p) => p.field));
   return validateParUnit(unit, resolveParSettings(settings))
     .filter((issue) => issue.reason !== 'not_finite' && !reported.has(columnOfField[issue.field] ?? issue.field))

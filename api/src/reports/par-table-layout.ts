@@ -6,8 +6,16 @@
 import type { ParGroup, ParGroupSummary, ParTable, ParUnitResult } from '@hailong/scoring';
 
 export const parTableHeaders = [
-  'STT', 'Đơn vị', 'Điểm chuẩn tối đa', 'Điểm tự đánh giá', 'Khảo sát CBCCVC',
-  'Chỉ số SIPAS', 'Điểm SIPAS', 'Tổng điểm', 'Chỉ số CCHC', 'Xếp loại',
+  'STT',
+  'Đơn vị',
+  'Điểm chuẩn tối đa',
+  'Điểm tự đánh giá',
+  'Khảo sát CBCCVC',
+  'Chỉ số SIPAS',
+  'Điểm SIPAS',
+  'Tổng điểm',
+  'Chỉ số CCHC',
+  'Xếp loại',
 ] as const;
 
 /** Indices (0-based) of the columns that hold numbers with two decimals. */
@@ -40,8 +48,16 @@ function unitRow(unit: ParUnitResult, position: number): ParTableRow {
   return {
     kind: 'unit',
     cells: [
-      position, unit.unitName, unit.maxPoints, unit.selfAssessment, unit.staffSurveyPoints,
-      unit.sipasPercent, unit.sipasPoints, unit.totalPoints, unit.indexPercent, bandLabel(unit.band),
+      position,
+      unit.unitName,
+      unit.maxPoints,
+      unit.selfAssessment,
+      unit.staffSurveyPoints,
+      unit.sipasPercent,
+      unit.sipasPoints,
+      unit.totalPoints,
+      unit.indexPercent,
+      bandLabel(unit.band),
     ],
   };
 }
@@ -50,8 +66,16 @@ function meanRow(g: ParGroupSummary): ParTableRow {
   return {
     kind: 'group_mean',
     cells: [
-      null, 'Bình quân nhóm', g.meanMaxPoints, g.meanSelfAssessment, g.meanStaffSurveyPoints,
-      g.meanSipasPercent, g.meanSipasPoints, g.meanTotalPoints, g.meanIndexPercent, null,
+      null,
+      'Bình quân nhóm',
+      g.meanMaxPoints,
+      g.meanSelfAssessment,
+      g.meanStaffSurveyPoints,
+      g.meanSipasPercent,
+      g.meanSipasPoints,
+      g.meanTotalPoints,
+      g.meanIndexPercent,
+      null,
     ],
   };
 }

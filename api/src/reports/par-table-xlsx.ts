@@ -51,7 +51,17 @@ function mainSheet(workbook: ExcelJS.Workbook, table: ParTable, options: ParTabl
   const sheet = workbook.addWorksheet(options.sheetName ?? 'Chỉ số CCHC');
   sheet.columns = [6, 42, 13, 13, 13, 13, 12, 12, 11].map((width) => ({ width }));
   titleRow(sheet, options.title ?? defaultParTableTitle, 9);
-  const top = sheet.addRow(['STT', 'Đơn vị', 'Điểm chuẩn sau hạ chuẩn', 'Điểm tự đánh giá đã thẩm định', 'Điểm ĐTXHH', null, 'Tổng điểm đạt được', 'Chỉ số CCHC', 'Xếp loại']);
+  const top = sheet.addRow([
+    'STT',
+    'Đơn vị',
+    'Điểm chuẩn sau hạ chuẩn',
+    'Điểm tự đánh giá đã thẩm định',
+    'Điểm ĐTXHH',
+    null,
+    'Tổng điểm đạt được',
+    'Chỉ số CCHC',
+    'Xếp loại',
+  ]);
   const sub = sheet.addRow([null, null, null, null, 'Khảo sát CBCCVC', 'Chỉ số SIPAS (điểm)', null, null, null]);
   for (const c of [1, 2, 3, 4, 7, 8, 9]) sheet.mergeCells(top.number, c, sub.number, c);
   sheet.mergeCells(top.number, 5, top.number, 6);
@@ -63,16 +73,39 @@ function mainSheet(workbook: ExcelJS.Workbook, table: ParTable, options: ParTabl
   sheet.views = [{ state: 'frozen', ySplit: numbers.number }];
   table.groups.forEach((g, i) => {
     const groupRow = sheet.addRow([
-      ROMAN[i] ?? String(i + 1), parGroupLabels[g.group], g.meanMaxPoints, g.meanSelfAssessment, g.meanStaffSurveyPoints,
-      g.meanSipasPoints, g.meanTotalPoints, pct(g.meanIndexPercent), null,
+      ROMAN[i] ?? String(i + 1),
+      parGroupLabels[g.group],
+      g.meanMaxPoints,
+      g.meanSelfAssessment,
+      g.meanStaffSurveyPoints,
+      g.meanSipasPoints,
+      g.meanTotalPoints,
+      pct(g.meanIndexPercent),
+      null,
     ]);
     style(groupRow, mainFormats, true, 9);
     units(table, g).forEach((u, k) => {
-      const row = sheet.addRow([k + 1, u.unitName, u.maxPoints, u.selfAssessment, u.staffSurveyPoints, u.sipasPoints, u.totalPoints, pct(u.indexPercent), bandLabel(u.band)]);
+      const row = sheet.addRow([
+        k + 1,
+        u.unitName,
+        u.maxPoints,
+        u.selfAssessment,
+        u.staffSurveyPoints,
+        u.sipasPoints,
+        u.totalPoints,
+        pct(u.indexPercent),
+        bandLabel(u.band),
+      ]);
       style(row, mainFormats, false, 9);
     });
   });
-  if (table.overall.units > 0) style(sheet.addRow([null, 'Bình quân chung', null, null, null, null, null, pct(table.overall.meanIndexPercent), null]), mainFormats, true, 9);
+  if (table.overall.units > 0)
+    style(
+      sheet.addRow([null, 'Bình quân chung', null, null, null, null, null, pct(table.overall.meanIndexPercent), null]),
+      mainFormats,
+      true,
+      9,
+    );
 }
 
 /** Units of a group, best first (ties keep their input order). */
@@ -87,13 +120,25 @@ function sipasSheet(workbook: ExcelJS.Workbook, table: ParTable, options: ParTab
   style(sheet.addRow(['STT', 'Đơn vị', 'Chỉ số SIPAS (%)', 'Điểm SIPAS']), {}, true, 4);
   const formats = { 3: PERCENT, 4: POINTS };
   table.groups.forEach((g, i) => {
-    style(sheet.addRow([ROMAN[i] ?? String(i + 1), parGroupLabels[g.group], pct(g.meanSipasPercent), g.meanSipasPoints]), formats, true, 4);
-    units(table, g).forEach((u, k) => style(sheet.addRow([k + 1, u.unitName, pct(u.sipasPercent), u.sipasPoints]), formats, false, 4));
+    style(
+      sheet.addRow([ROMAN[i] ?? String(i + 1), parGroupLabels[g.group], pct(g.meanSipasPercent), g.meanSipasPoints]),
+      formats,
+      true,
+      4,
+    );
+    units(table, g).forEach((u, k) =>
+      style(sheet.addRow([k + 1, u.unitName, pct(u.sipasPercent), u.sipasPoints]), formats, false, 4),
+    );
   });
   const unitsMean = table.units.length > 0 ? table.units.reduce((a, u) => a + u.sipasPercent, 0) / table.units.length : null;
   style(sheet.addRow([null, 'SIPAS chung của năm — bình quân các đơn vị', pct(unitsMean), null]), formats, true, 4);
   if (options.pooledSipasPercent != null) {
-    style(sheet.addRow([null, 'SIPAS chung của năm — gộp tất cả phiếu hợp lệ', pct(options.pooledSipasPercent), null]), formats, true, 4);
+    style(
+      sheet.addRow([null, 'SIPAS chung của năm — gộp tất cả phiếu hợp lệ', pct(options.pooledSipasPercent), null]),
+      formats,
+      true,
+      4,
+    );
   }
 }
 

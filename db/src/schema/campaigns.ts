@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
 import { organisations, users } from './users.ts';
 
@@ -35,8 +47,12 @@ export const campaigns = pgTable(
 export const campaignTargets = pgTable(
   'campaign_targets',
   {
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     target: integer('target').notNull(),
     /** Dossiers N the target was computed from (n = ceil(N/(1+N·e²))), when it was not entered. */
     dossiers: integer('dossiers'),
@@ -48,8 +64,12 @@ export const campaignTargets = pgTable(
 export const campaignSupervisors = pgTable(
   'campaign_supervisors',
   {
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.organisationId] })],
 );
@@ -59,7 +79,9 @@ export const selfAssessments = pgTable(
   'self_assessments',
   {
     year: integer('year').notNull(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     selfAssessment: numeric('self_assessment', { precision: 8, scale: 4 }).notNull(),
     adjustedMax: numeric('adjusted_max', { precision: 8, scale: 4 }).notNull(),
     staffSurveyPoints: numeric('staff_survey_points', { precision: 8, scale: 4 }),

@@ -9,9 +9,13 @@ export const kioskDevices = pgTable(
   'kiosk_devices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     counterName: text('counter_name').notNull(),
-    mode: text('mode', { enum: ['quick', 'full'] }).notNull().default('quick'),
+    mode: text('mode', { enum: ['quick', 'full'] })
+      .notNull()
+      .default('quick'),
     pairingCodeHash: text('pairing_code_hash'),
     pairingExpiresAt: timestamp('pairing_expires_at', { withTimezone: true }),
     deviceTokenHash: text('device_token_hash'),
@@ -53,12 +57,16 @@ export const kioskDevices = pgTable(
 export const kioskParkedItems = pgTable(
   'kiosk_parked_items',
   {
-    deviceId: uuid('device_id').notNull().references(() => kioskDevices.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => kioskDevices.id, { onDelete: 'cascade' }),
     clientId: uuid('client_id').notNull(),
     code: text('code').notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }).notNull(),
     parkedAt: timestamp('parked_at', { withTimezone: true }).notNull(),
-    state: text('state', { enum: ['parked', 'released', 'discarded', 'settled'] }).notNull().default('parked'),
+    state: text('state', { enum: ['parked', 'released', 'discarded', 'settled'] })
+      .notNull()
+      .default('parked'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionReason: text('decision_reason'),
@@ -71,8 +79,12 @@ export const ratingCodes = pgTable(
   'rating_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -85,9 +97,15 @@ export const assignments = pgTable(
   'assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-    enumeratorId: uuid('enumerator_id').notNull().references(() => users.id),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    enumeratorId: uuid('enumerator_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     localityId: integer('locality_id').references(() => localities.id),
     quota: integer('quota').notNull(),
     collected: integer('collected').notNull().default(0),
@@ -107,7 +125,9 @@ export const backChecks = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     responseId: uuid('response_id').notNull(),
     drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
-    outcome: text('outcome', { enum: ['pending', 'confirmed', 'not_reached', 'contradicted'] }).notNull().default('pending'),
+    outcome: text('outcome', { enum: ['pending', 'confirmed', 'not_reached', 'contradicted'] })
+      .notNull()
+      .default('pending'),
     note: text('note'),
     /** The supervisor who re-contacts the respondent: the only one (with admins) shown the contact details. */
     assignedTo: uuid('assigned_to').references(() => users.id),

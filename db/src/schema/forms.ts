@@ -14,8 +14,5 @@ export const forms = pgTable(
     firstUsedAt: timestamp('first_used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('forms_code_version_key').on(t.code, t.version),
-    check('forms_version_check', sql`${t.version} > 0`),
-  ],
+  (t) => [uniqueIndex('forms_code_version_key').on(t.code, t.version), check('forms_version_check', sql`${t.version} > 0`)],
 );

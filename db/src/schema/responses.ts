@@ -19,9 +19,15 @@ export const responses = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     clientId: uuid('client_id').notNull(),
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
-    formId: integer('form_id').notNull().references(() => forms.id),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    formId: integer('form_id')
+      .notNull()
+      .references(() => forms.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     channel: text('channel', { enum: responseChannels }).notNull(),
     /** kiosk device id or assignment id, by channel; for the online form a keyed hash of the caller's
      * address (never the address); null for staff answers ('email'), which never carry anything that
@@ -31,7 +37,10 @@ export const responses = pgTable(
     payloadHash: text('payload_hash').notNull(),
     reviewState: text('review_state', { enum: reviewStates }).notNull().default('valid'),
     reviewReason: text('review_reason'),
-    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    flags: text('flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     partial: boolean('partial').notNull().default(false),
     overQuota: boolean('over_quota').notNull().default(false),
     dossierCodeHash: text('dossier_code_hash'),
@@ -43,10 +52,14 @@ export const responses = pgTable(
   },
   (t) => [
     uniqueIndex('responses_client_id_key').on(t.clientId),
-    uniqueIndex('responses_dossier_key').on(t.campaignId, t.dossierCodeHash).where(sql`${t.dossierCodeHash} is not null`),
+    uniqueIndex('responses_dossier_key')
+      .on(t.campaignId, t.dossierCodeHash)
+      .where(sql`${t.dossierCodeHash} is not null`),
     index('responses_campaign_unit_idx').on(t.campaignId, t.unitId, t.reviewState),
     /** By source (device, assignment, invitation); kiosk anti-stuffing reads a device's sessions around a completion time. */
-    index('responses_source_completed_idx').on(t.sourceId, t.completedAt).where(sql`${t.sourceId} is not null`),
+    index('responses_source_completed_idx')
+      .on(t.sourceId, t.completedAt)
+      .where(sql`${t.sourceId} is not null`),
     check('responses_channel_check', sql`${t.channel} in ('email','kiosk','online','enumerator')`),
     check('responses_email_unlinked_check', sql`${t.channel} <> 'email' or (${t.sourceId} is null and ${t.startedAt} is null)`),
     check('responses_review_check', sql`${t.reviewState} in ('valid','suspect','pending','invalid')`),

@@ -13,8 +13,12 @@ export const DEFAULT_HAMLET_QUOTA = 27;
 export const campaignLocalityQuotas = pgTable(
   'campaign_locality_quotas',
   {
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-    localityId: integer('locality_id').notNull().references(() => localities.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    localityId: integer('locality_id')
+      .notNull()
+      .references(() => localities.id, { onDelete: 'cascade' }),
     quota: integer('quota').notNull().default(DEFAULT_HAMLET_QUOTA),
   },
   (t) => [

@@ -1,8 +1,29 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 /** The kinds a province started with; the set is data (`unit_kinds`), these are only the seeded ones. */
-export const unitGroups = ['department', 'public_service_unit', 'central_agency', 'district', 'commune', 'ward', 'special_zone'] as const;
+export const unitGroups = [
+  'department',
+  'public_service_unit',
+  'central_agency',
+  'district',
+  'commune',
+  'ward',
+  'special_zone',
+] as const;
 export type UnitGroup = (typeof unitGroups)[number];
 
 /** A province or centrally-run city (tỉnh / thành phố trực thuộc Trung ương); it owns its units. */
@@ -45,8 +66,12 @@ export const units = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    group: text('group').notNull().references(() => unitKinds.code),
-    provinceId: integer('province_id').notNull().references(() => provinces.id),
+    group: text('group')
+      .notNull()
+      .references(() => unitKinds.code),
+    provinceId: integer('province_id')
+      .notNull()
+      .references(() => provinces.id),
     parentId: integer('parent_id').references((): AnyPgColumn => units.id),
     validFrom: date('valid_from').notNull().default('2000-01-01'),
     validTo: date('valid_to'),
@@ -73,10 +98,14 @@ export const units = pgTable(
 export const unitVersions = pgTable(
   'unit_versions',
   {
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     validFrom: date('valid_from').notNull(),
     name: text('name').notNull(),
-    group: text('group').notNull().references(() => unitKinds.code),
+    group: text('group')
+      .notNull()
+      .references(() => unitKinds.code),
     parentId: integer('parent_id').references((): AnyPgColumn => units.id),
     eventId: integer('event_id').references((): AnyPgColumn => unitEvents.id),
   },
@@ -98,7 +127,10 @@ export const unitEvents = pgTable(
     importId: uuid('import_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('unit_events_kind_check', sql`${t.kind} in ('rename','merge','split','transfer','dissolve')`), index('unit_events_import_idx').on(t.importId)],
+  (t) => [
+    check('unit_events_kind_check', sql`${t.kind} in ('rename','merge','split','transfer','dissolve')`),
+    index('unit_events_import_idx').on(t.importId),
+  ],
 );
 
 /**
@@ -109,8 +141,12 @@ export const unitEventLinks = pgTable(
   'unit_event_links',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    eventId: integer('event_id').notNull().references(() => unitEvents.id),
-    fromUnitId: integer('from_unit_id').notNull().references(() => units.id),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => unitEvents.id),
+    fromUnitId: integer('from_unit_id')
+      .notNull()
+      .references(() => units.id),
     toUnitId: integer('to_unit_id').references(() => units.id),
   },
   (t) => [index('unit_event_links_from_idx').on(t.fromUnitId), index('unit_event_links_to_idx').on(t.toUnitId)],
@@ -121,7 +157,9 @@ export const unitProcedures = pgTable(
   'unit_procedures',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     name: text('name').notNull(),
   },
   (t) => [uniqueIndex('unit_procedures_unit_name_key').on(t.unitId, t.name)],
@@ -136,7 +174,9 @@ export const localities = pgTable(
   'localities',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     parentId: integer('parent_id').references((): AnyPgColumn => localities.id),
     level: text('level', { enum: ['commune', 'hamlet'] }).notNull(),
     name: text('name').notNull(),

@@ -27,7 +27,10 @@ export const accountCreateSchema = z
     /** Required for supervisors and observers (e.g. "Ủy ban MTTQ tỉnh", "Hội Cựu chiến binh tỉnh"). */
     organisation: z.string().trim().min(1).max(200).optional(),
   })
-  .refine((a) => a.role === 'admin' || Boolean(a.organisation), { message: 'Giám sát viên và quan sát viên cần tên tổ chức', path: ['organisation'] });
+  .refine((a) => a.role === 'admin' || Boolean(a.organisation), {
+    message: 'Giám sát viên và quan sát viên cần tên tổ chức',
+    path: ['organisation'],
+  });
 export type AccountCreate = z.infer<typeof accountCreateSchema>;
 
 /** A new account or a reset: the temporary password is shown once and never stored in clear. */
@@ -56,7 +59,11 @@ export const auditEntrySchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), total: z.number().int(), actions: z.array(z.string()) });
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  total: z.number().int(),
+  actions: z.array(z.string()),
+});
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
 export const setupStatusSchema = z.object({ needed: z.boolean() });

@@ -48,7 +48,14 @@ export type CampaignReopen = z.infer<typeof campaignReopenSchema>;
 
 /** The list's headline figure: the staff response rate, or SIPAS forms collected against the target. */
 export const campaignHeadlineSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('staff'), campaignId: z.uuid(), invited: z.number().int(), completed: z.number().int(), rate: z.number(), targetRate: z.number() }),
+  z.object({
+    kind: z.literal('staff'),
+    campaignId: z.uuid(),
+    invited: z.number().int(),
+    completed: z.number().int(),
+    rate: z.number(),
+    targetRate: z.number(),
+  }),
   z.object({ kind: z.literal('sipas'), campaignId: z.uuid(), collected: z.number().int(), target: z.number().int().nullable() }),
 ]);
 export type CampaignHeadline = z.infer<typeof campaignHeadlineSchema>;

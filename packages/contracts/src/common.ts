@@ -17,7 +17,12 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** Per-row import errors (`details` of an IMPORT_INVALID error); `messageEn` where a translation exists. */
-export const rowErrorSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string(), messageEn: z.string().optional() });
+export const rowErrorSchema = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  message: z.string(),
+  messageEn: z.string().optional(),
+});
 export type RowError = z.infer<typeof rowErrorSchema>;
 
 export const idParamsSchema = z.object({ id: z.uuid() });
@@ -33,12 +38,10 @@ const YEAR_2100 = Date.UTC(2100, 0, 1);
  * An instant from a device clock (kiosk, phone): ISO 8601 with offset, in 2000–2099. Wide enough for
  * a badly set tablet clock, narrow enough that the database can store it (year 0000 used to be a 500).
  */
-export const deviceInstantSchema = z.iso
-  .datetime({ offset: true })
-  .refine((s) => {
-    const t = Date.parse(s);
-    return t >= YEAR_2000 && t < YEAR_2100;
-  }, 'must be between the years 2000 and 2099');
+export const deviceInstantSchema = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s);
+  return t >= YEAR_2000 && t < YEAR_2100;
+}, 'must be between the years 2000 and 2099');
 
 /** A session's clocks: completion not before its start (a tablet whose clock jumped back mid-session). */
 export function completedAfterStart(v: { startedAt?: string | undefined; completedAt?: string | undefined }): boolean {

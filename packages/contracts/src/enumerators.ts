@@ -41,7 +41,11 @@ export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
  * (xã/phường/thị trấn) of its locality, and the district when the unit is one. Null parts are unknown
  * or do not exist (no locality, a commune-level locality, a unit that is not a district).
  */
-export const placeSchema = z.object({ hamlet: z.string().nullable(), commune: z.string().nullable(), district: z.string().nullable() });
+export const placeSchema = z.object({
+  hamlet: z.string().nullable(),
+  commune: z.string().nullable(),
+  district: z.string().nullable(),
+});
 export type Place = z.infer<typeof placeSchema>;
 
 /** "Ấp Mỹ Phước, Xã Mỹ Hương, Huyện Mỹ Tú": the known parts, smallest first; null when nothing is known. */
@@ -84,7 +88,12 @@ export const MAX_SYNC_BATCH = 2000;
  * A sync batch: each interview is checked on its own (`batchItem`), so one bad interview is
  * rejected with its own result and the others are stored.
  */
-export const syncInputSchema = z.object({ forms: z.array(batchItem(fieldFormSchema).meta({ description: 'one interview (FieldForm)' })).min(1).max(MAX_SYNC_BATCH) });
+export const syncInputSchema = z.object({
+  forms: z
+    .array(batchItem(fieldFormSchema).meta({ description: 'one interview (FieldForm)' }))
+    .min(1)
+    .max(MAX_SYNC_BATCH),
+});
 batchBodies.set(syncInputSchema, 'forms');
 export type SyncInput = z.input<typeof syncInputSchema>;
 
@@ -107,7 +116,9 @@ export const syncResultSchema = z.object({
 export type SyncResult = z.infer<typeof syncResultSchema>;
 export const syncOutputSchema = z.object({ results: z.array(syncResultSchema) });
 
-export const singleFieldFormSchema = fieldFormObject.omit({ assignmentId: true }).refine(completedAfterStart, completedAfterStartIssue);
+export const singleFieldFormSchema = fieldFormObject
+  .omit({ assignmentId: true })
+  .refine(completedAfterStart, completedAfterStartIssue);
 
 const counts = {
   collected: z.number().int(),
@@ -117,7 +128,9 @@ const counts = {
   quota: z.number().int(),
 };
 export const progressSchema = z.object({
-  byEnumerator: z.array(z.object({ enumeratorId: z.uuid(), fullName: z.string(), organisation: z.string().nullable(), ...counts })),
+  byEnumerator: z.array(
+    z.object({ enumeratorId: z.uuid(), fullName: z.string(), organisation: z.string().nullable(), ...counts }),
+  ),
   byUnit: z.array(z.object({ unitCode: z.string(), unitName: z.string(), target: z.number().int().nullable(), ...counts })),
   byOrganisation: z.array(z.object({ organisation: z.string().nullable(), ...counts })),
   byLocality: z.array(z.object({ localityId: z.number().int(), localityName: z.string(), ...counts })),
@@ -174,7 +187,11 @@ export const reviewQueueQuerySchema = z.object({
 });
 
 export const decisionInputSchema = z.object({ state: z.enum(['valid', 'invalid']), reason: z.string().trim().min(1).max(500) });
-export const decisionOutputSchema = z.object({ id: z.uuid(), reviewState: z.enum(['valid', 'invalid']), reviewReason: z.string() });
+export const decisionOutputSchema = z.object({
+  id: z.uuid(),
+  reviewState: z.enum(['valid', 'invalid']),
+  reviewReason: z.string(),
+});
 
 export const backCheckDrawInputSchema = z.object({ share: z.number().gt(0).max(1).optional() });
 export const backCheckSchema = z.object({
@@ -198,17 +215,23 @@ export const backCheckSchema = z.object({
   /** The enumerator's interview note (how to re-contact the respondent); only for the assigned supervisor and admins. */
   interviewNote: z.string().nullable().optional(),
   /** What the assigned supervisor needs to find and re-contact the respondent; only for them and admins. */
-  contact: z.object({
-    place: placeSchema,
-    enumeratorEmail: z.string(),
-    /** The procedure the respondent said they used (to recognise the visit on the phone). */
-    procedure: z.string().nullable(),
-  }).optional(),
+  contact: z
+    .object({
+      place: placeSchema,
+      enumeratorEmail: z.string(),
+      /** The procedure the respondent said they used (to recognise the visit on the phone). */
+      procedure: z.string().nullable(),
+    })
+    .optional(),
   drawnAt: z.string(),
   checkedAt: z.string().nullable(),
 });
 export type BackCheck = z.infer<typeof backCheckSchema>;
-export const backCheckDrawOutputSchema = z.object({ drawn: z.number().int(), total: z.number().int(), backChecks: z.array(backCheckSchema) });
+export const backCheckDrawOutputSchema = z.object({
+  drawn: z.number().int(),
+  total: z.number().int(),
+  backChecks: z.array(backCheckSchema),
+});
 export const backCheckOutcomeInputSchema = z.object({
   outcome: z.enum(['confirmed', 'not_reached', 'contradicted']),
   note: z.string().max(1000).optional(),
@@ -219,7 +242,12 @@ export const targetsInputSchema = z.object({
   margin: z.number().gt(0).lt(1).default(0.05),
   targets: z
     .array(
-      z.object({ unitCode: unitCodeSchema, target: z.number().int().min(0).optional(), dossiers: z.number().int().min(0).optional() })
+      z
+        .object({
+          unitCode: unitCodeSchema,
+          target: z.number().int().min(0).optional(),
+          dossiers: z.number().int().min(0).optional(),
+        })
         .refine((t) => t.target !== undefined || t.dossiers !== undefined, { message: 'target or dossiers is required' }),
     )
     .min(1)
@@ -236,7 +264,15 @@ export const remunerationQuerySchema = z.object({
 });
 export const remunerationSchema = z.object({
   rate: z.number(),
-  rows: z.array(z.object({ enumeratorId: z.uuid(), fullName: z.string(), organisation: z.string().nullable(), validForms: z.number().int(), amount: z.number() })),
+  rows: z.array(
+    z.object({
+      enumeratorId: z.uuid(),
+      fullName: z.string(),
+      organisation: z.string().nullable(),
+      validForms: z.number().int(),
+      amount: z.number(),
+    }),
+  ),
   totals: z.object({ validForms: z.number().int(), amount: z.number() }),
 });
 export type Remuneration = z.infer<typeof remunerationSchema>;

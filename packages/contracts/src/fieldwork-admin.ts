@@ -35,4 +35,6 @@ export const assignmentUpdateSchema = z.object({ quota: z.number().int().min(0).
 export type AssignmentUpdate = z.infer<typeof assignmentUpdateSchema>;
 export const assignmentUpdatedSchema = z.object({ id: z.uuid(), quota: z.number().int(), collected: z.number().int() });
 
-export const campaignSupervisorsSchema = z.object({ organisations: z.array(z.object({ id: z.number().int(), name: z.string() })) });
+export const campaignSupervisorsSchema = z.object({
+  organisations: z.array(z.object({ id: z.number().int(), name: z.string() })),
+});

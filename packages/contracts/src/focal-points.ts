@@ -24,7 +24,11 @@ export const focalPointQuerySchema = z.object({ campaignId: z.uuid().optional() 
 export const unitCodeParamsSchema = z.object({ unitCode: unitCodeSchema });
 
 export const focalPointInputSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Vui lòng nhập họ tên đầu mối' }).max(200, { error: 'Họ tên quá dài (tối đa 200 ký tự)' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Vui lòng nhập họ tên đầu mối' })
+    .max(200, { error: 'Họ tên quá dài (tối đa 200 ký tự)' }),
   email: z.email({ error: 'Email không hợp lệ' }).max(254, { error: 'Email quá dài' }),
 });
 export type FocalPointInput = z.infer<typeof focalPointInputSchema>;

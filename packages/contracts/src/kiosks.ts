@@ -35,7 +35,15 @@ export type PairingCode = z.infer<typeof pairingCodeSchema>;
  * waiting longer than 5 min, or more than at the previous heartbeat which had some waiting too), healthy; and those not in
  * service: awaiting_pairing, revoked.
  */
-export const kioskHealthStateSchema = z.enum(['silent', 'clock_wrong', 'errors', 'queue_growing', 'healthy', 'awaiting_pairing', 'revoked']);
+export const kioskHealthStateSchema = z.enum([
+  'silent',
+  'clock_wrong',
+  'errors',
+  'queue_growing',
+  'healthy',
+  'awaiting_pairing',
+  'revoked',
+]);
 export type KioskHealthState = z.infer<typeof kioskHealthStateSchema>;
 
 export const kioskHealthSchema = z.object({
@@ -88,18 +96,20 @@ export const kioskPairedSchema = z.object({
 export type KioskPaired = z.infer<typeof kioskPairedSchema>;
 
 /** What a kiosk sends (the same body is resent from the offline outbox until it is accepted). */
-export const kioskResponseInputSchema = z.object({
-  clientId: z.uuid(),
-  formCode: z.string().min(1).max(40),
-  answers: answersSchema,
-  startedAt: deviceInstantSchema,
-  completedAt: deviceInstantSchema,
-  partial: z.boolean().optional(),
-  procedureName: z.string().trim().max(200).optional(),
-  ratingCode: z.string().trim().min(4).max(32).optional(),
-  appVersion: z.string().max(40).optional(),
-  pendingCount: z.number().int().min(0).max(1_000_000).optional(),
-}).refine(completedAfterStart, completedAfterStartIssue);
+export const kioskResponseInputSchema = z
+  .object({
+    clientId: z.uuid(),
+    formCode: z.string().min(1).max(40),
+    answers: answersSchema,
+    startedAt: deviceInstantSchema,
+    completedAt: deviceInstantSchema,
+    partial: z.boolean().optional(),
+    procedureName: z.string().trim().max(200).optional(),
+    ratingCode: z.string().trim().min(4).max(32).optional(),
+    appVersion: z.string().max(40).optional(),
+    pendingCount: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .refine(completedAfterStart, completedAfterStartIssue);
 export type KioskResponseInput = z.infer<typeof kioskResponseInputSchema>;
 
 export const responseReceiptSchema = z.object({
@@ -110,15 +120,17 @@ export const responseReceiptSchema = z.object({
 });
 export type ResponseReceipt = z.infer<typeof responseReceiptSchema>;
 
-export const onlineResponseInputSchema = z.object({
-  clientId: z.uuid(),
-  formCode: z.string().min(1).max(40),
-  answers: answersSchema,
-  dossierCode: z.string().trim().min(1).max(60).optional(),
-  ratingCode: z.string().trim().min(4).max(32).optional(),
-  startedAt: deviceInstantSchema.optional(),
-  completedAt: deviceInstantSchema.optional(),
-}).refine(completedAfterStart, completedAfterStartIssue);
+export const onlineResponseInputSchema = z
+  .object({
+    clientId: z.uuid(),
+    formCode: z.string().min(1).max(40),
+    answers: answersSchema,
+    dossierCode: z.string().trim().min(1).max(60).optional(),
+    ratingCode: z.string().trim().min(4).max(32).optional(),
+    startedAt: deviceInstantSchema.optional(),
+    completedAt: deviceInstantSchema.optional(),
+  })
+  .refine(completedAfterStart, completedAfterStartIssue);
 export type OnlineResponseInput = z.infer<typeof onlineResponseInputSchema>;
 
 export const onlineFormInfoSchema = z.object({
@@ -157,7 +169,14 @@ export const kioskHeartbeatInputSchema = z.object({
   lastError: z.object({ code: z.string().trim().min(1).max(60), at: deviceInstantSchema }).nullable(),
   clientTime: deviceInstantSchema,
   parked: z
-    .array(z.object({ clientId: z.uuid(), code: z.string().trim().min(1).max(60), completedAt: deviceInstantSchema, parkedAt: deviceInstantSchema }))
+    .array(
+      z.object({
+        clientId: z.uuid(),
+        code: z.string().trim().min(1).max(60),
+        completedAt: deviceInstantSchema,
+        parkedAt: deviceInstantSchema,
+      }),
+    )
     .max(500),
 });
 export type KioskHeartbeatInput = z.infer<typeof kioskHeartbeatInputSchema>;
@@ -187,4 +206,7 @@ export type KioskParkedItem = z.infer<typeof kioskParkedItemSchema>;
 export const kioskParkedListSchema = z.object({ items: z.array(kioskParkedItemSchema) });
 
 export const kioskParkedReleaseSchema = z.object({ clientIds: z.array(z.uuid()).min(1).max(500).optional() });
-export const kioskParkedDiscardSchema = z.object({ clientIds: z.array(z.uuid()).min(1).max(500), reason: z.string().trim().min(3).max(500) });
+export const kioskParkedDiscardSchema = z.object({
+  clientIds: z.array(z.uuid()).min(1).max(500),
+  reason: z.string().trim().min(3).max(500),
+});

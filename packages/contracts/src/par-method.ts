@@ -29,7 +29,10 @@ export const parMethodSchema = z.strictObject({
     items: z.array(z.strictObject({ code: z.string().min(1).max(60), maxPoints: byGroup(points) })).max(500),
   }),
   /** From the best band down; lower bounds strictly descending, the last one 0 inclusive. */
-  bands: z.array(z.strictObject({ band: z.number().int(), min: points, inclusive: z.boolean() })).min(1).max(20),
+  bands: z
+    .array(z.strictObject({ band: z.number().int(), min: points, inclusive: z.boolean() }))
+    .min(1)
+    .max(20),
   rounding: z.strictObject({ decimals: z.number().int(), mode: z.literal('half_up') }),
 });
 export type ParMethodBody = z.infer<typeof parMethodSchema>;

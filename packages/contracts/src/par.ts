@@ -4,7 +4,12 @@ import { z } from 'zod';
 const pct = z.number().nullable();
 const sipasStatus = z.enum(['ok', 'not_enough_data', 'no_data']);
 
-export const sipasCriterionSchema = z.object({ code: z.string(), form: z.string().optional(), valid: z.number().int(), ratePercent: pct });
+export const sipasCriterionSchema = z.object({
+  code: z.string(),
+  form: z.string().optional(),
+  valid: z.number().int(),
+  ratePercent: pct,
+});
 
 export const sipasUnitSchema = z.object({
   unitCode: z.string(),
@@ -15,7 +20,9 @@ export const sipasUnitSchema = z.object({
   validForms: z.number().int(),
   sipasPercent: pct,
   overallPercent: pct,
-  components: z.array(z.object({ code: z.string(), ratePercent: pct, dropped: z.boolean(), criteria: z.array(sipasCriterionSchema) })),
+  components: z.array(
+    z.object({ code: z.string(), ratePercent: pct, dropped: z.boolean(), criteria: z.array(sipasCriterionSchema) }),
+  ),
   droppedComponents: z.array(z.string()),
   perception: z.array(z.object({ code: z.string(), answered: z.number().int(), percent: pct })),
   /** Each form's own SIPAS beside the pooled one (withheld when that form has too few valid forms). */
@@ -37,7 +44,10 @@ export const parTableQuerySchema = z.object({ format: z.enum(['json', 'xlsx', 'c
 
 /** `?dryRun=true` checks the file and shows what would be stored, storing nothing. */
 export const selfAssessmentImportQuerySchema = z.object({
-  dryRun: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 /** What was (or, on a dry run, would be) stored; `replaces` = the unit already had figures for the year. */
@@ -45,10 +55,17 @@ export const selfAssessmentImportResultSchema = z.object({
   year: z.number().int(),
   imported: z.number().int(),
   dryRun: z.boolean(),
-  units: z.array(z.object({
-    unitCode: z.string(), unitName: z.string(), group: z.string(),
-    selfAssessment: z.number(), maxPoints: z.number(), staffSurveyPoints: z.number().nullable(), replaces: z.boolean(),
-  })),
+  units: z.array(
+    z.object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      group: z.string(),
+      selfAssessment: z.number(),
+      maxPoints: z.number(),
+      staffSurveyPoints: z.number().nullable(),
+      replaces: z.boolean(),
+    }),
+  ),
 });
 
 /** The import template: every unit of the year (figures already stored filled in), as XLSX or CSV. */
@@ -72,7 +89,14 @@ export const parUnitRowSchema = z.object({
 });
 
 /** `staff_sub_criteria_missing`: the staff survey left sub-criteria of the unit's group without a valid answer (named in `missingSubCriteria`). */
-export const parMissingSchema = z.enum(['no_self_assessment', 'no_staff_points', 'sipas_no_data', 'sipas_not_enough_data', 'no_sipas_campaign', 'staff_sub_criteria_missing']);
+export const parMissingSchema = z.enum([
+  'no_self_assessment',
+  'no_staff_points',
+  'sipas_no_data',
+  'sipas_not_enough_data',
+  'no_sipas_campaign',
+  'staff_sub_criteria_missing',
+]);
 export type ParMissing = z.infer<typeof parMissingSchema>;
 
 export const parTableSchema = z.object({
@@ -103,7 +127,10 @@ export const parTableSchema = z.object({
   /** Units left out of the table, with every reason. */
   incomplete: z.array(
     z.object({
-      unitCode: z.string(), unitName: z.string(), group: z.string(), missing: z.array(parMissingSchema),
+      unitCode: z.string(),
+      unitName: z.string(),
+      group: z.string(),
+      missing: z.array(parMissingSchema),
       /** Staff sub-criteria of the unit's group that no valid answer reached (never scored as 0). */
       missingSubCriteria: z.array(z.string()).optional(),
     }),
@@ -127,7 +154,9 @@ export const sipasComparisonUnitSchema = z.object({
     sipasPercent: z.number().nullable(),
     validForms: z.number().int(),
     basis: z.enum(['same', 'merged', 'split', 'none']),
-    from: z.array(z.object({ unitCode: z.string(), unitName: z.string(), sipasPercent: z.number().nullable(), validForms: z.number().int() })),
+    from: z.array(
+      z.object({ unitCode: z.string(), unitName: z.string(), sipasPercent: z.number().nullable(), validForms: z.number().int() }),
+    ),
     /** What the figure is, in Vietnamese (e.g. "trước khi tách"); null for the same unit. */
     note: z.string().nullable(),
     noteEn: z.string().nullable(),

@@ -11,7 +11,12 @@ export const DEFAULT_MARGIN = 0.05;
 
 const count = z.number().int();
 /** NFC, so a name typed with combining marks (some keyboards, Excel files) is the same name. */
-const localityName = z.string().trim().min(1).max(200).transform((s) => s.normalize('NFC'));
+const localityName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .transform((s) => s.normalize('NFC'));
 const quota = z.number().int().min(0).max(100_000);
 
 export const planUnitSchema = z.object({
@@ -69,7 +74,10 @@ export const planErrorSchema = z.object({
 export type PlanError = z.infer<typeof planErrorSchema>;
 
 export const planImportQuerySchema = z.object({
-  dryRun: z.enum(['1', '0', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+  dryRun: z
+    .enum(['1', '0', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
   margin: z.coerce.number().gt(0).lt(1).default(DEFAULT_MARGIN),
 });
 

@@ -8,7 +8,10 @@ import { answersSchema, publicFormSchema } from './forms.ts';
 export const respondentGroupSchema = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
 
 export const importQuerySchema = z.object({
-  dryRun: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export const importCountSchema = z.object({ key: z.string(), name: z.string().optional(), count: z.number().int() });
@@ -23,7 +26,14 @@ export const importResultSchema = z.object({
 export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** Why a respondent gets no mail from this send (issue 17 item 2). */
-export const mailSkipReasonSchema = z.enum(['recently_reminded', 'already_invited', 'completed', 'opted_out', 'bounced', 'not_invited']);
+export const mailSkipReasonSchema = z.enum([
+  'recently_reminded',
+  'already_invited',
+  'completed',
+  'opted_out',
+  'bounced',
+  'not_invited',
+]);
 export type MailSkipReason = z.infer<typeof mailSkipReasonSchema>;
 
 /** People left out of a send, by reason; `people` names at most the first 50. */
@@ -101,7 +111,13 @@ export const responseRatesSchema = z.object({
   byUnit: z.array(rateCountsSchema.extend({ unitCode: z.string(), unitName: z.string(), unitGroup: z.string() })),
   byGroup: z.array(rateCountsSchema.extend({ group: respondentGroupSchema })),
   byDay: z.array(
-    z.object({ date: z.string(), sent: z.number().int(), opened: z.number().int(), completed: z.number().int(), cumulativeRate: z.number() }),
+    z.object({
+      date: z.string(),
+      sent: z.number().int(),
+      opened: z.number().int(),
+      completed: z.number().int(),
+      cumulativeRate: z.number(),
+    }),
   ),
 });
 export type ResponseRates = z.infer<typeof responseRatesSchema>;

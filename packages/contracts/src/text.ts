@@ -18,8 +18,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export const textProblemMessages: Record<TextProblem, { vi: string; en: string }> = {
   nul: { vi: 'Có ký tự NUL (\\u0000) không hợp lệ', en: 'Contains a NUL (\\u0000) character' },
-  unpaired_surrogate: { vi: 'Có ký tự Unicode lỗi (nửa cặp thay thế UTF-16)', en: 'Contains an unpaired UTF-16 surrogate (broken Unicode)' },
-  too_deep: { vi: `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_INPUT_DEPTH} cấp)`, en: `Nested too deeply (at most ${MAX_INPUT_DEPTH} levels)` },
+  unpaired_surrogate: {
+    vi: 'Có ký tự Unicode lỗi (nửa cặp thay thế UTF-16)',
+    en: 'Contains an unpaired UTF-16 surrogate (broken Unicode)',
+  },
+  too_deep: {
+    vi: `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_INPUT_DEPTH} cấp)`,
+    en: `Nested too deeply (at most ${MAX_INPUT_DEPTH} levels)`,
+  },
 };
 
 /** What is wrong with one string, or null when it is storable text. */

@@ -9,7 +9,8 @@ describe('retryOrPark', () => {
     expect(retryOrPark({ status: 401, code: 'DEVICE_UNAUTHORIZED' })).toBe('retry');
     expect(retryOrPark({ status: 429, code: 'RATE_LIMITED' })).toBe('retry');
     expect(retryOrPark({ status: 503, code: 'SERVICE_UNAVAILABLE' })).toBe('retry');
-    for (const code of errorCodes) expect(retryOrPark({ status: errorCatalogue[code].status, code })).toBe(errorCatalogue[code].client);
+    for (const code of errorCodes)
+      expect(retryOrPark({ status: errorCatalogue[code].status, code })).toBe(errorCatalogue[code].client);
   });
 
   it('retries when no answer came', () => {
@@ -17,7 +18,8 @@ describe('retryOrPark', () => {
   });
 
   it('retries every 5xx code of the catalogue', () => {
-    for (const code of errorCodes) if (errorCatalogue[code].status >= 500) expect(errorCatalogue[code].client, code).toBe('retry');
+    for (const code of errorCodes)
+      if (errorCatalogue[code].status >= 500) expect(errorCatalogue[code].client, code).toBe('retry');
   });
 
   test.prop([fc.integer({ min: 400, max: 599 }), fc.option(fc.string().filter((s) => !Object.hasOwn(errorCatalogue, s)))])(

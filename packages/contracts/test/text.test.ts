@@ -2,9 +2,21 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { inspectInput, MAX_INPUT_DEPTH, textProblem } from '../src/text.ts';
 
-const nasty = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('\u0000', '\uD800', 'a\uDFFFb', 'Hòa'.normalize('NFD')));
+const nasty = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom('\u0000', '\uD800', 'a\uDFFFb', 'Hòa'.normalize('NFD')),
+);
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, nasty, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('value')), fc.dictionary(nasty, tie('value'))),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    nasty,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value')),
+    fc.dictionary(nasty, tie('value')),
+  ),
 })).value;
 
 function strings(v: unknown, out: string[] = []): string[] {
@@ -38,7 +50,11 @@ describe('inspectInput', () => {
   });
 
   it('names the field of the first bad string', () => {
-    expect(inspectInput({ forms: [{ note: 'ok' }, { note: 'a\u0000b' }] })).toEqual({ ok: false, field: 'forms.1.note', problem: 'nul' });
+    expect(inspectInput({ forms: [{ note: 'ok' }, { note: 'a\u0000b' }] })).toEqual({
+      ok: false,
+      field: 'forms.1.note',
+      problem: 'nul',
+    });
     expect(inspectInput({ a: 'x\uD83D' })).toEqual({ ok: false, field: 'a', problem: 'unpaired_surrogate' });
     expect(inspectInput({ a: '😀' })).toEqual({ ok: true, value: { a: '😀' } });
   });

@@ -63,9 +63,7 @@ export type Section = z.infer<typeof sectionSchema>;
 
 /** SIPAS: criteria (one Likert question each) grouped into components. */
 export const sipasScoringSchema = z.object({
-  components: z
-    .array(z.object({ code: codeSchema, label: textSchema, criteria: z.array(codeSchema).min(1) }))
-    .min(1),
+  components: z.array(z.object({ code: codeSchema, label: textSchema, criteria: z.array(codeSchema).min(1) })).min(1),
   /** The overall-satisfaction question, used by the quick form's "satisfied" rule. */
   overallQuestion: codeSchema.optional(),
 });
@@ -138,7 +136,11 @@ export const formDefinitionSchema = z
     const earlier = new Set<string>();
     for (const q of f.sections.flatMap((s) => s.questions)) {
       for (const c of q.showIf ?? []) {
-        if (!earlier.has(c.question)) ctx.addIssue({ code: 'custom', message: `${f.code}: ${q.id} depends on ${c.question}, which is not an earlier question` });
+        if (!earlier.has(c.question))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${f.code}: ${q.id} depends on ${c.question}, which is not an earlier question`,
+          });
       }
       earlier.add(q.id);
     }

@@ -56,7 +56,9 @@ export function describeAnswers(form: DescribableForm, answers: Record<string, u
   return form.sections.flatMap((s) =>
     s.questions.flatMap((q) => {
       n += 1;
-      return shown.has(q.id) ? [{ questionId: q.id, number: n, section: s.title, question: q.label, answer: answerLabel(q, answers[q.id]) }] : [];
+      return shown.has(q.id)
+        ? [{ questionId: q.id, number: n, section: s.title, question: q.label, answer: answerLabel(q, answers[q.id]) }]
+        : [];
     }),
   );
 }

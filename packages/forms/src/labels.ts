@@ -15,4 +15,3 @@ export const likertLabels: Record<1 | 2 | 3 | 4 | 5, LocalizedText> = {
   5: { vi: 'Rất hài lòng', en: 'Very satisfied' },
 };
 export const notApplicableLabel: LocalizedText = { vi: 'Không ý kiến / không áp dụng', en: 'No opinion / not applicable' };
-

@@ -119,7 +119,7 @@ export function validateAnswers(form: FormLike, answers: unknown, options: Compi
   const order = new Map(allQuestions(form).map((q, i) => [q.id, i]));
   const errors = res.error.issues.map((i): AnswerError => {
     const questionId = i.path.length > 0 ? String(i.path[0]) : '';
-    const code = ((i as { params?: { code?: AnswerErrorCode } }).params?.code ?? 'INVALID_TYPE');
+    const code = (i as { params?: { code?: AnswerErrorCode } }).params?.code ?? 'INVALID_TYPE';
     return { questionId, code, message: answerErrorCodes[code] };
   });
   errors.sort((a, b) => (order.get(a.questionId) ?? 1e9) - (order.get(b.questionId) ?? 1e9));

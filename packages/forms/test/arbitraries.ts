@@ -1,6 +1,13 @@
 /** fast-check arbitraries for answers: valid values per question, and values of the wrong type. */
 import { fc } from '@fast-check/vitest';
-import { allQuestions, NOT_APPLICABLE, shownQuestionIds, type AnswerValue, type FormDefinition, type Question } from '../src/index.ts';
+import {
+  allQuestions,
+  NOT_APPLICABLE,
+  shownQuestionIds,
+  type AnswerValue,
+  type FormDefinition,
+  type Question,
+} from '../src/index.ts';
 
 function codes(q: Question): string[] {
   return q.options?.map((o) => o.code) ?? [];

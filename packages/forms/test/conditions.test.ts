@@ -15,10 +15,28 @@ const chain = formDefinitionSchema.parse({
       id: 'S',
       title: t('Thử'),
       questions: [
-        { id: 'Q1', type: 'single_choice', required: true, label: t('Một'), options: [{ code: 'late', label: t('Trễ') }, { code: 'on_time', label: t('Đúng') }] },
+        {
+          id: 'Q1',
+          type: 'single_choice',
+          required: true,
+          label: t('Một'),
+          options: [
+            { code: 'late', label: t('Trễ') },
+            { code: 'on_time', label: t('Đúng') },
+          ],
+        },
         { id: 'Q2', type: 'yes_no', required: true, label: t('Hai'), showIf: [{ question: 'Q1', anyOf: ['late'] }] },
         { id: 'Q3', type: 'yes_no', required: false, label: t('Ba'), showIf: [{ question: 'Q2', anyOf: [true] }] },
-        { id: 'Q1M', type: 'multi_choice', required: false, label: t('Nhiều'), options: [{ code: 'a', label: t('A') }, { code: 'b', label: t('B') }] },
+        {
+          id: 'Q1M',
+          type: 'multi_choice',
+          required: false,
+          label: t('Nhiều'),
+          options: [
+            { code: 'a', label: t('A') },
+            { code: 'b', label: t('B') },
+          ],
+        },
         { id: 'Q4', type: 'yes_no', required: true, label: t('Bốn'), showIf: [{ question: 'Q1M', anyOf: ['b'] }] },
       ],
     },
@@ -59,15 +77,16 @@ describe('conditional questions (showIf)', () => {
     expect(() => formDefinitionSchema.parse(bad)).toThrow(/not an earlier question/);
   });
 
-  test.prop([fc.constantFrom('late', 'on_time'), fc.option(fc.boolean(), { nil: undefined }), fc.option(fc.boolean(), { nil: undefined })])(
-    'accepts exactly the responses that answer every shown required question and no hidden one',
-    (q1, q2, q3) => {
-      const answers: Record<string, unknown> = { Q1: q1 };
-      if (q2 !== undefined) answers.Q2 = q2;
-      if (q3 !== undefined) answers.Q3 = q3;
-      const late = q1 === 'late';
-      const expected = late ? q2 !== undefined && (q3 === undefined || q2 === true) : q2 === undefined && q3 === undefined;
-      expect(validateAnswers(chain, answers).ok).toBe(expected);
-    },
-  );
+  test.prop([
+    fc.constantFrom('late', 'on_time'),
+    fc.option(fc.boolean(), { nil: undefined }),
+    fc.option(fc.boolean(), { nil: undefined }),
+  ])('accepts exactly the responses that answer every shown required question and no hidden one', (q1, q2, q3) => {
+    const answers: Record<string, unknown> = { Q1: q1 };
+    if (q2 !== undefined) answers.Q2 = q2;
+    if (q3 !== undefined) answers.Q3 = q3;
+    const late = q1 === 'late';
+    const expected = late ? q2 !== undefined && (q3 === undefined || q2 === true) : q2 === undefined && q3 === undefined;
+    expect(validateAnswers(chain, answers).ok).toBe(expected);
+  });
 });

@@ -16,9 +16,7 @@ function unionMax(groups: string[]): number {
 
 describe('staff survey templates', () => {
   it('exist for each respondent group T1–T6 with codes CBCCVC-Tn/2021', () => {
-    expect(templates.map((t) => [t.respondentGroup, t.code])).toEqual(
-      respondentGroups.map((g) => [g, `CBCCVC-${g}/2021`]),
-    );
+    expect(templates.map((t) => [t.respondentGroup, t.code])).toEqual(respondentGroups.map((g) => [g, `CBCCVC-${g}/2021`]));
   });
 
   describe.each(templates.map((t) => [t.code, t] as const))('%s', (_code, form) => {
@@ -40,7 +38,11 @@ describe('staff survey templates', () => {
 
     it('maps every question to exactly one sub-criterion', () => {
       const mapped = subCriteria(form).flatMap((s) => s.questions);
-      expect(mapped.slice().sort()).toEqual(allQuestions(form).map((q) => q.id).sort());
+      expect(mapped.slice().sort()).toEqual(
+        allQuestions(form)
+          .map((q) => q.id)
+          .sort(),
+      );
     });
 
     it('is worth between 10 and 22 points in total', () => {
@@ -73,7 +75,10 @@ describe('staff survey templates', () => {
   it('asks about transparent recruitment under one shared code wherever staff judge their own unit', () => {
     for (const g of ['T2', 'T3', 'T4', 'T6']) {
       const t = templates.find((f) => f.respondentGroup === g);
-      expect(subCriteria(t!).map((s) => s.code), g).toContain('CS_RECRUIT_TRANSPARENT');
+      expect(
+        subCriteria(t!).map((s) => s.code),
+        g,
+      ).toContain('CS_RECRUIT_TRANSPARENT');
     }
   });
 });

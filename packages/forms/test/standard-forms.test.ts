@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allQuestions, formDefinitionSchema, shownQuestionIds, standardForms, validateAnswers, type FormDefinition } from '../src/index.ts';
+import {
+  allQuestions,
+  formDefinitionSchema,
+  shownQuestionIds,
+  standardForms,
+  validateAnswers,
+  type FormDefinition,
+} from '../src/index.ts';
 import { genericAnswers } from './generic-answers.ts';
 
 const byCode = (code: string): FormDefinition => {
@@ -30,7 +37,9 @@ describe('standard forms', () => {
 
     it('example answers every required question that applies to it', () => {
       const shown = shownQuestionIds(form, form.example);
-      const required = allQuestions(form).filter((q) => q.required && shown.has(q.id)).map((q) => q.id);
+      const required = allQuestions(form)
+        .filter((q) => q.required && shown.has(q.id))
+        .map((q) => q.id);
       expect(Object.keys(form.example)).toEqual(expect.arrayContaining(required));
     });
 
@@ -116,7 +125,10 @@ describe('form 01/2021-TT (in person at the counter)', () => {
     const late = { ...onTime, RESULT_TIME: 'late' };
     expect(validateAnswers(form, late)).toMatchObject({
       ok: false,
-      errors: [{ questionId: 'LATE_NOTIFIED', code: 'REQUIRED' }, { questionId: 'APOLOGY', code: 'REQUIRED' }],
+      errors: [
+        { questionId: 'LATE_NOTIFIED', code: 'REQUIRED' },
+        { questionId: 'APOLOGY', code: 'REQUIRED' },
+      ],
     });
     expect(validateAnswers(form, { ...late, LATE_NOTIFIED: false, APOLOGY: true })).toMatchObject({ ok: true });
     expect(validateAnswers(form, { ...onTime, APOLOGY: false })).toMatchObject({
@@ -130,7 +142,11 @@ describe('form 01/2021-TT (in person at the counter)', () => {
     expect(section?.questions.map((q) => q.id)).toEqual(['GENDER', 'AGE', 'EDUCATION', 'OCCUPATION', 'PROCEDURE', 'LEVEL']);
     expect(section?.questions.every((q) => !q.required)).toBe(true);
     expect(section?.questions.find((q) => q.id === 'PROCEDURE')).toMatchObject({ type: 'text', maxLength: 200 });
-    expect(section?.questions.find((q) => q.id === 'LEVEL')?.options?.map((o) => o.code)).toEqual(['province', 'district', 'commune']);
+    expect(section?.questions.find((q) => q.id === 'LEVEL')?.options?.map((o) => o.code)).toEqual([
+      'province',
+      'district',
+      'commune',
+    ]);
   });
 });
 

@@ -33,11 +33,14 @@ describe('validation properties', () => {
     },
   );
 
-  test.prop([corruptedArb])('one answer of the wrong type gives exactly one error, for that question', ([form, answers, id, bad]) => {
-    const res = validateAnswers(form, { ...answers, [id]: bad });
-    expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.errors.map((e) => [e.questionId, e.code])).toEqual([[id, 'INVALID_TYPE']]);
-  });
+  test.prop([corruptedArb])(
+    'one answer of the wrong type gives exactly one error, for that question',
+    ([form, answers, id, bad]) => {
+      const res = validateAnswers(form, { ...answers, [id]: bad });
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.errors.map((e) => [e.questionId, e.code])).toEqual([[id, 'INVALID_TYPE']]);
+    },
+  );
 
   test.prop([formArb.chain((form) => fc.tuple(fc.constant(form), validAnswersArb(form)))])(
     'a draft with any answers removed is still accepted in partial mode',

@@ -51,7 +51,11 @@ describe('answer validation', () => {
     ['a choice given as a number', { ...ok, V: 2 }, ['V', 'INVALID_TYPE']],
     ['a yes/no answer given as text', { ...ok, HARASSMENT: 'không' }, ['HARASSMENT', 'INVALID_TYPE']],
     ['a multi-choice answer given as one string', { ...ok, IMPROVE: 'online' }, ['IMPROVE', 'INVALID_TYPE']],
-    ['a multi-choice answer with an unknown option', { ...ok, IMPROVE: ['online', 'free_coffee'] }, ['IMPROVE', 'INVALID_OPTION']],
+    [
+      'a multi-choice answer with an unknown option',
+      { ...ok, IMPROVE: ['online', 'free_coffee'] },
+      ['IMPROVE', 'INVALID_OPTION'],
+    ],
     ['a multi-choice answer with an option twice', { ...ok, IMPROVE: ['online', 'online'] }, ['IMPROVE', 'INVALID_OPTION']],
     ['more than 3 things to improve', { ...ok, IMPROVE: ['facilities', 'simplify', 'time', 'online'] }, ['IMPROVE', 'TOO_MANY']],
     ['a procedure name over 200 characters', { ...ok, PROCEDURE: 'x'.repeat(201) }, ['PROCEDURE', 'TOO_LONG']],
@@ -106,7 +110,9 @@ describe('answer validation', () => {
     const f = formDefinitionSchema.parse({
       ...household,
       code: 'TEST/PROTO',
-      sections: [{ id: 'S', title: t('Thử'), questions: [{ id: 'constructor', type: 'yes_no', required: true, label: t('Có?') }] }],
+      sections: [
+        { id: 'S', title: t('Thử'), questions: [{ id: 'constructor', type: 'yes_no', required: true, label: t('Có?') }] },
+      ],
       example: { constructor: true },
     });
     expect(errorsOf(f, {})).toEqual([['constructor', 'REQUIRED']]);

@@ -9,13 +9,16 @@ import { defaultQueuePrefix, resolveTokenSecret } from './secrets.ts';
 import { trustProxySchema, type TrustProxy } from './trust-proxy.ts';
 
 const urlWith = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -29,19 +32,30 @@ export const envSchema = z.object({
   SMTP_URL: urlWith(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('Sở Nội vụ <khaosat@localhost>'),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
-  MAIL_RETRY_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  MAIL_RETRY_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
   PUBLIC_URL: urlWith(['http:', 'https:']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: bool.default(false),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .optional(),
   RUN_WORKER: bool.default(true),
   START_REDIS: bool.default(true),
   TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
   TALLY_FOLD_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   TRUST_PROXY: trustProxySchema.default(false),
-  REMINDER_MIN_GAP_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  REMINDER_MIN_GAP_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   SUPPRESS_MIN_CELL: z.coerce.number().int().min(3, 'must be at least 3').max(100).default(5),
   ONLINE_ADDRESS_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
   ONLINE_UNIT_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
@@ -130,7 +144,9 @@ function crossFieldProblems(clean: Env): string[] {
   if (clean.NODE_ENV === 'production') {
     const missing = ['DATABASE_URL', 'TOKEN_SECRET'].filter((k) => !clean[k]);
     if (missing.length > 0) {
-      problems.push(`${missing.join(', ')}: required when NODE_ENV=production (the embedded database and a generated secret are for a single machine only)`);
+      problems.push(
+        `${missing.join(', ')}: required when NODE_ENV=production (the embedded database and a generated secret are for a single machine only)`,
+      );
     }
   }
   return problems;

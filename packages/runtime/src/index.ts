@@ -1,4 +1,13 @@
-export { ConfigError, envSchema, loadRuntimeConfig, processEnv, type Env, type MailRetryPolicy, type OnlineLimits, type RuntimeConfig } from './config.ts';
+export {
+  ConfigError,
+  envSchema,
+  loadRuntimeConfig,
+  processEnv,
+  type Env,
+  type MailRetryPolicy,
+  type OnlineLimits,
+  type RuntimeConfig,
+} from './config.ts';
 export { trustProxySchema, type TrustProxy } from './trust-proxy.ts';
 export { defaultQueuePrefix, invitationToken, resolveTokenSecret, tokenHash } from './secrets.ts';
 export {

@@ -53,7 +53,11 @@ export interface ProducerQueues {
  * Producer-side queues on a fail-fast connection (no offline queue): a Redis outage is an error now.
  * Queues open lazily on first use, so an app whose Redis is down starts (and reports 503) cleanly.
  */
-export function createProducerQueues(connection: Redis, prefix: string, onError: (err: Error) => void = () => undefined): ProducerQueues {
+export function createProducerQueues(
+  connection: Redis,
+  prefix: string,
+  onError: (err: Error) => void = () => undefined,
+): ProducerQueues {
   const open = new Map<string, Queue>();
   const get = (name: string): Queue => {
     let q = open.get(name);

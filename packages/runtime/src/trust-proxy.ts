@@ -26,10 +26,16 @@ export const trustProxySchema = z.string().transform((v, ctx): TrustProxy => {
   const s = v.trim();
   if (s === 'false' || s === '0' || s === 'off') return false;
   if (/^\d+$/.test(s)) return Number(s);
-  const entries = s.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = s
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   const bad = entries.filter((e) => !isProxyEntry(e));
   if (entries.length === 0 || bad.length > 0) {
-    ctx.addIssue({ code: 'custom', message: `must be false, a hop count, or a comma-separated list of proxy addresses/CIDR ranges (not understood: ${bad.join(', ') || s})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count, or a comma-separated list of proxy addresses/CIDR ranges (not understood: ${bad.join(', ') || s})`,
+    });
     return z.NEVER;
   }
   return entries;

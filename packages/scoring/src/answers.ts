@@ -81,7 +81,8 @@ export function countsFromRows(rows: Iterable<AnswerCountRow>): AnswerCounts {
   for (const row of rows) {
     const key = answerKey(row.answer);
     const n = Number(row.count);
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`countsFromRows: bad count ${String(row.count)} for ${row.questionId}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`countsFromRows: bad count ${String(row.count)} for ${row.questionId}`);
     if (key !== null && n > 0) add(counts, row.questionId, key, n);
   }
   return counts;

@@ -52,7 +52,16 @@ export interface ParMethod {
 export interface ParMethodIssue {
   /** Path of the field, e.g. `staff.items` or `bands.2.min`. */
   field: string;
-  reason: 'sum_mismatch' | 'not_positive' | 'negative' | 'duplicate' | 'gap' | 'not_descending' | 'out_of_range' | 'unknown_group' | 'missing';
+  reason:
+    | 'sum_mismatch'
+    | 'not_positive'
+    | 'negative'
+    | 'duplicate'
+    | 'gap'
+    | 'not_descending'
+    | 'out_of_range'
+    | 'unknown_group'
+    | 'missing';
   /** What the rule expected (e.g. the group's staff maximum), when there is one number. */
   expected?: number;
   actual?: number;
@@ -76,7 +85,12 @@ export const parMethod2021: ParMethod = {
     public_service_unit: { selfAssessmentMax: 61.5, staffSurveyMax: 23.5, sipasMax: 15 },
     central_agency: { selfAssessmentMax: 54, staffSurveyMax: 30, sipasMax: 16 },
   },
-  sipas: { componentWeights: { TC: 1, TT: 1, CC: 1, KQ: 1, PA: 1 }, componentMethod: 'pooled', sipasMethod: 'mean_of_components', minSample: 30 },
+  sipas: {
+    componentWeights: { TC: 1, TT: 1, CC: 1, KQ: 1, PA: 1 },
+    componentMethod: 'pooled',
+    sipasMethod: 'mean_of_components',
+    minSample: 30,
+  },
   staff: { templateMethod: 'pooled', items: staffItems2021() },
   bands: [
     { band: 1, min: 90, inclusive: false },
@@ -166,7 +180,9 @@ function itemIssues(method: ParMethod): ParMethodIssue[] {
 }
 
 function sipasIssues(method: ParMethod): ParMethodIssue[] {
-  const issues = Object.entries(method.sipas.componentWeights).flatMap(([code, w]) => positive(`sipas.componentWeights.${code}`, w));
+  const issues = Object.entries(method.sipas.componentWeights).flatMap(([code, w]) =>
+    positive(`sipas.componentWeights.${code}`, w),
+  );
   if (!Number.isInteger(method.sipas.minSample) || method.sipas.minSample < 1) {
     issues.push({ field: 'sipas.minSample', reason: 'not_positive', actual: method.sipas.minSample });
   }
@@ -183,10 +199,12 @@ function bandIssues(bands: readonly ParMethodBand[]): ParMethodIssue[] {
     numbers.add(b.band);
     if (!(b.min >= 0 && b.min < 100)) issues.push({ field: `bands.${i}.min`, reason: 'out_of_range', actual: b.min });
     const previous = bands[i - 1];
-    if (previous && !(b.min < previous.min)) issues.push({ field: `bands.${i}.min`, reason: 'not_descending', expected: previous.min, actual: b.min });
+    if (previous && !(b.min < previous.min))
+      issues.push({ field: `bands.${i}.min`, reason: 'not_descending', expected: previous.min, actual: b.min });
   });
   const last = bands[bands.length - 1];
-  if (last && !(last.min === 0 && last.inclusive)) issues.push({ field: `bands.${bands.length - 1}.min`, reason: 'gap', expected: 0, actual: last.min });
+  if (last && !(last.min === 0 && last.inclusive))
+    issues.push({ field: `bands.${bands.length - 1}.min`, reason: 'gap', expected: 0, actual: last.min });
   return issues;
 }
 

@@ -37,7 +37,8 @@ function limitIssues(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] 
   const issues: ScoringIssue[] = [];
   const { unitCode } = unit;
   if (unit.sipasPercent > 100) issues.push({ unitCode, field: 'sipasPercent', reason: 'above_100', limit: 100 });
-  if (unit.selfAssessment > unit.maxPoints) issues.push({ unitCode, field: 'selfAssessment', reason: 'above_max', limit: unit.maxPoints });
+  if (unit.selfAssessment > unit.maxPoints)
+    issues.push({ unitCode, field: 'selfAssessment', reason: 'above_max', limit: unit.maxPoints });
   const staffMax = isParGroup(unit.group) ? settings.staffSurveyMax[unit.group] : undefined;
   if (staffMax !== undefined && unit.staffSurveyPoints > staffMax) {
     issues.push({ unitCode, field: 'staffSurveyPoints', reason: 'above_max', limit: staffMax });
@@ -59,7 +60,8 @@ function totalIssue(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] {
 export function validateParUnit(unit: ParUnitInput, settings: ParSettings): ScoringIssue[] {
   const issues: ScoringIssue[] = [];
   if (unit.unitCode.trim() === '') issues.push({ unitCode: unit.unitCode, field: 'unitCode', reason: 'missing' });
-  if (!isParGroup(unit.group) || settings.sipasMax[unit.group] === undefined) issues.push({ unitCode: unit.unitCode, field: 'group', reason: 'unknown_group' });
+  if (!isParGroup(unit.group) || settings.sipasMax[unit.group] === undefined)
+    issues.push({ unitCode: unit.unitCode, field: 'group', reason: 'unknown_group' });
   const numbers = numberIssues(unit);
   if (numbers.length > 0) return [...issues, ...numbers];
   const limits = limitIssues(unit, settings);

@@ -5,7 +5,15 @@
  * a rank ("1, 2, 2, 4").
  */
 import { ScoringInputError, type ScoringIssue } from './errors.ts';
-import { bandOf, parGroups, resolveParSettings, sipasPointsOf, type ParGroup, type ParSettings, type ParSettingsInput } from './par-settings.ts';
+import {
+  bandOf,
+  parGroups,
+  resolveParSettings,
+  sipasPointsOf,
+  type ParGroup,
+  type ParSettings,
+  type ParSettingsInput,
+} from './par-settings.ts';
 import { findDuplicateUnits, validateParUnit, type ParUnitInput } from './par-validate.ts';
 import { roundHalfUp } from './round.ts';
 
@@ -65,8 +73,17 @@ function scoreUnit(unit: ParUnitInput, settings: ParSettings): Omit<ParUnitResul
   const indexPercent = parIndexPercent(totalPoints, unit.maxPoints);
   const { unitCode, unitName, maxPoints, selfAssessment, staffSurveyPoints, sipasPercent } = unit;
   return {
-    unitCode, unitName, group, maxPoints, selfAssessment, staffSurveyPoints, sipasPercent,
-    sipasPoints, totalPoints, indexPercent, band: bandOf(indexPercent, settings.bands, settings.decimals),
+    unitCode,
+    unitName,
+    group,
+    maxPoints,
+    selfAssessment,
+    staffSurveyPoints,
+    sipasPercent,
+    sipasPoints,
+    totalPoints,
+    indexPercent,
+    band: bandOf(indexPercent, settings.bands, settings.decimals),
   };
 }
 
@@ -105,7 +122,10 @@ function summarise(group: ParGroup, units: readonly ParUnitResult[], settings: P
 export function computeParTable(units: readonly ParUnitInput[], options: ParSettingsInput = {}): ParTable {
   const settings = resolveParSettings(options);
   checkParUnits(units, settings);
-  const results = withRanks(units.map((u) => scoreUnit(u, settings)), settings.decimals);
+  const results = withRanks(
+    units.map((u) => scoreUnit(u, settings)),
+    settings.decimals,
+  );
   const groups = parGroups
     .map((g) => results.filter((u) => u.group === g))
     .filter((members) => members.length > 0)

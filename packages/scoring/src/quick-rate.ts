@@ -30,7 +30,11 @@ function ratedQuestions(form: ScoredForm): string[] {
  * - `mean_ge_4`: the mean of the answered rated questions (criteria and overall) is ≥ 4;
  * - `all_in_4_5`: every answered rated question is 4 or 5.
  */
-export function isSatisfied(answers: ResponseAnswers, form: ScoredForm, rule: SatisfiedRule = defaultSatisfiedRule): boolean | null {
+export function isSatisfied(
+  answers: ResponseAnswers,
+  form: ScoredForm,
+  rule: SatisfiedRule = defaultSatisfiedRule,
+): boolean | null {
   if (rule === 'overall_in_4_5') {
     const overall = form.scoring.sipas?.overallQuestion;
     if (!overall) throw new ScoringInputError([{ unitCode: form.code ?? '?', field: 'overallQuestion', reason: 'missing' }]);

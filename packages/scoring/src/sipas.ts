@@ -146,7 +146,8 @@ function checkInput(input: SipasInput, settings: SipasSettings): void {
     throw new ScoringInputError([{ unitCode, field: 'validForms', reason: 'negative' }]);
   }
   for (const [code, w] of Object.entries(settings.componentWeights)) {
-    if (!Number.isFinite(w) || w < 0) throw new ScoringInputError([{ unitCode, field: `componentWeights.${code}`, reason: 'negative' }]);
+    if (!Number.isFinite(w) || w < 0)
+      throw new ScoringInputError([{ unitCode, field: `componentWeights.${code}`, reason: 'negative' }]);
   }
   if (settings.sipasMethod === 'overall_question' && !input.sources.some((s) => s.form.scoring.sipas?.overallQuestion)) {
     throw new ScoringInputError([{ unitCode, field: 'overallQuestion', reason: 'missing' }]);
@@ -156,7 +157,12 @@ function checkInput(input: SipasInput, settings: SipasSettings): void {
 function checkCounts(input: SipasInput, components: readonly ComponentResult[]): void {
   for (const criterion of components.flatMap((c) => c.criteria)) {
     if (criterion.valid > input.validForms) {
-      const issue = { unitCode: input.unitCode ?? '?', field: criterion.code, reason: 'inconsistent', limit: input.validForms } as const;
+      const issue = {
+        unitCode: input.unitCode ?? '?',
+        field: criterion.code,
+        reason: 'inconsistent',
+        limit: input.validForms,
+      } as const;
       throw new ScoringInputError([issue]);
     }
   }
@@ -226,6 +232,12 @@ export function pooledSipasOf(results: readonly SipasResult[]): number | null {
       byCode.set(c.code, entry);
     }
   }
-  const components = [...byCode].map(([code, e]) => ({ code, weight: e.weight, ratePercent: percentOrNull(e.satisfied, e.valid), dropped: e.valid === 0, criteria: [] }));
+  const components = [...byCode].map(([code, e]) => ({
+    code,
+    weight: e.weight,
+    ratePercent: percentOrNull(e.satisfied, e.valid),
+    dropped: e.valid === 0,
+    criteria: [],
+  }));
   return weightedSipas(components);
 }

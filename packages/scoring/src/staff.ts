@@ -55,7 +55,11 @@ export interface StaffSettings {
 }
 
 /** Valid answers and their weight sum for one sub-criterion in one template. */
-export function staffTally(counts: AnswerCounts, par: ParScoringMap, sub: ParSubCriterionMap): { validAnswers: number; weightSum: number } {
+export function staffTally(
+  counts: AnswerCounts,
+  par: ParScoringMap,
+  sub: ParSubCriterionMap,
+): { validAnswers: number; weightSum: number } {
   let validAnswers = 0;
   let weightSum = 0;
   for (const questionId of sub.questions) {
@@ -81,9 +85,13 @@ function checkMap(par: ParScoringMap, form: string): ScoringIssue[] {
   return issues;
 }
 
-function tallyAll(sources: readonly StaffSource[], maxima: ReadonlyMap<string, number> | undefined): Map<string, StaffSubCriterionResult> {
+function tallyAll(
+  sources: readonly StaffSource[],
+  maxima: ReadonlyMap<string, number> | undefined,
+): Map<string, StaffSubCriterionResult> {
   const bySub = new Map<string, StaffSubCriterionResult>();
-  for (const [code, maxPoints] of maxima ?? []) bySub.set(code, { code, maxPoints, validAnswers: 0, points: null, templates: [] });
+  for (const [code, maxPoints] of maxima ?? [])
+    bySub.set(code, { code, maxPoints, validAnswers: 0, points: null, templates: [] });
   const issues: ScoringIssue[] = [];
   for (const { form, counts } of sources) {
     const par = form.scoring.par;
@@ -95,7 +103,13 @@ function tallyAll(sources: readonly StaffSource[], maxima: ReadonlyMap<string, n
       const { validAnswers, weightSum } = staffTally(counts, par, sub);
       const points = validAnswers > 0 ? (maxPoints * weightSum) / validAnswers : null;
       const entry = bySub.get(sub.code) ?? { code: sub.code, maxPoints, validAnswers: 0, points: null, templates: [] };
-      if (entry.maxPoints !== maxPoints) issues.push({ unitCode: form.code ?? '?', field: `${sub.code}.maxPoints`, reason: 'inconsistent', limit: entry.maxPoints });
+      if (entry.maxPoints !== maxPoints)
+        issues.push({
+          unitCode: form.code ?? '?',
+          field: `${sub.code}.maxPoints`,
+          reason: 'inconsistent',
+          limit: entry.maxPoints,
+        });
       entry.validAnswers += validAnswers;
       entry.templates.push({ form: form.code, validAnswers, weightSum, points });
       bySub.set(sub.code, entry);
@@ -115,7 +129,10 @@ function subPoints(entry: StaffSubCriterionResult, method: TemplateMethod): numb
 /** Staff-survey points of a unit from the counts of every template that rated it. */
 export function computeStaffPoints(sources: readonly StaffSource[], options: Partial<StaffSettings> = {}): StaffResult {
   const method = options.templateMethod ?? 'pooled';
-  const subCriteria = [...tallyAll(sources, options.maxima).values()].map((entry) => ({ ...entry, points: subPoints(entry, method) }));
+  const subCriteria = [...tallyAll(sources, options.maxima).values()].map((entry) => ({
+    ...entry,
+    points: subPoints(entry, method),
+  }));
   return {
     points: subCriteria.reduce((a, s) => a + (s.points ?? 0), 0),
     maxPoints: subCriteria.reduce((a, s) => a + s.maxPoints, 0),

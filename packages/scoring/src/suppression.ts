@@ -40,13 +40,19 @@ function linesOf(input: SuppressionInput, hidden: Suppression): Line[] {
   const out: Line[] = [];
   if (input.rowTotals) {
     counts.forEach((row, i) => {
-      if (!hidden.rowTotalHidden[i]) out.push({ kind: 'row', index: i, cells: row.map((_, j) => [i, j]), total: row.reduce((a, b) => a + b, 0) });
+      if (!hidden.rowTotalHidden[i])
+        out.push({ kind: 'row', index: i, cells: row.map((_, j) => [i, j]), total: row.reduce((a, b) => a + b, 0) });
     });
   }
   if (input.columnTotals) {
     for (let j = 0; j < cols; j++) {
       if (hidden.columnTotalHidden[j]) continue;
-      out.push({ kind: 'column', index: j, cells: counts.map((_, i) => [i, j]), total: counts.reduce((a, r) => a + (r[j] ?? 0), 0) });
+      out.push({
+        kind: 'column',
+        index: j,
+        cells: counts.map((_, i) => [i, j]),
+        total: counts.reduce((a, r) => a + (r[j] ?? 0), 0),
+      });
     }
   }
   return out;
@@ -59,9 +65,11 @@ export function withheldRanges(input: SuppressionInput, s: Suppression): { lo: n
   const { counts, minCell } = input;
   const grand = counts.flat().reduce((a, b) => a + b, 0);
   const lo = counts.map((r, i) => r.map((n, j) => (s.cells[i]?.[j] === 'shown' ? n : s.cells[i]?.[j] === 'small' ? 1 : 0)));
-  const hi = counts.map((r, i) => r.map((n, j) => (s.cells[i]?.[j] === 'shown' ? n : s.cells[i]?.[j] === 'small' ? minCell - 1 : grand)));
+  const hi = counts.map((r, i) =>
+    r.map((n, j) => (s.cells[i]?.[j] === 'shown' ? n : s.cells[i]?.[j] === 'small' ? minCell - 1 : grand)),
+  );
   const lines = linesOf(input, s);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const sumLo = line.cells.reduce((a, [i, j]) => a + at(lo, i, j), 0);
@@ -84,7 +92,8 @@ export function withheldRanges(input: SuppressionInput, s: Suppression): { lo: n
 function pinnedCell(input: SuppressionInput, s: Suppression): [number, number] | null {
   const { lo, hi } = withheldRanges(input, s);
   for (let i = 0; i < s.cells.length; i++) {
-    for (let j = 0; j < (s.cells[i]?.length ?? 0); j++) if (s.cells[i]?.[j] !== 'shown' && at(lo, i, j) === at(hi, i, j)) return [i, j];
+    for (let j = 0; j < (s.cells[i]?.length ?? 0); j++)
+      if (s.cells[i]?.[j] !== 'shown' && at(lo, i, j) === at(hi, i, j)) return [i, j];
   }
   return null;
 }
@@ -93,7 +102,9 @@ function pinnedCell(input: SuppressionInput, s: Suppression): [number, number] |
 function protect(input: SuppressionInput, s: Suppression, i: number, j: number): boolean {
   const lines = linesOf(input, s).filter((l) => l.cells.some(([a, b]) => a === i && b === j));
   for (const line of lines) {
-    const candidates = line.cells.filter(([a, b]) => s.cells[a]?.[b] === 'shown').sort(([a, b], [c, d]) => at(input.counts, a, b) - at(input.counts, c, d));
+    const candidates = line.cells
+      .filter(([a, b]) => s.cells[a]?.[b] === 'shown')
+      .sort(([a, b], [c, d]) => at(input.counts, a, b) - at(input.counts, c, d));
     const pick = candidates[0];
     if (pick) {
       (s.cells[pick[0]] as CellState[])[pick[1]] = 'secondary';
@@ -122,7 +133,11 @@ export function suppressSmallCells(input: SuppressionInput): Suppression {
 }
 
 /** A one-dimensional breakdown (groups of one total, e.g. the counters of a unit): which groups to withhold. */
-export function suppressGroups(counts: readonly number[], minCell: number, totalShown = true): { states: CellState[]; totalHidden: boolean } {
+export function suppressGroups(
+  counts: readonly number[],
+  minCell: number,
+  totalShown = true,
+): { states: CellState[]; totalHidden: boolean } {
   const s = suppressSmallCells({ counts: [counts], minCell, rowTotals: totalShown, columnTotals: false });
   return { states: s.cells[0] ?? [], totalHidden: s.rowTotalHidden[0] ?? false };
 }

@@ -16,7 +16,9 @@ export const quickForm: ScoredForm = sipasForm({ TC: ['Q1'], TT: ['Q2'], CC: ['Q
 
 /** `n` answers per value, in order, e.g. tally({ 5: 30, 4: 55 }) → [5 ×30, 4 ×55]. */
 export function tally(counts: Record<string, number>): (number | string)[] {
-  return Object.entries(counts).flatMap(([value, n]) => Array.from({ length: n }, () => (/^\d+$/.test(value) ? Number(value) : value)));
+  return Object.entries(counts).flatMap(([value, n]) =>
+    Array.from({ length: n }, () => (/^\d+$/.test(value) ? Number(value) : value)),
+  );
 }
 
 /** Responses built column-wise: each question gets its list of answers (shorter lists leave blanks). */

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  bandOf, computeParTable, defaultBands, parGroups, publishParTable, ScoringInputError, type ParUnitInput,
+  bandOf,
+  computeParTable,
+  defaultBands,
+  parGroups,
+  publishParTable,
+  ScoringInputError,
+  type ParUnitInput,
 } from '../src/index.ts';
 
 const unit = (overrides: Partial<ParUnitInput> = {}): ParUnitInput => ({
-  unitCode: 'U1', unitName: 'Đơn vị 1', group: 'department', maxPoints: 100, selfAssessment: 50, staffSurveyPoints: 15, sipasPercent: 90, ...overrides,
+  unitCode: 'U1',
+  unitName: 'Đơn vị 1',
+  group: 'department',
+  maxPoints: 100,
+  selfAssessment: 50,
+  staffSurveyPoints: 15,
+  sipasPercent: 90,
+  ...overrides,
 });
 
 function issuesOf(units: ParUnitInput[]): string[] {
@@ -34,9 +47,15 @@ describe('PAR bands (Sóc Trăng 2021)', () => {
   });
 
   it('takes other provinces’ bands as configuration', () => {
-    const namDinh = [{ band: 1, min: 90, inclusive: true }, { band: 2, min: 80, inclusive: true }, { band: 3, min: -Infinity, inclusive: true }];
+    const namDinh = [
+      { band: 1, min: 90, inclusive: true },
+      { band: 2, min: 80, inclusive: true },
+      { band: 3, min: -Infinity, inclusive: true },
+    ];
     expect(bandOf(90, namDinh)).toBe(1);
-    const [u] = computeParTable([unit({ selfAssessment: 75, staffSurveyPoints: 0, sipasPercent: 100 })], { bands: namDinh }).units;
+    const [u] = computeParTable([unit({ selfAssessment: 75, staffSurveyPoints: 0, sipasPercent: 100 })], {
+      bands: namDinh,
+    }).units;
     expect(u?.band).toBe(1);
   });
 
@@ -80,7 +99,9 @@ describe('PAR table', () => {
     expect(issuesOf([unit({ selfAssessment: Number.NaN })])).toEqual(['U1.selfAssessment:not_finite']);
     expect(issuesOf([unit(), unit()])).toEqual(['U1.unitCode:duplicate']);
     // fast-check seed -556931467: 13.01 + 22 + 14.9925 = 50.0025 prints as 50.00 but as 100.01 %.
-    expect(issuesOf([unit({ maxPoints: 50, selfAssessment: 13.01, staffSurveyPoints: 22, sipasPercent: 99.95 })])).toEqual(['U1.totalPoints:above_max']);
+    expect(issuesOf([unit({ maxPoints: 50, selfAssessment: 13.01, staffSurveyPoints: 22, sipasPercent: 99.95 })])).toEqual([
+      'U1.totalPoints:above_max',
+    ]);
   });
 
   /** Rows whose points add up to at most the max, like real appraised rows. */
@@ -94,7 +115,13 @@ describe('PAR table', () => {
     })
     .map(({ group, maxPoints, selfShare, staffSurveyPoints, sipasPercent }) => {
       const room = maxPoints - staffSurveyPoints - (sipasPercent * (group === 'central_agency' ? 16 : 15)) / 100;
-      return { group, maxPoints, sipasPercent, staffSurveyPoints, selfAssessment: Math.floor(Math.max(0, room) * selfShare * 100) / 100 };
+      return {
+        group,
+        maxPoints,
+        sipasPercent,
+        staffSurveyPoints,
+        selfAssessment: Math.floor(Math.max(0, room) * selfShare * 100) / 100,
+      };
     })
     .filter((u) => u.selfAssessment + u.staffSurveyPoints + u.sipasPercent * 0.16 <= u.maxPoints);
 
@@ -106,28 +133,34 @@ describe('PAR table', () => {
     sipasPercent: fc.integer({ min: 0, max: 10000 }).map((n) => n / 100),
   });
 
-  test.prop([fc.array(anyUnit, { minLength: 1, maxLength: 10 })])('any table is either refused or printed with indices within 0–100', (rows) => {
-    const units = rows.map((r, i) => ({ ...r, unitCode: `U${i}`, unitName: `Đơn vị ${i}` }));
-    let table;
-    try {
-      table = publishParTable(computeParTable(units));
-    } catch (e) {
-      expect(e).toBeInstanceOf(ScoringInputError);
-      return;
-    }
-    for (const u of table.units) expect(u.indexPercent).toBeLessThanOrEqual(100);
-  });
+  test.prop([fc.array(anyUnit, { minLength: 1, maxLength: 10 })])(
+    'any table is either refused or printed with indices within 0–100',
+    (rows) => {
+      const units = rows.map((r, i) => ({ ...r, unitCode: `U${i}`, unitName: `Đơn vị ${i}` }));
+      let table;
+      try {
+        table = publishParTable(computeParTable(units));
+      } catch (e) {
+        expect(e).toBeInstanceOf(ScoringInputError);
+        return;
+      }
+      for (const u of table.units) expect(u.indexPercent).toBeLessThanOrEqual(100);
+    },
+  );
 
-  test.prop([fc.array(validUnit, { minLength: 1, maxLength: 40 })])('indices of valid rows stay within 0–100 and bands follow the printed index', (rows) => {
-    const units = rows.map((r, i) => ({ ...r, unitCode: `U${i}`, unitName: `Đơn vị ${i}` }));
-    const table = publishParTable(computeParTable(units));
-    for (const u of table.units) {
-      expect(u.indexPercent).toBeGreaterThanOrEqual(0);
-      expect(u.indexPercent).toBeLessThanOrEqual(100);
-      expect(u.band).toBe(bandOf(u.indexPercent));
-      expect(u.rankInGroup).toBeGreaterThanOrEqual(1);
-    }
-    expect(table.groups.reduce((a, g) => a + g.units, 0)).toBe(units.length);
-    for (const g of table.groups) expect(Object.values(g.bandCounts).reduce((a, b) => a + b, 0)).toBe(g.units);
-  });
+  test.prop([fc.array(validUnit, { minLength: 1, maxLength: 40 })])(
+    'indices of valid rows stay within 0–100 and bands follow the printed index',
+    (rows) => {
+      const units = rows.map((r, i) => ({ ...r, unitCode: `U${i}`, unitName: `Đơn vị ${i}` }));
+      const table = publishParTable(computeParTable(units));
+      for (const u of table.units) {
+        expect(u.indexPercent).toBeGreaterThanOrEqual(0);
+        expect(u.indexPercent).toBeLessThanOrEqual(100);
+        expect(u.band).toBe(bandOf(u.indexPercent));
+        expect(u.rankInGroup).toBeGreaterThanOrEqual(1);
+      }
+      expect(table.groups.reduce((a, g) => a + g.units, 0)).toBe(units.length);
+      for (const g of table.groups) expect(Object.values(g.bandCounts).reduce((a, b) => a + b, 0)).toBe(g.units);
+    },
+  );
 });

@@ -16,9 +16,19 @@ function readSample(): SampleRow[] {
     const cells = Object.fromEntries(line.split(',').map((v, i) => [cols[i], v]));
     const n = (k: string): number => Number(cells[k]);
     return {
-      unitCode: String(cells.unit_code), unitName: String(cells.unit_name), group: String(cells.group),
-      maxPoints: n('max_points'), selfAssessment: n('self_assessment'), staffSurveyPoints: n('staff_survey_points'), sipasPercent: n('sipas_percent'),
-      published: { sipasPoints: n('sipas_points'), totalPoints: n('total_points'), indexPercent: n('par_index_percent'), band: n('band') },
+      unitCode: String(cells.unit_code),
+      unitName: String(cells.unit_name),
+      group: String(cells.group),
+      maxPoints: n('max_points'),
+      selfAssessment: n('self_assessment'),
+      staffSurveyPoints: n('staff_survey_points'),
+      sipasPercent: n('sipas_percent'),
+      published: {
+        sipasPoints: n('sipas_points'),
+        totalPoints: n('total_points'),
+        indexPercent: n('par_index_percent'),
+        band: n('band'),
+      },
     };
   });
 }
@@ -41,18 +51,29 @@ describe('PAR Index on the published 2021 sample', () => {
 
   it('prints Sở Xây dựng as 14.91 + 48.00 + 19.18 = 82.09 points, 87.33 %, Nhóm 2', () => {
     expect(table.units.find((u) => u.unitCode === 'ST16')).toMatchObject({
-      sipasPoints: 14.91, totalPoints: 82.09, indexPercent: 87.33, band: 2, rankInGroup: 1,
+      sipasPoints: 14.91,
+      totalPoints: 82.09,
+      indexPercent: 87.33,
+      band: 2,
+      rankInGroup: 1,
     });
   });
 
   it('gives Công an tỉnh (central agency, SIPAS × 16) 15.68 points, 91.32 / 101.00 = 90.42 %, Nhóm 1', () => {
     expect(table.units.find((u) => u.unitCode === 'ST25')).toMatchObject({
-      sipasPoints: 15.68, totalPoints: 91.32, indexPercent: 90.42, band: 1, rankInGroup: 1,
+      sipasPoints: 15.68,
+      totalPoints: 91.32,
+      indexPercent: 90.42,
+      band: 1,
+      rankInGroup: 1,
     });
   });
 
   it('ranks within each group and summarises the groups in report order', () => {
-    expect(table.units.filter((u) => u.group === 'district').map((u) => [u.unitCode, u.rankInGroup])).toEqual([['ST36', 1], ['ST34', 2]]);
+    expect(table.units.filter((u) => u.group === 'district').map((u) => [u.unitCode, u.rankInGroup])).toEqual([
+      ['ST36', 1],
+      ['ST34', 2],
+    ]);
     expect(table.groups.map((g) => g.group)).toEqual(['department', 'public_service_unit', 'central_agency', 'district']);
     const departments = table.groups[0];
     expect(departments).toMatchObject({ units: 2, bandCounts: { 1: 0, 2: 2, 3: 0, 4: 0, 5: 0 } });
@@ -63,9 +84,19 @@ describe('PAR Index on the published 2021 sample', () => {
 
   it('reproduces Sở Tài chính 2020 (max 100 lowered by 9.5 → 90.5; 71.33 points) as 78.81 % within 0.01', () => {
     // 71.33 / 90.5 = 78.8177: the published 78.81 came from the unrounded total (METHOD.md §1, rounding).
-    const [unit] = publishParTable(computeParTable([
-      { unitCode: 'ST11', unitName: 'Sở Tài chính', group: 'department', maxPoints: 100 - 9.5, selfAssessment: 71.33, staffSurveyPoints: 0, sipasPercent: 0 },
-    ])).units;
+    const [unit] = publishParTable(
+      computeParTable([
+        {
+          unitCode: 'ST11',
+          unitName: 'Sở Tài chính',
+          group: 'department',
+          maxPoints: 100 - 9.5,
+          selfAssessment: 71.33,
+          staffSurveyPoints: 0,
+          sipasPercent: 0,
+        },
+      ]),
+    ).units;
     expect(Math.abs((unit?.indexPercent ?? 0) - 78.81)).toBeLessThanOrEqual(0.0100001);
     expect(unit?.band).toBe(3);
   });

@@ -4,7 +4,13 @@ import { countSatisfied, isSatisfied, quickRate, roundHalfUp, ScoringInputError,
 import { quickForm, sipasForm } from './helpers.ts';
 
 const answerArb = fc.constantFrom<number | string | undefined>(1, 2, 3, 4, 5, 'na', undefined);
-const quickResponseArb: fc.Arbitrary<ResponseAnswers> = fc.record({ Q1: answerArb, Q2: answerArb, Q3: answerArb, Q4: answerArb, OV: answerArb });
+const quickResponseArb: fc.Arbitrary<ResponseAnswers> = fc.record({
+  Q1: answerArb,
+  Q2: answerArb,
+  Q3: answerArb,
+  Q4: answerArb,
+  OV: answerArb,
+});
 
 describe('counter quick form satisfaction rate', () => {
   it('reproduces the published district figure 219 / 226 = 96.90 %', () => {
@@ -36,15 +42,15 @@ describe('counter quick form satisfaction rate', () => {
     expect(() => quickRate({ satisfied: 5, valid: 4 })).toThrow(ScoringInputError);
   });
 
-  test.prop([fc.array(quickResponseArb, { maxLength: 80 }), fc.constantFrom('overall_in_4_5' as const, 'mean_ge_4' as const, 'all_in_4_5' as const)])(
-    'the rate is null or within 0–100 and ignores the order of forms',
-    (responses, rule) => {
-      const rate = quickRate(countSatisfied(responses, quickForm, rule)).ratePercent;
-      if (rate !== null) expect(rate).toBeGreaterThanOrEqual(0);
-      if (rate !== null) expect(rate).toBeLessThanOrEqual(100);
-      expect(countSatisfied([...responses].reverse(), quickForm, rule)).toEqual(countSatisfied(responses, quickForm, rule));
-    },
-  );
+  test.prop([
+    fc.array(quickResponseArb, { maxLength: 80 }),
+    fc.constantFrom('overall_in_4_5' as const, 'mean_ge_4' as const, 'all_in_4_5' as const),
+  ])('the rate is null or within 0–100 and ignores the order of forms', (responses, rule) => {
+    const rate = quickRate(countSatisfied(responses, quickForm, rule)).ratePercent;
+    if (rate !== null) expect(rate).toBeGreaterThanOrEqual(0);
+    if (rate !== null) expect(rate).toBeLessThanOrEqual(100);
+    expect(countSatisfied([...responses].reverse(), quickForm, rule)).toEqual(countSatisfied(responses, quickForm, rule));
+  });
 
   test.prop([quickResponseArb])('a form satisfied on every question is satisfied on average', (answers) => {
     if (isSatisfied(answers, quickForm, 'all_in_4_5') === true) expect(isSatisfied(answers, quickForm, 'mean_ge_4')).toBe(true);

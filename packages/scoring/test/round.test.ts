@@ -56,7 +56,10 @@ describe('roundHalfUp', () => {
     },
   );
 
-  test.prop([fc.double({ min: -1e9, max: 1e9, noNaN: true })])('never moves a value by more than half a unit of the last place', (x) => {
-    expect(Math.abs(roundHalfUp(x, 2) - x)).toBeLessThanOrEqual(0.005 + 1e-9);
-  });
+  test.prop([fc.double({ min: -1e9, max: 1e9, noNaN: true })])(
+    'never moves a value by more than half a unit of the last place',
+    (x) => {
+      expect(Math.abs(roundHalfUp(x, 2) - x)).toBeLessThanOrEqual(0.005 + 1e-9);
+    },
+  );
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  computeSipas, countAnswers, countsFromRows, publishSipas, roundHalfUp, sipasPointsOf, type AnswerCountRow,
+  computeSipas,
+  countAnswers,
+  countsFromRows,
+  publishSipas,
+  roundHalfUp,
+  sipasPointsOf,
+  type AnswerCountRow,
 } from '../src/index.ts';
 import { responsesFromColumns, sipasForm, tally } from './helpers.ts';
 
@@ -17,10 +23,14 @@ const exampleTc = responsesFromColumns(
 
 /** Rows as SQL would return them: one criterion per other component with the published rate. */
 const otherComponents: AnswerCountRow[] = [
-  { questionId: 'TT1', answer: '4', count: '432' }, { questionId: 'TT1', answer: '2', count: '68' }, // 86.40
-  { questionId: 'CC1', answer: '5', count: '2253' }, { questionId: 'CC1', answer: '3', count: '247' }, // 90.12
-  { questionId: 'KQ1', answer: '4', count: '1821' }, { questionId: 'KQ1', answer: '1', count: '179' }, // 91.05
-  { questionId: 'PA1', answer: '5', count: '803' }, { questionId: 'PA1', answer: '3', count: '197' }, // 80.30
+  { questionId: 'TT1', answer: '4', count: '432' },
+  { questionId: 'TT1', answer: '2', count: '68' }, // 86.40
+  { questionId: 'CC1', answer: '5', count: '2253' },
+  { questionId: 'CC1', answer: '3', count: '247' }, // 90.12
+  { questionId: 'KQ1', answer: '4', count: '1821' },
+  { questionId: 'KQ1', answer: '1', count: '179' }, // 91.05
+  { questionId: 'PA1', answer: '5', count: '803' },
+  { questionId: 'PA1', answer: '3', count: '197' }, // 80.30
 ];
 
 const form = sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'], TT: ['TT1'], CC: ['CC1'], KQ: ['KQ1'], PA: ['PA1'] });
@@ -29,7 +39,10 @@ const form = sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'], TT: ['TT1'], CC: ['CC
 const meanOfItems = { componentMethod: 'mean_of_items' } as const;
 
 describe('SIPAS worked example A (METHOD.md §2)', () => {
-  const tcOnly = computeSipas({ sources: [{ form: sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'] }), counts: countAnswers(exampleTc) }], validForms: 100 }, meanOfItems);
+  const tcOnly = computeSipas(
+    { sources: [{ form: sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'] }), counts: countAnswers(exampleTc) }], validForms: 100 },
+    meanOfItems,
+  );
 
   it('gives each TC criterion its published rate, leaving blanks out of TC2', () => {
     const rates = tcOnly.components[0]?.criteria.map((c) => c.ratePercent);
@@ -73,13 +86,18 @@ describe('SIPAS settings', () => {
     const two = sipasForm({ A: ['a'], B: ['b'] });
     const c = countAnswers([...Array.from({ length: 40 }, () => ({ a: 5, b: 1 }))]);
     expect(computeSipas({ sources: [{ form: two, counts: c }], validForms: 40 }).sipasPercent).toBe(50);
-    expect(computeSipas({ sources: [{ form: two, counts: c }], validForms: 40 }, { componentWeights: { A: 3 } }).sipasPercent).toBe(75);
+    expect(
+      computeSipas({ sources: [{ form: two, counts: c }], validForms: 40 }, { componentWeights: { A: 3 } }).sipasPercent,
+    ).toBe(75);
   });
 
   it('uses the overall question when the campaign says so', () => {
     const withOverall = sipasForm({ A: ['a'] }, 'ov');
     const c = countAnswers(Array.from({ length: 40 }, (_, i) => ({ a: 5, ov: i < 10 ? 4 : 2 })));
-    const result = computeSipas({ sources: [{ form: withOverall, counts: c }], validForms: 40 }, { sipasMethod: 'overall_question' });
+    const result = computeSipas(
+      { sources: [{ form: withOverall, counts: c }], validForms: 40 },
+      { sipasMethod: 'overall_question' },
+    );
     expect(result.sipasPercent).toBe(25);
   });
 
@@ -112,7 +130,10 @@ describe('SIPAS small cells and empty units', () => {
   const tiny = sipasForm({ A: ['a'] });
 
   it('withholds percentages of a unit below the minimum sample', () => {
-    const result = computeSipas({ sources: [{ form: tiny, counts: countAnswers(Array.from({ length: 29 }, () => ({ a: 5 }))) }], validForms: 29 });
+    const result = computeSipas({
+      sources: [{ form: tiny, counts: countAnswers(Array.from({ length: 29 }, () => ({ a: 5 }))) }],
+      validForms: 29,
+    });
     expect(result.status).toBe('not_enough_data');
     const published = publishSipas(result);
     expect(published.sipasPercent).toBeNull();
@@ -121,15 +142,19 @@ describe('SIPAS small cells and empty units', () => {
   });
 
   it('reports a unit without any valid answer as no_data, not 0', () => {
-    const result = computeSipas({ sources: [{ form: tiny, counts: countAnswers(Array.from({ length: 50 }, () => ({ a: 'na' }))) }], validForms: 50 });
+    const result = computeSipas({
+      sources: [{ form: tiny, counts: countAnswers(Array.from({ length: 50 }, () => ({ a: 'na' }))) }],
+      validForms: 50,
+    });
     expect(result.status).toBe('no_data');
     expect(result.sipasPercent).toBeNull();
     expect(publishSipas(result).sipasPercent).toBeNull();
   });
 
   it('refuses counts larger than the number of valid forms', () => {
-    expect(() => computeSipas({ unitCode: 'ST01', sources: [{ form: tiny, counts: countAnswers([{ a: 5 }, { a: 4 }]) }], validForms: 1 }))
-      .toThrow(/ST01: a: inconsistent/);
+    expect(() =>
+      computeSipas({ unitCode: 'ST01', sources: [{ form: tiny, counts: countAnswers([{ a: 5 }, { a: 4 }]) }], validForms: 1 }),
+    ).toThrow(/ST01: a: inconsistent/);
   });
 });
 

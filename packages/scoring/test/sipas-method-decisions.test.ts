@@ -8,8 +8,28 @@ import { computeSipas, countAnswers, publishSipas, roundHalfUp } from '../src/in
 import { sipasForm } from './helpers.ts';
 
 // Criteria per component as forms 01/2021-TT and 02/2021-DVCTT carry them.
-const form01 = sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'], TT: ['TT1', 'TT2', 'TT3', 'TT4', 'TT5'], CC: ['CC1', 'CC2', 'CC3', 'CC4', 'CC5', 'CC6'], KQ: ['KQ1', 'KQ2', 'KQ3'], PA: ['PA1', 'PA2', 'PA3', 'PA4'] }, 'OV', '01/2021-TT');
-const form02 = sipasForm({ TC: ['TC1', 'TC2', 'TC3', 'TC4'], TT: ['TT1', 'TT2', 'TT3', 'TT4', 'TT5'], CC: ['CC1', 'CC2', 'CC3'], KQ: ['KQ1', 'KQ2', 'KQ3'], PA: ['PA1', 'PA2'] }, 'OV', '02/2021-DVCTT');
+const form01 = sipasForm(
+  {
+    TC: ['TC1', 'TC2', 'TC3', 'TC4'],
+    TT: ['TT1', 'TT2', 'TT3', 'TT4', 'TT5'],
+    CC: ['CC1', 'CC2', 'CC3', 'CC4', 'CC5', 'CC6'],
+    KQ: ['KQ1', 'KQ2', 'KQ3'],
+    PA: ['PA1', 'PA2', 'PA3', 'PA4'],
+  },
+  'OV',
+  '01/2021-TT',
+);
+const form02 = sipasForm(
+  {
+    TC: ['TC1', 'TC2', 'TC3', 'TC4'],
+    TT: ['TT1', 'TT2', 'TT3', 'TT4', 'TT5'],
+    CC: ['CC1', 'CC2', 'CC3'],
+    KQ: ['KQ1', 'KQ2', 'KQ3'],
+    PA: ['PA1', 'PA2'],
+  },
+  'OV',
+  '02/2021-DVCTT',
+);
 
 function allAnswered(form: typeof form01, value: number): Record<string, number> {
   return Object.fromEntries((form.scoring.sipas?.components ?? []).flatMap((c) => c.criteria.map((q) => [q, value])));
@@ -51,7 +71,13 @@ describe('SIPAS with component maxima (the 2024 provincial result)', () => {
       ...Array.from({ length: satisfied }, () => ({ [q]: 5 })),
       ...Array.from({ length: n - satisfied }, () => ({ [q]: 2 })),
     ];
-    const counts = countAnswers([...rows('a', 82_500), ...rows('b', 82_500), ...rows('c', 83_232), ...rows('d', 82_880), ...rows('e', 80_370)]);
+    const counts = countAnswers([
+      ...rows('a', 82_500),
+      ...rows('b', 82_500),
+      ...rows('c', 83_232),
+      ...rows('d', 82_880),
+      ...rows('e', 80_370),
+    ]);
     const maxima = { TC: 1.5, TT: 1.5, CC: 2.5, KQ: 2.5, PA: 2.0 };
     const result = computeSipas({ sources: [{ form, counts }], validForms: n }, { componentWeights: maxima });
     const points = ((result.sipasPercent ?? 0) * 10) / 100;

@@ -9,7 +9,10 @@ function template(code: string, subCriteria: { code: string; maxPoints: number; 
   return { code, scoring: { par: { optionWeights: weights, subCriteria } } };
 }
 
-const t2 = template('T2', [{ code: 'CS1', maxPoints: 1, questions: ['q1'] }, { code: 'CS2', maxPoints: 0.5, questions: ['q2', 'q3'] }]);
+const t2 = template('T2', [
+  { code: 'CS1', maxPoints: 1, questions: ['q1'] },
+  { code: 'CS2', maxPoints: 0.5, questions: ['q2', 'q3'] },
+]);
 const t3 = template('T3', [{ code: 'CS1', maxPoints: 1, questions: ['x1'] }]);
 
 describe('staff-survey points', () => {
@@ -24,7 +27,10 @@ describe('staff-survey points', () => {
   });
 
   it('adds the points of every sub-criterion, pooling the questions of one sub-criterion', () => {
-    const counts = countAnswers([{ q1: 'A', q2: 'A', q3: 'C' }, { q1: 'B', q2: 'D', q3: 'E' }]);
+    const counts = countAnswers([
+      { q1: 'A', q2: 'A', q3: 'C' },
+      { q1: 'B', q2: 'D', q3: 'E' },
+    ]);
     const result = computeStaffPoints([{ form: t2, counts }]);
     expect(result.subCriteria.map((s) => s.points)).toEqual([0.8, (0.5 * 1.2) / 3]);
     expect(result.points).toBeCloseTo(0.8 + 0.2, 12);
@@ -41,10 +47,18 @@ describe('staff-survey points', () => {
 
   it('refuses templates that disagree on a sub-criterion maximum', () => {
     const other = template('T4', [{ code: 'CS1', maxPoints: 2, questions: ['z'] }]);
-    expect(() => computeStaffPoints([{ form: t2, counts: new Map() }, { form: other, counts: new Map() }])).toThrow(ScoringInputError);
+    expect(() =>
+      computeStaffPoints([
+        { form: t2, counts: new Map() },
+        { form: other, counts: new Map() },
+      ]),
+    ).toThrow(ScoringInputError);
   });
 
-  test.prop([fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E', undefined), { maxLength: 100 }), fc.double({ min: 0.01, max: 10, noNaN: true })])(
+  test.prop([
+    fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E', undefined), { maxLength: 100 }),
+    fc.double({ min: 0.01, max: 10, noNaN: true }),
+  ])(
     'points stay between 0 and the maximum and only "không đánh giá được" answers leave a sub-criterion empty',
     (answers, maxPoints) => {
       const form = template('T', [{ code: 'S', maxPoints, questions: ['q'] }]);

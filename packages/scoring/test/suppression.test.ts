@@ -14,10 +14,15 @@ function feasibleValues(input: SuppressionInput, s: Suppression): Map<string, Se
   const withheld: [number, number][] = [];
   counts.forEach((r, i) => r.forEach((_, j) => s.cells[i]?.[j] !== 'shown' && withheld.push([i, j])));
   const lineTotals: { cells: [number, number][]; total: number }[] = [];
-  if (input.rowTotals) counts.forEach((r, i) => !s.rowTotalHidden[i] && lineTotals.push({ cells: r.map((_, j) => [i, j]), total: r.reduce((a, b) => a + b, 0) }));
+  if (input.rowTotals)
+    counts.forEach(
+      (r, i) => !s.rowTotalHidden[i] && lineTotals.push({ cells: r.map((_, j) => [i, j]), total: r.reduce((a, b) => a + b, 0) }),
+    );
   const cols = counts[0]?.length ?? 0;
   if (input.columnTotals) {
-    for (let j = 0; j < cols; j++) if (!s.columnTotalHidden[j]) lineTotals.push({ cells: counts.map((_, i) => [i, j]), total: counts.reduce((a, r) => a + (r[j] ?? 0), 0) });
+    for (let j = 0; j < cols; j++)
+      if (!s.columnTotalHidden[j])
+        lineTotals.push({ cells: counts.map((_, i) => [i, j]), total: counts.reduce((a, r) => a + (r[j] ?? 0), 0) });
   }
   const grand = counts.flat().reduce((a, b) => a + b, 0);
   const seen = new Map(withheld.map(([i, j]) => [`${i},${j}`, new Set<number>()]));
@@ -46,26 +51,41 @@ function feasibleValues(input: SuppressionInput, s: Suppression): Map<string, Se
   return seen;
 }
 
-const table = fc.record({
-  rows: fc.integer({ min: 1, max: 3 }),
-  cols: fc.integer({ min: 1, max: 3 }),
-  minCell: fc.integer({ min: 3, max: 5 }),
-  rowTotals: fc.boolean(),
-  columnTotals: fc.boolean(),
-}).chain((p) => fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: p.cols, maxLength: p.cols }), { minLength: p.rows, maxLength: p.rows }).map((counts) => ({ ...p, counts })));
+const table = fc
+  .record({
+    rows: fc.integer({ min: 1, max: 3 }),
+    cols: fc.integer({ min: 1, max: 3 }),
+    minCell: fc.integer({ min: 3, max: 5 }),
+    rowTotals: fc.boolean(),
+    columnTotals: fc.boolean(),
+  })
+  .chain((p) =>
+    fc
+      .array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: p.cols, maxLength: p.cols }), {
+        minLength: p.rows,
+        maxLength: p.rows,
+      })
+      .map((counts) => ({ ...p, counts })),
+  );
 
 describe('suppressSmallCells', () => {
-  test.prop([table], { numRuns: 400 })('never shows a cell of 1 … min − 1 responses, and shows every other cell as counted or withheld', (t) => {
-    const s = suppressSmallCells(t);
-    t.counts.forEach((r, i) => r.forEach((n, j) => {
-      if (n > 0 && n < t.minCell) expect(s.cells[i]?.[j]).toBe('small');
-      else expect(['shown', 'secondary']).toContain(s.cells[i]?.[j]);
-    }));
-  });
+  test.prop([table], { numRuns: 400 })(
+    'never shows a cell of 1 … min − 1 responses, and shows every other cell as counted or withheld',
+    (t) => {
+      const s = suppressSmallCells(t);
+      t.counts.forEach((r, i) =>
+        r.forEach((n, j) => {
+          if (n > 0 && n < t.minCell) expect(s.cells[i]?.[j]).toBe('small');
+          else expect(['shown', 'secondary']).toContain(s.cells[i]?.[j]);
+        }),
+      );
+    },
+  );
 
   test.prop([table], { numRuns: 400 })('no withheld cell can be recovered from the shown cells and totals', (t) => {
     const s = suppressSmallCells(t);
-    for (const [cell, values] of feasibleValues(t, s)) expect(values.size, `cell ${cell} of ${JSON.stringify(t)}`).toBeGreaterThanOrEqual(2);
+    for (const [cell, values] of feasibleValues(t, s))
+      expect(values.size, `cell ${cell} of ${JSON.stringify(t)}`).toBeGreaterThanOrEqual(2);
   });
 
   it('withholds a second counter when one small counter could be recovered from the unit total', () => {

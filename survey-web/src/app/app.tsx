@@ -19,7 +19,13 @@ export function App() {
   if (!match) return <NotFound />;
   const { Component, params } = match;
   return (
-    <Suspense fallback={<p className="loading" role="status">{tr('Đang tải…', 'Loading…')}</p>}>
+    <Suspense
+      fallback={
+        <p className="loading" role="status">
+          {tr('Đang tải…', 'Loading…')}
+        </p>
+      }
+    >
       <Component params={params} />
     </Suspense>
   );

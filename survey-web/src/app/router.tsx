@@ -5,7 +5,8 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface RouteMatch {
-  Component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | ComponentType<{ params: Record<string, string> }>;
+  Component:
+    LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | ComponentType<{ params: Record<string, string> }>;
   params: Record<string, string>;
 }
 
@@ -60,7 +61,11 @@ export const routes: RouteDef[] = [
 export function matchRoute(pathname: string): RouteMatch | null {
   for (const r of routes) {
     const m = r.pattern.exec(pathname);
-    if (m) return { Component: r.Component, params: Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')])) };
+    if (m)
+      return {
+        Component: r.Component,
+        params: Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')])),
+      };
   }
   return null;
 }

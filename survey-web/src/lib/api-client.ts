@@ -41,7 +41,9 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** A chosen CSV or XLSX file as an upload (by its extension). */
 export async function uploadOf(file: File): Promise<Upload> {
-  return file.name.toLowerCase().endsWith('.xlsx') ? { data: await file.arrayBuffer(), contentType: XLSX_TYPE } : { data: await file.text(), contentType: 'text/csv' };
+  return file.name.toLowerCase().endsWith('.xlsx')
+    ? { data: await file.arrayBuffer(), contentType: XLSX_TYPE }
+    : { data: await file.text(), contentType: 'text/csv' };
 }
 
 function requestInit(opts: RequestOptions): Pick<RequestInit, 'method' | 'headers' | 'body'> {
@@ -74,12 +76,25 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
-    if (res.ok) throw new ApiError(res.status, `HTTP_${res.status}`, 'Máy chủ trả lời không đúng định dạng', 'The server answered in an unexpected format', undefined);
+    if (res.ok)
+      throw new ApiError(
+        res.status,
+        `HTTP_${res.status}`,
+        'Máy chủ trả lời không đúng định dạng',
+        'The server answered in an unexpected format',
+        undefined,
+      );
     data = undefined; // a proxy's error page: decided by its status
   }
   if (!res.ok) {
     const e = (data as Partial<ErrorBody> | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? 'Đã có lỗi xảy ra', e?.messageEn ?? 'Something went wrong', e?.details);
+    throw new ApiError(
+      res.status,
+      e?.code ?? `HTTP_${res.status}`,
+      e?.message ?? 'Đã có lỗi xảy ra',
+      e?.messageEn ?? 'Something went wrong',
+      e?.details,
+    );
   }
   return data as T;
 }

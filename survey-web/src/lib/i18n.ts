@@ -77,7 +77,9 @@ const VN = 'Asia/Ho_Chi_Minh';
 
 /** dd/mm/yyyy in Vietnam time (both languages: the province's convention). */
 export function fmtDate(iso: string | Date): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: VN, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: VN, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 /** dd/mm/yyyy hh:mm in Vietnam time. */
@@ -95,7 +97,11 @@ export function errorMessage(err: unknown): string {
 }
 
 /** A code's name from a table of [Vietnamese, English] pairs, in the current language; unknown codes give `fallback(code)`. */
-export function pairName(table: Readonly<Record<string, readonly [string, string]>>, code: string, fallback: (code: string) => string = (c) => c): string {
+export function pairName(
+  table: Readonly<Record<string, readonly [string, string]>>,
+  code: string,
+  fallback: (code: string) => string = (c) => c,
+): string {
   const pair = table[code];
   return pair ? tr(pair[0], pair[1]) : fallback(code);
 }

@@ -128,7 +128,8 @@ export function createOutbox<T extends OutboxItem>(name: string, backoff: Backof
   async function store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
     return (await db()).transaction(STORE, mode).objectStore(STORE);
   }
-  const all = async (): Promise<Stored<T>[]> => request((await store('readonly')).index('addedAt').getAll() as IDBRequest<Stored<T>[]>);
+  const all = async (): Promise<Stored<T>[]> =>
+    request((await store('readonly')).index('addedAt').getAll() as IDBRequest<Stored<T>[]>);
   const put = async (row: Stored<T>): Promise<void> => void (await request((await store('readwrite')).put(row)));
   const remove = async (clientId: string): Promise<void> => void (await request((await store('readwrite')).delete(clientId)));
 

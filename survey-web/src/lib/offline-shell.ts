@@ -21,11 +21,15 @@ export interface OfflineShell {
 async function cacheLoadedFiles(shell: OfflineShell): Promise<void> {
   // Scripts and styles in the document (Vite adds modulepreload/stylesheet links for lazy chunks),
   // this chunk itself, and whatever resource timing saw.
-  const fromDom = [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="stylesheet"], link[rel="modulepreload"]')].map((el) =>
-    el instanceof HTMLScriptElement ? el.src : el.href,
-  );
+  const fromDom = [
+    ...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>(
+      'script[src], link[rel="stylesheet"], link[rel="modulepreload"]',
+    ),
+  ].map((el) => (el instanceof HTMLScriptElement ? el.src : el.href));
   const timed = performance.getEntriesByType('resource').map((e) => e.name);
-  const urls = [...fromDom, ...timed, import.meta.url].filter((u) => u.startsWith(window.location.origin) && !u.includes('/api/'));
+  const urls = [...fromDom, ...timed, import.meta.url].filter(
+    (u) => u.startsWith(window.location.origin) && !u.includes('/api/'),
+  );
   const cache = await caches.open(shell.cacheName);
   for (const u of new Set([...urls, shell.page ?? window.location.pathname])) {
     if (!(await cache.match(u))) await cache.add(u).catch(() => undefined);
@@ -38,7 +42,13 @@ export const RELEASE = __HL_RELEASE__;
 /** /k and /o/<unit> (public/sw.js). */
 export const KIOSK_SHELL: OfflineShell = { worker: '/sw.js', scope: '/', cacheName: `hl-shell-${RELEASE}` };
 /** /e (public/enumerator-sw.js). */
-export const ENUMERATOR_SHELL: OfflineShell = { worker: '/enumerator-sw.js', scope: '/e', cacheName: `hl-e-shell-${RELEASE}`, manifest: '/enumerator.webmanifest', page: '/e' };
+export const ENUMERATOR_SHELL: OfflineShell = {
+  worker: '/enumerator-sw.js',
+  scope: '/e',
+  cacheName: `hl-e-shell-${RELEASE}`,
+  manifest: '/enumerator.webmanifest',
+  page: '/e',
+};
 
 export function registerOfflineShell(shell: OfflineShell): void {
   if (shell.manifest && !document.querySelector('link[rel="manifest"]')) {

@@ -21,7 +21,8 @@ export function useFlushSchedule<R extends { nextAttemptAt: number | null }>(run
     async (force = false): Promise<R | null> => {
       const res = await run(force);
       if (timer.current) clearTimeout(timer.current);
-      if (res && res.nextAttemptAt !== null) timer.current = setTimeout(() => void latest.current(), Math.max(1_000, res.nextAttemptAt - Date.now()));
+      if (res && res.nextAttemptAt !== null)
+        timer.current = setTimeout(() => void latest.current(), Math.max(1_000, res.nextAttemptAt - Date.now()));
       return res;
     },
     [run],
@@ -50,7 +51,10 @@ export interface OutboxState<T> {
   lastError: FailureReason | null;
 }
 
-export function useOutbox<T extends OutboxItem, R extends FlushResult<T>>(outbox: Outbox<T>, run: (force: boolean) => Promise<R | null>) {
+export function useOutbox<T extends OutboxItem, R extends FlushResult<T>>(
+  outbox: Outbox<T>,
+  run: (force: boolean) => Promise<R | null>,
+) {
   const [state, setState] = useState<OutboxState<T>>({ pending: 0, parked: [], sending: false, lastError: null });
   const refresh = useCallback(async () => {
     const [pending, parked] = await Promise.all([outbox.count(), outbox.parked()]);

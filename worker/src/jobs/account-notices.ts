@@ -39,11 +39,15 @@ export async function sendAccountNotices(deps: Pick<WorkerDeps, 'db' | 'mail'>, 
     });
     try {
       await deps.mail.send({ to: n.email, ...mail, messageId: `<notice-${n.id}@hailong>` });
-      await deps.db.execute(sql`update account_notices set status = 'sent', sent_at = now(), last_error = null where id = ${n.id}`);
+      await deps.db.execute(
+        sql`update account_notices set status = 'sent', sent_at = now(), last_error = null where id = ${n.id}`,
+      );
       sent++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await deps.db.execute(sql`update account_notices set status = case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'pending' end, last_error = ${message.slice(0, 500)} where id = ${n.id}`);
+      await deps.db.execute(
+        sql`update account_notices set status = case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'pending' end, last_error = ${message.slice(0, 500)} where id = ${n.id}`,
+      );
     }
   }
   return sent;

@@ -19,7 +19,13 @@ export interface ClaimedDelivery {
 const ms = (n: number) => sql`(${n}::double precision * interval '1 millisecond')`;
 
 export async function claimDelivery(db: Db, id: string, workerId: string, leaseMs: number): Promise<ClaimedDelivery | undefined> {
-  const res = await db.execute<{ id: string; kind: ClaimedDelivery['kind']; round: number; invitation_id: string | null; attempts: number }>(sql`
+  const res = await db.execute<{
+    id: string;
+    kind: ClaimedDelivery['kind'];
+    round: number;
+    invitation_id: string | null;
+    attempts: number;
+  }>(sql`
     update mail_deliveries
     set status = 'sending', claimed_at = now(), claimed_by = ${workerId}, lease_until = now() + ${ms(leaseMs)}, attempts = attempts + 1
     where id = ${id} and (status in ('pending', 'retrying') or (status = 'sending' and lease_until < now()))
@@ -97,7 +103,9 @@ export async function markSent(db: Db, d: ClaimedDelivery, messageId: string): P
 }
 
 export async function markOutcome(db: Db, id: string, status: 'skipped', error: string): Promise<void> {
-  await db.execute(sql`update mail_deliveries set status = ${status}, last_error = ${error.slice(0, 500)}, claimed_by = null, lease_until = null where id = ${id}`);
+  await db.execute(
+    sql`update mail_deliveries set status = ${status}, last_error = ${error.slice(0, 500)}, claimed_by = null, lease_until = null where id = ${id}`,
+  );
 }
 
 export interface RetryDecision {
@@ -111,7 +119,13 @@ export interface RetryDecision {
  * window that opened with the first failure; once the window is over the row is 'failed' (the
  * invitation shows as failed on the rates page until a re-send or a reminder delivers it).
  */
-export async function markRetry(db: Db, d: ClaimedDelivery, error: string, delayMs: number, windowMs: number): Promise<RetryDecision> {
+export async function markRetry(
+  db: Db,
+  d: ClaimedDelivery,
+  error: string,
+  delayMs: number,
+  windowMs: number,
+): Promise<RetryDecision> {
   const res = await db.execute<{ status: 'retrying' | 'failed'; delay_ms: number }>(sql`
     with d as (
       update mail_deliveries set
@@ -132,11 +146,12 @@ export async function markBounced(db: Db, d: ClaimedDelivery, reason: string): P
   await db.transaction(async (tx) => {
     await tx.execute(sql`update mail_deliveries set status = 'bounced', last_error = ${reason.slice(0, 500)} where id = ${d.id}`);
     if (d.invitationId) {
-      await tx.execute(sql`update invitations set bounced_at = coalesce(bounced_at, now()), bounce_reason = ${reason.slice(0, 500)} where id = ${d.invitationId}`);
+      await tx.execute(
+        sql`update invitations set bounced_at = coalesce(bounced_at, now()), bounce_reason = ${reason.slice(0, 500)} where id = ${d.invitationId}`,
+      );
     }
   });
 }
-
 
 export interface DigestContext {
   focalPointEmail: string;

@@ -20,15 +20,18 @@ export function startMailLeases(db: Db, leaseMs: number, onError: (err: unknown)
   const workerId = randomUUID();
   const held = new Set<string>();
   let renewing = false;
-  const timer = setInterval(() => {
-    if (renewing || held.size === 0) return;
-    renewing = true;
-    renewLeases(db, workerId, [...held], leaseMs)
-      .catch(onError)
-      .finally(() => {
-        renewing = false;
-      });
-  }, Math.max(50, Math.floor(leaseMs / 4)));
+  const timer = setInterval(
+    () => {
+      if (renewing || held.size === 0) return;
+      renewing = true;
+      renewLeases(db, workerId, [...held], leaseMs)
+        .catch(onError)
+        .finally(() => {
+          renewing = false;
+        });
+    },
+    Math.max(50, Math.floor(leaseMs / 4)),
+  );
   timer.unref();
   return {
     workerId,

@@ -15,7 +15,18 @@ import { renderStaffMail } from '@hailong/runtime';
 import { renderUnitDigest } from '../mail/templates/unit-digest.ts';
 import { invitationToken, sendMailJobSchema } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
-import { claimDelivery, deliveryStatus, loadDigestContext, loadMailContext, markBounced, markOutcome, markRetry, markSent, type ClaimedDelivery, type MailContext } from './delivery-repo.ts';
+import {
+  claimDelivery,
+  deliveryStatus,
+  loadDigestContext,
+  loadMailContext,
+  markBounced,
+  markOutcome,
+  markRetry,
+  markSent,
+  type ClaimedDelivery,
+  type MailContext,
+} from './delivery-repo.ts';
 import { retryDelayMs } from './mail-leases.ts';
 import { jobId, MAIL_JOB_OPTIONS } from '@hailong/runtime';
 
@@ -62,8 +73,16 @@ async function processClaimed(deps: WorkerDeps, d: ClaimedDelivery): Promise<Mai
   }
   const link = `${deps.config.publicUrl}/s/${invitationToken(deps.config.tokenSecret, ctx.invitationId)}`;
   const mail = renderStaffMail({
-    kind: d.kind, round: d.round, fullName: ctx.fullName, unitName: ctx.unitName, campaignName: ctx.campaignName,
-    year: ctx.year, closesAt: ctx.closesAt, link, optOutLink: `${link}/opt-out`, retentionDays: deps.config.retentionDays,
+    kind: d.kind,
+    round: d.round,
+    fullName: ctx.fullName,
+    unitName: ctx.unitName,
+    campaignName: ctx.campaignName,
+    year: ctx.year,
+    closesAt: ctx.closesAt,
+    link,
+    optOutLink: `${link}/opt-out`,
+    retentionDays: deps.config.retentionDays,
   });
   return deliver(deps, d, ctx.email, mail);
 }
@@ -78,7 +97,12 @@ async function sendDigest(deps: WorkerDeps, d: ClaimedDelivery): Promise<MailOut
 }
 
 /** Sends one claimed delivery and records the outcome (sent / bounced / failed for a retry). */
-async function deliver(deps: WorkerDeps, d: ClaimedDelivery, to: string, mail: { subject: string; text: string; html: string; listUnsubscribe?: string }): Promise<MailOutcome> {
+async function deliver(
+  deps: WorkerDeps,
+  d: ClaimedDelivery,
+  to: string,
+  mail: { subject: string; text: string; html: string; listUnsubscribe?: string },
+): Promise<MailOutcome> {
   let messageId: string;
   try {
     messageId = (await deps.mail.send({ to, ...mail, messageId: `<${d.id}@hailong>` })).messageId;
@@ -96,7 +120,9 @@ async function deliver(deps: WorkerDeps, d: ClaimedDelivery, to: string, mail: {
 
 /** Records a transient failure and schedules the next attempt (the sweeper re-adds a lost job). */
 async function retryLater(deps: WorkerDeps, d: ClaimedDelivery, message: string): Promise<MailOutcome> {
-  const next = await persist(() => markRetry(deps.db, d, message, retryDelayMs(deps.config.mailRetry, d.attempts), deps.config.mailRetry.windowMs));
+  const next = await persist(() =>
+    markRetry(deps.db, d, message, retryDelayMs(deps.config.mailRetry, d.attempts), deps.config.mailRetry.windowMs),
+  );
   if (next.status === 'failed') {
     deps.log('warn', 'mail failed after the retry window', { deliveryId: d.id, attempts: d.attempts });
     return 'failed';

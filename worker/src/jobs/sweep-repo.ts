@@ -30,12 +30,21 @@ export async function dueDeliveries(
     : opts.upcoming
       ? sql`(status = 'pending' and created_at < ${stale}) or status = 'retrying'`
       : sql`(status = 'pending' and created_at < ${stale}) or (status = 'retrying' and next_attempt_at < ${stale})`;
-  const res = await db.execute<{ id: string; kind: string; status: string; attempts: number; next_attempt_at: Date | string | null }>(sql`
+  const res = await db.execute<{
+    id: string;
+    kind: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: Date | string | null;
+  }>(sql`
     select id, kind, status, attempts, next_attempt_at from mail_deliveries
     where (status = 'sending' and lease_until < ${now}) or ${lost}
     order by created_at limit ${opts.limit ?? 5000}`);
   return res.rows.map((r) => ({
-    id: r.id, kind: r.kind, status: r.status, attempts: r.attempts,
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    attempts: r.attempts,
     nextAttemptAt: r.status === 'retrying' && r.next_attempt_at !== null ? new Date(r.next_attempt_at) : null,
   }));
 }

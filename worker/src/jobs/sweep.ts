@@ -25,7 +25,13 @@ export interface SweepOptions {
 }
 
 /** Adds a job for the delivery unless a live one exists; a finished job is replaced. */
-async function ensureJob(queue: Queue, deliveryId: string, kind: string, attempts: number, opts: { delayMs?: number; promote?: boolean } = {}): Promise<boolean> {
+async function ensureJob(
+  queue: Queue,
+  deliveryId: string,
+  kind: string,
+  attempts: number,
+  opts: { delayMs?: number; promote?: boolean } = {},
+): Promise<boolean> {
   const id = jobId.mail(deliveryId);
   const existing = await queue.getJob(id);
   const state = existing ? await existing.getState() : null;
@@ -38,7 +44,11 @@ async function ensureJob(queue: Queue, deliveryId: string, kind: string, attempt
   if (existing && (state === 'completed' || state === 'failed')) await existing.remove();
   // An 'active' job may belong to a dead worker: add a sibling; the DB claim lets only one send.
   const useId = state === 'active' ? `${id}-s${attempts}` : id;
-  await queue.add(kind, { deliveryId }, { ...MAIL_JOB_OPTIONS, jobId: useId, ...(opts.delayMs ? { delay: Math.ceil(opts.delayMs) } : {}) });
+  await queue.add(
+    kind,
+    { deliveryId },
+    { ...MAIL_JOB_OPTIONS, jobId: useId, ...(opts.delayMs ? { delay: Math.ceil(opts.delayMs) } : {}) },
+  );
   return true;
 }
 
@@ -65,7 +75,8 @@ export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<
 /** The claims of dead workers (lease expired): a job for each, so another worker takes them over. */
 export async function reclaim(deps: WorkerDeps, now = new Date()): Promise<number> {
   let enqueued = 0;
-  for (const d of await dueDeliveries(deps.db, now, 0, { leasesOnly: true })) if (await ensureJob(deps.mailQueue, d.id, d.kind, d.attempts)) enqueued++;
+  for (const d of await dueDeliveries(deps.db, now, 0, { leasesOnly: true }))
+    if (await ensureJob(deps.mailQueue, d.id, d.kind, d.attempts)) enqueued++;
   if (enqueued > 0) deps.log('info', 'reclaimed mail of a stopped worker', { enqueued });
   return enqueued;
 }

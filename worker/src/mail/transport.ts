@@ -34,7 +34,9 @@ export function isPermanentSmtpError(err: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-export function createMailTransport(config: Pick<WorkerConfig, 'smtpUrl' | 'mailFrom' | 'smtpRatePerSecond' | 'outboxDir'>): MailTransport {
+export function createMailTransport(
+  config: Pick<WorkerConfig, 'smtpUrl' | 'mailFrom' | 'smtpRatePerSecond' | 'outboxDir'>,
+): MailTransport {
   if (config.smtpUrl) {
     const t = nodemailer.createTransport({
       url: config.smtpUrl,

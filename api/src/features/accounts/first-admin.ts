@@ -41,7 +41,13 @@ export async function createFirstAdmin(db: Db, secret: string, input: FirstAdmin
     if (!(await setupNeeded(tx))) throw new AppError('SETUP_NOT_NEEDED');
     const u = await ensureUser(tx, { email: input.email, fullName: input.fullName, passwordHash, role: 'admin' });
     if (!u.created) throw new AppError('EMAIL_TAKEN', { field: 'email' });
-    await recordAudit(tx, { actorUserId: u.id, action: 'user.first_admin', entity: 'user', entityId: u.id, details: { role: 'admin' } });
+    await recordAudit(tx, {
+      actorUserId: u.id,
+      action: 'user.first_admin',
+      entity: 'user',
+      entityId: u.id,
+      details: { role: 'admin' },
+    });
     return u.id;
   });
 }

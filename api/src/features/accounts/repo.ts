@@ -5,7 +5,15 @@ const { users, organisations, sessions } = schema;
 
 export async function listConsoleAccounts(db: DbOrTx) {
   return db
-    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, organisation: organisations.name, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      role: users.role,
+      organisation: organisations.name,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .orderBy(users.role, sql`lower(${users.email})`);
@@ -17,7 +25,10 @@ export async function findAccount(db: DbOrTx, id: string) {
 }
 
 export async function setDisabled(db: DbOrTx, id: string, disabled: boolean): Promise<void> {
-  await db.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ disabledAt: disabled ? new Date() : null })
+    .where(eq(users.id, id));
   if (disabled) await db.delete(sessions).where(eq(sessions.userId, id));
 }
 

@@ -18,7 +18,11 @@ import { countActiveAdmins, findAccount, listConsoleAccounts, setDisabled, setPa
 const temporaryPassword = () => `${newShortCode(4)}-${newShortCode(4)}-${newShortCode(4)}-${newShortCode(4)}`;
 
 export async function listAccounts(db: Db): Promise<Account[]> {
-  return (await listConsoleAccounts(db)).map((a) => ({ ...a, disabledAt: a.disabledAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString() }));
+  return (await listConsoleAccounts(db)).map((a) => ({
+    ...a,
+    disabledAt: a.disabledAt?.toISOString() ?? null,
+    createdAt: a.createdAt.toISOString(),
+  }));
 }
 
 export async function createAccount(db: Db, input: AccountCreate, actor: string | null): Promise<AccountSecret> {
@@ -26,10 +30,23 @@ export async function createAccount(db: Db, input: AccountCreate, actor: string 
   const passwordHash = await hashPassword(password);
   try {
     const id = await db.transaction(async (tx) => {
-      const organisationId = input.role === 'admin' || !input.organisation ? null : await ensureOrganisation(tx, input.organisation, 'supervisor');
-      const u = await ensureUser(tx, { email: input.email, fullName: input.fullName, passwordHash, role: input.role, organisationId });
+      const organisationId =
+        input.role === 'admin' || !input.organisation ? null : await ensureOrganisation(tx, input.organisation, 'supervisor');
+      const u = await ensureUser(tx, {
+        email: input.email,
+        fullName: input.fullName,
+        passwordHash,
+        role: input.role,
+        organisationId,
+      });
       if (!u.created) throw new AppError('EMAIL_TAKEN', { field: 'email' });
-      await recordAudit(tx, { actorUserId: actor, action: 'user.create', entity: 'user', entityId: u.id, details: { role: input.role } });
+      await recordAudit(tx, {
+        actorUserId: actor,
+        action: 'user.create',
+        entity: 'user',
+        entityId: u.id,
+        details: { role: input.role },
+      });
       return u.id;
     });
     return { id, temporaryPassword: password };
@@ -51,7 +68,12 @@ export async function changeDisabled(db: Db, id: string, disabled: boolean, acto
   await db.transaction(async (tx) => {
     if (disabled && u.role === 'admin' && (await countActiveAdmins(tx, u.id)) === 0) throw new AppError('USER_LAST_ADMIN');
     await setDisabled(tx, id, disabled);
-    await recordAudit(tx, { actorUserId: actor, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: id });
+    await recordAudit(tx, {
+      actorUserId: actor,
+      action: disabled ? 'user.disable' : 'user.enable',
+      entity: 'user',
+      entityId: id,
+    });
   });
 }
 

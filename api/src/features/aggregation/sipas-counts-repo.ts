@@ -74,7 +74,11 @@ export async function countCampaignAnswers(db: DbOrTx, campaignId: string, opts:
   const out: CampaignCounts = new Map();
   for (const f of forms) {
     const byForm = out.get(f.unitId) ?? new Map<number, FormCounts>();
-    byForm.set(f.formId, { formId: f.formId, validForms: f.n, counts: countsFromRows(grouped.get(`${f.unitId}:${f.formId}`) ?? []) });
+    byForm.set(f.formId, {
+      formId: f.formId,
+      validForms: f.n,
+      counts: countsFromRows(grouped.get(`${f.unitId}:${f.formId}`) ?? []),
+    });
     out.set(f.unitId, byForm);
   }
   return out;

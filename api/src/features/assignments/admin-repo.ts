@@ -29,13 +29,25 @@ export async function listCampaignAssignments(db: DbOrTx, campaignId: string) {
     where a.campaign_id = ${campaignId}
     order by u.full_name, un.code, l.name nulls first`);
   return r.rows.map((x) => ({
-    id: x.id, enumeratorId: x.enumerator_id, enumeratorName: x.enumerator_name, organisation: x.organisation,
-    unitCode: x.unit_code, unitName: x.unit_name, localityId: x.locality_id, localityName: x.locality_name,
-    quota: x.quota, collected: x.collected, valid: x.valid,
+    id: x.id,
+    enumeratorId: x.enumerator_id,
+    enumeratorName: x.enumerator_name,
+    organisation: x.organisation,
+    unitCode: x.unit_code,
+    unitName: x.unit_name,
+    localityId: x.locality_id,
+    localityName: x.locality_name,
+    quota: x.quota,
+    collected: x.collected,
+    valid: x.valid,
   }));
 }
 
-export async function updateQuota(db: DbOrTx, id: string, quota: number): Promise<{ id: string; quota: number; collected: number } | undefined> {
+export async function updateQuota(
+  db: DbOrTx,
+  id: string,
+  quota: number,
+): Promise<{ id: string; quota: number; collected: number } | undefined> {
   const r = await db.execute<{ id: string; quota: number; collected: number }>(sql`
     update assignments set quota = ${quota} where id = ${id} returning id, quota, collected`);
   return r.rows[0];

@@ -19,7 +19,8 @@ function numberSetting(settings: unknown, key: string, fallback: number): number
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
 }
 
-export const minInterviewSeconds = (settings: unknown) => numberSetting(settings, 'minInterviewSeconds', DEFAULT_MIN_INTERVIEW_SECONDS);
+export const minInterviewSeconds = (settings: unknown) =>
+  numberSetting(settings, 'minInterviewSeconds', DEFAULT_MIN_INTERVIEW_SECONDS);
 export const identicalPatternThreshold = (settings: unknown) =>
   numberSetting(settings, 'identicalPatternThreshold', DEFAULT_IDENTICAL_PATTERN_THRESHOLD);
 

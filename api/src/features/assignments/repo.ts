@@ -84,7 +84,12 @@ export async function addCollected(db: DbOrTx, assignmentId: string, n: number):
  * How many stored field responses of this enumerator in this campaign share each of these payload
  * hashes (identical answer patterns), over all of the enumerator's assignments.
  */
-export async function countPatterns(db: DbOrTx, enumeratorId: string, campaignId: string, hashes: string[]): Promise<Map<string, number>> {
+export async function countPatterns(
+  db: DbOrTx,
+  enumeratorId: string,
+  campaignId: string,
+  hashes: string[],
+): Promise<Map<string, number>> {
   if (hashes.length === 0) return new Map();
   const r = await db.execute<{ hash: string; n: number }>(sql`
     select r.payload_hash as hash, count(*)::int as n
@@ -101,7 +106,12 @@ export async function countPatterns(db: DbOrTx, enumeratorId: string, campaignId
  * their automatic state (valid, no supervisor reason) go back to `pending`; decided forms keep
  * their decision. Returns how many rows changed.
  */
-export async function flagStoredPatterns(db: DbOrTx, enumeratorId: string, campaignId: string, hashes: string[]): Promise<number> {
+export async function flagStoredPatterns(
+  db: DbOrTx,
+  enumeratorId: string,
+  campaignId: string,
+  hashes: string[],
+): Promise<number> {
   if (hashes.length === 0) return 0;
   const r = await db.execute(sql`
     update responses r

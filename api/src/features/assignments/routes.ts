@@ -16,7 +16,11 @@ import { AppError } from '../../errors.ts';
 import { campaignAssignments, changeQuota, createAssignment, enumeratorAssignments, removeAssignment } from './service.ts';
 import { syncForms } from './sync.ts';
 
-const singleResultSchema = z.object({ status: z.enum(['stored', 'duplicate']), responseId: z.uuid().optional(), flags: z.array(z.string()).optional() });
+const singleResultSchema = z.object({
+  status: z.enum(['stored', 'duplicate']),
+  responseId: z.uuid().optional(),
+  flags: z.array(z.string()).optional(),
+});
 
 const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const enumerator = app.requireRole('enumerator');
@@ -44,7 +48,12 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/campaigns/:id/assignments',
     {
       onRequest: app.requireRole('admin'),
-      schema: { tags: ['fieldwork'], summary: "A campaign's assignments with quota, collected and valid counts", params: idParamsSchema, response: { 200: campaignAssignmentsSchema, 404: errorBodySchema } },
+      schema: {
+        tags: ['fieldwork'],
+        summary: "A campaign's assignments with quota, collected and valid counts",
+        params: idParamsSchema,
+        response: { 200: campaignAssignmentsSchema, 404: errorBodySchema },
+      },
     },
     async (req) => ({ assignments: await campaignAssignments(app.db, req.params.id) }),
   );
@@ -53,7 +62,13 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assignments/:id',
     {
       onRequest: app.requireRole('admin'),
-      schema: { tags: ['fieldwork'], summary: "Change an assignment's quota", params: idParamsSchema, body: assignmentUpdateSchema, response: { 200: assignmentUpdatedSchema, 400: errorBodySchema, 404: errorBodySchema } },
+      schema: {
+        tags: ['fieldwork'],
+        summary: "Change an assignment's quota",
+        params: idParamsSchema,
+        body: assignmentUpdateSchema,
+        response: { 200: assignmentUpdatedSchema, 400: errorBodySchema, 404: errorBodySchema },
+      },
     },
     async (req) => changeQuota(app.db, req.params.id, req.body.quota),
   );
@@ -62,7 +77,12 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assignments/:id',
     {
       onRequest: app.requireRole('admin'),
-      schema: { tags: ['fieldwork'], summary: 'Delete an assignment that has no forms (409 ASSIGNMENT_HAS_FORMS otherwise)', params: idParamsSchema, response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema } },
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Delete an assignment that has no forms (409 ASSIGNMENT_HAS_FORMS otherwise)',
+        params: idParamsSchema,
+        response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema },
+      },
     },
     async (req, reply) => {
       await removeAssignment(app.db, req.params.id);
@@ -72,7 +92,14 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/enumerator/assignments',
-    { onRequest: enumerator, schema: { tags: ['fieldwork'], summary: "The logged-in enumerator's assignments with their forms", response: { 200: enumeratorAssignmentsSchema } } },
+    {
+      onRequest: enumerator,
+      schema: {
+        tags: ['fieldwork'],
+        summary: "The logged-in enumerator's assignments with their forms",
+        response: { 200: enumeratorAssignmentsSchema },
+      },
+    },
     async (req) => ({ assignments: await enumeratorAssignments(app.db, userId(req.user)) }),
   );
 
@@ -81,7 +108,12 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: enumerator,
       bodyLimit: 16 * 1024 * 1024,
-      schema: { tags: ['fieldwork'], summary: 'Upload queued interviews; one result per form, in order', body: syncInputSchema, response: { 200: syncOutputSchema, 400: errorBodySchema } },
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Upload queued interviews; one result per form, in order',
+        body: syncInputSchema,
+        response: { 200: syncOutputSchema, 400: errorBodySchema },
+      },
     },
     async (req) => ({ results: await syncForms(app.db, userId(req.user), req.body.forms) }),
   );
@@ -95,14 +127,24 @@ const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Submit one interview for one of your assignments (201 stored, 200 already stored)',
         params: idParamsSchema,
         body: singleFieldFormSchema,
-        response: { 200: singleResultSchema, 201: singleResultSchema, 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema },
+        response: {
+          200: singleResultSchema,
+          201: singleResultSchema,
+          400: errorBodySchema,
+          403: errorBodySchema,
+          409: errorBodySchema,
+        },
       },
     },
     async (req, reply) => {
       const [r] = await syncForms(app.db, userId(req.user), [{ ok: true, value: { ...req.body, assignmentId: req.params.id } }]);
       if (!r) throw new Error('sync returned no result');
       if (r.status === 'rejected') throw new AppError(r.reason ?? 'VALIDATION_FAILED', r.errors);
-      const body = { status: r.status, ...(r.responseId ? { responseId: r.responseId } : {}), ...(r.flags ? { flags: r.flags } : {}) };
+      const body = {
+        status: r.status,
+        ...(r.responseId ? { responseId: r.responseId } : {}),
+        ...(r.flags ? { flags: r.flags } : {}),
+      };
       return reply.status(r.status === 'stored' ? 201 : 200).send(body);
     },
   );

@@ -1,4 +1,10 @@
-import { toPublicForm, type AssignmentCreate, type CampaignAssignment, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
+import {
+  toPublicForm,
+  type AssignmentCreate,
+  type CampaignAssignment,
+  type EnumeratorAssignment,
+  type PublicForm,
+} from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { campaignStatus, getCampaign } from '../campaigns/service.ts';
@@ -49,7 +55,14 @@ export async function enumeratorAssignments(db: Db, enumeratorId: string): Promi
     unitCode: r.unitCode,
     unitName: r.unitName,
     localityId: r.localityId,
-    place: placeOf({ locality_level: r.localityLevel, locality_name: r.localityName, parent_name: r.parentName, unit_group: r.unitGroup, unit_name: r.unitName, unit_tier: r.unitTier }),
+    place: placeOf({
+      locality_level: r.localityLevel,
+      locality_name: r.localityName,
+      parent_name: r.parentName,
+      unit_group: r.unitGroup,
+      unit_name: r.unitName,
+      unit_tier: r.unitTier,
+    }),
     quota: r.quota,
     collected: r.collected,
     forms,

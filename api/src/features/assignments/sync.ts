@@ -48,7 +48,13 @@ interface Candidate {
 }
 
 /** In-memory pass: ownership, form, answers, in-batch duplicates. Fills `results` for settled forms. */
-function classify(forms: IndexedForm[], userId: string, byId: Map<string, LoadedAssignment>, formByCode: Map<string, StoredForm>, results: SyncResult[]) {
+function classify(
+  forms: IndexedForm[],
+  userId: string,
+  byId: Map<string, LoadedAssignment>,
+  formByCode: Map<string, StoredForm>,
+  results: SyncResult[],
+) {
   const candidates: Candidate[] = [];
   const firstSeen = new Map<string, { index: number; hash: string | null }>();
   forms.forEach(({ form: f, index }) => {
@@ -74,9 +80,20 @@ function classify(forms: IndexedForm[], userId: string, byId: Map<string, Loaded
       index,
       assignment: a,
       row: {
-        clientId: f.clientId, campaignId: a.campaignId, form, unitId: a.unitId, channel: 'enumerator', sourceId: a.id,
-        answers: prepared.answers, payloadHash: prepared.payloadHash, reviewState: 'valid',
-        flags: interviewFlags(a, startedAt, completedAt), overQuota: false, note: f.note?.trim() || null, startedAt, completedAt,
+        clientId: f.clientId,
+        campaignId: a.campaignId,
+        form,
+        unitId: a.unitId,
+        channel: 'enumerator',
+        sourceId: a.id,
+        answers: prepared.answers,
+        payloadHash: prepared.payloadHash,
+        reviewState: 'valid',
+        flags: interviewFlags(a, startedAt, completedAt),
+        overQuota: false,
+        note: f.note?.trim() || null,
+        startedAt,
+        completedAt,
       },
     });
   });
@@ -96,7 +113,12 @@ async function flagPatterns(tx: Tx, userId: string, fresh: Candidate[]): Promise
     const repeated = repeatedPatterns(stored, hashes, identicalPatternThreshold(list[0]?.assignment.settings));
     if (repeated.size === 0) continue;
     for (const c of list) if (repeated.has(c.row.payloadHash)) c.row.flags.push('identical_pattern');
-    await flagStoredPatterns(tx, userId, campaignId, [...repeated].filter((h) => (stored.get(h) ?? 0) > 0));
+    await flagStoredPatterns(
+      tx,
+      userId,
+      campaignId,
+      [...repeated].filter((h) => (stored.get(h) ?? 0) > 0),
+    );
   }
 }
 
@@ -129,12 +151,16 @@ async function writeBatch(tx: Tx, userId: string, candidates: Candidate[], resul
   // One enumerator's syncs are serialised (taken before any row lock): two devices uploading at
   // once can then neither miss each other's copies of a pattern nor race on the same client ids.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`field-sync:${userId}`}))`);
-  const existing = await findExisting(tx, candidates.map((c) => c.row.clientId));
+  const existing = await findExisting(
+    tx,
+    candidates.map((c) => c.row.clientId),
+  );
   let fresh: Candidate[] = [];
   for (const c of candidates) {
     const prev = existing.get(c.row.clientId);
     if (!prev) fresh.push(c);
-    else if (prev.payloadHash === c.row.payloadHash) results[c.index] = { clientId: c.row.clientId, status: 'duplicate', responseId: prev.id };
+    else if (prev.payloadHash === c.row.payloadHash)
+      results[c.index] = { clientId: c.row.clientId, status: 'duplicate', responseId: prev.id };
     else results[c.index] = reject(c.row.clientId, 'SUBMISSION_CONFLICT');
   }
   const vanished = new Set(await countQuotas(tx, fresh));
@@ -142,25 +168,38 @@ async function writeBatch(tx: Tx, userId: string, candidates: Candidate[], resul
   fresh = fresh.filter((c) => !vanished.has(c));
   await flagPatterns(tx, userId, fresh);
   for (const c of fresh) c.row.reviewState = c.row.flags.length > 0 ? 'pending' : 'valid';
-  const inserted = await insertPrepared(tx, fresh.map((c) => c.row));
+  const inserted = await insertPrepared(
+    tx,
+    fresh.map((c) => c.row),
+  );
   const lost = fresh.filter((c) => !inserted.has(c.row.clientId));
   if (lost.length > 0) await settleLost(tx, lost, results);
   for (const c of fresh) {
     const id = inserted.get(c.row.clientId);
-    if (id) results[c.index] = { clientId: c.row.clientId, status: 'stored', responseId: id, ...(c.row.flags.length ? { flags: c.row.flags } : {}) };
+    if (id)
+      results[c.index] = {
+        clientId: c.row.clientId,
+        status: 'stored',
+        responseId: id,
+        ...(c.row.flags.length ? { flags: c.row.flags } : {}),
+      };
   }
 }
 
 /** A concurrent sync stored some of these client ids first: undo their count, report them. */
 async function settleLost(tx: Tx, lost: Candidate[], results: SyncResult[]): Promise<void> {
-  const now = await findExisting(tx, lost.map((c) => c.row.clientId));
+  const now = await findExisting(
+    tx,
+    lost.map((c) => c.row.clientId),
+  );
   const perAssignment = new Map<string, number>();
   for (const c of lost) {
     perAssignment.set(c.assignment.id, (perAssignment.get(c.assignment.id) ?? 0) + 1);
     const prev = now.get(c.row.clientId);
-    results[c.index] = prev?.payloadHash === c.row.payloadHash
-      ? { clientId: c.row.clientId, status: 'duplicate', responseId: prev.id }
-      : reject(c.row.clientId, 'SUBMISSION_CONFLICT');
+    results[c.index] =
+      prev?.payloadHash === c.row.payloadHash
+        ? { clientId: c.row.clientId, status: 'duplicate', responseId: prev.id }
+        : reject(c.row.clientId, 'SUBMISSION_CONFLICT');
   }
   for (const id of [...perAssignment.keys()].sort()) await addCollected(tx, id, -(perAssignment.get(id) ?? 0));
 }
@@ -170,7 +209,14 @@ function checkedForms(items: ItemCheck<FieldForm>[], results: SyncResult[]): Ind
   const forms: IndexedForm[] = [];
   items.forEach((item, index) => {
     if (item.ok) forms.push({ index, form: item.value });
-    else results[index] = reject(item.clientId, item.code, { errors: item.details.map((d) => ({ questionId: d.field, code: item.code, message: { vi: errorCatalogue[item.code].vi, en: d.message } })) });
+    else
+      results[index] = reject(item.clientId, item.code, {
+        errors: item.details.map((d) => ({
+          questionId: d.field,
+          code: item.code,
+          message: { vi: errorCatalogue[item.code].vi, en: d.message },
+        })),
+      });
   });
   return forms;
 }

@@ -20,10 +20,27 @@ function filters(q: AuditQuery): SQL | undefined {
 export async function auditPage(db: DbOrTx, q: AuditQuery): Promise<{ entries: AuditEntry[]; total: number; actions: string[] }> {
   const where = filters(q);
   const rows = await db
-    .select({ id: auditLog.id, at: auditLog.at, actorEmail: users.email, actorName: users.fullName, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, details: auditLog.details })
-    .from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(where).orderBy(desc(auditLog.id)).limit(q.limit).offset(q.offset);
-  const count = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where);
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorEmail: users.email,
+      actorName: users.fullName,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(q.limit)
+    .offset(q.offset);
+  const count = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(where);
   const actions = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return {
     entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), details: (r.details ?? {}) as Record<string, unknown> })),

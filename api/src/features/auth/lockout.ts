@@ -37,14 +37,19 @@ export async function claimAttempt(db: DbOrTx, userId: string, underAttack: bool
   const claimed = await db
     .update(u)
     .set({ failedLogins: sql`${u.failedLogins} + 1`, lastFailedLoginAt: sql`now()` })
-    .where(sql`${u.id} = ${userId}
+    .where(
+      sql`${u.id} = ${userId}
       and (${u.lockedUntil} is null or ${u.lockedUntil} <= now())
       and (${u.failedLogins} < ${free} or ${u.lastFailedLoginAt} is null
-           or ${u.lastFailedLoginAt} + ${delay} * interval '1 second' <= now())`)
+           or ${u.lastFailedLoginAt} + ${delay} * interval '1 second' <= now())`,
+    )
     .returning({ attempt: u.failedLogins });
   if (claimed[0]) return { ok: true, attempt: claimed[0].attempt };
   const rows = await db
-    .select({ lockedUntil: u.lockedUntil, wait: sql<number>`ceil(greatest(0, extract(epoch from (${u.lastFailedLoginAt} + ${delay} * interval '1 second' - now()))))::int` })
+    .select({
+      lockedUntil: u.lockedUntil,
+      wait: sql<number>`ceil(greatest(0, extract(epoch from (${u.lastFailedLoginAt} + ${delay} * interval '1 second' - now()))))::int`,
+    })
     .from(u)
     .where(eq(u.id, userId));
   const row = rows[0];
@@ -59,14 +64,25 @@ export async function recordFailure(db: Db, userId: string, attempt: number): Pr
   const until = new Date(Date.now() + LOCK_MS);
   await db.transaction(async (tx) => {
     await tx.update(schema.users).set({ lockedUntil: until }).where(eq(schema.users.id, userId));
-    await tx.insert(schema.auditLog).values({ actorUserId: null, action: 'login.locked', entity: 'user', entityId: userId, details: { failedLogins: attempt, lockedUntil: until.toISOString() } });
-    await tx.insert(schema.accountNotices).values({ userId, kind: 'lockout', details: { lockedUntil: until.toISOString(), failedLogins: attempt } });
+    await tx.insert(schema.auditLog).values({
+      actorUserId: null,
+      action: 'login.locked',
+      entity: 'user',
+      entityId: userId,
+      details: { failedLogins: attempt, lockedUntil: until.toISOString() },
+    });
+    await tx
+      .insert(schema.accountNotices)
+      .values({ userId, kind: 'lockout', details: { lockedUntil: until.toISOString(), failedLogins: attempt } });
   });
 }
 
 /** After a successful login. */
 export async function resetFailures(db: DbOrTx, userId: string): Promise<void> {
-  await db.update(schema.users).set({ failedLogins: 0, lastFailedLoginAt: null, lockedUntil: null }).where(eq(schema.users.id, userId));
+  await db
+    .update(schema.users)
+    .set({ failedLogins: 0, lastFailedLoginAt: null, lockedUntil: null })
+    .where(eq(schema.users.id, userId));
 }
 
 /** An admin lifts a lock (audited). False when there is no such user. */
@@ -78,7 +94,9 @@ export async function unlockAccount(db: Db, userId: string, actorUserId: string)
       .where(eq(schema.users.id, userId))
       .returning({ id: schema.users.id });
     if (!rows[0]) return false;
-    await tx.insert(schema.auditLog).values({ actorUserId, action: 'login.unlock', entity: 'user', entityId: userId, details: {} });
+    await tx
+      .insert(schema.auditLog)
+      .values({ actorUserId, action: 'login.unlock', entity: 'user', entityId: userId, details: {} });
     return true;
   });
 }

@@ -4,7 +4,11 @@ import { eq, sql } from 'drizzle-orm';
 const { users, sessions } = schema;
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
-  const rows = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
   return rows[0];
 }
 

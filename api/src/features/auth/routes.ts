@@ -13,7 +13,12 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/accounts/:id/unlock',
     {
       onRequest: app.requireRole('admin'),
-      schema: { tags: ['auth'], summary: 'Unlock an account locked after failed logins (audited)', params: idParamsSchema, response: { 200: z.object({ ok: z.literal(true) }), 404: errorBodySchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Unlock an account locked after failed logins (audited)',
+        params: idParamsSchema,
+        response: { 200: z.object({ ok: z.literal(true) }), 404: errorBodySchema },
+      },
     },
     async (req) => {
       if (!(await unlockAccount(app.db, req.params.id, req.user?.id ?? ''))) throw new AppError('USER_NOT_FOUND');
@@ -53,7 +58,11 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me',
     {
       onRequest: app.requireRole(),
-      schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: z.object({ user: sessionUserSchema }), 401: errorBodySchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user',
+        response: { 200: z.object({ user: sessionUserSchema }), 401: errorBodySchema },
+      },
     },
     async (req) => {
       const u = req.user;

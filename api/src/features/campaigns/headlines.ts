@@ -36,7 +36,14 @@ export async function campaignHeadlines(db: DbOrTx, campaigns: CampaignRow[]): P
     if (c.kind === 'staff') {
       const r = staff.get(c.id) ?? { invited: 0, completed: 0 };
       const target = Number((c.settings as { targetRate?: unknown }).targetRate ?? DEFAULT_TARGET_RATE);
-      return { kind: 'staff', campaignId: c.id, invited: r.invited, completed: r.completed, rate: ratePercent(r.completed, r.invited), targetRate: target };
+      return {
+        kind: 'staff',
+        campaignId: c.id,
+        invited: r.invited,
+        completed: r.completed,
+        rate: ratePercent(r.completed, r.invited),
+        targetRate: target,
+      };
     }
     const r = sipas.get(c.id);
     const target = r?.planned ?? (c.targetPerUnit !== null && r ? c.targetPerUnit * r.units : null);

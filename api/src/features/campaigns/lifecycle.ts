@@ -14,22 +14,38 @@ export async function closeEarly(db: Db, id: string, input: CampaignClose, actor
   await getCampaign(db, id);
   await db.transaction(async (tx) => {
     if (await closeCampaign(tx, id)) {
-      await recordAudit(tx, { actorUserId: actor, action: 'campaign.close', entity: 'campaign', entityId: id, details: { reason: input?.reason ?? null } });
+      await recordAudit(tx, {
+        actorUserId: actor,
+        action: 'campaign.close',
+        entity: 'campaign',
+        entityId: id,
+        details: { reason: input?.reason ?? null },
+      });
     }
   });
   resetTargetCache(db);
   return getCampaign(db, id);
 }
 
-export async function reopen(db: Db, id: string, input: CampaignReopen, actor: string | null, now = new Date()): Promise<CampaignRow> {
+export async function reopen(
+  db: Db,
+  id: string,
+  input: CampaignReopen,
+  actor: string | null,
+  now = new Date(),
+): Promise<CampaignRow> {
   const c = await getCampaign(db, id);
   const closesAt = input.closesAt ? new Date(input.closesAt) : undefined;
   if ((closesAt ?? c.closesAt) <= now) throw new AppError('CAMPAIGN_END_PASSED', { field: 'closesAt' });
-  if (closesAt && closesAt <= c.opensAt) throw new AppError('VALIDATION_FAILED', [{ field: 'closesAt', message: 'Ngày kết thúc phải sau ngày bắt đầu' }]);
+  if (closesAt && closesAt <= c.opensAt)
+    throw new AppError('VALIDATION_FAILED', [{ field: 'closesAt', message: 'Ngày kết thúc phải sau ngày bắt đầu' }]);
   await db.transaction(async (tx) => {
     await reopenCampaign(tx, id, closesAt);
     await recordAudit(tx, {
-      actorUserId: actor, action: 'campaign.reopen', entity: 'campaign', entityId: id,
+      actorUserId: actor,
+      action: 'campaign.reopen',
+      entity: 'campaign',
+      entityId: id,
       details: { reason: input.reason, ...(closesAt ? { closesAt: closesAt.toISOString() } : {}) },
     });
   });

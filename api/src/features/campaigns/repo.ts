@@ -33,11 +33,18 @@ export async function findOpenCampaign(db: DbOrTx, kind: 'staff' | 'sipas', at =
 
 /** Closes an open campaign now; false when it was already closed early. */
 export async function closeCampaign(db: DbOrTx, id: string, at = new Date()): Promise<boolean> {
-  const rows = await db.update(campaigns).set({ closedAt: at }).where(and(eq(campaigns.id, id), isNull(campaigns.closedAt))).returning({ id: campaigns.id });
+  const rows = await db
+    .update(campaigns)
+    .set({ closedAt: at })
+    .where(and(eq(campaigns.id, id), isNull(campaigns.closedAt)))
+    .returning({ id: campaigns.id });
   return rows.length > 0;
 }
 
 /** Clears an early close (and moves the end when given). */
 export async function reopenCampaign(db: DbOrTx, id: string, closesAt: Date | undefined): Promise<void> {
-  await db.update(campaigns).set({ closedAt: null, ...(closesAt ? { closesAt } : {}) }).where(eq(campaigns.id, id));
+  await db
+    .update(campaigns)
+    .set({ closedAt: null, ...(closesAt ? { closesAt } : {}) })
+    .where(eq(campaigns.id, id));
 }

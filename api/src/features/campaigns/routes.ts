@@ -1,4 +1,12 @@
-import { campaignCloseSchema, campaignCreateSchema, campaignHeadlinesSchema, campaignReopenSchema, campaignSchema, errorBodySchema, idParamsSchema } from '@hailong/contracts';
+import {
+  campaignCloseSchema,
+  campaignCreateSchema,
+  campaignHeadlinesSchema,
+  campaignReopenSchema,
+  campaignSchema,
+  errorBodySchema,
+  idParamsSchema,
+} from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { campaignHeadlines } from './headlines.ts';
@@ -30,7 +38,11 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.requireRole('admin', 'supervisor', 'observer'),
-      schema: { tags: ['campaigns'], summary: 'List campaigns (supervisors and observers: those their organisation supervises)', response: { 200: z.object({ campaigns: z.array(campaignSchema) }) } },
+      schema: {
+        tags: ['campaigns'],
+        summary: 'List campaigns (supervisors and observers: those their organisation supervises)',
+        response: { 200: z.object({ campaigns: z.array(campaignSchema) }) },
+      },
     },
     async (req) => {
       const user = currentUser(req.user);
@@ -44,7 +56,12 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     {
       onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
-      schema: { tags: ['campaigns'], summary: 'One campaign', params: idParamsSchema, response: { 200: campaignSchema, 404: errorBodySchema } },
+      schema: {
+        tags: ['campaigns'],
+        summary: 'One campaign',
+        params: idParamsSchema,
+        response: { 200: campaignSchema, 404: errorBodySchema },
+      },
     },
     async (req) => toCampaign(await getCampaign(app.db, req.params.id)),
   );

@@ -41,7 +41,13 @@ export async function createCampaign(db: Db, input: CampaignCreate, userId: stri
         settings: input.settings ?? {},
         createdBy: userId,
       });
-      await recordAudit(tx, { actorUserId: userId, action: 'campaign.create', entity: 'campaign', entityId: c.id, details: { kind: c.kind } });
+      await recordAudit(tx, {
+        actorUserId: userId,
+        action: 'campaign.create',
+        entity: 'campaign',
+        entityId: c.id,
+        details: { kind: c.kind },
+      });
       return c;
     });
   } catch (err) {

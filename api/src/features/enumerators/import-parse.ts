@@ -24,7 +24,8 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return v.result instanceof Date ? v.result.toISOString() : typeof v.result === 'object' ? '' : String(v.result ?? '');
+    if ('result' in v)
+      return v.result instanceof Date ? v.result.toISOString() : typeof v.result === 'object' ? '' : String(v.result ?? '');
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
   }
   return v instanceof Date ? v.toISOString() : typeof v === 'object' ? '' : String(v);

@@ -6,9 +6,17 @@ const { organisations, users, campaignSupervisors } = schema;
 
 /** The organisation with this name, created with `kind` if it does not exist yet. */
 export async function ensureOrganisation(db: DbOrTx, name: string, kind: 'enumerator' | 'supervisor'): Promise<number> {
-  const inserted = await db.insert(organisations).values({ name, kind }).onConflictDoNothing().returning({ id: organisations.id });
+  const inserted = await db
+    .insert(organisations)
+    .values({ name, kind })
+    .onConflictDoNothing()
+    .returning({ id: organisations.id });
   if (inserted[0]) return inserted[0].id;
-  const rows = await db.select({ id: organisations.id }).from(organisations).where(sql`${organisations.name} = ${name}`).limit(1);
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(sql`${organisations.name} = ${name}`)
+    .limit(1);
   if (!rows[0]) throw new Error('organisation vanished during ensureOrganisation');
   return rows[0].id;
 }
@@ -44,7 +52,13 @@ export async function attachSupervisor(db: DbOrTx, campaignId: string, organisat
 
 /** Field accounts of these roles with their organisation, by organisation then name. */
 export async function listAccounts(db: DbOrTx, roles: UserRole[]) {
-  const r = await db.execute<{ id: string; full_name: string; email: string; role: 'enumerator' | 'supervisor' | 'observer'; organisation: string | null }>(sql`
+  const r = await db.execute<{
+    id: string;
+    full_name: string;
+    email: string;
+    role: 'enumerator' | 'supervisor' | 'observer';
+    organisation: string | null;
+  }>(sql`
     select u.id, u.full_name, u.email, u.role, o.name as organisation
     from users u left join organisations o on o.id = u.organisation_id
     where u.role = any(${pgArray(roles)}::text[]) and u.disabled_at is null

@@ -13,7 +13,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { parseCsvRows, parseXlsxRows } from './import-parse.ts';
-import { addCampaignSupervisor, campaignSupervisors, createAccount, fieldAccounts, importAccounts, type FieldRole } from './service.ts';
+import {
+  addCampaignSupervisor,
+  campaignSupervisors,
+  createAccount,
+  fieldAccounts,
+  importAccounts,
+  type FieldRole,
+} from './service.ts';
 import { parseCsvBody } from '../../lib/csv-body.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,31 +41,69 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/enumerators',
-    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Enumerator accounts with their organisation', response: { 200: fieldAccountsSchema } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Enumerator accounts with their organisation',
+        response: { 200: fieldAccountsSchema },
+      },
+    },
     async () => ({ accounts: await fieldAccounts(app.db, ['enumerator']) }),
   );
 
   app.get(
     '/supervisors',
-    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Supervisor and observer accounts with their organisation', response: { 200: fieldAccountsSchema } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Supervisor and observer accounts with their organisation',
+        response: { 200: fieldAccountsSchema },
+      },
+    },
     async () => ({ accounts: await fieldAccounts(app.db, ['supervisor', 'observer']) }),
   );
 
   app.get(
     '/campaigns/:id/supervisors',
-    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Organisations supervising a campaign', params: idParamsSchema, response: { 200: campaignSupervisorsSchema, 404: errorBodySchema } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Organisations supervising a campaign',
+        params: idParamsSchema,
+        response: { 200: campaignSupervisorsSchema, 404: errorBodySchema },
+      },
+    },
     async (req) => ({ organisations: await campaignSupervisors(app.db, req.params.id) }),
   );
 
   app.post(
     '/enumerators',
-    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Create an enumerator account (organisation created by name if needed)', body: enumeratorCreateSchema, response: created } },
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Create an enumerator account (organisation created by name if needed)',
+        body: enumeratorCreateSchema,
+        response: created,
+      },
+    },
     async (req, reply) => reply.status(201).send({ id: await createAccount(app.db, req.body, 'enumerator') }),
   );
 
   app.post(
     '/supervisors',
-    { onRequest: admin, schema: { tags: ['fieldwork'], summary: 'Create a supervisor or observer (MTTQ, Hội CCB) account', body: supervisorCreateSchema, response: created } },
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Create a supervisor or observer (MTTQ, Hội CCB) account',
+        body: supervisorCreateSchema,
+        response: created,
+      },
+    },
     async (req, reply) => reply.status(201).send({ id: await createAccount(app.db, req.body, req.body.role) }),
   );
 
@@ -93,7 +138,8 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: z.object({ organisationId: z.number().int() }), 404: errorBodySchema },
       },
     },
-    async (req, reply) => reply.status(201).send({ organisationId: await addCampaignSupervisor(app.db, req.params.id, req.body.organisation) }),
+    async (req, reply) =>
+      reply.status(201).send({ organisationId: await addCampaignSupervisor(app.db, req.params.id, req.body.organisation) }),
   );
 };
 export default enumeratorRoutes;

@@ -8,7 +8,14 @@ import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { getCampaign } from '../campaigns/service.ts';
-import { attachSupervisor, ensureOrganisation, existingEmails, insertAccounts, listAccounts, listCampaignSupervisors } from './repo.ts';
+import {
+  attachSupervisor,
+  ensureOrganisation,
+  existingEmails,
+  insertAccounts,
+  listAccounts,
+  listCampaignSupervisors,
+} from './repo.ts';
 
 export type FieldRole = 'enumerator' | 'supervisor' | 'observer';
 
@@ -23,11 +30,18 @@ async function insertAll(db: Db, accounts: Array<EnumeratorCreate & { role: Fiel
     return await db.transaction(async (tx) => {
       const orgIds = new Map<string, number>();
       for (const a of hashed) {
-        if (!orgIds.has(a.organisation)) orgIds.set(a.organisation, await ensureOrganisation(tx, a.organisation, orgKind(a.role)));
+        if (!orgIds.has(a.organisation))
+          orgIds.set(a.organisation, await ensureOrganisation(tx, a.organisation, orgKind(a.role)));
       }
       return insertAccounts(
         tx,
-        hashed.map((a) => ({ email: a.email, fullName: a.fullName, passwordHash: a.passwordHash, role: a.role, organisationId: orgIds.get(a.organisation) ?? 0 })),
+        hashed.map((a) => ({
+          email: a.email,
+          fullName: a.fullName,
+          passwordHash: a.passwordHash,
+          role: a.role,
+          organisationId: orgIds.get(a.organisation) ?? 0,
+        })),
       );
     });
   } catch (err) {
@@ -73,16 +87,25 @@ export async function importAccounts(db: Db, rows: ImportRow[], fallbackRole: Fi
     }
     const key = parsed.data.email.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined) errors.push({ row, field: 'email', message: `trùng email với dòng ${first} / duplicate of row ${first}` });
+    if (first !== undefined)
+      errors.push({ row, field: 'email', message: `trùng email với dòng ${first} / duplicate of row ${first}` });
     seen.set(key, row);
     if (role) accounts.push({ ...parsed.data, role });
   }
-  const taken = await existingEmails(db, accounts.map((a) => a.email));
+  const taken = await existingEmails(
+    db,
+    accounts.map((a) => a.email),
+  );
   for (const { row, values } of rows) {
-    if (taken.has((values.email ?? '').trim().toLowerCase())) errors.push({ row, field: 'email', message: 'email đã có tài khoản / email already has an account' });
+    if (taken.has((values.email ?? '').trim().toLowerCase()))
+      errors.push({ row, field: 'email', message: 'email đã có tài khoản / email already has an account' });
   }
   if (rows.length === 0) errors.push({ row: 1, field: '', message: 'tệp không có dòng dữ liệu / no data rows' });
-  if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors.sort((a, b) => a.row - b.row));
+  if (errors.length > 0)
+    throw new AppError(
+      'IMPORT_INVALID',
+      errors.sort((a, b) => a.row - b.row),
+    );
   return insertAll(db, accounts);
 }
 

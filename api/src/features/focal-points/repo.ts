@@ -24,7 +24,12 @@ export async function listForCampaign(db: DbOrTx, campaignId: string): Promise<F
 }
 
 /** Sets (or with nulls clears) a current unit's focal point; undefined when there is no such unit. */
-export async function updateFocalPoint(db: DbOrTx, unitCode: string, name: string | null, email: string | null): Promise<FocalPoint | undefined> {
+export async function updateFocalPoint(
+  db: DbOrTx,
+  unitCode: string,
+  name: string | null,
+  email: string | null,
+): Promise<FocalPoint | undefined> {
   const rows = await db
     .update(units)
     .set({ focalPointName: name, focalPointEmail: email })
@@ -35,5 +40,11 @@ export async function updateFocalPoint(db: DbOrTx, unitCode: string, name: strin
 
 /** The audit row names the unit only: the focal point's name and email are personal data. */
 export async function auditFocalPoint(db: DbOrTx, actorUserId: string | null, unitCode: string, cleared: boolean): Promise<void> {
-  await db.insert(auditLog).values({ actorUserId, action: cleared ? 'focal_point.clear' : 'focal_point.set', entity: 'unit', entityId: unitCode, details: {} });
+  await db.insert(auditLog).values({
+    actorUserId,
+    action: cleared ? 'focal_point.clear' : 'focal_point.set',
+    entity: 'unit',
+    entityId: unitCode,
+    details: {},
+  });
 }

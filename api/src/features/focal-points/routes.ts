@@ -2,7 +2,14 @@
  * Focal points (đầu mối CCHC), admin only. Prefix /api/v1.
  * GET /focal-points[?campaignId=] · PUT /focal-points/:unitCode { name, email } · DELETE /focal-points/:unitCode
  */
-import { errorBodySchema, focalPointInputSchema, focalPointListSchema, focalPointQuerySchema, focalPointSchema, unitCodeParamsSchema } from '@hailong/contracts';
+import {
+  errorBodySchema,
+  focalPointInputSchema,
+  focalPointListSchema,
+  focalPointQuerySchema,
+  focalPointSchema,
+  unitCodeParamsSchema,
+} from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changeFocalPoint, listFocalPoints } from './service.ts';
 
@@ -16,7 +23,8 @@ const focalPointRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admin,
       schema: {
         tags: ['staff-survey'],
-        summary: "Units' focal points (đầu mối CCHC); with campaignId only the units that have respondents in that staff campaign",
+        summary:
+          "Units' focal points (đầu mối CCHC); with campaignId only the units that have respondents in that staff campaign",
         querystring: focalPointQuerySchema,
         response: { 200: focalPointListSchema, ...errors, 409: errorBodySchema },
       },

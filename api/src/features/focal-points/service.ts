@@ -13,7 +13,12 @@ export async function listFocalPoints(db: Db, campaignId?: string): Promise<Foca
 }
 
 /** `input` null clears the focal point (the unit then gets no digest). */
-export async function changeFocalPoint(db: Db, unitCode: string, input: FocalPointInput | null, actorUserId: string | null): Promise<FocalPoint> {
+export async function changeFocalPoint(
+  db: Db,
+  unitCode: string,
+  input: FocalPointInput | null,
+  actorUserId: string | null,
+): Promise<FocalPoint> {
   return db.transaction(async (tx) => {
     const row = await updateFocalPoint(tx, unitCode, input?.name ?? null, input?.email ?? null);
     if (!row) throw new AppError('UNIT_UNKNOWN', { unitCode });

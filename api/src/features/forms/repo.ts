@@ -18,7 +18,12 @@ const byKey = new Map<string, StoredForm>();
 const byId = new Map<number, StoredForm>();
 
 function remember(row: { id: number; code: string; version: number; definition: unknown }): StoredForm {
-  const f: StoredForm = { id: row.id, code: row.code, version: row.version, definition: formDefinitionSchema.parse(row.definition) };
+  const f: StoredForm = {
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    definition: formDefinitionSchema.parse(row.definition),
+  };
   byKey.set(`${f.code}@${f.version}`, f);
   byId.set(f.id, f);
   return f;

@@ -25,8 +25,16 @@ async function within<T>(ms: number, p: Promise<T>): Promise<T> {
   }
 }
 
-const dbState = (app: FastifyInstance) => within(2_000, app.db.execute(sql`select 1`)).then(() => 'ok' as const, () => 'down' as const);
-const redisState = (app: FastifyInstance) => within(1_000, app.redis.ping()).then(() => 'ok' as const, () => 'down' as const);
+const dbState = (app: FastifyInstance) =>
+  within(2_000, app.db.execute(sql`select 1`)).then(
+    () => 'ok' as const,
+    () => 'down' as const,
+  );
+const redisState = (app: FastifyInstance) =>
+  within(1_000, app.redis.ping()).then(
+    () => 'ok' as const,
+    () => 'down' as const,
+  );
 
 async function workerState(app: FastifyInstance, now = Date.now()) {
   const beat = await within(1_000, app.redis.get(heartbeatKey(app.config.queuePrefix))).catch(() => undefined);
@@ -34,7 +42,11 @@ async function workerState(app: FastifyInstance, now = Date.now()) {
   const at = beat ? Date.parse(beat) : NaN;
   if (Number.isNaN(at)) return { status: 'late' as const, lastBeatAt: null, ageSeconds: null };
   const age = Math.max(0, now - at);
-  return { status: age <= WORKER_LATE_MS ? ('ok' as const) : ('late' as const), lastBeatAt: new Date(at).toISOString(), ageSeconds: Math.round(age / 1000) };
+  return {
+    status: age <= WORKER_LATE_MS ? ('ok' as const) : ('late' as const),
+    lastBeatAt: new Date(at).toISOString(),
+    ageSeconds: Math.round(age / 1000),
+  };
 }
 
 const startedAt = Date.now();
@@ -49,7 +61,11 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/readyz',
     {
-      schema: { tags: ['health'], summary: 'Can store responses (database reachable; Redis down = degraded)', response: { 200: readinessSchema, 503: readinessSchema } },
+      schema: {
+        tags: ['health'],
+        summary: 'Can store responses (database reachable; Redis down = degraded)',
+        response: { 200: readinessSchema, 503: readinessSchema },
+      },
       logLevel: 'warn',
     },
     async (_req, reply) => {
@@ -62,7 +78,11 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
     {
-      schema: { tags: ['health'], summary: 'Every part: database, Redis, worker heartbeat (503 naming what failed)', response: { 200: healthSchema, 503: healthSchema } },
+      schema: {
+        tags: ['health'],
+        summary: 'Every part: database, Redis, worker heartbeat (503 naming what failed)',
+        response: { 200: healthSchema, 503: healthSchema },
+      },
       logLevel: 'warn',
     },
     async (_req, reply) => {

@@ -33,7 +33,12 @@ export interface Audience {
 
 type Row = { status: string; n: number; people: { fullName: string; email: string }[] | null };
 
-export async function audience(db: DbOrTx, campaignId: string, kind: 'invitation' | 'reminder', gapStart: Date): Promise<Audience> {
+export async function audience(
+  db: DbOrTx,
+  campaignId: string,
+  kind: 'invitation' | 'reminder',
+  gapStart: Date,
+): Promise<Audience> {
   const status = kind === 'reminder' ? reminderStatus(gapStart) : invitationStatus();
   const res = await db.execute<Row>(sql`
     with s as (

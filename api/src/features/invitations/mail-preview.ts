@@ -44,15 +44,38 @@ export function assertCanSend(c: MailConfig): Warning | undefined {
 
 export const gapStartOf = (c: MailConfig, now = new Date()) => new Date(now.getTime() - c.reminderMinGapHours * 3600_000);
 
-export async function mailPreview(db: Db, c: MailConfig, campaignId: string, kind: 'invitation' | 'reminder'): Promise<MailPreview> {
+export async function mailPreview(
+  db: Db,
+  c: MailConfig,
+  campaignId: string,
+  kind: 'invitation' | 'reminder',
+): Promise<MailPreview> {
   const campaign = await getCampaign(db, campaignId);
   if (campaign.kind !== 'staff') throw new AppError('CAMPAIGN_NOT_STAFF');
   const link = `${c.publicUrl}/s/‹đường-dẫn-riêng-của-người-nhận›`;
   const mail = renderStaffMail({
-    kind, round: 1, fullName: '‹Họ và tên người nhận›', unitName: '‹Đơn vị của người nhận›',
-    campaignName: campaign.name, year: campaign.year, closesAt: campaign.closesAt, link, optOutLink: `${link}/opt-out`, retentionDays: c.retentionDays,
+    kind,
+    round: 1,
+    fullName: '‹Họ và tên người nhận›',
+    unitName: '‹Đơn vị của người nhận›',
+    campaignName: campaign.name,
+    year: campaign.year,
+    closesAt: campaign.closesAt,
+    link,
+    optOutLink: `${link}/opt-out`,
+    retentionDays: c.retentionDays,
   });
   const reach = await audience(db, campaignId, kind, gapStartOf(c));
   const { blocked, warning } = publicUrlWarning(c);
-  return { kind, from: c.mailFrom, subject: mail.subject, text: mail.text, html: mail.html, ...reach, minGapHours: c.reminderMinGapHours, blocked, warning };
+  return {
+    kind,
+    from: c.mailFrom,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    ...reach,
+    minGapHours: c.reminderMinGapHours,
+    blocked,
+    warning,
+  };
 }

@@ -5,8 +5,15 @@ import { sql } from 'drizzle-orm';
 import { getCampaign } from '../campaigns/service.ts';
 
 type Row = {
-  kind: 'invitation' | 'reminder' | 'digest'; round: number; first_queued_at: Date | string; last_sent_at: Date | string | null;
-  total: number; sent: number; pending: number; failed: number; answered_after: number;
+  kind: 'invitation' | 'reminder' | 'digest';
+  round: number;
+  first_queued_at: Date | string;
+  last_sent_at: Date | string | null;
+  total: number;
+  sent: number;
+  pending: number;
+  failed: number;
+  answered_after: number;
 };
 const iso = (v: Date | string) => new Date(v).toISOString();
 
@@ -22,7 +29,14 @@ export async function mailRounds(db: DbOrTx, campaignId: string): Promise<MailRo
     where d.campaign_id = ${campaignId}
     group by d.kind, d.round order by min(d.created_at), d.kind, d.round`);
   return res.rows.map((r) => ({
-    kind: r.kind, round: r.round, firstQueuedAt: iso(r.first_queued_at), lastSentAt: r.last_sent_at ? iso(r.last_sent_at) : null,
-    total: r.total, sent: r.sent, pending: r.pending, failed: r.failed, answeredAfter: r.answered_after,
+    kind: r.kind,
+    round: r.round,
+    firstQueuedAt: iso(r.first_queued_at),
+    lastSentAt: r.last_sent_at ? iso(r.last_sent_at) : null,
+    total: r.total,
+    sent: r.sent,
+    pending: r.pending,
+    failed: r.failed,
+    answeredAfter: r.answered_after,
   }));
 }

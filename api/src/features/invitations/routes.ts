@@ -1,5 +1,12 @@
 /** Invitations and reminders of a staff campaign (admin). Both answer 202: the worker sends. */
-import { errorBodySchema, idParamsSchema, mailPreviewQuerySchema, mailPreviewSchema, mailRoundsSchema, sendResultSchema } from '@hailong/contracts';
+import {
+  errorBodySchema,
+  idParamsSchema,
+  mailPreviewQuerySchema,
+  mailPreviewSchema,
+  mailRoundsSchema,
+  sendResultSchema,
+} from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mailPreview } from './mail-preview.ts';
 import { mailRounds } from './rounds-repo.ts';
@@ -27,7 +34,8 @@ const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireRole('admin'),
       schema: {
         tags: ['staff-survey'],
-        summary: 'Remind now: the next reminder round to everyone who has not answered and was not reminded within REMINDER_MIN_GAP_HOURS; says who was skipped and why',
+        summary:
+          'Remind now: the next reminder round to everyone who has not answered and was not reminded within REMINDER_MIN_GAP_HOURS; says who was skipped and why',
         params: idParamsSchema,
         response: { 202: sendResultSchema, ...errors },
       },
@@ -41,7 +49,8 @@ const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireRole('admin'),
       schema: {
         tags: ['staff-survey'],
-        summary: 'The exact invitation or reminder mail (personal link as a placeholder), how many it would reach now and who is skipped',
+        summary:
+          'The exact invitation or reminder mail (personal link as a placeholder), how many it would reach now and who is skipped',
         params: idParamsSchema,
         querystring: mailPreviewQuerySchema,
         response: { 200: mailPreviewSchema, 404: errorBodySchema, 409: errorBodySchema },

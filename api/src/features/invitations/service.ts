@@ -13,15 +13,29 @@ import { getCampaign, isOpen } from '../campaigns/service.ts';
 import { findStoredForm } from '../forms/repo.ts';
 import { audience } from './audience-repo.ts';
 import { assertCanSend, gapStartOf, type MailConfig } from './mail-preview.ts';
-import { createInvitationDeliveries, createReminderDeliveries, insertInvitations, rearmFailedInvitationMails, respondentsWithoutInvitation, type RearmedDelivery } from './repo.ts';
-
+import {
+  createInvitationDeliveries,
+  createReminderDeliveries,
+  insertInvitations,
+  rearmFailedInvitationMails,
+  respondentsWithoutInvitation,
+  type RearmedDelivery,
+} from './repo.ts';
 
 export type Enqueue = <T>(fn: (q: ProducerQueues) => Promise<T>) => Promise<T>;
 
 export async function enqueueDeliveries(enqueue: Enqueue, kind: string, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
-    await enqueue((q) => q.mail.addBulk(chunk.map((deliveryId) => ({ name: kind, data: { deliveryId }, opts: { jobId: jobId.mail(deliveryId), ...MAIL_JOB_OPTIONS } }))));
+    await enqueue((q) =>
+      q.mail.addBulk(
+        chunk.map((deliveryId) => ({
+          name: kind,
+          data: { deliveryId },
+          opts: { jobId: jobId.mail(deliveryId), ...MAIL_JOB_OPTIONS },
+        })),
+      ),
+    );
   }
 }
 
@@ -29,7 +43,15 @@ export async function enqueueDeliveries(enqueue: Enqueue, kind: string, ids: str
 async function enqueueRearmed(enqueue: Enqueue, rows: RearmedDelivery[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
-    await enqueue((q) => q.mail.addBulk(chunk.map((d) => ({ name: d.kind, data: { deliveryId: d.id }, opts: { ...MAIL_JOB_OPTIONS, jobId: jobId.mailAttempt(d.id, d.attempts) } }))));
+    await enqueue((q) =>
+      q.mail.addBulk(
+        chunk.map((d) => ({
+          name: d.kind,
+          data: { deliveryId: d.id },
+          opts: { ...MAIL_JOB_OPTIONS, jobId: jobId.mailAttempt(d.id, d.attempts) },
+        })),
+      ),
+    );
   }
 }
 
@@ -50,7 +72,12 @@ async function openStaffCampaign(db: Db, campaignId: string) {
   return c;
 }
 
-export async function sendInvitations(db: Db, enqueue: Enqueue, config: MailConfig & { tokenSecret: string }, campaignId: string): Promise<SendResult> {
+export async function sendInvitations(
+  db: Db,
+  enqueue: Enqueue,
+  config: MailConfig & { tokenSecret: string },
+  campaignId: string,
+): Promise<SendResult> {
   await openStaffCampaign(db, campaignId);
   const warning = assertCanSend(config);
   const secret = config.tokenSecret;
@@ -64,7 +91,11 @@ export async function sendInvitations(db: Db, enqueue: Enqueue, config: MailConf
       return { id, campaignId, respondentId: r.id, formId, tokenHash: tokenHash(invitationToken(secret, id)) };
     });
     await insertInvitations(tx, values);
-    return { created: values.length, deliveries: await createInvitationDeliveries(tx, campaignId), rearmed: await rearmFailedInvitationMails(tx, campaignId) };
+    return {
+      created: values.length,
+      deliveries: await createInvitationDeliveries(tx, campaignId),
+      rearmed: await rearmFailedInvitationMails(tx, campaignId),
+    };
   });
   await enqueueDeliveries(enqueue, 'invitation', deliveries);
   await enqueueRearmed(enqueue, rearmed);

@@ -19,7 +19,11 @@ export async function deviceUnitId(db: DbOrTx, tokenHash: string): Promise<numbe
   const hit = cache.get(tokenHash);
   if (hit !== undefined) return hit;
   const { kioskDevices } = schema;
-  const rows = await db.select({ unitId: kioskDevices.unitId }).from(kioskDevices).where(eq(kioskDevices.deviceTokenHash, tokenHash)).limit(1);
+  const rows = await db
+    .select({ unitId: kioskDevices.unitId })
+    .from(kioskDevices)
+    .where(eq(kioskDevices.deviceTokenHash, tokenHash))
+    .limit(1);
   const unitId = rows[0]?.unitId;
   if (unitId === undefined) return undefined;
   if (cache.size >= MAX_ENTRIES) cache.clear();

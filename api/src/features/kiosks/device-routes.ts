@@ -1,6 +1,12 @@
 /** Routes the tablet itself calls: pair with a one-time code, then submit and send heartbeats with its device token. Prefix /api/v1/kiosk. */
 import {
-  errorBodySchema, kioskHeartbeatInputSchema, kioskHeartbeatReplySchema, kioskPairInputSchema, kioskPairedSchema, kioskResponseInputSchema, responseReceiptSchema,
+  errorBodySchema,
+  kioskHeartbeatInputSchema,
+  kioskHeartbeatReplySchema,
+  kioskPairInputSchema,
+  kioskPairedSchema,
+  kioskResponseInputSchema,
+  responseReceiptSchema,
 } from '@hailong/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -17,10 +23,14 @@ export const PAIRING_FAILURES_MAX = 200;
 
 const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
   const batcher = new KioskSubmitBatcher(app.pg.pool);
-  const pairingFailures = new SharedCounter(app.redis, { keyPrefix: `${app.config.queuePrefix}:pairing-failed`, windowMs: 10 * 60_000 });
+  const pairingFailures = new SharedCounter(app.redis, {
+    keyPrefix: `${app.config.queuePrefix}:pairing-failed`,
+    windowMs: 10 * 60_000,
+  });
   // The device token is checked before the body is read: an unpaired caller gets 401, never a schema error.
   const pairedDevice = async (req: FastifyRequest) => {
-    if ((await deviceUnitId(app.db, bearerTokenHash(req.headers.authorization))) === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
+    if ((await deviceUnitId(app.db, bearerTokenHash(req.headers.authorization))) === undefined)
+      throw new AppError('DEVICE_UNAUTHORIZED');
   };
   app.post(
     '/pair',
@@ -54,11 +64,23 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['kiosk'],
         summary: 'Submit one kiosk session (Bearer device token); 201 new, 200 replay, 409 conflict',
         body: kioskResponseInputSchema,
-        response: { 200: responseReceiptSchema, 201: responseReceiptSchema, 400: errorBodySchema, 401: errorBodySchema, 409: errorBodySchema },
+        response: {
+          200: responseReceiptSchema,
+          201: responseReceiptSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          409: errorBodySchema,
+        },
       },
     },
     async (req, reply) => {
-      const r = await submitKioskResponse(app.db, batcher, app.config.tokenSecret, bearerTokenHash(req.headers.authorization), req.body);
+      const r = await submitKioskResponse(
+        app.db,
+        batcher,
+        app.config.tokenSecret,
+        bearerTokenHash(req.headers.authorization),
+        req.body,
+      );
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
   );
@@ -69,7 +91,8 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: pairedDevice,
       schema: {
         tags: ['kiosk'],
-        summary: 'Tablet heartbeat (Bearer device token, every minute): queue, parked sessions, last error, clock; answers decisions and the open campaign',
+        summary:
+          'Tablet heartbeat (Bearer device token, every minute): queue, parked sessions, last error, clock; answers decisions and the open campaign',
         body: kioskHeartbeatInputSchema,
         response: { 200: kioskHeartbeatReplySchema, 400: errorBodySchema, 401: errorBodySchema },
       },

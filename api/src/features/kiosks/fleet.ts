@@ -8,7 +8,13 @@
  * - parked sessions reported by a tablet can be released (it sends them again) or discarded with a
  *   reason; both are audited.
  */
-import { errorMessage, type KioskHealth, type KioskHeartbeatInput, type KioskHeartbeatReply, type KioskParkedItem } from '@hailong/contracts';
+import {
+  errorMessage,
+  type KioskHealth,
+  type KioskHeartbeatInput,
+  type KioskHeartbeatReply,
+  type KioskParkedItem,
+} from '@hailong/contracts';
 import { schema, type Db, type DbOrTx } from '@hailong/db';
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
@@ -24,7 +30,12 @@ const QUEUE_STUCK_MS = 5 * MINUTE;
 const RECENT_ERROR_MS = 10 * MINUTE;
 
 /** Records a heartbeat of the (paired, not revoked) device holding `tokenHash` and answers it. */
-export async function recordHeartbeat(db: Db, tokenHash: string, input: KioskHeartbeatInput, now = new Date()): Promise<KioskHeartbeatReply> {
+export async function recordHeartbeat(
+  db: Db,
+  tokenHash: string,
+  input: KioskHeartbeatInput,
+  now = new Date(),
+): Promise<KioskHeartbeatReply> {
   return db.transaction(async (tx) => {
     const [k] = await tx
       .select({ id: kioskDevices.id, queueLength: kioskDevices.queueLength, waitingSince: kioskDevices.queueWaitingSince })
@@ -70,7 +81,15 @@ async function syncParked(tx: DbOrTx, deviceId: string, input: KioskHeartbeatInp
     const onServerClock = (iso: string) => new Date(Date.parse(iso) - skewMs);
     await tx
       .insert(kioskParkedItems)
-      .values(input.parked.map((p) => ({ deviceId, clientId: p.clientId, code: p.code, completedAt: onServerClock(p.completedAt), parkedAt: onServerClock(p.parkedAt) })))
+      .values(
+        input.parked.map((p) => ({
+          deviceId,
+          clientId: p.clientId,
+          code: p.code,
+          completedAt: onServerClock(p.completedAt),
+          parkedAt: onServerClock(p.parkedAt),
+        })),
+      )
       .onConflictDoUpdate({
         target: [kioskParkedItems.deviceId, kioskParkedItems.clientId],
         set: {
@@ -86,13 +105,25 @@ async function syncParked(tx: DbOrTx, deviceId: string, input: KioskHeartbeatInp
     await tx
       .update(kioskParkedItems)
       .set({ state: 'settled' })
-      .where(and(eq(kioskParkedItems.deviceId, deviceId), inArray(kioskParkedItems.state, ['parked', 'released']), reported.length ? notInArray(kioskParkedItems.clientId, reported) : undefined));
+      .where(
+        and(
+          eq(kioskParkedItems.deviceId, deviceId),
+          inArray(kioskParkedItems.state, ['parked', 'released']),
+          reported.length ? notInArray(kioskParkedItems.clientId, reported) : undefined,
+        ),
+      );
   }
   if (reported.length === 0) return { release: [], discard: [] };
   const held = await tx
     .select({ clientId: kioskParkedItems.clientId, state: kioskParkedItems.state })
     .from(kioskParkedItems)
-    .where(and(eq(kioskParkedItems.deviceId, deviceId), inArray(kioskParkedItems.clientId, reported), inArray(kioskParkedItems.state, ['released', 'discarded'])));
+    .where(
+      and(
+        eq(kioskParkedItems.deviceId, deviceId),
+        inArray(kioskParkedItems.clientId, reported),
+        inArray(kioskParkedItems.state, ['released', 'discarded']),
+      ),
+    );
   return {
     release: held.filter((h) => h.state === 'released').map((h) => h.clientId),
     discard: held.filter((h) => h.state === 'discarded').map((h) => h.clientId),
@@ -111,7 +142,10 @@ export function healthOf(k: KioskRow, now = Date.now()): KioskHealth {
     lastHeartbeatAt: iso(k.lastHeartbeatAt),
     queueLength: k.queueLength,
     parkedCount: k.parkedCount,
-    lastError: lastError && message && k.lastErrorAt ? { code: lastError, at: k.lastErrorAt.toISOString(), message: message.vi, messageEn: message.en } : null,
+    lastError:
+      lastError && message && k.lastErrorAt
+        ? { code: lastError, at: k.lastErrorAt.toISOString(), message: message.vi, messageEn: message.en }
+        : null,
     clockSkewSeconds: k.clockSkewSeconds,
   };
   const state = stateOf(k, now);
@@ -150,33 +184,66 @@ export async function listParked(db: Db, kioskId: string): Promise<KioskParkedIt
   return rows.map((r) => {
     const m = errorMessage(r.code) ?? { vi: r.code, en: r.code };
     return {
-      clientId: r.clientId, code: r.code, message: m.vi, messageEn: m.en, completedAt: r.completedAt.toISOString(), parkedAt: r.parkedAt.toISOString(),
-      state: r.state, decisionReason: r.decisionReason,
+      clientId: r.clientId,
+      code: r.code,
+      message: m.vi,
+      messageEn: m.en,
+      completedAt: r.completedAt.toISOString(),
+      parkedAt: r.parkedAt.toISOString(),
+      state: r.state,
+      decisionReason: r.decisionReason,
     };
   });
 }
 
 /** Marks parked sessions (all, or those ids) released: the tablet sends them again at its next heartbeat. */
-export async function releaseParked(db: Db, kioskId: string, clientIds: string[] | undefined, actor: string | null): Promise<number> {
+export async function releaseParked(
+  db: Db,
+  kioskId: string,
+  clientIds: string[] | undefined,
+  actor: string | null,
+): Promise<number> {
   return decide(db, kioskId, clientIds, actor, 'released', null);
 }
 
 /** Marks parked sessions discarded with a reason: the tablet deletes them at its next heartbeat. */
-export async function discardParked(db: Db, kioskId: string, clientIds: string[], reason: string, actor: string | null): Promise<number> {
+export async function discardParked(
+  db: Db,
+  kioskId: string,
+  clientIds: string[],
+  reason: string,
+  actor: string | null,
+): Promise<number> {
   return decide(db, kioskId, clientIds, actor, 'discarded', reason);
 }
 
-async function decide(db: Db, kioskId: string, clientIds: string[] | undefined, actor: string | null, state: 'released' | 'discarded', reason: string | null): Promise<number> {
+async function decide(
+  db: Db,
+  kioskId: string,
+  clientIds: string[] | undefined,
+  actor: string | null,
+  state: 'released' | 'discarded',
+  reason: string | null,
+): Promise<number> {
   return db.transaction(async (tx) => {
     await existing(tx, kioskId);
     const rows = await tx
       .update(kioskParkedItems)
       .set({ state, decidedBy: actor, decidedAt: new Date(), decisionReason: reason })
-      .where(and(eq(kioskParkedItems.deviceId, kioskId), eq(kioskParkedItems.state, 'parked'), clientIds ? inArray(kioskParkedItems.clientId, clientIds) : undefined))
+      .where(
+        and(
+          eq(kioskParkedItems.deviceId, kioskId),
+          eq(kioskParkedItems.state, 'parked'),
+          clientIds ? inArray(kioskParkedItems.clientId, clientIds) : undefined,
+        ),
+      )
       .returning({ clientId: kioskParkedItems.clientId });
     const ids = rows.map((r) => r.clientId);
     await tx.insert(auditLog).values({
-      actorUserId: actor, action: state === 'released' ? 'kiosk.parked.release' : 'kiosk.parked.discard', entity: 'kiosk_device', entityId: kioskId,
+      actorUserId: actor,
+      action: state === 'released' ? 'kiosk.parked.release' : 'kiosk.parked.discard',
+      entity: 'kiosk_device',
+      entityId: kioskId,
       details: { clientIds: ids, ...(reason ? { reason } : {}) },
     });
     return ids.length;

@@ -7,7 +7,11 @@ export type KioskRow = typeof kioskDevices.$inferSelect;
 export type UnitRow = { id: number; code: string; name: string };
 
 export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow | undefined> {
-  const rows = await db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(eq(units.code, code)).limit(1);
+  const rows = await db
+    .select({ id: units.id, code: units.code, name: units.name })
+    .from(units)
+    .where(eq(units.code, code))
+    .limit(1);
   return rows[0];
 }
 
@@ -27,17 +31,28 @@ export async function findKiosk(db: DbOrTx, id: string): Promise<KioskRow | unde
   return rows[0];
 }
 
-export async function updateKiosk(db: DbOrTx, id: string, set: Partial<typeof kioskDevices.$inferInsert>): Promise<KioskRow | undefined> {
+export async function updateKiosk(
+  db: DbOrTx,
+  id: string,
+  set: Partial<typeof kioskDevices.$inferInsert>,
+): Promise<KioskRow | undefined> {
   const rows = await db.update(kioskDevices).set(set).where(eq(kioskDevices.id, id)).returning();
   return rows[0];
 }
 
 /** Consumes a pairing code atomically: only one caller can win it, and only before it expires. */
-export async function claimPairingCode(db: DbOrTx, codeHash: string, tokenHash: string, now: Date): Promise<KioskRow | undefined> {
+export async function claimPairingCode(
+  db: DbOrTx,
+  codeHash: string,
+  tokenHash: string,
+  now: Date,
+): Promise<KioskRow | undefined> {
   const rows = await db
     .update(kioskDevices)
     .set({ pairingCodeHash: null, pairingExpiresAt: null, deviceTokenHash: tokenHash, pairedAt: now, lastSeenAt: now })
-    .where(and(eq(kioskDevices.pairingCodeHash, codeHash), gt(kioskDevices.pairingExpiresAt, now), isNull(kioskDevices.revokedAt)))
+    .where(
+      and(eq(kioskDevices.pairingCodeHash, codeHash), gt(kioskDevices.pairingExpiresAt, now), isNull(kioskDevices.revokedAt)),
+    )
     .returning();
   return rows[0];
 }
@@ -52,7 +67,11 @@ export async function findDeviceByToken(db: DbOrTx, tokenHash: string): Promise<
 }
 
 export async function listProcedures(db: DbOrTx, unitId: number): Promise<string[]> {
-  const rows = await db.select({ name: unitProcedures.name }).from(unitProcedures).where(eq(unitProcedures.unitId, unitId)).orderBy(asc(unitProcedures.name));
+  const rows = await db
+    .select({ name: unitProcedures.name })
+    .from(unitProcedures)
+    .where(eq(unitProcedures.unitId, unitId))
+    .orderBy(asc(unitProcedures.name));
   return rows.map((r) => r.name);
 }
 
@@ -73,7 +92,11 @@ export async function listKioskRows(db: DbOrTx, dayStart: Date): Promise<KioskLi
     .as('today');
   // Sessions stored suspect because the tablet's clock was far off (kiosks/clock.ts), still unreviewed.
   const clock = db
-    .select({ sourceId: responses.sourceId, n: sql<number>`count(*)::int`.as('clock_n'), last: sql<Date>`max(${responses.receivedAt})`.as('clock_last') })
+    .select({
+      sourceId: responses.sourceId,
+      n: sql<number>`count(*)::int`.as('clock_n'),
+      last: sql<Date>`max(${responses.receivedAt})`.as('clock_last'),
+    })
     .from(responses)
     .where(and(eq(responses.channel, 'kiosk'), eq(responses.reviewState, 'suspect'), sql`'clock' = any(${responses.flags})`))
     .groupBy(responses.sourceId)
@@ -86,7 +109,11 @@ export async function listKioskRows(db: DbOrTx, dayStart: Date): Promise<KioskLi
     .leftJoin(clock, eq(clock.sourceId, kioskDevices.id))
     .orderBy(asc(units.code), asc(kioskDevices.counterName));
   return rows.map((r) => ({
-    ...r.k, unitCode: r.unitCode, unitName: r.unitName, submissionsToday: r.n ?? 0,
-    clockSuspects: r.clockN ?? 0, lastClockSuspectAt: r.clockLast ? new Date(r.clockLast) : null,
+    ...r.k,
+    unitCode: r.unitCode,
+    unitName: r.unitName,
+    submissionsToday: r.n ?? 0,
+    clockSuspects: r.clockN ?? 0,
+    lastClockSuspectAt: r.clockLast ? new Date(r.clockLast) : null,
   }));
 }

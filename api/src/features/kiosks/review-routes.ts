@@ -26,9 +26,20 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
           .update(responses)
           .set({ reviewState: state, reviewReason: reason })
           .where(eq(responses.id, req.params.id))
-          .returning({ id: responses.id, clientId: responses.clientId, receivedAt: responses.receivedAt, reviewState: responses.reviewState });
+          .returning({
+            id: responses.id,
+            clientId: responses.clientId,
+            receivedAt: responses.receivedAt,
+            reviewState: responses.reviewState,
+          });
         if (!rows[0]) throw new AppError('RESPONSE_NOT_FOUND');
-        await tx.insert(auditLog).values({ actorUserId: req.user?.id ?? null, action: 'response.review', entity: 'response', entityId: req.params.id, details: { state, reason } });
+        await tx.insert(auditLog).values({
+          actorUserId: req.user?.id ?? null,
+          action: 'response.review',
+          entity: 'response',
+          entityId: req.params.id,
+          details: { state, reason },
+        });
         return rows[0];
       });
       return { ...row, receivedAt: row.receivedAt.toISOString() };

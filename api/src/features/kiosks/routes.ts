@@ -1,6 +1,13 @@
 /** Admin routes for kiosk devices: create (pairing code + QR), list with health, revoke, re-pair, parked sessions. Prefix /api/v1/kiosks. */
 import {
-  errorBodySchema, idParamsSchema, kioskCreateSchema, kioskParkedDiscardSchema, kioskParkedListSchema, kioskParkedReleaseSchema, kioskSchema, pairingCodeSchema,
+  errorBodySchema,
+  idParamsSchema,
+  kioskCreateSchema,
+  kioskParkedDiscardSchema,
+  kioskParkedListSchema,
+  kioskParkedReleaseSchema,
+  kioskSchema,
+  pairingCodeSchema,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -31,7 +38,8 @@ const kioskAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireRole('admin', 'supervisor', 'observer'),
       schema: {
         tags: ['kiosks'],
-        summary: 'Kiosk devices with last seen, today’s submissions and health (heartbeat, queue, parked, errors, clock) (supervisors and observers: only while they supervise the open SIPAS campaign)',
+        summary:
+          'Kiosk devices with last seen, today’s submissions and health (heartbeat, queue, parked, errors, clock) (supervisors and observers: only while they supervise the open SIPAS campaign)',
         response: { 200: z.object({ kiosks: z.array(kioskSchema) }) },
       },
     },
@@ -42,7 +50,12 @@ const kioskAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/revoke',
     {
       onRequest: app.requireRole('admin'),
-      schema: { tags: ['kiosks'], summary: 'Revoke a device (its token stops working at once)', params: idParamsSchema, response: { 200: z.object({ ok: z.literal(true) }), 404: errorBodySchema } },
+      schema: {
+        tags: ['kiosks'],
+        summary: 'Revoke a device (its token stops working at once)',
+        params: idParamsSchema,
+        response: { 200: z.object({ ok: z.literal(true) }), 404: errorBodySchema },
+      },
     },
     async (req) => {
       await revokeKiosk(app.db, req.params.id, req.user?.id ?? null);
@@ -54,9 +67,15 @@ const kioskAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/pairing-code',
     {
       onRequest: app.requireRole('admin'),
-      schema: { tags: ['kiosks'], summary: 'Issue a new pairing code (re-pair; the old token stops working)', params: idParamsSchema, response: { 201: pairingCodeSchema, 404: errorBodySchema } },
+      schema: {
+        tags: ['kiosks'],
+        summary: 'Issue a new pairing code (re-pair; the old token stops working)',
+        params: idParamsSchema,
+        response: { 201: pairingCodeSchema, 404: errorBodySchema },
+      },
     },
-    async (req, reply) => reply.status(201).send(await rePairKiosk(app.db, req.params.id, app.config.publicUrl, req.user?.id ?? null)),
+    async (req, reply) =>
+      reply.status(201).send(await rePairKiosk(app.db, req.params.id, app.config.publicUrl, req.user?.id ?? null)),
   );
 
   app.get(
@@ -64,8 +83,11 @@ const kioskAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: app.requireRole('admin', 'supervisor', 'observer'),
       schema: {
-        tags: ['kiosks'], summary: 'Sessions the tablet holds parked, with the reasons (supervisors and observers: only while they supervise the open SIPAS campaign)',
-        params: idParamsSchema, response: { 200: kioskParkedListSchema, 403: errorBodySchema, 404: errorBodySchema },
+        tags: ['kiosks'],
+        summary:
+          'Sessions the tablet holds parked, with the reasons (supervisors and observers: only while they supervise the open SIPAS campaign)',
+        params: idParamsSchema,
+        response: { 200: kioskParkedListSchema, 403: errorBodySchema, 404: errorBodySchema },
       },
     },
     async (req) => {
@@ -80,8 +102,11 @@ const kioskAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: app.requireRole('admin'),
       schema: {
-        tags: ['kiosks'], summary: 'Release parked sessions (all, or the given ids): the tablet sends them again (audited)',
-        params: idParamsSchema, body: kioskParkedReleaseSchema, response: { 200: decided, 404: errorBodySchema },
+        tags: ['kiosks'],
+        summary: 'Release parked sessions (all, or the given ids): the tablet sends them again (audited)',
+        params: idParamsSchema,
+        body: kioskParkedReleaseSchema,
+        response: { 200: decided, 404: errorBodySchema },
       },
     },
     async (req) => ({ count: await releaseParked(app.db, req.params.id, req.body.clientIds, req.user?.id ?? null) }),
@@ -92,11 +117,16 @@ const kioskAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: app.requireRole('admin'),
       schema: {
-        tags: ['kiosks'], summary: 'Discard parked sessions with a reason: the tablet deletes them (audited)',
-        params: idParamsSchema, body: kioskParkedDiscardSchema, response: { 200: decided, 404: errorBodySchema },
+        tags: ['kiosks'],
+        summary: 'Discard parked sessions with a reason: the tablet deletes them (audited)',
+        params: idParamsSchema,
+        body: kioskParkedDiscardSchema,
+        response: { 200: decided, 404: errorBodySchema },
       },
     },
-    async (req) => ({ count: await discardParked(app.db, req.params.id, req.body.clientIds, req.body.reason, req.user?.id ?? null) }),
+    async (req) => ({
+      count: await discardParked(app.db, req.params.id, req.body.clientIds, req.body.reason, req.user?.id ?? null),
+    }),
   );
 };
 export default kioskAdminRoutes;

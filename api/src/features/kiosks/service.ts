@@ -42,7 +42,11 @@ async function issuePairingCode(db: DbOrTx, kioskId: string, publicUrl: string):
   // 10 minutes for the whole installation, 1,000 live codes give a guesser about 1 chance in 4·10^10 a day.
   const code = newShortCode(12);
   const expires = new Date(Date.now() + PAIRING_TTL_MS);
-  await updateKiosk(db, kioskId, { pairingCodeHash: hashToken(normaliseCode(code)), pairingExpiresAt: expires, deviceTokenHash: null });
+  await updateKiosk(db, kioskId, {
+    pairingCodeHash: hashToken(normaliseCode(code)),
+    pairingExpiresAt: expires,
+    deviceTokenHash: null,
+  });
   const pairUrl = `${publicUrl}/k?code=${code}`;
   const qrDataUrl = await QRCode.toDataURL(pairUrl, { margin: 1, width: 320 });
   return { id: kioskId, pairingCode: code, pairingExpiresAt: expires.toISOString(), qrDataUrl, pairUrl };
@@ -84,7 +88,13 @@ export async function revokeKiosk(db: Db, id: string, actor: string | null): Pro
   });
 }
 
-async function audit(db: DbOrTx, actor: string | null, action: string, entityId: string, details: Record<string, unknown>): Promise<void> {
+async function audit(
+  db: DbOrTx,
+  actor: string | null,
+  action: string,
+  entityId: string,
+  details: Record<string, unknown>,
+): Promise<void> {
   await db.insert(schema.auditLog).values({ actorUserId: actor, action, entity: 'kiosk_device', entityId, details });
 }
 

@@ -75,7 +75,9 @@ export class KioskSubmitBatcher {
   }
 
   private async write(batch: Waiting[]): Promise<void> {
-    const ordered = [...batch].sort((a, b) => (a.session.tokenHash < b.session.tokenHash ? -1 : a.session.tokenHash > b.session.tokenHash ? 1 : 0));
+    const ordered = [...batch].sort((a, b) =>
+      a.session.tokenHash < b.session.tokenHash ? -1 : a.session.tokenHash > b.session.tokenHash ? 1 : 0,
+    );
     try {
       const rows = await this.call(ordered.map((w) => w.session));
       ordered.forEach((w, i) => w.resolve(rows.get(i)));

@@ -33,7 +33,12 @@ function toResult(row: SubmitRow | undefined, clientId: string, hash: string): S
   if (row.outcome === 'existing' && row.payload_hash !== hash) throw new AppError('SUBMISSION_CONFLICT', { clientId });
   return {
     status: row.outcome === 'stored' ? 'stored' : 'replayed',
-    receipt: { id: row.id ?? '', clientId, receivedAt: (row.received_at ?? new Date()).toISOString(), reviewState: row.review_state ?? 'valid' },
+    receipt: {
+      id: row.id ?? '',
+      clientId,
+      receivedAt: (row.received_at ?? new Date()).toISOString(),
+      reviewState: row.review_state ?? 'valid',
+    },
   };
 }
 
@@ -42,13 +47,20 @@ function toResult(row: SubmitRow | undefined, clientId: string, hash: string): S
  * rating code the session goes through the batcher; with one, the code is consumed in the same
  * transaction as the insert (a replay does not consume it again).
  */
-export async function submitKioskResponse(db: Db, batcher: KioskSubmitBatcher, secret: string, tokenHash: string, input: KioskResponseInput): Promise<StoreResult> {
+export async function submitKioskResponse(
+  db: Db,
+  batcher: KioskSubmitBatcher,
+  secret: string,
+  tokenHash: string,
+  input: KioskResponseInput,
+): Promise<StoreResult> {
   if (!KIOSK_FORMS.includes(input.formCode)) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const unitId = await deviceUnitId(db, tokenHash);
   if (unitId === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
   const campaign = await openSipasCampaign(db);
   // A session completed before the open campaign started does not count in it (kept parked on the tablet).
-  if (completedBeforeOpening(campaign, new Date(input.completedAt))) throw new AppError('CAMPAIGN_NOT_OPEN', { field: 'completedAt' });
+  if (completedBeforeOpening(campaign, new Date(input.completedAt)))
+    throw new AppError('CAMPAIGN_NOT_OPEN', { field: 'completedAt' });
   const form = await latestForm(db, input.formCode);
   const partial = input.partial ?? false;
   const answers = checkAnswers(form, input.answers, partial);

@@ -28,6 +28,11 @@ export function placeOf(r: PlaceRow): Place {
   const tier = r.unit_tier ?? (r.unit_group === 'district' ? 'district' : null);
   const unitCommune = tier === 'commune' ? r.unit_name : null;
   const hamlet = r.locality_level === 'hamlet' ? r.locality_name : null;
-  const commune = r.locality_level === 'hamlet' ? (r.parent_name ?? unitCommune) : r.locality_level === 'commune' ? r.locality_name : unitCommune;
+  const commune =
+    r.locality_level === 'hamlet'
+      ? (r.parent_name ?? unitCommune)
+      : r.locality_level === 'commune'
+        ? r.locality_name
+        : unitCommune;
   return { hamlet, commune, district: tier === 'district' ? r.unit_name : null };
 }

@@ -15,12 +15,21 @@ const columns = {
 
 export async function listLocalities(db: DbOrTx, unitCode?: string) {
   const q = db.select(columns).from(localities).innerJoin(units, eq(units.id, localities.unitId));
-  return (unitCode === undefined ? q : q.where(eq(units.code, unitCode))).orderBy(asc(units.code), asc(localities.level), asc(localities.name));
+  return (unitCode === undefined ? q : q.where(eq(units.code, unitCode))).orderBy(
+    asc(units.code),
+    asc(localities.level),
+    asc(localities.name),
+  );
 }
 export type LocalityRow = Awaited<ReturnType<typeof listLocalities>>[number];
 
 export async function findLocality(db: DbOrTx, id: number): Promise<LocalityRow | undefined> {
-  const rows = await db.select(columns).from(localities).innerJoin(units, eq(units.id, localities.unitId)).where(eq(localities.id, id)).limit(1);
+  const rows = await db
+    .select(columns)
+    .from(localities)
+    .innerJoin(units, eq(units.id, localities.unitId))
+    .where(eq(localities.id, id))
+    .limit(1);
   return rows[0];
 }
 
@@ -53,7 +62,9 @@ export async function usedByAssignment(db: DbOrTx, id: number): Promise<boolean>
   const rows = await db
     .select({ id: assignments.id })
     .from(assignments)
-    .where(sql`${assignments.localityId} = ${id} or ${assignments.localityId} in (select id from localities where parent_id = ${id})`)
+    .where(
+      sql`${assignments.localityId} = ${id} or ${assignments.localityId} in (select id from localities where parent_id = ${id})`,
+    )
     .limit(1);
   return rows.length > 0;
 }

@@ -3,8 +3,13 @@
  * campaigns. Prefix /api/v1. Admin writes; admin, supervisor and observer read.
  */
 import {
-  errorBodySchema, localityCreateSchema, localityListQuerySchema, localityListSchema, localityParamsSchema,
-  localityRenameSchema, localitySchema,
+  errorBodySchema,
+  localityCreateSchema,
+  localityListQuerySchema,
+  localityListSchema,
+  localityParamsSchema,
+  localityRenameSchema,
+  localitySchema,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,7 +23,12 @@ const localityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/localities',
     {
       onRequest: app.requireRole('admin', 'supervisor', 'observer'),
-      schema: { tags, summary: 'Communes and hamlets, optionally of one district unit', querystring: localityListQuerySchema, response: { 200: localityListSchema } },
+      schema: {
+        tags,
+        summary: 'Communes and hamlets, optionally of one district unit',
+        querystring: localityListQuerySchema,
+        response: { 200: localityListSchema },
+      },
     },
     async (req) => ({ localities: await listLocalities(app.db, req.query.unitCode) }),
   );
@@ -28,7 +38,9 @@ const localityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: admin,
       schema: {
-        tags, summary: 'Create a commune under a district unit, or a hamlet under a commune', body: localityCreateSchema,
+        tags,
+        summary: 'Create a commune under a district unit, or a hamlet under a commune',
+        body: localityCreateSchema,
         response: { 201: localitySchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
       },
     },
@@ -40,7 +52,10 @@ const localityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: admin,
       schema: {
-        tags, summary: 'Rename a commune or hamlet', params: localityParamsSchema, body: localityRenameSchema,
+        tags,
+        summary: 'Rename a commune or hamlet',
+        params: localityParamsSchema,
+        body: localityRenameSchema,
         response: { 200: localitySchema, 404: errorBodySchema, 409: errorBodySchema },
       },
     },
@@ -52,7 +67,9 @@ const localityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: admin,
       schema: {
-        tags, summary: 'Delete a locality no assignment uses (a commune only once its hamlets are gone)', params: localityParamsSchema,
+        tags,
+        summary: 'Delete a locality no assignment uses (a commune only once its hamlets are gone)',
+        params: localityParamsSchema,
         response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema },
       },
     },

@@ -5,7 +5,12 @@
  * PUT  /:unitCode/settings      require a dossier number or rating code for the unit (admin, audited)
  */
 import {
-  errorBodySchema, onlineFormInfoSchema, onlineFormSettingsInputSchema, onlineFormSettingsSchema, onlineResponseInputSchema, responseReceiptSchema,
+  errorBodySchema,
+  onlineFormInfoSchema,
+  onlineFormSettingsInputSchema,
+  onlineFormSettingsSchema,
+  onlineResponseInputSchema,
+  responseReceiptSchema,
   unitCodeSchema,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -18,7 +23,12 @@ const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:unitCode',
     {
-      schema: { tags: ['online'], summary: 'Unit name and form 02 (public shape)', params, response: { 200: onlineFormInfoSchema, 404: errorBodySchema } },
+      schema: {
+        tags: ['online'],
+        summary: 'Unit name and form 02 (public shape)',
+        params,
+        response: { 200: onlineFormInfoSchema, 404: errorBodySchema },
+      },
     },
     async (req) => onlineFormInfo(app.db, req.params.unitCode),
   );
@@ -33,7 +43,14 @@ const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Submit form 02; 201 new, 200 replay, 409 conflict or dossier already rated',
         params,
         body: onlineResponseInputSchema,
-        response: { 200: responseReceiptSchema, 201: responseReceiptSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema },
+        response: {
+          200: responseReceiptSchema,
+          201: responseReceiptSchema,
+          400: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+          429: errorBodySchema,
+        },
       },
     },
     async (req, reply) => {
@@ -52,7 +69,13 @@ const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Require a dossier number or a rating code with every form 02 of the unit (audited)',
         params,
         body: onlineFormSettingsInputSchema,
-        response: { 200: onlineFormSettingsSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+        response: {
+          200: onlineFormSettingsSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+        },
       },
     },
     async (req) => setOnlineCodeRequired(app.db, req.params.unitCode, req.body.codeRequired, req.user?.id ?? null),

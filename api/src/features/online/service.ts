@@ -46,13 +46,28 @@ async function unitOrThrow(db: Db, unitCode: string): Promise<OnlineUnit> {
 }
 
 /** The unit's setting: form 02 requires a dossier number or a rating code (admin; audited). */
-export async function setOnlineCodeRequired(db: Db, unitCode: string, codeRequired: boolean, actorUserId: string | null): Promise<{ unitCode: string; codeRequired: boolean }> {
+export async function setOnlineCodeRequired(
+  db: Db,
+  unitCode: string,
+  codeRequired: boolean,
+  actorUserId: string | null,
+): Promise<{ unitCode: string; codeRequired: boolean }> {
   const { units, auditLog } = schema;
   return db.transaction(async (tx) => {
-    const rows = await tx.update(units).set({ onlineCodeRequired: codeRequired }).where(eq(units.code, unitCode)).returning({ code: units.code, codeRequired: units.onlineCodeRequired });
+    const rows = await tx
+      .update(units)
+      .set({ onlineCodeRequired: codeRequired })
+      .where(eq(units.code, unitCode))
+      .returning({ code: units.code, codeRequired: units.onlineCodeRequired });
     const row = rows[0];
     if (!row) throw new AppError('UNIT_UNKNOWN');
-    await tx.insert(auditLog).values({ actorUserId, action: 'unit.online_code_required', entity: 'unit', entityId: row.code, details: { codeRequired } });
+    await tx.insert(auditLog).values({
+      actorUserId,
+      action: 'unit.online_code_required',
+      entity: 'unit',
+      entityId: row.code,
+      details: { codeRequired },
+    });
     return { unitCode: row.code, codeRequired: row.codeRequired };
   });
 }
@@ -71,38 +86,57 @@ export async function onlineFormInfo(db: Db, unitCode: string): Promise<OnlineFo
     () => true,
     () => false,
   );
-  return { unitCode: unit.code, unitName: unit.name, campaignOpen, codeRequired: unit.codeRequired, form: toPublicForm(form.definition) };
+  return {
+    unitCode: unit.code,
+    unitName: unit.name,
+    campaignOpen,
+    codeRequired: unit.codeRequired,
+    form: toPublicForm(form.definition),
+  };
 }
 
-export async function submitOnlineResponse(db: Db, ctx: OnlineSubmitContext, unitCode: string, input: OnlineResponseInput): Promise<StoreResult> {
+export async function submitOnlineResponse(
+  db: Db,
+  ctx: OnlineSubmitContext,
+  unitCode: string,
+  input: OnlineResponseInput,
+): Promise<StoreResult> {
   const { secret } = ctx;
   if (input.formCode !== FORM_CODES.online) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const unit = await unitOrThrow(db, unitCode);
-  if (unit.codeRequired && !input.dossierCode && !input.ratingCode) throw new AppError('ONLINE_CODE_REQUIRED', { field: 'dossierCode' });
+  if (unit.codeRequired && !input.dossierCode && !input.ratingCode)
+    throw new AppError('ONLINE_CODE_REQUIRED', { field: 'dossierCode' });
   const campaign = await openSipasCampaign(db);
   const addressKey = onlineAddressKey(secret, campaign.id, ctx.address);
   const form = await latestForm(db, input.formCode);
   const dossierCodeHash = input.dossierCode ? dossierHash(secret, campaign.id, input.dossierCode) : null;
   const now = new Date();
   try {
-    return await oneAtATime(`${campaign.id}:${unit.id}`, () => db.transaction(async (tx) => {
-      if (input.ratingCode) await consumeRatingCode(tx, secret, input.ratingCode, campaign.id, unit.id);
-      const verdict = await onlineStuffingVerdict(tx, ctx.limits, { campaignId: campaign.id, unitId: unit.id, addressKey });
-      return storeResponse(tx, {
-        clientId: input.clientId,
-        campaignId: campaign.id,
-        form,
-        unitId: unit.id,
-        channel: 'online',
-        sourceId: addressKey,
-        ...(verdict.flags.length > 0 ? { reviewState: 'suspect' as const, flags: verdict.flags, reviewReason: verdict.reason } : {}),
-        answers: input.answers,
-        startedAt: input.startedAt ? new Date(input.startedAt) : null,
-        completedAt: input.completedAt ? new Date(input.completedAt) : now,
-        dossierCodeHash,
-        payloadExtra: { dossier: dossierCodeHash, ratingCode: input.ratingCode ? ratingCodeHash(secret, input.ratingCode) : null },
-      });
-    }));
+    return await oneAtATime(`${campaign.id}:${unit.id}`, () =>
+      db.transaction(async (tx) => {
+        if (input.ratingCode) await consumeRatingCode(tx, secret, input.ratingCode, campaign.id, unit.id);
+        const verdict = await onlineStuffingVerdict(tx, ctx.limits, { campaignId: campaign.id, unitId: unit.id, addressKey });
+        return storeResponse(tx, {
+          clientId: input.clientId,
+          campaignId: campaign.id,
+          form,
+          unitId: unit.id,
+          channel: 'online',
+          sourceId: addressKey,
+          ...(verdict.flags.length > 0
+            ? { reviewState: 'suspect' as const, flags: verdict.flags, reviewReason: verdict.reason }
+            : {}),
+          answers: input.answers,
+          startedAt: input.startedAt ? new Date(input.startedAt) : null,
+          completedAt: input.completedAt ? new Date(input.completedAt) : now,
+          dossierCodeHash,
+          payloadExtra: {
+            dossier: dossierCodeHash,
+            ratingCode: input.ratingCode ? ratingCodeHash(secret, input.ratingCode) : null,
+          },
+        });
+      }),
+    );
   } catch (err) {
     if (isUniqueViolation(err, 'responses_dossier_key')) throw new AppError('DOSSIER_ALREADY_RATED', { field: 'dossierCode' });
     throw err;

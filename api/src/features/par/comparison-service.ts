@@ -16,14 +16,25 @@ const figureOf = (unit: UnitRef, result: SipasResult | undefined): Figure => ({
   validForms: result?.validForms ?? 0,
 });
 
-async function figuresOf(db: DbOrTx, year: number): Promise<{ campaignId: string | null; day: string; figures: { unit: UnitRef; figure: Figure }[] }> {
+async function figuresOf(
+  db: DbOrTx,
+  year: number,
+): Promise<{ campaignId: string | null; day: string; figures: { unit: UnitRef; figure: Figure }[] }> {
   const campaign = await latestCampaign(db, 'sipas', year);
   if (!campaign) {
     const day = await yearReferenceDay(db, year);
-    return { campaignId: null, day, figures: (await listUnits(db, day)).map((unit) => ({ unit, figure: figureOf(unit, undefined) })) };
+    return {
+      campaignId: null,
+      day,
+      figures: (await listUnits(db, day)).map((unit) => ({ unit, figure: figureOf(unit, undefined) })),
+    };
   }
   const results = await campaignSipasResults(db, campaign);
-  return { campaignId: campaign.id, day: campaignDay(campaign), figures: results.map(({ unit, result }) => ({ unit, figure: figureOf(unit, result) })) };
+  return {
+    campaignId: campaign.id,
+    day: campaignDay(campaign),
+    figures: results.map(({ unit, result }) => ({ unit, figure: figureOf(unit, result) })),
+  };
 }
 
 export async function sipasComparison(db: DbOrTx, year: number): Promise<SipasComparison> {
@@ -37,7 +48,12 @@ export async function sipasComparison(db: DbOrTx, year: number): Promise<SipasCo
     const prev = previousFigure(unit.id, previous, linksTo, window);
     const now = figure.sipasPercent === null ? null : roundHalfUp(figure.sipasPercent, 2);
     return {
-      unitCode: unit.code, unitName: unit.name, group: unit.group, sipasPercent: now, validForms: figure.validForms, previous: prev,
+      unitCode: unit.code,
+      unitName: unit.name,
+      group: unit.group,
+      sipasPercent: now,
+      validForms: figure.validForms,
+      previous: prev,
       changePoints: now === null || prev.sipasPercent === null ? null : roundHalfUp(now - prev.sipasPercent, 2),
     };
   });

@@ -8,13 +8,29 @@
 import type { SipasComparisonUnit } from '@hailong/contracts';
 import { roundHalfUp } from '@hailong/scoring';
 
-export interface Figure { unitId: number; unitCode: string; unitName: string; sipasPercent: number | null; validForms: number }
-export interface Link { fromId: number; toId: number; kind: 'merge' | 'split'; effectiveDate: string }
+export interface Figure {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  sipasPercent: number | null;
+  validForms: number;
+}
+export interface Link {
+  fromId: number;
+  toId: number;
+  kind: 'merge' | 'split';
+  effectiveDate: string;
+}
 
 type Previous = SipasComparisonUnit['previous'];
 
 /** Units of the previous year `unitId` descends from, and the kinds of events on the way. */
-export function originsOf(unitId: number, previous: ReadonlyMap<number, Figure>, linksTo: ReadonlyMap<number, Link[]>, window: { after: string; upTo: string }): { ids: number[]; kinds: Set<Link['kind']> } {
+export function originsOf(
+  unitId: number,
+  previous: ReadonlyMap<number, Figure>,
+  linksTo: ReadonlyMap<number, Link[]>,
+  window: { after: string; upTo: string },
+): { ids: number[]; kinds: Set<Link['kind']> } {
   const ids = new Set<number>(previous.has(unitId) ? [unitId] : []);
   const kinds = new Set<Link['kind']>();
   const seen = new Set<number>([unitId]);
@@ -41,22 +57,36 @@ export function respondentWeighted(parts: readonly { sipasPercent: number | null
 
 const NOTES = {
   same: [null, null],
-  merged: ['Gộp từ các đơn vị trước sắp xếp (bình quân theo số phiếu)', 'Combined from the units before the merger (weighted by respondents)'],
+  merged: [
+    'Gộp từ các đơn vị trước sắp xếp (bình quân theo số phiếu)',
+    'Combined from the units before the merger (weighted by respondents)',
+  ],
   split: ['Số liệu của đơn vị trước khi tách', 'Figure of the unit before the split'],
   none: ['Đơn vị mới, không có số liệu năm trước để so sánh', 'New unit: no previous-year figure to compare with'],
 } as const;
 
-export function previousFigure(unitId: number, previous: ReadonlyMap<number, Figure>, linksTo: ReadonlyMap<number, Link[]>, window: { after: string; upTo: string }): Previous {
+export function previousFigure(
+  unitId: number,
+  previous: ReadonlyMap<number, Figure>,
+  linksTo: ReadonlyMap<number, Link[]>,
+  window: { after: string; upTo: string },
+): Previous {
   const { ids, kinds } = originsOf(unitId, previous, linksTo, window);
   const from = ids.map((id) => previous.get(id) as Figure);
-  const basis: Previous['basis'] = from.length === 0 ? 'none' : kinds.has('split') ? 'split' : kinds.has('merge') ? 'merged' : 'same';
+  const basis: Previous['basis'] =
+    from.length === 0 ? 'none' : kinds.has('split') ? 'split' : kinds.has('merge') ? 'merged' : 'same';
   const combined = respondentWeighted(from);
   const [note, noteEn] = NOTES[basis];
   return {
     sipasPercent: combined === null ? null : roundHalfUp(combined, 2),
     validForms: from.reduce((s, f) => s + f.validForms, 0),
     basis,
-    from: from.map(({ unitCode, unitName, sipasPercent, validForms }) => ({ unitCode, unitName, sipasPercent: sipasPercent === null ? null : roundHalfUp(sipasPercent, 2), validForms })),
+    from: from.map(({ unitCode, unitName, sipasPercent, validForms }) => ({
+      unitCode,
+      unitName,
+      sipasPercent: sipasPercent === null ? null : roundHalfUp(sipasPercent, 2),
+      validForms,
+    })),
     note,
     noteEn,
   };

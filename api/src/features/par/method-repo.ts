@@ -14,7 +14,14 @@ export interface ParMethodRow {
   createdAt: Date;
 }
 
-const columns = { year: m.year, version: m.version, method: m.method, basis: m.basis, copiedFromYear: m.copiedFromYear, createdAt: m.createdAt };
+const columns = {
+  year: m.year,
+  version: m.version,
+  method: m.method,
+  basis: m.basis,
+  copiedFromYear: m.copiedFromYear,
+  createdAt: m.createdAt,
+};
 
 /** The version in force for `year` (the highest), if the year has one. */
 export async function currentMethodRow(db: DbOrTx, year: number): Promise<ParMethodRow | undefined> {
@@ -33,7 +40,14 @@ export async function nearestMethodRow(db: DbOrTx, year: number): Promise<ParMet
 /** Adds a version; a concurrent save of the same version fails on the primary key. */
 export async function insertMethodVersion(
   db: DbOrTx,
-  row: { year: number; version: number; method: ParMethod; basis: ParMethodRow['basis']; copiedFromYear?: number | null; createdBy?: string | null },
+  row: {
+    year: number;
+    version: number;
+    method: ParMethod;
+    basis: ParMethodRow['basis'];
+    copiedFromYear?: number | null;
+    createdBy?: string | null;
+  },
 ): Promise<ParMethodRow | undefined> {
   const inserted = await db.insert(m).values(row).onConflictDoNothing().returning(columns);
   return inserted[0] as ParMethodRow | undefined;

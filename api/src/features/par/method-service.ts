@@ -16,7 +16,13 @@ export async function methodRowOf(db: DbOrTx, year: number): Promise<ParMethodRo
   const current = await currentMethodRow(db, year);
   if (current) return current;
   const nearest = await nearestMethodRow(db, year);
-  const copy = { year, version: 1, method: copyParMethod(nearest?.method ?? parMethod2021), basis: 'copy' as const, copiedFromYear: nearest?.year ?? null };
+  const copy = {
+    year,
+    version: 1,
+    method: copyParMethod(nearest?.method ?? parMethod2021),
+    basis: 'copy' as const,
+    copiedFromYear: nearest?.year ?? null,
+  };
   return (await insertMethodVersion(db, copy)) ?? (await currentMethodRow(db, year)) ?? { ...copy, createdAt: new Date() };
 }
 
@@ -27,8 +33,13 @@ export async function methodOf(db: DbOrTx, year: number): Promise<ParMethod> {
 
 function toResponse(row: ParMethodRow, hasResults: boolean): ParMethodResponse {
   return {
-    year: row.year, version: row.version, basis: row.basis, copiedFromYear: row.copiedFromYear,
-    savedAt: row.createdAt.toISOString(), hasResults, method: row.method,
+    year: row.year,
+    version: row.version,
+    basis: row.basis,
+    copiedFromYear: row.copiedFromYear,
+    savedAt: row.createdAt.toISOString(),
+    hasResults,
+    method: row.method,
   };
 }
 
@@ -37,11 +48,17 @@ export async function getParMethod(db: DbOrTx, year: number): Promise<ParMethodR
 }
 
 const reasonText: Record<ParMethodIssue['reason'], [string, string]> = {
-  sum_mismatch: ['tổng điểm tối đa các câu hỏi khảo sát CBCCVC của nhóm khác điểm tối đa của nhóm', "the group's staff items do not add up to its staff-survey maximum"],
+  sum_mismatch: [
+    'tổng điểm tối đa các câu hỏi khảo sát CBCCVC của nhóm khác điểm tối đa của nhóm',
+    "the group's staff items do not add up to its staff-survey maximum",
+  ],
   not_positive: ['phải là số dương', 'must be positive'],
   negative: ['không được âm', 'must not be negative'],
   duplicate: ['bị trùng', 'is repeated'],
-  gap: ['các mức xếp loại phải phủ kín 0–100: mức cuối cùng bắt đầu từ 0 (tính cả 0)', 'bands must cover 0–100: the last band starts at 0 inclusive'],
+  gap: [
+    'các mức xếp loại phải phủ kín 0–100: mức cuối cùng bắt đầu từ 0 (tính cả 0)',
+    'bands must cover 0–100: the last band starts at 0 inclusive',
+  ],
   not_descending: ['ngưỡng dưới phải giảm dần từ nhóm cao nhất xuống', 'lower bounds must descend from the best band down'],
   out_of_range: ['ngoài khoảng cho phép', 'out of range'],
   unknown_group: ['nhóm đơn vị chưa có điểm tối đa trong phương pháp', 'the group has no maxima in the method'],
@@ -58,7 +75,9 @@ function issueDetail(issue: ParMethodIssue) {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -69,7 +88,12 @@ function changedParts(before: ParMethod, after: ParMethod): string[] {
   return (Object.keys(after) as (keyof ParMethod)[]).filter((k) => canonical(before[k]) !== canonical(after[k]));
 }
 
-export async function saveParMethod(db: Db, year: number, input: { method: ParMethod; confirm?: boolean | undefined }, actor: string | null): Promise<ParMethodResponse> {
+export async function saveParMethod(
+  db: Db,
+  year: number,
+  input: { method: ParMethod; confirm?: boolean | undefined },
+  actor: string | null,
+): Promise<ParMethodResponse> {
   const issues = checkParMethod(input.method);
   if (issues.length > 0) throw new AppError('PAR_METHOD_INVALID', issues.map(issueDetail));
   return db.transaction(async (tx) => {
@@ -77,11 +101,21 @@ export async function saveParMethod(db: Db, year: number, input: { method: ParMe
     const hasResults = await yearHasResults(tx, year);
     const changed = changedParts(current.method, input.method);
     if (changed.length === 0) return toResponse(current, hasResults);
-    if (hasResults && input.confirm !== true) throw new AppError('PAR_METHOD_CONFIRM_REQUIRED', { year, version: current.version, changed });
-    const saved = await insertMethodVersion(tx, { year, version: current.version + 1, method: input.method, basis: 'edit', createdBy: actor });
+    if (hasResults && input.confirm !== true)
+      throw new AppError('PAR_METHOD_CONFIRM_REQUIRED', { year, version: current.version, changed });
+    const saved = await insertMethodVersion(tx, {
+      year,
+      version: current.version + 1,
+      method: input.method,
+      basis: 'edit',
+      createdBy: actor,
+    });
     if (!saved) throw new AppError('CONFLICT', { year, version: current.version + 1 });
     await recordAudit(tx, {
-      actorUserId: actor, action: 'par_method.update', entity: 'par_method', entityId: String(year),
+      actorUserId: actor,
+      action: 'par_method.update',
+      entity: 'par_method',
+      entityId: String(year),
       details: { year, fromVersion: current.version, version: saved.version, changed, withResults: hasResults },
     });
     return toResponse(saved, hasResults);

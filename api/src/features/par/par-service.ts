@@ -8,8 +8,21 @@
 import type { ParMissing, ParTableBody } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
 import {
-  computeParTable, computeStaffPoints, isParGroup, parSettingsOf, pooledSipasOf, publishParTable, roundOrNull, ScoringInputError, staffMaximaOf,
-  type ParMethod, type ParTable, type ParUnitInput, type SipasResult, type StaffResult, type StaffSource,
+  computeParTable,
+  computeStaffPoints,
+  isParGroup,
+  parSettingsOf,
+  pooledSipasOf,
+  publishParTable,
+  roundOrNull,
+  ScoringInputError,
+  staffMaximaOf,
+  type ParMethod,
+  type ParTable,
+  type ParUnitInput,
+  type SipasResult,
+  type StaffResult,
+  type StaffSource,
 } from '@hailong/scoring';
 import { AppError } from '../../errors.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
@@ -27,7 +40,12 @@ type Missing = ParMissing;
  * item maxima for the unit's group (every template that rated the unit counts; a sub-criterion of the
  * group that no answer reached is reported missing).
  */
-export async function staffPointsByUnit(db: DbOrTx, campaign: CampaignRow | undefined, method: ParMethod, units: readonly UnitRef[]): Promise<Map<number, StaffResult>> {
+export async function staffPointsByUnit(
+  db: DbOrTx,
+  campaign: CampaignRow | undefined,
+  method: ParMethod,
+  units: readonly UnitRef[],
+): Promise<Map<number, StaffResult>> {
   const out = new Map<number, StaffResult>();
   if (!campaign) return out;
   const groupOf = new Map(units.map((u) => [u.id, u.parGroup]));
@@ -40,7 +58,10 @@ export async function staffPointsByUnit(db: DbOrTx, campaign: CampaignRow | unde
     }
     const group = groupOf.get(unitId);
     if (sources.length === 0 || group === undefined || !isParGroup(group)) continue;
-    const result = computeStaffPoints(sources, { templateMethod: method.staff.templateMethod, maxima: staffMaximaOf(method, group) });
+    const result = computeStaffPoints(sources, {
+      templateMethod: method.staff.templateMethod,
+      maxima: staffMaximaOf(method, group),
+    });
     if (result.subCriteria.some((s) => s.points !== null)) out.set(unitId, result);
   }
   return out;
@@ -52,7 +73,10 @@ function sipasMissing(sipas: SipasResult | undefined, hasCampaign: boolean): Mis
   return sipas.status === 'not_enough_data' ? 'sipas_not_enough_data' : null;
 }
 
-export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParTableBody; table: ParTable; pooledSipasPercent: number | null }> {
+export async function parTableOf(
+  db: DbOrTx,
+  year: number,
+): Promise<{ body: ParTableBody; table: ParTable; pooledSipasPercent: number | null }> {
   const [sipasCampaign, staffCampaign] = [await latestCampaign(db, 'sipas', year), await latestCampaign(db, 'staff', year)];
   const method = await methodOf(db, year);
   const self = await selfAssessmentsOf(db, year);
@@ -82,13 +106,22 @@ export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParT
       continue;
     }
     inputs.push({
-      unitCode: unit.code, unitName: unit.name, group: unit.parGroup, maxPoints: s.maxPoints, selfAssessment: s.selfAssessment,
-      staffSurveyPoints: staff, sipasPercent: sp.sipasPercent, staffSource: s.staffSurveyPoints !== null ? 'imported' : 'survey',
+      unitCode: unit.code,
+      unitName: unit.name,
+      group: unit.parGroup,
+      maxPoints: s.maxPoints,
+      selfAssessment: s.selfAssessment,
+      staffSurveyPoints: staff,
+      sipasPercent: sp.sipasPercent,
+      staffSource: s.staffSurveyPoints !== null ? 'imported' : 'survey',
     });
   }
   let table;
   try {
-    table = publishParTable(computeParTable(inputs, { ...parSettingsOf(method), decimals: method.rounding.decimals }), method.rounding.decimals);
+    table = publishParTable(
+      computeParTable(inputs, { ...parSettingsOf(method), decimals: method.rounding.decimals }),
+      method.rounding.decimals,
+    );
   } catch (err) {
     if (err instanceof ScoringInputError) throw new AppError('PAR_INPUT_INVALID', err.issues);
     throw err;
@@ -104,7 +137,10 @@ export async function parTableOf(db: DbOrTx, year: number): Promise<{ body: ParT
     incomplete,
     sipasOverall: {
       pooledPercent: roundOrNull(pooledSipas, method.rounding.decimals),
-      meanOfUnitsPercent: table.units.length > 0 ? roundOrNull(inputs.reduce((a, u) => a + u.sipasPercent, 0) / inputs.length, method.rounding.decimals) : null,
+      meanOfUnitsPercent:
+        table.units.length > 0
+          ? roundOrNull(inputs.reduce((a, u) => a + u.sipasPercent, 0) / inputs.length, method.rounding.decimals)
+          : null,
     },
   };
   return { body, table, pooledSipasPercent: roundOrNull(pooledSipas, method.rounding.decimals) };

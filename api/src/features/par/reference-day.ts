@@ -9,7 +9,12 @@ import { campaignDay } from '../units/as-of.ts';
 
 export async function latestCampaign(db: DbOrTx, kind: 'sipas' | 'staff', year: number): Promise<CampaignRow | undefined> {
   const c = schema.campaigns;
-  const rows = await db.select().from(c).where(and(eq(c.kind, kind), eq(c.year, year))).orderBy(desc(c.opensAt)).limit(1);
+  const rows = await db
+    .select()
+    .from(c)
+    .where(and(eq(c.kind, kind), eq(c.year, year)))
+    .orderBy(desc(c.opensAt))
+    .limit(1);
   return rows[0];
 }
 

@@ -9,8 +9,19 @@
  * PUT  /par/:year/method                  save a new version (checked; confirm once results exist; audited)
  */
 import {
-  campaignSipasSchema, errorBodySchema, idParamsSchema, parMethodResponseSchema, parMethodUpdateSchema, parTableQuerySchema, parTableSchema, parYearParamsSchema,
-  selfAssessmentImportQuerySchema, selfAssessmentImportResultSchema, selfAssessmentTemplateQuerySchema, sipasComparisonSchema, type ParTableBody,
+  campaignSipasSchema,
+  errorBodySchema,
+  idParamsSchema,
+  parMethodResponseSchema,
+  parMethodUpdateSchema,
+  parTableQuerySchema,
+  parTableSchema,
+  parYearParamsSchema,
+  selfAssessmentImportQuerySchema,
+  selfAssessmentImportResultSchema,
+  selfAssessmentTemplateQuerySchema,
+  sipasComparisonSchema,
+  type ParTableBody,
 } from '@hailong/contracts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -49,8 +60,10 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
-        tags: ['results'], summary: 'SIPAS per unit: %, components, criteria, perception shares (valid responses in the window)',
-        params: idParamsSchema, response: { 200: campaignSipasSchema, 404: errorBodySchema },
+        tags: ['results'],
+        summary: 'SIPAS per unit: %, components, criteria, perception shares (valid responses in the window)',
+        params: idParamsSchema,
+        response: { 200: campaignSipasSchema, 404: errorBodySchema },
       },
     },
     async (req) => campaignSipas(app.db, req.params.id),
@@ -62,13 +75,27 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireRole('admin'),
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
-        tags: ['par'], summary: 'Import appraised self-assessment and adjusted max points (CSV or XLSX keyed by unit_code); all or nothing',
-        consumes: ['text/csv', XLSX], params: parYearParamsSchema, querystring: selfAssessmentImportQuerySchema,
-        response: { 200: selfAssessmentImportResultSchema, 201: selfAssessmentImportResultSchema, 400: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+        tags: ['par'],
+        summary: 'Import appraised self-assessment and adjusted max points (CSV or XLSX keyed by unit_code); all or nothing',
+        consumes: ['text/csv', XLSX],
+        params: parYearParamsSchema,
+        querystring: selfAssessmentImportQuerySchema,
+        response: {
+          200: selfAssessmentImportResultSchema,
+          201: selfAssessmentImportResultSchema,
+          400: errorBodySchema,
+          413: errorBodySchema,
+          415: errorBodySchema,
+        },
       },
     },
     async (req, reply) => {
-      const result = await importSelfAssessments(app.db, req.params.year, toUpload(req.headers['content-type'], req.body), req.query.dryRun);
+      const result = await importSelfAssessments(
+        app.db,
+        req.params.year,
+        toUpload(req.headers['content-type'], req.body),
+        req.query.dryRun,
+      );
       return reply.status(result.dryRun ? 200 : 201).send(result);
     },
   );
@@ -78,18 +105,28 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: app.requireRole('admin'),
       schema: {
-        tags: ['par'], summary: 'Self-assessment import template: every unit of the year under Vietnamese headers, stored figures filled in (?format=xlsx|csv)',
-        params: parYearParamsSchema, querystring: selfAssessmentTemplateQuerySchema, response: { 200: z.string() },
+        tags: ['par'],
+        summary:
+          'Self-assessment import template: every unit of the year under Vietnamese headers, stored figures filled in (?format=xlsx|csv)',
+        params: parYearParamsSchema,
+        querystring: selfAssessmentTemplateQuerySchema,
+        response: { 200: z.string() },
       },
     },
     async (req, reply) => {
       const { year } = req.params;
       const rows = await selfAssessmentTemplateRows(app.db, year);
       if (req.query.format === 'csv') {
-        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(`tu-danh-gia-${year}.csv`, `Mẫu điểm tự đánh giá ${year}.csv`)).send(selfAssessmentTemplateCsv(rows));
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', attachment(`tu-danh-gia-${year}.csv`, `Mẫu điểm tự đánh giá ${year}.csv`))
+          .send(selfAssessmentTemplateCsv(rows));
       }
       const file = await selfAssessmentTemplateXlsx(rows);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`tu-danh-gia-${year}.xlsx`, `Mẫu điểm tự đánh giá ${year}.xlsx`)).send(file as unknown as string);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`tu-danh-gia-${year}.xlsx`, `Mẫu điểm tự đánh giá ${year}.xlsx`))
+        .send(file as unknown as string);
     },
   );
 
@@ -98,8 +135,11 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: yearScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
-        tags: ['par'], summary: "SIPAS of the year beside the previous year's, mapped through unit lineage (merged: weighted by respondents; split: before the split)",
-        params: parYearParamsSchema, response: { 200: sipasComparisonSchema },
+        tags: ['par'],
+        summary:
+          "SIPAS of the year beside the previous year's, mapped through unit lineage (merged: weighted by respondents; split: before the split)",
+        params: parYearParamsSchema,
+        response: { 200: sipasComparisonSchema },
       },
     },
     async (req) => sipasComparison(app.db, req.params.year),
@@ -110,8 +150,11 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: app.requireRole('admin'),
       schema: {
-        tags: ['par'], summary: "The year's PAR method: maxima per group, SIPAS weights and form combination, staff item maxima by group, bands, rounding",
-        params: parYearParamsSchema, response: { 200: parMethodResponseSchema },
+        tags: ['par'],
+        summary:
+          "The year's PAR method: maxima per group, SIPAS weights and form combination, staff item maxima by group, bands, rounding",
+        params: parYearParamsSchema,
+        response: { 200: parMethodResponseSchema },
       },
     },
     async (req) => getParMethod(app.db, req.params.year),
@@ -122,8 +165,10 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: app.requireRole('admin'),
       schema: {
-        tags: ['par'], summary: "Save the year's PAR method as a new version (checked; once results exist only with confirm: true; audited)",
-        params: parYearParamsSchema, body: parMethodUpdateSchema,
+        tags: ['par'],
+        summary: "Save the year's PAR method as a new version (checked; once results exist only with confirm: true; audited)",
+        params: parYearParamsSchema,
+        body: parMethodUpdateSchema,
         response: { 200: parMethodResponseSchema, 400: errorBodySchema, 409: errorBodySchema },
       },
     },
@@ -135,8 +180,11 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: yearScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
-        tags: ['par'], summary: 'PAR Index table of a year (JSON, or ?format=xlsx|csv download)',
-        params: parYearParamsSchema, querystring: parTableQuerySchema, response: { 200: parTableSchema, 422: errorBodySchema },
+        tags: ['par'],
+        summary: 'PAR Index table of a year (JSON, or ?format=xlsx|csv download)',
+        params: parYearParamsSchema,
+        querystring: parTableQuerySchema,
+        response: { 200: parTableSchema, 422: errorBodySchema },
       },
     },
     async (req, reply) => {
@@ -144,10 +192,16 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
       const { year } = req.params;
       if (req.query.format === 'xlsx') {
         const title = `KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`;
-        return reply.header('content-type', XLSX).header('content-disposition', attachment(`chi-so-cchc-${year}.xlsx`, `Chỉ số CCHC ${year}.xlsx`)).send((await parTableXlsx(table, { title, pooledSipasPercent })) as unknown as ParTableBody);
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', attachment(`chi-so-cchc-${year}.xlsx`, `Chỉ số CCHC ${year}.xlsx`))
+          .send((await parTableXlsx(table, { title, pooledSipasPercent })) as unknown as ParTableBody);
       }
       if (req.query.format === 'csv') {
-        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(`chi-so-cchc-${year}.csv`, `Chỉ số CCHC ${year}.csv`)).send(parTableCsv(table) as unknown as ParTableBody);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', attachment(`chi-so-cchc-${year}.csv`, `Chỉ số CCHC ${year}.csv`))
+          .send(parTableCsv(table) as unknown as ParTableBody);
       }
       return body;
     },

@@ -25,16 +25,31 @@ export interface ParsedUpload {
 
 /** Header aliases: the template's Vietnamese headers (normalised: lower case, `_` for spaces). */
 const ALIASES: Record<string, string> = {
-  adjusted_max: 'max_points', ma_don_vi: 'unit_code', 'mã_đơn_vị': 'unit_code', 'điểm_tự_đánh_giá': 'self_assessment',
-  'điểm_chuẩn_sau_hạ_chuẩn': 'max_points', 'điểm_khảo_sát_cbccvc': 'staff_survey_points',
+  adjusted_max: 'max_points',
+  ma_don_vi: 'unit_code',
+  mã_đơn_vị: 'unit_code',
+  điểm_tự_đánh_giá: 'self_assessment',
+  điểm_chuẩn_sau_hạ_chuẩn: 'max_points',
+  điểm_khảo_sát_cbccvc: 'staff_survey_points',
 };
 
 /** The template's header of each column the import reads, in order (Vietnamese, read back by ALIASES). */
-export const TEMPLATE_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Điểm tự đánh giá', 'Điểm chuẩn sau hạ chuẩn', 'Điểm khảo sát CBCCVC'] as const;
+export const TEMPLATE_HEADERS = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Điểm tự đánh giá',
+  'Điểm chuẩn sau hạ chuẩn',
+  'Điểm khảo sát CBCCVC',
+] as const;
 
 const VALUE_COLUMNS = ['self_assessment', 'max_points', 'staff_survey_points'];
 
-const problem = (row: number, field: string, message: string, messageEn: string): RowError => ({ row, field, message, messageEn });
+const problem = (row: number, field: string, message: string, messageEn: string): RowError => ({
+  row,
+  field,
+  message,
+  messageEn,
+});
 
 function header(cells: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
@@ -76,24 +91,49 @@ export function rowsFromMatrix(matrix: string[][]): ParsedUpload {
     if (VALUE_COLUMNS.every((c) => cell(c) === '')) return;
     const unitCode = cell('unit_code');
     if (unitCode === '') errors.push(problem(row, 'unit_code', 'Thiếu mã đơn vị', 'Unit code missing'));
-    else if (seen.has(unitCode)) errors.push(problem(row, 'unit_code', `Trùng mã đơn vị với dòng ${seen.get(unitCode)}`, `Same unit code as row ${seen.get(unitCode)}`));
+    else if (seen.has(unitCode))
+      errors.push(
+        problem(
+          row,
+          'unit_code',
+          `Trùng mã đơn vị với dòng ${seen.get(unitCode)}`,
+          `Same unit code as row ${seen.get(unitCode)}`,
+        ),
+      );
     else seen.set(unitCode, row);
     const selfAssessment = numberCell(cell('self_assessment'), row, 'self_assessment', errors);
     const maxPoints = numberCell(cell('max_points'), row, 'max_points', errors);
     const staffSurveyPoints = numberCell(cell('staff_survey_points'), row, 'staff_survey_points', errors, true);
-    if (!errors.some((e) => e.row === row) && selfAssessment !== null && maxPoints !== null) rows.push({ row, unitCode, selfAssessment, maxPoints, staffSurveyPoints });
+    if (!errors.some((e) => e.row === row) && selfAssessment !== null && maxPoints !== null)
+      rows.push({ row, unitCode, selfAssessment, maxPoints, staffSurveyPoints });
   });
-  if (rows.length === 0 && errors.length === 0) errors.push(problem(2, 'unit_code', 'Tệp không có dòng nào có điểm', 'The file has no row with figures'));
+  if (rows.length === 0 && errors.length === 0)
+    errors.push(problem(2, 'unit_code', 'Tệp không có dòng nào có điểm', 'The file has no row with figures'));
   return { rows, errors };
 }
 
 export function parseCsvUpload(text: string): ParsedUpload {
   try {
-    const matrix: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: csvDelimiter(text) });
+    const matrix: string[][] = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      delimiter: csvDelimiter(text),
+    });
     return rowsFromMatrix(matrix);
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
-    return { rows: [], errors: [problem(line, 'csv', `Tệp CSV không đúng định dạng: ${(err as Error).message}`, `The CSV file is malformed: ${(err as Error).message}`)] };
+    return {
+      rows: [],
+      errors: [
+        problem(
+          line,
+          'csv',
+          `Tệp CSV không đúng định dạng: ${(err as Error).message}`,
+          `The CSV file is malformed: ${(err as Error).message}`,
+        ),
+      ],
+    };
   }
 }
 
@@ -111,10 +151,16 @@ export async function parseXlsxUpload(data: Buffer): Promise<ParsedUpload> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], errors: [problem(0, 'xlsx', 'Tệp Excel không đọc được (cần định dạng .xlsx)', 'The Excel file cannot be read (.xlsx needed)')] };
+    return {
+      rows: [],
+      errors: [
+        problem(0, 'xlsx', 'Tệp Excel không đọc được (cần định dạng .xlsx)', 'The Excel file cannot be read (.xlsx needed)'),
+      ],
+    };
   }
   const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], errors: [problem(0, 'xlsx', 'Tệp Excel không có trang tính nào', 'The Excel file has no worksheet')] };
+  if (!ws)
+    return { rows: [], errors: [problem(0, 'xlsx', 'Tệp Excel không có trang tính nào', 'The Excel file has no worksheet')] };
   const matrix: string[][] = [];
   ws.eachRow({ includeEmpty: true }, (r, n) => {
     matrix[n - 1] = (r.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());

@@ -7,8 +7,16 @@
 import type { CampaignSipas, SipasUnit } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
 import {
-  computeSipas, defaultSipasSettings, mergeCounts, publishSipas, sipasSettingsOfMethod,
-  type AnswerCounts, type ParMethod, type SipasResult, type SipasSettings, type SipasSource,
+  computeSipas,
+  defaultSipasSettings,
+  mergeCounts,
+  publishSipas,
+  sipasSettingsOfMethod,
+  type AnswerCounts,
+  type ParMethod,
+  type SipasResult,
+  type SipasSettings,
+  type SipasSource,
 } from '@hailong/scoring';
 import { getCampaign } from '../campaigns/service.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
@@ -28,14 +36,20 @@ export interface SipasCampaignSettings extends SipasSettings {
  */
 export function sipasSettingsOf(settings: unknown, base: SipasSettings = defaultSipasSettings): SipasCampaignSettings {
   const s = (settings ?? {}) as Record<string, unknown>;
-  const weights = s.componentWeights && typeof s.componentWeights === 'object' ? (s.componentWeights as Record<string, number>) : base.componentWeights;
-  const pick = <T extends string>(value: unknown, options: readonly T[], fallback: T): T => options.find((o) => o === value) ?? fallback;
+  const weights =
+    s.componentWeights && typeof s.componentWeights === 'object'
+      ? (s.componentWeights as Record<string, number>)
+      : base.componentWeights;
+  const pick = <T extends string>(value: unknown, options: readonly T[], fallback: T): T =>
+    options.find((o) => o === value) ?? fallback;
   return {
     minSample: typeof s.minSample === 'number' && s.minSample >= 1 ? s.minSample : base.minSample,
     componentMethod: pick(s.componentMethod, ['pooled', 'mean_of_items'] as const, base.componentMethod),
     sipasMethod: pick(s.sipasMethod, ['mean_of_components', 'overall_question'] as const, base.sipasMethod),
     componentWeights: weights,
-    sipasKinds: Array.isArray(s.sipasKinds) ? s.sipasKinds.filter((k): k is string => typeof k === 'string') : ['sipas_counter', 'sipas_online'],
+    sipasKinds: Array.isArray(s.sipasKinds)
+      ? s.sipasKinds.filter((k): k is string => typeof k === 'string')
+      : ['sipas_counter', 'sipas_online'],
   };
 }
 
@@ -67,8 +81,15 @@ async function storedForms(db: DbOrTx, ids: Iterable<number>): Promise<Map<numbe
  * campaign is a source (with empty counts where the unit has none), so all units list the same
  * components and criteria.
  */
-export function unitSipas(unitCode: string, byForm: ReadonlyMap<number, FormCounts> | undefined, forms: Map<number, StoredForm>, settings: SipasCampaignSettings): SipasResult {
-  const sipasForms = [...forms.values()].filter((f) => settings.sipasKinds.includes(f.definition.kind)).sort((a, b) => a.id - b.id);
+export function unitSipas(
+  unitCode: string,
+  byForm: ReadonlyMap<number, FormCounts> | undefined,
+  forms: Map<number, StoredForm>,
+  settings: SipasCampaignSettings,
+): SipasResult {
+  const sipasForms = [...forms.values()]
+    .filter((f) => settings.sipasKinds.includes(f.definition.kind))
+    .sort((a, b) => a.id - b.id);
   const sources = sourcesByCode(sipasForms, byForm);
   const validForms = sipasForms.reduce((a, f) => a + (byForm?.get(f.id)?.validForms ?? 0), 0);
   const { sipasKinds: _kinds, ...options } = settings;
@@ -96,15 +117,26 @@ function sourcesByCode(sipasForms: readonly StoredForm[], byForm: ReadonlyMap<nu
 }
 
 /** The SIPAS settings of a campaign: its own settings over its year's method. */
-export async function campaignSipasSettings(db: DbOrTx, campaign: CampaignRow, method?: ParMethod): Promise<SipasCampaignSettings> {
+export async function campaignSipasSettings(
+  db: DbOrTx,
+  campaign: CampaignRow,
+  method?: ParMethod,
+): Promise<SipasCampaignSettings> {
   return sipasSettingsOf(campaign.settings, sipasSettingsOfMethod(method ?? (await methodOf(db, campaign.year))));
 }
 
 /** Every unit's full-precision SIPAS for a campaign (units without responses: status no_data). */
-export async function campaignSipasResults(db: DbOrTx, campaign: CampaignRow, method?: ParMethod): Promise<{ unit: UnitRef; result: SipasResult }[]> {
+export async function campaignSipasResults(
+  db: DbOrTx,
+  campaign: CampaignRow,
+  method?: ParMethod,
+): Promise<{ unit: UnitRef; result: SipasResult }[]> {
   const settings = await campaignSipasSettings(db, campaign, method);
   const counts = await countSipasAnswers(db, campaign.id);
-  const forms = await storedForms(db, [...counts.values()].flatMap((m) => [...m.keys()]));
+  const forms = await storedForms(
+    db,
+    [...counts.values()].flatMap((m) => [...m.keys()]),
+  );
   const units = await listUnits(db, campaignDay(campaign), counts.keys());
   return units.map((unit) => ({ unit, result: unitSipas(unit.code, counts.get(unit.id), forms, settings) }));
 }

@@ -18,7 +18,13 @@ export function ratingCodeHash(secret: string, code: string): string {
 }
 
 /** Generates `count` codes for a unit; they are returned once and never again. */
-export async function generateRatingCodes(db: Db, secret: string, campaignId: string, unitCode: string, count: number): Promise<string[]> {
+export async function generateRatingCodes(
+  db: Db,
+  secret: string,
+  campaignId: string,
+  unitCode: string,
+  count: number,
+): Promise<string[]> {
   await getCampaign(db, campaignId);
   const unit = await findUnitByCode(db, unitCode);
   if (!unit) throw new AppError('UNIT_UNKNOWN', { field: 'unitCode' });
@@ -33,12 +39,23 @@ export async function generateRatingCodes(db: Db, secret: string, campaignId: st
 }
 
 /** Marks a code used (inside the submission's transaction); wrong unit/campaign or used → 400. */
-export async function consumeRatingCode(tx: DbOrTx, secret: string, code: string, campaignId: string, unitId: number): Promise<void> {
+export async function consumeRatingCode(
+  tx: DbOrTx,
+  secret: string,
+  code: string,
+  campaignId: string,
+  unitId: number,
+): Promise<void> {
   const rows = await tx
     .update(ratingCodes)
     .set({ usedAt: new Date() })
     .where(
-      and(eq(ratingCodes.codeHash, ratingCodeHash(secret, code)), eq(ratingCodes.campaignId, campaignId), eq(ratingCodes.unitId, unitId), isNull(ratingCodes.usedAt)),
+      and(
+        eq(ratingCodes.codeHash, ratingCodeHash(secret, code)),
+        eq(ratingCodes.campaignId, campaignId),
+        eq(ratingCodes.unitId, unitId),
+        isNull(ratingCodes.usedAt),
+      ),
     )
     .returning({ id: ratingCodes.id });
   if (rows.length === 0) throw new AppError('RATING_CODE_INVALID', { field: 'ratingCode' });

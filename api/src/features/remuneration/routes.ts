@@ -23,11 +23,13 @@ const remunerationRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await remuneration(app.db, req.params.id, req.query.rate);
       if (req.query.format === 'json') return report;
       const file = await remunerationXlsx(report, campaign.name);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="thu-lao-${campaign.year}.xlsx"`)
-        // A Buffer bypasses the JSON serializer; the 200 schema documents the JSON variant.
-        .send(file as never);
+      return (
+        reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="thu-lao-${campaign.year}.xlsx"`)
+          // A Buffer bypasses the JSON serializer; the 200 schema documents the JSON variant.
+          .send(file as never)
+      );
     },
   );
 };

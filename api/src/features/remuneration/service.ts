@@ -17,7 +17,13 @@ export async function remuneration(db: DbOrTx, campaignId: string, rate: number)
     where a.campaign_id = ${campaignId}
     group by u.id, u.full_name, o.name
     order by o.name nulls last, u.full_name`);
-  const rows = r.rows.map((x) => ({ enumeratorId: x.enumerator_id, fullName: x.full_name, organisation: x.organisation, validForms: x.valid, amount: x.valid * rate }));
+  const rows = r.rows.map((x) => ({
+    enumeratorId: x.enumerator_id,
+    fullName: x.full_name,
+    organisation: x.organisation,
+    validForms: x.valid,
+    amount: x.valid * rate,
+  }));
   return {
     rate,
     rows,

@@ -62,7 +62,10 @@ export async function parseXlsx(buf: Buffer): Promise<RawRow[]> {
     const vals = (r.values as unknown[]).slice(1).map((v) => cellText(v));
     matrix[n - 1] = vals;
   });
-  return fromMatrix(matrix.map((r) => r ?? []), true);
+  return fromMatrix(
+    matrix.map((r) => r ?? []),
+    true,
+  );
 }
 
 function cellText(v: unknown): string {
@@ -79,7 +82,10 @@ function cellText(v: unknown): string {
 
 function fromMatrix(records: string[][], keepRowNumbers = false): RawRow[] {
   const [header, ...rest] = records;
-  if (!header) throw new ImportProblems([{ row: 1, field: 'header', message: 'Tệp trống: cần dòng tiêu đề full_name,email,unit_code,respondent_group' }]);
+  if (!header)
+    throw new ImportProblems([
+      { row: 1, field: 'header', message: 'Tệp trống: cần dòng tiêu đề full_name,email,unit_code,respondent_group' },
+    ]);
   const cols = header.map(normaliseHeader);
   const missing = REQUIRED_COLUMNS.filter((c) => !cols.includes(c));
   if (missing.length > 0) {
@@ -119,7 +125,8 @@ export function checkRows(rows: RawRow[], ctx: RowContext): { rows: RespondentRo
     if (email) seen.set(email, seen.get(email) ?? row);
     const unitKind = ctx.unitKinds.get(unitCode);
     if (!unitKind) err('unit_code', `Không có đơn vị mã "${values.unit_code ?? ''}"`);
-    if (!(respondentGroups as readonly string[]).includes(group)) err('respondent_group', `Nhóm người trả lời phải là T1–T6, không phải "${values.respondent_group ?? ''}"`);
+    if (!(respondentGroups as readonly string[]).includes(group))
+      err('respondent_group', `Nhóm người trả lời phải là T1–T6, không phải "${values.respondent_group ?? ''}"`);
     else if (unitKind) {
       const mismatch = groupMismatch(group as RespondentGroup, unitCode, unitKind);
       if (mismatch) errors.push({ row, field: 'respondent_group', ...mismatch });

@@ -5,20 +5,29 @@ import { unitRefsOn } from '../units/registry-repo.ts';
 const { respondents } = schema;
 
 /** Units valid on `day` by upper-cased code, with their kind and its tier. */
-export async function unitIdsByCode(db: DbOrTx, day: string): Promise<Map<string, { id: number; name: string; group: string; tier: string }>> {
+export async function unitIdsByCode(
+  db: DbOrTx,
+  day: string,
+): Promise<Map<string, { id: number; name: string; group: string; tier: string }>> {
   const rows = await unitRefsOn(db, day);
   return new Map(rows.map((r) => [r.code.toUpperCase(), { id: r.id, name: r.name, group: r.group, tier: r.tier }]));
 }
 
 export async function campaignEmails(db: DbOrTx, campaignId: string): Promise<Set<string>> {
-  const rows = await db.select({ email: sql<string>`lower(${respondents.email})` }).from(respondents).where(eq(respondents.campaignId, campaignId));
+  const rows = await db
+    .select({ email: sql<string>`lower(${respondents.email})` })
+    .from(respondents)
+    .where(eq(respondents.campaignId, campaignId));
   return new Set(rows.map((r) => r.email));
 }
 
 export async function insertRespondents(db: DbOrTx, values: (typeof respondents.$inferInsert)[]): Promise<number> {
   let n = 0;
   for (let i = 0; i < values.length; i += 500) {
-    const res = await db.insert(respondents).values(values.slice(i, i + 500)).returning({ id: respondents.id });
+    const res = await db
+      .insert(respondents)
+      .values(values.slice(i, i + 500))
+      .returning({ id: respondents.id });
     n += res.length;
   }
   return n;

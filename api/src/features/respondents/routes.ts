@@ -30,7 +30,14 @@ const respondentRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['text/csv', XLSX],
         params: idParamsSchema,
         querystring: importQuerySchema,
-        response: { 200: importResultSchema, 201: importResultSchema, 400: errorBodySchema, 404: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+        response: {
+          200: importResultSchema,
+          201: importResultSchema,
+          400: errorBodySchema,
+          404: errorBodySchema,
+          413: errorBodySchema,
+          415: errorBodySchema,
+        },
       },
     },
     async (req, reply) => {

@@ -22,7 +22,11 @@ async function readUpload(upload: Upload): Promise<RawRow[]> {
   }
 }
 
-function counts(rows: RespondentRow[], key: (r: RespondentRow) => string, name?: (k: string) => string | undefined): ImportResult['byUnit'] {
+function counts(
+  rows: RespondentRow[],
+  key: (r: RespondentRow) => string,
+  name?: (k: string) => string | undefined,
+): ImportResult['byUnit'] {
   const m = new Map<string, number>();
   for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
   return [...m.entries()]
@@ -35,10 +39,17 @@ export async function importRespondents(db: Db, campaignId: string, upload: Uplo
   if (campaign.kind !== 'staff') throw new AppError('CAMPAIGN_NOT_STAFF');
   const raw = await readUpload(upload);
   const units = await unitIdsByCode(db, campaignDay(campaign));
-  const { rows, errors } = checkRows(raw, { unitKinds: new Map([...units].map(([code, u]) => [code, { kind: u.group, tier: u.tier }])), existingEmails: await campaignEmails(db, campaignId) });
+  const { rows, errors } = checkRows(raw, {
+    unitKinds: new Map([...units].map(([code, u]) => [code, { kind: u.group, tier: u.tier }])),
+    existingEmails: await campaignEmails(db, campaignId),
+  });
   if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
   const summary = {
-    byUnit: counts(rows, (r) => r.unitCode, (k) => units.get(k)?.name),
+    byUnit: counts(
+      rows,
+      (r) => r.unitCode,
+      (k) => units.get(k)?.name,
+    ),
     byGroup: counts(rows, (r) => r.group),
   };
   if (dryRun) return { imported: 0, dryRun: true, ...summary };
@@ -56,7 +67,9 @@ export async function importRespondents(db: Db, campaignId: string, upload: Uplo
   } catch (err) {
     // Another import of the same campaign won the race for some address.
     if (isUniqueViolation(err, 'respondents_campaign_email_key')) {
-      throw new AppError('IMPORT_INVALID', [{ row: 0, field: 'email', message: 'Một số email vừa được nhập bởi người khác; vui lòng tải lại trang và thử lại' }]);
+      throw new AppError('IMPORT_INVALID', [
+        { row: 0, field: 'email', message: 'Một số email vừa được nhập bởi người khác; vui lòng tải lại trang và thử lại' },
+      ]);
     }
     throw err;
   }

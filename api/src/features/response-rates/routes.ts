@@ -25,7 +25,12 @@ const responseRateRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/response-rates.csv',
     {
       onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
-      schema: { tags: ['staff-survey'], summary: 'Response rates per unit as CSV (UTF-8 with BOM)', params: idParamsSchema, response: { 200: z.string(), 404: errorBodySchema } },
+      schema: {
+        tags: ['staff-survey'],
+        summary: 'Response rates per unit as CSV (UTF-8 with BOM)',
+        params: idParamsSchema,
+        response: { 200: z.string(), 404: errorBodySchema },
+      },
     },
     async (req, reply) => {
       const rates = await responseRates(app.db, req.params.id);
@@ -40,7 +45,11 @@ const responseRateRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/response-rates.xlsx',
     {
       onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
-      schema: { tags: ['staff-survey'], summary: 'Response rates as an Excel workbook (per unit, group and day)', params: idParamsSchema },
+      schema: {
+        tags: ['staff-survey'],
+        summary: 'Response rates as an Excel workbook (per unit, group and day)',
+        params: idParamsSchema,
+      },
     },
     async (req, reply) => {
       const rates = await responseRates(app.db, req.params.id);

@@ -34,7 +34,10 @@ function rollUp(cells: CellRow[], keyOf: (c: CellRow) => string): CountRow[] {
 
 export async function responseRates(db: DbOrTx, campaignId: string): Promise<ResponseRates> {
   const campaign = await getCampaign(db, campaignId);
-  const [cells, days] = await Promise.all([countsByUnitAndGroup(db, campaignId, campaignDay(campaign)), countsByDay(db, campaignId)]);
+  const [cells, days] = await Promise.all([
+    countsByUnitAndGroup(db, campaignId, campaignDay(campaign)),
+    countsByDay(db, campaignId),
+  ]);
   const units = rollUp(cells, (c) => c.key);
   const groups = rollUp(cells, (c) => c.respondent_group);
   const overall = toCounts(sum(units));

@@ -14,13 +14,20 @@ async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> 
 }
 
 /** Answers of valid responses of some forms (for per-form rules such as `mean_ge_4`). */
-export function validAnswers(db: DbOrTx, campaignId: string, formIds: number[]): Promise<{ unitId: number; answers: Record<string, never> }[]> {
+export function validAnswers(
+  db: DbOrTx,
+  campaignId: string,
+  formIds: number[],
+): Promise<{ unitId: number; answers: Record<string, never> }[]> {
   if (formIds.length === 0) return Promise.resolve([]);
   return rows(
     db,
     sql`select r.unit_id as "unitId", r.answers from responses r join campaigns c on c.id = r.campaign_id
         where r.campaign_id = ${campaignId} and r.review_state = 'valid' and ${responseInWindow}
-          and r.form_id in (${sql.join(formIds.map((id) => sql`${id}`), sql`, `)})`,
+          and r.form_id in (${sql.join(
+            formIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
   );
 }
 
@@ -38,11 +45,26 @@ export interface GroupQuickRow {
  * Per-counter (key = kiosk device id) or per-day (key = Vietnam-time date) counts, with the quick
  * form's overall question judged in SQL (`overallQuestion` 1–5 judged, 4–5 satisfied).
  */
-export function groupedQuickRows(db: DbOrTx, campaignId: string, by: 'counter' | 'day', quickFormIds: number[], overallQuestion: string): Promise<GroupQuickRow[]> {
-  const key = by === 'counter' ? sql`r.source_id::text` : sql`to_char(coalesce(r.completed_at, r.received_at) + interval '7 hours', 'YYYY-MM-DD')`;
+export function groupedQuickRows(
+  db: DbOrTx,
+  campaignId: string,
+  by: 'counter' | 'day',
+  quickFormIds: number[],
+  overallQuestion: string,
+): Promise<GroupQuickRow[]> {
+  const key =
+    by === 'counter'
+      ? sql`r.source_id::text`
+      : sql`to_char(coalesce(r.completed_at, r.received_at) + interval '7 hours', 'YYYY-MM-DD')`;
   const counter = by === 'counter' ? sql`k.counter_name` : sql`null::text`;
   const join = by === 'counter' ? sql`join kiosk_devices k on k.id = r.source_id` : sql``;
-  const isQuick = quickFormIds.length > 0 ? sql`r.form_id in (${sql.join(quickFormIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`;
+  const isQuick =
+    quickFormIds.length > 0
+      ? sql`r.form_id in (${sql.join(
+          quickFormIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`false`;
   const ov = sql`(r.answers ->> ${overallQuestion})`;
   return rows<GroupQuickRow>(
     db,

@@ -95,7 +95,11 @@ async function perFormQuickTallies(db: DbOrTx, campaignId: string, forms: Map<nu
   const quick = [...forms.values()].filter((f) => f.definition.kind === 'sipas_quick');
   const out = new Map<number, { satisfied: number; valid: number }>();
   if (rule === 'overall_in_4_5' || !quick[0]) return out;
-  const rows = await validAnswers(db, campaignId, quick.map((f) => f.id));
+  const rows = await validAnswers(
+    db,
+    campaignId,
+    quick.map((f) => f.id),
+  );
   const byUnit = new Map<number, Record<string, never>[]>();
   for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.answers]);
   for (const [unitId, answers] of byUnit) out.set(unitId, countSatisfied(answers, quick[0].definition, rule));
@@ -115,13 +119,22 @@ export async function campaignResults(db: Db, campaignId: string): Promise<Campa
   const campaign = await getCampaign(db, campaignId);
   const settings = resultSettings(campaign.settings, sipasSettingsOfMethod(await methodOf(db, campaign.year)));
   const [counts, unscored] = [await countCampaignAnswers(db, campaignId), await countUnscoredResponses(db, campaignId)];
-  const forms = await formsById(db, [...counts.values()].flatMap((m) => [...m.keys()]));
+  const forms = await formsById(
+    db,
+    [...counts.values()].flatMap((m) => [...m.keys()]),
+  );
   const quickTallies = await perFormQuickTallies(db, campaignId, forms, settings.quickRule);
-  const counted = (await listUnits(db, campaignDay(campaign), [...counts.keys(), ...unscored.keys()])).filter((u) => counts.has(u.id) || unscored.has(u.id));
+  const counted = (await listUnits(db, campaignDay(campaign), [...counts.keys(), ...unscored.keys()])).filter(
+    (u) => counts.has(u.id) || unscored.has(u.id),
+  );
   const units = counted.map((unit) => {
     const byForm = unitForms(forms, counts.get(unit.id));
     const other = unscored.get(unit.id);
-    const states = { valid: byForm.reduce((a, f) => a + f.validForms, 0), suspect: other?.suspect ?? 0, invalid: other?.invalid ?? 0 };
+    const states = {
+      valid: byForm.reduce((a, f) => a + f.validForms, 0),
+      suspect: other?.suspect ?? 0,
+      invalid: other?.invalid ?? 0,
+    };
     return unitResult({ unitCode: unit.code, unitName: unit.name, states }, byForm, settings, quickTallies.get(unit.id));
   });
   return { campaignId, minSample: settings.minSample, window: campaignWindow(campaign), units };

@@ -30,7 +30,9 @@ function whereSuspect(campaignId: string, unitCode: string | undefined): SQL {
 }
 
 async function countSuspects(db: DbOrTx, campaignId: string, unitCode: string | undefined): Promise<number> {
-  const res = await db.execute(sql`select count(*)::int as n from responses r join units u on u.id = r.unit_id where ${whereSuspect(campaignId, unitCode)}`);
+  const res = await db.execute(
+    sql`select count(*)::int as n from responses r join units u on u.id = r.unit_id where ${whereSuspect(campaignId, unitCode)}`,
+  );
   return (res.rows[0] as { n: number } | undefined)?.n ?? 0;
 }
 
@@ -54,7 +56,9 @@ const iso = (v: Date | string): string => new Date(v).toISOString();
 
 /** Numeric answers only: the rating questions (free text could carry personal data). */
 export function ratingsOnly(answers: Record<string, unknown> | null): Record<string, number> {
-  return Object.fromEntries(Object.entries(answers ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])));
+  return Object.fromEntries(
+    Object.entries(answers ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])),
+  );
 }
 
 function toSuspect(r: SuspectRow): SuspectResponse {

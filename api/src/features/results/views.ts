@@ -25,7 +25,10 @@ function withheld(rows: GroupQuickRow[], threshold: number): Map<GroupQuickRow, 
   const byUnit = new Map<string, GroupQuickRow[]>();
   for (const r of rows) if (r.quickJudged > 0) byUnit.set(r.unitCode, [...(byUnit.get(r.unitCode) ?? []), r]);
   for (const group of byUnit.values()) {
-    const { states } = suppressGroups(group.map((r) => r.quickJudged), threshold);
+    const { states } = suppressGroups(
+      group.map((r) => r.quickJudged),
+      threshold,
+    );
     group.forEach((r, i) => out.set(r, states[i] ?? 'shown'));
   }
   return out;
@@ -48,7 +51,8 @@ export async function resultsBy(db: Db, campaignId: string, by: 'counter' | 'day
       suspectResponses: r.suspect,
       quickForms: r.quickJudged,
       quickRatePercent: shown ? roundOrNull(percentOrNull(r.quickSatisfied, r.quickJudged)) : null,
-      suppressed: state === 'secondary' ? ('secondary' as const) : r.quickJudged > 0 && r.quickJudged < minCell ? ('small' as const) : null,
+      suppressed:
+        state === 'secondary' ? ('secondary' as const) : r.quickJudged > 0 && r.quickJudged < minCell ? ('small' as const) : null,
     };
   });
 }

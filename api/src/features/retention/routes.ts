@@ -24,7 +24,8 @@ const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireRole('admin'),
       schema: {
         tags: ['campaigns'],
-        summary: 'Personal data of a campaign: what the retention purge removes (names, emails, phones, mail errors, notes) and when',
+        summary:
+          'Personal data of a campaign: what the retention purge removes (names, emails, phones, mail errors, notes) and when',
         params: idParamsSchema,
         response: { 200: retentionPreviewSchema, 404: errorBodySchema },
       },

@@ -22,7 +22,13 @@ function unitErrors(targets: TargetRow[], localities: LocalityRow[] | null, unit
   const errors: PlanError[] = [];
   for (const t of targets) {
     if (!units.has(t.unitCode)) {
-      errors.push({ sheet: TARGETS_SHEET, row: t.row, column: 'unit_code', message: `Không có đơn vị mã "${t.unitCode}"`, messageEn: `No unit has code "${t.unitCode}"` });
+      errors.push({
+        sheet: TARGETS_SHEET,
+        row: t.row,
+        column: 'unit_code',
+        message: `Không có đơn vị mã "${t.unitCode}"`,
+        messageEn: `No unit has code "${t.unitCode}"`,
+      });
     }
   }
   for (const l of localities ?? []) {
@@ -36,12 +42,21 @@ function unitErrors(targets: TargetRow[], localities: LocalityRow[] | null, unit
 function localityProblem(l: LocalityRow, unit: { tier: string } | undefined): Omit<PlanError, 'sheet' | 'row'> | null {
   const code = l.districtCode;
   if (!unit) return { column: 'district_code', message: `Không có đơn vị mã "${code}"`, messageEn: `No unit has code "${code}"` };
-  if (unit.tier === 'district' && l.commune === '') return { column: 'commune', message: 'Thiếu tên xã', messageEn: 'Commune name is missing' };
+  if (unit.tier === 'district' && l.commune === '')
+    return { column: 'commune', message: 'Thiếu tên xã', messageEn: 'Commune name is missing' };
   if (unit.tier === 'commune' && l.commune !== '') {
-    return { column: 'commune', message: `Đơn vị "${code}" là cấp xã: để trống cột xã, ghi ấp/khóm/tổ dân phố`, messageEn: `Unit "${code}" is commune-level: leave the commune empty and give the village` };
+    return {
+      column: 'commune',
+      message: `Đơn vị "${code}" là cấp xã: để trống cột xã, ghi ấp/khóm/tổ dân phố`,
+      messageEn: `Unit "${code}" is commune-level: leave the commune empty and give the village`,
+    };
   }
   if (unit.tier !== 'district' && unit.tier !== 'commune') {
-    return { column: 'district_code', message: `Đơn vị "${code}" không phải cấp huyện hay cấp xã`, messageEn: `Unit "${code}" is neither a district nor a commune-level unit` };
+    return {
+      column: 'district_code',
+      message: `Đơn vị "${code}" không phải cấp huyện hay cấp xã`,
+      messageEn: `Unit "${code}" is neither a district nor a commune-level unit`,
+    };
   }
   return null;
 }
@@ -50,7 +65,10 @@ function byPosition(a: PlanError, b: PlanError): number {
   return a.sheet === b.sheet ? a.row - b.row : a.sheet === TARGETS_SHEET ? -1 : 1;
 }
 
-export interface PlanImportOptions { dryRun: boolean; margin: number }
+export interface PlanImportOptions {
+  dryRun: boolean;
+  margin: number;
+}
 
 export async function importPlan(db: Db, campaignId: string, data: Buffer, opts: PlanImportOptions): Promise<PlanImportResult> {
   const parsed = await parsePlanWorkbook(data);
@@ -61,7 +79,13 @@ export async function importPlan(db: Db, campaignId: string, data: Buffer, opts:
     target: t.target ?? sampleSize(t.dossiers ?? 0, opts.margin),
     dossiers: t.target === null ? t.dossiers : null,
   }));
-  const hamlets = parsed.localities?.map((l) => ({ unitId: units.get(l.districtCode)?.id ?? 0, commune: l.commune, hamlet: l.hamlet, quota: l.quota })) ?? null;
+  const hamlets =
+    parsed.localities?.map((l) => ({
+      unitId: units.get(l.districtCode)?.id ?? 0,
+      commune: l.commune,
+      hamlet: l.hamlet,
+      quota: l.quota,
+    })) ?? null;
   const result: PlanImportResult = {
     dryRun: opts.dryRun,
     ok: errors.length === 0,
@@ -81,7 +105,11 @@ export async function importPlan(db: Db, campaignId: string, data: Buffer, opts:
     await repo.upsertTargets(tx, campaignId, targets);
     if (hamlets === null) return;
     const ids = await repo.ensureHamlets(tx, hamlets);
-    await repo.replaceLocalityQuotas(tx, campaignId, hamlets.map((h, i) => ({ localityId: ids[i] ?? 0, quota: h.quota })));
+    await repo.replaceLocalityQuotas(
+      tx,
+      campaignId,
+      hamlets.map((h, i) => ({ localityId: ids[i] ?? 0, quota: h.quota })),
+    );
   });
   return result;
 }

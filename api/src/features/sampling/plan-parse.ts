@@ -9,14 +9,38 @@ import type { PlanError } from '@hailong/contracts';
 import { DEFAULT_HAMLET_QUOTA } from '@hailong/contracts';
 import ExcelJS from 'exceljs';
 import {
-  isLocalitiesSheet, isTargetsSheet, localityColumns, LOCALITIES_SHEET, targetColumns, TARGETS_SHEET,
-  type LocalityColumn, type TargetColumn,
+  isLocalitiesSheet,
+  isTargetsSheet,
+  localityColumns,
+  LOCALITIES_SHEET,
+  targetColumns,
+  TARGETS_SHEET,
+  type LocalityColumn,
+  type TargetColumn,
 } from './plan-columns.ts';
 
-export interface TargetRow { row: number; unitCode: string; target: number | null; dossiers: number | null }
-export interface LocalityRow { row: number; districtCode: string; commune: string; hamlet: string; quota: number }
-export interface ParsedPlan { targets: TargetRow[]; localities: LocalityRow[] | null; errors: PlanError[] }
-export interface PlanSheets { targets: string[][]; localities: string[][] | null }
+export interface TargetRow {
+  row: number;
+  unitCode: string;
+  target: number | null;
+  dossiers: number | null;
+}
+export interface LocalityRow {
+  row: number;
+  districtCode: string;
+  commune: string;
+  hamlet: string;
+  quota: number;
+}
+export interface ParsedPlan {
+  targets: TargetRow[];
+  localities: LocalityRow[] | null;
+  errors: PlanError[];
+}
+export interface PlanSheets {
+  targets: string[][];
+  localities: string[][] | null;
+}
 
 const LIMITS = { target: 1_000_000, dossiers: 100_000_000, quota: 100_000 } as const;
 
@@ -66,14 +90,17 @@ function parseTargets(matrix: string[][], errors: PlanError[]): TargetRow[] {
     const before = errors.length;
     const unitCode = cell('unit_code');
     if (unitCode === '') report(row, 'unit_code', 'Thiếu mã đơn vị', 'Unit code is missing');
-    else if (seen.has(unitCode)) report(row, 'unit_code', `Trùng mã đơn vị với dòng ${seen.get(unitCode)}`, `Same unit code as row ${seen.get(unitCode)}`);
+    else if (seen.has(unitCode))
+      report(row, 'unit_code', `Trùng mã đơn vị với dòng ${seen.get(unitCode)}`, `Same unit code as row ${seen.get(unitCode)}`);
     else seen.set(unitCode, row);
     const target = wholeNumber(cell('target'), row, 'target', report);
     const dossiers = wholeNumber(cell('dossiers'), row, 'dossiers', report);
-    if (cell('target') === '' && cell('dossiers') === '') report(row, 'target', 'Cần chỉ tiêu phiếu hoặc số hồ sơ (N)', 'Enter a target or the dossiers N');
+    if (cell('target') === '' && cell('dossiers') === '')
+      report(row, 'target', 'Cần chỉ tiêu phiếu hoặc số hồ sơ (N)', 'Enter a target or the dossiers N');
     if (errors.length === before) rows.push({ row, unitCode, target, dossiers });
   });
-  if (rows.length === 0 && errors.length === 0) report(2, 'unit_code', 'Trang chỉ tiêu không có dòng dữ liệu', 'The targets sheet has no rows');
+  if (rows.length === 0 && errors.length === 0)
+    report(2, 'unit_code', 'Trang chỉ tiêu không có dòng dữ liệu', 'The targets sheet has no rows');
   return rows;
 }
 
@@ -93,7 +120,8 @@ function parseLocalities(matrix: string[][], errors: PlanError[]): LocalityRow[]
     if (districtCode === '') report(row, 'district_code', 'Thiếu mã huyện', 'District unit code is missing');
     // An empty commune is right for a commune-level unit (two-tier); plan-import.ts checks it against the unit.
     if (hamlet === '') report(row, 'hamlet', 'Thiếu tên ấp/khóm', 'Hamlet name is missing');
-    if (commune.length > 200 || hamlet.length > 200) report(row, 'hamlet', 'Tên quá dài (tối đa 200 ký tự)', 'Name too long (at most 200 characters)');
+    if (commune.length > 200 || hamlet.length > 200)
+      report(row, 'hamlet', 'Tên quá dài (tối đa 200 ký tự)', 'Name too long (at most 200 characters)');
     const key = JSON.stringify([districtCode, commune, hamlet]);
     if (errors.length === before) {
       if (seen.has(key)) report(row, 'hamlet', `Trùng ấp với dòng ${seen.get(key)}`, `Same hamlet as row ${seen.get(key)}`);

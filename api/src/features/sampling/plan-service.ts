@@ -24,7 +24,13 @@ export function localityTree(rows: repo.LocalityTreeRow[]): PlanDistrict[] {
   const districts = new Map<string, PlanDistrict>();
   const communes = new Map<number, PlanDistrict['communes'][number]>();
   for (const r of rows) {
-    const d = districts.get(r.unit_code) ?? { unitCode: r.unit_code, unitName: r.unit_name, tier: r.tier, communes: [], hamlets: [] };
+    const d = districts.get(r.unit_code) ?? {
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      tier: r.tier,
+      communes: [],
+      hamlets: [],
+    };
     districts.set(r.unit_code, d);
     if (r.level === 'commune' && r.id !== null) {
       const c = { id: r.id, name: r.name ?? '', hamlets: [] };
@@ -43,12 +49,25 @@ export function localityTree(rows: repo.LocalityTreeRow[]): PlanDistrict[] {
 
 export async function samplingPlan(db: Db, campaignId: string): Promise<SamplingPlan> {
   const day = campaignDay(await getCampaign(db, campaignId));
-  const [unitRows, localityRows] = await Promise.all([repo.unitTargets(db, campaignId, day), repo.localityRows(db, campaignId, day)]);
-  const units = unitRows.map((u) => ({ unitCode: u.code, unitName: u.name, group: u.group, target: u.target, dossiers: u.dossiers, collected: u.collected, valid: u.valid }));
+  const [unitRows, localityRows] = await Promise.all([
+    repo.unitTargets(db, campaignId, day),
+    repo.localityRows(db, campaignId, day),
+  ]);
+  const units = unitRows.map((u) => ({
+    unitCode: u.code,
+    unitName: u.name,
+    group: u.group,
+    target: u.target,
+    dossiers: u.dossiers,
+    collected: u.collected,
+    valid: u.valid,
+  }));
   const sum = (k: 'target' | 'collected' | 'valid') => units.reduce((s, u) => s + u[k], 0);
   const districts = localityTree(localityRows);
   // A commune-level unit's own villages count as one commune of the sample.
-  const sampled = [...districts.flatMap((d) => d.communes.map((c) => c.hamlets)), ...districts.map((d) => d.hamlets)].map((hs) => hs.filter((h) => h.quota !== null));
+  const sampled = [...districts.flatMap((d) => d.communes.map((c) => c.hamlets)), ...districts.map((d) => d.hamlets)].map((hs) =>
+    hs.filter((h) => h.quota !== null),
+  );
   return {
     campaignId,
     defaultHamletQuota: DEFAULT_HAMLET_QUOTA,
@@ -68,9 +87,22 @@ export async function setTargets(db: Db, campaignId: string, input: z.output<typ
   const byCode = await repo.unitsByCode(db, campaignDay(await getCampaign(db, campaignId)));
   const missing = input.targets.map((t) => t.unitCode).filter((c) => !byCode.has(c));
   if (missing.length > 0) throw new AppError('UNIT_UNKNOWN', { unitCodes: missing });
-  const targets = input.targets.map((t) => ({ unitCode: t.unitCode, target: t.target ?? sampleSize(t.dossiers ?? 0, input.margin), dossiers: t.target === undefined ? (t.dossiers ?? null) : null }));
-  await db.transaction(async (tx) => repo.upsertTargets(tx, campaignId, targets.map((t) => ({ unitId: byCode.get(t.unitCode)?.id ?? 0, target: t.target, dossiers: t.dossiers }))));
-  return { targets: targets.map(({ unitCode, target }) => ({ unitCode, target })), total: targets.reduce((s, t) => s + t.target, 0) };
+  const targets = input.targets.map((t) => ({
+    unitCode: t.unitCode,
+    target: t.target ?? sampleSize(t.dossiers ?? 0, input.margin),
+    dossiers: t.target === undefined ? (t.dossiers ?? null) : null,
+  }));
+  await db.transaction(async (tx) =>
+    repo.upsertTargets(
+      tx,
+      campaignId,
+      targets.map((t) => ({ unitId: byCode.get(t.unitCode)?.id ?? 0, target: t.target, dossiers: t.dossiers })),
+    ),
+  );
+  return {
+    targets: targets.map(({ unitCode, target }) => ({ unitCode, target })),
+    total: targets.reduce((s, t) => s + t.target, 0),
+  };
 }
 
 export async function setHamletQuota(db: Db, campaignId: string, localityId: number, quota: number) {

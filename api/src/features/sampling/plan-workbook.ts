@@ -13,12 +13,18 @@ export interface PlanWorkbookInput {
 
 const HELP = [
   ['Kế hoạch chọn mẫu SIPAS — hướng dẫn', 'SIPAS sampling plan — how to fill in'],
-  ['Trang "Chỉ tiêu": mỗi dòng một đơn vị. Ghi chỉ tiêu phiếu, hoặc để trống và ghi số hồ sơ/năm N để tính n = N/(1+N·e²), làm tròn lên (e mặc định 5%).',
-    'Sheet "Chỉ tiêu": one row per unit. Enter the target, or leave it blank and enter the yearly dossiers N to compute n = N/(1+N·e²), rounded up (e defaults to 5%).'],
-  ['Trang "Địa bàn" (không bắt buộc): mỗi dòng một ấp/khóm được chọn: mã huyện (đơn vị cấp huyện), tên xã, tên ấp, chỉ tiêu phiếu (mặc định 27).',
-    'Sheet "Địa bàn" (optional): one row per sampled hamlet: district unit code, commune, hamlet, quota (default 27).'],
-  ['Nhập lại sẽ thay thế toàn bộ chỉ tiêu đơn vị của đợt khảo sát, và cả mẫu địa bàn nếu trang "Địa bàn" có dòng dữ liệu (để trống thì mẫu địa bàn hiện có được giữ nguyên). Nếu có dòng lỗi, không dòng nào được lưu.',
-    'Importing again replaces all unit targets of the campaign, and its hamlet sample when sheet "Địa bàn" has rows (left empty, the current hamlet sample is kept). If any row is wrong, nothing is saved.'],
+  [
+    'Trang "Chỉ tiêu": mỗi dòng một đơn vị. Ghi chỉ tiêu phiếu, hoặc để trống và ghi số hồ sơ/năm N để tính n = N/(1+N·e²), làm tròn lên (e mặc định 5%).',
+    'Sheet "Chỉ tiêu": one row per unit. Enter the target, or leave it blank and enter the yearly dossiers N to compute n = N/(1+N·e²), rounded up (e defaults to 5%).',
+  ],
+  [
+    'Trang "Địa bàn" (không bắt buộc): mỗi dòng một ấp/khóm được chọn: mã huyện (đơn vị cấp huyện), tên xã, tên ấp, chỉ tiêu phiếu (mặc định 27).',
+    'Sheet "Địa bàn" (optional): one row per sampled hamlet: district unit code, commune, hamlet, quota (default 27).',
+  ],
+  [
+    'Nhập lại sẽ thay thế toàn bộ chỉ tiêu đơn vị của đợt khảo sát, và cả mẫu địa bàn nếu trang "Địa bàn" có dòng dữ liệu (để trống thì mẫu địa bàn hiện có được giữ nguyên). Nếu có dòng lỗi, không dòng nào được lưu.',
+    'Importing again replaces all unit targets of the campaign, and its hamlet sample when sheet "Địa bàn" has rows (left empty, the current hamlet sample is kept). If any row is wrong, nothing is saved.',
+  ],
 ];
 
 function sheet(wb: ExcelJS.Workbook, name: string, headers: string[], widths: number[]): ExcelJS.Worksheet {

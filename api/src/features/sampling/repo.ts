@@ -6,7 +6,13 @@ import { nameOnAlias } from '../units/as-of.ts';
 const { campaignTargets, campaignLocalityQuotas, localities } = schema;
 
 export type UnitTargetRow = {
-  code: string; name: string; group: string; target: number; dossiers: number | null; collected: number; valid: number;
+  code: string;
+  name: string;
+  group: string;
+  target: number;
+  dossiers: number | null;
+  collected: number;
+  valid: number;
 };
 
 /** Units with a target in the campaign or with responses in it, with collected and valid counts. */
@@ -27,9 +33,15 @@ export async function unitTargets(db: DbOrTx, campaignId: string, day: string): 
 }
 
 export type LocalityTreeRow = {
-  id: number | null; parent_id: number | null; level: 'commune' | 'hamlet' | null; name: string | null; unit_code: string; unit_name: string;
+  id: number | null;
+  parent_id: number | null;
+  level: 'commune' | 'hamlet' | null;
+  name: string | null;
+  unit_code: string;
+  unit_name: string;
   tier: 'district' | 'commune';
-  quota: number | null; collected: number;
+  quota: number | null;
+  collected: number;
 };
 
 /**
@@ -50,21 +62,33 @@ export async function localityRows(db: DbOrTx, campaignId: string, day: string):
   return r.rows;
 }
 
-export interface TargetWrite { unitId: number; target: number; dossiers: number | null }
+export interface TargetWrite {
+  unitId: number;
+  target: number;
+  dossiers: number | null;
+}
 
 export async function upsertTargets(tx: DbOrTx, campaignId: string, rows: TargetWrite[]): Promise<void> {
   if (rows.length === 0) return;
   await tx
     .insert(campaignTargets)
     .values(rows.map((r) => ({ campaignId, ...r })))
-    .onConflictDoUpdate({ target: [campaignTargets.campaignId, campaignTargets.unitId], set: { target: sql`excluded.target`, dossiers: sql`excluded.dossiers` } });
+    .onConflictDoUpdate({
+      target: [campaignTargets.campaignId, campaignTargets.unitId],
+      set: { target: sql`excluded.target`, dossiers: sql`excluded.dossiers` },
+    });
 }
 
 export async function deleteTargets(tx: DbOrTx, campaignId: string): Promise<void> {
   await tx.delete(campaignTargets).where(eq(campaignTargets.campaignId, campaignId));
 }
 
-export interface HamletWrite { unitId: number; commune: string; hamlet: string; quota: number }
+export interface HamletWrite {
+  unitId: number;
+  commune: string;
+  hamlet: string;
+  quota: number;
+}
 
 const key = (a: number, b: string) => `${a}\u0000${b}`;
 
@@ -74,21 +98,42 @@ const key = (a: number, b: string) => `${a}\u0000${b}`;
  */
 export async function ensureHamlets(tx: DbOrTx, rows: HamletWrite[]): Promise<number[]> {
   if (rows.length === 0) return [];
-  const communes = [...new Map(rows.filter((r) => r.commune !== '').map((r) => [key(r.unitId, r.commune), { unitId: r.unitId, name: r.commune }])).values()];
-  if (communes.length > 0) await tx.insert(localities).values(communes.map((c) => ({ ...c, level: 'commune' as const, parentId: null }))).onConflictDoNothing();
+  const communes = [
+    ...new Map(
+      rows.filter((r) => r.commune !== '').map((r) => [key(r.unitId, r.commune), { unitId: r.unitId, name: r.commune }]),
+    ).values(),
+  ];
+  if (communes.length > 0)
+    await tx
+      .insert(localities)
+      .values(communes.map((c) => ({ ...c, level: 'commune' as const, parentId: null })))
+      .onConflictDoNothing();
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
-  const found = await tx.select({ id: localities.id, unitId: localities.unitId, name: localities.name }).from(localities)
+  const found = await tx
+    .select({ id: localities.id, unitId: localities.unitId, name: localities.name })
+    .from(localities)
     .where(and(inArray(localities.unitId, unitIds), isNull(localities.parentId), eq(localities.level, 'commune')));
   const communeId = new Map(found.map((c) => [key(c.unitId, c.name), c.id]));
-  const hamlets = rows.map((r) => ({ unitId: r.unitId, parentId: r.commune === '' ? null : (communeId.get(key(r.unitId, r.commune)) ?? 0), level: 'hamlet' as const, name: r.hamlet }));
+  const hamlets = rows.map((r) => ({
+    unitId: r.unitId,
+    parentId: r.commune === '' ? null : (communeId.get(key(r.unitId, r.commune)) ?? 0),
+    level: 'hamlet' as const,
+    name: r.hamlet,
+  }));
   await tx.insert(localities).values(hamlets).onConflictDoNothing();
-  const foundHamlets = await tx.select({ id: localities.id, unitId: localities.unitId, parentId: localities.parentId, name: localities.name }).from(localities)
+  const foundHamlets = await tx
+    .select({ id: localities.id, unitId: localities.unitId, parentId: localities.parentId, name: localities.name })
+    .from(localities)
     .where(and(inArray(localities.unitId, unitIds), eq(localities.level, 'hamlet')));
   const hamletId = new Map(foundHamlets.map((h) => [`${h.unitId}\u0000${h.parentId ?? 0}\u0000${h.name}`, h.id]));
   return hamlets.map((h) => hamletId.get(`${h.unitId}\u0000${h.parentId ?? 0}\u0000${h.name}`) ?? 0);
 }
 
-export async function replaceLocalityQuotas(tx: DbOrTx, campaignId: string, quotas: { localityId: number; quota: number }[]): Promise<void> {
+export async function replaceLocalityQuotas(
+  tx: DbOrTx,
+  campaignId: string,
+  quotas: { localityId: number; quota: number }[],
+): Promise<void> {
   await tx.delete(campaignLocalityQuotas).where(eq(campaignLocalityQuotas.campaignId, campaignId));
   if (quotas.length === 0) return;
   await tx.insert(campaignLocalityQuotas).values(quotas.map((q) => ({ campaignId, ...q })));
@@ -102,11 +147,16 @@ export async function upsertHamletQuota(db: DbOrTx, campaignId: string, locality
 }
 
 export async function deleteHamletQuota(db: DbOrTx, campaignId: string, localityId: number): Promise<void> {
-  await db.delete(campaignLocalityQuotas).where(and(eq(campaignLocalityQuotas.campaignId, campaignId), eq(campaignLocalityQuotas.localityId, localityId)));
+  await db
+    .delete(campaignLocalityQuotas)
+    .where(and(eq(campaignLocalityQuotas.campaignId, campaignId), eq(campaignLocalityQuotas.localityId, localityId)));
 }
 
 /** Units valid on `day` by code, with their kind's tier (district units take communes, commune-level units villages). */
-export async function unitsByCode(db: DbOrTx, day: string): Promise<Map<string, { id: number; code: string; group: string; tier: string }>> {
+export async function unitsByCode(
+  db: DbOrTx,
+  day: string,
+): Promise<Map<string, { id: number; code: string; group: string; tier: string }>> {
   const r = await db.execute<{ id: number; code: string; group: string; tier: string }>(sql`
     select u.id, u.code, u."group", k.tier from units u join unit_kinds k on k.code = u."group"
      where u.valid_from <= ${day}::date and (u.valid_to is null or u.valid_to >= ${day}::date)`);

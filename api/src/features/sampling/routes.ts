@@ -8,8 +8,16 @@
  * DELETE /campaigns/:id/sampling-plan/hamlets/:localityId     take a hamlet out of the sample
  */
 import {
-  errorBodySchema, hamletQuotaInputSchema, hamletQuotaParamsSchema, hamletQuotaSchema, idParamsSchema, planImportQuerySchema,
-  planImportResultSchema, samplingPlanSchema, targetsInputSchema, targetsOutputSchema,
+  errorBodySchema,
+  hamletQuotaInputSchema,
+  hamletQuotaParamsSchema,
+  hamletQuotaSchema,
+  idParamsSchema,
+  planImportQuerySchema,
+  planImportResultSchema,
+  samplingPlanSchema,
+  targetsInputSchema,
+  targetsOutputSchema,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -34,7 +42,10 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: admin,
       schema: {
-        tags, summary: 'Set per-unit targets (entered, or n = ceil(N/(1+N·e²)) from dossiers N)', params: idParamsSchema, body: targetsInputSchema,
+        tags,
+        summary: 'Set per-unit targets (entered, or n = ceil(N/(1+N·e²)) from dossiers N)',
+        params: idParamsSchema,
+        body: targetsInputSchema,
         response: { 200: targetsOutputSchema, 400: errorBodySchema, 404: errorBodySchema },
       },
     },
@@ -46,8 +57,10 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: campaignScope(app, ['admin', 'supervisor', 'observer']),
       schema: {
-        tags, summary: 'Sampling plan: per-unit targets with collected/valid counts, district → commune → hamlet tree with quotas',
-        params: idParamsSchema, response: { 200: samplingPlanSchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        tags,
+        summary: 'Sampling plan: per-unit targets with collected/valid counts, district → commune → hamlet tree with quotas',
+        params: idParamsSchema,
+        response: { 200: samplingPlanSchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
       },
     },
     async (req) => {
@@ -62,9 +75,19 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admin,
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
-        tags, summary: 'Import the plan from XLSX (sheets "Chỉ tiêu" and optionally "Địa bàn"); all or nothing; ?dryRun=1 only checks',
-        consumes: [XLSX], params: idParamsSchema, querystring: planImportQuerySchema,
-        response: { 200: planImportResultSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+        tags,
+        summary: 'Import the plan from XLSX (sheets "Chỉ tiêu" and optionally "Địa bàn"); all or nothing; ?dryRun=1 only checks',
+        consumes: [XLSX],
+        params: idParamsSchema,
+        querystring: planImportQuerySchema,
+        response: {
+          200: planImportResultSchema,
+          400: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+          413: errorBodySchema,
+          415: errorBodySchema,
+        },
       },
     },
     async (req) => {
@@ -75,10 +98,20 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/sampling-plan-template.xlsx',
-    { onRequest: admin, schema: { tags, summary: 'Sampling-plan workbook to fill in (every unit listed, with instructions)', response: { 200: z.unknown() } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: 'Sampling-plan workbook to fill in (every unit listed, with instructions)',
+        response: { 200: z.unknown() },
+      },
+    },
     async (_req, reply) => {
       const file = await planWorkbook({ targets: await unitTemplateRows(app.db), localities: [], help: true });
-      return reply.header('content-type', XLSX).header('content-disposition', attachment('ke-hoach-chon-mau.xlsx', 'Kế hoạch chọn mẫu SIPAS.xlsx')).send(file);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment('ke-hoach-chon-mau.xlsx', 'Kế hoạch chọn mẫu SIPAS.xlsx'))
+        .send(file);
     },
   );
 
@@ -87,7 +120,10 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: admin,
       schema: {
-        tags, summary: 'Put a hamlet in the campaign sample with a quota (default 27)', params: hamletQuotaParamsSchema, body: hamletQuotaInputSchema,
+        tags,
+        summary: 'Put a hamlet in the campaign sample with a quota (default 27)',
+        params: hamletQuotaParamsSchema,
+        body: hamletQuotaInputSchema,
         response: { 200: hamletQuotaSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
       },
     },
@@ -98,7 +134,12 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/campaigns/:id/sampling-plan/hamlets/:localityId',
     {
       onRequest: admin,
-      schema: { tags, summary: 'Take a hamlet out of the campaign sample', params: hamletQuotaParamsSchema, response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema } },
+      schema: {
+        tags,
+        summary: 'Take a hamlet out of the campaign sample',
+        params: hamletQuotaParamsSchema,
+        response: { 204: z.null(), 404: errorBodySchema, 409: errorBodySchema },
+      },
     },
     async (req, reply) => {
       await removeHamletQuota(app.db, req.params.id, req.params.localityId);

@@ -48,7 +48,10 @@ export async function findLink(db: DbOrTx, tokenHash: string): Promise<LinkRow |
 }
 
 export async function markOpened(db: DbOrTx, id: string): Promise<void> {
-  await db.update(invitations).set({ openedAt: sql`coalesce(${invitations.openedAt}, now())` }).where(eq(invitations.id, id));
+  await db
+    .update(invitations)
+    .set({ openedAt: sql`coalesce(${invitations.openedAt}, now())` })
+    .where(eq(invitations.id, id));
 }
 
 export async function saveDraft(db: DbOrTx, id: string, answers: unknown): Promise<Date | undefined> {
@@ -66,7 +69,10 @@ export async function saveDraft(db: DbOrTx, id: string, answers: unknown): Promi
 }
 
 /** Locks the invitation row for the submit transaction; returns its completion time. */
-export async function lockInvitation(db: DbOrTx, id: string): Promise<{ completedAt: Date | null; startedAt: Date | null } | undefined> {
+export async function lockInvitation(
+  db: DbOrTx,
+  id: string,
+): Promise<{ completedAt: Date | null; startedAt: Date | null } | undefined> {
   const rows = await db
     .select({ completedAt: invitations.completedAt, startedAt: invitations.startedAt })
     .from(invitations)
@@ -78,7 +84,13 @@ export async function lockInvitation(db: DbOrTx, id: string): Promise<{ complete
 export async function markCompleted(db: DbOrTx, id: string, at: Date): Promise<void> {
   await db
     .update(invitations)
-    .set({ completedAt: at, draftAnswers: null, draftUpdatedAt: null, startedAt: sql`coalesce(${invitations.startedAt}, ${at})`, openedAt: sql`coalesce(${invitations.openedAt}, ${at})` })
+    .set({
+      completedAt: at,
+      draftAnswers: null,
+      draftUpdatedAt: null,
+      startedAt: sql`coalesce(${invitations.startedAt}, ${at})`,
+      openedAt: sql`coalesce(${invitations.openedAt}, ${at})`,
+    })
     .where(eq(invitations.id, id));
 }
 

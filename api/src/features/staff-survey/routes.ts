@@ -4,7 +4,15 @@
  * per token prefix and installation-wide (SharedBadTokenGuard) — a known token is always served — and each link is
  * rate-limited (route config of @fastify/rate-limit).
  */
-import { draftSavedSchema, errorBodySchema, optOutResultSchema, surveyAnswersInputSchema, surveyLinkSchema, surveySubmittedSchema, tokenParamsSchema } from '@hailong/contracts';
+import {
+  draftSavedSchema,
+  errorBodySchema,
+  optOutResultSchema,
+  surveyAnswersInputSchema,
+  surveyLinkSchema,
+  surveySubmittedSchema,
+  tokenParamsSchema,
+} from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../errors.ts';
@@ -18,20 +26,32 @@ const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
       max: 120,
       timeWindow: '1 minute',
       keyGenerator: (req: { params: unknown; ip: string }) =>
-        createHash('sha256').update(String((req.params as { token?: string }).token ?? req.ip)).digest('base64url').slice(0, 22),
+        createHash('sha256')
+          .update(String((req.params as { token?: string }).token ?? req.ip))
+          .digest('base64url')
+          .slice(0, 22),
     },
   };
   app.setErrorHandler(async (err, req, _reply) => {
     const raw = (req.params as { token?: unknown } | undefined)?.token;
     const token = typeof raw === 'string' ? raw : '';
-    if (err instanceof AppError && err.code === 'NOT_FOUND' && (await guard.refuse(req.ip, token))) throw new AppError('RATE_LIMITED');
+    if (err instanceof AppError && err.code === 'NOT_FOUND' && (await guard.refuse(req.ip, token)))
+      throw new AppError('RATE_LIMITED');
     throw err; // the app's error handler formats it
   });
   const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 410: errorBodySchema, 429: errorBodySchema };
 
   app.get(
     '/:token',
-    { config: perLink, schema: { tags: ['staff-survey'], summary: 'Open a personal survey link: the form and saved draft', params: tokenParamsSchema, response: { 200: surveyLinkSchema, ...errors } } },
+    {
+      config: perLink,
+      schema: {
+        tags: ['staff-survey'],
+        summary: 'Open a personal survey link: the form and saved draft',
+        params: tokenParamsSchema,
+        response: { 200: surveyLinkSchema, ...errors },
+      },
+    },
     async (req) => openLink(app.db, req.params.token),
   );
 
@@ -39,7 +59,13 @@ const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:token/draft',
     {
       config: perLink,
-      schema: { tags: ['staff-survey'], summary: 'Save a draft (partial answers)', params: tokenParamsSchema, body: surveyAnswersInputSchema, response: { 200: draftSavedSchema, ...errors } },
+      schema: {
+        tags: ['staff-survey'],
+        summary: 'Save a draft (partial answers)',
+        params: tokenParamsSchema,
+        body: surveyAnswersInputSchema,
+        response: { 200: draftSavedSchema, ...errors },
+      },
     },
     async (req) => saveLinkDraft(app.db, req.params.token, req.body.answers),
   );
@@ -48,7 +74,13 @@ const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:token/submit',
     {
       config: perLink,
-      schema: { tags: ['staff-survey'], summary: 'Submit the answers (once)', params: tokenParamsSchema, body: surveyAnswersInputSchema, response: { 201: surveySubmittedSchema, ...errors } },
+      schema: {
+        tags: ['staff-survey'],
+        summary: 'Submit the answers (once)',
+        params: tokenParamsSchema,
+        body: surveyAnswersInputSchema,
+        response: { 201: surveySubmittedSchema, ...errors },
+      },
     },
     async (req, reply) => reply.status(201).send(await submitLink(app.db, req.params.token, req.body.answers)),
   );

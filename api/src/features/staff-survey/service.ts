@@ -17,7 +17,16 @@ import { AppError } from '../../errors.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
 import { checkAnswers, storeResponse } from '../submissions/service.ts';
 import { vnDayStart } from '../units/as-of.ts';
-import { findLink, lockInvitation, markCompleted, markOpened, markOptedOut, saveDraft, shuffleStaffAnswers, type LinkRow } from './repo.ts';
+import {
+  findLink,
+  lockInvitation,
+  markCompleted,
+  markOpened,
+  markOptedOut,
+  saveDraft,
+  shuffleStaffAnswers,
+  type LinkRow,
+} from './repo.ts';
 
 async function linkOf(db: Db, token: string): Promise<LinkRow> {
   const link = await findLink(db, tokenHash(token));
@@ -33,7 +42,8 @@ async function resolve(db: Db, token: string): Promise<{ link: LinkRow; form: St
 }
 
 function assertOpen(link: LinkRow, now = new Date()): void {
-  if (link.closedAt || link.closesAt <= now) throw new AppError('CAMPAIGN_CLOSED', { closesAt: (link.closedAt ?? link.closesAt).toISOString() });
+  if (link.closedAt || link.closesAt <= now)
+    throw new AppError('CAMPAIGN_CLOSED', { closesAt: (link.closedAt ?? link.closesAt).toISOString() });
   if (link.opensAt > now) throw new AppError('CAMPAIGN_NOT_OPEN', { opensAt: link.opensAt.toISOString() });
 }
 

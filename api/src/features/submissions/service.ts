@@ -91,10 +91,21 @@ export async function storeResponse(db: DbOrTx, r: NewResponse): Promise<StoreRe
       ...(r.receivedAt ? { receivedAt: r.receivedAt } : {}),
     })
     .onConflictDoNothing({ target: responses.clientId })
-    .returning({ id: responses.id, clientId: responses.clientId, receivedAt: responses.receivedAt, reviewState: responses.reviewState });
+    .returning({
+      id: responses.id,
+      clientId: responses.clientId,
+      receivedAt: responses.receivedAt,
+      reviewState: responses.reviewState,
+    });
   if (inserted[0]) return { status: 'stored', receipt: receiptOf(inserted[0]) };
   const existing = await db
-    .select({ id: responses.id, clientId: responses.clientId, receivedAt: responses.receivedAt, reviewState: responses.reviewState, payloadHash: responses.payloadHash })
+    .select({
+      id: responses.id,
+      clientId: responses.clientId,
+      receivedAt: responses.receivedAt,
+      reviewState: responses.reviewState,
+      payloadHash: responses.payloadHash,
+    })
     .from(responses)
     .where(eq(responses.clientId, r.clientId))
     .limit(1);

@@ -18,11 +18,14 @@ export async function assertCanWatch(db: DbOrTx, user: AuthUser, campaignId: str
   if (user.role === 'admin') return campaign;
   if (user.role !== 'supervisor' && user.role !== 'observer') throw new AppError('FORBIDDEN');
   const { campaignSupervisors } = schema;
-  const rows = user.organisationId === null ? [] : await db
-    .select({ c: campaignSupervisors.campaignId })
-    .from(campaignSupervisors)
-    .where(and(eq(campaignSupervisors.campaignId, campaignId), eq(campaignSupervisors.organisationId, user.organisationId)))
-    .limit(1);
+  const rows =
+    user.organisationId === null
+      ? []
+      : await db
+          .select({ c: campaignSupervisors.campaignId })
+          .from(campaignSupervisors)
+          .where(and(eq(campaignSupervisors.campaignId, campaignId), eq(campaignSupervisors.organisationId, user.organisationId)))
+          .limit(1);
   if (rows.length === 0) throw new AppError('NOT_SUPERVISED');
   return campaign;
 }

@@ -38,8 +38,16 @@ type Candidate = {
 };
 
 /** Draws the campaign's back-checks; a supervisor who draws is assigned the new ones (`assignTo`). */
-export async function drawBackChecks(db: Db, campaignId: string, share?: number, assignTo: string | null = null): Promise<number> {
-  const campaign = await db.select({ settings: schema.campaigns.settings }).from(schema.campaigns).where(eq(schema.campaigns.id, campaignId));
+export async function drawBackChecks(
+  db: Db,
+  campaignId: string,
+  share?: number,
+  assignTo: string | null = null,
+): Promise<number> {
+  const campaign = await db
+    .select({ settings: schema.campaigns.settings })
+    .from(schema.campaigns)
+    .where(eq(schema.campaigns.id, campaignId));
   const s = share ?? shareSetting(campaign[0]?.settings);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`back-checks:${campaignId}`}))`);
@@ -53,10 +61,20 @@ export async function drawBackChecks(db: Db, campaignId: string, share?: number,
     const picked: string[] = [];
     for (const list of byEnumerator.values()) {
       const need = Math.ceil(list.length * s - 1e-9) - list.filter((c) => c.drawn).length;
-      if (need > 0) picked.push(...pickRandom(list.filter((c) => !c.drawn), need).map((c) => c.id));
+      if (need > 0)
+        picked.push(
+          ...pickRandom(
+            list.filter((c) => !c.drawn),
+            need,
+          ).map((c) => c.id),
+        );
     }
     if (picked.length === 0) return 0;
-    const ins = await tx.insert(schema.backChecks).values(picked.map((responseId) => ({ responseId, assignedTo: assignTo }))).onConflictDoNothing().returning({ id: schema.backChecks.id });
+    const ins = await tx
+      .insert(schema.backChecks)
+      .values(picked.map((responseId) => ({ responseId, assignedTo: assignTo })))
+      .onConflictDoNothing()
+      .returning({ id: schema.backChecks.id });
     return ins.length;
   });
 }
@@ -95,7 +113,9 @@ function visible(x: BackCheckRow, viewer: BackCheckViewer): Partial<BackCheck> {
   const assignedTo = x.assigned_to ? { id: x.assigned_to, fullName: x.assignee_name ?? '' } : null;
   if (viewer.role !== 'admin' && x.assigned_to !== viewer.id) return { assignedTo };
   return {
-    assignedTo, note: x.note, interviewNote: x.interview_note,
+    assignedTo,
+    note: x.note,
+    interviewNote: x.interview_note,
     contact: { place: placeOf(x), enumeratorEmail: x.enumerator_email, procedure: x.procedure },
   };
 }
@@ -117,11 +137,21 @@ export async function listBackChecks(db: DbOrTx, campaignId: string, viewer: Bac
     where r.campaign_id = ${campaignId}
     order by u.full_name, bc.drawn_at, bc.id`);
   return r.rows.map((x) => ({
-    id: x.id, responseId: x.response_id, clientId: x.client_id, enumeratorId: x.enumerator_id, enumeratorName: x.enumerator_name,
-    unitCode: x.unit_code, unitName: x.unit_name ?? '', localityName: x.locality_name, formCode: x.form_code,
-    startedAt: iso(x.started_at), completedAt: iso(x.completed_at), outcome: x.outcome,
+    id: x.id,
+    responseId: x.response_id,
+    clientId: x.client_id,
+    enumeratorId: x.enumerator_id,
+    enumeratorName: x.enumerator_name,
+    unitCode: x.unit_code,
+    unitName: x.unit_name ?? '',
+    localityName: x.locality_name,
+    formCode: x.form_code,
+    startedAt: iso(x.started_at),
+    completedAt: iso(x.completed_at),
+    outcome: x.outcome,
     ...visible(x, viewer),
-    drawnAt: iso(x.drawn_at) ?? '', checkedAt: iso(x.checked_at),
+    drawnAt: iso(x.drawn_at) ?? '',
+    checkedAt: iso(x.checked_at),
   }));
 }
 
@@ -142,23 +172,38 @@ export async function claimBackCheck(db: Db, user: AuthUser, id: string): Promis
   await assertCanWatch(db, user, bc.campaignId);
   const { backChecks, auditLog } = schema;
   await db.transaction(async (tx) => {
-    const taken = await tx.update(backChecks).set({ assignedTo: user.id })
+    const taken = await tx
+      .update(backChecks)
+      .set({ assignedTo: user.id })
       .where(and(eq(backChecks.id, id), or(isNull(backChecks.assignedTo), eq(backChecks.assignedTo, user.id))))
       .returning({ id: backChecks.id });
     if (taken.length === 0) throw new AppError('BACK_CHECK_TAKEN');
-    await tx.insert(auditLog).values({ actorUserId: user.id, action: 'back_check_claim', entity: 'back_check', entityId: id, details: {} });
+    await tx
+      .insert(auditLog)
+      .values({ actorUserId: user.id, action: 'back_check_claim', entity: 'back_check', entityId: id, details: {} });
   });
 }
 
 /** Admins, or the assigned supervisor (a supervisor recording an unassigned one takes it). */
-export async function recordOutcome(db: Db, user: AuthUser, id: string, outcome: 'confirmed' | 'not_reached' | 'contradicted', note?: string) {
+export async function recordOutcome(
+  db: Db,
+  user: AuthUser,
+  id: string,
+  outcome: 'confirmed' | 'not_reached' | 'contradicted',
+  note?: string,
+) {
   const { backChecks, auditLog } = schema;
   const bc = await findBackCheck(db, id);
   await assertCanWatch(db, user, bc.campaignId);
   if (user.role !== 'admin' && bc.assignedTo !== null && bc.assignedTo !== user.id) throw new AppError('BACK_CHECK_TAKEN');
   await db.transaction(async (tx) => {
     const assignedTo = user.role === 'admin' ? bc.assignedTo : user.id;
-    await tx.update(backChecks).set({ outcome, note: note ?? null, assignedTo, checkedBy: user.id, checkedAt: new Date() }).where(eq(backChecks.id, id));
-    await tx.insert(auditLog).values({ actorUserId: user.id, action: 'back_check_outcome', entity: 'back_check', entityId: id, details: { outcome } });
+    await tx
+      .update(backChecks)
+      .set({ outcome, note: note ?? null, assignedTo, checkedBy: user.id, checkedAt: new Date() })
+      .where(eq(backChecks.id, id));
+    await tx
+      .insert(auditLog)
+      .values({ actorUserId: user.id, action: 'back_check_outcome', entity: 'back_check', entityId: id, details: { outcome } });
   });
 }

@@ -18,7 +18,8 @@ export interface FlagFacts {
   samePattern: number;
 }
 
-const day = (d: Date) => d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+const day = (d: Date) =>
+  d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
 const moment = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 
 function duration(seconds: number): { vi: string; en: string } {
@@ -31,7 +32,11 @@ function note(flag: string, f: FlagFacts): FlagNote {
   if (flag === 'short_interview' && f.startedAt && f.completedAt) {
     const took = duration((f.completedAt.getTime() - f.startedAt.getTime()) / 1000);
     const min = duration(minInterviewSeconds(f.settings));
-    return { flag, vi: `Phỏng vấn quá ngắn: ${took.vi}, dưới mức tối thiểu ${min.vi} của đợt`, en: `Interview too short: ${took.en}, below the campaign's minimum of ${min.en}` };
+    return {
+      flag,
+      vi: `Phỏng vấn quá ngắn: ${took.vi}, dưới mức tối thiểu ${min.vi} của đợt`,
+      en: `Interview too short: ${took.en}, below the campaign's minimum of ${min.en}`,
+    };
   }
   if (flag === 'outside_window' && f.completedAt) {
     const end = f.closedAt && f.closedAt < f.closesAt ? f.closedAt : f.closesAt;
@@ -42,10 +47,18 @@ function note(flag: string, f: FlagFacts): FlagNote {
     };
   }
   if (flag === 'over_quota') {
-    return { flag, vi: `Vượt chỉ tiêu ${f.quota} phiếu được giao cho điều tra viên ở địa bàn này`, en: `Beyond the assignment's quota of ${f.quota} forms` };
+    return {
+      flag,
+      vi: `Vượt chỉ tiêu ${f.quota} phiếu được giao cho điều tra viên ở địa bàn này`,
+      en: `Beyond the assignment's quota of ${f.quota} forms`,
+    };
   }
   if (flag === 'identical_pattern') {
-    return { flag, vi: `Câu trả lời giống hệt ${f.samePattern} phiếu khác của cùng điều tra viên trong đợt`, en: `Same answers as ${f.samePattern} other forms by this enumerator` };
+    return {
+      flag,
+      vi: `Câu trả lời giống hệt ${f.samePattern} phiếu khác của cùng điều tra viên trong đợt`,
+      en: `Same answers as ${f.samePattern} other forms by this enumerator`,
+    };
   }
   return { flag, vi: flag, en: flag };
 }

@@ -46,7 +46,11 @@ export async function assignmentCounts(db: DbOrTx, campaignId: string): Promise<
 
 type Counts = { collected: number; valid: number; invalid: number; pending: number; quota: number };
 
-function rollUp<K, T extends object>(rows: AssignmentCounts[], key: (r: AssignmentCounts) => K, head: (r: AssignmentCounts) => T): Array<T & Counts> {
+function rollUp<K, T extends object>(
+  rows: AssignmentCounts[],
+  key: (r: AssignmentCounts) => K,
+  head: (r: AssignmentCounts) => T,
+): Array<T & Counts> {
   const out = new Map<K, T & Counts>();
   for (const r of rows) {
     const k = key(r);
@@ -64,9 +68,21 @@ function rollUp<K, T extends object>(rows: AssignmentCounts[], key: (r: Assignme
 export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<Progress> {
   const rows = await assignmentCounts(db, campaignId);
   return {
-    byEnumerator: rollUp(rows, (r) => r.enumerator_id, (r) => ({ enumeratorId: r.enumerator_id, fullName: r.full_name, organisation: r.organisation })),
-    byUnit: rollUp(rows, (r) => r.unit_code, (r) => ({ unitCode: r.unit_code, unitName: r.unit_name, target: r.target })),
-    byOrganisation: rollUp(rows, (r) => r.organisation, (r) => ({ organisation: r.organisation })),
+    byEnumerator: rollUp(
+      rows,
+      (r) => r.enumerator_id,
+      (r) => ({ enumeratorId: r.enumerator_id, fullName: r.full_name, organisation: r.organisation }),
+    ),
+    byUnit: rollUp(
+      rows,
+      (r) => r.unit_code,
+      (r) => ({ unitCode: r.unit_code, unitName: r.unit_name, target: r.target }),
+    ),
+    byOrganisation: rollUp(
+      rows,
+      (r) => r.organisation,
+      (r) => ({ organisation: r.organisation }),
+    ),
     byLocality: rollUp(
       rows.filter((r) => r.locality_id !== null),
       (r) => r.locality_id,

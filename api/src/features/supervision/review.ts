@@ -74,23 +74,47 @@ async function queueRows(db: DbOrTx, campaignId: string, state: keyof typeof fil
  * The campaign's field forms needing review, newest first: flags with what they mean here, where
  * the interview was, and (not for observers) the answers, both as given and in words.
  */
-export async function reviewQueue(db: DbOrTx, campaignId: string, state: keyof typeof filters, limit: number, withAnswers: boolean): Promise<ReviewItem[]> {
+export async function reviewQueue(
+  db: DbOrTx,
+  campaignId: string,
+  state: keyof typeof filters,
+  limit: number,
+  withAnswers: boolean,
+): Promise<ReviewItem[]> {
   const rows = await queueRows(db, campaignId, state, limit);
   const out: ReviewItem[] = [];
   for (const x of rows) {
     const form = await findStoredFormById(db, x.form_id);
     const facts = {
-      startedAt: x.started_at === null ? null : date(x.started_at), completedAt: x.completed_at === null ? null : date(x.completed_at),
-      settings: x.settings, opensAt: date(x.opens_at), closesAt: date(x.closes_at), closedAt: x.closed_at === null ? null : date(x.closed_at),
-      quota: x.quota, samePattern: x.same_pattern,
+      startedAt: x.started_at === null ? null : date(x.started_at),
+      completedAt: x.completed_at === null ? null : date(x.completed_at),
+      settings: x.settings,
+      opensAt: date(x.opens_at),
+      closesAt: date(x.closes_at),
+      closedAt: x.closed_at === null ? null : date(x.closed_at),
+      quota: x.quota,
+      samePattern: x.same_pattern,
     };
     out.push({
-      id: x.id, clientId: x.client_id, enumeratorId: x.enumerator_id, enumeratorName: x.enumerator_name, unitCode: x.unit_code,
-      formCode: x.form_code, reviewState: x.review_state, reviewReason: x.review_reason, flags: x.flags, overQuota: x.over_quota,
-      startedAt: iso(x.started_at), completedAt: iso(x.completed_at), receivedAt: iso(x.received_at) ?? '',
-      place: placeOf(x), formName: (form?.definition.shortTitle ?? findForm(x.form_code)?.shortTitle ?? form?.definition.title)?.vi ?? x.form_code,
+      id: x.id,
+      clientId: x.client_id,
+      enumeratorId: x.enumerator_id,
+      enumeratorName: x.enumerator_name,
+      unitCode: x.unit_code,
+      formCode: x.form_code,
+      reviewState: x.review_state,
+      reviewReason: x.review_reason,
+      flags: x.flags,
+      overQuota: x.over_quota,
+      startedAt: iso(x.started_at),
+      completedAt: iso(x.completed_at),
+      receivedAt: iso(x.received_at) ?? '',
+      place: placeOf(x),
+      formName: (form?.definition.shortTitle ?? findForm(x.form_code)?.shortTitle ?? form?.definition.title)?.vi ?? x.form_code,
       flagNotes: flagNotes(x.flags, facts),
-      ...(withAnswers ? { answers: x.answers, note: x.note, answerLines: form ? describeAnswers(form.definition, x.answers) : [] } : {}),
+      ...(withAnswers
+        ? { answers: x.answers, note: x.note, answerLines: form ? describeAnswers(form.definition, x.answers) : [] }
+        : {}),
     });
   }
   return out;
@@ -98,14 +122,21 @@ export async function reviewQueue(db: DbOrTx, campaignId: string, state: keyof t
 
 export async function decide(db: Db, user: AuthUser, responseId: string, state: 'valid' | 'invalid', reason: string) {
   const { responses, auditLog } = schema;
-  const rows = await db.select({ campaignId: responses.campaignId, reviewState: responses.reviewState }).from(responses).where(eq(responses.id, responseId)).limit(1);
+  const rows = await db
+    .select({ campaignId: responses.campaignId, reviewState: responses.reviewState })
+    .from(responses)
+    .where(eq(responses.id, responseId))
+    .limit(1);
   const prev = rows[0];
   if (!prev) throw new AppError('NOT_FOUND', { entity: 'response' });
   await assertCanWatch(db, user, prev.campaignId);
   await db.transaction(async (tx) => {
     await tx.update(responses).set({ reviewState: state, reviewReason: reason }).where(eq(responses.id, responseId));
     await tx.insert(auditLog).values({
-      actorUserId: user.id, action: 'review_decision', entity: 'response', entityId: responseId,
+      actorUserId: user.id,
+      action: 'review_decision',
+      entity: 'response',
+      entityId: responseId,
       details: { from: prev.reviewState, to: state, campaignId: prev.campaignId },
     });
   });

@@ -27,7 +27,15 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/campaigns/:id/progress',
-    { onRequest: watchers, schema: { tags: ['supervision'], summary: 'Fieldwork progress by enumerator, unit, organisation, locality', params: idParamsSchema, response: { 200: progressSchema, ...denied } } },
+    {
+      onRequest: watchers,
+      schema: {
+        tags: ['supervision'],
+        summary: 'Fieldwork progress by enumerator, unit, organisation, locality',
+        params: idParamsSchema,
+        response: { 200: progressSchema, ...denied },
+      },
+    },
     async (req) => {
       return campaignProgress(app.db, req.params.id);
     },
@@ -37,7 +45,13 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/campaigns/:id/review-queue',
     {
       onRequest: watchers,
-      schema: { tags: ['supervision'], summary: 'Flagged field forms (no answers or notes for observers)', params: idParamsSchema, querystring: reviewQueueQuerySchema, response: { 200: reviewQueueSchema, ...denied } },
+      schema: {
+        tags: ['supervision'],
+        summary: 'Flagged field forms (no answers or notes for observers)',
+        params: idParamsSchema,
+        querystring: reviewQueueQuerySchema,
+        response: { 200: reviewQueueSchema, ...denied },
+      },
     },
     async (req) => {
       const user = currentUser(req.user);
@@ -47,13 +61,31 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/responses/:id/decision',
-    { onRequest: campaignScope(app, ['admin', 'supervisor'], responseCampaign), schema: { tags: ['supervision'], summary: 'Mark a response valid or invalid (audited)', params: idParamsSchema, body: decisionInputSchema, response: { 200: decisionOutputSchema, ...denied } } },
+    {
+      onRequest: campaignScope(app, ['admin', 'supervisor'], responseCampaign),
+      schema: {
+        tags: ['supervision'],
+        summary: 'Mark a response valid or invalid (audited)',
+        params: idParamsSchema,
+        body: decisionInputSchema,
+        response: { 200: decisionOutputSchema, ...denied },
+      },
+    },
     async (req) => decide(app.db, currentUser(req.user), req.params.id, req.body.state, req.body.reason),
   );
 
   app.post(
     '/campaigns/:id/back-checks/draw',
-    { onRequest: deciders, schema: { tags: ['supervision'], summary: 'Draw back-checks (phúc tra), default 5% of each enumerator\'s forms; a supervisor who draws is assigned them', params: idParamsSchema, body: backCheckDrawInputSchema.nullish(), response: { 200: backCheckDrawOutputSchema, ...denied } } },
+    {
+      onRequest: deciders,
+      schema: {
+        tags: ['supervision'],
+        summary: "Draw back-checks (phúc tra), default 5% of each enumerator's forms; a supervisor who draws is assigned them",
+        params: idParamsSchema,
+        body: backCheckDrawInputSchema.nullish(),
+        response: { 200: backCheckDrawOutputSchema, ...denied },
+      },
+    },
     async (req) => {
       const user = currentUser(req.user);
       const drawn = await drawBackChecks(app.db, req.params.id, req.body?.share, user.role === 'supervisor' ? user.id : null);
@@ -64,7 +96,15 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/campaigns/:id/back-checks',
-    { onRequest: watchers, schema: { tags: ['supervision'], summary: 'Back-checks of a campaign; re-contact details only for the assigned supervisor and admins, none for observers', params: idParamsSchema, response: { 200: z.object({ backChecks: z.array(backCheckSchema) }), ...denied } } },
+    {
+      onRequest: watchers,
+      schema: {
+        tags: ['supervision'],
+        summary: 'Back-checks of a campaign; re-contact details only for the assigned supervisor and admins, none for observers',
+        params: idParamsSchema,
+        response: { 200: z.object({ backChecks: z.array(backCheckSchema) }), ...denied },
+      },
+    },
     async (req) => {
       const user = currentUser(req.user);
       return { backChecks: await listBackChecks(app.db, req.params.id, user) };
@@ -73,7 +113,16 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/back-checks/:id/claim',
-    { onRequest: campaignScope(app, ['admin', 'supervisor'], backCheckCampaign), schema: { tags: ['supervision'], summary: 'Take an unassigned back-check to re-contact its respondent (409 BACK_CHECK_TAKEN if another supervisor has it; audited)', params: idParamsSchema, response: { 200: z.object({ ok: z.literal(true) }), ...denied, 409: errorBodySchema } } },
+    {
+      onRequest: campaignScope(app, ['admin', 'supervisor'], backCheckCampaign),
+      schema: {
+        tags: ['supervision'],
+        summary:
+          'Take an unassigned back-check to re-contact its respondent (409 BACK_CHECK_TAKEN if another supervisor has it; audited)',
+        params: idParamsSchema,
+        response: { 200: z.object({ ok: z.literal(true) }), ...denied, 409: errorBodySchema },
+      },
+    },
     async (req) => {
       await claimBackCheck(app.db, currentUser(req.user), req.params.id);
       return { ok: true as const };
@@ -82,7 +131,16 @@ const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/back-checks/:id',
-    { onRequest: campaignScope(app, ['admin', 'supervisor'], backCheckCampaign), schema: { tags: ['supervision'], summary: 'Record a back-check outcome: admins or the assigned supervisor (audited)', params: idParamsSchema, body: backCheckOutcomeInputSchema, response: { 200: z.object({ ok: z.literal(true) }), ...denied, 409: errorBodySchema } } },
+    {
+      onRequest: campaignScope(app, ['admin', 'supervisor'], backCheckCampaign),
+      schema: {
+        tags: ['supervision'],
+        summary: 'Record a back-check outcome: admins or the assigned supervisor (audited)',
+        params: idParamsSchema,
+        body: backCheckOutcomeInputSchema,
+        response: { 200: z.object({ ok: z.literal(true) }), ...denied, 409: errorBodySchema },
+      },
+    },
     async (req) => {
       await recordOutcome(app.db, currentUser(req.user), req.params.id, req.body.outcome, req.body.note);
       return { ok: true as const };

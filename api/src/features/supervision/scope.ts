@@ -33,7 +33,12 @@ export const responseCampaign: CampaignOf = async (db, id) => {
 /** `:id` is a back-check. */
 export const backCheckCampaign: CampaignOf = async (db, id) => {
   const { backChecks, responses } = schema;
-  const rows = await db.select({ c: responses.campaignId }).from(backChecks).innerJoin(responses, eq(responses.id, backChecks.responseId)).where(eq(backChecks.id, id)).limit(1);
+  const rows = await db
+    .select({ c: responses.campaignId })
+    .from(backChecks)
+    .innerJoin(responses, eq(responses.id, backChecks.responseId))
+    .where(eq(backChecks.id, id))
+    .limit(1);
   if (!rows[0]) throw new AppError('BACK_CHECK_NOT_FOUND');
   return rows[0].c;
 };
@@ -52,7 +57,11 @@ export async function supervisedCampaignIds(db: DbOrTx, user: AuthUser): Promise
 }
 
 /** Role check, then (for supervisors and observers) the scope of the campaign behind `:id`. */
-export function campaignScope(app: FastifyInstance, roles: UserRole[], campaignOf: CampaignOf = campaignParam): onRequestAsyncHookHandler[] {
+export function campaignScope(
+  app: FastifyInstance,
+  roles: UserRole[],
+  campaignOf: CampaignOf = campaignParam,
+): onRequestAsyncHookHandler[] {
   const scope: onRequestAsyncHookHandler = async (req) => {
     const user = currentUser(req.user);
     const id = rawParam(req, 'id');
@@ -73,7 +82,14 @@ export function yearScope(app: FastifyInstance, roles: UserRole[]): onRequestAsy
     const year = Number(rawParam(req, 'year'));
     const supervised = [...(await supervisedCampaignIds(app.db, user))];
     const c = schema.campaigns;
-    const rows = !Number.isInteger(year) || supervised.length === 0 ? [] : await app.db.select({ id: c.id }).from(c).where(and(eq(c.year, year), inArray(c.id, supervised))).limit(1);
+    const rows =
+      !Number.isInteger(year) || supervised.length === 0
+        ? []
+        : await app.db
+            .select({ id: c.id })
+            .from(c)
+            .where(and(eq(c.year, year), inArray(c.id, supervised)))
+            .limit(1);
     if (rows.length === 0) throw new AppError('NOT_SUPERVISED');
   };
   return [app.requireRole(...roles), scope];

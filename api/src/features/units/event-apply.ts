@@ -37,17 +37,47 @@ const validOn = (u: RegistryUnit, day: string) => u.validFrom <= day && (u.valid
 const endable = (u: RegistryUnit, day: string) => u.validTo === null && u.validFrom < day;
 
 /** Looks up codes; every problem is reported. `mode` says what the event does to them. */
-async function existing(ctx: ApplyContext, r: EventRow, codes: string[], column: string, mode: 'end' | 'change' | 'refer'): Promise<RegistryUnit[] | null> {
+async function existing(
+  ctx: ApplyContext,
+  r: EventRow,
+  codes: string[],
+  column: string,
+  mode: 'end' | 'change' | 'refer',
+): Promise<RegistryUnit[] | null> {
   const ok = checker(ctx, r.row);
   const found: RegistryUnit[] = [];
   let good = true;
   for (const code of codes) {
     const u = await findRegistryUnit(ctx.tx, code);
-    if (!ok(u !== undefined, column, `Không có đơn vị mã "${code}"`, `No unit has code "${code}"`) || !u) { good = false; continue; }
+    if (!ok(u !== undefined, column, `Không có đơn vị mã "${code}"`, `No unit has code "${code}"`) || !u) {
+      good = false;
+      continue;
+    }
     const day = r.effectiveDate;
-    if (mode === 'end') good = ok(endable(u, day), column, `Đơn vị "${code}" không còn hiệu lực trước ngày ${day}`, `Unit "${code}" is not in force before ${day}`) && good;
-    else good = ok(validOn(u, day), column, `Đơn vị "${code}" không có hiệu lực vào ngày ${day}`, `Unit "${code}" is not in force on ${day}`) && good;
-    if (mode === 'change') good = ok(u.lastChange < day, column, `Đơn vị "${code}" đã có thay đổi từ ngày ${u.lastChange}; ngày hiệu lực phải sau đó`, `Unit "${code}" already changed on ${u.lastChange}; the effective date must be later`) && good;
+    if (mode === 'end')
+      good =
+        ok(
+          endable(u, day),
+          column,
+          `Đơn vị "${code}" không còn hiệu lực trước ngày ${day}`,
+          `Unit "${code}" is not in force before ${day}`,
+        ) && good;
+    else
+      good =
+        ok(
+          validOn(u, day),
+          column,
+          `Đơn vị "${code}" không có hiệu lực vào ngày ${day}`,
+          `Unit "${code}" is not in force on ${day}`,
+        ) && good;
+    if (mode === 'change')
+      good =
+        ok(
+          u.lastChange < day,
+          column,
+          `Đơn vị "${code}" đã có thay đổi từ ngày ${u.lastChange}; ngày hiệu lực phải sau đó`,
+          `Unit "${code}" already changed on ${u.lastChange}; the effective date must be later`,
+        ) && good;
     found.push(u);
   }
   return good ? found : null;
@@ -55,34 +85,69 @@ async function existing(ctx: ApplyContext, r: EventRow, codes: string[], column:
 
 function kindOk(ctx: ApplyContext, r: EventRow, group: string | undefined, required: boolean): boolean {
   const ok = checker(ctx, r.row);
-  if (group === undefined) return ok(!required, 'group', 'Thiếu loại đơn vị (group) cho đơn vị mới', 'The new unit needs a kind (group)');
+  if (group === undefined)
+    return ok(!required, 'group', 'Thiếu loại đơn vị (group) cho đơn vị mới', 'The new unit needs a kind (group)');
   return ok(ctx.kinds.has(group), 'group', `Loại đơn vị "${group}" không có trong danh mục`, `Unknown unit kind "${group}"`);
 }
 
 async function provinceOf(ctx: ApplyContext, r: EventRow, fallback: number): Promise<number | null> {
   if (r.province === null) return fallback;
   const p = await findProvince(ctx.tx, r.province);
-  checker(ctx, r.row)(p !== undefined, 'province', `Không có tỉnh/thành phố mã "${r.province}"`, `No province has code "${r.province}"`);
+  checker(ctx, r.row)(
+    p !== undefined,
+    'province',
+    `Không có tỉnh/thành phố mã "${r.province}"`,
+    `No province has code "${r.province}"`,
+  );
   return p?.id ?? null;
 }
 
-interface Target { code: string; unit: RegistryUnit | null; name: string | undefined; group: string | undefined }
+interface Target {
+  code: string;
+  unit: RegistryUnit | null;
+  name: string | undefined;
+  group: string | undefined;
+}
 
 /** Targets of a merge or split: existing units in force, or new codes with a name and a kind. */
 async function targets(ctx: ApplyContext, r: EventRow): Promise<Target[] | null> {
   const ok = checker(ctx, r.row);
   const out: Target[] = [];
-  let good = ok(r.names.length <= 1 || r.names.length === r.toCodes.length, 'name', 'Số tên phải bằng số mã mới (phân cách bằng ;)', 'Give one name per new code (separated by ;)');
-  good = ok(r.groups.length <= 1 || r.groups.length === r.toCodes.length, 'group', 'Số loại phải bằng số mã mới, hoặc một loại cho tất cả', 'Give one kind per new code, or one for all') && good;
+  let good = ok(
+    r.names.length <= 1 || r.names.length === r.toCodes.length,
+    'name',
+    'Số tên phải bằng số mã mới (phân cách bằng ;)',
+    'Give one name per new code (separated by ;)',
+  );
+  good =
+    ok(
+      r.groups.length <= 1 || r.groups.length === r.toCodes.length,
+      'group',
+      'Số loại phải bằng số mã mới, hoặc một loại cho tất cả',
+      'Give one kind per new code, or one for all',
+    ) && good;
   for (const [i, code] of r.toCodes.entries()) {
     const name = r.names.length === 1 && r.toCodes.length === 1 ? r.names[0] : r.names[i];
     const group = r.groups.length === 1 ? r.groups[0] : r.groups[i];
     const unit = (await findRegistryUnit(ctx.tx, code)) ?? null;
     if (unit) {
       const kept = r.fromCodes.includes(code) || validOn(unit, r.effectiveDate);
-      good = ok(kept, 'to_codes', `Đơn vị "${code}" đã có nhưng không có hiệu lực vào ngày ${r.effectiveDate} (mã không được dùng lại)`, `Unit "${code}" exists but is not in force on ${r.effectiveDate} (codes are never reused)`) && good;
+      good =
+        ok(
+          kept,
+          'to_codes',
+          `Đơn vị "${code}" đã có nhưng không có hiệu lực vào ngày ${r.effectiveDate} (mã không được dùng lại)`,
+          `Unit "${code}" exists but is not in force on ${r.effectiveDate} (codes are never reused)`,
+        ) && good;
       if (group !== undefined) good = kindOk(ctx, r, group, false) && good;
-      if (name !== undefined || group !== undefined) good = ok(unit.lastChange < r.effectiveDate, 'to_codes', `Đơn vị "${code}" đã có thay đổi từ ngày ${unit.lastChange}`, `Unit "${code}" already changed on ${unit.lastChange}`) && good;
+      if (name !== undefined || group !== undefined)
+        good =
+          ok(
+            unit.lastChange < r.effectiveDate,
+            'to_codes',
+            `Đơn vị "${code}" đã có thay đổi từ ngày ${unit.lastChange}`,
+            `Unit "${code}" already changed on ${unit.lastChange}`,
+          ) && good;
     } else {
       good = ok(name !== undefined, 'name', `Thiếu tên cho đơn vị mới "${code}"`, `The new unit "${code}" needs a name`) && good;
       good = kindOk(ctx, r, group, true) && good;
@@ -94,14 +159,23 @@ async function targets(ctx: ApplyContext, r: EventRow): Promise<Target[] | null>
 
 async function createOrChange(ctx: ApplyContext, r: EventRow, t: Target, provinceId: number, eventId: number): Promise<number> {
   if (t.unit) {
-    if (t.name !== undefined || t.group !== undefined) await events.addVersion(ctx.tx, t.unit.id, r.effectiveDate, { name: t.name, group: t.group }, eventId);
+    if (t.name !== undefined || t.group !== undefined)
+      await events.addVersion(ctx.tx, t.unit.id, r.effectiveDate, { name: t.name, group: t.group }, eventId);
     return t.unit.id;
   }
   ctx.created.push(t.code);
-  return events.createUnit(ctx.tx, { code: t.code, name: t.name ?? t.code, group: t.group ?? '', provinceId, validFrom: r.effectiveDate, eventId });
+  return events.createUnit(ctx.tx, {
+    code: t.code,
+    name: t.name ?? t.code,
+    group: t.group ?? '',
+    provinceId,
+    validFrom: r.effectiveDate,
+    eventId,
+  });
 }
 
-const eventOf = (ctx: ApplyContext, r: EventRow) => events.insertEvent(ctx.tx, { kind: r.event, effectiveDate: r.effectiveDate, basis: r.basis, importId: ctx.importId });
+const eventOf = (ctx: ApplyContext, r: EventRow) =>
+  events.insertEvent(ctx.tx, { kind: r.event, effectiveDate: r.effectiveDate, basis: r.basis, importId: ctx.importId });
 
 async function rename(ctx: ApplyContext, r: EventRow): Promise<void> {
   const [u] = (await existing(ctx, r, r.fromCodes, 'from_codes', 'change')) ?? [];
@@ -116,10 +190,24 @@ async function transfer(ctx: ApplyContext, r: EventRow): Promise<void> {
   const moved = await existing(ctx, r, r.fromCodes, 'from_codes', 'change');
   const parents = await existing(ctx, r, r.toCodes, 'to_codes', 'refer');
   const parent = parents?.[0] ?? null;
-  if (!moved || !parents || !checker(ctx, r.row)(!parent || !r.fromCodes.includes(parent.code), 'to_codes', 'Đơn vị không thể trực thuộc chính nó', 'A unit cannot be its own parent')) return;
+  if (
+    !moved ||
+    !parents ||
+    !checker(ctx, r.row)(
+      !parent || !r.fromCodes.includes(parent.code),
+      'to_codes',
+      'Đơn vị không thể trực thuộc chính nó',
+      'A unit cannot be its own parent',
+    )
+  )
+    return;
   const eventId = await eventOf(ctx, r);
   for (const u of moved) await events.addVersion(ctx.tx, u.id, r.effectiveDate, { parentId: parent?.id ?? null }, eventId);
-  await events.insertLinks(ctx.tx, eventId, moved.map((u) => ({ from: u.id, to: u.id })));
+  await events.insertLinks(
+    ctx.tx,
+    eventId,
+    moved.map((u) => ({ from: u.id, to: u.id })),
+  );
 }
 
 async function dissolve(ctx: ApplyContext, r: EventRow): Promise<void> {
@@ -127,7 +215,11 @@ async function dissolve(ctx: ApplyContext, r: EventRow): Promise<void> {
   if (!ended) return;
   const eventId = await eventOf(ctx, r);
   for (const u of ended) await events.endUnit(ctx.tx, u.id, r.effectiveDate);
-  await events.insertLinks(ctx.tx, eventId, ended.map((u) => ({ from: u.id, to: null })));
+  await events.insertLinks(
+    ctx.tx,
+    eventId,
+    ended.map((u) => ({ from: u.id, to: null })),
+  );
 }
 
 /** Merge (many → one) and split (one → many) share this: sources end unless they are also targets. */

@@ -27,7 +27,10 @@ const MAX_ROWS = 5000;
 type Report = (column: string, vi: string, en: string) => void;
 
 function list(text: string): string[] {
-  return text.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** YYYY-MM-DD or DD/MM/YYYY → YYYY-MM-DD when it is a real calendar day. */
@@ -54,20 +57,35 @@ function checkShape(event: UnitEventKindValue, from: string[], to: string[], nam
   switch (event) {
     case 'rename':
       need(from.length <= 1, 'from_codes', 'Đổi tên: chỉ một đơn vị', 'Rename: exactly one unit');
-      need(to.length === 0 || (to.length === 1 && to[0] === from[0]), 'to_codes', 'Đổi tên: mã mới phải trùng mã cũ (mã đơn vị không đổi)', 'Rename: the code stays the same in both columns');
+      need(
+        to.length === 0 || (to.length === 1 && to[0] === from[0]),
+        'to_codes',
+        'Đổi tên: mã mới phải trùng mã cũ (mã đơn vị không đổi)',
+        'Rename: the code stays the same in both columns',
+      );
       need(names.length === 1, 'name', 'Đổi tên: cần đúng một tên mới', 'Rename: exactly one new name');
       break;
     case 'merge':
       // One source is allowed: its partners may lie outside this registry (another province's department).
       need(to.length === 1, 'to_codes', 'Hợp nhất: cần đúng một đơn vị mới', 'Merge: exactly one resulting unit');
-      need(from.length !== 1 || to[0] !== from[0], 'to_codes', 'Hợp nhất một đơn vị vào chính nó: hãy dùng đổi tên (rename)', 'Merging a unit into itself: use rename');
+      need(
+        from.length !== 1 || to[0] !== from[0],
+        'to_codes',
+        'Hợp nhất một đơn vị vào chính nó: hãy dùng đổi tên (rename)',
+        'Merging a unit into itself: use rename',
+      );
       break;
     case 'split':
       need(from.length <= 1, 'from_codes', 'Chia tách: chỉ một đơn vị cũ', 'Split: exactly one unit');
       need(to.length >= 2, 'to_codes', 'Chia tách: cần ít nhất hai đơn vị mới', 'Split: at least two resulting units');
       break;
     case 'transfer':
-      need(to.length <= 1, 'to_codes', 'Chuyển: tối đa một đơn vị cấp trên mới (để trống: trực thuộc tỉnh)', 'Transfer: at most one new parent (empty: directly under the province)');
+      need(
+        to.length <= 1,
+        'to_codes',
+        'Chuyển: tối đa một đơn vị cấp trên mới (để trống: trực thuộc tỉnh)',
+        'Transfer: at most one new parent (empty: directly under the province)',
+      );
       break;
     case 'dissolve':
       need(to.length === 0, 'to_codes', 'Giải thể: không có đơn vị mới', 'Dissolve: no resulting unit');
@@ -80,28 +98,63 @@ function parseRow(cells: (c: string) => string, row: number, errors: UnitEventEr
   const report: Report = (column, message, messageEn) => errors.push({ row, column, message, messageEn });
   const eventText = cells('event').toLowerCase();
   const event = (unitEventKindValues as readonly string[]).includes(eventText) ? (eventText as UnitEventKindValue) : null;
-  if (!event) report('event', `Loại sự kiện "${eventText}" không hợp lệ (${unitEventKindValues.join(', ')})`, `Unknown event "${eventText}" (${unitEventKindValues.join(', ')})`);
+  if (!event)
+    report(
+      'event',
+      `Loại sự kiện "${eventText}" không hợp lệ (${unitEventKindValues.join(', ')})`,
+      `Unknown event "${eventText}" (${unitEventKindValues.join(', ')})`,
+    );
   const fromCodes = codes(cells('from_codes'), 'from_codes', report);
   const toCodes = codes(cells('to_codes'), 'to_codes', report);
   const names = list(cells('name'));
   const groups = list(cells('group'));
   const effectiveDate = parseDay(cells('effective_date'));
-  if (!effectiveDate) report('effective_date', `Ngày hiệu lực không hợp lệ: "${cells('effective_date')}" (YYYY-MM-DD hoặc DD/MM/YYYY)`, `Invalid effective date: "${cells('effective_date')}" (YYYY-MM-DD or DD/MM/YYYY)`);
+  if (!effectiveDate)
+    report(
+      'effective_date',
+      `Ngày hiệu lực không hợp lệ: "${cells('effective_date')}" (YYYY-MM-DD hoặc DD/MM/YYYY)`,
+      `Invalid effective date: "${cells('effective_date')}" (YYYY-MM-DD or DD/MM/YYYY)`,
+    );
   const basis = cells('basis');
-  if (basis === '') report('basis', 'Thiếu căn cứ pháp lý (số quyết định, nghị quyết)', 'The legal basis (decision number) is missing');
+  if (basis === '')
+    report('basis', 'Thiếu căn cứ pháp lý (số quyết định, nghị quyết)', 'The legal basis (decision number) is missing');
   else if (basis.length > 500) report('basis', 'Căn cứ quá dài (tối đa 500 ký tự)', 'Basis too long (at most 500 characters)');
-  if (names.some((n) => n.length > 300)) report('name', 'Tên quá dài (tối đa 300 ký tự)', 'Name too long (at most 300 characters)');
+  if (names.some((n) => n.length > 300))
+    report('name', 'Tên quá dài (tối đa 300 ký tự)', 'Name too long (at most 300 characters)');
   if (event) checkShape(event, fromCodes, toCodes, names, report);
   if (errors.length > before || !event || !effectiveDate) return null;
-  return { row, event, fromCodes, toCodes: event === 'rename' ? fromCodes : toCodes, names, groups, effectiveDate, basis, province: cells('province').toUpperCase() || null };
+  return {
+    row,
+    event,
+    fromCodes,
+    toCodes: event === 'rename' ? fromCodes : toCodes,
+    names,
+    groups,
+    effectiveDate,
+    basis,
+    province: cells('province').toUpperCase() || null,
+  };
 }
 
 export function eventRowsFromMatrix(matrix: string[][]): { rows: EventRow[]; errors: UnitEventError[] } {
   const [head, ...body] = matrix;
   const index = new Map((head ?? []).map((c, i) => [c.trim().toLowerCase().replace(/\s+/g, '_'), i] as const));
   const missing = EVENT_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) return { rows: [], errors: missing.map((column) => ({ row: 1, column, message: `Thiếu cột ${column}`, messageEn: `Column ${column} is missing` })) };
-  if (body.length > MAX_ROWS) return { rows: [], errors: [{ row: MAX_ROWS + 2, column: 'event', message: `Tối đa ${MAX_ROWS} dòng`, messageEn: `At most ${MAX_ROWS} rows` }] };
+  if (missing.length > 0)
+    return {
+      rows: [],
+      errors: missing.map((column) => ({
+        row: 1,
+        column,
+        message: `Thiếu cột ${column}`,
+        messageEn: `Column ${column} is missing`,
+      })),
+    };
+  if (body.length > MAX_ROWS)
+    return {
+      rows: [],
+      errors: [{ row: MAX_ROWS + 2, column: 'event', message: `Tối đa ${MAX_ROWS} dòng`, messageEn: `At most ${MAX_ROWS} rows` }],
+    };
   const errors: UnitEventError[] = [];
   const rows: EventRow[] = [];
   body.forEach((cells, i) => {
@@ -110,6 +163,7 @@ export function eventRowsFromMatrix(matrix: string[][]): { rows: EventRow[]; err
     const parsed = parseRow(cell, i + 2, errors);
     if (parsed) rows.push(parsed);
   });
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: 2, column: 'event', message: 'Tệp không có dòng dữ liệu', messageEn: 'The file has no data rows' });
+  if (rows.length === 0 && errors.length === 0)
+    errors.push({ row: 2, column: 'event', message: 'Tệp không có dòng dữ liệu', messageEn: 'The file has no data rows' });
   return { rows, errors };
 }

@@ -4,7 +4,10 @@ import { sql } from 'drizzle-orm';
 
 const { unitEvents, unitEventLinks, units, unitVersions } = schema;
 
-export async function insertEvent(db: DbOrTx, e: { kind: typeof unitEvents.$inferInsert.kind; effectiveDate: string; basis: string; importId: string }): Promise<number> {
+export async function insertEvent(
+  db: DbOrTx,
+  e: { kind: typeof unitEvents.$inferInsert.kind; effectiveDate: string; basis: string; importId: string },
+): Promise<number> {
   const [row] = await db.insert(unitEvents).values(e).returning({ id: unitEvents.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -15,7 +18,14 @@ export async function insertLinks(db: DbOrTx, eventId: number, links: { from: nu
   await db.insert(unitEventLinks).values(links.map((l) => ({ eventId, fromUnitId: l.from, toUnitId: l.to })));
 }
 
-export interface NewUnit { code: string; name: string; group: string; provinceId: number; validFrom: string; eventId: number }
+export interface NewUnit {
+  code: string;
+  name: string;
+  group: string;
+  provinceId: number;
+  validFrom: string;
+  eventId: number;
+}
 
 export async function createUnit(db: DbOrTx, u: NewUnit): Promise<number> {
   const [row] = await db
@@ -23,11 +33,17 @@ export async function createUnit(db: DbOrTx, u: NewUnit): Promise<number> {
     .values({ code: u.code, name: u.name, group: u.group, provinceId: u.provinceId, validFrom: u.validFrom })
     .returning({ id: units.id });
   if (!row) throw new Error('insert returned no row');
-  await db.insert(unitVersions).values({ unitId: row.id, validFrom: u.validFrom, name: u.name, group: u.group, eventId: u.eventId });
+  await db
+    .insert(unitVersions)
+    .values({ unitId: row.id, validFrom: u.validFrom, name: u.name, group: u.group, eventId: u.eventId });
   return row.id;
 }
 
-export interface VersionChange { name?: string; group?: string; parentId?: number | null }
+export interface VersionChange {
+  name?: string;
+  group?: string;
+  parentId?: number | null;
+}
 
 /** A new version from `day` on, copying what `change` leaves out from the version before it. */
 export async function addVersion(db: DbOrTx, unitId: number, day: string, change: VersionChange, eventId: number): Promise<void> {
@@ -58,6 +74,13 @@ export async function lockRegistry(db: DbOrTx): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('unit-registry'))`);
 }
 
-export async function auditImport(db: DbOrTx, actorUserId: string | null, importId: string, details: Record<string, unknown>): Promise<void> {
-  await db.insert(schema.auditLog).values({ actorUserId, action: 'unit_events.import', entity: 'unit_event_import', entityId: importId, details });
+export async function auditImport(
+  db: DbOrTx,
+  actorUserId: string | null,
+  importId: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await db
+    .insert(schema.auditLog)
+    .values({ actorUserId, action: 'unit_events.import', entity: 'unit_event_import', entityId: importId, details });
 }

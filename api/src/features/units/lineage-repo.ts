@@ -40,7 +40,9 @@ export async function versionsOf(db: DbOrTx, unitId: number): Promise<Version[]>
 }
 
 /** Every lineage edge between units (merge and split only), for mapping figures across years. */
-export async function allReshapeLinks(db: DbOrTx): Promise<{ fromId: number; toId: number; kind: 'merge' | 'split'; effectiveDate: string }[]> {
+export async function allReshapeLinks(
+  db: DbOrTx,
+): Promise<{ fromId: number; toId: number; kind: 'merge' | 'split'; effectiveDate: string }[]> {
   const r = await db.execute<{ fromId: number; toId: number; kind: 'merge' | 'split'; effectiveDate: string }>(sql`
     select l.from_unit_id as "fromId", l.to_unit_id as "toId", e.kind, e.effective_date::text as "effectiveDate"
       from unit_event_links l join unit_events e on e.id = l.event_id

@@ -7,7 +7,8 @@ import type { OrphanedWork } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
 
-const successors = sql.raw(`coalesce((select array_agg(t.code order by t.code) from unit_event_links l join units t on t.id = l.to_unit_id
+const successors =
+  sql.raw(`coalesce((select array_agg(t.code order by t.code) from unit_event_links l join units t on t.id = l.to_unit_id
                                       where l.from_unit_id = u.id and l.to_unit_id <> u.id), '{}')`);
 const ended = (day: string) => sql`(u.valid_to is not null and u.valid_to < ${day}::date)`;
 

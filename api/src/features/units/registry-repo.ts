@@ -48,11 +48,22 @@ export async function listKinds(db: DbOrTx): Promise<(typeof unitKinds.$inferSel
 }
 
 export async function findProvince(db: DbOrTx, code: string): Promise<{ id: number; code: string } | undefined> {
-  const rows = await db.select({ id: provinces.id, code: provinces.code }).from(provinces).where(eq(provinces.code, code)).limit(1);
+  const rows = await db
+    .select({ id: provinces.id, code: provinces.code })
+    .from(provinces)
+    .where(eq(provinces.code, code))
+    .limit(1);
   return rows[0];
 }
 
-export type UnitRef = { id: number; code: string; name: string; group: string; parGroup: string; tier: 'province' | 'district' | 'commune' };
+export type UnitRef = {
+  id: number;
+  code: string;
+  name: string;
+  group: string;
+  parGroup: string;
+  tier: 'province' | 'district' | 'commune';
+};
 
 /**
  * Units valid on `day`, plus the units `alsoIds` names (those that hold responses, say, whether or not

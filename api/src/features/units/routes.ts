@@ -7,8 +7,15 @@
  * GET  /orphaned-work?asOf=            kiosks and open assignments of units that have ended, to move (admin)
  */
 import {
-  errorBodySchema, orphanedWorkSchema, unitLineageParamsSchema, unitEventsQuerySchema, unitEventsResultSchema, unitKindsSchema, unitLineageSchema,
-  unitsListSchema, unitsQuerySchema,
+  errorBodySchema,
+  orphanedWorkSchema,
+  unitLineageParamsSchema,
+  unitEventsQuerySchema,
+  unitEventsResultSchema,
+  unitKindsSchema,
+  unitLineageSchema,
+  unitsListSchema,
+  unitsQuerySchema,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
@@ -35,13 +42,24 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/',
-    { schema: { tags, summary: 'Units valid on a day (default today), each under the name and kind it had then', querystring: unitsQuerySchema, response: { 200: unitsListSchema, 400: errorBodySchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Units valid on a day (default today), each under the name and kind it had then',
+        querystring: unitsQuerySchema,
+        response: { 200: unitsListSchema, 400: errorBodySchema },
+      },
+    },
     async (req) => listUnitsOn(app.db, req.query.asOf, req.query.province),
   );
 
-  app.get('/kinds', { schema: { tags, summary: 'Kinds of unit (department, district, commune, ward, …)', response: { 200: unitKindsSchema } } }, async () => ({
-    kinds: await listKinds(app.db),
-  }));
+  app.get(
+    '/kinds',
+    { schema: { tags, summary: 'Kinds of unit (department, district, commune, ward, …)', response: { 200: unitKindsSchema } } },
+    async () => ({
+      kinds: await listKinds(app.db),
+    }),
+  );
 
   app.post(
     '/events',
@@ -49,26 +67,52 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireRole('admin'),
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
-        tags, summary: 'Import reorganisation events (event,from_codes,to_codes,name,group,effective_date,basis); all or nothing; ?dryRun=true only checks',
-        consumes: ['text/csv', XLSX], querystring: unitEventsQuerySchema,
-        response: { 200: unitEventsResultSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+        tags,
+        summary:
+          'Import reorganisation events (event,from_codes,to_codes,name,group,effective_date,basis); all or nothing; ?dryRun=true only checks',
+        consumes: ['text/csv', XLSX],
+        querystring: unitEventsQuerySchema,
+        response: {
+          200: unitEventsResultSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          413: errorBodySchema,
+          415: errorBodySchema,
+        },
       },
     },
-    async (req) => importUnitEvents(app.db, toUpload(req.headers['content-type'], req.body), { dryRun: req.query.dryRun, actorUserId: req.user?.id ?? null }),
+    async (req) =>
+      importUnitEvents(app.db, toUpload(req.headers['content-type'], req.body), {
+        dryRun: req.query.dryRun,
+        actorUserId: req.user?.id ?? null,
+      }),
   );
 
   app.get(
     '/orphaned-work',
     {
       onRequest: app.requireRole('admin'),
-      schema: { tags, summary: 'Kiosks and open assignments still on units that have ended (merged, split, dissolved), with their successors', querystring: unitsQuerySchema, response: { 200: orphanedWorkSchema, 401: errorBodySchema, 403: errorBodySchema } },
+      schema: {
+        tags,
+        summary: 'Kiosks and open assignments still on units that have ended (merged, split, dissolved), with their successors',
+        querystring: unitsQuerySchema,
+        response: { 200: orphanedWorkSchema, 401: errorBodySchema, 403: errorBodySchema },
+      },
     },
     async (req) => orphanedWork(app.db, req.query.asOf ?? vnToday()),
   );
 
   app.get(
     '/:code/lineage',
-    { schema: { tags, summary: "A unit's predecessors and successors (merge, split) and its names over time", params: unitLineageParamsSchema, response: { 200: unitLineageSchema, 404: errorBodySchema } } },
+    {
+      schema: {
+        tags,
+        summary: "A unit's predecessors and successors (merge, split) and its names over time",
+        params: unitLineageParamsSchema,
+        response: { 200: unitLineageSchema, 404: errorBodySchema },
+      },
+    },
     async (req) => unitLineage(app.db, req.params.code),
   );
 };

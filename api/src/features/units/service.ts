@@ -33,19 +33,39 @@ function summary(rows: EventRow[], dryRun: boolean, created: string[]): UnitEven
     dryRun,
     applied: rows.length,
     created,
-    events: rows.map((r) => ({ row: r.row, event: r.event, fromCodes: r.fromCodes, toCodes: r.toCodes, effectiveDate: r.effectiveDate, basis: r.basis })),
+    events: rows.map((r) => ({
+      row: r.row,
+      event: r.event,
+      fromCodes: r.fromCodes,
+      toCodes: r.toCodes,
+      effectiveDate: r.effectiveDate,
+      basis: r.basis,
+    })),
   };
 }
 
-export async function importUnitEvents(db: Db, upload: TableUpload, opts: { dryRun: boolean; actorUserId: string | null }): Promise<UnitEventsResult> {
+export async function importUnitEvents(
+  db: Db,
+  upload: TableUpload,
+  opts: { dryRun: boolean; actorUserId: string | null },
+): Promise<UnitEventsResult> {
   const read = await readTable(upload);
-  if ('problem' in read) throw new AppError('IMPORT_INVALID', [{ row: read.problem.row, column: 'file', message: read.problem.vi, messageEn: read.problem.en }]);
+  if ('problem' in read)
+    throw new AppError('IMPORT_INVALID', [
+      { row: read.problem.row, column: 'file', message: read.problem.vi, messageEn: read.problem.en },
+    ]);
   const parsed = eventRowsFromMatrix(read.matrix);
   const importId = randomUUID();
   try {
     return await db.transaction(async (tx) => {
       await lockRegistry(tx);
-      const ctx: ApplyContext = { tx, importId, kinds: new Set((await listKinds(tx)).map((k) => k.code)), errors: [...parsed.errors], created: [] };
+      const ctx: ApplyContext = {
+        tx,
+        importId,
+        kinds: new Set((await listKinds(tx)).map((k) => k.code)),
+        errors: [...parsed.errors],
+        created: [],
+      };
       for (const r of parsed.rows) await applyRow(ctx, r);
       if (ctx.errors.length > 0) throw new AppError('IMPORT_INVALID', ctx.errors.sort(byPosition));
       const result = summary(parsed.rows, opts.dryRun, ctx.created);

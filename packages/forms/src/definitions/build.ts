@@ -40,7 +40,11 @@ export function yesNo(id: string, label: LocalizedText, required: boolean): Ques
   return { id, type: 'yes_no', required, label };
 }
 
-export function freeText(id: string, label: LocalizedText, opts: { required: boolean; maxLength: number; help?: LocalizedText }): Question {
+export function freeText(
+  id: string,
+  label: LocalizedText,
+  opts: { required: boolean; maxLength: number; help?: LocalizedText },
+): Question {
   const q: Question = { id, type: 'text', required: opts.required, label, maxLength: opts.maxLength };
   if (opts.help) q.help = opts.help;
   return q;

@@ -12,4 +12,14 @@ import { staffT6 } from './staff-t6.ts';
 
 export { sipas01, sipas02, sipasQuick, staffT1, staffT2, staffT3, staffT4, staffT5, staffT6 };
 
-export const standardForms: FormDefinition[] = [sipas01, sipas02, sipasQuick, staffT1, staffT2, staffT3, staffT4, staffT5, staffT6];
+export const standardForms: FormDefinition[] = [
+  sipas01,
+  sipas02,
+  sipasQuick,
+  staffT1,
+  staffT2,
+  staffT3,
+  staffT4,
+  staffT5,
+  staffT6,
+];

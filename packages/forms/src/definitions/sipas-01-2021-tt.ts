@@ -4,7 +4,15 @@
  */
 import { formDefinitionSchema, type FormDefinition, type Section } from '../definition.ts';
 import { multiChoice, option, singleChoice, text, yesNo } from './build.ts';
-import { componentSection, componentsOf, lateOnlyPerception, lateOnlyQuestions, overallSection, respondentSection, resultTimeOptions } from './sipas-common.ts';
+import {
+  componentSection,
+  componentsOf,
+  lateOnlyPerception,
+  lateOnlyQuestions,
+  overallSection,
+  respondentSection,
+  resultTimeOptions,
+} from './sipas-common.ts';
 
 const counter = 'tại Bộ phận Tiếp nhận và Trả kết quả';
 
@@ -13,7 +21,11 @@ const componentSections: Section[] = [
     ['TC1', `Nơi ngồi chờ ${counter} có đủ chỗ ngồi`, 'The waiting area has enough seats'],
     ['TC2', `Trang thiết bị phục vụ người dân, tổ chức ${counter} đầy đủ`, 'Equipment for citizens at the counter is sufficient'],
     ['TC3', `Trang thiết bị phục vụ người dân, tổ chức ${counter} hiện đại`, 'Equipment for citizens at the counter is modern'],
-    ['TC4', `Trang thiết bị phục vụ người dân, tổ chức ${counter} dễ sử dụng`, 'Equipment for citizens at the counter is easy to use'],
+    [
+      'TC4',
+      `Trang thiết bị phục vụ người dân, tổ chức ${counter} dễ sử dụng`,
+      'Equipment for citizens at the counter is easy to use',
+    ],
   ]),
   componentSection('TT', [
     ['TT1', 'Thủ tục hành chính được niêm yết công khai đầy đủ', 'The procedure is posted publicly and completely'],
@@ -26,7 +38,11 @@ const componentSections: Section[] = [
     ['CC1', 'Công chức có thái độ giao tiếp lịch sự', 'The civil servant was polite'],
     ['CC2', 'Công chức chú ý lắng nghe ý kiến của Ông/Bà', 'The civil servant listened to you attentively'],
     ['CC3', 'Công chức trả lời, giải thích đầy đủ các ý kiến của Ông/Bà', 'The civil servant answered and explained fully'],
-    ['CC4', 'Công chức hướng dẫn kê khai hồ sơ tận tình, chu đáo', 'The civil servant guided you through the forms thoroughly and kindly'],
+    [
+      'CC4',
+      'Công chức hướng dẫn kê khai hồ sơ tận tình, chu đáo',
+      'The civil servant guided you through the forms thoroughly and kindly',
+    ],
     ['CC5', 'Công chức hướng dẫn kê khai hồ sơ dễ hiểu', 'The guidance on filling in the forms was easy to understand'],
     ['CC6', 'Công chức tuân thủ đúng quy định trong giải quyết công việc', 'The civil servant followed the rules'],
   ]),
@@ -36,10 +52,22 @@ const componentSections: Section[] = [
     ['KQ3', 'Kết quả mà Ông/Bà nhận được có thông tin chính xác', 'The result you received had accurate information'],
   ]),
   componentSection('PA', [
-    ['PA1', 'Cơ quan có bố trí hình thức tiếp nhận góp ý, phản ánh, kiến nghị', 'The agency provides ways to give feedback and complaints'],
+    [
+      'PA1',
+      'Cơ quan có bố trí hình thức tiếp nhận góp ý, phản ánh, kiến nghị',
+      'The agency provides ways to give feedback and complaints',
+    ],
     ['PA2', 'Ông/Bà dễ dàng thực hiện góp ý, phản ánh, kiến nghị', 'Giving feedback or complaints was easy'],
-    ['PA3', 'Cơ quan tiếp nhận, xử lý các góp ý, phản ánh, kiến nghị tích cực', 'The agency handles feedback and complaints actively'],
-    ['PA4', 'Cơ quan thông báo kết quả xử lý góp ý, phản ánh, kiến nghị kịp thời', 'The agency reports the outcome of feedback promptly'],
+    [
+      'PA3',
+      'Cơ quan tiếp nhận, xử lý các góp ý, phản ánh, kiến nghị tích cực',
+      'The agency handles feedback and complaints actively',
+    ],
+    [
+      'PA4',
+      'Cơ quan thông báo kết quả xử lý góp ý, phản ánh, kiến nghị kịp thời',
+      'The agency reports the outcome of feedback promptly',
+    ],
   ]),
 ];
 
@@ -60,7 +88,10 @@ const perceptionSection: Section = {
   questions: [
     singleChoice(
       'V',
-      text('Để hoàn thành hồ sơ, Ông/Bà đã phải đi lại cơ quan bao nhiêu lần?', 'How many times did you have to visit the agency to complete the dossier?'),
+      text(
+        'Để hoàn thành hồ sơ, Ông/Bà đã phải đi lại cơ quan bao nhiêu lần?',
+        'How many times did you have to visit the agency to complete the dossier?',
+      ),
       [
         option('1', '1 lần', 'Once'),
         option('2', '2 lần', 'Twice'),
@@ -71,7 +102,10 @@ const perceptionSection: Section = {
     ),
     singleChoice(
       'RESULT_TIME',
-      text('Ông/Bà nhận được kết quả so với ngày hẹn như thế nào?', 'When did you receive the result compared with the appointment date?'),
+      text(
+        'Ông/Bà nhận được kết quả so với ngày hẹn như thế nào?',
+        'When did you receive the result compared with the appointment date?',
+      ),
       resultTimeOptions,
       true,
     ),
@@ -83,7 +117,10 @@ const perceptionSection: Section = {
     ),
     yesNo(
       'EXTRA_PAYMENT',
-      text('Ông/Bà có phải trả thêm khoản tiền nào ngoài phí, lệ phí theo quy định không?', 'Did you pay any money beyond the official fees?'),
+      text(
+        'Ông/Bà có phải trả thêm khoản tiền nào ngoài phí, lệ phí theo quy định không?',
+        'Did you pay any money beyond the official fees?',
+      ),
       true,
     ),
     multiChoice(
@@ -123,22 +160,67 @@ export const sipas01: FormDefinition = formDefinitionSchema.parse({
   scoring: {
     sipas: { components: componentsOf(componentSections), overallQuestion: 'OV' },
     perception: [
-      { code: 'visits_3_plus', questionId: 'V', label: text('Đi lại từ 3 lần trở lên', 'Visited 3 times or more'), matches: ['3_4', 'gt4'] },
-      { code: 'result_late', questionId: 'RESULT_TIME', label: text('Nhận kết quả trễ hẹn', 'Result was late'), matches: ['late'] },
+      {
+        code: 'visits_3_plus',
+        questionId: 'V',
+        label: text('Đi lại từ 3 lần trở lên', 'Visited 3 times or more'),
+        matches: ['3_4', 'gt4'],
+      },
+      {
+        code: 'result_late',
+        questionId: 'RESULT_TIME',
+        label: text('Nhận kết quả trễ hẹn', 'Result was late'),
+        matches: ['late'],
+      },
       ...lateOnlyPerception(),
-      { code: 'harassment', questionId: 'HARASSMENT', label: text('Gặp phiền hà, sách nhiễu', 'Met trouble or harassment'), matches: [true] },
-      { code: 'unofficial_payment', questionId: 'EXTRA_PAYMENT', label: text('Trả tiền ngoài quy định', 'Paid beyond the official fees'), matches: [true] },
+      {
+        code: 'harassment',
+        questionId: 'HARASSMENT',
+        label: text('Gặp phiền hà, sách nhiễu', 'Met trouble or harassment'),
+        matches: [true],
+      },
+      {
+        code: 'unofficial_payment',
+        questionId: 'EXTRA_PAYMENT',
+        label: text('Trả tiền ngoài quy định', 'Paid beyond the official fees'),
+        matches: [true],
+      },
     ],
   },
   example: {
-    TC1: 4, TC2: 4, TC3: 3, TC4: 5,
-    TT1: 5, TT2: 5, TT3: 4, TT4: 'na', TT5: 4,
-    CC1: 5, CC2: 5, CC3: 4, CC4: 4, CC5: 4, CC6: 5,
-    KQ1: 5, KQ2: 4, KQ3: 4,
-    PA1: 4, PA2: 3, PA3: 'na', PA4: 'na',
+    TC1: 4,
+    TC2: 4,
+    TC3: 3,
+    TC4: 5,
+    TT1: 5,
+    TT2: 5,
+    TT3: 4,
+    TT4: 'na',
+    TT5: 4,
+    CC1: 5,
+    CC2: 5,
+    CC3: 4,
+    CC4: 4,
+    CC5: 4,
+    CC6: 5,
+    KQ1: 5,
+    KQ2: 4,
+    KQ3: 4,
+    PA1: 4,
+    PA2: 3,
+    PA3: 'na',
+    PA4: 'na',
     OV: 4,
-    V: '2', RESULT_TIME: 'on_time', HARASSMENT: false, EXTRA_PAYMENT: false, IMPROVE: ['facilities', 'online'],
-    GENDER: 'female', AGE: '35_49', EDUCATION: 'upper_secondary', OCCUPATION: 'business',
-    PROCEDURE: 'Cấp giấy chứng nhận quyền sử dụng đất', LEVEL: 'district',
+    V: '2',
+    RESULT_TIME: 'on_time',
+    HARASSMENT: false,
+    EXTRA_PAYMENT: false,
+    IMPROVE: ['facilities', 'online'],
+    GENDER: 'female',
+    AGE: '35_49',
+    EDUCATION: 'upper_secondary',
+    OCCUPATION: 'business',
+    PROCEDURE: 'Cấp giấy chứng nhận quyền sử dụng đất',
+    LEVEL: 'district',
   },
 });

@@ -5,7 +5,15 @@
  */
 import { formDefinitionSchema, type FormDefinition, type Section } from '../definition.ts';
 import { option, singleChoice, text, yesNo } from './build.ts';
-import { componentSection, componentsOf, lateOnlyPerception, lateOnlyQuestions, overallSection, respondentSection, resultTimeOptions } from './sipas-common.ts';
+import {
+  componentSection,
+  componentsOf,
+  lateOnlyPerception,
+  lateOnlyQuestions,
+  overallSection,
+  respondentSection,
+  resultTimeOptions,
+} from './sipas-common.ts';
 
 const portal = 'Cổng dịch vụ công';
 
@@ -14,10 +22,18 @@ const componentSections: Section[] = [
     ['TC1', `Thông tin về dịch vụ công trên ${portal} dễ tìm`, 'Information about the service is easy to find on the portal'],
     ['TC2', `${portal} hoạt động nhanh, ổn định`, 'The portal is fast and stable'],
     ['TC3', `${portal} dễ sử dụng`, 'The portal is easy to use'],
-    ['TC4', 'Có hỗ trợ, hướng dẫn khi Ông/Bà gặp khó khăn (tổng đài, hướng dẫn trực tuyến)', 'Help is available when you get stuck (hotline, online help)'],
+    [
+      'TC4',
+      'Có hỗ trợ, hướng dẫn khi Ông/Bà gặp khó khăn (tổng đài, hướng dẫn trực tuyến)',
+      'Help is available when you get stuck (hotline, online help)',
+    ],
   ]),
   componentSection('TT', [
-    ['TT1', `Thủ tục hành chính được công khai đầy đủ, chính xác trên ${portal}`, 'The procedure is published fully and accurately on the portal'],
+    [
+      'TT1',
+      `Thủ tục hành chính được công khai đầy đủ, chính xác trên ${portal}`,
+      'The procedure is published fully and accurately on the portal',
+    ],
     ['TT2', 'Thành phần hồ sơ phải nộp trực tuyến là đúng quy định', 'The documents required online were as regulated'],
     ['TT3', 'Phí, lệ phí phải nộp là đúng quy định', 'The fees were as regulated'],
     ['TT4', 'Thanh toán trực tuyến thuận tiện', 'Online payment was convenient'],
@@ -25,7 +41,11 @@ const componentSections: Section[] = [
   ]),
   componentSection('CC', [
     ['CC1', 'Cơ quan phản hồi hồ sơ trực tuyến kịp thời', 'The agency responded to the online dossier promptly'],
-    ['CC2', 'Cơ quan hướng dẫn bổ sung, hoàn thiện hồ sơ rõ ràng, một lần', 'Requests to complete the dossier were clear and made only once'],
+    [
+      'CC2',
+      'Cơ quan hướng dẫn bổ sung, hoàn thiện hồ sơ rõ ràng, một lần',
+      'Requests to complete the dossier were clear and made only once',
+    ],
     ['CC3', 'Công chức tuân thủ đúng quy định trong giải quyết hồ sơ', 'Civil servants followed the rules'],
   ]),
   componentSection('KQ', [
@@ -45,19 +65,28 @@ const perceptionSection: Section = {
   questions: [
     singleChoice(
       'RESULT_TIME',
-      text('Ông/Bà nhận được kết quả so với ngày hẹn như thế nào?', 'When did you receive the result compared with the appointment date?'),
+      text(
+        'Ông/Bà nhận được kết quả so với ngày hẹn như thế nào?',
+        'When did you receive the result compared with the appointment date?',
+      ),
       resultTimeOptions,
       true,
     ),
     ...lateOnlyQuestions(),
     yesNo(
       'IN_PERSON',
-      text('Ông/Bà có phải đến trực tiếp cơ quan để nộp bổ sung hồ sơ, giấy tờ không?', 'Did you have to go to the agency in person to add documents?'),
+      text(
+        'Ông/Bà có phải đến trực tiếp cơ quan để nộp bổ sung hồ sơ, giấy tờ không?',
+        'Did you have to go to the agency in person to add documents?',
+      ),
       true,
     ),
     yesNo(
       'EXTRA_PAYMENT',
-      text('Ông/Bà có phải trả thêm khoản tiền nào ngoài phí, lệ phí theo quy định không?', 'Did you pay any money beyond the official fees?'),
+      text(
+        'Ông/Bà có phải trả thêm khoản tiền nào ngoài phí, lệ phí theo quy định không?',
+        'Did you pay any money beyond the official fees?',
+      ),
       true,
     ),
     singleChoice(
@@ -101,20 +130,52 @@ export const sipas02: FormDefinition = formDefinitionSchema.parse({
   scoring: {
     sipas: { components: componentsOf(componentSections), overallQuestion: 'OV' },
     perception: [
-      { code: 'result_late', questionId: 'RESULT_TIME', label: text('Nhận kết quả trễ hẹn', 'Result was late'), matches: ['late'] },
+      {
+        code: 'result_late',
+        questionId: 'RESULT_TIME',
+        label: text('Nhận kết quả trễ hẹn', 'Result was late'),
+        matches: ['late'],
+      },
       ...lateOnlyPerception(),
-      { code: 'in_person_visit', questionId: 'IN_PERSON', label: text('Phải đến trực tiếp cơ quan', 'Had to go in person'), matches: [true] },
-      { code: 'unofficial_payment', questionId: 'EXTRA_PAYMENT', label: text('Trả tiền ngoài quy định', 'Paid beyond the official fees'), matches: [true] },
+      {
+        code: 'in_person_visit',
+        questionId: 'IN_PERSON',
+        label: text('Phải đến trực tiếp cơ quan', 'Had to go in person'),
+        matches: [true],
+      },
+      {
+        code: 'unofficial_payment',
+        questionId: 'EXTRA_PAYMENT',
+        label: text('Trả tiền ngoài quy định', 'Paid beyond the official fees'),
+        matches: [true],
+      },
     ],
   },
   example: {
-    TC1: 4, TC2: 3, TC3: 4, TC4: 'na',
-    TT1: 5, TT2: 4, TT3: 4, TT4: 'na', TT5: 5,
-    CC1: 4, CC2: 5, CC3: 5,
-    KQ1: 5, KQ2: 5, KQ3: 4,
-    PA1: 4, PA2: 'na',
+    TC1: 4,
+    TC2: 3,
+    TC3: 4,
+    TC4: 'na',
+    TT1: 5,
+    TT2: 4,
+    TT3: 4,
+    TT4: 'na',
+    TT5: 5,
+    CC1: 4,
+    CC2: 5,
+    CC3: 5,
+    KQ1: 5,
+    KQ2: 5,
+    KQ3: 4,
+    PA1: 4,
+    PA2: 'na',
     OV: 4,
-    RESULT_TIME: 'on_time', IN_PERSON: false, EXTRA_PAYMENT: false, RESULT_CHANNEL: 'online',
-    AGE: '25_34', OCCUPATION: 'civil_servant', LEVEL: 'province',
+    RESULT_TIME: 'on_time',
+    IN_PERSON: false,
+    EXTRA_PAYMENT: false,
+    RESULT_CHANNEL: 'online',
+    AGE: '25_34',
+    OCCUPATION: 'civil_servant',
+    LEVEL: 'province',
   },
 });

@@ -51,16 +51,46 @@ const whenLate = [{ question: 'RESULT_TIME', anyOf: ['late'] }];
  */
 export function lateOnlyQuestions(): Question[] {
   return [
-    { ...yesNo('LATE_NOTIFIED', text('Ông/Bà có được cơ quan thông báo trước về việc trễ hẹn không?', 'Were you told beforehand that the result would be late?'), true), showIf: whenLate },
-    { ...yesNo('APOLOGY', text('Ông/Bà có nhận được phiếu xin lỗi và hẹn lại ngày trả kết quả không?', 'Did you receive a letter of apology with a new date?'), true), showIf: whenLate },
+    {
+      ...yesNo(
+        'LATE_NOTIFIED',
+        text(
+          'Ông/Bà có được cơ quan thông báo trước về việc trễ hẹn không?',
+          'Were you told beforehand that the result would be late?',
+        ),
+        true,
+      ),
+      showIf: whenLate,
+    },
+    {
+      ...yesNo(
+        'APOLOGY',
+        text(
+          'Ông/Bà có nhận được phiếu xin lỗi và hẹn lại ngày trả kết quả không?',
+          'Did you receive a letter of apology with a new date?',
+        ),
+        true,
+      ),
+      showIf: whenLate,
+    },
   ];
 }
 
 /** Perception shares of the late-only questions: counted among the late cases only. */
 export function lateOnlyPerception(): Array<{ code: string; questionId: string; label: LocalizedText; matches: boolean[] }> {
   return [
-    { code: 'late_notified', questionId: 'LATE_NOTIFIED', label: text('Trễ hẹn có được thông báo', 'Told beforehand when late'), matches: [true] },
-    { code: 'apology_given', questionId: 'APOLOGY', label: text('Trễ hẹn có nhận phiếu xin lỗi', 'Apology letter when late'), matches: [true] },
+    {
+      code: 'late_notified',
+      questionId: 'LATE_NOTIFIED',
+      label: text('Trễ hẹn có được thông báo', 'Told beforehand when late'),
+      matches: [true],
+    },
+    {
+      code: 'apology_given',
+      questionId: 'APOLOGY',
+      label: text('Trễ hẹn có nhận phiếu xin lỗi', 'Apology letter when late'),
+      matches: [true],
+    },
   ];
 }
 

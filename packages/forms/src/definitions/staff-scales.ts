@@ -39,8 +39,18 @@ export const staffScales = {
     ['Chưa thống nhất, đồng bộ', 'Not fully consistent'],
     ['Mâu thuẫn, chồng chéo', 'Contradictory or overlapping'],
   ),
-  feasibility: scale(['Rất khả thi', 'Very feasible'], ['Khả thi', 'Feasible'], ['Ít khả thi', 'Hardly feasible'], ['Không khả thi', 'Not feasible']),
-  timeliness: scale(['Rất kịp thời', 'Very timely'], ['Kịp thời', 'Timely'], ['Chưa kịp thời', 'Not timely enough'], ['Không kịp thời', 'Not timely']),
+  feasibility: scale(
+    ['Rất khả thi', 'Very feasible'],
+    ['Khả thi', 'Feasible'],
+    ['Ít khả thi', 'Hardly feasible'],
+    ['Không khả thi', 'Not feasible'],
+  ),
+  timeliness: scale(
+    ['Rất kịp thời', 'Very timely'],
+    ['Kịp thời', 'Timely'],
+    ['Chưa kịp thời', 'Not timely enough'],
+    ['Không kịp thời', 'Not timely'],
+  ),
   clarity: scale(
     ['Rất rõ ràng', 'Very clear'],
     ['Rõ ràng', 'Clear'],
@@ -54,7 +64,12 @@ export const staffScales = {
     ['Không công khai, minh bạch', 'Not open or transparent'],
   ),
   /** For "is there negativity / abuse?": A is the best answer (none). */
-  absence: scale(['Không có', 'None'], ['Có nhưng rất ít', 'Very rare'], ['Khá phổ biến', 'Fairly common'], ['Rất phổ biến', 'Very common']),
+  absence: scale(
+    ['Không có', 'None'],
+    ['Có nhưng rất ít', 'Very rare'],
+    ['Khá phổ biến', 'Fairly common'],
+    ['Rất phổ biến', 'Very common'],
+  ),
   effectiveness: scale(
     ['Rất hiệu quả', 'Very effective'],
     ['Hiệu quả', 'Effective'],

@@ -8,7 +8,10 @@ import { staffTemplate } from './staff-template.ts';
 export const staffT3: FormDefinition = formDefinitionSchema.parse(
   staffTemplate({
     group: 'T3',
-    respondents: text('Công chức, viên chức các sở, ban, ngành tỉnh', 'Civil servants and public employees of provincial departments'),
+    respondents: text(
+      'Công chức, viên chức các sở, ban, ngành tỉnh',
+      'Civil servants and public employees of provincial departments',
+    ),
     rates: text('sở, ban, ngành nơi Anh/Chị công tác', 'the department where you work'),
     items: [
       'ORG_WORKING_RULES',

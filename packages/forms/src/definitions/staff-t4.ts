@@ -8,7 +8,10 @@ import { staffTemplate } from './staff-template.ts';
 export const staffT4: FormDefinition = formDefinitionSchema.parse(
   staffTemplate({
     group: 'T4',
-    respondents: text('Lãnh đạo và công chức các phòng chuyên môn thuộc UBND cấp huyện', 'Leaders and civil servants of district specialised offices'),
+    respondents: text(
+      'Lãnh đạo và công chức các phòng chuyên môn thuộc UBND cấp huyện',
+      'Leaders and civil servants of district specialised offices',
+    ),
     rates: text('UBND huyện, thị xã, thành phố nơi Anh/Chị công tác', 'the district People’s Committee where you work'),
     items: [
       'ORG_FUNCTIONS',

@@ -9,7 +9,10 @@ export const staffT5: FormDefinition = formDefinitionSchema.parse(
   staffTemplate({
     group: 'T5',
     respondents: text('Lãnh đạo UBND cấp xã', 'Commune People’s Committee leaders'),
-    rates: text('UBND huyện, thị xã, thành phố quản lý xã, phường, thị trấn của Anh/Chị', 'the district People’s Committee your commune belongs to'),
+    rates: text(
+      'UBND huyện, thị xã, thành phố quản lý xã, phường, thị trấn của Anh/Chị',
+      'the district People’s Committee your commune belongs to',
+    ),
     items: [
       'LD_CONSISTENCY',
       'LD_FEASIBILITY',

@@ -8,7 +8,10 @@ import { staffTemplate } from './staff-template.ts';
 export const staffT6: FormDefinition = formDefinitionSchema.parse(
   staffTemplate({
     group: 'T6',
-    respondents: text('Cán bộ, công chức, viên chức đơn vị sự nghiệp công lập và cơ quan Trung ương đặt tại tỉnh', 'Staff of public service units and central agencies in the province'),
+    respondents: text(
+      'Cán bộ, công chức, viên chức đơn vị sự nghiệp công lập và cơ quan Trung ương đặt tại tỉnh',
+      'Staff of public service units and central agencies in the province',
+    ),
     rates: text('cơ quan, đơn vị nơi Anh/Chị công tác', 'the unit where you work'),
     items: [
       'ORG_STRUCTURE',

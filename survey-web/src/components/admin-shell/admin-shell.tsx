@@ -22,7 +22,11 @@ export function useAdminUser(): SessionUser {
   return u;
 }
 
-interface NavItem { href: string; vi: string; en: string }
+interface NavItem {
+  href: string;
+  vi: string;
+  en: string;
+}
 const NAV: NavItem[] = [
   { href: '/admin', vi: 'Đợt khảo sát', en: 'Campaigns' },
   { href: '/admin/kiosks', vi: 'Máy tại quầy', en: 'Kiosks' },
@@ -43,22 +47,38 @@ function Header({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => v
         <nav aria-label={t('Quản trị', 'Administration')} className="shell-nav">
           {NAV.map((n) => {
             const current = n.href.startsWith('/admin/par/') ? here.startsWith('/admin/par') : here === n.href;
-            return <a key={n.href} href={n.href} aria-current={current ? 'page' : undefined}>{t(n.vi, n.en)}</a>;
+            return (
+              <a key={n.href} href={n.href} aria-current={current ? 'page' : undefined}>
+                {t(n.vi, n.en)}
+              </a>
+            );
           })}
         </nav>
-      ) : <span className="shell-brand">{t('Sở Nội vụ · Khảo sát CCHC', 'Department of Home Affairs · PAR surveys')}</span>}
+      ) : (
+        <span className="shell-brand">{t('Sở Nội vụ · Khảo sát CCHC', 'Department of Home Affairs · PAR surveys')}</span>
+      )}
       <div className="shell-user">
         <span>{user.fullName}</span>
         <button type="button" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} lang={lang === 'vi' ? 'en' : 'vi'}>
           {lang === 'vi' ? 'English' : 'Tiếng Việt'}
         </button>
-        <button type="button" onClick={signOut}>{t('Đăng xuất', 'Sign out')}</button>
+        <button type="button" onClick={signOut}>
+          {t('Đăng xuất', 'Sign out')}
+        </button>
       </div>
     </header>
   );
 }
 
-export function AdminShell({ roles = ['admin'], signIn, children }: { roles?: Role[]; signIn?: { vi: string; en: string }; children: ReactNode }) {
+export function AdminShell({
+  roles = ['admin'],
+  signIn,
+  children,
+}: {
+  roles?: Role[];
+  signIn?: { vi: string; en: string };
+  children: ReactNode;
+}) {
   const [user, setUser] = useState<SessionUser | null | 'checking' | 'error'>('checking');
   const t = useT();
   const lang = useLang();
@@ -66,13 +86,34 @@ export function AdminShell({ roles = ['admin'], signIn, children }: { roles?: Ro
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const check = () => me().then((r) => setUser(r.user), (e: unknown) => setUser(e instanceof ApiError && e.status === 401 ? null : 'error'));
+  const check = () =>
+    me().then(
+      (r) => setUser(r.user),
+      (e: unknown) => setUser(e instanceof ApiError && e.status === 401 ? null : 'error'),
+    );
   useEffect(() => void check(), []);
-  if (user === 'checking') return <p className="loading" role="status">{t('Đang tải…', 'Loading…')}</p>;
+  if (user === 'checking')
+    return (
+      <p className="loading" role="status">
+        {t('Đang tải…', 'Loading…')}
+      </p>
+    );
   if (user === 'error') {
-    return <main className="page admin"><p role="alert">{t('Không kết nối được máy chủ.', 'The server cannot be reached.')} <button type="button" onClick={() => void check()}>{t('Thử lại', 'Retry')}</button></p></main>;
+    return (
+      <main className="page admin">
+        <p role="alert">
+          {t('Không kết nối được máy chủ.', 'The server cannot be reached.')}{' '}
+          <button type="button" onClick={() => void check()}>
+            {t('Thử lại', 'Retry')}
+          </button>
+        </p>
+      </main>
+    );
   }
-  if (user === null) return <SignInForm pageClass="admin" onDone={() => void check()} {...(signIn ? { title: signIn.vi, titleEn: signIn.en } : {})} />;
+  if (user === null)
+    return (
+      <SignInForm pageClass="admin" onDone={() => void check()} {...(signIn ? { title: signIn.vi, titleEn: signIn.en } : {})} />
+    );
   return (
     <UserContext.Provider value={user}>
       <Header user={user} onSignedOut={() => setUser(null)} />

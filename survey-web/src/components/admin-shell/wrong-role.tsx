@@ -15,8 +15,13 @@ export function WrongRole({ user }: { user: SessionUser }) {
     <main className="page admin">
       <h1>{t('Trang này không dành cho tài khoản của bạn', 'This page is not for your account')}</h1>
       <p role="alert">
-        {t(`Tài khoản ${user.email} không dùng trang này. Công việc của bạn ở: `, `The account ${user.email} does not use this page. Your work is at: `)}
-        <a href={go.href}>{t(go.vi, go.en)} ({go.href})</a>
+        {t(
+          `Tài khoản ${user.email} không dùng trang này. Công việc của bạn ở: `,
+          `The account ${user.email} does not use this page. Your work is at: `,
+        )}
+        <a href={go.href}>
+          {t(go.vi, go.en)} ({go.href})
+        </a>
       </p>
     </main>
   );

@@ -36,10 +36,22 @@ export function ImportErrors({ errors, columnName = (f) => f }: { errors: RowErr
     <div className="admin-scroll">
       <table className="admin-table" data-testid="import-errors">
         <caption>{t(`Các lỗi trong tệp (${fmtInt(errors.length)})`, `Errors in the file (${fmtInt(errors.length)})`)}</caption>
-        <thead><tr><th scope="col">{t('Dòng', 'Row')}</th><th scope="col">{t('Cột', 'Column')}</th><th scope="col">{t('Lỗi', 'Error')}</th></tr></thead>
-        <tbody>{errors.map((e, i) => (
-          <tr key={i} className="admin-below"><td>{e.row}</td><td>{columnName(e.field)}</td><td>{e.messageEn ? tr(e.message, e.messageEn) : e.message}</td></tr>
-        ))}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t('Dòng', 'Row')}</th>
+            <th scope="col">{t('Cột', 'Column')}</th>
+            <th scope="col">{t('Lỗi', 'Error')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={i} className="admin-below">
+              <td>{e.row}</td>
+              <td>{columnName(e.field)}</td>
+              <td>{e.messageEn ? tr(e.message, e.messageEn) : e.message}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );
@@ -59,7 +71,13 @@ export function FileImport<R>(p: FileImportProps<R>) {
     try {
       const r = await p.run(file, dryRun);
       setChecked(dryRun ? r : null);
-      if (dryRun) setMessage(t(`Tệp hợp lệ: ${fmtInt(p.count(r))} dòng sẽ được nhập. Chưa có gì được lưu.`, `The file is valid: ${fmtInt(p.count(r))} rows to import. Nothing is saved yet.`));
+      if (dryRun)
+        setMessage(
+          t(
+            `Tệp hợp lệ: ${fmtInt(p.count(r))} dòng sẽ được nhập. Chưa có gì được lưu.`,
+            `The file is valid: ${fmtInt(p.count(r))} rows to import. Nothing is saved yet.`,
+          ),
+        );
       else {
         setMessage(p.done(r));
         p.onImported(r);
@@ -75,12 +93,24 @@ export function FileImport<R>(p: FileImportProps<R>) {
     <section className="admin-card" aria-labelledby={p.id}>
       <h2 id={p.id}>{p.title}</h2>
       {p.children}
-      <input type="file" accept={p.accept ?? '.csv,.xlsx,text/csv'} aria-label={p.fileLabel}
-        onChange={(e) => { setFile(e.target.files?.[0] ?? null); setChecked(null); setErrors([]); setMessage(null); }} />
+      <input
+        type="file"
+        accept={p.accept ?? '.csv,.xlsx,text/csv'}
+        aria-label={p.fileLabel}
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          setChecked(null);
+          setErrors([]);
+          setMessage(null);
+        }}
+      />
       <div className="admin-actions">
-        <button type="button" disabled={!file} onClick={() => void run(true)}>{p.checkLabel ?? t('Xem trước', 'Preview')}</button>
+        <button type="button" disabled={!file} onClick={() => void run(true)}>
+          {p.checkLabel ?? t('Xem trước', 'Preview')}
+        </button>
         <button type="button" className="admin-primary" disabled={!checked} onClick={() => void run(false)}>
-          {p.importLabel}{checked ? ` (${fmtInt(p.count(checked))})` : ''}
+          {p.importLabel}
+          {checked ? ` (${fmtInt(p.count(checked))})` : ''}
         </button>
       </div>
       {message ? <p role="status">{message}</p> : null}

@@ -35,7 +35,8 @@ export function toValues(form: FormLike, answers: Record<string, unknown> | unde
     for (const q of s.questions) {
       const v = answers?.[q.id];
       if (v === undefined || v === null) continue;
-      if (q.type === 'likert5' || q.type === 'yes_no' || q.type === 'number') out[q.id] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'string' ? v : '';
+      if (q.type === 'likert5' || q.type === 'yes_no' || q.type === 'number')
+        out[q.id] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'string' ? v : '';
       else out[q.id] = v;
     }
   }

@@ -24,7 +24,8 @@ export function FormProgress({ section, sections, title, firstQuestion, lastQues
     heading.current?.focus();
     heading.current?.scrollIntoView({ block: 'start' });
   }, [section]);
-  const range = firstQuestion === lastQuestion ? `Câu ${firstQuestion}/${questions}` : `Câu ${firstQuestion}–${lastQuestion}/${questions}`;
+  const range =
+    firstQuestion === lastQuestion ? `Câu ${firstQuestion}/${questions}` : `Câu ${firstQuestion}–${lastQuestion}/${questions}`;
   return (
     <div className="sf-progress" data-testid="sf-progress">
       <h2 ref={heading} tabIndex={-1} className="sf-progress-text">
@@ -32,7 +33,9 @@ export function FormProgress({ section, sections, title, firstQuestion, lastQues
         <span className="sf-progress-title">{title}</span>
       </h2>
       <progress max={questions} value={answered} aria-label={`Tiến độ phỏng vấn: đã trả lời ${answered}/${questions} câu`} />
-      <p className="sf-progress-count" aria-hidden="true">Đã trả lời {answered}/{questions} câu</p>
+      <p className="sf-progress-count" aria-hidden="true">
+        Đã trả lời {answered}/{questions} câu
+      </p>
     </div>
   );
 }

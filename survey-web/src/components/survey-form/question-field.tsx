@@ -30,26 +30,58 @@ export function QuestionField({ question: q, index, register, error }: Props) {
       const l = LIKERT.map((n) => ({ value: String(n), label: `${n} · ${likertLabels[n].vi}` }));
       return q.allowNotApplicable ? [...l, { value: 'na', label: notApplicableLabel.vi }] : l;
     }
-    if (q.type === 'yes_no') return [{ value: 'true', label: 'Có' }, { value: 'false', label: 'Không' }];
+    if (q.type === 'yes_no')
+      return [
+        { value: 'true', label: 'Có' },
+        { value: 'false', label: 'Không' },
+      ];
     return (q.options ?? []).map((o) => ({ value: o.code, label: optionLabel(o.code, o.label.vi) }));
   };
   const title = (
     <>
       <span className="sf-num">{index}.</span> {q.label.vi}
-      {q.required ? <span className="sf-req" aria-label="bắt buộc"> *</span> : null}
+      {q.required ? (
+        <span className="sf-req" aria-label="bắt buộc">
+          {' '}
+          *
+        </span>
+      ) : null}
     </>
   );
   if (q.type === 'number' || q.type === 'text') {
     return (
       <div className={`sf-question${error ? ' sf-invalid' : ''}`}>
-        <label htmlFor={id} className="sf-label">{title}</label>
+        <label htmlFor={id} className="sf-label">
+          {title}
+        </label>
         {q.help ? <p className="sf-help">{q.help.vi}</p> : null}
         {q.type === 'number' ? (
-          <input id={id} type="number" inputMode="decimal" min={q.min} max={q.max} step={q.integer ? 1 : 'any'} aria-invalid={!!error} aria-describedby={described} {...reg} />
+          <input
+            id={id}
+            type="number"
+            inputMode="decimal"
+            min={q.min}
+            max={q.max}
+            step={q.integer ? 1 : 'any'}
+            aria-invalid={!!error}
+            aria-describedby={described}
+            {...reg}
+          />
         ) : (
-          <textarea id={id} rows={3} maxLength={q.maxLength ?? 2000} aria-invalid={!!error} aria-describedby={described} {...reg} />
+          <textarea
+            id={id}
+            rows={3}
+            maxLength={q.maxLength ?? 2000}
+            aria-invalid={!!error}
+            aria-describedby={described}
+            {...reg}
+          />
         )}
-        {error ? <p id={errId} className="sf-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p id={errId} className="sf-error" role="alert">
+            {error}
+          </p>
+        ) : null}
       </div>
     );
   }
@@ -66,7 +98,11 @@ export function QuestionField({ question: q, index, register, error }: Props) {
           </label>
         ))}
       </div>
-      {error ? <p id={errId} className="sf-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p id={errId} className="sf-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

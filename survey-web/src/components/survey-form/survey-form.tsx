@@ -45,10 +45,24 @@ function sectionStarts(form: PublicForm): number[] {
 }
 
 export function SurveyForm(props: SurveyFormProps) {
-  const { form, defaultValues, onSubmit, onChange, submitLabel = 'Gửi phiếu', sendingLabel = 'Đang gửi…', children, initialErrors, paged = false } = props;
+  const {
+    form,
+    defaultValues,
+    onSubmit,
+    onChange,
+    submitLabel = 'Gửi phiếu',
+    sendingLabel = 'Đang gửi…',
+    children,
+    initialErrors,
+    paged = false,
+  } = props;
   const resolver = useMemo(() => answersResolver(form), [form]);
   const initial = useMemo(() => toValues(form, defaultValues), [form, defaultValues]);
-  const { register, handleSubmit, watch, formState, setError, trigger } = useForm<FormValues>({ resolver, defaultValues: initial, shouldFocusError: true });
+  const { register, handleSubmit, watch, formState, setError, trigger } = useForm<FormValues>({
+    resolver,
+    defaultValues: initial,
+    shouldFocusError: true,
+  });
   const [sending, setSending] = useState(false);
   const [page, setPage] = useState(() => (paged ? firstSectionWith(form, Object.keys(initialErrors ?? {})) : 0));
   const starts = useMemo(() => sectionStarts(form), [form]);
@@ -90,8 +104,13 @@ export function SurveyForm(props: SurveyFormProps) {
     <form className="survey-form" noValidate onSubmit={(e) => void submit(e)}>
       {paged && current ? (
         <FormProgress
-          section={page + 1} sections={form.sections.length} title={current.title.vi} questions={total}
-          firstQuestion={(starts[page] ?? 0) + 1} lastQuestion={(starts[page] ?? 0) + current.questions.length} answered={Object.keys(toAnswers(form, watch())).length}
+          section={page + 1}
+          sections={form.sections.length}
+          title={current.title.vi}
+          questions={total}
+          firstQuestion={(starts[page] ?? 0) + 1}
+          lastQuestion={(starts[page] ?? 0) + current.questions.length}
+          answered={Object.keys(toAnswers(form, watch())).length}
         />
       ) : null}
       {visibleSections.map((s) => {
@@ -101,7 +120,13 @@ export function SurveyForm(props: SurveyFormProps) {
             <legend className="sf-section-title">{s.title.vi}</legend>
             {s.questions.map((q, i) =>
               applies.has(q.id) ? (
-                <QuestionField key={q.id} question={q} index={start + i + 1} register={register} error={formState.errors[q.id]?.message} />
+                <QuestionField
+                  key={q.id}
+                  question={q}
+                  index={start + i + 1}
+                  register={register}
+                  error={formState.errors[q.id]?.message}
+                />
               ) : null,
             )}
           </fieldset>
@@ -114,10 +139,22 @@ export function SurveyForm(props: SurveyFormProps) {
       ) : null}
       {last || initialErrors ? children : null}
       <div className={paged ? 'sf-nav' : undefined}>
-        {paged && page > 0 ? <button type="button" className="sf-prev" onClick={() => setPage(page - 1)}>← Phần trước</button> : null}
-        {last ? null : <button type="button" className="sf-submit" onClick={() => void next()}>Phần tiếp theo →</button>}
+        {paged && page > 0 ? (
+          <button type="button" className="sf-prev" onClick={() => setPage(page - 1)}>
+            ← Phần trước
+          </button>
+        ) : null}
+        {last ? null : (
+          <button type="button" className="sf-submit" onClick={() => void next()}>
+            Phần tiếp theo →
+          </button>
+        )}
         {/* A form reopened to fix a refused answer can be saved from any section. */}
-        {last || initialErrors ? <button type="submit" className="sf-submit" disabled={sending}>{sending ? sendingLabel : submitLabel}</button> : null}
+        {last || initialErrors ? (
+          <button type="submit" className="sf-submit" disabled={sending}>
+            {sending ? sendingLabel : submitLabel}
+          </button>
+        ) : null}
       </div>
     </form>
   );

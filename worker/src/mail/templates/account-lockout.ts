@@ -18,7 +18,8 @@ export function renderLockoutMail(d: { fullName: string; lockedUntil: Date; fail
     'Sở Nội vụ',
   ];
   const text = lines.join('\n');
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  const esc = (s: string) =>
+    s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
   const html = `<!doctype html><html lang="vi"><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5">${lines
     .filter((l) => l !== '')
     .map((l) => `<p>${esc(l)}</p>`)

@@ -12,7 +12,11 @@ import { CreateAccountForm } from './create-account-form';
 import { roleName } from './role-names';
 
 export default function UsersPage() {
-  return <AdminShell><Users /></AdminShell>;
+  return (
+    <AdminShell>
+      <Users />
+    </AdminShell>
+  );
 }
 
 function Users() {
@@ -22,7 +26,10 @@ function Users() {
   const [secret, setSecret] = useState<(AccountSecret & { email: string }) | null>(null);
   const secretRef = useRef<HTMLDivElement>(null);
   const load = useCallback(() => {
-    api<{ accounts: Account[] }>('/api/v1/users').then((r) => setAccounts(r.accounts), (e: unknown) => setMessage({ ok: false, text: errorMessage(e) }));
+    api<{ accounts: Account[] }>('/api/v1/users').then(
+      (r) => setAccounts(r.accounts),
+      (e: unknown) => setMessage({ ok: false, text: errorMessage(e) }),
+    );
   }, []);
   useEffect(load, [load]);
   const showSecret = (s: AccountSecret, email: string) => {
@@ -31,11 +38,26 @@ function Users() {
   };
   const act = async (a: Account, what: 'disable' | 'enable' | 'reset-password') => {
     setMessage(null);
-    if (what !== 'enable' && !window.confirm(what === 'disable' ? t(`Khóa tài khoản ${a.email}?`, `Disable ${a.email}?`) : t(`Đặt lại mật khẩu của ${a.email}?`, `Reset the password of ${a.email}?`))) return;
+    if (
+      what !== 'enable' &&
+      !window.confirm(
+        what === 'disable'
+          ? t(`Khóa tài khoản ${a.email}?`, `Disable ${a.email}?`)
+          : t(`Đặt lại mật khẩu của ${a.email}?`, `Reset the password of ${a.email}?`),
+      )
+    )
+      return;
     try {
       const r = await api<AccountSecret | { ok: true }>(`/api/v1/users/${a.id}/${what}`, { method: 'POST', body: {} });
       if ('temporaryPassword' in r) showSecret(r, a.email);
-      else setMessage({ ok: true, text: what === 'disable' ? t(`Đã khóa ${a.email}.`, `${a.email} disabled.`) : t(`Đã mở khóa ${a.email}.`, `${a.email} enabled.`) });
+      else
+        setMessage({
+          ok: true,
+          text:
+            what === 'disable'
+              ? t(`Đã khóa ${a.email}.`, `${a.email} disabled.`)
+              : t(`Đã mở khóa ${a.email}.`, `${a.email} enabled.`),
+        });
       load();
     } catch (err) {
       setMessage({ ok: false, text: errorMessage(err) });
@@ -46,30 +68,90 @@ function Users() {
       <h1>{t('Tài khoản', 'Accounts')}</h1>
       {secret ? (
         <div ref={secretRef} tabIndex={-1} className="mail-preview" role="status">
-          <p>{t(`Mật khẩu tạm thời của ${secret.email} (chỉ hiện một lần, hãy chuyển cho người dùng và đề nghị đổi):`, `Temporary password of ${secret.email} (shown once; hand it over):`)}</p>
-          <p><code data-testid="temporary-password" className="admin-secret">{secret.temporaryPassword}</code></p>
-          <button type="button" onClick={() => setSecret(null)}>{t('Đã ghi lại', 'Noted')}</button>
+          <p>
+            {t(
+              `Mật khẩu tạm thời của ${secret.email} (chỉ hiện một lần, hãy chuyển cho người dùng và đề nghị đổi):`,
+              `Temporary password of ${secret.email} (shown once; hand it over):`,
+            )}
+          </p>
+          <p>
+            <code data-testid="temporary-password" className="admin-secret">
+              {secret.temporaryPassword}
+            </code>
+          </p>
+          <button type="button" onClick={() => setSecret(null)}>
+            {t('Đã ghi lại', 'Noted')}
+          </button>
         </div>
       ) : null}
-      {message ? <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'admin-message' : 'admin-error'}>{message.text}</p> : null}
+      {message ? (
+        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'admin-message' : 'admin-error'}>
+          {message.text}
+        </p>
+      ) : null}
       <div className="admin-scroll">
         <table className="admin-table">
-          <thead><tr><th scope="col">Email</th><th scope="col">{t('Họ tên', 'Name')}</th><th scope="col">{t('Vai trò', 'Role')}</th><th scope="col">{t('Tổ chức', 'Organisation')}</th><th scope="col">{t('Trạng thái', 'State')}</th><th scope="col">{t('Thao tác', 'Actions')}</th></tr></thead>
-          <tbody>{accounts?.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.email}</th><td>{a.fullName}</td><td>{roleName(a.role)}</td><td>{a.organisation ?? '—'}</td>
-              <td>{a.disabledAt ? t(`Đã khóa (${fmtDate(a.disabledAt)})`, `Disabled (${fmtDate(a.disabledAt)})`) : t('Hoạt động', 'Active')}</td>
-              <td><div className="admin-actions">
-                {a.disabledAt
-                  ? <button type="button" onClick={() => void act(a, 'enable')} aria-label={t(`Mở khóa ${a.email}`, `Enable ${a.email}`)}>{t('Mở khóa', 'Enable')}</button>
-                  : <button type="button" onClick={() => void act(a, 'disable')} aria-label={t(`Khóa ${a.email}`, `Disable ${a.email}`)}>{t('Khóa', 'Disable')}</button>}
-                <button type="button" onClick={() => void act(a, 'reset-password')} aria-label={t(`Đặt lại mật khẩu ${a.email}`, `Reset the password of ${a.email}`)}>{t('Đặt lại mật khẩu', 'Reset password')}</button>
-              </div></td>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">{t('Họ tên', 'Name')}</th>
+              <th scope="col">{t('Vai trò', 'Role')}</th>
+              <th scope="col">{t('Tổ chức', 'Organisation')}</th>
+              <th scope="col">{t('Trạng thái', 'State')}</th>
+              <th scope="col">{t('Thao tác', 'Actions')}</th>
             </tr>
-          ))}</tbody>
+          </thead>
+          <tbody>
+            {accounts?.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.email}</th>
+                <td>{a.fullName}</td>
+                <td>{roleName(a.role)}</td>
+                <td>{a.organisation ?? '—'}</td>
+                <td>
+                  {a.disabledAt
+                    ? t(`Đã khóa (${fmtDate(a.disabledAt)})`, `Disabled (${fmtDate(a.disabledAt)})`)
+                    : t('Hoạt động', 'Active')}
+                </td>
+                <td>
+                  <div className="admin-actions">
+                    {a.disabledAt ? (
+                      <button
+                        type="button"
+                        onClick={() => void act(a, 'enable')}
+                        aria-label={t(`Mở khóa ${a.email}`, `Enable ${a.email}`)}
+                      >
+                        {t('Mở khóa', 'Enable')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => void act(a, 'disable')}
+                        aria-label={t(`Khóa ${a.email}`, `Disable ${a.email}`)}
+                      >
+                        {t('Khóa', 'Disable')}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => void act(a, 'reset-password')}
+                      aria-label={t(`Đặt lại mật khẩu ${a.email}`, `Reset the password of ${a.email}`)}
+                    >
+                      {t('Đặt lại mật khẩu', 'Reset password')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
-      <CreateAccountForm onCreated={(s, email) => { showSecret(s, email); load(); }} />
+      <CreateAccountForm
+        onCreated={(s, email) => {
+          showSecret(s, email);
+          load();
+        }}
+      />
     </main>
   );
 }

@@ -17,12 +17,16 @@ const ACTIONS: Record<string, [string, string]> = {
 };
 
 const ENTITIES: Record<string, [string, string]> = {
-  campaign: ['Đợt khảo sát', 'Campaign'], user: ['Tài khoản', 'Account'], unit: ['Đơn vị', 'Unit'],
-  response: ['Phiếu', 'Response'], back_check: ['Phúc tra', 'Back-check'], kiosk_device: ['Máy tại quầy', 'Kiosk'],
+  campaign: ['Đợt khảo sát', 'Campaign'],
+  user: ['Tài khoản', 'Account'],
+  unit: ['Đơn vị', 'Unit'],
+  response: ['Phiếu', 'Response'],
+  back_check: ['Phúc tra', 'Back-check'],
+  kiosk_device: ['Máy tại quầy', 'Kiosk'],
 };
 
 export const actionName = (a: string): string => {
-  const n = ACTIONS[a] ?? (a.startsWith('kiosk') ? ['Thao tác máy tại quầy', 'Kiosk action'] as [string, string] : undefined);
+  const n = ACTIONS[a] ?? (a.startsWith('kiosk') ? (['Thao tác máy tại quầy', 'Kiosk action'] as [string, string]) : undefined);
   return n ? tr(n[0], n[1]) : a;
 };
 export const entityName = (e: string): string => {

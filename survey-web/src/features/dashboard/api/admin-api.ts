@@ -1,5 +1,14 @@
 /** Admin requests of the campaign dashboard (schemas and types from @hailong/contracts). */
-import type { Campaign, CampaignCreate, CampaignHeadline, ImportResult, MailPreview, MailRounds, ResponseRates, SendResult } from '@hailong/contracts';
+import type {
+  Campaign,
+  CampaignCreate,
+  CampaignHeadline,
+  ImportResult,
+  MailPreview,
+  MailRounds,
+  ResponseRates,
+  SendResult,
+} from '@hailong/contracts';
 import { api, uploadOf } from '@/lib/api-client';
 
 export const listCampaigns = () => api<{ campaigns: Campaign[] }>('/api/v1/campaigns');
@@ -9,9 +18,11 @@ export const createCampaign = (body: CampaignCreate) => api<{ id: string }>('/ap
 export const closeCampaign = (id: string, reason: string) => api<Campaign>(`/api/v1/campaigns/${id}/close`, { body: { reason } });
 export const reopenCampaign = (id: string, reason: string, closesAt?: string) =>
   api<Campaign>(`/api/v1/campaigns/${id}/reopen`, { body: { reason, ...(closesAt ? { closesAt } : {}) } });
-export const sendInvitations = (id: string) => api<SendResult>(`/api/v1/campaigns/${id}/invitations/send`, { method: 'POST', body: {} });
+export const sendInvitations = (id: string) =>
+  api<SendResult>(`/api/v1/campaigns/${id}/invitations/send`, { method: 'POST', body: {} });
 export const remindNow = (id: string) => api<SendResult>(`/api/v1/campaigns/${id}/reminders/send`, { method: 'POST', body: {} });
-export const mailPreview = (id: string, kind: 'invitation' | 'reminder') => api<MailPreview>(`/api/v1/campaigns/${id}/mail/preview?kind=${kind}`);
+export const mailPreview = (id: string, kind: 'invitation' | 'reminder') =>
+  api<MailPreview>(`/api/v1/campaigns/${id}/mail/preview?kind=${kind}`);
 export const mailRounds = (id: string) => api<MailRounds>(`/api/v1/campaigns/${id}/mail/rounds`);
 export const responseRates = (id: string) => api<ResponseRates>(`/api/v1/campaigns/${id}/response-rates`);
 export const ratesCsvUrl = (id: string) => `/api/v1/campaigns/${id}/response-rates.csv`;

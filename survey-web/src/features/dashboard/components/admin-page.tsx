@@ -11,9 +11,11 @@ import '../dashboard.css';
 export default function AdminPage({ params }: { params: Record<string, string> }) {
   return (
     <AdminShell>
-      {params.campaignId
-        ? <CampaignPage key={params.campaignId} id={params.campaignId} />
-        : <CampaignList open={(id) => navigate(`/admin/campaigns/${id}`)} />}
+      {params.campaignId ? (
+        <CampaignPage key={params.campaignId} id={params.campaignId} />
+      ) : (
+        <CampaignList open={(id) => navigate(`/admin/campaigns/${id}`)} />
+      )}
     </AdminShell>
   );
 }

@@ -12,7 +12,11 @@ export const windowText = (c: Campaign): string => `${isoToVnDay(c.opensAt)} –
 
 export function headlineText(h: CampaignHeadline | undefined): string {
   if (!h) return '…';
-  if (h.kind === 'staff') return tr(`${fmtPct(h.rate)} phản hồi (${fmtInt(h.completed)}/${fmtInt(h.invited)})`, `${fmtPct(h.rate)} responded (${fmtInt(h.completed)}/${fmtInt(h.invited)})`);
+  if (h.kind === 'staff')
+    return tr(
+      `${fmtPct(h.rate)} phản hồi (${fmtInt(h.completed)}/${fmtInt(h.invited)})`,
+      `${fmtPct(h.rate)} responded (${fmtInt(h.completed)}/${fmtInt(h.invited)})`,
+    );
   return h.target === null
     ? tr(`${fmtInt(h.collected)} phiếu (chưa đặt mục tiêu)`, `${fmtInt(h.collected)} forms (no target set)`)
     : tr(`${fmtInt(h.collected)}/${fmtInt(h.target)} phiếu`, `${fmtInt(h.collected)}/${fmtInt(h.target)} forms`);

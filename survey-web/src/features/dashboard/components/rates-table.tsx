@@ -34,7 +34,12 @@ export function RatesTable({ rows, target }: { rows: Row[]; target: number }) {
           <tr>
             {COLUMNS.map((c) => (
               <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-                <button type="button" onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : 1 }))}>{t(c.vi, c.en)}</button>
+                <button
+                  type="button"
+                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : 1 }))}
+                >
+                  {t(c.vi, c.en)}
+                </button>
               </th>
             ))}
           </tr>
@@ -46,7 +51,13 @@ export function RatesTable({ rows, target }: { rows: Row[]; target: number }) {
               <tr key={r.unitCode} data-unit={r.unitCode} className={below ? 'admin-below' : undefined}>
                 {COLUMNS.map((c) => {
                   const v = r[c.key];
-                  if (c.key === 'rate') return <td key={c.key}>{fmtNum(r.rate)}{below ? <span className="visually-hidden"> {t('(dưới mục tiêu)', '(below target)')}</span> : null}</td>;
+                  if (c.key === 'rate')
+                    return (
+                      <td key={c.key}>
+                        {fmtNum(r.rate)}
+                        {below ? <span className="visually-hidden"> {t('(dưới mục tiêu)', '(below target)')}</span> : null}
+                      </td>
+                    );
                   return <td key={c.key}>{typeof v === 'number' ? fmtInt(v) : v}</td>;
                 })}
               </tr>

@@ -21,16 +21,26 @@ export function AnswersView({ rejected: r, form, onBack }: Props) {
   return (
     <main className="e-page" lang="vi">
       <div className="e-topbar">
-        <button type="button" className="e-back" onClick={onBack}>← Danh sách</button>
-        <p><b>{r.unitCode ?? ''}</b> · {form ? formName(form) : `mẫu ${r.form.formCode}`} · {timeText(r.form.completedAt)}</p>
+        <button type="button" className="e-back" onClick={onBack}>
+          ← Danh sách
+        </button>
+        <p>
+          <b>{r.unitCode ?? ''}</b> · {form ? formName(form) : `mẫu ${r.form.formCode}`} · {timeText(r.form.completedAt)}
+        </p>
       </div>
       <h1 className="e-form-title">Phiếu bị từ chối (chỉ xem)</h1>
       <p className="e-state-rejected">Bị từ chối: {reasonText({ ...r, status: 'rejected' })}</p>
-      {answerErrors({ ...r, status: 'rejected' }, form).map((t) => <p key={t} className="e-detail">{t}</p>)}
+      {answerErrors({ ...r, status: 'rejected' }, form).map((t) => (
+        <p key={t} className="e-detail">
+          {t}
+        </p>
+      ))}
       <dl className="e-answers" data-testid="e-answers">
         {lines.map((l) => (
           <div key={l.questionId}>
-            <dt>{l.number}. {l.question.vi}</dt>
+            <dt>
+              {l.number}. {l.question.vi}
+            </dt>
             <dd>{l.answer?.vi ?? '—'}</dd>
           </div>
         ))}

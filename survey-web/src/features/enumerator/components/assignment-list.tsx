@@ -19,14 +19,28 @@ export function AssignmentList({ assignments, queuedBy, onStart }: Props) {
         const done = a.collected + queued;
         const over = done > a.quota;
         return (
-          <li key={a.id} data-assignment={a.unitCode} data-assignment-id={a.id} className="e-card" aria-labelledby={`e-a-${a.id}`}>
+          <li
+            key={a.id}
+            data-assignment={a.unitCode}
+            data-assignment-id={a.id}
+            className="e-card"
+            aria-labelledby={`e-a-${a.id}`}
+          >
             <h2 id={`e-a-${a.id}`}>{placeTitle(a)}</h2>
             <p className="e-unit">{unitLine(a)}</p>
             <p className="e-muted">
               {a.campaignName}
-              {a.campaignStatus !== 'open' ? (a.campaignStatus === 'closed' ? ' · đợt khảo sát đã đóng' : ' · đợt khảo sát chưa mở') : ''}
+              {a.campaignStatus !== 'open'
+                ? a.campaignStatus === 'closed'
+                  ? ' · đợt khảo sát đã đóng'
+                  : ' · đợt khảo sát chưa mở'
+                : ''}
             </p>
-            <progress max={Math.max(a.quota, 1)} value={Math.min(done, a.quota)} aria-label={`Tiến độ ${placeTitle(a)}: ${done}/${a.quota} phiếu`} />
+            <progress
+              max={Math.max(a.quota, 1)}
+              value={Math.min(done, a.quota)}
+              aria-label={`Tiến độ ${placeTitle(a)}: ${done}/${a.quota} phiếu`}
+            />
             <p className="e-quota">
               <b>
                 {done} / {a.quota} phiếu

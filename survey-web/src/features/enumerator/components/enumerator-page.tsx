@@ -11,8 +11,18 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { newClientId } from '@/lib/client-id';
 import { fetchAssignments } from '../api/enumerator-api';
 import {
-  clearRejected, discardRejected, loadAssignments, loadLastSync, loadRejected, loadSyncedCount, loadSyncedLog, outbox, resendRejected, saveAssignments,
-  syncOutbox, type QueuedInterview,
+  clearRejected,
+  discardRejected,
+  loadAssignments,
+  loadLastSync,
+  loadRejected,
+  loadSyncedCount,
+  loadSyncedLog,
+  outbox,
+  resendRejected,
+  saveAssignments,
+  syncOutbox,
+  type QueuedInterview,
 } from '../hooks/field-store';
 import { rejectedForms, type RejectedForm } from '../hooks/rejected-store';
 import { AnswersView } from './answers-view';
@@ -64,27 +74,30 @@ export default function EnumeratorPage() {
   const [needsLogin, setNeedsLogin] = useState(false);
   const running = useRef<Promise<{ nextAttemptAt: number | null } | null> | null>(null);
 
-  const sync = useCallback((force = true): Promise<{ nextAttemptAt: number | null } | null> => {
-    running.current ??= (async () => {
-      setSyncing(true);
-      setStatus('Đang đồng bộ… / Syncing…');
-      const s = await syncOutbox(force);
-      if (!s.stopped) await fetchAssignments().then(saveAssignments, () => undefined); // fresh quotas/counters
-      setNeedsLogin(s.stopped === 'session');
-      setStatus(summaryText(s));
-      await reload();
-      return { nextAttemptAt: s.nextAttemptAt };
-    })()
-      .catch(() => {
-        setStatus('Không đồng bộ được; phiếu vẫn lưu trên máy. Hãy thử lại. (Sync failed; forms are kept.)');
-        return null;
-      })
-      .finally(() => {
-      running.current = null;
-      setSyncing(false);
-    });
-    return running.current;
-  }, [reload]);
+  const sync = useCallback(
+    (force = true): Promise<{ nextAttemptAt: number | null } | null> => {
+      running.current ??= (async () => {
+        setSyncing(true);
+        setStatus('Đang đồng bộ… / Syncing…');
+        const s = await syncOutbox(force);
+        if (!s.stopped) await fetchAssignments().then(saveAssignments, () => undefined); // fresh quotas/counters
+        setNeedsLogin(s.stopped === 'session');
+        setStatus(summaryText(s));
+        await reload();
+        return { nextAttemptAt: s.nextAttemptAt };
+      })()
+        .catch(() => {
+          setStatus('Không đồng bộ được; phiếu vẫn lưu trên máy. Hãy thử lại. (Sync failed; forms are kept.)');
+          return null;
+        })
+        .finally(() => {
+          running.current = null;
+          setSyncing(false);
+        });
+      return running.current;
+    },
+    [reload],
+  );
 
   // The schedule every offline front door uses (mount, back online, backoff deadline, every 30 s),
   // whenever forms wait on the phone.
@@ -99,7 +112,15 @@ export default function EnumeratorPage() {
 
   if (field.assignments.length === 0 || screen.kind === 'login') {
     const again = screen.kind === 'login';
-    return <LoginScreen again={again} onDone={() => { setScreen({ kind: 'list' }); void reload().then(() => (again ? sync() : undefined)); }} />;
+    return (
+      <LoginScreen
+        again={again}
+        onDone={() => {
+          setScreen({ kind: 'list' });
+          void reload().then(() => (again ? sync() : undefined));
+        }}
+      />
+    );
   }
 
   /** A rejected form goes back to the outbox; sent at once when there is a network. */
@@ -123,52 +144,116 @@ export default function EnumeratorPage() {
     if (!form) return null;
     if (fixing) {
       const errors = Object.fromEntries((fixing.errors ?? []).map((e) => [e.questionId, e.message.vi]));
-      const resume = { answers: fixing.form.answers, note: fixing.form.note ?? '', errors, reason: fixing.message ?? 'Câu trả lời chưa hợp lệ' };
+      const resume = {
+        answers: fixing.form.answers,
+        note: fixing.form.note ?? '',
+        errors,
+        reason: fixing.message ?? 'Câu trả lời chưa hợp lệ',
+      };
       const saveFix = (answers: Record<string, unknown>, note: string) =>
-        resend(fixing, { answers: answers as QueuedInterview['answers'], note }, `${assignmentLabel(assignment)}, ${formName(form)}`);
-      return <InterviewScreen key={fixing.clientId} assignment={assignment} form={form} startedAt={fixing.form.startedAt} resume={resume} onSave={saveFix} onLeave={() => setScreen({ kind: 'list' })} />;
+        resend(
+          fixing,
+          { answers: answers as QueuedInterview['answers'], note },
+          `${assignmentLabel(assignment)}, ${formName(form)}`,
+        );
+      return (
+        <InterviewScreen
+          key={fixing.clientId}
+          assignment={assignment}
+          form={form}
+          startedAt={fixing.form.startedAt}
+          resume={resume}
+          onSave={saveFix}
+          onLeave={() => setScreen({ kind: 'list' })}
+        />
+      );
     }
     const save = async (answers: Record<string, unknown>, note: string) => {
       const text = note.trim();
       await outbox.add({
-        clientId: newClientId(), assignmentId: assignment.id, formCode: form.code, answers: answers as QueuedInterview['answers'],
-        startedAt, completedAt: new Date().toISOString(), ...(text ? { note: text } : {}),
+        clientId: newClientId(),
+        assignmentId: assignment.id,
+        formCode: form.code,
+        answers: answers as QueuedInterview['answers'],
+        startedAt,
+        completedAt: new Date().toISOString(),
+        ...(text ? { note: text } : {}),
       });
       await reload();
-      setStatus(`Đã lưu phiếu vào máy (${assignmentLabel(assignment)}, ${formName(form)}). Phiếu sẽ được gửi khi đồng bộ. / Saved on this phone.`);
+      setStatus(
+        `Đã lưu phiếu vào máy (${assignmentLabel(assignment)}, ${formName(form)}). Phiếu sẽ được gửi khi đồng bộ. / Saved on this phone.`,
+      );
       setScreen({ kind: 'list' });
       window.scrollTo(0, 0);
     };
-    return <InterviewScreen key={startedAt} assignment={assignment} form={form} startedAt={startedAt} onSave={save} onLeave={() => setScreen({ kind: 'list' })} />;
+    return (
+      <InterviewScreen
+        key={startedAt}
+        assignment={assignment}
+        form={form}
+        startedAt={startedAt}
+        onSave={save}
+        onLeave={() => setScreen({ kind: 'list' })}
+      />
+    );
   }
 
-  const queuedBy = field.queued.reduce<Record<string, number>>((m, i) => ({ ...m, [i.assignmentId]: (m[i.assignmentId] ?? 0) + 1 }), {});
+  const queuedBy = field.queued.reduce<Record<string, number>>(
+    (m, i) => ({ ...m, [i.assignmentId]: (m[i.assignmentId] ?? 0) + 1 }),
+    {},
+  );
   return (
     <main className="e-page" lang="vi">
       <h1>Phiếu khảo sát SIPAS — Điều tra viên</h1>
       <SyncPanel
-        online={online} synced={field.synced} pending={field.queued.length} rejected={field.rejected.length + field.legacyRejected.length} lastSync={field.lastSync}
-        syncing={syncing} status={status} needsLogin={needsLogin} onSync={() => void sync()} onLogin={() => setScreen({ kind: 'login' })}
+        online={online}
+        synced={field.synced}
+        pending={field.queued.length}
+        rejected={field.rejected.length + field.legacyRejected.length}
+        lastSync={field.lastSync}
+        syncing={syncing}
+        status={status}
+        needsLogin={needsLogin}
+        onSync={() => void sync()}
+        onLogin={() => setScreen({ kind: 'login' })}
       />
       <AssignmentList
-        assignments={field.assignments} queuedBy={queuedBy}
-        onStart={(a, formCode) => { setStatus(null); setScreen({ kind: 'interview', assignment: a, formCode, startedAt: new Date().toISOString() }); }}
+        assignments={field.assignments}
+        queuedBy={queuedBy}
+        onStart={(a, formCode) => {
+          setStatus(null);
+          setScreen({ kind: 'interview', assignment: a, formCode, startedAt: new Date().toISOString() });
+        }}
       />
       <FormLog
-        assignments={field.assignments} queued={field.queued} synced={field.syncedLog} rejected={field.rejected} legacyRejected={field.legacyRejected}
-        onClearRejected={() => { clearRejected(); void reload(); }}
-        onView={(r) => { setScreen({ kind: 'view', rejected: r }); window.scrollTo(0, 0); }}
+        assignments={field.assignments}
+        queued={field.queued}
+        synced={field.syncedLog}
+        rejected={field.rejected}
+        legacyRejected={field.legacyRejected}
+        onClearRejected={() => {
+          clearRejected();
+          void reload();
+        }}
+        onView={(r) => {
+          setScreen({ kind: 'view', rejected: r });
+          window.scrollTo(0, 0);
+        }}
         onFix={(r) => {
           const a = field.assignments.find((x) => x.id === r.form.assignmentId);
-          if (a) setScreen({ kind: 'interview', assignment: a, formCode: r.form.formCode, startedAt: r.form.startedAt, fixing: r });
+          if (a)
+            setScreen({ kind: 'interview', assignment: a, formCode: r.form.formCode, startedAt: r.form.startedAt, fixing: r });
         }}
         onMove={(r, assignmentId) => {
           const a = field.assignments.find((x) => x.id === assignmentId);
           void resend(r, { assignmentId }, a ? assignmentLabel(a) : r.form.formCode);
         }}
         onDiscard={(r) => {
-          if (!window.confirm('Xoá phiếu này khỏi máy? Các câu trả lời của cuộc phỏng vấn sẽ mất và không khôi phục được.')) return;
-          void discardRejected(r.clientId).then(reload).then(() => setStatus('Đã xoá phiếu bị từ chối khỏi máy. / Rejected form discarded.'));
+          if (!window.confirm('Xoá phiếu này khỏi máy? Các câu trả lời của cuộc phỏng vấn sẽ mất và không khôi phục được.'))
+            return;
+          void discardRejected(r.clientId)
+            .then(reload)
+            .then(() => setStatus('Đã xoá phiếu bị từ chối khỏi máy. / Rejected form discarded.'));
         }}
       />
     </main>

@@ -30,7 +30,8 @@ function lookup(assignments: EnumeratorAssignment[]) {
   };
   /** The form as the assignment has it now, else the same form code from any assignment. */
   const form = (id: string | undefined, code: string | undefined): PublicForm | undefined =>
-    (id ? byId.get(id)?.forms.find((f) => f.code === code) : undefined) ?? assignments.flatMap((a) => a.forms).find((f) => f.code === code);
+    (id ? byId.get(id)?.forms.find((f) => f.code === code) : undefined) ??
+    assignments.flatMap((a) => a.forms).find((f) => f.code === code);
   /** The form's name in words, or its code when this phone no longer knows the form. */
   const name = (id: string | undefined, code: string | undefined) => {
     const f = form(id, code);
@@ -42,7 +43,8 @@ function lookup(assignments: EnumeratorAssignment[]) {
 function What({ where, form, completedAt }: { where: string; form: string; completedAt: string | undefined }) {
   return (
     <span className="e-what">
-      {where ? `${where} · ` : ''}{form} · {timeText(completedAt)}
+      {where ? `${where} · ` : ''}
+      {form} · {timeText(completedAt)}
     </span>
   );
 }
@@ -53,7 +55,14 @@ export function FormLog({ assignments, queued, synced, rejected, legacyRejected,
   return (
     <section className="e-log" aria-labelledby="e-log-title">
       <h2 id="e-log-title">Phiếu trên máy này</h2>
-      <RejectedList assignments={assignments} rejected={rejected} legacy={legacyRejected} onClearLegacy={onClearRejected} formFor={form} {...actions} />
+      <RejectedList
+        assignments={assignments}
+        rejected={rejected}
+        legacy={legacyRejected}
+        onClearLegacy={onClearRejected}
+        formFor={form}
+        {...actions}
+      />
       {queued.length > 0 && (
         <>
           <h3>Chờ gửi ({queued.length})</h3>
@@ -74,7 +83,9 @@ export function FormLog({ assignments, queued, synced, rejected, legacyRejected,
             {synced.slice(0, SHOWN_SYNCED).map((s) => (
               <li key={s.clientId} data-state="synced">
                 <What where={where(s.assignmentId)} form={name(s.assignmentId, s.formCode)} completedAt={s.completedAt} />
-                <span className="e-state e-state-synced">{s.status === 'duplicate' ? 'Đã đồng bộ (máy chủ đã có phiếu này)' : 'Đã đồng bộ'}</span>
+                <span className="e-state e-state-synced">
+                  {s.status === 'duplicate' ? 'Đã đồng bộ (máy chủ đã có phiếu này)' : 'Đã đồng bộ'}
+                </span>
               </li>
             ))}
           </ul>

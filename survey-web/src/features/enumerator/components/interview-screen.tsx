@@ -26,7 +26,9 @@ export function InterviewScreen({ assignment, form, startedAt, onSave, onLeave, 
   const changed = useCallback(() => setTouched(true), []);
   const leave = () => {
     if (!touched && note === (resume?.note ?? '')) return onLeave();
-    const ask = resume ? 'Bỏ các sửa đổi? Phiếu bị từ chối vẫn giữ trên máy như cũ.' : 'Bỏ phiếu đang phỏng vấn? Các câu trả lời chưa lưu sẽ mất.';
+    const ask = resume
+      ? 'Bỏ các sửa đổi? Phiếu bị từ chối vẫn giữ trên máy như cũ.'
+      : 'Bỏ phiếu đang phỏng vấn? Các câu trả lời chưa lưu sẽ mất.';
     if (window.confirm(ask)) onLeave();
   };
   return (
@@ -37,7 +39,9 @@ export function InterviewScreen({ assignment, form, startedAt, onSave, onLeave, 
         </button>
         <p className="e-where">
           <b>{placeTitle(assignment)}</b>
-          <span className="e-muted">{unitLine(assignment)} · bắt đầu {timeText(startedAt)}</span>
+          <span className="e-muted">
+            {unitLine(assignment)} · bắt đầu {timeText(startedAt)}
+          </span>
         </p>
       </div>
       <h1 className="e-form-title">{formName(form)}</h1>
@@ -48,8 +52,14 @@ export function InterviewScreen({ assignment, form, startedAt, onSave, onLeave, 
         </p>
       )}
       <SurveyForm
-        form={form} paged onChange={changed} onSubmit={(answers) => onSave(answers, note)} defaultValues={resume?.answers} initialErrors={resume?.errors}
-        submitLabel={resume ? 'Lưu và gửi lại' : 'Lưu phiếu vào máy'} sendingLabel="Đang lưu…"
+        form={form}
+        paged
+        onChange={changed}
+        onSubmit={(answers) => onSave(answers, note)}
+        defaultValues={resume?.answers}
+        initialErrors={resume?.errors}
+        submitLabel={resume ? 'Lưu và gửi lại' : 'Lưu phiếu vào máy'}
+        sendingLabel="Đang lưu…"
       >
         <div className="e-note">
           <label htmlFor="e-note">Ghi chú của điều tra viên (không bắt buộc)</label>

@@ -30,7 +30,12 @@ export function LoginScreen({ onDone, again = false }: { onDone: () => void; aga
             .finally(() => setBusy(false));
         }}
       >
-        <h1>Điều tra viên SIPAS <span lang="en" className="e-en">Enumerator</span></h1>
+        <h1>
+          Điều tra viên SIPAS{' '}
+          <span lang="en" className="e-en">
+            Enumerator
+          </span>
+        </h1>
         <p className="e-muted">
           {again
             ? 'Phiên đăng nhập đã hết hạn. Đăng nhập lại để gửi phiếu; các phiếu đã lưu vẫn còn trên máy.'
@@ -40,7 +45,11 @@ export function LoginScreen({ onDone, again = false }: { onDone: () => void; aga
         <input id="e-email" name="email" type="email" autoComplete="username" inputMode="email" required />
         <label htmlFor="e-password">Mật khẩu / Password</label>
         <input id="e-password" name="password" type="password" autoComplete="current-password" required />
-        {error && <p role="alert" className="e-error">{error}</p>}
+        {error && (
+          <p role="alert" className="e-error">
+            {error}
+          </p>
+        )}
         <button type="submit" className="primary e-wide" disabled={busy}>
           {busy ? 'Đang đăng nhập…' : 'Đăng nhập / Log in'}
         </button>

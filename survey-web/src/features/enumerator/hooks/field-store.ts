@@ -97,7 +97,13 @@ export async function syncOutbox(force = true): Promise<SyncSummary> {
   const done: SyncedForm[] = [];
   const assignments = loadAssignments(); // still the download the forms were made against
   const keep = async (item: QueuedInterview, r: SyncResult, syncedAt: string) => {
-    const entry: SyncedForm = { ...r, assignmentId: item.assignmentId, formCode: item.formCode, completedAt: item.completedAt, syncedAt };
+    const entry: SyncedForm = {
+      ...r,
+      assignmentId: item.assignmentId,
+      formCode: item.formCode,
+      completedAt: item.completedAt,
+      syncedAt,
+    };
     if (r.status === 'stored') summary.stored += 1;
     else if (r.status === 'duplicate') summary.duplicate += 1;
     else summary.rejected.push(entry);
@@ -114,7 +120,20 @@ export async function syncOutbox(force = true): Promise<SyncSummary> {
       for (const item of batch) {
         const r = results.get(item.clientId);
         if (r) await keep(item, r, syncedAt);
-        out.push(r ? { outcome: 'done' } : { outcome: 'retry', reason: { code: 'NO_RESULT', status: 500, vi: 'Máy chủ chưa trả kết quả cho phiếu này', en: 'No result for this form', at: syncedAt } });
+        out.push(
+          r
+            ? { outcome: 'done' }
+            : {
+                outcome: 'retry',
+                reason: {
+                  code: 'NO_RESULT',
+                  status: 500,
+                  vi: 'Máy chủ chưa trả kết quả cho phiếu này',
+                  en: 'No result for this form',
+                  at: syncedAt,
+                },
+              },
+        );
       }
       return out;
     },
@@ -123,7 +142,11 @@ export async function syncOutbox(force = true): Promise<SyncSummary> {
   // A form refused on its own (not in a per-form result: e.g. too large) joins the rejected ones.
   for (const p of res.parked) {
     const reason = isErrorCode(p.reason.code) ? { reason: p.reason.code } : {};
-    await keep(p.item, { clientId: p.item.clientId, status: 'rejected', message: `${p.reason.vi} (${p.reason.en})`, ...reason }, p.reason.at);
+    await keep(
+      p.item,
+      { clientId: p.item.clientId, status: 'rejected', message: `${p.reason.vi} (${p.reason.en})`, ...reason },
+      p.reason.at,
+    );
     await outbox.remove(p.item.clientId);
   }
   summary.remaining = res.remaining;
@@ -145,12 +168,19 @@ export async function syncOutbox(force = true): Promise<SyncSummary> {
  * resend's answer is lost. The one exception is SUBMISSION_CONFLICT: the server already holds that
  * id with other content, so a resend needs a new id.
  */
-export async function resendRejected(r: RejectedForm, change: Partial<Pick<FieldForm, 'assignmentId' | 'answers' | 'note'>>): Promise<void> {
+export async function resendRejected(
+  r: RejectedForm,
+  change: Partial<Pick<FieldForm, 'assignmentId' | 'answers' | 'note'>>,
+): Promise<void> {
   const clientId = r.reason === 'SUBMISSION_CONFLICT' ? newClientId() : r.clientId;
   const note = (change.note ?? r.form.note ?? '').trim();
   const { clientId: _old, note: _oldNote, ...sent } = r.form;
   await outbox.add({
-    ...sent, clientId, assignmentId: change.assignmentId ?? sent.assignmentId, answers: change.answers ?? sent.answers, ...(note ? { note } : {}),
+    ...sent,
+    clientId,
+    assignmentId: change.assignmentId ?? sent.assignmentId,
+    answers: change.answers ?? sent.answers,
+    ...(note ? { note } : {}),
   });
   await rejectedForms.remove(r.clientId);
 }

@@ -22,12 +22,21 @@ export interface RejectedForm {
 /** Same durable IndexedDB store as the outbox (keyed by client id), in its own database. */
 export const rejectedForms = createOutbox<RejectedForm>('enumerator-rejected');
 
-export async function keepRejected(form: FieldForm, r: SyncResult, rejectedAt: string, assignments: EnumeratorAssignment[]): Promise<void> {
+export async function keepRejected(
+  form: FieldForm,
+  r: SyncResult,
+  rejectedAt: string,
+  assignments: EnumeratorAssignment[],
+): Promise<void> {
   const a = assignments.find((x) => x.id === form.assignmentId);
   await rejectedForms.remove(form.clientId); // a form rejected again replaces its older rejection
   await rejectedForms.add({
-    clientId: form.clientId, form, rejectedAt,
-    ...(r.reason ? { reason: r.reason } : {}), ...(r.message ? { message: r.message } : {}), ...(r.errors?.length ? { errors: r.errors } : {}),
+    clientId: form.clientId,
+    form,
+    rejectedAt,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.message ? { message: r.message } : {}),
+    ...(r.errors?.length ? { errors: r.errors } : {}),
     ...(a ? { campaignId: a.campaignId, unitCode: a.unitCode } : {}),
   });
 }
@@ -44,5 +53,7 @@ export function remedyFor(r: RejectedForm): Remedy {
 /** The enumerator's other current assignments a form can move to: same campaign, same form code. */
 export function moveTargets(r: RejectedForm, assignments: EnumeratorAssignment[]): EnumeratorAssignment[] {
   if (!r.campaignId) return [];
-  return assignments.filter((a) => a.id !== r.form.assignmentId && a.campaignId === r.campaignId && a.forms.some((f) => f.code === r.form.formCode));
+  return assignments.filter(
+    (a) => a.id !== r.form.assignmentId && a.campaignId === r.campaignId && a.forms.some((f) => f.code === r.form.formCode),
+  );
 }

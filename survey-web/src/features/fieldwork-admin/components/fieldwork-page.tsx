@@ -36,9 +36,21 @@ function useFieldwork(id: string, enabled: boolean) {
   const refresh = useCallback(async () => {
     try {
       const [campaign, en, sup, as, units, progress] = await Promise.all([
-        getCampaign(id), listAccounts('enumerators'), listAccounts('supervisors'), listAssignments(id), listUnits(), loadProgress(id),
+        getCampaign(id),
+        listAccounts('enumerators'),
+        listAccounts('supervisors'),
+        listAssignments(id),
+        listUnits(),
+        loadProgress(id),
       ]);
-      setData({ campaign, enumerators: en.accounts, supervisors: sup.accounts, assignments: as.assignments, units: units.units, progress });
+      setData({
+        campaign,
+        enumerators: en.accounts,
+        supervisors: sup.accounts,
+        assignments: as.assignments,
+        units: units.units,
+        progress,
+      });
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
@@ -53,22 +65,53 @@ function useFieldwork(id: string, enabled: boolean) {
 
 export default function FieldworkPage({ params }: { params: Record<string, string> }) {
   const id = params.campaignId ?? '';
-  return <AdminShell><Fieldwork id={id} /></AdminShell>;
+  return (
+    <AdminShell>
+      <Fieldwork id={id} />
+    </AdminShell>
+  );
 }
 
 function Fieldwork({ id }: { id: string }) {
   const { data, error, refresh } = useFieldwork(id, true);
   return (
     <main className="page fw">
-      <p><a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a></p>
-      <h1>{tr('Điều tra thực địa', 'Fieldwork')}: {data.campaign?.name ?? '…'}</h1>
+      <p>
+        <a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a>
+      </p>
+      <h1>
+        {tr('Điều tra thực địa', 'Fieldwork')}: {data.campaign?.name ?? '…'}
+      </h1>
       <nav aria-label={tr('Các phần', 'Sections')} className="fw-nav">
-        <a href="#fw-accounts">Tài khoản</a> · <a href="#fw-assignments">Phân công</a> · <a href="#fw-progress">Tiến độ</a> · <a href="#fw-pay">Thù lao</a> · <a href={`/supervision/${id}`} onClick={(e) => { e.preventDefault(); inApp(`/supervision/${id}`); }}>Giám sát, phúc tra</a>
+        <a href="#fw-accounts">Tài khoản</a> · <a href="#fw-assignments">Phân công</a> · <a href="#fw-progress">Tiến độ</a> ·{' '}
+        <a href="#fw-pay">Thù lao</a> ·{' '}
+        <a
+          href={`/supervision/${id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            inApp(`/supervision/${id}`);
+          }}
+        >
+          Giám sát, phúc tra
+        </a>
       </nav>
-      {error ? <p role="alert" className="fw-error">{error} <button type="button" onClick={() => void refresh()}>{tr('Thử lại', 'Retry')}</button></p> : null}
+      {error ? (
+        <p role="alert" className="fw-error">
+          {error}{' '}
+          <button type="button" onClick={() => void refresh()}>
+            {tr('Thử lại', 'Retry')}
+          </button>
+        </p>
+      ) : null}
       <AccountsPanel enumerators={data.enumerators} supervisors={data.supervisors} onChanged={() => void refresh()} />
       <SupervisorsPanel campaignId={id} />
-      <AssignmentsPanel campaignId={id} assignments={data.assignments} enumerators={data.enumerators} units={data.units} onChanged={() => void refresh()} />
+      <AssignmentsPanel
+        campaignId={id}
+        assignments={data.assignments}
+        enumerators={data.enumerators}
+        units={data.units}
+        onChanged={() => void refresh()}
+      />
       <ProgressPanel progress={data.progress} />
       <RemunerationPanel campaignId={id} />
     </main>

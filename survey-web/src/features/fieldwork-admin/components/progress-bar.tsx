@@ -4,7 +4,9 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
   return (
     <span className="fw-progress">
       <progress value={Math.min(value, max)} max={Math.max(max, 1)} aria-label={label} />
-      <span>{value}/{max} ({pct}%){value > max ? ' · vượt chỉ tiêu' : ''}</span>
+      <span>
+        {value}/{max} ({pct}%){value > max ? ' · vượt chỉ tiêu' : ''}
+      </span>
     </span>
   );
 }

@@ -7,7 +7,14 @@ import { formText } from './form-text';
 export function SupervisorsPanel({ campaignId }: { campaignId: string }) {
   const [orgs, setOrgs] = useState<Array<{ id: number; name: string }>>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = useCallback(() => listCampaignSupervisors(campaignId).then((r) => setOrgs(r.organisations), (e: unknown) => setMessage({ ok: false, text: errorMessage(e) })), [campaignId]);
+  const load = useCallback(
+    () =>
+      listCampaignSupervisors(campaignId).then(
+        (r) => setOrgs(r.organisations),
+        (e: unknown) => setMessage({ ok: false, text: errorMessage(e) }),
+      ),
+    [campaignId],
+  );
   useEffect(() => void load(), [load]);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -25,13 +32,27 @@ export function SupervisorsPanel({ campaignId }: { campaignId: string }) {
   return (
     <section className="fw-card" aria-labelledby="fw-supervising">
       <h2 id="fw-supervising">{tr('Tổ chức giám sát đợt này', 'Supervising organisations')}</h2>
-      {orgs.length === 0 ? <p className="fw-empty">{tr('Chưa có tổ chức nào giám sát; giám sát viên chưa xem được đợt này.', 'None yet.')}</p>
-        : <ul>{orgs.map((o) => <li key={o.id}>{o.name}</li>)}</ul>}
+      {orgs.length === 0 ? (
+        <p className="fw-empty">{tr('Chưa có tổ chức nào giám sát; giám sát viên chưa xem được đợt này.', 'None yet.')}</p>
+      ) : (
+        <ul>
+          {orgs.map((o) => (
+            <li key={o.id}>{o.name}</li>
+          ))}
+        </ul>
+      )}
       <form className="fw-form fw-inline" onSubmit={(e) => void submit(e)}>
-        <label>{tr('Tên tổ chức', 'Organisation')}<input name="organisation" required placeholder="Ủy ban MTTQ tỉnh" /></label>
+        <label>
+          {tr('Tên tổ chức', 'Organisation')}
+          <input name="organisation" required placeholder="Ủy ban MTTQ tỉnh" />
+        </label>
         <button type="submit">{tr('Thêm', 'Add')}</button>
       </form>
-      {message ? <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'fw-ok' : 'fw-error'}>{message.text}</p> : null}
+      {message ? (
+        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'fw-ok' : 'fw-error'}>
+          {message.text}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -20,6 +20,7 @@ export function pairUrl(code: string): string {
 }
 
 export const listParked = (id: string) => api<{ items: KioskParkedItem[] }>(`/api/v1/kiosks/${id}/parked`);
-export const releaseParked = (id: string, clientIds?: string[]) => api<{ count: number }>(`/api/v1/kiosks/${id}/parked/release`, { body: clientIds ? { clientIds } : {} });
+export const releaseParked = (id: string, clientIds?: string[]) =>
+  api<{ count: number }>(`/api/v1/kiosks/${id}/parked/release`, { body: clientIds ? { clientIds } : {} });
 export const discardParked = (id: string, clientIds: string[], reason: string) =>
   api<{ count: number }>(`/api/v1/kiosks/${id}/parked/discard`, { body: { clientIds, reason } });

@@ -20,7 +20,10 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    listUnits().then((r) => setUnits(r.units), (e: unknown) => setError(errorMessage(e)));
+    listUnits().then(
+      (r) => setUnits(r.units),
+      (e: unknown) => setError(errorMessage(e)),
+    );
   }, []);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -58,9 +61,13 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
         <label>
           {tr('Đơn vị', 'Unit')}
           <select name="unitCode" required defaultValue="">
-            <option value="" disabled>{tr('— Chọn đơn vị —', '— Choose a unit —')}</option>
+            <option value="" disabled>
+              {tr('— Chọn đơn vị —', '— Choose a unit —')}
+            </option>
             {units.map((u) => (
-              <option key={u.code} value={u.code}>{u.code} · {u.name}</option>
+              <option key={u.code} value={u.code}>
+                {u.code} · {u.name}
+              </option>
             ))}
           </select>
         </label>
@@ -76,7 +83,10 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
           </select>
         </label>
         <label>
-          {tr('Khoảng cách tối thiểu giữa hai lượt (giây, không bắt buộc)', 'Minimum gap between two ratings (seconds, optional)')}
+          {tr(
+            'Khoảng cách tối thiểu giữa hai lượt (giây, không bắt buộc)',
+            'Minimum gap between two ratings (seconds, optional)',
+          )}
           <input name="minIntervalSeconds" type="number" min={0} max={3600} placeholder="20" />
         </label>
         <label>
@@ -84,11 +94,20 @@ export function CreateKioskForm({ onCreated }: { onCreated: (p: PairingShown) =>
           <input name="hourlyCap" type="number" min={1} max={1000000} placeholder="120" />
         </label>
         <label>
-          {tr('Tự quay về màn hình đầu sau bao lâu không chạm (giây, 15–600, không bắt buộc)', 'Back to the first screen after this long untouched (seconds, 15–600, optional)')}
+          {tr(
+            'Tự quay về màn hình đầu sau bao lâu không chạm (giây, 15–600, không bắt buộc)',
+            'Back to the first screen after this long untouched (seconds, 15–600, optional)',
+          )}
           <input name="idleSeconds" type="number" min={15} max={600} placeholder="60" />
         </label>
-        {error ? <p className="ka-error" role="alert">{error}</p> : null}
-        <button type="submit" className="ka-primary" disabled={busy}>{busy ? tr('Đang tạo…', 'Creating…') : tr('Tạo và lấy mã ghép nối', 'Create and get a pairing code')}</button>
+        {error ? (
+          <p className="ka-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="ka-primary" disabled={busy}>
+          {busy ? tr('Đang tạo…', 'Creating…') : tr('Tạo và lấy mã ghép nối', 'Create and get a pairing code')}
+        </button>
       </form>
     </section>
   );

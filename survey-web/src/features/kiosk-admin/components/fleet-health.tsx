@@ -20,7 +20,9 @@ export const healthLabel = (state: KioskHealthState) => tr(...HEALTH_LABEL[state
 
 function minutes(seconds: number): string {
   const m = Math.round(Math.abs(seconds) / 60);
-  return seconds < 0 ? tr(`${m} phút chậm hơn máy chủ`, `${m} min behind the server`) : tr(`${m} phút nhanh hơn máy chủ`, `${m} min ahead of the server`);
+  return seconds < 0
+    ? tr(`${m} phút chậm hơn máy chủ`, `${m} min behind the server`)
+    : tr(`${m} phút nhanh hơn máy chủ`, `${m} min ahead of the server`);
 }
 
 /** The state badge and, when something is wrong, what and why. */
@@ -28,13 +30,31 @@ export function HealthCell({ k }: { k: Kiosk }) {
   const h = k.health;
   return (
     <>
-      <span className={`ka-status ka-health-${h.trouble ? 'bad' : h.state}`} data-testid="kiosk-state">{healthLabel(h.state)}</span>
+      <span className={`ka-status ka-health-${h.trouble ? 'bad' : h.state}`} data-testid="kiosk-state">
+        {healthLabel(h.state)}
+      </span>
       {h.trouble ? (
         <ul className="ka-health-details">
-          {h.parkedCount > 0 ? <li>{h.parkedCount} {tr('phiếu tạm giữ trên máy', 'sessions parked on the tablet')}</li> : null}
-          {h.queueLength > 0 ? <li>{h.queueLength} {tr('phiếu chờ gửi', 'waiting to be sent')}</li> : null}
-          {h.lastError ? <li>{tr('Lỗi gần nhất', 'Last error')}: {tr(h.lastError.message, h.lastError.messageEn)}</li> : null}
-          {h.state === 'clock_wrong' && h.clockSkewSeconds !== null ? <li>{tr('Đồng hồ', 'Clock')} {minutes(h.clockSkewSeconds)}</li> : null}
+          {h.parkedCount > 0 ? (
+            <li>
+              {h.parkedCount} {tr('phiếu tạm giữ trên máy', 'sessions parked on the tablet')}
+            </li>
+          ) : null}
+          {h.queueLength > 0 ? (
+            <li>
+              {h.queueLength} {tr('phiếu chờ gửi', 'waiting to be sent')}
+            </li>
+          ) : null}
+          {h.lastError ? (
+            <li>
+              {tr('Lỗi gần nhất', 'Last error')}: {tr(h.lastError.message, h.lastError.messageEn)}
+            </li>
+          ) : null}
+          {h.state === 'clock_wrong' && h.clockSkewSeconds !== null ? (
+            <li>
+              {tr('Đồng hồ', 'Clock')} {minutes(h.clockSkewSeconds)}
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </>
@@ -49,16 +69,24 @@ export function FleetSummary({ kiosks }: { kiosks: Kiosk[] }) {
       <p className="ka-summary ka-summary-ok" role="status" data-testid="fleet-summary">
         {inService.length === 0
           ? tr('Chưa có máy nào đang hoạt động.', 'No kiosk in service yet.')
-          : tr(`Tất cả ${inService.length} máy đang hoạt động bình thường.`, `All ${inService.length} kiosks are working normally.`)}
+          : tr(
+              `Tất cả ${inService.length} máy đang hoạt động bình thường.`,
+              `All ${inService.length} kiosks are working normally.`,
+            )}
       </p>
     );
   }
   return (
     <div className="ka-summary ka-summary-bad" role="alert" data-testid="fleet-summary">
-      <strong>{trouble.length}/{inService.length} {tr('máy cần chú ý', 'need attention')}</strong>:
+      <strong>
+        {trouble.length}/{inService.length} {tr('máy cần chú ý', 'need attention')}
+      </strong>
+      :
       <ul>
         {trouble.map((k) => (
-          <li key={k.id}>{k.counterName} ({k.unitCode}): {healthLabel(k.health.state)}</li>
+          <li key={k.id}>
+            {k.counterName} ({k.unitCode}): {healthLabel(k.health.state)}
+          </li>
         ))}
       </ul>
     </div>

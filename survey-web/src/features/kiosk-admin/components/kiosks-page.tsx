@@ -19,7 +19,11 @@ import { AdminShell } from '@/components/admin-shell/admin-shell';
 import '../kiosk-admin.css';
 
 export default function KiosksPage() {
-  return <AdminShell><Kiosks /></AdminShell>;
+  return (
+    <AdminShell>
+      <Kiosks />
+    </AdminShell>
+  );
 }
 
 function Kiosks() {
@@ -74,22 +78,41 @@ function Kiosks() {
     return (
       <main className="page ka">
         <h1>{tr('Máy tính bảng tại quầy', 'Counter kiosks')}</h1>
-        <p role="alert"><a href="/admin">{tr('Vui lòng đăng nhập quản trị trước.', 'Please sign in first.')}</a></p>
+        <p role="alert">
+          <a href="/admin">{tr('Vui lòng đăng nhập quản trị trước.', 'Please sign in first.')}</a>
+        </p>
       </main>
     );
   }
   return (
     <main className="page ka">
       <h1>{tr('Máy tính bảng tại quầy', 'Counter kiosks')}</h1>
-      {message ? <p role="status" className="ka-message">{message}</p> : null}
-      {error ? <p role="alert" className="ka-error">{error}</p> : null}
+      {message ? (
+        <p role="status" className="ka-message">
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="ka-error">
+          {error}
+        </p>
+      ) : null}
       {pairing ? <PairingPanel pairing={pairing} onClose={() => setPairing(null)} /> : null}
       <section className="ka-card" aria-labelledby="ka-list-title">
         <h2 id="ka-list-title">{tr('Thiết bị', 'Devices')}</h2>
         {kiosks === null ? <p role="status">{tr('Đang tải…', 'Loading…')}</p> : null}
-        {kiosks?.length === 0 ? <p className="ka-empty">{tr('Chưa có máy nào. Thêm máy đầu tiên ở biểu mẫu bên dưới.', 'No kiosks yet. Add the first one with the form below.')}</p> : null}
+        {kiosks?.length === 0 ? (
+          <p className="ka-empty">
+            {tr(
+              'Chưa có máy nào. Thêm máy đầu tiên ở biểu mẫu bên dưới.',
+              'No kiosks yet. Add the first one with the form below.',
+            )}
+          </p>
+        ) : null}
         {kiosks && kiosks.length > 0 ? <FleetSummary kiosks={kiosks} /> : null}
-        {kiosks && kiosks.length > 0 ? <KioskTable kiosks={kiosks} now={now} onRevoke={onRevoke} onRePair={onRePair} onShowParked={setParkedOf} /> : null}
+        {kiosks && kiosks.length > 0 ? (
+          <KioskTable kiosks={kiosks} now={now} onRevoke={onRevoke} onRePair={onRePair} onShowParked={setParkedOf} />
+        ) : null}
       </section>
       {parkedOf ? (
         <ParkedPanel

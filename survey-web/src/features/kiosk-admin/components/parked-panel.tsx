@@ -25,7 +25,14 @@ export function ParkedPanel({ kiosk, onClose, onDone }: Props) {
   const [items, setItems] = useState<KioskParkedItem[] | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => listParked(kiosk.id).then((r) => setItems(r.items), (e: unknown) => setError(errorMessage(e))), [kiosk.id]);
+  const load = useCallback(
+    () =>
+      listParked(kiosk.id).then(
+        (r) => setItems(r.items),
+        (e: unknown) => setError(errorMessage(e)),
+      ),
+    [kiosk.id],
+  );
   useEffect(() => void load(), [load]);
 
   const parked = items?.filter((i) => i.state === 'parked') ?? [];
@@ -41,13 +48,19 @@ export function ParkedPanel({ kiosk, onClose, onDone }: Props) {
   const name = `${kiosk.counterName} (${kiosk.unitCode})`;
   return (
     <section className="ka-card ka-parked" aria-labelledby="ka-parked-title">
-      <h2 id="ka-parked-title">{tr('Phiếu tạm giữ trên máy', 'Parked sessions on')} {name}</h2>
+      <h2 id="ka-parked-title">
+        {tr('Phiếu tạm giữ trên máy', 'Parked sessions on')} {name}
+      </h2>
       {items === null && !error ? <p role="status">{tr('Đang tải…', 'Loading…')}</p> : null}
       {items?.length === 0 ? <p>{tr('Máy không còn phiếu nào tạm giữ.', 'No parked sessions left on this tablet.')}</p> : null}
       {items && items.length > 0 ? (
         <table className="ka-table">
           <thead>
-            <tr><th scope="col">{tr('Hoàn thành lúc', 'Completed at')}</th><th scope="col">{tr('Lý do', 'Reason')}</th><th scope="col">{tr('Tình trạng', 'State')}</th></tr>
+            <tr>
+              <th scope="col">{tr('Hoàn thành lúc', 'Completed at')}</th>
+              <th scope="col">{tr('Lý do', 'Reason')}</th>
+              <th scope="col">{tr('Tình trạng', 'State')}</th>
+            </tr>
           </thead>
           <tbody>
             {items.map((i) => (
@@ -62,8 +75,20 @@ export function ParkedPanel({ kiosk, onClose, onDone }: Props) {
       ) : null}
       {parked.length > 0 ? (
         <div className="ka-form">
-          <button type="button" className="ka-primary" onClick={() => void act(() => releaseParked(kiosk.id), (n) => tr(`Đã cho gửi lại ${n} phiếu của ${name}.`, `${n} sessions of ${name} released.`))}>
-            {tr(`Gửi lại ${parked.length} phiếu (sau khi đã khắc phục nguyên nhân)`, `Send ${parked.length} again (once the cause is fixed)`)}
+          <button
+            type="button"
+            className="ka-primary"
+            onClick={() =>
+              void act(
+                () => releaseParked(kiosk.id),
+                (n) => tr(`Đã cho gửi lại ${n} phiếu của ${name}.`, `${n} sessions of ${name} released.`),
+              )
+            }
+          >
+            {tr(
+              `Gửi lại ${parked.length} phiếu (sau khi đã khắc phục nguyên nhân)`,
+              `Send ${parked.length} again (once the cause is fixed)`,
+            )}
           </button>
           <label>
             {tr('Lý do loại bỏ (bắt buộc)', 'Reason to discard (required)')}
@@ -73,14 +98,30 @@ export function ParkedPanel({ kiosk, onClose, onDone }: Props) {
             type="button"
             className="ka-danger"
             disabled={reason.trim().length < 3}
-            onClick={() => void act(() => discardParked(kiosk.id, parked.map((p) => p.clientId), reason.trim()), (n) => tr(`Đã loại bỏ ${n} phiếu của ${name}.`, `${n} sessions of ${name} discarded.`))}
+            onClick={() =>
+              void act(
+                () =>
+                  discardParked(
+                    kiosk.id,
+                    parked.map((p) => p.clientId),
+                    reason.trim(),
+                  ),
+                (n) => tr(`Đã loại bỏ ${n} phiếu của ${name}.`, `${n} sessions of ${name} discarded.`),
+              )
+            }
           >
             {tr(`Loại bỏ ${parked.length} phiếu`, `Discard ${parked.length}`)}
           </button>
         </div>
       ) : null}
-      {error ? <p role="alert" className="ka-error">{error}</p> : null}
-      <button type="button" onClick={onClose}>{tr('Đóng', 'Close')}</button>
+      {error ? (
+        <p role="alert" className="ka-error">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" onClick={onClose}>
+        {tr('Đóng', 'Close')}
+      </button>
     </section>
   );
 }

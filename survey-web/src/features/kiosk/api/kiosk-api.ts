@@ -15,7 +15,12 @@ export type KioskItem = KioskResponseInput;
  * Sends one queued session; throws what the API answered (the outbox decides retry or park from the
  * error catalogue). A 401 also tells the page the tablet was revoked.
  */
-export async function sendKioskItem(token: string, item: KioskItem, pendingCount: number, onUnauthorized: () => void): Promise<void> {
+export async function sendKioskItem(
+  token: string,
+  item: KioskItem,
+  pendingCount: number,
+  onUnauthorized: () => void,
+): Promise<void> {
   try {
     await api('/api/v1/kiosk/responses', {
       body: { ...item, appVersion: KIOSK_APP_VERSION, pendingCount },
@@ -29,9 +34,17 @@ export async function sendKioskItem(token: string, item: KioskItem, pendingCount
 }
 
 /** One heartbeat; the answer carries the server clock, the open campaign and the admin's decisions. */
-export async function sendHeartbeat(token: string, beat: KioskHeartbeatInput, onUnauthorized: () => void): Promise<KioskHeartbeatReply> {
+export async function sendHeartbeat(
+  token: string,
+  beat: KioskHeartbeatInput,
+  onUnauthorized: () => void,
+): Promise<KioskHeartbeatReply> {
   try {
-    return await api<KioskHeartbeatReply>('/api/v1/kiosk/heartbeat', { body: beat, headers: { authorization: `Bearer ${token}` }, timeoutMs: 10_000 });
+    return await api<KioskHeartbeatReply>('/api/v1/kiosk/heartbeat', {
+      body: beat,
+      headers: { authorization: `Bearer ${token}` },
+      timeoutMs: 10_000,
+    });
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) onUnauthorized();
     throw err;

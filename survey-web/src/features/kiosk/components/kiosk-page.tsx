@@ -32,13 +32,20 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
               Hiện chưa có đợt khảo sát nào đang mở: ý kiến đánh giá được giữ trên máy và chỉ được gửi khi có đợt khảo sát.
             </p>
           ) : null}
-          <button type="button" className="k-primary k-big" onClick={s.start}>Bắt đầu đánh giá</button>
+          <button type="button" className="k-primary k-big" onClick={s.start}>
+            Bắt đầu đánh giá
+          </button>
         </div>
       ) : null}
       {s.screen.kind === 'question' ? (
         <QuestionStep
-          key={s.screen.index} form={device.form} index={s.screen.index} full={device.mode === 'full'} chosen={s.given(s.screen.index)}
-          onAnswer={s.answer.bind(null, s.screen.index)} onBack={s.back.bind(null, s.screen.index)}
+          key={s.screen.index}
+          form={device.form}
+          index={s.screen.index}
+          full={device.mode === 'full'}
+          chosen={s.given(s.screen.index)}
+          onAnswer={s.answer.bind(null, s.screen.index)}
+          onBack={s.back.bind(null, s.screen.index)}
         />
       ) : null}
       {s.screen.kind === 'procedure' ? (
@@ -46,9 +53,13 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
           <h1 className="k-question">Ông/Bà vừa làm thủ tục nào? (không bắt buộc)</h1>
           <div className="k-options">
             {device.procedures.map((p) => (
-              <button key={p} type="button" className="k-option" onClick={() => s.chooseProcedure(p)}>{p}</button>
+              <button key={p} type="button" className="k-option" onClick={() => s.chooseProcedure(p)}>
+                {p}
+              </button>
             ))}
-            <button type="button" className="k-option" onClick={() => s.chooseProcedure(undefined)}>Bỏ qua</button>
+            <button type="button" className="k-option" onClick={() => s.chooseProcedure(undefined)}>
+              Bỏ qua
+            </button>
           </div>
         </div>
       ) : null}
@@ -63,7 +74,9 @@ function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () =
         {revoked ? (
           <span className="k-revoked" role="alert">
             Thiết bị đã bị thu hồi, phiếu chưa gửi được giữ lại trên máy.{' '}
-            <button type="button" className="k-link" onClick={onUnpaired}>Ghép nối lại</button>
+            <button type="button" className="k-link" onClick={onUnpaired}>
+              Ghép nối lại
+            </button>
           </span>
         ) : null}
       </footer>

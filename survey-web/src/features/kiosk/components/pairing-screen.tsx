@@ -32,7 +32,10 @@ export function PairingScreen({ onPaired }: { onPaired: (d: KioskPaired) => void
   return (
     <main className="k-screen k-pairing">
       <h1>Ghép nối máy tính bảng</h1>
-      <p>Nhập mã ghép nối do quản trị viên cấp (hiệu lực 15 phút). <span lang="en">Enter the pairing code from the administrator.</span></p>
+      <p>
+        Nhập mã ghép nối do quản trị viên cấp (hiệu lực 15 phút).{' '}
+        <span lang="en">Enter the pairing code from the administrator.</span>
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -40,10 +43,25 @@ export function PairingScreen({ onPaired }: { onPaired: (d: KioskPaired) => void
         }}
       >
         <label htmlFor="k-code">Mã ghép nối</label>
-        <input id="k-code" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" spellCheck={false} required minLength={4} />
-        <button type="submit" className="k-primary" disabled={busy}>Ghép nối</button>
+        <input
+          id="k-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          minLength={4}
+        />
+        <button type="submit" className="k-primary" disabled={busy}>
+          Ghép nối
+        </button>
       </form>
-      {error ? <p role="alert" className="k-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="k-error">
+          {error}
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -18,13 +18,21 @@ interface Props {
 
 export function QuestionScreen({ question, onAnswer, chosen }: Props) {
   const [picked, setPicked] = useState<string[]>(() => (Array.isArray(chosen) ? chosen : []));
-  const label = <h1 className="k-question" id="k-question">{question.label.vi}</h1>;
+  const label = (
+    <h1 className="k-question" id="k-question">
+      {question.label.vi}
+    </h1>
+  );
   const pressed = (v: AnswerValue) => (chosen === v ? true : undefined);
   if (question.type === 'likert5') {
     return (
       <>
         {label}
-        <RatingButtons onPick={onAnswer} allowNotApplicable={question.allowNotApplicable} chosen={typeof chosen === 'number' || chosen === 'na' ? chosen : undefined} />
+        <RatingButtons
+          onPick={onAnswer}
+          allowNotApplicable={question.allowNotApplicable}
+          chosen={typeof chosen === 'number' || chosen === 'na' ? chosen : undefined}
+        />
       </>
     );
   }
@@ -33,8 +41,12 @@ export function QuestionScreen({ question, onAnswer, chosen }: Props) {
       <>
         {label}
         <div className="k-options">
-          <button type="button" className="k-option" aria-pressed={pressed(true)} onClick={() => onAnswer(true)}>Có</button>
-          <button type="button" className="k-option" aria-pressed={pressed(false)} onClick={() => onAnswer(false)}>Không</button>
+          <button type="button" className="k-option" aria-pressed={pressed(true)} onClick={() => onAnswer(true)}>
+            Có
+          </button>
+          <button type="button" className="k-option" aria-pressed={pressed(false)} onClick={() => onAnswer(false)}>
+            Không
+          </button>
         </div>
       </>
     );
@@ -46,7 +58,15 @@ export function QuestionScreen({ question, onAnswer, chosen }: Props) {
         {label}
         <div className="k-options">
           {options.map((o) => (
-            <button key={o.code} type="button" className="k-option" aria-pressed={pressed(o.code)} onClick={() => onAnswer(o.code)}>{o.label.vi}</button>
+            <button
+              key={o.code}
+              type="button"
+              className="k-option"
+              aria-pressed={pressed(o.code)}
+              onClick={() => onAnswer(o.code)}
+            >
+              {o.label.vi}
+            </button>
           ))}
         </div>
       </>
@@ -59,10 +79,20 @@ export function QuestionScreen({ question, onAnswer, chosen }: Props) {
         {label}
         <div className="k-options">
           {options.map((o) => (
-            <button key={o.code} type="button" className="k-option" aria-pressed={picked.includes(o.code)} onClick={() => toggle(o.code)}>{o.label.vi}</button>
+            <button
+              key={o.code}
+              type="button"
+              className="k-option"
+              aria-pressed={picked.includes(o.code)}
+              onClick={() => toggle(o.code)}
+            >
+              {o.label.vi}
+            </button>
           ))}
         </div>
-        <button type="button" className="k-primary" onClick={() => onAnswer(picked.length > 0 ? picked : undefined)}>Tiếp tục</button>
+        <button type="button" className="k-primary" onClick={() => onAnswer(picked.length > 0 ? picked : undefined)}>
+          Tiếp tục
+        </button>
       </>
     );
   }

@@ -36,16 +36,42 @@ export function QuestionStep({ form, index, full, chosen, onAnswer, onBack }: Pr
   const skippable = full && (!q.required || q.type === 'text' || q.type === 'number');
   return (
     <div className="k-step">
-      <div className="k-progress" role="progressbar" aria-label="Tiến độ" aria-valuemin={1} aria-valuemax={total} aria-valuenow={index + 1} aria-valuetext={`Câu ${index + 1}/${total}`}>
-        <span>Câu {index + 1}/{total}</span>
-        <div className="k-bar"><div style={{ width: `${(100 * (index + 1)) / total}%` }} /></div>
+      <div
+        className="k-progress"
+        role="progressbar"
+        aria-label="Tiến độ"
+        aria-valuemin={1}
+        aria-valuemax={total}
+        aria-valuenow={index + 1}
+        aria-valuetext={`Câu ${index + 1}/${total}`}
+      >
+        <span>
+          Câu {index + 1}/{total}
+        </span>
+        <div className="k-bar">
+          <div style={{ width: `${(100 * (index + 1)) / total}%` }} />
+        </div>
       </div>
-      {sections > 1 ? <p className="k-part">Phần {part}/{sections}: {title}</p> : null}
+      {sections > 1 ? (
+        <p className="k-part">
+          Phần {part}/{sections}: {title}
+        </p>
+      ) : null}
       <QuestionScreen key={q.id} question={q} chosen={chosen} onAnswer={onAnswer} />
       {full && (index > 0 || skippable) ? (
         <nav className="k-nav" aria-label="Chuyển câu hỏi">
-          {index > 0 ? <button type="button" className="k-nav-button k-back" onClick={onBack}><span aria-hidden="true">← </span>Quay lại</button> : <span />}
-          {skippable ? <button type="button" className="k-nav-button k-skip" onClick={() => onAnswer(undefined)}>Bỏ qua<span aria-hidden="true"> →</span></button> : null}
+          {index > 0 ? (
+            <button type="button" className="k-nav-button k-back" onClick={onBack}>
+              <span aria-hidden="true">← </span>Quay lại
+            </button>
+          ) : (
+            <span />
+          )}
+          {skippable ? (
+            <button type="button" className="k-nav-button k-skip" onClick={() => onAnswer(undefined)}>
+              Bỏ qua<span aria-hidden="true"> →</span>
+            </button>
+          ) : null}
         </nav>
       ) : null}
     </div>

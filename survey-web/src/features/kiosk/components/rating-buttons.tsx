@@ -11,7 +11,13 @@ function Face({ level }: { level: 1 | 2 | 3 | 4 | 5 }) {
       <circle cx="50" cy="50" r="46" fill="#fff" stroke={color} strokeWidth="7" />
       <circle cx="34" cy="40" r="6" fill={color} />
       <circle cx="66" cy="40" r="6" fill={color} />
-      <path d={`M 28 ${68 - curve / 2} Q 50 ${68 + curve} 72 ${68 - curve / 2}`} stroke={color} strokeWidth="7" fill="none" strokeLinecap="round" />
+      <path
+        d={`M 28 ${68 - curve / 2} Q 50 ${68 + curve} 72 ${68 - curve / 2}`}
+        stroke={color}
+        strokeWidth="7"
+        fill="none"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }
@@ -28,13 +34,24 @@ export function RatingButtons({ onPick, allowNotApplicable, chosen }: Props) {
   return (
     <div className="k-ratings" role="group" aria-label="Mức độ hài lòng">
       {levels.map((l) => (
-        <button key={l} type="button" className={`k-rating k-rating-${l}`} aria-pressed={chosen === l ? true : undefined} onClick={() => onPick(l)}>
+        <button
+          key={l}
+          type="button"
+          className={`k-rating k-rating-${l}`}
+          aria-pressed={chosen === l ? true : undefined}
+          onClick={() => onPick(l)}
+        >
           <Face level={l} />
           <span>{likertLabels[l].vi}</span>
         </button>
       ))}
       {allowNotApplicable ? (
-        <button type="button" className="k-rating k-rating-na" aria-pressed={chosen === 'na' ? true : undefined} onClick={() => onPick('na')}>
+        <button
+          type="button"
+          className="k-rating k-rating-na"
+          aria-pressed={chosen === 'na' ? true : undefined}
+          onClick={() => onPick('na')}
+        >
           <span>Không ý kiến</span>
         </button>
       ) : null}

@@ -27,12 +27,19 @@ export function StaffStatus({ pending, sending, parked }: Props) {
   if (pending === 0 && !sending && parked.length === 0) return <span />;
   return (
     <span className="k-staff" data-testid="staff-status" aria-live="polite">
-      {pending > 0 ? <span className="k-pending" data-testid="pending">{pending} đang chờ gửi</span> : null}
+      {pending > 0 ? (
+        <span className="k-pending" data-testid="pending">
+          {pending} đang chờ gửi
+        </span>
+      ) : null}
       {sending ? <span data-testid="sending"> · đang gửi…</span> : null}
       {parked.length > 0 ? (
         <span className="k-parked" data-testid="parked">
           {' · '}
-          {parked.length} phiếu tạm giữ trên máy: {reasons(parked).map((r) => `${r.text}${r.n > 1 && parked.length !== r.n ? ` (${r.n})` : ''}`).join('; ')}
+          {parked.length} phiếu tạm giữ trên máy:{' '}
+          {reasons(parked)
+            .map((r) => `${r.text}${r.n > 1 && parked.length !== r.n ? ` (${r.n})` : ''}`)
+            .join('; ')}
         </span>
       ) : null}
     </span>

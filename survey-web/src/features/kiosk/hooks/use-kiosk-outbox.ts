@@ -81,7 +81,12 @@ export function useKioskOutbox(token: string | null, onUnauthorized: () => void)
           parkedCount: parked.length,
           lastError: err ? { code: err.code.slice(0, 60), at: err.at } : null,
           clientTime: new Date().toISOString(),
-          parked: parked.slice(0, 500).map((p) => ({ clientId: p.item.clientId, code: p.reason.code.slice(0, 60), completedAt: p.item.completedAt, parkedAt: p.reason.at })),
+          parked: parked.slice(0, 500).map((p) => ({
+            clientId: p.item.clientId,
+            code: p.reason.code.slice(0, 60),
+            completedAt: p.item.completedAt,
+            parkedAt: p.reason.at,
+          })),
         },
         () => unauthorized.current(),
       );
@@ -90,7 +95,9 @@ export function useKioskOutbox(token: string | null, onUnauthorized: () => void)
     }
     setCampaign(reply.openCampaign ? 'open' : 'none');
     if (reply.discard.length > 0) await discard(reply.discard);
-    const again = [...new Set([...reply.release, ...coveredBy(parked, reply.openCampaign)])].filter((id) => !reply.discard.includes(id));
+    const again = [...new Set([...reply.release, ...coveredBy(parked, reply.openCampaign)])].filter(
+      (id) => !reply.discard.includes(id),
+    );
     if (again.length > 0) await release(again);
   }, [token, discard, release]);
 

@@ -82,10 +82,15 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
       ) : (
         <h1>Phiếu khảo sát dịch vụ công trực tuyến</h1>
       )}
-      {done === 'sent' ? <p role="status" className="o-done">Xin cảm ơn Ông/Bà! Ý kiến đã được ghi nhận.</p> : null}
+      {done === 'sent' ? (
+        <p role="status" className="o-done">
+          Xin cảm ơn Ông/Bà! Ý kiến đã được ghi nhận.
+        </p>
+      ) : null}
       {done === 'queued' ? (
         <p role="status" className="o-done">
-          Xin cảm ơn Ông/Bà! Phiếu đã được lưu trên máy và sẽ tự động gửi khi có mạng. <span lang="en">Saved; it will be sent when you are back online.</span>
+          Xin cảm ơn Ông/Bà! Phiếu đã được lưu trên máy và sẽ tự động gửi khi có mạng.{' '}
+          <span lang="en">Saved; it will be sent when you are back online.</span>
         </p>
       ) : null}
       {!done && info ? (
@@ -93,37 +98,60 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
           <SurveyForm form={info.form} defaultValues={draft} onChange={saveDraft} onSubmit={send} submitLabel="Gửi phiếu">
             {info.codeRequired ? (
               <p className="o-field" id="o-code-note">
-                Đơn vị này yêu cầu nhập <strong>mã hồ sơ</strong> hoặc <strong>mã đánh giá</strong> (in trên phiếu hẹn trả kết quả).{' '}
-                <span lang="en">A dossier number or a rating code is required.</span>
+                Đơn vị này yêu cầu nhập <strong>mã hồ sơ</strong> hoặc <strong>mã đánh giá</strong> (in trên phiếu hẹn trả kết
+                quả). <span lang="en">A dossier number or a rating code is required.</span>
               </p>
             ) : null}
             <div className="o-field">
               <label htmlFor="o-dossier">{info.codeRequired ? 'Mã hồ sơ' : 'Mã hồ sơ (không bắt buộc)'}</label>
-              <input id="o-dossier" value={dossier} onChange={(e) => setDossier(e.target.value)} autoComplete="off" maxLength={60}
-                aria-describedby={info.codeRequired ? 'o-code-note' : undefined} />
+              <input
+                id="o-dossier"
+                value={dossier}
+                onChange={(e) => setDossier(e.target.value)}
+                autoComplete="off"
+                maxLength={60}
+                aria-describedby={info.codeRequired ? 'o-code-note' : undefined}
+              />
             </div>
             <div className="o-field">
               <label htmlFor="o-rating-code">{info.codeRequired ? 'Mã đánh giá' : 'Mã đánh giá (không bắt buộc)'}</label>
-              <input id="o-rating-code" value={ratingCode} onChange={(e) => setRatingCode(e.target.value)} autoComplete="off" maxLength={32}
-                aria-describedby={info.codeRequired ? 'o-code-note' : undefined} />
+              <input
+                id="o-rating-code"
+                value={ratingCode}
+                onChange={(e) => setRatingCode(e.target.value)}
+                autoComplete="off"
+                maxLength={32}
+                aria-describedby={info.codeRequired ? 'o-code-note' : undefined}
+              />
             </div>
           </SurveyForm>
         ) : (
           <p role="status">Hiện chưa có đợt khảo sát nào đang mở.</p>
         )
       ) : null}
-      {error ? <p role="alert" className="o-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="o-error">
+          {error}
+        </p>
+      ) : null}
       {parked.length > 0 ? (
         <div role="alert" className="o-error" data-testid="parked">
-          {parked.length} phiếu đã lưu trên máy không được chấp nhận (giữ lại trên máy) / {parked.length} saved response(s) refused, kept on this device:
+          {parked.length} phiếu đã lưu trên máy không được chấp nhận (giữ lại trên máy) / {parked.length} saved response(s)
+          refused, kept on this device:
           <ul>
             {parked.map((p) => (
-              <li key={p.item.clientId}>{p.reason.vi} ({p.reason.en})</li>
+              <li key={p.item.clientId}>
+                {p.reason.vi} ({p.reason.en})
+              </li>
             ))}
           </ul>
         </div>
       ) : null}
-      {pending > 0 ? <p className="o-pending" data-testid="pending">{pending} đang chờ gửi</p> : null}
+      {pending > 0 ? (
+        <p className="o-pending" data-testid="pending">
+          {pending} đang chờ gửi
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -12,7 +12,10 @@ export default function PosterPage({ params }: { params: Record<string, string> 
   const [unitName, setUnitName] = useState('');
   useEffect(() => {
     void QRCode.toDataURL(url, { width: 640, margin: 1 }).then(setQr);
-    api<OnlineFormInfo>(`/api/v1/o/${encodeURIComponent(unitCode)}`).then((i) => setUnitName(i.unitName), () => undefined);
+    api<OnlineFormInfo>(`/api/v1/o/${encodeURIComponent(unitCode)}`).then(
+      (i) => setUnitName(i.unitName),
+      () => undefined,
+    );
   }, [url, unitCode]);
   const autoPrint = new URLSearchParams(window.location.search).get('print') === '1';
   useEffect(() => {
@@ -20,11 +23,17 @@ export default function PosterPage({ params }: { params: Record<string, string> 
   }, [autoPrint, qr, unitName]);
   return (
     <main className="o-poster" lang="vi">
-      <p className="o-poster-tools"><button type="button" onClick={() => window.print()}>In áp phích</button></p>
+      <p className="o-poster-tools">
+        <button type="button" onClick={() => window.print()}>
+          In áp phích
+        </button>
+      </p>
       <h1>Ông/Bà hài lòng với dịch vụ công trực tuyến?</h1>
       <p className="o-unit">{unitName}</p>
       {qr ? <img src={qr} alt={`Mã QR tới phiếu khảo sát: ${url}`} width={320} height={320} /> : null}
-      <p>Quét mã QR hoặc truy cập <strong>{url}</strong> để đánh giá. Phiếu không hỏi họ tên, số điện thoại.</p>
+      <p>
+        Quét mã QR hoặc truy cập <strong>{url}</strong> để đánh giá. Phiếu không hỏi họ tên, số điện thoại.
+      </p>
     </main>
   );
 }

@@ -38,4 +38,3 @@ export function useOnlineOutbox() {
 
   return { pending, submit, parked };
 }
-

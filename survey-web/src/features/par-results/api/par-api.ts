@@ -4,10 +4,13 @@ import { api, uploadOf } from '@/lib/api-client';
 
 export const getParTable = (year: number) => api<ParTableBody>(`/api/v1/par/${year}`);
 export const parDownloadUrl = (year: number, format: 'xlsx' | 'csv') => `/api/v1/par/${year}?format=${format}`;
-export const templateUrl = (year: number, format: 'xlsx' | 'csv') => `/api/v1/par/${year}/self-assessments/template?format=${format}`;
+export const templateUrl = (year: number, format: 'xlsx' | 'csv') =>
+  `/api/v1/par/${year}/self-assessments/template?format=${format}`;
 
 export const importSelfAssessments = async (year: number, file: File, dryRun: boolean) =>
-  api<SelfAssessmentImportResult>(`/api/v1/par/${year}/self-assessments${dryRun ? '?dryRun=true' : ''}`, { upload: await uploadOf(file) });
+  api<SelfAssessmentImportResult>(`/api/v1/par/${year}/self-assessments${dryRun ? '?dryRun=true' : ''}`, {
+    upload: await uploadOf(file),
+  });
 
 /** The parts of the year's method the page explains figures with (SIPAS maximum per group, bands). */
 export interface MethodFacts {

@@ -10,11 +10,21 @@ export function Figure({ value, why, className }: { value: ReactNode; why: React
   const [open, setOpen] = useState(false);
   return (
     <span className={`par-fig${open ? ' par-fig-open' : ''}${className ? ` ${className}` : ''}`}>
-      <button type="button" aria-describedby={id} aria-expanded={open} onClick={() => setOpen((o) => !o)}
-        onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }} onBlur={() => setOpen(false)}>
+      <button
+        type="button"
+        aria-describedby={id}
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+        onBlur={() => setOpen(false)}
+      >
         {value}
       </button>
-      <span role="tooltip" id={id} className="par-why">{why}</span>
+      <span role="tooltip" id={id} className="par-why">
+        {why}
+      </span>
     </span>
   );
 }

@@ -19,7 +19,12 @@ const subCriteria = (u: Incomplete): string => {
   return list.length > 0 ? ` (${list.join(', ')})` : '';
 };
 
-export interface TableGroup { group: string; summary: Group | undefined; units: Unit[]; incomplete: Incomplete[] }
+export interface TableGroup {
+  group: string;
+  summary: Group | undefined;
+  units: Unit[];
+  incomplete: Incomplete[];
+}
 
 /** Groups in print order: those with scored units as the table gives them, then groups with only incomplete units. */
 export function tableGroups(body: ParTableBody): TableGroup[] {
@@ -44,36 +49,139 @@ function bandRule(method: MethodFacts | null, band: number): string | null {
   return above ? `${low}, ${above.inclusive ? '<' : '≤'} ${n2(above.min)} %` : low;
 }
 
-function UnitRow({ u, year, sipasCampaignId, groupSize, method }: { u: Unit; year: number; sipasCampaignId: string | null; groupSize: number; method: MethodFacts | null }) {
+function UnitRow({
+  u,
+  year,
+  sipasCampaignId,
+  groupSize,
+  method,
+}: {
+  u: Unit;
+  year: number;
+  sipasCampaignId: string | null;
+  groupSize: number;
+  method: MethodFacts | null;
+}) {
   const t = useT();
   const sipasMax = method?.sipasMax[u.group];
   const rule = bandRule(method, u.band);
   return (
     <tr data-unit={u.unitCode}>
       <td>{u.rankInGroup}</td>
-      <th scope="row">{u.unitName} <small>({u.unitCode})</small></th>
-      <td><Figure value={n2(u.maxPoints)} why={t('Điểm chuẩn tối đa sau hạ chuẩn của đơn vị, nhập từ tệp điểm tự đánh giá.', 'The unit’s maximum after adjustment, imported with the self-assessment file.')} /></td>
-      <td><Figure value={n2(u.selfAssessment)} why={t(`Điểm tự đánh giá đã thẩm định năm ${year}, nhập từ tệp điểm tự đánh giá.`, `Appraised self-assessment for ${year}, imported from the self-assessment file.`)} /></td>
-      <td><Figure value={n2(u.staffSurveyPoints)} why={u.staffSource === 'imported'
-        ? t('Điểm khảo sát CBCCVC nhập cùng tệp điểm tự đánh giá.', 'Staff-survey points imported with the self-assessment file.')
-        : t(`Tính từ các phiếu hợp lệ của đợt khảo sát CBCCVC năm ${year}.`, `Computed from the valid forms of the ${year} staff survey.`)} /></td>
-      <td><Figure value={n2(u.sipasPercent)} why={<>
-        {t(`Chỉ số hài lòng SIPAS (%) từ các phiếu hợp lệ của đợt khảo sát SIPAS năm ${year}.`, `SIPAS satisfaction (%) from the valid forms of the ${year} SIPAS campaign.`)}
-        {sipasCampaignId ? <> <a href={`/admin/campaigns/${sipasCampaignId}/results`}>{t('Xem kết quả SIPAS', 'See the SIPAS results')}</a></> : null}
-      </>} /></td>
-      <td><Figure value={n2(u.sipasPoints)} why={sipasMax === undefined
-        ? t(`= SIPAS % × điểm tối đa phần SIPAS của nhóm ÷ 100 (SIPAS ${n2(u.sipasPercent)} %).`, `= SIPAS % × the group’s SIPAS maximum ÷ 100 (SIPAS ${n2(u.sipasPercent)} %).`)
-        : t(`= SIPAS % × điểm tối đa SIPAS của nhóm ÷ 100 = ${n2(u.sipasPercent)} × ${n2(sipasMax)} ÷ 100 = ${n2(u.sipasPoints)}.`, `= SIPAS % × the group’s SIPAS maximum ÷ 100 = ${n2(u.sipasPercent)} × ${n2(sipasMax)} ÷ 100 = ${n2(u.sipasPoints)}.`)} /></td>
-      <td><Figure value={n2(u.totalPoints)} why={t(
-        `= tự đánh giá + khảo sát CBCCVC + điểm SIPAS = ${n2(u.selfAssessment)} + ${n2(u.staffSurveyPoints)} + ${n2(u.sipasPoints)} = ${n2(u.totalPoints)}.`,
-        `= self-assessment + staff survey + SIPAS points = ${n2(u.selfAssessment)} + ${n2(u.staffSurveyPoints)} + ${n2(u.sipasPoints)} = ${n2(u.totalPoints)}.`)} /></td>
-      <td><Figure value={n2(u.indexPercent)} why={t(
-        `= tổng điểm ÷ điểm chuẩn tối đa × 100 = ${n2(u.totalPoints)} ÷ ${n2(u.maxPoints)} × 100 = ${fmtPct(u.indexPercent)}.`,
-        `= total ÷ maximum × 100 = ${n2(u.totalPoints)} ÷ ${n2(u.maxPoints)} × 100 = ${fmtPct(u.indexPercent)}.`)} /></td>
-      <td><Figure className="par-band" value={<><span className="par-swatch" style={{ background: bandColour(u.band) }} aria-hidden="true" />{bandLabel(u.band)}</>} why={<>
-        {t(`Chỉ số ${fmtPct(u.indexPercent)} xếp ${bandLabel(u.band)}`, `Index ${fmtPct(u.indexPercent)} falls in ${bandLabel(u.band)}`)}{rule ? ` (${rule})` : ''}.{' '}
-        {t(`Thứ ${u.rankInGroup} trong ${fmtInt(groupSize)} đơn vị của nhóm.`, `Rank ${u.rankInGroup} of ${fmtInt(groupSize)} units in the group.`)}
-      </>} /></td>
+      <th scope="row">
+        {u.unitName} <small>({u.unitCode})</small>
+      </th>
+      <td>
+        <Figure
+          value={n2(u.maxPoints)}
+          why={t(
+            'Điểm chuẩn tối đa sau hạ chuẩn của đơn vị, nhập từ tệp điểm tự đánh giá.',
+            'The unit’s maximum after adjustment, imported with the self-assessment file.',
+          )}
+        />
+      </td>
+      <td>
+        <Figure
+          value={n2(u.selfAssessment)}
+          why={t(
+            `Điểm tự đánh giá đã thẩm định năm ${year}, nhập từ tệp điểm tự đánh giá.`,
+            `Appraised self-assessment for ${year}, imported from the self-assessment file.`,
+          )}
+        />
+      </td>
+      <td>
+        <Figure
+          value={n2(u.staffSurveyPoints)}
+          why={
+            u.staffSource === 'imported'
+              ? t(
+                  'Điểm khảo sát CBCCVC nhập cùng tệp điểm tự đánh giá.',
+                  'Staff-survey points imported with the self-assessment file.',
+                )
+              : t(
+                  `Tính từ các phiếu hợp lệ của đợt khảo sát CBCCVC năm ${year}.`,
+                  `Computed from the valid forms of the ${year} staff survey.`,
+                )
+          }
+        />
+      </td>
+      <td>
+        <Figure
+          value={n2(u.sipasPercent)}
+          why={
+            <>
+              {t(
+                `Chỉ số hài lòng SIPAS (%) từ các phiếu hợp lệ của đợt khảo sát SIPAS năm ${year}.`,
+                `SIPAS satisfaction (%) from the valid forms of the ${year} SIPAS campaign.`,
+              )}
+              {sipasCampaignId ? (
+                <>
+                  {' '}
+                  <a href={`/admin/campaigns/${sipasCampaignId}/results`}>{t('Xem kết quả SIPAS', 'See the SIPAS results')}</a>
+                </>
+              ) : null}
+            </>
+          }
+        />
+      </td>
+      <td>
+        <Figure
+          value={n2(u.sipasPoints)}
+          why={
+            sipasMax === undefined
+              ? t(
+                  `= SIPAS % × điểm tối đa phần SIPAS của nhóm ÷ 100 (SIPAS ${n2(u.sipasPercent)} %).`,
+                  `= SIPAS % × the group’s SIPAS maximum ÷ 100 (SIPAS ${n2(u.sipasPercent)} %).`,
+                )
+              : t(
+                  `= SIPAS % × điểm tối đa SIPAS của nhóm ÷ 100 = ${n2(u.sipasPercent)} × ${n2(sipasMax)} ÷ 100 = ${n2(u.sipasPoints)}.`,
+                  `= SIPAS % × the group’s SIPAS maximum ÷ 100 = ${n2(u.sipasPercent)} × ${n2(sipasMax)} ÷ 100 = ${n2(u.sipasPoints)}.`,
+                )
+          }
+        />
+      </td>
+      <td>
+        <Figure
+          value={n2(u.totalPoints)}
+          why={t(
+            `= tự đánh giá + khảo sát CBCCVC + điểm SIPAS = ${n2(u.selfAssessment)} + ${n2(u.staffSurveyPoints)} + ${n2(u.sipasPoints)} = ${n2(u.totalPoints)}.`,
+            `= self-assessment + staff survey + SIPAS points = ${n2(u.selfAssessment)} + ${n2(u.staffSurveyPoints)} + ${n2(u.sipasPoints)} = ${n2(u.totalPoints)}.`,
+          )}
+        />
+      </td>
+      <td>
+        <Figure
+          value={n2(u.indexPercent)}
+          why={t(
+            `= tổng điểm ÷ điểm chuẩn tối đa × 100 = ${n2(u.totalPoints)} ÷ ${n2(u.maxPoints)} × 100 = ${fmtPct(u.indexPercent)}.`,
+            `= total ÷ maximum × 100 = ${n2(u.totalPoints)} ÷ ${n2(u.maxPoints)} × 100 = ${fmtPct(u.indexPercent)}.`,
+          )}
+        />
+      </td>
+      <td>
+        <Figure
+          className="par-band"
+          value={
+            <>
+              <span className="par-swatch" style={{ background: bandColour(u.band) }} aria-hidden="true" />
+              {bandLabel(u.band)}
+            </>
+          }
+          why={
+            <>
+              {t(
+                `Chỉ số ${fmtPct(u.indexPercent)} xếp ${bandLabel(u.band)}`,
+                `Index ${fmtPct(u.indexPercent)} falls in ${bandLabel(u.band)}`,
+              )}
+              {rule ? ` (${rule})` : ''}.{' '}
+              {t(
+                `Thứ ${u.rankInGroup} trong ${fmtInt(groupSize)} đơn vị của nhóm.`,
+                `Rank ${u.rankInGroup} of ${fmtInt(groupSize)} units in the group.`,
+              )}
+            </>
+          }
+        />
+      </td>
     </tr>
   );
 }
@@ -81,11 +189,22 @@ function UnitRow({ u, year, sipasCampaignId, groupSize, method }: { u: Unit; yea
 function GroupRow({ g, index }: { g: TableGroup; index: number }) {
   const t = useT();
   const s = g.summary;
-  const mean = (v: number, vi: string, en: string) => <Figure value={n2(v)} why={t(`Bình quân ${vi} của ${fmtInt(s?.units ?? 0)} đơn vị có đủ dữ liệu trong nhóm.`, `Mean ${en} of the group’s ${fmtInt(s?.units ?? 0)} units with complete data.`)} />;
+  const mean = (v: number, vi: string, en: string) => (
+    <Figure
+      value={n2(v)}
+      why={t(
+        `Bình quân ${vi} của ${fmtInt(s?.units ?? 0)} đơn vị có đủ dữ liệu trong nhóm.`,
+        `Mean ${en} of the group’s ${fmtInt(s?.units ?? 0)} units with complete data.`,
+      )}
+    />
+  );
   return (
     <tr className="par-group" data-group={g.group}>
       <td>{roman(index)}</td>
-      <th scope="rowgroup">{groupLabel(g.group)}{s ? <small> · {t('bình quân nhóm', 'group mean')}</small> : null}</th>
+      <th scope="rowgroup">
+        {groupLabel(g.group)}
+        {s ? <small> · {t('bình quân nhóm', 'group mean')}</small> : null}
+      </th>
       {s ? (
         <>
           <td>{mean(s.meanMaxPoints, 'điểm chuẩn tối đa', 'maximum')}</td>
@@ -97,7 +216,9 @@ function GroupRow({ g, index }: { g: TableGroup; index: number }) {
           <td>{mean(s.meanIndexPercent, 'chỉ số', 'index')}</td>
           <td />
         </>
-      ) : <td colSpan={8}>{t('Chưa có đơn vị nào đủ dữ liệu', 'No unit with complete data yet')}</td>}
+      ) : (
+        <td colSpan={8}>{t('Chưa có đơn vị nào đủ dữ liệu', 'No unit with complete data yet')}</td>
+      )}
     </tr>
   );
 }
@@ -111,22 +232,41 @@ export function ParTable({ body, method }: { body: ParTableBody; method: MethodF
         <caption>{t(`Kết quả Chỉ số CCHC năm ${body.year}`, `PAR Index ${body.year}`)}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('Hạng', 'Rank')}</th><th scope="col">{t('Đơn vị', 'Unit')}</th>
-            <th scope="col">{t('Điểm chuẩn tối đa', 'Adjusted max')}</th><th scope="col">{t('Điểm tự đánh giá', 'Self-assessment')}</th>
-            <th scope="col">{t('Khảo sát CBCCVC', 'Staff survey')}</th><th scope="col">{t('Chỉ số SIPAS (%)', 'SIPAS (%)')}</th>
-            <th scope="col">{t('Điểm SIPAS', 'SIPAS points')}</th><th scope="col">{t('Tổng điểm', 'Total')}</th>
-            <th scope="col">{t('Chỉ số CCHC (%)', 'Index (%)')}</th><th scope="col">{t('Xếp loại', 'Band')}</th>
+            <th scope="col">{t('Hạng', 'Rank')}</th>
+            <th scope="col">{t('Đơn vị', 'Unit')}</th>
+            <th scope="col">{t('Điểm chuẩn tối đa', 'Adjusted max')}</th>
+            <th scope="col">{t('Điểm tự đánh giá', 'Self-assessment')}</th>
+            <th scope="col">{t('Khảo sát CBCCVC', 'Staff survey')}</th>
+            <th scope="col">{t('Chỉ số SIPAS (%)', 'SIPAS (%)')}</th>
+            <th scope="col">{t('Điểm SIPAS', 'SIPAS points')}</th>
+            <th scope="col">{t('Tổng điểm', 'Total')}</th>
+            <th scope="col">{t('Chỉ số CCHC (%)', 'Index (%)')}</th>
+            <th scope="col">{t('Xếp loại', 'Band')}</th>
           </tr>
         </thead>
         {groups.map((g, i) => (
           <tbody key={g.group}>
             <GroupRow g={g} index={i} />
-            {g.units.map((u) => <UnitRow key={u.unitCode} u={u} year={body.year} sipasCampaignId={body.sipasCampaignId} groupSize={g.units.length} method={method} />)}
+            {g.units.map((u) => (
+              <UnitRow
+                key={u.unitCode}
+                u={u}
+                year={body.year}
+                sipasCampaignId={body.sipasCampaignId}
+                groupSize={g.units.length}
+                method={method}
+              />
+            ))}
             {g.incomplete.map((u) => (
               <tr key={u.unitCode} data-unit={u.unitCode} className="par-missing">
                 <td>—</td>
-                <th scope="row">{u.unitName} <small>({u.unitCode})</small></th>
-                <td colSpan={8}><strong>{t('Chưa tính được:', 'Not scored:')}</strong> {u.missing.map(missingLabel).join('; ')}{subCriteria(u)}</td>
+                <th scope="row">
+                  {u.unitName} <small>({u.unitCode})</small>
+                </th>
+                <td colSpan={8}>
+                  <strong>{t('Chưa tính được:', 'Not scored:')}</strong> {u.missing.map(missingLabel).join('; ')}
+                  {subCriteria(u)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -134,8 +274,18 @@ export function ParTable({ body, method }: { body: ParTableBody; method: MethodF
         {body.overall.meanIndexPercent !== null ? (
           <tfoot>
             <tr className="par-overall">
-              <td /><th scope="row">{t('Bình quân chung', 'Overall mean')}</th><td colSpan={6} />
-              <td><Figure value={n2(body.overall.meanIndexPercent)} why={t(`Bình quân chỉ số của ${fmtInt(body.overall.units)} đơn vị có đủ dữ liệu.`, `Mean index of the ${fmtInt(body.overall.units)} units with complete data.`)} /></td>
+              <td />
+              <th scope="row">{t('Bình quân chung', 'Overall mean')}</th>
+              <td colSpan={6} />
+              <td>
+                <Figure
+                  value={n2(body.overall.meanIndexPercent)}
+                  why={t(
+                    `Bình quân chỉ số của ${fmtInt(body.overall.units)} đơn vị có đủ dữ liệu.`,
+                    `Mean index of the ${fmtInt(body.overall.units)} units with complete data.`,
+                  )}
+                />
+              </td>
               <td />
             </tr>
           </tfoot>

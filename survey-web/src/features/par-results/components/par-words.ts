@@ -29,7 +29,8 @@ const MISSING: Record<string, [string, string]> = {
   sipas_not_enough_data: ['thiếu phiếu SIPAS (chưa đủ mẫu tối thiểu)', 'too few SIPAS forms (below the minimum sample)'],
   no_sipas_campaign: ['thiếu đợt khảo sát SIPAS của năm', 'no SIPAS campaign this year'],
 };
-export const missingLabel = (code: string): string => pairName(MISSING, code, (c) => tr(`thiếu dữ liệu (${c})`, `missing data (${c})`));
+export const missingLabel = (code: string): string =>
+  pairName(MISSING, code, (c) => tr(`thiếu dữ liệu (${c})`, `missing data (${c})`));
 
 /** `87,33` (vi) / `87.33` (en): the published two decimals. */
 export const n2 = (v: number): string => fmtNum(v, 2);

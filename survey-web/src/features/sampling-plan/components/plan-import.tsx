@@ -18,11 +18,25 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
       const r = await importPlan(campaignId, file, dryRun, margin);
       setErrors(r.errors);
       setPreview(dryRun ? r : null);
-      if (dryRun) setMessage(r.ok
-        ? tr(`Tệp hợp lệ: ${r.units} đơn vị, tổng ${r.total} phiếu.`, `Valid file: ${r.units} units, ${r.total} forms in all.`)
-        : tr(`Tệp có ${r.errors.length} lỗi, chưa thể nhập.`, `The file has ${r.errors.length} errors and cannot be imported yet.`));
+      if (dryRun)
+        setMessage(
+          r.ok
+            ? tr(
+                `Tệp hợp lệ: ${r.units} đơn vị, tổng ${r.total} phiếu.`,
+                `Valid file: ${r.units} units, ${r.total} forms in all.`,
+              )
+            : tr(
+                `Tệp có ${r.errors.length} lỗi, chưa thể nhập.`,
+                `The file has ${r.errors.length} errors and cannot be imported yet.`,
+              ),
+        );
       else {
-        setMessage(tr(`Đã nhập kế hoạch: ${r.units} đơn vị, tổng ${r.total} phiếu.`, `Plan imported: ${r.units} units, ${r.total} forms in all.`));
+        setMessage(
+          tr(
+            `Đã nhập kế hoạch: ${r.units} đơn vị, tổng ${r.total} phiếu.`,
+            `Plan imported: ${r.units} units, ${r.total} forms in all.`,
+          ),
+        );
         onImported();
       }
     } catch (err) {
@@ -34,19 +48,57 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
   return (
     <section className="admin-card" aria-labelledby="plan-import-title">
       <h2 id="plan-import-title">{tr('Nhập kế hoạch từ Excel', 'Import the plan from Excel')}</h2>
-      <p>{tr('Trang “Chỉ tiêu”: mã đơn vị và chỉ tiêu phiếu (hoặc số hồ sơ/năm N). Trang “Địa bàn” (không bắt buộc): mã huyện, xã, ấp, chỉ tiêu (mặc định 27). Nhập lại sẽ thay thế kế hoạch; tệp có lỗi sẽ không được nhập dòng nào.', 'Sheet “Chỉ tiêu”: unit code and target forms (or dossiers per year N). Sheet “Địa bàn” (optional): district, commune and hamlet codes, quota (27 by default). Importing again replaces the plan; a file with errors imports no row.')}</p>
-      <p><a href={templateUrl} download>{tr('Tải tệp mẫu (.xlsx)', 'Download the template (.xlsx)')}</a></p>
-      <input type="file" accept=".xlsx" aria-label={tr('Chọn tệp kế hoạch (.xlsx)', 'Choose the plan file (.xlsx)')} onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setErrors([]); }} />
+      <p>
+        {tr(
+          'Trang “Chỉ tiêu”: mã đơn vị và chỉ tiêu phiếu (hoặc số hồ sơ/năm N). Trang “Địa bàn” (không bắt buộc): mã huyện, xã, ấp, chỉ tiêu (mặc định 27). Nhập lại sẽ thay thế kế hoạch; tệp có lỗi sẽ không được nhập dòng nào.',
+          'Sheet “Chỉ tiêu”: unit code and target forms (or dossiers per year N). Sheet “Địa bàn” (optional): district, commune and hamlet codes, quota (27 by default). Importing again replaces the plan; a file with errors imports no row.',
+        )}
+      </p>
+      <p>
+        <a href={templateUrl} download>
+          {tr('Tải tệp mẫu (.xlsx)', 'Download the template (.xlsx)')}
+        </a>
+      </p>
+      <input
+        type="file"
+        accept=".xlsx"
+        aria-label={tr('Chọn tệp kế hoạch (.xlsx)', 'Choose the plan file (.xlsx)')}
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          setPreview(null);
+          setErrors([]);
+        }}
+      />
       <div className="admin-actions">
-        <button type="button" disabled={!file} onClick={() => void run(true)}>{tr('Kiểm tra (chạy thử)', 'Check (dry run)')}</button>
-        <button type="button" className="admin-primary" disabled={!preview?.ok} onClick={() => void run(false)}>{tr('Nhập kế hoạch', 'Import the plan')}</button>
+        <button type="button" disabled={!file} onClick={() => void run(true)}>
+          {tr('Kiểm tra (chạy thử)', 'Check (dry run)')}
+        </button>
+        <button type="button" className="admin-primary" disabled={!preview?.ok} onClick={() => void run(false)}>
+          {tr('Nhập kế hoạch', 'Import the plan')}
+        </button>
       </div>
       {message ? <p role="status">{message}</p> : null}
       {errors.length > 0 ? (
         <table className="admin-table">
           <caption>{tr('Các lỗi trong tệp', 'Errors in the file')}</caption>
-          <thead><tr><th>{tr('Trang', 'Sheet')}</th><th>{tr('Dòng', 'Row')}</th><th>{tr('Cột', 'Column')}</th><th>{tr('Lỗi', 'Error')}</th></tr></thead>
-          <tbody>{errors.map((e, i) => <tr key={i} className="admin-below"><td>{e.sheet}</td><td>{e.row}</td><td>{e.column}</td><td>{tr(e.message, e.messageEn)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{tr('Trang', 'Sheet')}</th>
+              <th>{tr('Dòng', 'Row')}</th>
+              <th>{tr('Cột', 'Column')}</th>
+              <th>{tr('Lỗi', 'Error')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((e, i) => (
+              <tr key={i} className="admin-below">
+                <td>{e.sheet}</td>
+                <td>{e.row}</td>
+                <td>{e.column}</td>
+                <td>{tr(e.message, e.messageEn)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       ) : null}
     </section>

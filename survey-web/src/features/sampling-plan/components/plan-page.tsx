@@ -16,7 +16,11 @@ import '@/app/admin.css';
 import '../sampling-plan.css';
 
 export default function PlanPage({ params }: { params: Record<string, string> }) {
-  return <AdminShell><Plan id={params.campaignId ?? ''} /></AdminShell>;
+  return (
+    <AdminShell>
+      <Plan id={params.campaignId ?? ''} />
+    </AdminShell>
+  );
 }
 
 function Plan({ id }: { id: string }) {
@@ -25,26 +29,54 @@ function Plan({ id }: { id: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [marginPct, setMarginPct] = useState('5');
   const refresh = useCallback(() => {
-    getPlan(id).then((p) => { setPlan(p); setError(null); }, setError);
+    getPlan(id).then((p) => {
+      setPlan(p);
+      setError(null);
+    }, setError);
   }, [id]);
   useEffect(refresh, [refresh]);
   const margin = Math.min(Math.max(Number(marginPct) / 100 || 0.05, 0.001), 0.5);
-  const changed = (m: string) => { setMessage(m); refresh(); };
+  const changed = (m: string) => {
+    setMessage(m);
+    refresh();
+  };
 
   if (error instanceof ApiError && error.status === 401) {
-    return <main className="page admin"><p role="alert"><a href="/admin">{tr('Vui lòng đăng nhập để xem kế hoạch chọn mẫu.', 'Please sign in to see the sampling plan.')}</a></p></main>;
+    return (
+      <main className="page admin">
+        <p role="alert">
+          <a href="/admin">{tr('Vui lòng đăng nhập để xem kế hoạch chọn mẫu.', 'Please sign in to see the sampling plan.')}</a>
+        </p>
+      </main>
+    );
   }
   return (
     <main className="page admin">
-      <p><a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a></p>
+      <p>
+        <a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a>
+      </p>
       <h1>{tr('Kế hoạch chọn mẫu SIPAS', 'SIPAS sampling plan')}</h1>
-      {error ? <p role="alert" className="plan-error">{errorMessage(error)}</p> : null}
-      {message ? <p role="status" className="admin-message">{message}</p> : null}
-      {!plan && !error ? <p className="loading" role="status">{tr('Đang tải…', 'Loading…')}</p> : null}
+      {error ? (
+        <p role="alert" className="plan-error">
+          {errorMessage(error)}
+        </p>
+      ) : null}
+      {message ? (
+        <p role="status" className="admin-message">
+          {message}
+        </p>
+      ) : null}
+      {!plan && !error ? (
+        <p className="loading" role="status">
+          {tr('Đang tải…', 'Loading…')}
+        </p>
+      ) : null}
       {plan ? (
         <>
           <p className="plan-totals" data-testid="plan-totals">
-            {tr('Tổng chỉ tiêu', 'Total target')}: <strong>{plan.totals.target}</strong> {tr('phiếu', 'forms')} · {plan.units.length} {tr('đơn vị', 'units')} · {tr('đã thu', 'collected')} {plan.totals.collected} · {tr('hợp lệ', 'valid')} {plan.totals.valid}
+            {tr('Tổng chỉ tiêu', 'Total target')}: <strong>{plan.totals.target}</strong> {tr('phiếu', 'forms')} ·{' '}
+            {plan.units.length} {tr('đơn vị', 'units')} · {tr('đã thu', 'collected')} {plan.totals.collected} ·{' '}
+            {tr('hợp lệ', 'valid')} {plan.totals.valid}
           </p>
           <label className="plan-margin">
             {tr('Sai số e (%) khi tính n = N/(1+N·e²)', 'Margin e (%) for n = N/(1+N·e²)')}

@@ -1,5 +1,12 @@
 /** Requests of the SIPAS results page (schemas and types from @hailong/contracts). */
-import type { SipasComparison, Campaign, CampaignResults, counterResultSchema, dayResultSchema, SuspectResponses } from '@hailong/contracts';
+import type {
+  SipasComparison,
+  Campaign,
+  CampaignResults,
+  counterResultSchema,
+  dayResultSchema,
+  SuspectResponses,
+} from '@hailong/contracts';
 import type { z } from 'zod';
 import { api } from '@/lib/api-client';
 
@@ -8,7 +15,8 @@ export type DayResult = z.infer<typeof dayResultSchema>;
 
 export const getCampaign = (id: string) => api<Campaign>(`/api/v1/campaigns/${id}`);
 export const getResults = (id: string) => api<CampaignResults>(`/api/v1/campaigns/${id}/results`);
-export const getCounters = (id: string) => api<{ counters: CounterResult[]; minCell: number }>(`/api/v1/campaigns/${id}/results/counters`);
+export const getCounters = (id: string) =>
+  api<{ counters: CounterResult[]; minCell: number }>(`/api/v1/campaigns/${id}/results/counters`);
 export const getDays = (id: string) => api<{ days: DayResult[]; minCell: number }>(`/api/v1/campaigns/${id}/results/days`);
 
 export const SUSPECT_PAGE = 20;

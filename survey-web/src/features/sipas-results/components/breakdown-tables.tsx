@@ -15,25 +15,55 @@ function Bar({ value, max }: { value: number | null; max: number }) {
 
 /** The rate, or why it is withheld: "< 5" for too few forms, a dash with an explanation for a second withheld group. */
 function RateText({ r, minCell }: { r: CounterResult | DayResult; minCell: number }) {
-  if (r.suppressed === 'small') return <span title={tr(`Ít hơn ${minCell} phiếu: không hiển thị`, `Fewer than ${minCell} forms: withheld`)}>{`< ${minCell}`}</span>;
+  if (r.suppressed === 'small')
+    return (
+      <span title={tr(`Ít hơn ${minCell} phiếu: không hiển thị`, `Fewer than ${minCell} forms: withheld`)}>{`< ${minCell}`}</span>
+    );
   if (r.suppressed === 'secondary') {
-    return <span title={tr('Ẩn để không suy ra được ô nhỏ từ tổng của đơn vị', 'Withheld so that a small group cannot be worked out from the unit total')}>{tr('ẩn', 'withheld')}</span>;
+    return (
+      <span
+        title={tr(
+          'Ẩn để không suy ra được ô nhỏ từ tổng của đơn vị',
+          'Withheld so that a small group cannot be worked out from the unit total',
+        )}
+      >
+        {tr('ẩn', 'withheld')}
+      </span>
+    );
   }
   return <>{pctText(r.quickRatePercent)}</>;
 }
 
-export function CountersTable({ counters, unitName, minCell }: { counters: CounterResult[]; unitName: (code: string) => string; minCell: number }) {
-  if (counters.length === 0) return <p className="rs-empty">{tr('Chưa có phiếu nào từ máy tại quầy.', 'No kiosk responses yet.')}</p>;
+export function CountersTable({
+  counters,
+  unitName,
+  minCell,
+}: {
+  counters: CounterResult[];
+  unitName: (code: string) => string;
+  minCell: number;
+}) {
+  if (counters.length === 0)
+    return <p className="rs-empty">{tr('Chưa có phiếu nào từ máy tại quầy.', 'No kiosk responses yet.')}</p>;
   return (
     <div className="rs-scroll">
       <table className="rs-table">
-        <caption>{tr('Theo quầy (máy tính bảng): tỷ lệ hài lòng của phiếu nhanh hợp lệ.', 'Per counter (tablet): satisfaction in valid quick forms.')}</caption>
+        <caption>
+          {tr(
+            'Theo quầy (máy tính bảng): tỷ lệ hài lòng của phiếu nhanh hợp lệ.',
+            'Per counter (tablet): satisfaction in valid quick forms.',
+          )}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{tr('Quầy', 'Counter')}</th>
             <th scope="col">{tr('Đơn vị', 'Unit')}</th>
-            <th scope="col" className="rs-num">{tr('Hợp lệ', 'Valid')}</th>
-            <th scope="col" className="rs-num">{tr('Nghi ngờ', 'Suspect')}</th>
+            <th scope="col" className="rs-num">
+              {tr('Hợp lệ', 'Valid')}
+            </th>
+            <th scope="col" className="rs-num">
+              {tr('Nghi ngờ', 'Suspect')}
+            </th>
             <th scope="col">{tr('Hài lòng', 'Satisfied')}</th>
           </tr>
         </thead>
@@ -44,7 +74,9 @@ export function CountersTable({ counters, unitName, minCell }: { counters: Count
               <td>{unitName(c.unitCode)}</td>
               <td className="rs-num">{c.validResponses}</td>
               <td className="rs-num">{c.suspectResponses}</td>
-              <td className="rs-barcell"><Bar value={c.quickRatePercent} max={100} /> <RateText r={c} minCell={minCell} /></td>
+              <td className="rs-barcell">
+                <Bar value={c.quickRatePercent} max={100} /> <RateText r={c} minCell={minCell} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -53,20 +85,37 @@ export function CountersTable({ counters, unitName, minCell }: { counters: Count
   );
 }
 
-export function DaysTable({ days, unitName, minCell }: { days: DayResult[]; unitName: (code: string) => string; minCell: number }) {
+export function DaysTable({
+  days,
+  unitName,
+  minCell,
+}: {
+  days: DayResult[];
+  unitName: (code: string) => string;
+  minCell: number;
+}) {
   if (days.length === 0) return <p className="rs-empty">{tr('Chưa có phiếu nào theo ngày.', 'No responses by day yet.')}</p>;
   const max = Math.max(...days.map((d) => d.validResponses));
   return (
     <div className="rs-scroll">
       <table className="rs-table">
-        <caption>{tr('Theo ngày (giờ Việt Nam): số phiếu hợp lệ và tỷ lệ hài lòng.', 'Per day (Vietnam time): valid responses and satisfaction.')}</caption>
+        <caption>
+          {tr(
+            'Theo ngày (giờ Việt Nam): số phiếu hợp lệ và tỷ lệ hài lòng.',
+            'Per day (Vietnam time): valid responses and satisfaction.',
+          )}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{tr('Ngày', 'Day')}</th>
             <th scope="col">{tr('Đơn vị', 'Unit')}</th>
             <th scope="col">{tr('Hợp lệ', 'Valid')}</th>
-            <th scope="col" className="rs-num">{tr('Nghi ngờ', 'Suspect')}</th>
-            <th scope="col" className="rs-num">{tr('Hài lòng', 'Satisfied')}</th>
+            <th scope="col" className="rs-num">
+              {tr('Nghi ngờ', 'Suspect')}
+            </th>
+            <th scope="col" className="rs-num">
+              {tr('Hài lòng', 'Satisfied')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,9 +123,13 @@ export function DaysTable({ days, unitName, minCell }: { days: DayResult[]; unit
             <tr key={`${d.day}-${d.unitCode}`}>
               <th scope="row">{dayText(d.day)}</th>
               <td>{unitName(d.unitCode)}</td>
-              <td className="rs-barcell"><Bar value={d.validResponses} max={max} /> {d.validResponses}</td>
+              <td className="rs-barcell">
+                <Bar value={d.validResponses} max={max} /> {d.validResponses}
+              </td>
               <td className="rs-num">{d.suspectResponses}</td>
-              <td className="rs-num"><RateText r={d} minCell={minCell} /></td>
+              <td className="rs-num">
+                <RateText r={d} minCell={minCell} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -18,9 +18,15 @@ export function RatingsList({ formCode, answers }: { formCode: string; answers: 
   const labels = labelsOf(formCode);
   return (
     <details className="rs-ratings">
-      <summary>{tr('Điểm đánh giá', 'Ratings')} ({entries.length})</summary>
+      <summary>
+        {tr('Điểm đánh giá', 'Ratings')} ({entries.length})
+      </summary>
       <ul>
-        {entries.map(([q, v]) => <li key={q}>{labels.get(q) ?? q}: <strong>{ratingText(v)}</strong></li>)}
+        {entries.map(([q, v]) => (
+          <li key={q}>
+            {labels.get(q) ?? q}: <strong>{ratingText(v)}</strong>
+          </li>
+        ))}
       </ul>
     </details>
   );

@@ -14,7 +14,11 @@ import { tr } from '@/lib/i18n';
 
 export default function ResultsPage({ params }: { params: Record<string, string> }) {
   const id = params.campaignId ?? '';
-  return <AdminShell><Results id={id} /></AdminShell>;
+  return (
+    <AdminShell>
+      <Results id={id} />
+    </AdminShell>
+  );
 }
 
 function Results({ id }: { id: string }) {
@@ -24,14 +28,38 @@ function Results({ id }: { id: string }) {
   const counted = data.results?.window;
   return (
     <main className="page rs">
-      <p><a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a></p>
-      <h1>{tr('Kết quả', 'Results')}: {data.campaign?.name ?? '…'}</h1>
-      {counted ? <p className="rs-muted">{tr(`Tính các phiếu hợp lệ từ ${dayText(counted.from)} đến ${dayText(counted.to)}.`, `Valid responses from ${dayText(counted.from)} to ${dayText(counted.to)} are counted.`)}</p> : null}
+      <p>
+        <a href={`/admin/campaigns/${id}`}>{tr('← Về đợt khảo sát', 'Back to the campaign')}</a>
+      </p>
+      <h1>
+        {tr('Kết quả', 'Results')}: {data.campaign?.name ?? '…'}
+      </h1>
+      {counted ? (
+        <p className="rs-muted">
+          {tr(
+            `Tính các phiếu hợp lệ từ ${dayText(counted.from)} đến ${dayText(counted.to)}.`,
+            `Valid responses from ${dayText(counted.from)} to ${dayText(counted.to)} are counted.`,
+          )}
+        </p>
+      ) : null}
       <nav aria-label={tr('Các phần', 'Sections')} className="rs-nav">
-        <a href="#rs-units">{tr('Theo đơn vị', 'Per unit')}</a> · <a href="#rs-yoy">{tr('So với năm trước', 'Year over year')}</a> · <a href="#rs-counters">{tr('Theo quầy', 'Per counter')}</a> · <a href="#rs-days">{tr('Theo ngày', 'Per day')}</a> · <a href="#rs-suspects">{tr('Phiếu nghi ngờ', 'Suspect responses')}</a>
+        <a href="#rs-units">{tr('Theo đơn vị', 'Per unit')}</a> · <a href="#rs-yoy">{tr('So với năm trước', 'Year over year')}</a>{' '}
+        · <a href="#rs-counters">{tr('Theo quầy', 'Per counter')}</a> · <a href="#rs-days">{tr('Theo ngày', 'Per day')}</a> ·{' '}
+        <a href="#rs-suspects">{tr('Phiếu nghi ngờ', 'Suspect responses')}</a>
       </nav>
-      {error ? <p role="alert" className="rs-error">{error} <button type="button" onClick={() => void refresh()}>{tr('Thử lại', 'Retry')}</button></p> : null}
-      {!loaded ? <p className="loading" role="status">{tr('Đang tải kết quả…', 'Loading results…')}</p> : null}
+      {error ? (
+        <p role="alert" className="rs-error">
+          {error}{' '}
+          <button type="button" onClick={() => void refresh()}>
+            {tr('Thử lại', 'Retry')}
+          </button>
+        </p>
+      ) : null}
+      {!loaded ? (
+        <p className="loading" role="status">
+          {tr('Đang tải kết quả…', 'Loading results…')}
+        </p>
+      ) : null}
       <section aria-labelledby="rs-units">
         <h2 id="rs-units">{tr('Theo đơn vị', 'Per unit')}</h2>
         {data.results ? <UnitsTable units={units} minSample={data.results.minSample} /> : null}
@@ -50,7 +78,9 @@ function Results({ id }: { id: string }) {
       </section>
       <section aria-labelledby="rs-suspects">
         <h2 id="rs-suspects">{tr('Phiếu nghi ngờ', 'Suspect responses')}</h2>
-        <p className="rs-muted">{tr('Các phiếu này chưa được tính vào SIPAS cho đến khi được chấp nhận.', 'Not counted until accepted.')}</p>
+        <p className="rs-muted">
+          {tr('Các phiếu này chưa được tính vào SIPAS cho đến khi được chấp nhận.', 'Not counted until accepted.')}
+        </p>
         <SuspectsPanel data={data.suspects} offset={offset} onPage={setOffset} onReviewed={() => void refresh()} />
       </section>
     </main>

@@ -4,8 +4,14 @@ import { errorMessage, tr } from '@/lib/i18n';
 import { reviewResponse } from '../api/results-api';
 
 type State = 'valid' | 'invalid';
-const REASON: Record<State, [vi: string, en: string]> = { valid: ['Lý do chấp nhận', 'Reason to accept'], invalid: ['Lý do loại', 'Reason to reject'] };
-const CONFIRM: Record<State, [vi: string, en: string]> = { valid: ['Xác nhận chấp nhận', 'Confirm accept'], invalid: ['Xác nhận loại', 'Confirm reject'] };
+const REASON: Record<State, [vi: string, en: string]> = {
+  valid: ['Lý do chấp nhận', 'Reason to accept'],
+  invalid: ['Lý do loại', 'Reason to reject'],
+};
+const CONFIRM: Record<State, [vi: string, en: string]> = {
+  valid: ['Xác nhận chấp nhận', 'Confirm accept'],
+  invalid: ['Xác nhận loại', 'Confirm reject'],
+};
 
 export function ReviewForm({ responseId, onReviewed }: { responseId: string; onReviewed: () => void }) {
   const [state, setState] = useState<State | null>(null);
@@ -33,8 +39,12 @@ export function ReviewForm({ responseId, onReviewed }: { responseId: string; onR
   if (!state) {
     return (
       <div className="rs-actions">
-        <button type="button" className="rs-accept" onClick={() => setState('valid')}>{tr('Chấp nhận', 'Accept')}</button>
-        <button type="button" className="rs-reject" onClick={() => setState('invalid')}>{tr('Loại', 'Reject')}</button>
+        <button type="button" className="rs-accept" onClick={() => setState('valid')}>
+          {tr('Chấp nhận', 'Accept')}
+        </button>
+        <button type="button" className="rs-reject" onClick={() => setState('invalid')}>
+          {tr('Loại', 'Reject')}
+        </button>
       </div>
     );
   }
@@ -45,8 +55,21 @@ export function ReviewForm({ responseId, onReviewed }: { responseId: string; onR
       <button type="submit" disabled={busy} className={state === 'valid' ? 'rs-accept' : 'rs-reject'}>
         {tr(...CONFIRM[state])}
       </button>
-      <button type="button" disabled={busy} onClick={() => { setState(null); setError(null); }}>{tr('Huỷ', 'Cancel')}</button>
-      {error ? <p role="alert" className="rs-error">{error}</p> : null}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          setState(null);
+          setError(null);
+        }}
+      >
+        {tr('Huỷ', 'Cancel')}
+      </button>
+      {error ? (
+        <p role="alert" className="rs-error">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -10,11 +10,17 @@ function sorted(units: UnitResult[], sort: Sort): UnitResult[] {
   if (sort === 'unit') return units;
   const dir = sort === 'sipas-desc' ? -1 : 1;
   // Units without a SIPAS % always go last, whichever the direction.
-  return [...units].sort((a, b) => (a.sipasPercent === null ? 1 : b.sipasPercent === null ? -1 : dir * (a.sipasPercent - b.sipasPercent)));
+  return [...units].sort((a, b) =>
+    a.sipasPercent === null ? 1 : b.sipasPercent === null ? -1 : dir * (a.sipasPercent - b.sipasPercent),
+  );
 }
 
 const NEXT: Record<Sort, Sort> = { unit: 'sipas-desc', 'sipas-desc': 'sipas-asc', 'sipas-asc': 'unit' };
-const ARIA: Record<Sort, 'none' | 'descending' | 'ascending'> = { unit: 'none', 'sipas-desc': 'descending', 'sipas-asc': 'ascending' };
+const ARIA: Record<Sort, 'none' | 'descending' | 'ascending'> = {
+  unit: 'none',
+  'sipas-desc': 'descending',
+  'sipas-asc': 'ascending',
+};
 
 export function UnitsTable({ units, minSample }: { units: UnitResult[]; minSample: number }) {
   const [sort, setSort] = useState<Sort>('unit');
@@ -23,28 +29,43 @@ export function UnitsTable({ units, minSample }: { units: UnitResult[]; minSampl
     <div className="rs-scroll">
       <table className="rs-table">
         <caption>
-          {tr(`Kết quả theo đơn vị: chỉ tính phiếu hợp lệ; dưới ${minSample} phiếu hiển thị “chưa đủ mẫu”.`, `Results by unit: valid responses only; below ${minSample} responses “not enough data” is shown.`)}
+          {tr(
+            `Kết quả theo đơn vị: chỉ tính phiếu hợp lệ; dưới ${minSample} phiếu hiển thị “chưa đủ mẫu”.`,
+            `Results by unit: valid responses only; below ${minSample} responses “not enough data” is shown.`,
+          )}
         </caption>
         <thead>
           <tr>
             <th scope="col">{tr('Đơn vị', 'Unit')}</th>
-            <th scope="col" className="rs-num">{tr('Hợp lệ', 'Valid')}</th>
-            <th scope="col" className="rs-num">{tr('Nghi ngờ', 'Suspect')}</th>
+            <th scope="col" className="rs-num">
+              {tr('Hợp lệ', 'Valid')}
+            </th>
+            <th scope="col" className="rs-num">
+              {tr('Nghi ngờ', 'Suspect')}
+            </th>
             <th scope="col" className="rs-num" aria-sort={ARIA[sort]}>
               <button type="button" className="rs-sort" onClick={() => setSort(NEXT[sort])}>
                 SIPAS % <span aria-hidden="true">{sort === 'sipas-desc' ? '▼' : sort === 'sipas-asc' ? '▲' : '↕'}</span>
                 <span className="rs-sr">({tr('sắp xếp', 'sort')})</span>
               </button>
             </th>
-            <th scope="col" className="rs-num">{tr('Hài lòng tại quầy', 'Quick-form satisfaction')}</th>
+            <th scope="col" className="rs-num">
+              {tr('Hài lòng tại quầy', 'Quick-form satisfaction')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {sorted(units, sort).map((u) => (
             <tr key={u.unitCode} data-unit={u.unitCode}>
-              <th scope="row">{u.unitName} <span className="rs-muted">({u.unitCode})</span></th>
-              <td className="rs-num" data-col="valid">{u.validResponses}</td>
-              <td className="rs-num" data-col="suspect">{u.suspectResponses}</td>
+              <th scope="row">
+                {u.unitName} <span className="rs-muted">({u.unitCode})</span>
+              </th>
+              <td className="rs-num" data-col="valid">
+                {u.validResponses}
+              </td>
+              <td className="rs-num" data-col="suspect">
+                {u.suspectResponses}
+              </td>
               <td className="rs-num">{pctText(u.sipasPercent)}</td>
               <td className="rs-num">{pctText(u.quickRatePercent)}</td>
             </tr>

@@ -2,7 +2,15 @@
 import type { Campaign, CampaignResults, SuspectResponses } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '@/lib/i18n';
-import { getCampaign, getCounters, getDays, getResults, getSuspects, type CounterResult, type DayResult } from '../api/results-api';
+import {
+  getCampaign,
+  getCounters,
+  getDays,
+  getResults,
+  getSuspects,
+  type CounterResult,
+  type DayResult,
+} from '../api/results-api';
 
 export interface ResultsData {
   campaign: Campaign | null;
@@ -23,7 +31,13 @@ export function useResults(id: string, enabled: boolean) {
   const [offset, setOffset] = useState(0);
   const refresh = useCallback(async () => {
     try {
-      const [campaign, results, counters, days, suspects] = await Promise.all([getCampaign(id), getResults(id), getCounters(id), getDays(id), getSuspects(id, offset)]);
+      const [campaign, results, counters, days, suspects] = await Promise.all([
+        getCampaign(id),
+        getResults(id),
+        getCounters(id),
+        getDays(id),
+        getSuspects(id, offset),
+      ]);
       // After the last item of a page is reviewed, step back to a page that still has items.
       if (suspects.responses.length === 0 && offset > 0) return setOffset(Math.max(0, offset - suspects.limit));
       setData({ campaign, results, counters: counters.counters, days: days.days, minCell: counters.minCell, suspects });

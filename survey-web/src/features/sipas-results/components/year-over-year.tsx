@@ -17,23 +17,62 @@ export function YearOverYear({ year }: { year: number }) {
   useEffect(() => {
     getComparison(year).then(setData, (e: unknown) => setError(errorMessage(e)));
   }, [year]);
-  if (error) return <p role="alert" className="rs-error">{error}</p>;
-  if (!data) return <p className="loading" role="status">{tr('Đang tải…', 'Loading…')}</p>;
+  if (error)
+    return (
+      <p role="alert" className="rs-error">
+        {error}
+      </p>
+    );
+  if (!data)
+    return (
+      <p className="loading" role="status">
+        {tr('Đang tải…', 'Loading…')}
+      </p>
+    );
   return (
     <div className="rs-scroll">
       <table className="rs-table" data-testid="rs-year-over-year">
-        <caption>{tr(`SIPAS năm ${data.year} so với năm ${data.previousYear} (%)`, `SIPAS ${data.year} against ${data.previousYear} (%)`)}</caption>
-        <thead><tr><th scope="col">{tr('Đơn vị', 'Unit')}</th><th scope="col">{data.year}</th><th scope="col">{data.previousYear}</th><th scope="col">{tr('Chênh lệch', 'Change')}</th><th scope="col">{tr('Ghi chú', 'Note')}</th></tr></thead>
+        <caption>
+          {tr(
+            `SIPAS năm ${data.year} so với năm ${data.previousYear} (%)`,
+            `SIPAS ${data.year} against ${data.previousYear} (%)`,
+          )}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{tr('Đơn vị', 'Unit')}</th>
+            <th scope="col">{data.year}</th>
+            <th scope="col">{data.previousYear}</th>
+            <th scope="col">{tr('Chênh lệch', 'Change')}</th>
+            <th scope="col">{tr('Ghi chú', 'Note')}</th>
+          </tr>
+        </thead>
         <tbody>
           {data.units.map((u) => (
             <tr key={u.unitCode}>
-              <th scope="row">{u.unitName} <small>({u.unitCode})</small></th>
+              <th scope="row">
+                {u.unitName} <small>({u.unitCode})</small>
+              </th>
               <td>{pctText(u.sipasPercent)}</td>
-              <td>{u.previous.basis === 'none' ? '—' : pctText(u.previous.sipasPercent)}{u.previous.basis === 'merged' || u.previous.basis === 'split' ? ' *' : ''}</td>
+              <td>
+                {u.previous.basis === 'none' ? '—' : pctText(u.previous.sipasPercent)}
+                {u.previous.basis === 'merged' || u.previous.basis === 'split' ? ' *' : ''}
+              </td>
               <td>{change(u.changePoints)}</td>
               <td>
                 {u.previous.note ? tr(u.previous.note, u.previous.noteEn ?? u.previous.note) : null}
-                {u.previous.basis === 'merged' || u.previous.basis === 'split' ? <small> — {u.previous.from.map((f) => `${f.unitCode} ${f.unitName}: ${pctText(f.sipasPercent)} (${f.validForms} ${tr('phiếu', 'forms')})`).join('; ')}</small> : null}
+                {u.previous.basis === 'merged' || u.previous.basis === 'split' ? (
+                  <small>
+                    {' '}
+                    —{' '}
+                    {u.previous.from
+                      .map(
+                        (f) =>
+                          `${f.unitCode} ${f.unitName}: ${pctText(f.sipasPercent)} (${f.validForms} ${tr('phiếu', 'forms')})`,
+                      )
+                      .join('; ')}
+                  </small>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -10,7 +10,10 @@ export function Message({ title, children }: { title: string; children?: React.R
 
 export const AlreadyAnswered = ({ at }: { at?: string | null }) => (
   <Message title="Anh/chị đã trả lời phiếu khảo sát này">
-    <p>Cảm ơn anh/chị đã tham gia khảo sát{at ? ` (gửi lúc ${new Date(at).toLocaleString('vi-VN')})` : ''}. Mỗi đường dẫn chỉ được gửi một lần.</p>
+    <p>
+      Cảm ơn anh/chị đã tham gia khảo sát{at ? ` (gửi lúc ${new Date(at).toLocaleString('vi-VN')})` : ''}. Mỗi đường dẫn chỉ được
+      gửi một lần.
+    </p>
     <p lang="en">You have already answered this survey. Thank you.</p>
   </Message>
 );

@@ -31,9 +31,17 @@ export default function StaffOptOutPage({ params }: { params: Record<string, str
   if (state.kind === 'done') {
     return (
       <Message title="Anh/chị sẽ không nhận thêm thư của đợt khảo sát này">
-        <p>Yêu cầu từ chối nhận thư đã được ghi nhận. Nếu muốn, anh/chị vẫn có thể trả lời phiếu bằng đường dẫn trong thư mời khi đợt khảo sát còn mở.</p>
-        <p lang="en">You will receive no more invitation or reminder mails for this survey. Your survey link still works while the survey is open.</p>
-        <p><a href={`/s/${encodeURIComponent(token)}`}>Mở phiếu khảo sát / Open the survey</a></p>
+        <p>
+          Yêu cầu từ chối nhận thư đã được ghi nhận. Nếu muốn, anh/chị vẫn có thể trả lời phiếu bằng đường dẫn trong thư mời khi
+          đợt khảo sát còn mở.
+        </p>
+        <p lang="en">
+          You will receive no more invitation or reminder mails for this survey. Your survey link still works while the survey is
+          open.
+        </p>
+        <p>
+          <a href={`/s/${encodeURIComponent(token)}`}>Mở phiếu khảo sát / Open the survey</a>
+        </p>
       </Message>
     );
   }
@@ -45,9 +53,15 @@ export default function StaffOptOutPage({ params }: { params: Record<string, str
         <button type="button" className="staff-primary" disabled={state.kind === 'sending'} onClick={() => void confirm()}>
           {state.kind === 'sending' ? 'Đang gửi… / Sending…' : 'Xác nhận từ chối nhận thư / Stop these mails'}
         </button>
-        <a className="staff-secondary staff-link-button" href={`/s/${encodeURIComponent(token)}`}>Quay lại phiếu khảo sát / Back to the survey</a>
+        <a className="staff-secondary staff-link-button" href={`/s/${encodeURIComponent(token)}`}>
+          Quay lại phiếu khảo sát / Back to the survey
+        </a>
       </div>
-      {state.kind === 'error' ? <p className="sf-error" role="alert">{state.message}</p> : null}
+      {state.kind === 'error' ? (
+        <p className="sf-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
     </Message>
   );
 }

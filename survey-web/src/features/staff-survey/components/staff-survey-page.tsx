@@ -34,8 +34,18 @@ function viewForError(err: unknown): View {
 
 function SaveStatus({ state }: { state: SaveState }) {
   const text =
-    state.kind === 'saving' ? 'Đang lưu…' : state.kind === 'saved' ? `Đã lưu tạm lúc ${state.at.toLocaleTimeString('vi-VN')}` : state.kind === 'error' ? `Chưa lưu được: ${state.message}` : '';
-  return <p className={`staff-save ${state.kind === 'error' ? 'sf-error' : ''}`} role="status" aria-live="polite">{text}</p>;
+    state.kind === 'saving'
+      ? 'Đang lưu…'
+      : state.kind === 'saved'
+        ? `Đã lưu tạm lúc ${state.at.toLocaleTimeString('vi-VN')}`
+        : state.kind === 'error'
+          ? `Chưa lưu được: ${state.message}`
+          : '';
+  return (
+    <p className={`staff-save ${state.kind === 'error' ? 'sf-error' : ''}`} role="status" aria-live="polite">
+      {text}
+    </p>
+  );
 }
 
 export default function StaffSurveyPage({ params }: { params: Record<string, string> }) {
@@ -67,7 +77,11 @@ export default function StaffSurveyPage({ params }: { params: Record<string, str
 
   switch (view.kind) {
     case 'loading':
-      return <p className="loading" role="status">Đang tải phiếu khảo sát… / Loading…</p>;
+      return (
+        <p className="loading" role="status">
+          Đang tải phiếu khảo sát… / Loading…
+        </p>
+      );
     case 'done':
       return <ThankYou />;
     case 'answered':
@@ -82,7 +96,9 @@ export default function StaffSurveyPage({ params }: { params: Record<string, str
       return (
         <Message title="Không tải được phiếu khảo sát">
           <p className="sf-error">{view.message}</p>
-          <button type="button" className="staff-secondary" onClick={() => window.location.reload()}>Thử lại</button>
+          <button type="button" className="staff-secondary" onClick={() => window.location.reload()}>
+            Thử lại
+          </button>
         </Message>
       );
     case 'form': {
@@ -94,13 +110,27 @@ export default function StaffSurveyPage({ params }: { params: Record<string, str
             {link.respondentName} · {link.unit.name} · Hạn trả lời: {new Date(link.closesAt).toLocaleDateString('vi-VN')}
           </p>
           {link.form.description ? <p className="staff-desc">{link.form.description.vi}</p> : null}
-          <p className="staff-desc">Câu trả lời được tự động lưu tạm; anh/chị có thể đóng trang và mở lại đường dẫn để tiếp tục.</p>
-          <SurveyForm form={link.form} defaultValues={link.answers} onChange={autosave.schedule} onSubmit={onSubmit} submitLabel="Gửi phiếu khảo sát" />
+          <p className="staff-desc">
+            Câu trả lời được tự động lưu tạm; anh/chị có thể đóng trang và mở lại đường dẫn để tiếp tục.
+          </p>
+          <SurveyForm
+            form={link.form}
+            defaultValues={link.answers}
+            onChange={autosave.schedule}
+            onSubmit={onSubmit}
+            submitLabel="Gửi phiếu khảo sát"
+          />
           <div className="staff-actions">
-            <button type="button" className="staff-secondary" onClick={() => void autosave.flush()}>Lưu tạm</button>
+            <button type="button" className="staff-secondary" onClick={() => void autosave.flush()}>
+              Lưu tạm
+            </button>
             <SaveStatus state={autosave.state} />
           </div>
-          {submitError ? <p className="sf-error" role="alert">{submitError}</p> : null}
+          {submitError ? (
+            <p className="sf-error" role="alert">
+              {submitError}
+            </p>
+          ) : null}
         </main>
       );
     }

@@ -5,7 +5,10 @@ export const FLAG_TEXT: Record<string, { vi: string; en: string }> = {
   short_interview: { vi: 'Phỏng vấn quá ngắn (dưới thời gian tối thiểu của đợt)', en: 'Interview shorter than the minimum' },
   outside_window: { vi: 'Phỏng vấn ngoài thời gian của đợt khảo sát', en: 'Interview outside the campaign window' },
   over_quota: { vi: 'Vượt chỉ tiêu được giao cho điều tra viên', en: 'Beyond the assignment quota' },
-  identical_pattern: { vi: 'Câu trả lời giống hệt ít nhất 2 phiếu khác của cùng điều tra viên', en: 'Same answers as 2+ other forms by this enumerator' },
+  identical_pattern: {
+    vi: 'Câu trả lời giống hệt ít nhất 2 phiếu khác của cùng điều tra viên',
+    en: 'Same answers as 2+ other forms by this enumerator',
+  },
 };
 
 export const flagText = (flag: string) => FLAG_TEXT[flag] ?? { vi: flag, en: flag };

@@ -16,15 +16,21 @@ export function ReviewAnswers({ id, lines }: { id: string; lines: AnswerLine[] }
   }
   return (
     <details className="sv-answers">
-      <summary>{tr('Xem câu trả lời', 'Show the answers')} ({answered}/{lines.length} {tr('câu đã trả lời', 'answered')})</summary>
+      <summary>
+        {tr('Xem câu trả lời', 'Show the answers')} ({answered}/{lines.length} {tr('câu đã trả lời', 'answered')})
+      </summary>
       {parts.map((p) => (
         <section key={`${id}-${p.title}`} aria-label={p.title}>
           <h4>{p.title}</h4>
           <dl>
             {p.lines.map((l) => (
               <div key={l.questionId} data-question={l.questionId}>
-                <dt>{l.number}. {tr(l.question.vi, l.question.en)}</dt>
-                <dd className={l.answer ? undefined : 'sv-muted'}>{l.answer ? tr(l.answer.vi, l.answer.en) : tr('Không trả lời', 'Not answered')}</dd>
+                <dt>
+                  {l.number}. {tr(l.question.vi, l.question.en)}
+                </dt>
+                <dd className={l.answer ? undefined : 'sv-muted'}>
+                  {l.answer ? tr(l.answer.vi, l.answer.en) : tr('Không trả lời', 'Not answered')}
+                </dd>
               </div>
             ))}
           </dl>

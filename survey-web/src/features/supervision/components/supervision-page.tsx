@@ -53,8 +53,20 @@ function Supervision({ id }: { id: string }) {
   return (
     <main className="page sv">
       <h1>{tr('Giám sát điều tra', 'Fieldwork supervision')}</h1>
-      <p className="sv-muted">{user.fullName} · {canDecide ? tr('Giám sát viên', 'Supervisor') : tr('Quan sát viên (chỉ xem, không thấy thông tin cá nhân)', 'Observer (read only, no personal details)')}</p>
-      {error ? <p role="alert" className="sv-error">{error} <button type="button" onClick={() => void load()}>{tr('Thử lại', 'Retry')}</button></p> : null}
+      <p className="sv-muted">
+        {user.fullName} ·{' '}
+        {canDecide
+          ? tr('Giám sát viên', 'Supervisor')
+          : tr('Quan sát viên (chỉ xem, không thấy thông tin cá nhân)', 'Observer (read only, no personal details)')}
+      </p>
+      {error ? (
+        <p role="alert" className="sv-error">
+          {error}{' '}
+          <button type="button" onClick={() => void load()}>
+            {tr('Thử lại', 'Retry')}
+          </button>
+        </p>
+      ) : null}
       <ProgressTable progress={progress} />
       <ReviewQueue items={items} filter={filter} setFilter={setFilter} canDecide={canDecide} onChanged={() => void load()} />
       <BackChecksPanel campaignId={id} userId={user.id} items={checks} canDecide={canDecide} onChanged={() => void load()} />

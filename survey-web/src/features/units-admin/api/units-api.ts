@@ -7,4 +7,5 @@ export const lineageOf = (code: string) => api<UnitLineage>(`/api/v1/units/${enc
 export const orphanedWork = (asOf: string) => api<OrphanedWork>(`/api/v1/units/orphaned-work?asOf=${encodeURIComponent(asOf)}`);
 export const importEvents = async (file: File, dryRun: boolean) =>
   api<UnitEventsResult>(`/api/v1/units/events?dryRun=${dryRun}`, { upload: await uploadOf(file) });
-export const unitKinds = () => api<{ kinds: { code: string; name: string; nameEn: string; tier: string }[] }>('/api/v1/units/kinds');
+export const unitKinds = () =>
+  api<{ kinds: { code: string; name: string; nameEn: string; tier: string }[] }>('/api/v1/units/kinds');

@@ -5,7 +5,6 @@ import { errorMessage, tr } from '@/lib/i18n';
 import { eventName } from './event-names';
 import { importEvents } from '../api/units-api';
 
-
 /** Pick a reorganisation file (CSV or XLSX), check it (dry run: every bad cell listed), then apply it all at once. */
 export function EventsImport({ onImported }: { onImported: (result: UnitEventsResult) => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -20,9 +19,14 @@ export function EventsImport({ onImported }: { onImported: (result: UnitEventsRe
     try {
       const r = await importEvents(file, dryRun);
       setPreview(dryRun ? r : null);
-      setMessage(dryRun
-        ? tr(`Tệp hợp lệ: ${r.applied} sự kiện, ${r.created.length} đơn vị mới. Chưa có thay đổi nào được lưu.`, `Valid: ${r.applied} events, ${r.created.length} new units. Nothing saved yet.`)
-        : tr(`Đã áp dụng ${r.applied} sự kiện.`, `${r.applied} events applied.`));
+      setMessage(
+        dryRun
+          ? tr(
+              `Tệp hợp lệ: ${r.applied} sự kiện, ${r.created.length} đơn vị mới. Chưa có thay đổi nào được lưu.`,
+              `Valid: ${r.applied} events, ${r.created.length} new units. Nothing saved yet.`,
+            )
+          : tr(`Đã áp dụng ${r.applied} sự kiện.`, `${r.applied} events applied.`),
+      );
       if (!dryRun) onImported(r);
     } catch (err) {
       setPreview(null);
@@ -36,28 +40,66 @@ export function EventsImport({ onImported }: { onImported: (result: UnitEventsRe
       <h2 id="units-import-title">{tr('Nhập sắp xếp đơn vị', 'Import a reorganisation')}</h2>
       <p>
         {tr('Cột', 'Columns')}: <code>event,from_codes,to_codes,name,group,effective_date,basis</code>{' '}
-        {tr('(và province nếu cần). Sự kiện: rename (đổi tên), merge (hợp nhất), split (chia tách), transfer (chuyển cấp trên), dissolve (giải thể); nhiều mã cách nhau bằng dấu “;”. Tệp có lỗi sẽ không được áp dụng dòng nào.',
-          '(and province when needed). Events: rename, merge, split, transfer (new parent), dissolve; several codes separated by “;”. A file with errors applies no row at all.')}
+        {tr(
+          '(và province nếu cần). Sự kiện: rename (đổi tên), merge (hợp nhất), split (chia tách), transfer (chuyển cấp trên), dissolve (giải thể); nhiều mã cách nhau bằng dấu “;”. Tệp có lỗi sẽ không được áp dụng dòng nào.',
+          '(and province when needed). Events: rename, merge, split, transfer (new parent), dissolve; several codes separated by “;”. A file with errors applies no row at all.',
+        )}
       </p>
       <label>
         {tr('Tệp sự kiện (.csv, .xlsx)', 'Events file (.csv, .xlsx)')}{' '}
-        <input type="file" accept=".csv,.xlsx" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setErrors([]); setMessage(null); }} />
+        <input
+          type="file"
+          accept=".csv,.xlsx"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setPreview(null);
+            setErrors([]);
+            setMessage(null);
+          }}
+        />
       </label>
       <div className="admin-actions">
-        <button type="button" disabled={!file} onClick={() => void run(true)}>{tr('Kiểm tra (chạy thử)', 'Check (dry run)')}</button>
-        <button type="button" className="admin-primary" disabled={!preview} onClick={() => void run(false)}>{tr('Áp dụng', 'Apply')}</button>
+        <button type="button" disabled={!file} onClick={() => void run(true)}>
+          {tr('Kiểm tra (chạy thử)', 'Check (dry run)')}
+        </button>
+        <button type="button" className="admin-primary" disabled={!preview} onClick={() => void run(false)}>
+          {tr('Áp dụng', 'Apply')}
+        </button>
       </div>
-      {message ? <p role="status" data-testid="units-import-status">{message}</p> : null}
+      {message ? (
+        <p role="status" data-testid="units-import-status">
+          {message}
+        </p>
+      ) : null}
       {preview ? (
         <ul className="units-preview">
-          {preview.events.map((e) => <li key={e.row}>{tr('Dòng', 'Row')} {e.row}: {eventName(e.event)} {e.fromCodes.join(', ')}{e.toCodes.length > 0 ? ` → ${e.toCodes.join(', ')}` : ''} {tr('từ', 'from')} {e.effectiveDate} ({e.basis})</li>)}
+          {preview.events.map((e) => (
+            <li key={e.row}>
+              {tr('Dòng', 'Row')} {e.row}: {eventName(e.event)} {e.fromCodes.join(', ')}
+              {e.toCodes.length > 0 ? ` → ${e.toCodes.join(', ')}` : ''} {tr('từ', 'from')} {e.effectiveDate} ({e.basis})
+            </li>
+          ))}
         </ul>
       ) : null}
       {errors.length > 0 ? (
         <table className="admin-table" data-testid="units-import-errors">
           <caption>{tr('Các lỗi trong tệp', 'Errors in the file')}</caption>
-          <thead><tr><th scope="col">{tr('Dòng', 'Row')}</th><th scope="col">{tr('Cột', 'Column')}</th><th scope="col">{tr('Lỗi', 'Error')}</th></tr></thead>
-          <tbody>{errors.map((e, i) => <tr key={i} className="admin-below"><td>{e.row}</td><td>{e.column}</td><td>{tr(e.message, e.messageEn)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{tr('Dòng', 'Row')}</th>
+              <th scope="col">{tr('Cột', 'Column')}</th>
+              <th scope="col">{tr('Lỗi', 'Error')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((e, i) => (
+              <tr key={i} className="admin-below">
+                <td>{e.row}</td>
+                <td>{e.column}</td>
+                <td>{tr(e.message, e.messageEn)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       ) : null}
     </section>

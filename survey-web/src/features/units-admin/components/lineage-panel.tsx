@@ -4,13 +4,20 @@ import { errorMessage, tr } from '@/lib/i18n';
 import { eventName } from './event-names';
 import { lineageOf } from '../api/units-api';
 
-
 function Steps({ title, steps }: { title: string; steps: UnitLineage['predecessors'] }) {
   return (
     <>
       <h3>{title}</h3>
-      {steps.length === 0 ? <p>{tr('Không có.', 'None.')}</p> : (
-        <ul>{steps.map((s) => <li key={`${s.code}-${s.effectiveDate}`}><strong>{s.code}</strong> {s.name} — {eventName(s.event)} {tr('từ', 'from')} {s.effectiveDate} ({s.basis})</li>)}</ul>
+      {steps.length === 0 ? (
+        <p>{tr('Không có.', 'None.')}</p>
+      ) : (
+        <ul>
+          {steps.map((s) => (
+            <li key={`${s.code}-${s.effectiveDate}`}>
+              <strong>{s.code}</strong> {s.name} — {eventName(s.event)} {tr('từ', 'from')} {s.effectiveDate} ({s.basis})
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );
@@ -39,18 +46,37 @@ export function LineagePanel({ code, onCode, requested }: { code: string; onCode
   return (
     <section className="admin-card" aria-labelledby="units-lineage-title">
       <h2 id="units-lineage-title">{tr('Lịch sử đơn vị', 'Lineage')}</h2>
-      <form className="admin-actions" onSubmit={(e) => { e.preventDefault(); void show(code); }}>
-        <label>{tr('Mã đơn vị', 'Unit code')} <input value={code} onChange={(e) => onCode(e.target.value)} /></label>
+      <form
+        className="admin-actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void show(code);
+        }}
+      >
+        <label>
+          {tr('Mã đơn vị', 'Unit code')} <input value={code} onChange={(e) => onCode(e.target.value)} />
+        </label>
         <button type="submit">{tr('Xem lịch sử', 'Show the lineage')}</button>
       </form>
       {error ? <p role="alert">{error}</p> : null}
       {lineage ? (
         <div data-testid="units-lineage">
-          <p><strong>{lineage.code}</strong> {lineage.name} · {tr('hiệu lực từ', 'valid from')} {lineage.validFrom}{lineage.validTo ? ` ${tr('đến', 'to')} ${lineage.validTo}` : ''}</p>
+          <p>
+            <strong>{lineage.code}</strong> {lineage.name} · {tr('hiệu lực từ', 'valid from')} {lineage.validFrom}
+            {lineage.validTo ? ` ${tr('đến', 'to')} ${lineage.validTo}` : ''}
+          </p>
           <Steps title={tr('Hình thành từ', 'Predecessors')} steps={lineage.predecessors} />
           <Steps title={tr('Chuyển thành', 'Successors')} steps={lineage.successors} />
           <h3>{tr('Tên qua các thời kỳ', 'Names over time')}</h3>
-          <ul>{lineage.history.map((h) => <li key={h.validFrom}>{tr('Từ', 'From')} {h.validFrom}: {h.name} ({h.group}){h.parentCode ? `, ${tr('thuộc', 'under')} ${h.parentCode}` : ''}{h.basis ? ` — ${h.basis}` : ''}</li>)}</ul>
+          <ul>
+            {lineage.history.map((h) => (
+              <li key={h.validFrom}>
+                {tr('Từ', 'From')} {h.validFrom}: {h.name} ({h.group})
+                {h.parentCode ? `, ${tr('thuộc', 'under')} ${h.parentCode}` : ''}
+                {h.basis ? ` — ${h.basis}` : ''}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
     </section>
