@@ -8,7 +8,7 @@
  * The audit is interval propagation: each withheld cell starts with the range a reader knows
  * ('small': 1 … minCell − 1, 'secondary': 0 … its line total) and every shown line total narrows it
  * (x_i = total − shown − Σ others). While some withheld cell is pinned to one value, one more cell
- * of its line is withheld (the smallest shown one), or, if none is left, the line's total.
+ * of its line is withheld (the smallest non-empty shown one), or, if none is left, the line's total.
  */
 export type CellState = 'shown' | 'small' | 'secondary';
 
@@ -98,13 +98,17 @@ function pinnedCell(input: SuppressionInput, s: Suppression): [number, number] |
   return null;
 }
 
+const rank = (n: number): number => (n === 0 ? Number.MAX_SAFE_INTEGER : n);
+
 /** Withholds one more cell on a shown line through (i, j), or that line's total; false if nothing is left. */
 function protect(input: SuppressionInput, s: Suppression, i: number, j: number): boolean {
   const lines = linesOf(input, s).filter((l) => l.cells.some(([a, b]) => a === i && b === j));
   for (const line of lines) {
+    // The smallest non-empty shown cell: an empty one is pinned at 0 by any line it is alone on
+    // with a zero remainder, so it protects nothing; it is taken only when nothing else is left.
     const candidates = line.cells
       .filter(([a, b]) => s.cells[a]?.[b] === 'shown')
-      .sort(([a, b], [c, d]) => at(input.counts, a, b) - at(input.counts, c, d));
+      .sort(([a, b], [c, d]) => rank(at(input.counts, a, b)) - rank(at(input.counts, c, d)));
     const pick = candidates[0];
     if (pick) {
       (s.cells[pick[0]] as CellState[])[pick[1]] = 'secondary';
@@ -118,6 +122,12 @@ function protect(input: SuppressionInput, s: Suppression, i: number, j: number):
   return true;
 }
 
+function protectPinned(input: SuppressionInput, s: Suppression): void {
+  for (let pinned = pinnedCell(input, s); pinned; pinned = pinnedCell(input, s)) {
+    if (!protect(input, s, pinned[0], pinned[1])) break;
+  }
+}
+
 export function suppressSmallCells(input: SuppressionInput): Suppression {
   const minCell = Math.max(1, Math.floor(input.minCell));
   const norm = { ...input, minCell };
@@ -126,8 +136,13 @@ export function suppressSmallCells(input: SuppressionInput): Suppression {
     rowTotalHidden: input.counts.map(() => false),
     columnTotalHidden: (input.counts[0] ?? []).map(() => false),
   };
-  for (let pinned = pinnedCell(norm, s); pinned; pinned = pinnedCell(norm, s)) {
-    if (!protect(norm, s, pinned[0], pinned[1])) break;
+  protectPinned(norm, s);
+  // Row and column totals together cross-link the lines, and interval propagation no longer finds
+  // every pinned cell; a table with withheld cells then shows its row totals only (disjoint lines,
+  // where the propagation is exact).
+  if (norm.rowTotals && norm.columnTotals && s.cells.some((r) => r.some((c) => c !== 'shown'))) {
+    s.columnTotalHidden = s.columnTotalHidden.map(() => true);
+    protectPinned(norm, s);
   }
   return s;
 }
