@@ -122,12 +122,6 @@ function protect(input: SuppressionInput, s: Suppression, i: number, j: number):
   return true;
 }
 
-function protectPinned(input: SuppressionInput, s: Suppression): void {
-  for (let pinned = pinnedCell(input, s); pinned; pinned = pinnedCell(input, s)) {
-    if (!protect(input, s, pinned[0], pinned[1])) break;
-  }
-}
-
 export function suppressSmallCells(input: SuppressionInput): Suppression {
   const minCell = Math.max(1, Math.floor(input.minCell));
   const norm = { ...input, minCell };
@@ -136,13 +130,14 @@ export function suppressSmallCells(input: SuppressionInput): Suppression {
     rowTotalHidden: input.counts.map(() => false),
     columnTotalHidden: (input.counts[0] ?? []).map(() => false),
   };
-  protectPinned(norm, s);
   // Row and column totals together cross-link the lines, and interval propagation no longer finds
-  // every pinned cell; a table with withheld cells then shows its row totals only (disjoint lines,
-  // where the propagation is exact).
-  if (norm.rowTotals && norm.columnTotals && s.cells.some((r) => r.some((c) => c !== 'shown'))) {
+  // every pinned cell; a table with a small cell therefore shows its row totals only (disjoint
+  // lines, where the propagation is exact). Only small cells start any withholding.
+  if (norm.rowTotals && norm.columnTotals && s.cells.some((r) => r.includes('small'))) {
     s.columnTotalHidden = s.columnTotalHidden.map(() => true);
-    protectPinned(norm, s);
+  }
+  for (let pinned = pinnedCell(norm, s); pinned; pinned = pinnedCell(norm, s)) {
+    if (!protect(norm, s, pinned[0], pinned[1])) break;
   }
   return s;
 }
