@@ -67,6 +67,33 @@ describe('sampling plan', () => {
     expect(plan.districts.map((d) => d.unitCode)).toContain('ST40');
   });
 
+  it('expresses the 2024 provincial sample: 3 districts × 3 communes × 2 hamlets × 27 forms = 486 in 18 hamlets', async () => {
+    const id = await createFieldCampaign(t);
+    const districts = ['ST30', 'ST33', 'ST37'];
+    const localities = districts.flatMap((districtCode) =>
+      ['Xã Một', 'Xã Hai', 'Thị trấn'].flatMap((commune) =>
+        ['Ấp A', 'Ấp B'].map((hamlet) => ({ districtCode, commune, hamlet, quota: 27 })),
+      ),
+    );
+    const file = await planWorkbook({ targets: districts.map((unitCode) => ({ unitCode, target: 162 })), localities });
+    const res = await upload(id, file);
+    expect(res.statusCode).toBe(200);
+    expect(res.json<PlanImportResult>()).toMatchObject({
+      ok: true,
+      units: 3,
+      total: 486,
+      localities: { communes: 9, hamlets: 18, quota: 486 },
+    });
+    const plan = await readPlan(id);
+    expect(plan.localityTotals).toEqual({ communes: 9, hamlets: 18, quota: 486 });
+    for (const code of districts) {
+      const d = plan.districts.find((x) => x.unitCode === code);
+      expect(d?.communes).toHaveLength(3);
+      expect(d?.communes.flatMap((c) => c.hamlets.map((h) => h.quota))).toEqual(Array(6).fill(27));
+    }
+    expect(plan.totals.target).toBe(486);
+  });
+
   it('computes a target from the dossiers N with the margin given (N = 12,000 → 388 at 5%, 100 at 10%)', async () => {
     const id = await createFieldCampaign(t);
     const file = await planWorkbook({
