@@ -115,6 +115,8 @@ export const formDefinitionSchema = z
     scoring: z.object({
       sipas: sipasScoringSchema.optional(),
       perception: z.array(perceptionSchema).optional(),
+      /** What respondents want improved: shares reported from the highest down (e.g. answering "rất nhiều"). */
+      expectations: z.array(perceptionSchema).optional(),
       par: parScoringSchema.optional(),
     }),
     /** A complete valid response, used by tests and as documentation. */
@@ -128,6 +130,7 @@ export const formDefinitionSchema = z
       ...(f.scoring.sipas?.components.flatMap((c) => c.criteria) ?? []),
       ...(f.scoring.sipas?.overallQuestion ? [f.scoring.sipas.overallQuestion] : []),
       ...(f.scoring.perception?.map((p) => p.questionId) ?? []),
+      ...(f.scoring.expectations?.map((p) => p.questionId) ?? []),
       ...(f.scoring.par?.subCriteria.flatMap((s) => s.questions) ?? []),
     ];
     for (const r of refs) {
