@@ -83,7 +83,7 @@ function answerArb(q: Question): fc.Arbitrary<AnswerValue> {
   if (q.type === 'multi_choice')
     return fc.subarray(singleValues(q) as string[], { minLength: 1, maxLength: q.maxSelections ?? q.options?.length ?? 1 });
   if (q.type === 'number') return fc.integer({ min: q.min ?? -5, max: q.max ?? 50 });
-  if (q.type === 'text') return word.map((w) => w.slice(0, q.maxLength ?? 2000));
+  if (q.type === 'text') return word.map((w) => w.slice(0, q.maxLength ?? 2000).trim()).filter((w) => w.length > 0);
   return fc.constantFrom(...singleValues(q));
 }
 
