@@ -86,7 +86,8 @@ async function until(what: string, ok: () => Promise<boolean>, timeoutMs: number
 }
 
 export async function runFaultScenario(opts: FaultOptions): Promise<FaultFigures> {
-  const log = opts.log ?? (() => undefined);
+  const out = opts.log ?? (() => undefined);
+  const log = (line: string) => out(`${new Date().toISOString().slice(11, 23)} ${line}`);
   const t0 = Date.now();
   try {
     return await scenario(opts, log, t0);

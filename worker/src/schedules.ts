@@ -46,44 +46,73 @@ export async function ensureSchedules(queue: Queue, schedules: Schedule[], all =
 
 type Log = (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
 
+/** Why due mail is re-derived: the worker starts, Redis came back, or Redis lost the schedules. */
+export type RecoveryReason = 'start' | 'redis reconnected' | 'schedules missing';
+
+export interface KeptSchedules {
+  /** Re-derive the due work at once (Redis came back): retried every round until it succeeds. */
+  recover(reason: RecoveryReason): void;
+  stop(): void;
+}
+
 /**
  * Keeps the schedules present: now (all), then every `checkMs` (the missing ones). Never blocks the
  * start. Missing schedules mean Redis lost its keys (restarted without persistence, flushed,
  * replaced), and with them every queued job: `onLost` then re-derives the due work at once.
+ * It does so at start too: a worker that starts cannot know what Redis lost while no worker was
+ * connected to it (a Redis restart while the worker was down or still starting loses the queued
+ * mail silently, and the schedules the new worker creates hide it). A recovery that fails
+ * (PostgreSQL down as well) is retried every round until it succeeds.
  */
 export function keepSchedules(
   queue: Queue,
   schedules: Schedule[],
   checkMs: number,
   log: Log,
-  onLost?: () => Promise<void>,
-): { stop(): void } {
+  onLost?: (reason: RecoveryReason) => Promise<void>,
+): KeptSchedules {
   let first = true;
   let running = false;
-  // Set until onLost succeeds (PostgreSQL may be down too when Redis comes back).
-  let recovering = false;
-  const tick = async () => {
-    if (running) return;
+  let again = false;
+  // Set until onLost succeeds.
+  let recovering: RecoveryReason | null = 'start';
+  const tick = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
       const created = await ensureSchedules(queue, schedules, first);
       if (!first && created.length > 0) {
         log('warn', 'repeatable jobs were missing (Redis flushed?): re-created', { schedules: created });
-        recovering = true;
+        recovering = 'schedules missing';
       }
       first = false;
       if (recovering) {
-        await onLost?.();
-        recovering = false;
+        await onLost?.(recovering);
+        recovering = null;
       }
     } catch (err) {
-      log('warn', 'cannot check repeatable jobs (Redis down?)', { err: err instanceof Error ? err.message : String(err) });
+      log('warn', 'cannot check repeatable jobs or re-derive due mail (Redis or PostgreSQL down?)', {
+        err: err instanceof Error ? err.message : String(err),
+      });
     } finally {
       running = false;
+    }
+    if (again) {
+      again = false;
+      await tick();
     }
   };
   void tick();
   const timer = setInterval(() => void tick(), checkMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    recover(reason) {
+      recovering = reason;
+      void tick();
+    },
+    stop: () => clearInterval(timer),
+  };
 }

@@ -13,7 +13,7 @@ import { startMailLeases, type MailLeases } from './jobs/mail-leases.ts';
 import { processMailJob } from './jobs/process-mail.ts';
 import { reclaim, sweep } from './jobs/sweep.ts';
 import { foldTallies } from './jobs/tally-fold.ts';
-import { ensureSchedules, keepSchedules, maintenanceSchedules } from './schedules.ts';
+import { keepSchedules, maintenanceSchedules } from './schedules.ts';
 import { QUEUE } from '@hailong/runtime';
 
 export interface WorkerDeps {
@@ -44,7 +44,7 @@ export interface StartWorkerOptions {
 }
 
 /** Runs `fn` each time the connection is ready again after having been lost (not on the first connect). */
-function whenRedisComesBack(redis: Redis, fn: () => Promise<void>, onError: (err: unknown) => void): void {
+function whenRedisComesBack(redis: Redis, fn: () => void): void {
   let lost = false;
   redis.on('close', () => {
     lost = true;
@@ -52,7 +52,7 @@ function whenRedisComesBack(redis: Redis, fn: () => Promise<void>, onError: (err
   redis.on('ready', () => {
     if (!lost) return;
     lost = false;
-    fn().catch(onError);
+    fn();
   });
 }
 
@@ -149,24 +149,16 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
           maintenanceSchedules(config),
           opts.scheduleCheckMs ?? config.reclaimIntervalMs,
           log,
-          async () => {
+          async (reason) => {
             const { enqueued } = await sweep(deps, { recover: true });
-            log('info', 'redis lost its jobs: due mail re-enqueued', { enqueued });
+            log('info', 'due mail re-enqueued', { reason, enqueued });
           },
         );
   if (schedules) {
     void heartbeat(redis, prefix).catch(() => undefined);
-    whenRedisComesBack(
-      redis,
-      async () => {
-        // The schedulers and queued jobs live in Redis: after a Redis restart they may be gone.
-        // Put the schedulers back and re-derive every due mail from the database now.
-        await ensureSchedules(maintenanceQueue, maintenanceSchedules(config), true);
-        const { enqueued } = await sweep(deps, { recover: true });
-        log('info', 'redis reconnected: schedulers restored, due mail re-enqueued', { enqueued });
-      },
-      (err) => log('warn', 'could not restore after a redis restart', { err: String(err) }),
-    );
+    // The schedulers and queued jobs live in Redis: after a Redis restart they may be gone. Put
+    // the schedulers back and re-derive every due mail from the database now.
+    whenRedisComesBack(redis, () => schedules.recover('redis reconnected'));
   }
   log('info', 'worker started', { prefix });
 

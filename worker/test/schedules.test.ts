@@ -56,6 +56,8 @@ describe('repeatable jobs', () => {
     expect((recreated.schedules as string[]).length).toBeGreaterThan(0);
     await until('re-created schedulers', present);
     // The queued mail went with the keys: due mail is re-derived from the database at once.
-    await until('the recovery sweep', async () => logs.find((l) => l.msg === 'redis lost its jobs: due mail re-enqueued'));
+    await until('the recovery sweep', async () =>
+      logs.find((l) => l.msg === 'due mail re-enqueued' && l.reason === 'schedules missing'),
+    );
   });
 });
