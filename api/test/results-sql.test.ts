@@ -86,6 +86,8 @@ describe('campaign results', () => {
       { unitCode: 'ST34', unitName: viaSql?.unitName ?? '', states: { valid: rows.rows.length } },
       parts,
       resultSettings({}),
+      undefined,
+      t.app.config.suppressMinCell,
     );
     expect(viaSql).toEqual(inMemory);
     expect(inMemory.sipasPercent).not.toBeNull();

@@ -5,9 +5,10 @@
  * the table — every figure equal to GET /api/v1/par/2021, units lacking an input shown with what
  * they lack, each figure explained on hover and on tap — the four charts, the downloads, at
  * 1366×768 and on a 390-px phone, in Vietnamese and in English. axe finds no serious violation.
+ * Staff points from fewer than 5 responses show "< 5", explained on hover and to screen readers.
  */
 import { readFileSync } from 'node:fs';
-import { FORM_CODES } from '@hailong/forms';
+import { FORM_CODES, staffTemplate } from '@hailong/forms';
 import { schema } from '@hailong/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -281,6 +282,54 @@ describe('PAR results page', () => {
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     await page.getByTestId('par-chart-index').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows "< 5" for staff points from 3 responses, with the reason on hover and for screen readers', async () => {
+    const opens = new Date('2021-11-02T17:00:00Z');
+    const staff = await createCampaign(sys.app.db, 'staff', 'CBCCVC 2021', 2021, opens, new Date('2021-11-22T17:00:00Z'));
+    const form = (await findStoredForm(sys.app.db, staffTemplate('T6')!.code))!;
+    const answers = Object.fromEntries(form.definition.sections.flatMap((x) => x.questions).map((q) => [q.id, 'A']));
+    const [st05] = (await sys.app.db.select().from(schema.units)).filter((u) => u.code === 'ST05');
+    await insertResponses(
+      sys.app.db,
+      Array.from({ length: 3 }, () => ({
+        campaignId: staff,
+        unitId: st05!.id,
+        formId: form.id,
+        reviewState: 'valid' as const,
+        completedAt: new Date(opens.getTime() + 86_400_000),
+        answers,
+      })),
+    );
+    expect((await table(2021)).incomplete.find((u) => u.unitCode === 'ST05')?.missing).toEqual([
+      'no_self_assessment',
+      'staff_too_few_responses',
+    ]);
+    const context = await browser.newContext({ ...DESKTOP, baseURL: sys.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/admin/par/2021');
+    await signIn(page);
+    await page.getByTestId('par-summary').filter({ hasText: '6 đơn vị đủ dữ liệu' }).waitFor();
+    const row = page.getByTestId('par-table').locator('tr[data-unit="ST05"]');
+    const cell = row.locator('td[data-col="staff"]');
+    const figure = cell.getByRole('button');
+    expect(await figure.textContent()).toBe('< 5');
+    await figure.hover();
+    const why = cell.getByRole('tooltip');
+    await why.waitFor({ state: 'visible' });
+    expect(await why.textContent()).toContain('Ít hơn 5 phiếu khảo sát CBCCVC về đơn vị này: điểm không công bố');
+    expect(await figure.getAttribute('aria-describedby')).toBe(await why.getAttribute('id'));
+    expect(await row.textContent()).toContain(
+      'Chưa tính được: thiếu điểm tự đánh giá; quá ít phiếu khảo sát CBCCVC, điểm không công bố',
+    );
+    expect(await row.textContent()).not.toMatch(/\d,\d\d/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'PAR Index 2021' }).waitFor();
+    await figure.hover();
+    expect(await why.textContent()).toContain('Fewer than 5 staff responses about this unit: the points are withheld');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await context.close();
   });
 });

@@ -4,7 +4,14 @@
  * correctly; numbers with two decimals and a decimal point.
  */
 import type { ParTable } from '@hailong/scoring';
-import { parTableHeaders, parTableNumberColumns, parTableRows, type Cell } from './par-table-layout.ts';
+import {
+  parTableHeaders,
+  parTableNumberColumns,
+  parTableRows,
+  withheldRows,
+  type Cell,
+  type WithheldUnits,
+} from './par-table-layout.ts';
 
 const decimalColumns: ReadonlySet<number> = new Set(parTableNumberColumns);
 
@@ -14,10 +21,11 @@ function csvCell(cell: Cell | undefined, column: number): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-/** Builds the CSV text; `table` must be the published (rounded) table. */
-export function parTableCsv(table: ParTable): string {
+/** Builds the CSV text; `table` must be the published (rounded) table; `withheld` units follow it with "< 5". */
+export function parTableCsv(table: ParTable, withheld?: WithheldUnits): string {
   const width = parTableHeaders.length;
-  const lines = [[...parTableHeaders], ...parTableRows(table).map((r) => r.cells)].map((cells) =>
+  const rows = [...parTableRows(table), ...withheldRows(withheld)];
+  const lines = [[...parTableHeaders], ...rows.map((r) => r.cells)].map((cells) =>
     Array.from({ length: width }, (_, i) => csvCell(cells[i], i)).join(','),
   );
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -36,7 +36,7 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 export type Cell = string | number | null;
 
 export interface ParTableRow {
-  kind: 'group' | 'unit' | 'group_mean' | 'overall_mean';
+  kind: 'group' | 'unit' | 'group_mean' | 'overall_mean' | 'withheld_title' | 'withheld';
   cells: Cell[];
 }
 
@@ -98,4 +98,26 @@ export function parTableRows(table: ParTable): ParTableRow[] {
     rows.push({ kind: 'overall_mean', cells });
   }
   return rows;
+}
+
+/**
+ * Units whose staff-survey points came from fewer than `minCell` responses (issue 14): listed after
+ * the table with "< 5" in the staff column and nothing else — their total, index and band would give
+ * the withheld points back, and they are in no group mean.
+ */
+export interface WithheldUnits {
+  minCell: number;
+  unitNames: readonly string[];
+}
+
+export function withheldRows(withheld: WithheldUnits | undefined): ParTableRow[] {
+  if (!withheld || withheld.unitNames.length === 0) return [];
+  const title = `Đơn vị chưa công bố: ít hơn ${withheld.minCell} phiếu khảo sát CBCCVC, không công bố để bảo vệ người trả lời`;
+  return [
+    { kind: 'withheld_title', cells: [null, title] },
+    ...withheld.unitNames.map((name, k): ParTableRow => ({
+      kind: 'withheld',
+      cells: [k + 1, name, null, null, `< ${withheld.minCell}`, null, null, null, null, 'Chưa xếp loại'],
+    })),
+  ];
 }

@@ -10,13 +10,15 @@
  */
 import ExcelJS from 'exceljs';
 import type { ParGroupSummary, ParTable, ParUnitResult } from '@hailong/scoring';
-import { bandLabel, defaultParTableTitle, parGroupLabels } from './par-table-layout.ts';
+import { bandLabel, defaultParTableTitle, parGroupLabels, withheldRows, type WithheldUnits } from './par-table-layout.ts';
 
 export interface ParTableXlsxOptions {
   title?: string | undefined;
   sheetName?: string;
   /** The year's SIPAS over every valid form (pooled), when the forms are known (not from the CLI's CSV). */
   pooledSipasPercent?: number | null | undefined;
+  /** Units whose staff points are withheld (fewer than minCell responses): listed after the table with "< 5". */
+  withheld?: WithheldUnits | undefined;
 }
 
 const THIN = { style: 'thin' } as const;
@@ -106,6 +108,23 @@ function mainSheet(workbook: ExcelJS.Workbook, table: ParTable, options: ParTabl
       true,
       9,
     );
+  withheldUnits(sheet, options.withheld);
+}
+
+/** The withheld units under the table: the layout's cells less the SIPAS % column, which this sheet does not have. */
+function withheldUnits(sheet: ExcelJS.Worksheet, withheld: WithheldUnits | undefined): void {
+  for (const row of withheldRows(withheld)) {
+    const [stt, name, max, self, staff, , sipasPoints, total, index, band] = row.cells;
+    if (row.kind === 'withheld_title') {
+      const title = sheet.addRow([null, name]);
+      title.font = { italic: true };
+      continue;
+    }
+    const added = sheet.addRow([stt, name, max, self, staff, sipasPoints, total, index, band]);
+    style(added, {}, false, 9);
+    added.getCell(5).note = `Ít hơn ${withheld?.minCell ?? 5} phiếu khảo sát CBCCVC: không công bố / Fewer responses: withheld`;
+    added.getCell(5).alignment = { horizontal: 'right' };
+  }
 }
 
 /** Units of a group, best first (ties keep their input order). */

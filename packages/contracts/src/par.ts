@@ -1,5 +1,6 @@
 /** SIPAS detail per unit and the PAR Index table of a year (issue 3). */
 import { z } from 'zod';
+import { suppressedSchema } from './results.ts';
 
 const pct = z.number().nullable();
 const sipasStatus = z.enum(['ok', 'not_enough_data', 'no_data']);
@@ -9,6 +10,8 @@ export const sipasCriterionSchema = z.object({
   form: z.string().optional(),
   valid: z.number().int(),
   ratePercent: pct,
+  /** 'small': answered by fewer than minCell people ("< 5"); 'secondary': withheld to protect one (issue 14). */
+  suppressed: suppressedSchema,
 });
 
 export const sipasUnitSchema = z.object({
@@ -21,18 +24,36 @@ export const sipasUnitSchema = z.object({
   sipasPercent: pct,
   overallPercent: pct,
   components: z.array(
-    z.object({ code: z.string(), ratePercent: pct, dropped: z.boolean(), criteria: z.array(sipasCriterionSchema) }),
+    z.object({
+      code: z.string(),
+      ratePercent: pct,
+      dropped: z.boolean(),
+      criteria: z.array(sipasCriterionSchema),
+      suppressed: suppressedSchema,
+    }),
   ),
   droppedComponents: z.array(z.string()),
-  perception: z.array(z.object({ code: z.string(), answered: z.number().int(), percent: pct })),
-  /** Each form's own SIPAS beside the pooled one (withheld when that form has too few valid forms). */
-  byForm: z.array(z.object({ form: z.string(), status: sipasStatus, validForms: z.number().int(), sipasPercent: pct })),
+  perception: z.array(z.object({ code: z.string(), answered: z.number().int(), percent: pct, suppressed: suppressedSchema })),
+  /** Each form's own SIPAS beside the pooled one (withheld when that form has too few valid forms, or to protect a small one). */
+  byForm: z.array(
+    z.object({
+      form: z.string(),
+      status: sipasStatus,
+      validForms: z.number().int(),
+      sipasPercent: pct,
+      suppressed: suppressedSchema,
+    }),
+  ),
+  /** 'small' when the unit has fewer than minCell valid forms (only with a minimum sample below it). */
+  suppressed: suppressedSchema,
 });
 export type SipasUnit = z.infer<typeof sipasUnitSchema>;
 
 export const campaignSipasSchema = z.object({
   campaignId: z.uuid(),
   minSample: z.number().int(),
+  /** SUPPRESS_MIN_CELL: a breakdown answered by fewer people shows "< minCell" instead of a rate. */
+  minCell: z.number().int(),
   /** First and last counted day (Vietnam time, YYYY-MM-DD). */
   window: z.object({ from: z.string(), to: z.string() }),
   units: z.array(sipasUnitSchema),
@@ -88,7 +109,10 @@ export const parUnitRowSchema = z.object({
   staffSource: z.enum(['imported', 'survey']),
 });
 
-/** `staff_sub_criteria_missing`: the staff survey left sub-criteria of the unit's group without a valid answer (named in `missingSubCriteria`). */
+/**
+ * `staff_sub_criteria_missing`: the staff survey left sub-criteria of the unit's group without a valid answer (named in `missingSubCriteria`).
+ * `staff_too_few_responses`: fewer than minCell staff answered about the unit; its survey points would show their answers and are withheld ("< 5", issue 14).
+ */
 export const parMissingSchema = z.enum([
   'no_self_assessment',
   'no_staff_points',
@@ -96,6 +120,7 @@ export const parMissingSchema = z.enum([
   'sipas_not_enough_data',
   'no_sipas_campaign',
   'staff_sub_criteria_missing',
+  'staff_too_few_responses',
 ]);
 export type ParMissing = z.infer<typeof parMissingSchema>;
 
@@ -119,6 +144,8 @@ export const parTableSchema = z.object({
     }),
   ),
   overall: z.object({ units: z.number().int(), meanIndexPercent: pct }),
+  /** SUPPRESS_MIN_CELL: staff points from fewer staff responses are withheld (`staff_too_few_responses`). */
+  minCell: z.number().int(),
   /**
    * The year's overall SIPAS, each labelled: pooled over every valid form of the units with enough
    * data (the report's figure), and the mean of the scored units' SIPAS.

@@ -23,14 +23,17 @@ export const unitResultSchema = z.object({
   /** Counter quick form: satisfied forms / valid forms (null below the minimum sample). */
   quickRatePercent: pct,
   quickForms: z.number().int(),
-  quickSatisfied: z.number().int(),
-  components: z.array(z.object({ code: z.string(), ratePercent: pct, dropped: z.boolean() })),
+  /** Satisfied quick forms; null (withheld) whenever the quick rate is, so a small count is never shown. */
+  quickSatisfied: z.number().int().nullable(),
+  components: z.array(z.object({ code: z.string(), ratePercent: pct, dropped: z.boolean(), suppressed: suppressedSchema })),
 });
 export type UnitResult = z.infer<typeof unitResultSchema>;
 
 export const campaignResultsSchema = z.object({
   campaignId: z.uuid(),
   minSample: z.number().int(),
+  /** SUPPRESS_MIN_CELL: rates of fewer forms are withheld ("< minCell"). */
+  minCell: z.number().int(),
   /** Counted days (Vietnam time): only valid responses completed on these days count, as in /sipas. */
   window: z.object({ from: z.string(), to: z.string() }),
   units: z.array(unitResultSchema),

@@ -4,6 +4,9 @@
  * campaign, via the SQL counting path), scored with the year's method (docs/0012). Units missing a
  * part are listed in `incomplete` with every reason instead of being scored with a made-up zero; a
  * surveyed unit with staff sub-criteria nobody answered names them in `missingSubCriteria`.
+ * Staff points computed from 1 … minCell − 1 staff responses would show those few people's answers:
+ * they are withheld (`staff_too_few_responses`, issue 14; docs/0015), and so are the unit's total,
+ * index and band, which would give them back by subtraction — the unit is not in the table.
  */
 import type { ParMissing, ParTableBody } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
@@ -26,7 +29,7 @@ import {
 } from '@hailong/scoring';
 import { AppError } from '../../errors.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
-import { countCampaignAnswers } from '../aggregation/sipas-counts-repo.ts';
+import { countCampaignAnswers, type CampaignCounts } from '../aggregation/sipas-counts-repo.ts';
 import { findStoredFormById } from '../forms/repo.ts';
 import { methodOf } from './method-service.ts';
 import { latestCampaign, yearReferenceDay } from './reference-day.ts';
@@ -73,9 +76,15 @@ function sipasMissing(sipas: SipasResult | undefined, hasCampaign: boolean): Mis
   return sipas.status === 'not_enough_data' ? 'sipas_not_enough_data' : null;
 }
 
+/** Staff responses per unit id: every valid staff form counted for the unit. */
+function staffResponsesByUnit(counts: CampaignCounts): Map<number, number> {
+  return new Map([...counts].map(([unitId, byForm]) => [unitId, [...byForm.values()].reduce((a, f) => a + f.validForms, 0)]));
+}
+
 export async function parTableOf(
   db: DbOrTx,
   year: number,
+  minCell: number,
 ): Promise<{ body: ParTableBody; table: ParTable; pooledSipasPercent: number | null }> {
   const [sipasCampaign, staffCampaign] = [await latestCampaign(db, 'sipas', year), await latestCampaign(db, 'staff', year)];
   const method = await methodOf(db, year);
@@ -84,19 +93,23 @@ export async function parTableOf(
   const sipas = new Map(sipasResults.map((s) => [s.unit.id, s.result]));
   const pooledSipas = pooledSipasOf(sipasResults.filter((s) => s.result.status === 'ok').map((s) => s.result));
   const day = await yearReferenceDay(db, year);
-  const staffUnitIds = staffCampaign ? [...(await countCampaignAnswers(db, staffCampaign.id)).keys()] : [];
-  const units = await listUnits(db, day, [...self.keys(), ...sipas.keys(), ...staffUnitIds]);
+  const staffCounts: CampaignCounts = staffCampaign ? await countCampaignAnswers(db, staffCampaign.id) : new Map<number, never>();
+  const staffResponses = staffResponsesByUnit(staffCounts);
+  const units = await listUnits(db, day, [...self.keys(), ...sipas.keys(), ...staffResponses.keys()]);
   const surveyed = await staffPointsByUnit(db, staffCampaign, method, units);
   const inputs: (ParUnitInput & { staffSource: 'imported' | 'survey' })[] = [];
   const incomplete: ParTableBody['incomplete'] = [];
   for (const unit of units) {
     const s = self.get(unit.id);
-    const surveyedStaff = s?.staffSurveyPoints == null ? surveyed.get(unit.id) : undefined;
+    const responses = staffResponses.get(unit.id) ?? 0;
+    const tooFew = s?.staffSurveyPoints == null && responses > 0 && responses < minCell;
+    const surveyedStaff = s?.staffSurveyPoints == null && !tooFew ? surveyed.get(unit.id) : undefined;
     const staff = s?.staffSurveyPoints ?? surveyedStaff?.points ?? null;
     const sp = sipas.get(unit.id);
     const missing: Missing[] = [];
     if (!s) missing.push('no_self_assessment');
-    if (staff === null) missing.push('no_staff_points');
+    if (tooFew) missing.push('staff_too_few_responses');
+    else if (staff === null) missing.push('no_staff_points');
     else if (surveyedStaff && surveyedStaff.missing.length > 0) missing.push('staff_sub_criteria_missing');
     const sm = sipasMissing(sp, sipasCampaign !== undefined);
     if (sm) missing.push(sm);
@@ -134,6 +147,7 @@ export async function parTableOf(
     units: table.units.map((u) => ({ ...u, staffSource: source.get(u.unitCode) ?? 'imported' })),
     groups: table.groups,
     overall: table.overall,
+    minCell,
     incomplete,
     sipasOverall: {
       pooledPercent: roundOrNull(pooledSipas, method.rounding.decimals),

@@ -66,7 +66,7 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: campaignSipasSchema, 404: errorBodySchema },
       },
     },
-    async (req) => campaignSipas(app.db, req.params.id),
+    async (req) => campaignSipas(app.db, req.params.id, app.config.suppressMinCell),
   );
 
   app.post(
@@ -188,20 +188,24 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { body, table, pooledSipasPercent } = await parTableOf(app.db, req.params.year);
+      const { body, table, pooledSipasPercent } = await parTableOf(app.db, req.params.year, app.config.suppressMinCell);
       const { year } = req.params;
+      const withheld = {
+        minCell: body.minCell,
+        unitNames: body.incomplete.filter((u) => u.missing.includes('staff_too_few_responses')).map((u) => u.unitName),
+      };
       if (req.query.format === 'xlsx') {
         const title = `KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`;
         return reply
           .header('content-type', XLSX)
           .header('content-disposition', attachment(`chi-so-cchc-${year}.xlsx`, `Chỉ số CCHC ${year}.xlsx`))
-          .send((await parTableXlsx(table, { title, pooledSipasPercent })) as unknown as ParTableBody);
+          .send((await parTableXlsx(table, { title, pooledSipasPercent, withheld })) as unknown as ParTableBody);
       }
       if (req.query.format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', attachment(`chi-so-cchc-${year}.csv`, `Chỉ số CCHC ${year}.csv`))
-          .send(parTableCsv(table) as unknown as ParTableBody);
+          .send(parTableCsv(table, withheld) as unknown as ParTableBody);
       }
       return body;
     },

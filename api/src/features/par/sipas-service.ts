@@ -141,12 +141,13 @@ export async function campaignSipasResults(
   return units.map((unit) => ({ unit, result: unitSipas(unit.code, counts.get(unit.id), forms, settings) }));
 }
 
-export async function campaignSipas(db: DbOrTx, campaignId: string): Promise<CampaignSipas> {
+/** The published SIPAS of every unit; breakdowns under `minCell` answers are withheld (issue 14). */
+export async function campaignSipas(db: DbOrTx, campaignId: string, minCell: number): Promise<CampaignSipas> {
   const campaign = await getCampaign(db, campaignId);
   const settings = await campaignSipasSettings(db, campaign);
   const results = await campaignSipasResults(db, campaign);
   const units: SipasUnit[] = results.map(({ unit, result }) => {
-    const p = publishSipas(result);
+    const p = publishSipas(result, { minCell });
     return {
       unitCode: unit.code,
       unitName: unit.name,
@@ -159,7 +160,8 @@ export async function campaignSipas(db: DbOrTx, campaignId: string): Promise<Cam
       droppedComponents: p.droppedComponents,
       perception: p.perception,
       byForm: p.byForm,
+      suppressed: p.suppressed,
     };
   });
-  return { campaignId, minSample: settings.minSample, window: campaignWindow(campaign), units };
+  return { campaignId, minSample: settings.minSample, minCell, window: campaignWindow(campaign), units };
 }

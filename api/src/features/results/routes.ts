@@ -29,7 +29,7 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: campaignResultsSchema, 404: errorBodySchema },
       },
     },
-    async (req) => campaignResults(app.db, req.params.id),
+    async (req) => campaignResults(app.db, req.params.id, app.config.suppressMinCell),
   );
 
   app.get(

@@ -3,7 +3,9 @@
  * form, over the responses the campaign counts — valid and inside the campaign window, the same
  * rule and the same counting function as /sipas (../aggregation/campaign-window.ts); suspect,
  * pending and invalid ones inside the window are reported, not scored. Percentages come from
- * @hailong/scoring. A unit below the minimum sample shows null, never a small-cell percentage.
+ * @hailong/scoring. A unit below the minimum sample shows null, never a small-cell percentage, and
+ * neither its satisfied count; component rates of fewer than SUPPRESS_MIN_CELL answers are withheld
+ * as in /sipas (publishSipas with minCell, issue 14).
  */
 import type { CampaignResults, UnitResult } from '@hailong/contracts';
 import type { Db, DbOrTx } from '@hailong/db';
@@ -42,18 +44,22 @@ export function resultSettings(settings: unknown, base?: SipasSettings): ResultS
   return { ...sipasSettingsOf(settings, base), quickRule: rules.find((r) => r === s.quickSatisfiedRule) ?? defaultSatisfiedRule };
 }
 
-/** The pure part: one unit's figures from its counts. Exported so tests can feed in-memory counts. */
+/**
+ * The pure part: one unit's figures from its counts. Exported so tests can feed in-memory counts.
+ * `minCell` (SUPPRESS_MIN_CELL) withholds the quick rate and count of fewer forms, and small components.
+ */
 export function unitResult(
   u: { unitCode: string; unitName: string; states: Record<string, number> },
   byForm: { form: StoredForm; validForms: number; counts: AnswerCounts }[],
   settings: ResultSettings,
   quickTally?: { satisfied: number; valid: number },
+  minCell = 1,
 ): UnitResult {
   const sipasParts = byForm.filter((f) => settings.sipasKinds.includes(f.form.definition.kind));
   const sources: SipasSource[] = sipasParts.map((f) => ({ form: f.form.definition, counts: f.counts }));
   const sipasForms = sipasParts.reduce((a, f) => a + f.validForms, 0);
   const { sipasKinds: _kinds, quickRule: _rule, ...method } = settings;
-  const published = publishSipas(computeSipas({ unitCode: u.unitCode, sources, validForms: sipasForms }, method));
+  const published = publishSipas(computeSipas({ unitCode: u.unitCode, sources, validForms: sipasForms }, method), { minCell });
   const quick = byForm.filter((f) => f.form.definition.kind === 'sipas_quick');
   const tally =
     quickTally ??
@@ -65,6 +71,7 @@ export function unitResult(
       { satisfied: 0, valid: 0 },
     );
   const rate = quickRate(tally);
+  const quickShown = tally.valid >= Math.max(settings.minSample, minCell);
   return {
     unitCode: u.unitCode,
     unitName: u.unitName,
@@ -74,10 +81,15 @@ export function unitResult(
     sipasPercent: published.sipasPercent,
     sipasStatus: published.status,
     sipasForms,
-    quickRatePercent: tally.valid >= settings.minSample ? roundOrNull(rate.ratePercent) : null,
+    quickRatePercent: quickShown ? roundOrNull(rate.ratePercent) : null,
     quickForms: tally.valid,
-    quickSatisfied: tally.satisfied,
-    components: published.components.map((c) => ({ code: c.code, ratePercent: c.ratePercent, dropped: c.dropped })),
+    quickSatisfied: quickShown ? tally.satisfied : null,
+    components: published.components.map((c) => ({
+      code: c.code,
+      ratePercent: c.ratePercent,
+      dropped: c.dropped,
+      suppressed: c.suppressed,
+    })),
   };
 }
 
@@ -115,7 +127,7 @@ function unitForms(forms: Map<number, StoredForm>, byForm: ReadonlyMap<number, F
   }));
 }
 
-export async function campaignResults(db: Db, campaignId: string): Promise<CampaignResults> {
+export async function campaignResults(db: Db, campaignId: string, minCell: number): Promise<CampaignResults> {
   const campaign = await getCampaign(db, campaignId);
   const settings = resultSettings(campaign.settings, sipasSettingsOfMethod(await methodOf(db, campaign.year)));
   const [counts, unscored] = [await countCampaignAnswers(db, campaignId), await countUnscoredResponses(db, campaignId)];
@@ -135,7 +147,7 @@ export async function campaignResults(db: Db, campaignId: string): Promise<Campa
       suspect: other?.suspect ?? 0,
       invalid: other?.invalid ?? 0,
     };
-    return unitResult({ unitCode: unit.code, unitName: unit.name, states }, byForm, settings, quickTallies.get(unit.id));
+    return unitResult({ unitCode: unit.code, unitName: unit.name, states }, byForm, settings, quickTallies.get(unit.id), minCell);
   });
-  return { campaignId, minSample: settings.minSample, window: campaignWindow(campaign), units };
+  return { campaignId, minSample: settings.minSample, minCell, window: campaignWindow(campaign), units };
 }

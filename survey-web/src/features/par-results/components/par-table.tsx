@@ -223,6 +223,46 @@ function GroupRow({ g, index }: { g: TableGroup; index: number }) {
   );
 }
 
+/**
+ * A unit left out of the table, with what it lacks. Staff points from fewer than minCell responses
+ * (issue 14) show "< 5" in their own column: withheld, not missing.
+ */
+function IncompleteRow({ u, minCell }: { u: Incomplete; minCell: number }) {
+  const t = useT();
+  const withheld = u.missing.includes('staff_too_few_responses');
+  const reasons = (
+    <>
+      <strong>{t('Chưa tính được:', 'Not scored:')}</strong> {u.missing.map(missingLabel).join('; ')}
+      {subCriteria(u)}
+    </>
+  );
+  return (
+    <tr data-unit={u.unitCode} className="par-missing">
+      <td>—</td>
+      <th scope="row">
+        {u.unitName} <small>({u.unitCode})</small>
+      </th>
+      {withheld ? (
+        <>
+          <td colSpan={2} />
+          <td data-col="staff">
+            <Figure
+              value={`< ${minCell}`}
+              why={t(
+                `Ít hơn ${minCell} phiếu khảo sát CBCCVC về đơn vị này: điểm không công bố để không lộ câu trả lời của từng người; tổng điểm và xếp loại cũng không công bố.`,
+                `Fewer than ${minCell} staff responses about this unit: the points are withheld so that no one's answers show; so are the total and the band.`,
+              )}
+            />
+          </td>
+          <td colSpan={5}>{reasons}</td>
+        </>
+      ) : (
+        <td colSpan={8}>{reasons}</td>
+      )}
+    </tr>
+  );
+}
+
 export function ParTable({ body, method }: { body: ParTableBody; method: MethodFacts | null }) {
   const t = useT();
   const groups = tableGroups(body);
@@ -258,16 +298,7 @@ export function ParTable({ body, method }: { body: ParTableBody; method: MethodF
               />
             ))}
             {g.incomplete.map((u) => (
-              <tr key={u.unitCode} data-unit={u.unitCode} className="par-missing">
-                <td>—</td>
-                <th scope="row">
-                  {u.unitName} <small>({u.unitCode})</small>
-                </th>
-                <td colSpan={8}>
-                  <strong>{t('Chưa tính được:', 'Not scored:')}</strong> {u.missing.map(missingLabel).join('; ')}
-                  {subCriteria(u)}
-                </td>
-              </tr>
+              <IncompleteRow key={u.unitCode} u={u} minCell={body.minCell} />
             ))}
           </tbody>
         ))}

@@ -25,6 +25,10 @@ const MISSING: Record<string, [string, string]> = {
   no_self_assessment: ['thiếu điểm tự đánh giá', 'no self-assessment'],
   no_staff_points: ['thiếu điểm khảo sát CBCCVC', 'no staff-survey points'],
   staff_sub_criteria_missing: ['thiếu tiêu chí thành phần khảo sát CBCCVC', 'staff-survey sub-criteria unanswered'],
+  staff_too_few_responses: [
+    'quá ít phiếu khảo sát CBCCVC, điểm không công bố',
+    'too few staff-survey responses, points withheld',
+  ],
   sipas_no_data: ['thiếu phiếu SIPAS (chưa có phiếu hợp lệ)', 'no SIPAS forms (no valid response)'],
   sipas_not_enough_data: ['thiếu phiếu SIPAS (chưa đủ mẫu tối thiểu)', 'too few SIPAS forms (below the minimum sample)'],
   no_sipas_campaign: ['thiếu đợt khảo sát SIPAS của năm', 'no SIPAS campaign this year'],

@@ -1,6 +1,7 @@
 /** Per-counter (kiosk) and per-day views, each a table with a plain CSS bar per row. */
 import type { CounterResult, DayResult } from '../api/results-api';
 import { dayText, pctText } from './format';
+import { WithheldText } from './withheld-text';
 import { tr } from '@/lib/i18n';
 
 /** A decorative bar; the figure next to it is the accessible value. */
@@ -15,22 +16,7 @@ function Bar({ value, max }: { value: number | null; max: number }) {
 
 /** The rate, or why it is withheld: "< 5" for too few forms, a dash with an explanation for a second withheld group. */
 function RateText({ r, minCell }: { r: CounterResult | DayResult; minCell: number }) {
-  if (r.suppressed === 'small')
-    return (
-      <span title={tr(`Ít hơn ${minCell} phiếu: không hiển thị`, `Fewer than ${minCell} forms: withheld`)}>{`< ${minCell}`}</span>
-    );
-  if (r.suppressed === 'secondary') {
-    return (
-      <span
-        title={tr(
-          'Ẩn để không suy ra được ô nhỏ từ tổng của đơn vị',
-          'Withheld so that a small group cannot be worked out from the unit total',
-        )}
-      >
-        {tr('ẩn', 'withheld')}
-      </span>
-    );
-  }
+  if (r.suppressed) return <WithheldText kind={r.suppressed} minCell={minCell} />;
   return <>{pctText(r.quickRatePercent)}</>;
 }
 

@@ -62,7 +62,7 @@ function Results({ id }: { id: string }) {
       ) : null}
       <section aria-labelledby="rs-units">
         <h2 id="rs-units">{tr('Theo đơn vị', 'Per unit')}</h2>
-        {data.results ? <UnitsTable units={units} minSample={data.results.minSample} /> : null}
+        {data.results ? <UnitsTable units={units} minSample={data.results.minSample} minCell={data.results.minCell} /> : null}
       </section>
       <section aria-labelledby="rs-yoy">
         <h2 id="rs-yoy">{tr('So với năm trước', 'Year over year')}</h2>

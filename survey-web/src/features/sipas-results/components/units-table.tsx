@@ -2,6 +2,7 @@
 import type { UnitResult } from '@hailong/contracts';
 import { useState } from 'react';
 import { pctText } from './format';
+import { WithheldText } from './withheld-text';
 import { tr } from '@/lib/i18n';
 
 type Sort = 'unit' | 'sipas-desc' | 'sipas-asc';
@@ -22,7 +23,13 @@ const ARIA: Record<Sort, 'none' | 'descending' | 'ascending'> = {
   'sipas-asc': 'ascending',
 };
 
-export function UnitsTable({ units, minSample }: { units: UnitResult[]; minSample: number }) {
+/** The unit's quick-form rate: "< 5" under the minimum cell, "chưa đủ mẫu" under the minimum sample. */
+function QuickRate({ u, minCell }: { u: UnitResult; minCell: number }) {
+  if (u.quickForms > 0 && u.quickForms < minCell) return <WithheldText kind="small" minCell={minCell} />;
+  return <>{pctText(u.quickRatePercent)}</>;
+}
+
+export function UnitsTable({ units, minSample, minCell }: { units: UnitResult[]; minSample: number; minCell: number }) {
   const [sort, setSort] = useState<Sort>('unit');
   if (units.length === 0) return <p className="rs-empty">{tr('Chưa có phiếu nào của đợt này.', 'No responses yet.')}</p>;
   return (
@@ -67,7 +74,9 @@ export function UnitsTable({ units, minSample }: { units: UnitResult[]; minSampl
                 {u.suspectResponses}
               </td>
               <td className="rs-num">{pctText(u.sipasPercent)}</td>
-              <td className="rs-num">{pctText(u.quickRatePercent)}</td>
+              <td className="rs-num" data-col="quick">
+                <QuickRate u={u} minCell={minCell} />
+              </td>
             </tr>
           ))}
         </tbody>
