@@ -89,6 +89,11 @@ describe('SIPAS results page', () => {
     const row = page.locator('tr[data-unit="ST34"]');
     await expect.poll(() => row.locator('[data-col="valid"]').textContent()).toBe('2');
     expect(await row.locator('[data-col="suspect"]').textContent()).toBe('2');
+    // Two valid quick forms: the unit's quick rate is withheld as "< 5", with its reason for every reader (issue 14).
+    const quick = row.locator('[data-col="quick"] [data-withheld="small"]');
+    expect(await quick.locator('[aria-hidden="true"]').textContent()).toBe('< 5');
+    expect(await quick.getAttribute('title')).toBe('Ít hơn 5 phiếu: không hiển thị');
+    expect(await quick.locator('.rs-sr').textContent()).toBe('< 5. Ít hơn 5 phiếu: không hiển thị');
     await page
       .getByRole('table', { name: /Theo quầy/ })
       .getByRole('rowheader', { name: 'Quầy 2' })

@@ -64,6 +64,27 @@ describe('publishSipas with a minimum cell', () => {
     expect(p.perception).toEqual([{ code: 'LATE', answered: 4, percent: null, suppressed: 'small' }]);
   });
 
+  it('withholds a component of 3 answers, a second component beside SIPAS, and all their criteria', () => {
+    const threeComponents = sipasForm({ TC: ['TC1'], TT: ['TT1', 'TT2'], CC: ['CC1'] });
+    const responses = responsesFromColumns(
+      { TC1: tally({ 5: 3 }), TT1: tally({ 5: 20, 2: 20 }), TT2: tally({ 4: 40 }), CC1: tally({ 5: 35, 1: 5 }) },
+      40,
+    );
+    const p = publishSipas(
+      computeSipas({ sources: [{ form: threeComponents, counts: countAnswers(responses) }], validForms: 40 }),
+      { minCell: 5 },
+    );
+    expect(p.sipasPercent).not.toBeNull();
+    expect(p.components.map((c) => [c.code, c.suppressed, c.ratePercent])).toEqual([
+      ['TC', 'small', null],
+      ['TT', null, 75],
+      ['CC', 'secondary', null],
+    ]);
+    // CC's only criterion would rebuild CC: withheld with it.
+    expect(p.components[2]?.criteria.map((k) => [k.code, k.suppressed, k.ratePercent])).toEqual([['CC1', 'secondary', null]]);
+    expect(p.components[1]?.criteria.map((k) => k.ratePercent)).toEqual([50, 100]);
+  });
+
   test.prop([fc.integer({ min: 0, max: 12 }), fc.integer({ min: 3, max: 6 })])(
     'never shows a rate of 1 … minCell − 1 answers, and a component shown beside a withheld criterion hides two',
     (tc3, minCell) => {
