@@ -3,8 +3,16 @@ import { invitationToken } from '@hailong/runtime';
 import { expect } from 'vitest';
 import type { TestSystem } from '../support/system.ts';
 
-/** Creates an open staff campaign, imports `respondentCsvLine` (full_name,email,unit_code,group), invites. */
-export async function inviteOne(sys: TestSystem, campaignName: string, respondentCsvLine: string): Promise<string> {
+/**
+ * Creates an open staff campaign, imports `respondentCsvLine` (full_name,email,unit_code,group, or the
+ * columns of `header`), invites.
+ */
+export async function inviteOne(
+  sys: TestSystem,
+  campaignName: string,
+  respondentCsvLine: string,
+  header = 'full_name,email,unit_code,respondent_group',
+): Promise<string> {
   const cookie = await sys.sessionCookie();
   const c = await sys.app.inject({
     method: 'POST',
@@ -13,7 +21,7 @@ export async function inviteOne(sys: TestSystem, campaignName: string, responden
     payload: { kind: 'staff', name: campaignName, year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
   });
   const id = c.json<{ id: string }>().id;
-  const csv = `full_name,email,unit_code,respondent_group\n${respondentCsvLine}\n`;
+  const csv = `${header}\n${respondentCsvLine}\n`;
   expect(
     (
       await sys.app.inject({

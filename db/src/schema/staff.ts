@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns.ts';
 import { forms } from './forms.ts';
 import { units } from './units.ts';
@@ -26,6 +26,30 @@ export const respondents = pgTable(
     uniqueIndex('respondents_campaign_email_key').on(t.campaignId, sql`lower(${t.email})`),
     index('respondents_unit_idx').on(t.campaignId, t.unitId),
     check('respondents_group_check', sql`${t.respondentGroup} in ('T1','T2','T3','T4','T5','T6')`),
+  ],
+);
+
+/**
+ * The units a respondent's answers count for (docs/0018): one answer set per rated unit. Most
+ * respondents rate their own unit (`respondents.unit_id`, their home unit, which response rates and
+ * focal points follow); a People's Council delegate (T1) rates several departments and districts.
+ */
+export const respondentUnits = pgTable(
+  'respondent_units',
+  {
+    respondentId: uuid('respondent_id')
+      .notNull()
+      .references(() => respondents.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The order the respondent answers them in (the order of the import cell). */
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.respondentId, t.unitId] }),
+    uniqueIndex('respondent_units_position_key').on(t.respondentId, t.position),
+    index('respondent_units_unit_idx').on(t.unitId),
   ],
 );
 

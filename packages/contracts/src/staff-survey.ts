@@ -3,6 +3,7 @@
  * respondent's side of a personal link (/s/<token>).
  */
 import { z } from 'zod';
+import { unitCodeSchema } from './common.ts';
 import { answersSchema, publicFormSchema } from './forms.ts';
 
 export const respondentGroupSchema = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
@@ -20,8 +21,14 @@ export const importCountSchema = z.object({ key: z.string(), name: z.string().op
 export const importResultSchema = z.object({
   imported: z.number().int(),
   dryRun: z.boolean(),
+  /** People per own (home) unit: response rates and focal points follow it. */
   byUnit: z.array(importCountSchema),
   byGroup: z.array(importCountSchema),
+  /** Answer sets per rated unit (a delegate counts once for each unit they rate; docs/0018). */
+  byRatedUnit: z.array(importCountSchema),
+  /** Respondents who rate several units, with those units in answering order (at most 200 listed). */
+  multiUnit: z.array(z.object({ row: z.number().int(), fullName: z.string(), ratedUnits: z.array(z.string()) })),
+  multiUnitCount: z.number().int(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
@@ -129,13 +136,25 @@ export const surveyLinkSchema = z.object({
   form: publicFormSchema,
   answers: answersSchema,
   respondentName: z.string(),
+  /** The respondent's own unit. */
   unit: z.object({ code: z.string(), name: z.string() }),
+  /** The units the answers count for, in answering order: one answer set each (docs/0018). */
+  ratedUnits: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** With several rated units: the saved draft per unit code (`answers` is then empty). */
+  unitAnswers: z.record(z.string(), answersSchema),
   closesAt: z.string(),
   completedAt: z.string().nullable(),
 });
 export type SurveyLink = z.infer<typeof surveyLinkSchema>;
 
-export const surveyAnswersInputSchema = z.object({ answers: answersSchema });
+/**
+ * A draft or a submit: `answers` when the respondent rates one unit; `unitAnswers` (unit code →
+ * answers, one set per rated unit) when they rate several.
+ */
+export const surveyAnswersInputSchema = z.object({
+  answers: answersSchema.optional(),
+  unitAnswers: z.record(unitCodeSchema, answersSchema).optional(),
+});
 export type SurveyAnswersInput = z.infer<typeof surveyAnswersInputSchema>;
 
 export const draftSavedSchema = z.object({ savedAt: z.string() });

@@ -11,6 +11,12 @@ import { z } from 'zod';
 import { groupMismatch, type UnitKindOf } from './group-fit.ts';
 
 export const REQUIRED_COLUMNS = ['full_name', 'email', 'unit_code', 'respondent_group'] as const;
+/** Optional: the unit codes a respondent rates, separated by ";" or "," (docs/0018). */
+export const RATED_UNITS_COLUMN = 'rated_units';
+/** More rated units than this in one cell is a mistake, not a delegate. */
+export const MAX_RATED_UNITS = 60;
+/** Templates whose respondents may rate units other than their own (METHOD.md §3: delegates). */
+const MULTI_UNIT_GROUPS: readonly RespondentGroup[] = ['T1'];
 
 export interface RawRow {
   row: number;
@@ -24,6 +30,8 @@ export interface RespondentRow {
   phone: string | null;
   unitCode: string;
   group: RespondentGroup;
+  /** The units the answers count for, in the order of the cell; the own unit when the cell is empty. */
+  ratedUnitCodes: string[];
 }
 
 export class ImportProblems extends Error {
@@ -125,15 +133,55 @@ export function checkRows(rows: RawRow[], ctx: RowContext): { rows: RespondentRo
     if (email) seen.set(email, seen.get(email) ?? row);
     const unitKind = ctx.unitKinds.get(unitCode);
     if (!unitKind) err('unit_code', `Không có đơn vị mã "${values.unit_code ?? ''}"`);
+    const ratedCell = splitUnitCodes(values[RATED_UNITS_COLUMN] ?? '');
+    const ratedUnitCodes = ratedCell.length > 0 ? ratedCell : [unitCode];
     if (!(respondentGroups as readonly string[]).includes(group))
       err('respondent_group', `Nhóm người trả lời phải là T1–T6, không phải "${values.respondent_group ?? ''}"`);
-    else if (unitKind) {
+    else if (ratedCell.length > 0) {
+      for (const e of checkRatedUnits(group as RespondentGroup, unitCode, ratedCell, ctx)) errors.push({ row, ...e });
+    } else if (unitKind) {
       const mismatch = groupMismatch(group as RespondentGroup, unitCode, unitKind);
       if (mismatch) errors.push({ row, field: 'respondent_group', ...mismatch });
     }
     const phone = values.phone ? values.phone : null;
     if (phone && !/^[0-9 +().-]{6,20}$/.test(phone)) err('phone', `Số điện thoại không hợp lệ: "${phone}"`);
-    out.push({ row, fullName, email, phone, unitCode, group: group as RespondentGroup });
+    out.push({ row, fullName, email, phone, unitCode, group: group as RespondentGroup, ratedUnitCodes });
   }
   return { rows: out, errors };
+}
+
+/** "ST16; ST30,st31" → ["ST16", "ST30", "ST31"] (either separator, any spacing, upper-cased). */
+export function splitUnitCodes(cell: string): string[] {
+  return cell
+    .split(/[;,]/)
+    .map((c) => c.trim().toUpperCase())
+    .filter((c) => c !== '');
+}
+
+/**
+ * A `rated_units` cell: every code known and of a kind the template rates, no code twice; only a
+ * template that rates other units (T1) may name units other than the own one.
+ */
+function checkRatedUnits(group: RespondentGroup, unitCode: string, codes: string[], ctx: RowContext): Omit<RowError, 'row'>[] {
+  const field = RATED_UNITS_COLUMN;
+  const out: Omit<RowError, 'row'>[] = [];
+  if (codes.length > MAX_RATED_UNITS)
+    out.push({ field, message: `Quá nhiều đơn vị được đánh giá (${codes.length}; tối đa ${MAX_RATED_UNITS})` });
+  const twice = codes.filter((c, i) => codes.indexOf(c) !== i);
+  if (twice.length > 0) out.push({ field, message: `Mã đơn vị lặp lại trong ô: ${[...new Set(twice)].join(', ')}` });
+  if (!MULTI_UNIT_GROUPS.includes(group) && codes.some((c) => c !== unitCode))
+    out.push({
+      field,
+      message: `Nhóm ${group} chỉ đánh giá đơn vị của mình (${unitCode}); chỉ nhóm T1 (đại biểu HĐND tỉnh) đánh giá nhiều đơn vị`,
+      messageEn: `Group ${group} rates its own unit (${unitCode}) only; only T1 (People's Council delegates) rates several units`,
+    });
+  for (const code of new Set(codes)) {
+    const kind = ctx.unitKinds.get(code);
+    if (!kind) out.push({ field, message: `Không có đơn vị mã "${code}" trong danh sách đơn vị được đánh giá` });
+    else {
+      const mismatch = groupMismatch(group, code, kind);
+      if (mismatch) out.push({ field, ...mismatch });
+    }
+  }
+  return out;
 }

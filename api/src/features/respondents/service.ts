@@ -34,6 +34,23 @@ function counts(
     .map(([k, count]) => ({ key: k, count, ...(name?.(k) ? { name: name(k) } : {}) }));
 }
 
+const MULTI_UNIT_LISTED = 200;
+
+function summarise(rows: RespondentRow[], name: (k: string) => string | undefined): Omit<ImportResult, 'imported' | 'dryRun'> {
+  const multi = rows.filter((r) => r.ratedUnitCodes.length > 1 || r.ratedUnitCodes[0] !== r.unitCode);
+  return {
+    byUnit: counts(rows, (r) => r.unitCode, name),
+    byGroup: counts(rows, (r) => r.group),
+    byRatedUnit: counts(
+      rows.flatMap((r) => r.ratedUnitCodes.map((code) => ({ ...r, unitCode: code }))),
+      (r) => r.unitCode,
+      name,
+    ),
+    multiUnit: multi.slice(0, MULTI_UNIT_LISTED).map((r) => ({ row: r.row, fullName: r.fullName, ratedUnits: r.ratedUnitCodes })),
+    multiUnitCount: multi.length,
+  };
+}
+
 export async function importRespondents(db: Db, campaignId: string, upload: Upload, dryRun: boolean): Promise<ImportResult> {
   const campaign = await getCampaign(db, campaignId);
   if (campaign.kind !== 'staff') throw new AppError('CAMPAIGN_NOT_STAFF');
@@ -44,14 +61,7 @@ export async function importRespondents(db: Db, campaignId: string, upload: Uplo
     existingEmails: await campaignEmails(db, campaignId),
   });
   if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
-  const summary = {
-    byUnit: counts(
-      rows,
-      (r) => r.unitCode,
-      (k) => units.get(k)?.name,
-    ),
-    byGroup: counts(rows, (r) => r.group),
-  };
+  const summary = summarise(rows, (k) => units.get(k)?.name);
   if (dryRun) return { imported: 0, dryRun: true, ...summary };
   const values = rows.map((r) => ({
     campaignId,
@@ -61,8 +71,9 @@ export async function importRespondents(db: Db, campaignId: string, upload: Uplo
     unitId: units.get(r.unitCode)?.id ?? 0,
     respondentGroup: r.group,
   }));
+  const rated = new Map(rows.map((r) => [r.email, r.ratedUnitCodes.map((c) => units.get(c)?.id ?? 0)]));
   try {
-    const imported = await db.transaction((tx) => insertRespondents(tx, values));
+    const imported = await db.transaction((tx) => insertRespondents(tx, values, rated));
     return { imported, dryRun: false, ...summary };
   } catch (err) {
     // Another import of the same campaign won the race for some address.

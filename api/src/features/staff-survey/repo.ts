@@ -1,7 +1,7 @@
 import { schema, type DbOrTx } from '@hailong/db';
 import { eq, sql } from 'drizzle-orm';
 
-const { invitations, respondents, units, campaigns } = schema;
+const { invitations, respondents, respondentUnits, units, campaigns } = schema;
 
 export interface LinkRow {
   invitationId: string;
@@ -45,6 +45,29 @@ export async function findLink(db: DbOrTx, tokenHash: string): Promise<LinkRow |
     .where(eq(invitations.tokenHash, tokenHash))
     .limit(1);
   return rows[0];
+}
+
+export interface RatedUnit {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/**
+ * The units a respondent's answers count for, in answering order (docs/0018). A respondent without
+ * rows (written before the import recorded them, or by a bulk tool) rates their own unit.
+ */
+export async function ratedUnitsOf(
+  db: DbOrTx,
+  link: Pick<LinkRow, 'respondentId' | 'unitId' | 'unitCode' | 'unitName'>,
+): Promise<RatedUnit[]> {
+  const rows = await db
+    .select({ id: units.id, code: units.code, name: units.name })
+    .from(respondentUnits)
+    .innerJoin(units, eq(units.id, respondentUnits.unitId))
+    .where(eq(respondentUnits.respondentId, link.respondentId))
+    .orderBy(respondentUnits.position);
+  return rows.length > 0 ? rows : [{ id: link.unitId, code: link.unitCode, name: link.unitName }];
 }
 
 export async function markOpened(db: DbOrTx, id: string): Promise<void> {

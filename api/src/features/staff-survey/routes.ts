@@ -67,7 +67,7 @@ const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: draftSavedSchema, ...errors },
       },
     },
-    async (req) => saveLinkDraft(app.db, req.params.token, req.body.answers),
+    async (req) => saveLinkDraft(app.db, req.params.token, req.body),
   );
 
   app.post(
@@ -82,7 +82,7 @@ const staffSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: surveySubmittedSchema, ...errors },
       },
     },
-    async (req, reply) => reply.status(201).send(await submitLink(app.db, req.params.token, req.body.answers)),
+    async (req, reply) => reply.status(201).send(await submitLink(app.db, req.params.token, req.body)),
   );
 
   app.post(

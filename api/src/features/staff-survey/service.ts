@@ -6,7 +6,9 @@
  * instead of times; then the group's rows are rewritten in random order. Whether the link may answer
  * is decided by the invitation alone, in the same transaction and under its row lock: completed →
  * 409 ALREADY_SUBMITTED (a repeated submit changes nothing), otherwise it is marked completed and
- * its draft deleted.
+ * its draft deleted. A respondent who rates several units (a delegate, docs/0018) sends one answer
+ * set per unit; the submit stores one response per rated unit in the same transaction, each as
+ * unlinkable as a single one.
  */
 import { randomUUID } from 'node:crypto';
 import { toPublicForm, type OptOutResult, type SurveyLink } from '@hailong/contracts';
@@ -15,7 +17,8 @@ import type { Answers } from '@hailong/forms';
 import { tokenHash } from '@hailong/runtime';
 import { AppError } from '../../errors.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
-import { checkAnswers, storeResponse } from '../submissions/service.ts';
+import { storeResponse } from '../submissions/service.ts';
+import { checkAnswerSets, type AnswerInput } from './answer-sets.ts';
 import { vnDayStart } from '../units/as-of.ts';
 import {
   findLink,
@@ -23,6 +26,7 @@ import {
   markCompleted,
   markOpened,
   markOptedOut,
+  ratedUnitsOf,
   saveDraft,
   shuffleStaffAnswers,
   type LinkRow,
@@ -53,47 +57,61 @@ export async function openLink(db: Db, token: string): Promise<SurveyLink> {
     assertOpen(link);
     await markOpened(db, link.invitationId);
   }
+  const rated = await ratedUnitsOf(db, link);
+  const draft = link.completedAt ? {} : ((link.draftAnswers ?? {}) as Record<string, unknown>);
+  const several = rated.length > 1;
   return {
     status: link.completedAt ? 'completed' : 'open',
     form: toPublicForm(form.definition),
-    answers: link.completedAt ? {} : ((link.draftAnswers ?? {}) as Answers),
+    answers: several ? {} : (draft as Answers),
     respondentName: link.fullName,
     unit: { code: link.unitCode, name: link.unitName },
+    ratedUnits: rated.map((u) => ({ code: u.code, name: u.name })),
+    unitAnswers: several ? (draft as Record<string, Answers>) : {},
     closesAt: link.closesAt.toISOString(),
     completedAt: link.completedAt?.toISOString() ?? null,
   };
 }
 
-export async function saveLinkDraft(db: Db, token: string, answers: unknown): Promise<{ savedAt: string }> {
+/** A draft keeps every unit's answers: flat for one rated unit, by unit code for several. */
+export async function saveLinkDraft(db: Db, token: string, input: AnswerInput): Promise<{ savedAt: string }> {
   const { link, form } = await resolve(db, token);
   if (link.completedAt) throw new AppError('ALREADY_SUBMITTED');
   assertOpen(link);
-  const clean = checkAnswers(form, answers, true);
-  const at = await saveDraft(db, link.invitationId, clean);
+  const rated = await ratedUnitsOf(db, link);
+  const sets = checkAnswerSets(form, rated, input, true);
+  const draft = rated.length > 1 ? Object.fromEntries(sets.map((s) => [s.unit.code, s.answers])) : (sets[0]?.answers ?? {});
+  const at = await saveDraft(db, link.invitationId, draft);
   if (!at) throw new AppError('ALREADY_SUBMITTED');
   return { savedAt: at.toISOString() };
 }
 
-export async function submitLink(db: Db, token: string, answers: unknown): Promise<{ completedAt: string }> {
+export async function submitLink(db: Db, token: string, input: AnswerInput): Promise<{ completedAt: string }> {
   const { link, form } = await resolve(db, token);
   if (link.completedAt) throw new AppError('ALREADY_SUBMITTED');
   assertOpen(link);
+  const rated = await ratedUnitsOf(db, link);
+  // Every set is checked before the transaction; stored in unit-id order, so two submits touching the
+  // same units take the per-group shuffle locks in the same order.
+  const sets = checkAnswerSets(form, rated, input, false).sort((a, b) => a.unit.id - b.unit.id);
   const now = new Date();
   const day = vnDayStart(now.getTime());
   return db.transaction(async (tx) => {
     const inv = await lockInvitation(tx, link.invitationId);
     if (!inv || inv.completedAt) throw new AppError('ALREADY_SUBMITTED');
-    await storeResponse(tx, {
-      clientId: randomUUID(),
-      campaignId: link.campaignId,
-      form,
-      unitId: link.unitId,
-      channel: 'email',
-      answers,
-      completedAt: day,
-      receivedAt: day,
-    });
-    await shuffleStaffAnswers(tx, link.campaignId, link.unitId, form.id);
+    for (const set of sets) {
+      await storeResponse(tx, {
+        clientId: randomUUID(),
+        campaignId: link.campaignId,
+        form,
+        unitId: set.unit.id,
+        channel: 'email',
+        answers: set.answers,
+        completedAt: day,
+        receivedAt: day,
+      });
+      await shuffleStaffAnswers(tx, link.campaignId, set.unit.id, form.id);
+    }
     await markCompleted(tx, link.invitationId, now);
     return { completedAt: now.toISOString() };
   });

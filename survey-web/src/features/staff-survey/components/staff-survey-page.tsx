@@ -1,14 +1,16 @@
 /**
  * /s/:token — a civil servant's personal survey link. Loads the form and any saved draft, saves
  * progress as they answer (debounced) so they can resume on any device, submits once, and shows
- * a clear page for "already answered", closed, not yet open and invalid links.
+ * a clear page for "already answered", closed, not yet open and invalid links. A respondent who
+ * rates several units answers once per unit, step by step (UnitSteps).
  */
-import type { SurveyLink } from '@hailong/contracts';
+import type { SurveyAnswersInput, SurveyLink } from '@hailong/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { SurveyForm } from '@/components/survey-form/survey-form';
 import { ApiError, errorText } from '@/lib/api-client';
 import { getSurveyLink, saveDraft, submitSurvey } from '../api/survey-link';
 import { AlreadyAnswered, Closed, InvalidLink, Message, NotOpen, ThankYou } from './link-states';
+import { UnitSteps } from './unit-steps';
 import { useAutosave, type SaveState } from './use-autosave';
 import '../staff-survey.css';
 
@@ -32,6 +34,13 @@ function viewForError(err: unknown): View {
   return { kind: 'error', message: errorText(err) };
 }
 
+/** The first unit a refused multi-unit submit names (ANSWERS_INVALID details carry `unitCode`). */
+function unitWithProblem(err: unknown): string | null {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return null;
+  const first = (err.details as { unitCode?: unknown }[]).find((d) => typeof d.unitCode === 'string' && d.unitCode !== '');
+  return typeof first?.unitCode === 'string' ? first.unitCode : null;
+}
+
 function SaveStatus({ state }: { state: SaveState }) {
   const text =
     state.kind === 'saving'
@@ -52,7 +61,12 @@ export default function StaffSurveyPage({ params }: { params: Record<string, str
   const token = params.token ?? '';
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [submitError, setSubmitError] = useState<string | null>(null);
-  const save = useCallback((answers: Record<string, unknown>) => saveDraft(token, answers), [token]);
+  const several = view.kind === 'form' && view.link.ratedUnits.length > 1;
+  const save = useCallback(
+    (answers: Record<string, unknown>) =>
+      saveDraft(token, (several ? { unitAnswers: answers } : { answers }) as SurveyAnswersInput),
+    [token, several],
+  );
   const autosave = useAutosave(save);
 
   useEffect(() => {
@@ -62,17 +76,22 @@ export default function StaffSurveyPage({ params }: { params: Record<string, str
     );
   }, [token]);
 
-  const onSubmit = async (answers: Record<string, unknown>) => {
+  /** Resolves to the first unit a refused multi-unit submit names (or null). */
+  const send = async (body: SurveyAnswersInput): Promise<string | null> => {
     autosave.cancel();
     setSubmitError(null);
     try {
-      await submitSurvey(token, answers);
+      await submitSurvey(token, body);
       setView({ kind: 'done' });
     } catch (err) {
       const next = viewForError(err);
-      if (next.kind === 'error') setSubmitError(next.message);
-      else setView(next);
+      if (next.kind !== 'error') setView(next);
+      else {
+        setSubmitError(next.message);
+        return unitWithProblem(err);
+      }
     }
+    return null;
   };
 
   switch (view.kind) {
@@ -107,19 +126,30 @@ export default function StaffSurveyPage({ params }: { params: Record<string, str
         <main className="page narrow staff-survey">
           <h1>{link.form.title.vi}</h1>
           <p className="staff-who">
-            {link.respondentName} · {link.unit.name} · Hạn trả lời: {new Date(link.closesAt).toLocaleDateString('vi-VN')}
+            {link.respondentName} · {link.ratedUnits.length > 1 ? `đánh giá ${link.ratedUnits.length} đơn vị` : link.unit.name} ·
+            Hạn trả lời: {new Date(link.closesAt).toLocaleDateString('vi-VN')}
           </p>
           {link.form.description ? <p className="staff-desc">{link.form.description.vi}</p> : null}
           <p className="staff-desc">
             Câu trả lời được tự động lưu tạm; anh/chị có thể đóng trang và mở lại đường dẫn để tiếp tục.
           </p>
-          <SurveyForm
-            form={link.form}
-            defaultValues={link.answers}
-            onChange={autosave.schedule}
-            onSubmit={onSubmit}
-            submitLabel="Gửi phiếu khảo sát"
-          />
+          {link.ratedUnits.length > 1 ? (
+            <UnitSteps
+              form={link.form}
+              units={link.ratedUnits}
+              initial={link.unitAnswers}
+              onChange={(all) => autosave.schedule(all)}
+              onSubmit={(all) => send({ unitAnswers: all as SurveyAnswersInput['unitAnswers'] })}
+            />
+          ) : (
+            <SurveyForm
+              form={link.form}
+              defaultValues={link.answers}
+              onChange={autosave.schedule}
+              onSubmit={async (answers) => void (await send({ answers: answers as SurveyAnswersInput['answers'] }))}
+              submitLabel="Gửi phiếu khảo sát"
+            />
+          )}
           <div className="staff-actions">
             <button type="button" className="staff-secondary" onClick={() => void autosave.flush()}>
               Lưu tạm
