@@ -145,3 +145,50 @@ describe('staff-survey points under the minimum cell', () => {
     expect((await get('/api/v1/par/2021?format=csv')).body).not.toContain('< 5');
   });
 });
+
+describe('a unit SIPAS under the minimum cell', () => {
+  it('is not scored in the PAR table nor compared with last year, even when the campaign asks for only 3 forms', async () => {
+    const opens = new Date('2022-11-02T17:00:00Z');
+    const sipas = await createCampaign(t.app.db, 'sipas', 'SIPAS 2022', 2022, opens, new Date('2022-11-22T17:00:00Z'), {
+      minSample: 3,
+    });
+    const counter = (await findStoredForm(t.app.db, FORM_CODES.counter))!;
+    const criteria = counter.definition.scoring.sipas!.components.flatMap((c) => c.criteria);
+    for (const [code, n] of [
+      ['ST16', 4],
+      ['ST11', 40],
+    ] as const)
+      await insertResponses(
+        t.app.db,
+        Array.from({ length: n }, () => ({
+          campaignId: sipas,
+          unitId: unitId.get(code)!,
+          formId: counter.id,
+          reviewState: 'valid' as const,
+          completedAt: new Date(opens.getTime() + 86_400_000),
+          answers: Object.fromEntries(criteria.map((q) => [q, 5])),
+        })),
+      );
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/par/2022/self-assessments',
+      payload: 'unit_code,self_assessment,max_points,staff_survey_points\nST16,48,94,19\nST11,40,89,18\n',
+      headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
+    });
+    expect(imported.statusCode).toBe(201);
+    const body = (await get('/api/v1/par/2022')).json<ParBody>();
+    expect(body.units.map((u) => u.unitCode)).toEqual(['ST11']);
+    expect(body.incomplete.find((u) => u.unitCode === 'ST16')?.missing).toEqual(['sipas_not_enough_data']);
+    const comparison = (await get('/api/v1/par/2022/sipas-comparison')).json<{
+      units: { unitCode: string; sipasPercent: number | null; validForms: number }[];
+    }>();
+    const by = Object.fromEntries(comparison.units.map((u) => [u.unitCode, u]));
+    expect(by.ST16).toMatchObject({ sipasPercent: null, validForms: 4 });
+    expect(by.ST11).toMatchObject({ sipasPercent: 100, validForms: 40 });
+    // /sipas withholds it the same way.
+    const unit = (await get(`/api/v1/campaigns/${sipas}/sipas`))
+      .json<{ units: { unitCode: string; sipasPercent: number | null; suppressed: string | null }[] }>()
+      .units.find((u) => u.unitCode === 'ST16');
+    expect(unit).toMatchObject({ sipasPercent: null, suppressed: 'small' });
+  });
+});

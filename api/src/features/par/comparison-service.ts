@@ -19,6 +19,7 @@ const figureOf = (unit: UnitRef, result: SipasResult | undefined): Figure => ({
 async function figuresOf(
   db: DbOrTx,
   year: number,
+  minCell: number,
 ): Promise<{ campaignId: string | null; day: string; figures: { unit: UnitRef; figure: Figure }[] }> {
   const campaign = await latestCampaign(db, 'sipas', year);
   if (!campaign) {
@@ -29,7 +30,7 @@ async function figuresOf(
       figures: (await listUnits(db, day)).map((unit) => ({ unit, figure: figureOf(unit, undefined) })),
     };
   }
-  const results = await campaignSipasResults(db, campaign);
+  const results = await campaignSipasResults(db, campaign, undefined, minCell);
   return {
     campaignId: campaign.id,
     day: campaignDay(campaign),
@@ -37,9 +38,10 @@ async function figuresOf(
   };
 }
 
-export async function sipasComparison(db: DbOrTx, year: number): Promise<SipasComparison> {
-  const current = await figuresOf(db, year);
-  const before = await figuresOf(db, year - 1);
+/** `minCell`: a unit's figure of fewer valid forms is not shown (SUPPRESS_MIN_CELL, docs/0015). */
+export async function sipasComparison(db: DbOrTx, year: number, minCell: number): Promise<SipasComparison> {
+  const current = await figuresOf(db, year, minCell);
+  const before = await figuresOf(db, year - 1, minCell);
   const previous = new Map(before.campaignId ? before.figures.map((f) => [f.unit.id, f.figure]) : []);
   const linksTo = new Map<number, Link[]>();
   for (const l of await allReshapeLinks(db)) linksTo.set(l.toId, [...(linksTo.get(l.toId) ?? []), l]);

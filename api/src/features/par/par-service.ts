@@ -89,7 +89,7 @@ export async function parTableOf(
   const [sipasCampaign, staffCampaign] = [await latestCampaign(db, 'sipas', year), await latestCampaign(db, 'staff', year)];
   const method = await methodOf(db, year);
   const self = await selfAssessmentsOf(db, year);
-  const sipasResults = sipasCampaign ? await campaignSipasResults(db, sipasCampaign, method) : [];
+  const sipasResults = sipasCampaign ? await campaignSipasResults(db, sipasCampaign, method, minCell) : [];
   const sipas = new Map(sipasResults.map((s) => [s.unit.id, s.result]));
   const pooledSipas = pooledSipasOf(sipasResults.filter((s) => s.result.status === 'ok').map((s) => s.result));
   const day = await yearReferenceDay(db, year);

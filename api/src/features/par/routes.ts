@@ -142,7 +142,7 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: sipasComparisonSchema },
       },
     },
-    async (req) => sipasComparison(app.db, req.params.year),
+    async (req) => sipasComparison(app.db, req.params.year, app.config.suppressMinCell),
   );
 
   app.get(

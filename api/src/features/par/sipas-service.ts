@@ -125,11 +125,25 @@ export async function campaignSipasSettings(
   return sipasSettingsOf(campaign.settings, sipasSettingsOfMethod(method ?? (await methodOf(db, campaign.year))));
 }
 
-/** Every unit's full-precision SIPAS for a campaign (units without responses: status no_data). */
+/**
+ * A unit's SIPAS of 1 … minCell − 1 valid forms (possible only with a minimum sample below
+ * SUPPRESS_MIN_CELL) is not published: 'not_enough_data', as /sipas withholds it (docs/0015).
+ */
+function belowMinCell(result: SipasResult, minCell: number): SipasResult {
+  return result.status === 'ok' && result.validForms < minCell
+    ? { ...result, status: 'not_enough_data', sipasPercent: null }
+    : result;
+}
+
+/**
+ * Every unit's full-precision SIPAS for a campaign (units without responses: status no_data); with
+ * `minCell`, units under it are 'not_enough_data' (the PAR table and the year-over-year comparison).
+ */
 export async function campaignSipasResults(
   db: DbOrTx,
   campaign: CampaignRow,
   method?: ParMethod,
+  minCell = 1,
 ): Promise<{ unit: UnitRef; result: SipasResult }[]> {
   const settings = await campaignSipasSettings(db, campaign, method);
   const counts = await countSipasAnswers(db, campaign.id);
@@ -138,7 +152,10 @@ export async function campaignSipasResults(
     [...counts.values()].flatMap((m) => [...m.keys()]),
   );
   const units = await listUnits(db, campaignDay(campaign), counts.keys());
-  return units.map((unit) => ({ unit, result: unitSipas(unit.code, counts.get(unit.id), forms, settings) }));
+  return units.map((unit) => ({
+    unit,
+    result: belowMinCell(unitSipas(unit.code, counts.get(unit.id), forms, settings), minCell),
+  }));
 }
 
 /** The published SIPAS of every unit; breakdowns under `minCell` answers are withheld (issue 14). */
