@@ -26,7 +26,8 @@ const respondentRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: ['staff-survey'],
-        summary: 'Import respondents (CSV or XLSX: full_name,email,unit_code,respondent_group[,phone][,rated_units]); all or nothing',
+        summary:
+          'Import respondents (CSV or XLSX: full_name,email,unit_code,respondent_group[,phone][,rated_units]); all or nothing',
         consumes: ['text/csv', XLSX],
         params: idParamsSchema,
         querystring: importQuerySchema,
