@@ -21,7 +21,7 @@ import { freePort, REPO, startServerProcess, waitForStatus, type ServerProcess }
 /** What the runtime stage copies from the build stage (Dockerfile `COPY --from=build`). */
 const COPIED = ['server/dist', 'db/migrations', 'db/seed', 'survey-web/dist'];
 /** Built by `pnpm build` (which `pnpm test` runs first); the test cannot stand in for it. */
-const BUILT = ['server/dist/main.mjs', 'survey-web/dist/index.html'];
+const BUILT = ['server/dist/main.mjs', 'survey-web/dist/index.html', 'survey-web/dist/kiosk.html'];
 const ENTRY = ['--enable-source-maps'];
 const ADMIN = { email: 'admin@example.vn', password: 'Image-Pass-2026!' };
 
@@ -133,13 +133,15 @@ describe('the production output, started with node as the image starts it', () =
       .toMatchObject({ db: 'ok', redis: 'ok', worker: { status: 'ok' } });
   });
 
-  it('serves the web app at /k and /admin, and every asset the page loads', async () => {
-    for (const door of ['/k', '/admin']) {
+  it('serves the web app at /k, /o/<unit>, /e and /admin, and every asset the page loads', async () => {
+    const pages = new Set<string>();
+    for (const door of ['/k', '/o/ST34', '/e', '/admin']) {
       const res = await fetch(`${base}${door}`);
       expect(res.status, door).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       const html = await res.text();
       expect(html).toContain('<div id="root"></div>');
+      pages.add(html);
       const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? '');
       expect(
         assets.some((a) => a.endsWith('.js')),
@@ -156,6 +158,8 @@ describe('the production output, started with node as the image starts it', () =
         expect((await a.text()).length, asset).toBeGreaterThan(0);
       }
     }
+    // Each respondent app has its own entry, apart from the staff console's.
+    expect(pages.size).toBe(4);
   });
 
   it('serves the API documentation at /docs', async () => {

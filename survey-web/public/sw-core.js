@@ -43,7 +43,7 @@ function shellWorker(opts) {
         caches.open(CACHE).then((c) =>
           c
             .match(key)
-            .then((hit) => hit || c.match(fallback))
+            .then((hit) => hit || c.match(typeof fallback === 'function' ? fallback(url) : fallback))
             .then((hit) => hit || Response.error()),
         ),
       );

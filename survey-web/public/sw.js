@@ -17,5 +17,7 @@ shellWorker({
   precache: ['/k', '/kiosk.webmanifest', '/kiosk-icon.svg'],
   isShellPage: (url) => SHELL_PATHS.some((re) => re.test(url.pathname)),
   pageKey: (url) => url.pathname,
-  fallback: '/k',
+  // Each front door has its own page: an online form not kept yet falls back to another unit's
+  // (the page reads its unit from the address), anything else to the kiosk.
+  fallback: (url) => (url.pathname.startsWith('/o/') ? '/o/' : '/k'),
 });

@@ -1,12 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+/** index.html: the staff console (React; the respondent apps are src/app/entries on Preact). */
 import { App } from '@/app/app';
-import '@/app/global.css';
+import { mount } from '@/app/entries/mount';
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+mount(<App />);

@@ -1,29 +1,30 @@
 /**
  * What a front door of the web app makes the browser download before it can show anything: the
- * entry chunk plus the page's lazy chunk and everything both import statically (chunks loaded with
- * `import()` later, e.g. on submit, are not counted), gzipped, measured on the built survey-web/dist.
+ * scripts its HTML entry loads (`<script src>` and `modulepreload` links) and everything they import
+ * statically (chunks loaded with `import()` later, e.g. the form validator or the poster's QR code,
+ * are not counted), gzipped, measured on the built survey-web/dist.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-export const webAssetsDir = fileURLToPath(new URL('../../survey-web/dist/assets/', import.meta.url));
+export const webDistDir = fileURLToPath(new URL('../../survey-web/dist/', import.meta.url));
+export const webAssetsDir = webDistDir + 'assets/';
 
-/** The page chunks of the three respondent apps, by the file name of the page component. */
-export const frontDoors = { kiosk: 'kiosk-page', online: 'online-page', enumerator: 'enumerator-page' } as const;
+/** The HTML entries of the three respondent apps (vite.respondent.config.ts). */
+export const frontDoors = { kiosk: 'kiosk.html', online: 'online.html', enumerator: 'enumerator.html' } as const;
 
 export interface InitialJs {
   files: { name: string; gzipBytes: number }[];
   kb: number;
 }
 
-/** Null when the web app is not built (or has no chunk of that page). */
-export function initialJs(page: string, dir = webAssetsDir): InitialJs | null {
-  if (!existsSync(dir)) return null;
+/** Null when the web app is not built (or has no such entry). */
+export function initialJs(entry: string, dist = webDistDir): InitialJs | null {
+  const html = dist + entry;
+  const dir = dist + 'assets/';
+  if (!existsSync(html) || !existsSync(dir)) return null;
   const all = readdirSync(dir);
-  const entry = all.find((f) => /^index-[\w-]+\.js$/.test(f));
-  const chunk = all.find((f) => new RegExp(`^${page}-[\\w-]+\\.js$`).test(f));
-  if (!entry || !chunk) return null;
   const seen = new Set<string>();
   const visit = (f: string) => {
     if (seen.has(f) || !all.includes(f)) return;
@@ -31,8 +32,13 @@ export function initialJs(page: string, dir = webAssetsDir): InitialJs | null {
     const src = readFileSync(dir + f, 'utf8');
     for (const m of src.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) if (m[1]) visit(m[1]);
   };
-  visit(entry);
-  visit(chunk);
+  const page = readFileSync(html, 'utf8');
+  const loaded = [
+    ...page.matchAll(/<script[^>]*\ssrc="\/assets\/([^"]+\.js)"/g),
+    ...page.matchAll(/<link[^>]*rel="modulepreload"[^>]*\shref="\/assets\/([^"]+\.js)"/g),
+  ];
+  for (const m of loaded) if (m[1]) visit(m[1]);
+  if (seen.size === 0) return null;
   const files = [...seen].map((name) => ({ name, gzipBytes: gzipSync(readFileSync(dir + name)).length }));
   return { files, kb: files.reduce((a, f) => a + f.gzipBytes, 0) / 1024 };
 }

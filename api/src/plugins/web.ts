@@ -1,11 +1,21 @@
-/** Serves the built web app (survey-web/dist) on the API's port, with SPA fallback for its front doors. */
+/**
+ * Serves the built web app (survey-web/dist) on the API's port. Each front door gets its HTML entry:
+ * the respondent apps their own small pages (built on Preact, survey-web/vite.respondent.config.ts),
+ * every other page the staff console (index.html), which routes on the client.
+ */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-const FRONT_DOORS = ['/s/', '/k', '/o/', '/e', '/admin', '/supervision', '/setup'];
+/** Path prefix → HTML entry; the first match wins. */
+const FRONT_DOORS: [RegExp, string][] = [
+  [/^\/k(\/|$)/, 'kiosk.html'],
+  [/^\/o\//, 'online.html'],
+  [/^\/e(\/|$)/, 'enumerator.html'],
+  [/^\/$|^\/(s\/|admin|supervision|setup)/, 'index.html'],
+];
 
 export default fp(
   async (app: FastifyInstance, opts: { root: string }) => {
@@ -13,12 +23,18 @@ export default fp(
       app.log.warn({ root: opts.root }, 'web app not built; run `pnpm build`');
       return;
     }
-    await app.register(fastifyStatic, { root: opts.root, prefix: '/', wildcard: false, index: 'index.html' });
+    // The build writes .br/.gz beside each script, style sheet and page (survey-web/vite.shared.ts).
+    await app.register(fastifyStatic, {
+      root: opts.root,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+      preCompressed: true,
+    });
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
       const url = req.url.split('?')[0] ?? '/';
-      if (url === '/' || FRONT_DOORS.some((p) => url.startsWith(p))) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
+      const entry = FRONT_DOORS.find(([re]) => re.test(url))?.[1];
+      if (entry) return reply.header('cache-control', 'no-cache').sendFile(entry);
       const file = path.join(opts.root, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
       if (existsSync(file)) return reply.sendFile(path.relative(opts.root, file));
       return reply.callNotFound();

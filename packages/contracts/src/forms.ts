@@ -49,9 +49,6 @@ export function toPublicForm(f: FormDefinition): PublicForm {
   };
 }
 
-/** The form's name on a button: its short title, else its title. */
-export function formName(f: Pick<PublicForm, 'title' | 'shortTitle'>): string {
-  return (f.shortTitle ?? f.title).vi;
-}
+export { formName } from './names.ts';
 
 export const answersSchema = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]));

@@ -4,7 +4,8 @@
  * instead of filling it in: the supervisor's review, the enumerator's read-only view.
  */
 import { shownQuestionIds } from './conditions.ts';
-import { likertLabels, notApplicableLabel, NOT_APPLICABLE, type LocalizedText, type Question } from './definition.ts';
+import type { LocalizedText, Question } from './definition.ts';
+import { likertLabels, notApplicableLabel, NOT_APPLICABLE } from './labels.ts';
 
 export interface DescribableForm {
   sections: { id: string; title: LocalizedText; questions: Question[] }[];

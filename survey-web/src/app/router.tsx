@@ -1,6 +1,7 @@
 /**
- * A tiny path router for the web app's front doors. Each front door is lazy-loaded so the kiosk
- * bundle carries only the kiosk. Feature folders register here and nowhere else.
+ * A tiny path router for the staff console's pages (index.html), each lazy-loaded. The respondent
+ * apps (/k, /o/<unit>, /e) are not here: they are their own HTML entries on Preact
+ * (src/app/entries, vite.respondent.config.ts). Feature folders register here and nowhere else.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
@@ -25,15 +26,11 @@ const AuditLog = lazy(() => import('@/features/audit/components/audit-page'));
 const FirstAdmin = lazy(() => import('@/features/accounts/components/first-admin-page'));
 const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-page'));
 const UnitsAdmin = lazy(() => import('@/features/units-admin/components/units-page'));
-const EnumeratorPage = lazy(() => import('@/features/enumerator/components/enumerator-page'));
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const SamplingPlanPage = lazy(() => import('@/features/sampling-plan/components/plan-page'));
 const FieldworkAdmin = lazy(() => import('@/features/fieldwork-admin/components/fieldwork-page'));
 const ParResults = lazy(() => import('@/features/par-results/components/par-page'));
 const SipasResults = lazy(() => import('@/features/sipas-results/components/results-page'));
-const Kiosk = lazy(() => import('@/features/kiosk/components/kiosk-page'));
-const OnlineForm = lazy(() => import('@/features/online-survey/components/online-page'));
-const OnlinePoster = lazy(() => import('@/features/online-survey/components/poster-page'));
 
 export const routes: RouteDef[] = [
   { pattern: /^\/$/, keys: [], Component: Home },
@@ -50,12 +47,8 @@ export const routes: RouteDef[] = [
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/fieldwork\/?$/, keys: ['campaignId'], Component: FieldworkAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/results\/?$/, keys: ['campaignId'], Component: SipasResults },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/plan\/?$/, keys: ['campaignId'], Component: SamplingPlanPage },
-  { pattern: /^\/e\/?$/, keys: [], Component: EnumeratorPage },
   { pattern: /^\/supervision\/?$/, keys: [], Component: SupervisionPage },
   { pattern: /^\/supervision\/([^/]+)\/?$/, keys: ['campaignId'], Component: SupervisionPage },
-  { pattern: /^\/k\/?$/, keys: [], Component: Kiosk },
-  { pattern: /^\/o\/([A-Za-z0-9_-]+)\/poster\/?$/, keys: ['unitCode'], Component: OnlinePoster },
-  { pattern: /^\/o\/([A-Za-z0-9_-]+)\/?$/, keys: ['unitCode'], Component: OnlineForm },
 ];
 
 export function matchRoute(pathname: string): RouteMatch | null {

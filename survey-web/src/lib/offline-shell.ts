@@ -16,6 +16,13 @@ export interface OfflineShell {
   manifest?: string;
   /** Page to keep for an offline reload (default: the current path). */
   page?: string;
+  /** More paths to keep the same page under (e.g. '/o/', the worker's fallback for any online form). */
+  alsoAs?: string[];
+  /**
+   * Code the page loads with `import()` later but needs offline (e.g. the form validator): loaded
+   * before the files are put in the cache, so they are among them.
+   */
+  lazyParts?: () => Promise<unknown>;
 }
 
 async function cacheLoadedFiles(shell: OfflineShell): Promise<void> {
@@ -31,7 +38,7 @@ async function cacheLoadedFiles(shell: OfflineShell): Promise<void> {
     (u) => u.startsWith(window.location.origin) && !u.includes('/api/'),
   );
   const cache = await caches.open(shell.cacheName);
-  for (const u of new Set([...urls, shell.page ?? window.location.pathname])) {
+  for (const u of new Set([...urls, shell.page ?? window.location.pathname, ...(shell.alsoAs ?? [])])) {
     if (!(await cache.match(u))) await cache.add(u).catch(() => undefined);
   }
 }
@@ -39,7 +46,7 @@ async function cacheLoadedFiles(shell: OfflineShell): Promise<void> {
 /** The release this page was built from (vite.config.ts); the workers cache under it. */
 export const RELEASE = __HL_RELEASE__;
 
-/** /k and /o/<unit> (public/sw.js). */
+/** /k and /o/<unit> (public/sw.js; the online form adds itself as '/o/', the fallback for any unit). */
 export const KIOSK_SHELL: OfflineShell = { worker: '/sw.js', scope: '/', cacheName: `hl-shell-${RELEASE}` };
 /** /e (public/enumerator-sw.js). */
 export const ENUMERATOR_SHELL: OfflineShell = {
@@ -61,6 +68,7 @@ export function registerOfflineShell(shell: OfflineShell): void {
   void navigator.serviceWorker
     .register(shell.worker, { scope: shell.scope })
     .then(() => navigator.serviceWorker.ready)
+    .then(() => shell.lazyParts?.())
     .then(() => cacheLoadedFiles(shell))
     .then(() => {
       document.documentElement.dataset.offlineReady = 'true';

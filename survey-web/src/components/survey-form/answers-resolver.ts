@@ -1,10 +1,28 @@
 /**
  * A react-hook-form resolver built from the form's compiled answers schema (@hailong/forms) — the
  * same validator the API runs — so the respondent sees the API's Vietnamese message next to the
- * question before sending.
+ * question before sending. The validator (zod and the form schemas, ~37 KB gzipped) is not part of
+ * what a respondent app loads before its first question: `loadValidator` fetches it with `import()`
+ * once the form is on screen (SurveyForm) and the offline shell keeps it for reloads without network.
  */
-import { compileAnswersSchema, shownQuestionIds, type FormLike } from '@hailong/forms';
+import type { compileAnswersSchema } from '@hailong/forms';
+import { shownQuestionIds, type FormLike } from '@hailong/forms/conditions';
 import type { FieldErrors, Resolver } from 'react-hook-form';
+
+type CompileAnswersSchema = typeof compileAnswersSchema;
+let validator: Promise<CompileAnswersSchema> | null = null;
+
+/** The form validator, loaded once; a failed load (no network, not cached yet) is tried again next time. */
+export function loadValidator(): Promise<CompileAnswersSchema> {
+  validator ??= import('@hailong/forms').then(
+    (m) => m.compileAnswersSchema,
+    (e: unknown) => {
+      validator = null;
+      throw e;
+    },
+  );
+  return validator;
+}
 
 export type FormValues = Record<string, unknown>;
 
@@ -44,8 +62,9 @@ export function toValues(form: FormLike, answers: Record<string, unknown> | unde
 }
 
 export function answersResolver(form: FormLike, partial = false): Resolver<FormValues> {
-  const schema = compileAnswersSchema(form, { partial });
-  return (values) => {
+  let schema: ReturnType<CompileAnswersSchema> | null = null;
+  return async (values) => {
+    schema ??= (await loadValidator())(form, { partial });
     const answers = toAnswers(form, values);
     const res = schema.safeParse(answers);
     if (res.success) return { values: answers, errors: {} };

@@ -1,5 +1,5 @@
 /** One question: label, control by type, help and the error message right below it. */
-import { likertLabels, notApplicableLabel } from '@hailong/forms';
+import { likertLabels, notApplicableLabel } from '@hailong/forms/labels';
 import type { PublicForm } from '@hailong/contracts';
 import type { UseFormRegister } from 'react-hook-form';
 import type { FormValues } from './answers-resolver';

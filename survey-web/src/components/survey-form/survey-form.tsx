@@ -10,8 +10,8 @@
 import type { PublicForm } from '@hailong/contracts';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
-import { shownQuestionIds } from '@hailong/forms';
-import { answersResolver, toAnswers, toValues, type FormValues } from './answers-resolver';
+import { shownQuestionIds } from '@hailong/forms/conditions';
+import { answersResolver, loadValidator, toAnswers, toValues, type FormValues } from './answers-resolver';
 import { FormProgress } from './form-progress';
 import { QuestionField } from './question-field';
 import './survey-form.css';
@@ -71,6 +71,11 @@ export function SurveyForm(props: SurveyFormProps) {
   useEffect(() => {
     for (const [id, message] of Object.entries(initialErrors ?? {})) setError(id, { type: 'server', message });
   }, [initialErrors, setError]);
+
+  // The questions are on screen: fetch the validator now rather than on the first check.
+  useEffect(() => {
+    loadValidator().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     if (!onChange) return;

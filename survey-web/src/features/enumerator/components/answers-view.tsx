@@ -2,8 +2,9 @@
  * A rejected form, read-only: every question with the answer given in the interview, the
  * interviewer's note and the server's reason, so nothing has to be redone from memory.
  */
-import { formName, type PublicForm } from '@hailong/contracts';
-import { describeAnswers } from '@hailong/forms';
+import type { PublicForm } from '@hailong/contracts';
+import { formName } from '@hailong/contracts/names';
+import { describeAnswers } from '@hailong/forms/describe';
 import type { RejectedForm } from '../hooks/rejected-store';
 import { answerErrors, reasonText, timeText } from './status-text';
 

@@ -2,7 +2,8 @@
  * The enumerator's assignments: where (hamlet, commune, then the unit), progress against each quota
  * (synced + waiting on this phone) and one big button per form, named in words.
  */
-import { formName, type EnumeratorAssignment } from '@hailong/contracts';
+import type { EnumeratorAssignment } from '@hailong/contracts';
+import { formName } from '@hailong/contracts/names';
 import { placeTitle, unitLine } from './place';
 
 interface Props {

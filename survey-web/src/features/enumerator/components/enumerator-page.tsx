@@ -6,7 +6,8 @@
  * A rejected form stays on the phone: it can be read, fixed and resent, moved to another assignment
  * of the same campaign and resent, or discarded after a confirmation.
  */
-import { formName, type EnumeratorAssignment } from '@hailong/contracts';
+import type { EnumeratorAssignment } from '@hailong/contracts';
+import { formName } from '@hailong/contracts/names';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { newClientId } from '@/lib/client-id';
 import { fetchAssignments } from '../api/enumerator-api';
@@ -26,6 +27,7 @@ import {
 } from '../hooks/field-store';
 import { rejectedForms, type RejectedForm } from '../hooks/rejected-store';
 import { AnswersView } from './answers-view';
+import { loadValidator } from '@/components/survey-form/answers-resolver';
 import { ENUMERATOR_SHELL, registerOfflineShell } from '@/lib/offline-shell';
 import { useFlushSchedule } from '@/lib/use-outbox';
 import { useOnline } from '../hooks/use-online';
@@ -106,7 +108,7 @@ export default function EnumeratorPage() {
   const online = useOnline();
 
   useEffect(() => {
-    registerOfflineShell(ENUMERATOR_SHELL);
+    registerOfflineShell({ ...ENUMERATOR_SHELL, lazyParts: loadValidator });
     void reload();
   }, [reload]);
 

@@ -3,7 +3,8 @@
  * already on the server), or rejected with the server's reason and the questions it refused (kept,
  * with its answers, until the enumerator fixes and resends or discards it).
  */
-import { formName, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
+import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
+import { formName } from '@hailong/contracts/names';
 import type { QueuedInterview, SyncedForm } from '../hooks/field-store';
 import type { RejectedForm } from '../hooks/rejected-store';
 import { RejectedList, type RejectedActions } from './rejected-list';

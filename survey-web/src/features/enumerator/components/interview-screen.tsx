@@ -3,7 +3,8 @@
  * other front door and the API). The interviewer's optional note sits under the questions; leaving
  * with answers entered asks first, so a stray tap does not lose an interview.
  */
-import { formName, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
+import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
+import { formName } from '@hailong/contracts/names';
 import { useCallback, useState } from 'react';
 import { SurveyForm } from '@/components/survey-form/survey-form';
 import { placeTitle, unitLine } from './place';

@@ -4,7 +4,8 @@
  * move the form to another of their assignments in the same campaign and resend, or discard it
  * (only after confirming). Older app versions kept only the reason; those are listed apart.
  */
-import { formName, type EnumeratorAssignment, type PublicForm } from '@hailong/contracts';
+import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
+import { formName } from '@hailong/contracts/names';
 import { useState } from 'react';
 import type { SyncedForm } from '../hooks/field-store';
 import { moveTargets, remedyFor, type RejectedForm } from '../hooks/rejected-store';

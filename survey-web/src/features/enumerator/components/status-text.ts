@@ -2,7 +2,8 @@
  * The Vietnamese (English second) words the enumerator reads about sync: the summary after a round
  * and each form's state. Kept in one place so the same form never reads differently in two spots.
  */
-import { errorMessage, type PublicForm } from '@hailong/contracts';
+import type { PublicForm } from '@hailong/contracts';
+import { errorMessage } from '@hailong/contracts/errors';
 import type { SyncedForm, SyncSummary } from '../hooks/field-store';
 
 /** The server's message, else the catalogue's for its code. */

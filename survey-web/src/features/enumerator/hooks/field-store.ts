@@ -8,7 +8,8 @@
  * the rejected store (never dropped), a network failure or an expired session stops the round and
  * keeps the rest with backoff (resumable; the server is idempotent by client id).
  */
-import { isErrorCode, type EnumeratorAssignment, type FieldForm, type SyncResult } from '@hailong/contracts';
+import type { EnumeratorAssignment, FieldForm, SyncResult } from '@hailong/contracts';
+import { isErrorCode } from '@hailong/contracts/errors';
 import type { FailureReason, Sent } from '@/lib/api-client';
 import { newClientId } from '@/lib/client-id';
 import { createOutbox } from '@/lib/offline-outbox';

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { OnlineFormInfo } from '@hailong/contracts';
+import { loadValidator } from '@/components/survey-form/answers-resolver';
 import { SurveyForm } from '@/components/survey-form/survey-form';
 import { errorText } from '@/lib/api-client';
 import { newClientId } from '@/lib/client-id';
@@ -38,7 +39,7 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
   const startedAt = useRef(new Date().toISOString());
   const { pending, submit, parked } = useOnlineOutbox();
 
-  useEffect(() => registerOfflineShell(KIOSK_SHELL), []);
+  useEffect(() => registerOfflineShell({ ...KIOSK_SHELL, alsoAs: ['/o/'], lazyParts: loadValidator }), []);
   useEffect(() => {
     loadFormInfo(unitCode).then(setInfo, (e: unknown) => setError(errorText(e)));
   }, [unitCode]);

@@ -1,0 +1,219 @@
+/**
+ * Issue 16 benchmark: how long a respondent waits for the first question of /k (counter kiosk),
+ * /o/<unit> (online form) and /e (enumerator app) on a throttled mid-range tablet — Chromium with a
+ * 4× CPU slowdown (CDP `Emulation.setCPUThrottlingRate`) and fast 3G (`Network.emulateNetworkConditions`:
+ * 1.6 Mbps down, 750 kbps up, 150 ms round trip) — over cold loads (new browser context: empty HTTP
+ * cache, no service worker), against the built web app served by the API as in production. Also the
+ * JavaScript each app loads before its first question (gzipped, test/support/bundle-size.ts) and what
+ * went over the wire. Targets: first question < 1.5 s; JS < 60 KB (kiosk), < 100 KB (online form,
+ * enumerator). Updates its section of BENCHMARKS.md.
+ *
+ * "First question visible" is timed in the page (performance.now() from navigation start, taken after
+ * the frame that shows it). The kiosk and the enumerator app open on a screen with one button (start
+ * a rating / start an interview); their figure is that screen's time plus the time from the tap to
+ * the question, leaving out the harness's own reaction time.
+ */
+import os from 'node:os';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { frontDoors, initialJs } from '../support/bundle-size.ts';
+import { launchBrowser, PHONE, TABLET_LANDSCAPE } from '../support/browser.ts';
+import setup from '../support/global-setup.ts';
+import { fileURLToPath } from 'node:url';
+import { buildTestApp, type TestApp } from '../support/build-app.ts';
+import { today, writeBenchSection } from './lib-benchmarks-md.ts';
+
+const LOADS = 5;
+const CPU_SLOWDOWN = 4;
+const FAST_3G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+const TARGET_MS = 1500;
+const JS_TARGET_KB = { kiosk: 60, online: 100, enumerator: 100 } as const;
+const ENUMERATOR = { email: 'ngoc@buudien.vn', password: 'Dtv-Pass-2026!' };
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+interface Door {
+  app: keyof typeof frontDoors;
+  path: string;
+  device: BrowserContextOptions;
+  /** Selector of the one button shown before the question (kiosk, enumerator), if any. */
+  tap?: string;
+  question: string;
+  state?: StorageState;
+}
+
+interface Load {
+  ms: number;
+  /** Same-origin JavaScript transferred (bytes on the wire) before the question showed. */
+  jsWireBytes: number;
+}
+
+/** Runs in the page before its scripts: notes when each watched selector is first on screen. */
+function watchScript(selectors: Record<string, string>): string {
+  return `(() => {
+    const marks = {};
+    window.__hlMarks = marks;
+    const sel = ${JSON.stringify(selectors)};
+    const check = () => {
+      for (const [k, s] of Object.entries(sel)) {
+        if (marks[k] === undefined && document.querySelector(s)) {
+          marks[k] = -1;
+          requestAnimationFrame(() => setTimeout(() => { marks[k] = performance.now(); }, 0));
+        }
+      }
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    document.addEventListener('click', () => { if (marks.tap === undefined) marks.tap = performance.now(); }, true);
+  })();`;
+}
+
+async function mark(page: Page, key: string): Promise<number> {
+  const h = await page.waitForFunction(
+    `(() => { const m = window.__hlMarks && window.__hlMarks[${JSON.stringify(key)}]; return m !== undefined && m >= 0 ? m : null; })()`,
+    undefined,
+    { timeout: 60_000, polling: 50 },
+  );
+  return (await h.jsonValue()) as number;
+}
+
+async function coldLoad(browser: Browser, base: string, door: Door): Promise<Load> {
+  const context = await browser.newContext({ ...door.device, ...(door.state ? { storageState: door.state } : {}) });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(watchScript({ ...(door.tap ? { ready: door.tap } : {}), question: door.question }));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.goto(`${base}${door.path}`, { waitUntil: 'commit' });
+    let ms: number;
+    if (door.tap) {
+      const ready = await mark(page, 'ready');
+      await page.locator(door.tap).first().click();
+      const shown = await mark(page, 'question');
+      const tap = await page.evaluate<number>('window.__hlMarks.tap');
+      ms = ready + (shown - tap);
+    } else ms = await mark(page, 'question');
+    const jsWireBytes = await page.evaluate<number>(
+      `performance.getEntriesByType('resource')
+        .filter((e) => e.name.startsWith(location.origin) && e.name.endsWith('.js') && e.startTime < ${ms})
+        .reduce((n, e) => n + e.transferSize, 0)`,
+    );
+    return { ms, jsWireBytes };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function post(sys: TestApp, cookie: string, url: string, payload: object): Promise<Record<string, unknown>> {
+  const res = await sys.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+  if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** A SIPAS campaign, a paired kiosk, an enumerator with two assignments; returns the devices' saved state. */
+async function prepare(sys: TestApp, base: string, browser: Browser): Promise<{ kiosk: StorageState; enumerator: StorageState }> {
+  const cookie = sys.adminCookie;
+  const campaign = await post(sys, cookie, '/api/v1/campaigns', {
+    kind: 'sipas',
+    name: 'SIPAS 2021',
+    year: 2021,
+    opensAt: '2020-01-01T00:00:00Z',
+    closesAt: '2099-01-01T00:00:00Z',
+  });
+  const commune = await post(sys, cookie, '/api/v1/localities', { level: 'commune', unitCode: 'ST34', name: 'Xã Mỹ Hương' });
+  const enumerator = await post(sys, cookie, '/api/v1/enumerators', {
+    fullName: 'Lâm Thị Ngọc',
+    email: ENUMERATOR.email,
+    organisation: 'Bưu điện huyện Mỹ Tú',
+    password: ENUMERATOR.password,
+  });
+  for (const hamlet of ['Ấp Mỹ Phước', 'Ấp Tân Hòa']) {
+    const loc = await post(sys, cookie, '/api/v1/localities', { level: 'hamlet', parentId: commune.id, name: hamlet });
+    await post(sys, cookie, `/api/v1/campaigns/${String(campaign.id)}/assignments`, {
+      enumeratorId: enumerator.id,
+      unitCode: 'ST34',
+      quota: 27,
+      localityId: loc.id,
+    });
+  }
+  const k = await post(sys, cookie, '/api/v1/kiosks', { unitCode: 'ST34', counterName: 'Quầy 1' });
+  // Pair the tablet once (unthrottled); each measured load starts from its saved pairing.
+  const tablet = await browser.newContext({ ...TABLET_LANDSCAPE, serviceWorkers: 'block' });
+  const page = await tablet.newPage();
+  await page.goto(`${base}/k?code=${String(k.pairingCode)}`);
+  await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
+  const kiosk = await tablet.storageState();
+  await tablet.close();
+  const phone = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+  const e = await phone.newPage();
+  await e.goto(`${base}/e`);
+  await e.getByLabel('Email').fill(ENUMERATOR.email);
+  await e.getByLabel(/Mật khẩu/).fill(ENUMERATOR.password);
+  await e.getByRole('button', { name: /Đăng nhập/ }).click();
+  await e.locator('.e-start').first().waitFor();
+  const signedIn = await phone.storageState();
+  await phone.close();
+  return { kiosk, enumerator: signedIn };
+}
+
+async function main() {
+  const js = Object.fromEntries(Object.entries(frontDoors).map(([app, entry]) => [app, initialJs(entry)]));
+  if (Object.values(js).some((v) => v === null)) throw new Error('survey-web/dist is missing: run `pnpm build` first');
+  await setup();
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const sys = await buildTestApp({ webDist: fileURLToPath(new URL('../../survey-web/dist', import.meta.url)) });
+  const base = (await sys.app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+  const browser = await launchBrowser();
+  try {
+    const state = await prepare(sys, base, browser);
+    const doors: Door[] = [
+      {
+        app: 'kiosk',
+        path: '/k',
+        device: TABLET_LANDSCAPE,
+        tap: '.k-start .k-primary',
+        question: '.k-question',
+        state: state.kiosk,
+      },
+      { app: 'online', path: '/o/ST34', device: PHONE, question: '.sf-question' },
+      { app: 'enumerator', path: '/e', device: PHONE, tap: '.e-start', question: '.sf-question', state: state.enumerator },
+    ];
+    const lines: string[] = [];
+    for (const door of doors) {
+      await coldLoad(browser, base, door); // warm-up (server, disk cache), not counted
+      const loads: Load[] = [];
+      for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, base, door));
+      const ms = median(loads.map((l) => l.ms));
+      const kb = js[door.app]?.kb ?? NaN;
+      const wireKb = median(loads.map((l) => l.jsWireBytes)) / 1024;
+      const jsTarget = JS_TARGET_KB[door.app];
+      const line =
+        `${door.path} (${door.app}): first question ${Math.round(ms)} ms median (loads ${loads.map((l) => Math.round(l.ms)).join(', ')}; ` +
+        `target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'met' : 'NOT met'}); initial JS ${kb.toFixed(1)} KB gzipped ` +
+        `(target < ${jsTarget} KB: ${kb < jsTarget ? 'met' : 'NOT met'}), ${wireKb.toFixed(1)} KB of JS on the wire`;
+      console.log(line);
+      lines.push(line);
+    }
+    lines.push(
+      `load average (1 min) at the start / end of the run: ${loadBefore.toFixed(1)} / ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.cpus().length} cores (the 4× slowdown comes on top of the machine's own load)`,
+    );
+    writeBenchSection({
+      key: 'first-question',
+      title: 'Issue 16 — first question on a throttled tablet',
+      how: `\`pnpm bench first-question\` after \`pnpm build\` (the built web app served by the API with its compressed copies, real PostgreSQL and Redis on 127.0.0.1; headless Chromium via playwright-core, ${CPU_SLOWDOWN}× CPU slowdown and fast 3G — 1.6 Mbps down, 750 kbps up, 150 ms RTT — through CDP; ${LOADS} cold loads per app after one warm-up, new browser context each (empty cache, no service worker), median reported; the kiosk paired and the enumerator signed in beforehand; kiosk and enumerator figures are their start screen plus tap → question; ${today()}):`,
+      lines,
+    });
+  } finally {
+    await browser.close();
+    await sys.close();
+  }
+}
+
+await main();
