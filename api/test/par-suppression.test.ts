@@ -30,43 +30,41 @@ let staffCampaign = '';
 const unitId = new Map<string, number>();
 const get = (url: string) => t.app.inject({ url, headers: { cookie: t.adminCookie } });
 
+/** `n` valid responses of a form about a unit, all with the same answers. */
+async function responses(
+  campaignId: string,
+  code: string,
+  unitCode: string,
+  n: number,
+  answer: (id: string) => unknown,
+  at = DAY,
+) {
+  const form = (await findStoredForm(t.app.db, code))!;
+  const answers = Object.fromEntries(form.definition.sections.flatMap((s) => s.questions).map((q) => [q.id, answer(q.id)]));
+  await insertResponses(
+    t.app.db,
+    Array.from({ length: n }, () => ({
+      campaignId,
+      unitId: unitId.get(unitCode)!,
+      formId: form.id,
+      reviewState: 'valid' as const,
+      completedAt: at,
+      answers,
+    })),
+  );
+}
+
 /** `perTemplate` staff responses about a department from each of T1, T2, T3, every question answered `answer`. */
 async function staffAnswers(unitCode: string, perTemplate: number, answer: 'A' | 'B') {
-  for (const group of ['T1', 'T2', 'T3'] as const) {
-    const form = (await findStoredForm(t.app.db, staffTemplate(group)!.code))!;
-    const answers = Object.fromEntries(form.definition.sections.flatMap((s) => s.questions).map((q) => [q.id, answer]));
-    await insertResponses(
-      t.app.db,
-      Array.from({ length: perTemplate }, () => ({
-        campaignId: staffCampaign,
-        unitId: unitId.get(unitCode)!,
-        formId: form.id,
-        reviewState: 'valid' as const,
-        completedAt: DAY,
-        answers,
-      })),
-    );
-  }
+  for (const group of ['T1', 'T2', 'T3'] as const)
+    await responses(staffCampaign, staffTemplate(group)!.code, unitCode, perTemplate, () => answer);
 }
 
 beforeAll(async () => {
   t = await buildTestApp({ suppressMinCell: 5 });
   for (const u of await t.app.db.select().from(schema.units)) unitId.set(u.code, u.id);
   const sipas = await createCampaign(t.app.db, 'sipas', 'SIPAS 2021', 2021, OPENS, CLOSES);
-  const counter = (await findStoredForm(t.app.db, FORM_CODES.counter))!;
-  const criteria = counter.definition.scoring.sipas!.components.flatMap((c) => c.criteria);
-  for (const code of ['ST16', 'ST11', 'ST12'])
-    await insertResponses(
-      t.app.db,
-      Array.from({ length: 40 }, () => ({
-        campaignId: sipas,
-        unitId: unitId.get(code)!,
-        formId: counter.id,
-        reviewState: 'valid' as const,
-        completedAt: DAY,
-        answers: Object.fromEntries(criteria.map((q) => [q, 5])),
-      })),
-    );
+  for (const code of ['ST16', 'ST11', 'ST12']) await responses(sipas, FORM_CODES.counter, code, 40, () => 5);
   const imported = await t.app.inject({
     method: 'POST',
     url: '/api/v1/par/2021/self-assessments',
@@ -126,19 +124,7 @@ describe('staff-survey points under the minimum cell', () => {
   });
 
   it('scores the unit as usual once 5 staff have answered about it', async () => {
-    const form = (await findStoredForm(t.app.db, staffTemplate('T2')!.code))!;
-    const answers = Object.fromEntries(form.definition.sections.flatMap((s) => s.questions).map((q) => [q.id, 'A']));
-    await insertResponses(
-      t.app.db,
-      Array.from({ length: 2 }, () => ({
-        campaignId: staffCampaign,
-        unitId: unitId.get('ST11')!,
-        formId: form.id,
-        reviewState: 'valid' as const,
-        completedAt: DAY,
-        answers,
-      })),
-    );
+    await responses(staffCampaign, staffTemplate('T2')!.code, 'ST11', 2, () => 'A');
     const body = (await get('/api/v1/par/2021')).json<ParBody>();
     expect(body.units.find((u) => u.unitCode === 'ST11')).toMatchObject({ staffSurveyPoints: 22, staffSource: 'survey' });
     expect(body.incomplete.find((u) => u.unitCode === 'ST11')).toBeUndefined();
@@ -152,23 +138,9 @@ describe('a unit SIPAS under the minimum cell', () => {
     const sipas = await createCampaign(t.app.db, 'sipas', 'SIPAS 2022', 2022, opens, new Date('2022-11-22T17:00:00Z'), {
       minSample: 3,
     });
-    const counter = (await findStoredForm(t.app.db, FORM_CODES.counter))!;
-    const criteria = counter.definition.scoring.sipas!.components.flatMap((c) => c.criteria);
-    for (const [code, n] of [
-      ['ST16', 4],
-      ['ST11', 40],
-    ] as const)
-      await insertResponses(
-        t.app.db,
-        Array.from({ length: n }, () => ({
-          campaignId: sipas,
-          unitId: unitId.get(code)!,
-          formId: counter.id,
-          reviewState: 'valid' as const,
-          completedAt: new Date(opens.getTime() + 86_400_000),
-          answers: Object.fromEntries(criteria.map((q) => [q, 5])),
-        })),
-      );
+    const day = new Date(opens.getTime() + 86_400_000);
+    await responses(sipas, FORM_CODES.counter, 'ST16', 4, () => 5, day);
+    await responses(sipas, FORM_CODES.counter, 'ST11', 40, () => 5, day);
     const imported = await t.app.inject({
       method: 'POST',
       url: '/api/v1/par/2022/self-assessments',
