@@ -5,7 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN } from '../support/build-app.ts';
 import { launchBrowser, PHONE } from '../support/browser.ts';
+import { postgresOnly } from '../support/engine.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { inviteOne } from './staff-fixtures.ts';
 
@@ -99,4 +101,32 @@ describe('a delegate answering for three units on a phone', () => {
     await page.getByText('Anh/chị đã trả lời phiếu khảo sát này').waitFor();
     await page.close();
   });
+
+  it.skipIf(postgresOnly)(
+    'shows the admin, before importing, who rates which units and how many answer sets each unit gets',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${sys.baseUrl}/admin`);
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('link', { name: 'browser delegates' }).click();
+      const csv = [
+        'full_name,email,unit_code,respondent_group,rated_units',
+        'Đại biểu Lâm Thị Hạnh,hanh@example.vn,ST31,T1,ST16;ST30',
+        'Cán bộ Phòng,phong@example.vn,ST16,T2,',
+      ].join('\n');
+      await page
+        .getByLabel('Chọn tệp danh sách')
+        .setInputFiles({ name: 'dai-bieu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
+      const multi = page.getByRole('table', { name: '1 người đánh giá nhiều đơn vị (mỗi đơn vị một phiếu)' });
+      await multi.waitFor();
+      expect(await multi.locator('tbody tr').textContent()).toContain('Đại biểu Lâm Thị HạnhST16, ST30');
+      const sets = page.getByRole('row').filter({ hasText: /^ST16/ });
+      // ST16: one person of its own (the T2), two answer sets (the T2 and the delegate).
+      expect(await sets.locator('td').allTextContents()).toEqual([expect.stringMatching(/^ST16 /), '1', '2']);
+      await page.close();
+    },
+  );
 });
