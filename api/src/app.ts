@@ -15,6 +15,7 @@ import responseRateRoutes from './features/response-rates/routes.ts';
 import retentionRoutes from './features/retention/routes.ts';
 import staffSurveyRoutes from './features/staff-survey/routes.ts';
 import focalPointRoutes from './features/focal-points/routes.ts';
+import focalUnitRoutes from './features/focal-unit/routes.ts';
 import assignmentRoutes from './features/assignments/routes.ts';
 import enumeratorRoutes from './features/enumerators/routes.ts';
 import healthRoutes from './features/health/routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(retentionRoutes, { prefix: '/api/v1/campaigns' });
   await app.register(staffSurveyRoutes, { prefix: '/api/v1/s' });
   await app.register(focalPointRoutes, { prefix: '/api/v1' });
+  await app.register(focalUnitRoutes, { prefix: '/api/v1/focal' });
   await app.register(kioskAdminRoutes, { prefix: '/api/v1/kiosks' });
   await app.register(kioskDeviceRoutes, { prefix: '/api/v1/kiosk' });
   await app.register(reviewRoutes, { prefix: '/api/v1/responses' });

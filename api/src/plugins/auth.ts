@@ -20,6 +20,8 @@ export interface AuthUser {
   fullName: string;
   role: UserRole;
   organisationId: number | null;
+  /** A focal point's unit (null for the other roles): the only unit their routes read. */
+  unitId: number | null;
 }
 
 declare module 'fastify' {
@@ -43,6 +45,7 @@ async function loadUser(app: FastifyInstance, req: FastifyRequest): Promise<Auth
       fullName: users.fullName,
       role: users.role,
       organisationId: users.organisationId,
+      unitId: users.unitId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

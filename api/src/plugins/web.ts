@@ -14,7 +14,7 @@ const FRONT_DOORS: [RegExp, string][] = [
   [/^\/k(\/|$)/, 'kiosk.html'],
   [/^\/o\//, 'online.html'],
   [/^\/e(\/|$)/, 'enumerator.html'],
-  [/^\/$|^\/(s\/|admin|supervision|setup)/, 'index.html'],
+  [/^\/$|^\/(s\/|admin|supervision|setup|unit(\/|$))/, 'index.html'],
 ];
 
 export default fp(

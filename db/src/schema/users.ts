@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { units } from './units.ts';
 
-export const userRoles = ['admin', 'enumerator', 'supervisor', 'observer'] as const;
+/** `focal_point`: a unit's đầu mối CCHC, bound to that one unit (docs/0019-focal-point-role.md). */
+export const userRoles = ['admin', 'enumerator', 'supervisor', 'observer', 'focal_point'] as const;
 export type UserRole = (typeof userRoles)[number];
 
 /** Enumerator organisations (Bưu điện tỉnh) and supervising bodies (MTTQ, Hội CCB). */
@@ -24,6 +26,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: userRoles }).notNull(),
     organisationId: integer('organisation_id').references(() => organisations.id),
+    /** The one unit a focal point sees; required for that role and forbidden for the others. */
+    unitId: integer('unit_id').references(() => units.id),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Login attempts since the last success, counted before the password is checked (docs/0009-abuse-limits.md). */
@@ -34,7 +38,9 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
-    check('users_role_check', sql`${t.role} in ('admin','enumerator','supervisor','observer')`),
+    check('users_role_check', sql`${t.role} in ('admin','enumerator','supervisor','observer','focal_point')`),
+    check('users_unit_role_check', sql`(${t.role} = 'focal_point') = (${t.unitId} is not null)`),
+    index('users_unit_idx').on(t.unitId),
   ],
 );
 

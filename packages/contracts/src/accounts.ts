@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 import { userRoleSchema } from './auth.ts';
+import { unitCodeSchema } from './common.ts';
 
-export const consoleRoleSchema = z.enum(['admin', 'supervisor', 'observer']);
+/** `focal_point`: a unit's đầu mối CCHC, bound to one unit (docs/0019-focal-point-role.md). */
+export const consoleRoleSchema = z.enum(['admin', 'supervisor', 'observer', 'focal_point']);
 
 export const accountSchema = z.object({
   id: z.uuid(),
@@ -13,6 +15,9 @@ export const accountSchema = z.object({
   fullName: z.string(),
   role: userRoleSchema,
   organisation: z.string().nullable(),
+  /** The focal point's unit (null for the other roles). */
+  unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
   disabledAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -26,10 +31,16 @@ export const accountCreateSchema = z
     role: consoleRoleSchema,
     /** Required for supervisors and observers (e.g. "Ủy ban MTTQ tỉnh", "Hội Cựu chiến binh tỉnh"). */
     organisation: z.string().trim().min(1).max(200).optional(),
+    /** Required for focal points (and only for them): the one unit they see. */
+    unitCode: unitCodeSchema.optional(),
   })
-  .refine((a) => a.role === 'admin' || Boolean(a.organisation), {
+  .refine((a) => a.role === 'admin' || a.role === 'focal_point' || Boolean(a.organisation), {
     message: 'Giám sát viên và quan sát viên cần tên tổ chức',
     path: ['organisation'],
+  })
+  .refine((a) => (a.role === 'focal_point') === Boolean(a.unitCode), {
+    message: 'Chỉ tài khoản đầu mối CCHC chọn đơn vị, và phải chọn một đơn vị',
+    path: ['unitCode'],
   });
 export type AccountCreate = z.infer<typeof accountCreateSchema>;
 

@@ -6,7 +6,7 @@ export const loginInputSchema = z.object({
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
-export const userRoleSchema = z.enum(['admin', 'enumerator', 'supervisor', 'observer']);
+export const userRoleSchema = z.enum(['admin', 'enumerator', 'supervisor', 'observer', 'focal_point']);
 export const sessionUserSchema = z.object({
   id: z.uuid(),
   email: z.string(),

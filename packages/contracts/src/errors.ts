@@ -271,6 +271,32 @@ export const errorCatalogue = {
     client: 'park',
   },
   // Outages and malformed requests (issue 11): fixed messages, never an echo of the input
+  // Focal points (issue 14 item 4)
+  RESPONDENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người được mời', en: 'Respondent not found', client: 'park' },
+  RESEND_ANSWERED: {
+    status: 409,
+    vi: 'Người này đã trả lời khảo sát, không cần gửi lại lời mời',
+    en: 'This person has already answered; no need to resend',
+    client: 'park',
+  },
+  RESEND_OPTED_OUT: {
+    status: 409,
+    vi: 'Người này đã từ chối nhận thư khảo sát; không gửi lại lời mời',
+    en: 'This person opted out of survey mail; the invitation is not resent',
+    client: 'park',
+  },
+  RESEND_BOUNCED: {
+    status: 409,
+    vi: 'Thư tới địa chỉ này bị trả lại; hãy báo Sở Nội vụ sửa địa chỉ email',
+    en: 'Mail to this address bounced; ask the Department of Home Affairs to correct the email address',
+    client: 'park',
+  },
+  RESEND_NOT_INVITED: {
+    status: 409,
+    vi: 'Lời mời đầu tiên chưa được gửi tới người này; Sở Nội vụ gửi lời mời trước',
+    en: 'The first invitation has not been sent to this person yet; the Department of Home Affairs sends it first',
+    client: 'park',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít phút',

@@ -18,3 +18,4 @@ export * from './text.ts';
 export * from './accounts.ts';
 export * from './par-method.ts';
 export * from './retention.ts';
+export * from './focal-unit.ts';

@@ -23,6 +23,7 @@ const StaffOptOut = lazy(() => import('@/features/staff-survey/components/opt-ou
 const Admin = lazy(() => import('@/features/dashboard/components/admin-page'));
 const UsersAdmin = lazy(() => import('@/features/accounts/components/users-page'));
 const AuditLog = lazy(() => import('@/features/audit/components/audit-page'));
+const FocalUnit = lazy(() => import('@/features/focal-unit/components/focal-page'));
 const FirstAdmin = lazy(() => import('@/features/accounts/components/first-admin-page'));
 const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-page'));
 const UnitsAdmin = lazy(() => import('@/features/units-admin/components/units-page'));
@@ -43,6 +44,7 @@ export const routes: RouteDef[] = [
   { pattern: /^\/admin\/audit\/?$/, keys: [], Component: AuditLog },
   { pattern: /^\/admin\/par(?:\/([^/]*))?\/?$/, keys: ['year'], Component: ParResults },
   { pattern: /^\/setup\/?$/, keys: [], Component: FirstAdmin },
+  { pattern: /^\/unit\/?$/, keys: [], Component: FocalUnit },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/?$/, keys: ['campaignId'], Component: Admin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/fieldwork\/?$/, keys: ['campaignId'], Component: FieldworkAdmin },
   { pattern: /^\/admin\/campaigns\/([0-9a-f-]{36})\/results\/?$/, keys: ['campaignId'], Component: SipasResults },

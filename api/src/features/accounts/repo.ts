@@ -1,7 +1,7 @@
 import { schema, type DbOrTx } from '@hailong/db';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 
-const { users, organisations, sessions } = schema;
+const { users, organisations, sessions, units } = schema;
 
 export async function listConsoleAccounts(db: DbOrTx) {
   return db
@@ -11,11 +11,14 @@ export async function listConsoleAccounts(db: DbOrTx) {
       fullName: users.fullName,
       role: users.role,
       organisation: organisations.name,
+      unitCode: units.code,
+      unitName: units.name,
       disabledAt: users.disabledAt,
       createdAt: users.createdAt,
     })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .leftJoin(units, eq(units.id, users.unitId))
     .orderBy(users.role, sql`lower(${users.email})`);
 }
 
@@ -44,4 +47,14 @@ export async function countActiveAdmins(db: DbOrTx, exceptId?: string): Promise<
     .from(users)
     .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), exceptId ? ne(users.id, exceptId) : undefined));
   return rows[0]?.n ?? 0;
+}
+
+/** The id of a current unit (not merged away or dissolved), for a focal point's account. */
+export async function currentUnitId(db: DbOrTx, code: string): Promise<number | undefined> {
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.code, code), isNull(units.validTo)))
+    .limit(1);
+  return rows[0]?.id;
 }

@@ -47,7 +47,8 @@ const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admin,
       schema: {
         tags,
-        summary: 'Create a Sở Nội vụ staff (admin), supervisor or observer account; answers a temporary password once (audited)',
+        summary:
+          'Create a Sở Nội vụ staff (admin), supervisor, observer or unit focal-point account (focal points name their unit); answers a temporary password once (audited)',
         body: accountCreateSchema,
         response: { 201: accountSecretSchema, ...errors },
       },

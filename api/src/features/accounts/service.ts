@@ -5,14 +5,14 @@
  * administrator cannot be disabled.
  */
 import type { Account, AccountCreate, AccountSecret } from '@hailong/contracts';
-import { isUniqueViolation, type Db } from '@hailong/db';
+import { isUniqueViolation, type Db, type DbOrTx } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { newShortCode } from '../../lib/tokens.ts';
 import { recordAudit } from '../audit/record.ts';
 import { ensureUser } from '../auth/repo.ts';
 import { ensureOrganisation } from '../enumerators/repo.ts';
-import { countActiveAdmins, findAccount, listConsoleAccounts, setDisabled, setPassword } from './repo.ts';
+import { countActiveAdmins, currentUnitId, findAccount, listConsoleAccounts, setDisabled, setPassword } from './repo.ts';
 
 /** 16 characters from a 32-letter alphabet: 80 bits, readable aloud. */
 const temporaryPassword = () => `${newShortCode(4)}-${newShortCode(4)}-${newShortCode(4)}-${newShortCode(4)}`;
@@ -31,13 +31,17 @@ export async function createAccount(db: Db, input: AccountCreate, actor: string 
   try {
     const id = await db.transaction(async (tx) => {
       const organisationId =
-        input.role === 'admin' || !input.organisation ? null : await ensureOrganisation(tx, input.organisation, 'supervisor');
+        input.role === 'admin' || input.role === 'focal_point' || !input.organisation
+          ? null
+          : await ensureOrganisation(tx, input.organisation, 'supervisor');
+      const unitId = await focalUnitId(tx, input);
       const u = await ensureUser(tx, {
         email: input.email,
         fullName: input.fullName,
         passwordHash,
         role: input.role,
         organisationId,
+        unitId,
       });
       if (!u.created) throw new AppError('EMAIL_TAKEN', { field: 'email' });
       await recordAudit(tx, {
@@ -45,7 +49,7 @@ export async function createAccount(db: Db, input: AccountCreate, actor: string 
         action: 'user.create',
         entity: 'user',
         entityId: u.id,
-        details: { role: input.role },
+        details: { role: input.role, ...(input.unitCode ? { unitCode: input.unitCode } : {}) },
       });
       return u.id;
     });
@@ -54,6 +58,14 @@ export async function createAccount(db: Db, input: AccountCreate, actor: string 
     if (isUniqueViolation(err, 'users_email_key')) throw new AppError('EMAIL_TAKEN', { field: 'email' });
     throw err;
   }
+}
+
+/** A focal point's unit must be a current one; the other roles have none (the schema refuses a unitCode for them). */
+async function focalUnitId(tx: DbOrTx, input: AccountCreate): Promise<number | null> {
+  if (input.role !== 'focal_point' || !input.unitCode) return null;
+  const unitId = await currentUnitId(tx, input.unitCode);
+  if (unitId === undefined) throw new AppError('UNIT_UNKNOWN', { unitCode: input.unitCode });
+  return unitId;
 }
 
 async function existing(db: Db, id: string) {

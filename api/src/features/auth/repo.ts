@@ -26,6 +26,7 @@ export interface NewUser {
   passwordHash: string;
   role: UserRole;
   organisationId?: number | null;
+  unitId?: number | null;
 }
 
 /** Inserts a user unless one with that email exists; returns the id either way. */

@@ -92,7 +92,12 @@ export function AdminShell({
       (e: unknown) => setUser(e instanceof ApiError && e.status === 401 ? null : 'error'),
     );
   useEffect(() => void check(), []);
-  if (user === 'checking')
+  // A focal point signs in at the same form and lands on their unit's page.
+  const toUnitPage = typeof user === 'object' && user?.role === 'focal_point' && !roles.includes('focal_point');
+  useEffect(() => {
+    if (toUnitPage) window.location.replace('/unit');
+  }, [toUnitPage]);
+  if (user === 'checking' || toUnitPage)
     return (
       <p className="loading" role="status">
         {t('Đang tải…', 'Loading…')}

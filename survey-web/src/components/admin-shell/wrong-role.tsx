@@ -9,6 +9,7 @@ export function WrongRole({ user }: { user: SessionUser }) {
     supervisor: { href: '/supervision', vi: 'Trang giám sát', en: 'The supervision page' },
     observer: { href: '/supervision', vi: 'Trang giám sát', en: 'The supervision page' },
     admin: { href: '/admin', vi: 'Trang quản trị', en: 'The administration' },
+    focal_point: { href: '/unit', vi: 'Trang đơn vị của bạn', en: 'Your unit’s page' },
   };
   const go = where[user.role];
   return (

@@ -7,4 +7,5 @@ export const roleName = (r: SessionUser['role']): string =>
     supervisor: tr('Giám sát viên', 'Supervisor'),
     observer: tr('Quan sát viên', 'Observer'),
     enumerator: tr('Điều tra viên', 'Enumerator'),
+    focal_point: tr('Đầu mối CCHC của đơn vị', 'Unit focal point'),
   })[r];

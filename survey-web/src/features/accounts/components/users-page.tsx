@@ -1,5 +1,6 @@
 /**
- * /admin/users — accounts of Sở Nội vụ staff, supervisors and observers (MTTQ, Hội CCB): create
+ * /admin/users — accounts of Sở Nội vụ staff, supervisors and observers (MTTQ, Hội CCB) and units'
+ * focal points (đầu mối CCHC, bound to one unit): create
  * (the temporary password is shown once), disable, enable, reset. Enumerators are listed too; they
  * are created on a campaign's fieldwork page.
  */
@@ -96,7 +97,7 @@ function Users() {
               <th scope="col">Email</th>
               <th scope="col">{t('Họ tên', 'Name')}</th>
               <th scope="col">{t('Vai trò', 'Role')}</th>
-              <th scope="col">{t('Tổ chức', 'Organisation')}</th>
+              <th scope="col">{t('Tổ chức / đơn vị', 'Organisation / unit')}</th>
               <th scope="col">{t('Trạng thái', 'State')}</th>
               <th scope="col">{t('Thao tác', 'Actions')}</th>
             </tr>
@@ -107,7 +108,7 @@ function Users() {
                 <th scope="row">{a.email}</th>
                 <td>{a.fullName}</td>
                 <td>{roleName(a.role)}</td>
-                <td>{a.organisation ?? '—'}</td>
+                <td>{a.organisation ?? (a.unitCode ? `${a.unitCode} · ${a.unitName ?? ''}` : '—')}</td>
                 <td>
                   {a.disabledAt
                     ? t(`Đã khóa (${fmtDate(a.disabledAt)})`, `Disabled (${fmtDate(a.disabledAt)})`)

@@ -7,6 +7,7 @@ import type {
   MailPreview,
   MailRounds,
   ResponseRates,
+  RetentionPreview,
   SendResult,
 } from '@hailong/contracts';
 import { api, uploadOf } from '@/lib/api-client';
@@ -24,6 +25,7 @@ export const remindNow = (id: string) => api<SendResult>(`/api/v1/campaigns/${id
 export const mailPreview = (id: string, kind: 'invitation' | 'reminder') =>
   api<MailPreview>(`/api/v1/campaigns/${id}/mail/preview?kind=${kind}`);
 export const mailRounds = (id: string) => api<MailRounds>(`/api/v1/campaigns/${id}/mail/rounds`);
+export const personalData = (id: string) => api<RetentionPreview>(`/api/v1/campaigns/${id}/personal-data`);
 export const responseRates = (id: string) => api<ResponseRates>(`/api/v1/campaigns/${id}/response-rates`);
 export const ratesCsvUrl = (id: string) => `/api/v1/campaigns/${id}/response-rates.csv`;
 export const ratesXlsxUrl = (id: string) => `/api/v1/campaigns/${id}/response-rates.xlsx`;

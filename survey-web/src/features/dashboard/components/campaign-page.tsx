@@ -5,6 +5,7 @@ import { errorMessage, useT } from '@/lib/i18n';
 import { getCampaign } from '../api/admin-api';
 import { kindText, statusText, windowText } from './campaign-labels';
 import { LifecyclePanel } from './lifecycle-panel';
+import { PersonalDataPanel } from './personal-data-panel';
 import { SipasPanels } from './sipas-panels';
 import { StaffPanels } from './staff-panels';
 
@@ -45,6 +46,7 @@ export function CampaignPage({ id }: { id: string }) {
           </p>
           <LifecyclePanel campaign={campaign} onChanged={setCampaign} />
           {campaign.kind === 'staff' ? <StaffPanels campaign={campaign} /> : <SipasPanels campaign={campaign} />}
+          <PersonalDataPanel campaign={campaign} />
         </>
       ) : null}
     </main>

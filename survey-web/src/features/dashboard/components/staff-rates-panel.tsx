@@ -5,7 +5,7 @@ import { errorMessage, fmtDateTime, fmtInt, fmtPct, useT } from '@/lib/i18n';
 import { useLive } from '@/lib/use-live';
 import { ratesCsvUrl, ratesXlsxUrl, responseRates } from '../api/admin-api';
 import { DailyCurve } from './daily-curve';
-import { groupName } from './group-names';
+import { groupName } from '@/lib/group-names';
 import { RatesTable } from './rates-table';
 
 export const LIVE_MS = 10_000;
