@@ -12,7 +12,7 @@ import { createMailTransport, type MailTransport } from './mail/transport.ts';
 import { startMailLeases, type MailLeases } from './jobs/mail-leases.ts';
 import { processMailJob } from './jobs/process-mail.ts';
 import { reclaim, sweep } from './jobs/sweep.ts';
-import { foldTallies } from './jobs/tally-fold.ts';
+import { compactInvitationCounts, foldTallies } from './jobs/tally-fold.ts';
 import { keepSchedules, maintenanceSchedules } from './schedules.ts';
 import { QUEUE } from '@hailong/runtime';
 
@@ -35,7 +35,7 @@ export interface WorkerHandle {
 
 export interface StartWorkerOptions {
   log?: WorkerDeps['log'];
-  /** Concurrency of the mail worker. */
+  /** Concurrency of the mail worker (default: MAIL_CONCURRENCY). */
   mailConcurrency?: number;
   /** Skip the repeatable heartbeat/sweep schedulers (tests drive them directly). */
   schedulers?: boolean;
@@ -90,7 +90,10 @@ const defaultLog: WorkerDeps['log'] = (level, msg, extra) => {
 
 export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions = {}): Promise<WorkerHandle> {
   const log = opts.log ?? defaultLog;
-  const pool = createPool(config.databaseUrl, 5);
+  const mailConcurrency = opts.mailConcurrency ?? config.mailConcurrency;
+  // Each mail holds a connection for two short statements (claim, outcome) around its SMTP
+  // exchange: a quarter of the mails in flight is enough connections, within 5–20.
+  const pool = createPool(config.databaseUrl, Math.min(20, Math.max(5, Math.ceil(mailConcurrency / 4))));
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', (err: Error) => log('warn', 'redis connection error', { err: err.message }));
   const prefix = config.queuePrefix;
@@ -107,7 +110,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   const mailWorker = new Worker(QUEUE.mail, (job: Job) => processMailJob(deps, job), {
     connection: redis,
     prefix,
-    concurrency: opts.mailConcurrency ?? 20,
+    concurrency: mailConcurrency,
     // A dead worker's active jobs go back to waiting within a lease or so, like its claims.
     lockDuration: config.mailLeaseMs,
     stalledInterval: config.reclaimIntervalMs,
@@ -129,7 +132,11 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
         await recovery.reached();
         return reclaimed;
       }
-      if (job.name === 'tally-fold') return foldTallies(deps.db);
+      if (job.name === 'tally-fold') {
+        const folded = await foldTallies(deps.db);
+        await compactInvitationCounts(deps.db);
+        return folded;
+      }
       throw new Error(`unknown maintenance job ${job.name}`);
     },
     { connection: redis, prefix, concurrency: 1 },

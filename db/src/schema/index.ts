@@ -8,3 +8,4 @@ export * from './responses.ts';
 export * from './tallies.ts';
 export * from './sampling.ts';
 export * from './par-methods.ts';
+export * from './rate-counts.ts';

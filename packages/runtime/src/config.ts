@@ -32,6 +32,8 @@ export const envSchema = z.object({
   SMTP_URL: urlWith(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('Sở Nội vụ <khaosat@localhost>'),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   MAIL_RETRY_HOURS: z.coerce
     .number()
     .positive()
@@ -76,6 +78,10 @@ export interface RuntimeConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   smtpRatePerSecond: number;
+  /** SMTP connections the worker keeps open to the relay (SMTP_POOL_SIZE). */
+  smtpPoolSize: number;
+  /** Mails one worker process has in flight at once (MAIL_CONCURRENCY). */
+  mailConcurrency: number;
   admin: { email: string; password: string } | undefined;
   publicUrl: string;
   /** PUBLIC_URL was set; without it mailed links point at HOST:PORT (refused when mail goes to SMTP). */
@@ -172,6 +178,8 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
+    smtpPoolSize: e.SMTP_POOL_SIZE,
+    mailConcurrency: e.MAIL_CONCURRENCY,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     publicUrlSet: e.PUBLIC_URL !== undefined,

@@ -18,36 +18,7 @@ export interface ClaimedDelivery {
 
 const ms = (n: number) => sql`(${n}::double precision * interval '1 millisecond')`;
 
-export async function claimDelivery(db: Db, id: string, workerId: string, leaseMs: number): Promise<ClaimedDelivery | undefined> {
-  const res = await db.execute<{
-    id: string;
-    kind: ClaimedDelivery['kind'];
-    round: number;
-    invitation_id: string | null;
-    attempts: number;
-  }>(sql`
-    update mail_deliveries
-    set status = 'sending', claimed_at = now(), claimed_by = ${workerId}, lease_until = now() + ${ms(leaseMs)}, attempts = attempts + 1
-    where id = ${id} and (status in ('pending', 'retrying') or (status = 'sending' and lease_until < now()))
-    returning id, kind, round, invitation_id, attempts`);
-  const r = res.rows[0];
-  return r && { id: r.id, kind: r.kind, round: r.round, invitationId: r.invitation_id, attempts: r.attempts };
-}
-
-/** Extends the leases of the rows this worker is sending right now (one statement for all). */
-export async function renewLeases(db: Db, workerId: string, ids: string[], leaseMs: number): Promise<number> {
-  if (ids.length === 0) return 0;
-  const res = await db.execute(sql`
-    update mail_deliveries set lease_until = now() + ${ms(leaseMs)}
-    where id = any(${`{${ids.join(',')}}`}::uuid[]) and claimed_by = ${workerId} and status = 'sending'`);
-  return res.rowCount ?? 0;
-}
-
-export async function deliveryStatus(db: Db, id: string): Promise<string | undefined> {
-  const res = await db.execute<{ status: string }>(sql`select status from mail_deliveries where id = ${id}`);
-  return res.rows[0]?.status;
-}
-
+/** What a claimed invitation or reminder needs to be sent (undefined: invitation missing, or a digest). */
 export interface MailContext {
   invitationId: string;
   email: string;
@@ -62,17 +33,48 @@ export interface MailContext {
   optedOut: boolean;
 }
 
-export async function loadMailContext(db: Db, invitationId: string): Promise<MailContext | undefined> {
+export type ClaimedWithContext = ClaimedDelivery & { context: MailContext | undefined };
+
+/**
+ * Claims the row and reads what its mail needs in the same statement: one round trip per claim,
+ * the claim taking effect whether or not the invitation still exists.
+ */
+export async function claimDelivery(
+  db: Db,
+  id: string,
+  workerId: string,
+  leaseMs: number,
+): Promise<ClaimedWithContext | undefined> {
   const res = await db.execute<Record<string, unknown>>(sql`
-    select i.id, r.email, r.full_name, u.name as unit_name, c.name as campaign_name, c.year, c.closes_at,
-      (c.closed_at is null and c.opens_at <= now() and c.closes_at > now()) as open,
-      i.completed_at is not null as completed, i.bounced_at is not null as bounced, r.opted_out_at is not null as opted_out
-    from invitations i join respondents r on r.id = i.respondent_id join units u on u.id = r.unit_id
-    join campaigns c on c.id = i.campaign_id where i.id = ${invitationId}`);
+    with d as (
+      update mail_deliveries
+      set status = 'sending', claimed_at = now(), claimed_by = ${workerId}, lease_until = now() + ${ms(leaseMs)}, attempts = attempts + 1
+      where id = ${id} and (status in ('pending', 'retrying') or (status = 'sending' and lease_until < now()))
+      returning id, kind, round, invitation_id, attempts
+    )
+    select d.id, d.kind, d.round, d.invitation_id, d.attempts, ${contextColumns}
+    from d left join (${contextFrom}) on i.id = d.invitation_id and d.kind <> 'digest'`);
   const r = res.rows[0];
   if (!r) return undefined;
+  const claimed: ClaimedDelivery = {
+    id: String(r.id),
+    kind: r.kind as ClaimedDelivery['kind'],
+    round: Number(r.round),
+    invitationId: (r.invitation_id as string | null) ?? null,
+    attempts: Number(r.attempts),
+  };
+  return { ...claimed, context: r.ctx_id ? contextOf(r) : undefined };
+}
+
+const contextColumns = sql`i.id as ctx_id, r.email, r.full_name, u.name as unit_name, c.name as campaign_name, c.year, c.closes_at,
+      (c.closed_at is null and c.opens_at <= now() and c.closes_at > now()) as open,
+      i.completed_at is not null as completed, i.bounced_at is not null as bounced, r.opted_out_at is not null as opted_out`;
+const contextFrom = sql`invitations i join respondents r on r.id = i.respondent_id join units u on u.id = r.unit_id
+    join campaigns c on c.id = i.campaign_id`;
+
+function contextOf(r: Record<string, unknown>): MailContext {
   return {
-    invitationId: String(r.id),
+    invitationId: String(r.ctx_id),
     email: String(r.email),
     fullName: String(r.full_name),
     unitName: String(r.unit_name),
@@ -84,6 +86,20 @@ export async function loadMailContext(db: Db, invitationId: string): Promise<Mai
     bounced: Boolean(r.bounced),
     optedOut: Boolean(r.opted_out),
   };
+}
+
+/** Extends the leases of the rows this worker is sending right now (one statement for all). */
+export async function renewLeases(db: Db, workerId: string, ids: string[], leaseMs: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = await db.execute(sql`
+    update mail_deliveries set lease_until = now() + ${ms(leaseMs)}
+    where id = any(${`{${ids.join(',')}}`}::uuid[]) and claimed_by = ${workerId} and status = 'sending'`);
+  return res.rowCount ?? 0;
+}
+
+export async function deliveryStatus(db: Db, id: string): Promise<string | undefined> {
+  const res = await db.execute<{ status: string }>(sql`select status from mail_deliveries where id = ${id}`);
+  return res.rows[0]?.status;
 }
 
 /** One statement (one round trip): the window between the SMTP server's 250 and this commit is what

@@ -19,12 +19,12 @@ import {
   claimDelivery,
   deliveryStatus,
   loadDigestContext,
-  loadMailContext,
   markBounced,
   markOutcome,
   markRetry,
   markSent,
   type ClaimedDelivery,
+  type ClaimedWithContext,
   type MailContext,
 } from './delivery-repo.ts';
 import { retryDelayMs } from './mail-leases.ts';
@@ -59,9 +59,8 @@ export async function processMailJob(deps: WorkerDeps, job: Job): Promise<MailOu
   }
 }
 
-async function processClaimed(deps: WorkerDeps, d: ClaimedDelivery): Promise<MailOutcome> {
+async function processClaimed(deps: WorkerDeps, { context: ctx, ...d }: ClaimedWithContext): Promise<MailOutcome> {
   if (d.kind === 'digest') return sendDigest(deps, d);
-  const ctx = d.invitationId ? await loadMailContext(deps.db, d.invitationId) : undefined;
   if (!ctx) {
     await markOutcome(deps.db, d.id, 'skipped', 'invitation missing');
     return 'skipped';

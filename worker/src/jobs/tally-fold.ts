@@ -18,3 +18,12 @@ export async function foldTallies(db: Db, opts: { batch?: number; budgetMs?: num
     if (n < batch || Date.now() >= until) return total;
   }
 }
+
+/**
+ * Sums the response-rate delta rows appended since the last run into one row per key (migration
+ * 0030, docs/0020-response-rate-counts.md); counts are exact either way, this keeps reads short.
+ */
+export async function compactInvitationCounts(db: Db): Promise<number> {
+  const res = await db.execute<{ n: number }>(sql`select invitation_counts_compact() as n`);
+  return res.rows[0]?.n ?? 0;
+}

@@ -35,13 +35,16 @@ export function isPermanentSmtpError(err: unknown): boolean {
 }
 
 export function createMailTransport(
-  config: Pick<WorkerConfig, 'smtpUrl' | 'mailFrom' | 'smtpRatePerSecond' | 'outboxDir'>,
+  config: Pick<WorkerConfig, 'smtpUrl' | 'mailFrom' | 'smtpRatePerSecond' | 'outboxDir'> &
+    Partial<Pick<WorkerConfig, 'smtpPoolSize'>>,
 ): MailTransport {
   if (config.smtpUrl) {
     const t = nodemailer.createTransport({
       url: config.smtpUrl,
       pool: true,
-      maxConnections: 10,
+      maxConnections: config.smtpPoolSize ?? 10,
+      // Keep each connection for its whole life rather than reconnecting every 100 messages.
+      maxMessages: Infinity,
       rateDelta: 1000,
       rateLimit: config.smtpRatePerSecond,
       connectionTimeout: 10_000,
