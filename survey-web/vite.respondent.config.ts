@@ -2,7 +2,7 @@
  * The respondent apps — the counter kiosk (kiosk.html → /k), the online form (online.html →
  * /o/<unit>, /o/<unit>/poster) and the enumerator app (enumerator.html → /e) — each its own HTML
  * entry, built on Preact through `preact/compat` so what a tablet or phone downloads before its first
- * question stays small (docs/0018-respondent-apps-on-preact.md). The code is the same React code as
+ * question stays small (docs/0021-respondent-apps-on-preact.md). The code is the same React code as
  * the console's; only the runtime differs. Runs after vite.config.ts into the same dist/, which that
  * build has emptied and filled with public/.
  *

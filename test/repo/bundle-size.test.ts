@@ -3,7 +3,7 @@
  * (the scripts its HTML entry loads and their static imports, gzipped; see test/support/bundle-size.ts),
  * on the built survey-web/dist (`pnpm test` builds it first). The budgets are issue 16's marks: < 60 KB
  * for the kiosk, < 100 KB for the online form and the enumerator app. They hold because the respondent
- * apps are built on Preact (docs/0018-respondent-apps-on-preact.md) and load the form validator (zod)
+ * apps are built on Preact (docs/0021-respondent-apps-on-preact.md) and load the form validator (zod)
  * with `import()` once the questions are on screen.
  */
 import { existsSync, readFileSync } from 'node:fs';
