@@ -7,6 +7,7 @@
 import { FORM_CODES } from '@hailong/forms';
 import { schema } from '@hailong/db';
 import { invitationToken } from '@hailong/runtime';
+import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
@@ -163,6 +164,35 @@ describe('importing respondents who rate several units', () => {
     expect(byRow(5).join(' ')).toContain('chỉ đánh giá đơn vị của mình');
     const n = await t.app.db.execute<{ n: number }>(sql`select count(*)::int as n from respondents where campaign_id = ${id}`);
     expect(n.rows[0]?.n).toBe(0);
+  });
+});
+
+describe('migration 0028', () => {
+  it('gives every respondent written before it their own unit as the one they rate, once', async () => {
+    const file = new URL('../../db/migrations/0028_respondent-rated-units.sql', import.meta.url);
+    const backfill = readFileSync(file, 'utf8').split('-- Backfill')[1]?.split('\n').slice(1).join('\n') ?? '';
+    expect(backfill).toContain('INSERT INTO "respondent_units"');
+    const id = await newCampaign('before 0028');
+    // Respondents as the old import wrote them: no rated units.
+    const old = await t.app.db.execute<{ id: string }>(sql`
+      insert into respondents (campaign_id, full_name, email, unit_id, respondent_group)
+      select ${id}, 'Người cũ ' || u.code, lower(u.code) || '@example.vn', u.id, 'T2'
+        from units u where u.code in ('ST03', 'ST16') returning id`);
+    expect(old.rows).toHaveLength(2);
+    const rated = () =>
+      t.app.db.execute<{ email: string; code: string; position: number }>(sql`
+        select r.email, u.code, ru.position from respondent_units ru
+          join respondents r on r.id = ru.respondent_id join units u on u.id = ru.unit_id
+         where r.campaign_id = ${id} order by r.email`);
+    expect((await rated()).rows).toEqual([]);
+    await t.app.db.execute(sql.raw(backfill));
+    const expected = [
+      { email: 'st03@example.vn', code: 'ST03', position: 0 },
+      { email: 'st16@example.vn', code: 'ST16', position: 0 },
+    ];
+    expect((await rated()).rows).toEqual(expected);
+    await t.app.db.execute(sql.raw(backfill));
+    expect((await rated()).rows).toEqual(expected);
   });
 });
 
