@@ -1,5 +1,5 @@
 /**
- * A respondent who counts for several units (issue 12 item 4, docs/0021): People's Council
+ * A respondent who counts for several units (issue 12 item 4, docs/0018): People's Council
  * delegates (T1) rate departments and districts. The import names the rated units per row, the
  * personal link asks one answer set per rated unit and stores one unlinkable response per unit in
  * one transaction, and each set counts for its unit in the PAR staff points.

@@ -1,5 +1,5 @@
 /**
- * A People's Council delegate rates three units through one personal link (docs/0021): one step per
+ * A People's Council delegate rates three units through one personal link (docs/0018): one step per
  * unit with its name and "Đơn vị 2/3", the draft keeps every unit's answers across a reload, "Không
  * đủ thông tin" answers E for a whole unit, and one submit stores one answer set per unit.
  */

@@ -30,7 +30,7 @@ export const respondents = pgTable(
 );
 
 /**
- * The units a respondent's answers count for (docs/0021): one answer set per rated unit. Most
+ * The units a respondent's answers count for (docs/0018): one answer set per rated unit. Most
  * respondents rate their own unit (`respondents.unit_id`, their home unit, which response rates and
  * focal points follow); a People's Council delegate (T1) rates several departments and districts.
  */

@@ -24,7 +24,7 @@ export const importResultSchema = z.object({
   /** People per own (home) unit: response rates and focal points follow it. */
   byUnit: z.array(importCountSchema),
   byGroup: z.array(importCountSchema),
-  /** Answer sets per rated unit (a delegate counts once for each unit they rate; docs/0021). */
+  /** Answer sets per rated unit (a delegate counts once for each unit they rate; docs/0018). */
   byRatedUnit: z.array(importCountSchema),
   /** Respondents who rate several units, with those units in answering order (at most 200 listed). */
   multiUnit: z.array(z.object({ row: z.number().int(), fullName: z.string(), ratedUnits: z.array(z.string()) })),
@@ -138,7 +138,7 @@ export const surveyLinkSchema = z.object({
   respondentName: z.string(),
   /** The respondent's own unit. */
   unit: z.object({ code: z.string(), name: z.string() }),
-  /** The units the answers count for, in answering order: one answer set each (docs/0021). */
+  /** The units the answers count for, in answering order: one answer set each (docs/0018). */
   ratedUnits: z.array(z.object({ code: z.string(), name: z.string() })),
   /** With several rated units: the saved draft per unit code (`answers` is then empty). */
   unitAnswers: z.record(z.string(), answersSchema),

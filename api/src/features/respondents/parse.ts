@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { groupMismatch, type UnitKindOf } from './group-fit.ts';
 
 export const REQUIRED_COLUMNS = ['full_name', 'email', 'unit_code', 'respondent_group'] as const;
-/** Optional: the unit codes a respondent rates, separated by ";" or "," (docs/0021). */
+/** Optional: the unit codes a respondent rates, separated by ";" or "," (docs/0018). */
 export const RATED_UNITS_COLUMN = 'rated_units';
 /** More rated units than this in one cell is a mistake, not a delegate. */
 export const MAX_RATED_UNITS = 60;

@@ -1,5 +1,5 @@
 /**
- * A respondent answers once per rated unit (docs/0021): a delegate who rates three units sends three
+ * A respondent answers once per rated unit (docs/0018): a delegate who rates three units sends three
  * answer sets, keyed by unit code (`unitAnswers`); everyone else sends one (`answers`, or
  * `unitAnswers` with their single unit). Every set is checked against the form before anything is
  * stored, and every problem is reported with the unit it belongs to.

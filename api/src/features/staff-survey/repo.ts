@@ -54,7 +54,7 @@ export interface RatedUnit {
 }
 
 /**
- * The units a respondent's answers count for, in answering order (docs/0021). A respondent without
+ * The units a respondent's answers count for, in answering order (docs/0018). A respondent without
  * rows (written before the import recorded them, or by a bulk tool) rates their own unit.
  */
 export async function ratedUnitsOf(

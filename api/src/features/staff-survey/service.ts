@@ -6,7 +6,7 @@
  * instead of times; then the group's rows are rewritten in random order. Whether the link may answer
  * is decided by the invitation alone, in the same transaction and under its row lock: completed →
  * 409 ALREADY_SUBMITTED (a repeated submit changes nothing), otherwise it is marked completed and
- * its draft deleted. A respondent who rates several units (a delegate, docs/0021) sends one answer
+ * its draft deleted. A respondent who rates several units (a delegate, docs/0018) sends one answer
  * set per unit; the submit stores one response per rated unit in the same transaction, each as
  * unlinkable as a single one.
  */

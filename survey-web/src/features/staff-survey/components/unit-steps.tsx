@@ -1,5 +1,5 @@
 /**
- * A respondent who rates several units (a People's Council delegate, docs/0021) answers the same
+ * A respondent who rates several units (a People's Council delegate, docs/0018) answers the same
  * questionnaire once per unit, one unit per step: the unit's name as heading, "Đơn vị 2/3", and the
  * list of units with what is done. Moving on checks the step; the draft keeps every unit's answers;
  * the last step sends all sets at once. "Không đủ thông tin" answers E (không đánh giá được) to
