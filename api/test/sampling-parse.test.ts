@@ -29,7 +29,7 @@ describe('plan workbook parser', () => {
   });
 
   test.prop([targets, localities], { numRuns: 40 })('reads back exactly the plan that was written', async (ts, ls) => {
-    const parsed = await parsePlanWorkbook(await planWorkbook({ targets: ts, localities: ls }));
+    const parsed = await parsePlanWorkbook(await planWorkbook({ targets: ts, localities: ls }), 20_000);
     expect(parsed.errors).toEqual([]);
     expect(parsed.targets.map(({ row: _row, ...r }) => r)).toEqual(ts);
     // Names come back in NFC (a name typed with combining marks is the same name).
@@ -95,7 +95,7 @@ describe('plan workbook parser', () => {
   });
 
   it('names an unreadable file instead of throwing', async () => {
-    const p = await parsePlanWorkbook(Buffer.from('not a workbook'));
+    const p = await parsePlanWorkbook(Buffer.from('not a workbook'), 20_000);
     expect(p.errors).toEqual([expect.objectContaining({ column: 'xlsx' })]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The staff survey refuses bad input without writing half of anything: malformed or invalid CSV,
- * an upload over 5 MB, a wrong link, a double submit in parallel, a submit after the campaign
+ * an upload over the size limit, a wrong link, a double submit in parallel, a submit after the campaign
  * closed; and a 550 from the mail server marks the invitation bounced instead of retrying.
  */
 import { schema } from '@hailong/db';
@@ -148,11 +148,14 @@ describe('respondent import', () => {
     expect(res.json<{ imported: number }>().imported).toBe(2);
   });
 
-  it('refuses an upload over 5 MB with 413', async () => {
+  it('refuses an upload over RESPONDENT_IMPORT_MAX_MB with 413 naming the limit', async () => {
     const id = await newCampaign('too large');
-    const res = await upload(id, `full_name,email,unit_code,respondent_group\n${'x'.repeat(5 * 1024 * 1024)}\n`);
+    const limit = t.config.importLimits.respondents.maxBytes;
+    const res = await upload(id, `full_name,email,unit_code,respondent_group\n${'x'.repeat(limit)}\n`);
     expect(res.statusCode).toBe(413);
-    expect(res.json<{ error: { code: string } }>().error.code).toBe('PAYLOAD_TOO_LARGE');
+    const body = res.json<{ error: { code: string; details: { message: string }[] } }>();
+    expect(body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(body.error.details[0]?.message).toContain(`${limit / 1024 / 1024} MB`);
   });
 
   it('previews counts per unit and group on a dry run without saving, then refuses the same emails twice', async () => {

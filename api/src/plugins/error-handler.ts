@@ -28,8 +28,28 @@ const malformed = (what: string): Mapped => ({
   details: [{ field: what, message: `${what} is malformed` }],
 });
 
+/** 413 details naming the route's limit (IMPORT_*_MAX_MB for the file imports), so the user knows what fits. */
+export function tooLarge(limitBytes: number | undefined): Mapped {
+  if (!limitBytes) return { code: 'PAYLOAD_TOO_LARGE' };
+  const inMb = limitBytes >= 1024 * 1024;
+  const n = Math.round((limitBytes / (inMb ? 1024 * 1024 : 1024)) * 10) / 10;
+  const unit = inMb ? 'MB' : 'KB';
+  return {
+    code: 'PAYLOAD_TOO_LARGE',
+    details: [
+      {
+        row: 0,
+        field: 'file',
+        message: `Tệp lớn hơn giới hạn ${n.toLocaleString('vi-VN')} ${unit}; hãy chia thành nhiều tệp nhỏ hơn`,
+        messageEn: `The file is larger than the ${n.toLocaleString('en-US')} ${unit} limit; split it into smaller files`,
+        limitBytes,
+      },
+    ],
+  };
+}
+
 /** Fastify's own errors (schema validation, content-type parser, rate limit, …) as catalogue codes. */
-export function fromFastify(err: FastifyError): Mapped | null {
+export function fromFastify(err: FastifyError, bodyLimit?: number): Mapped | null {
   if (hasZodFastifySchemaValidationErrors(err)) {
     return {
       code: 'VALIDATION_FAILED',
@@ -41,7 +61,7 @@ export function fromFastify(err: FastifyError): Mapped | null {
   }
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'PAYLOAD_TOO_LARGE' };
+      return tooLarge(bodyLimit);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { code: 'UNSUPPORTED_MEDIA_TYPE' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -83,7 +103,7 @@ export default fp(
     app.addHook('onRoute', declareCommonErrors);
     app.setErrorHandler((err: FastifyError, req, reply) => {
       if (err instanceof AppError) return reply.status(err.status).send(errorBody(err.code, err.details));
-      const mapped = fromFastify(err);
+      const mapped = fromFastify(err, req.routeOptions.bodyLimit);
       if (mapped) return reply.status(errorCatalogue[mapped.code].status).send(errorBody(mapped.code, mapped.details));
       const db = classifyDbError(err);
       if (db?.kind === 'serialization_failure')

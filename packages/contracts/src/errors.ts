@@ -147,6 +147,12 @@ export const errorCatalogue = {
     en: 'The import has invalid rows; nothing was saved',
     client: 'park',
   },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    vi: 'Tệp nhập có nhiều dòng hơn giới hạn cho loại dữ liệu này, chưa dòng nào được lưu',
+    en: 'The import has more rows than allowed for this kind of data; nothing was saved',
+    client: 'park',
+  },
   ENUMERATOR_UNKNOWN: { status: 404, vi: 'Không tìm thấy điều tra viên', en: 'Unknown enumerator', client: 'park' },
   ASSIGNMENT_EXISTS: {
     status: 409,

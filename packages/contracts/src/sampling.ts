@@ -85,7 +85,10 @@ export const planImportResultSchema = z.object({
   dryRun: z.boolean(),
   /** False only in a dry run that found errors (a real import with errors answers 400 IMPORT_INVALID). */
   ok: z.boolean(),
+  /** The first 200 problems (as every import's error report). */
   errors: z.array(planErrorSchema),
+  /** How many problems the file has in all. */
+  errorsTotal: count,
   units: count,
   total: count,
   /** Null when the workbook had no localities sheet (the campaign's locality sample is left as it was). */

@@ -22,6 +22,40 @@ const urlWith = (protocols: string[]) =>
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/**
+ * Size (MB) and data-row limits of each file import, with defaults that fit a merged province: the
+ * respondent list of 61,100 civil servants is ~5 MB of CSV. Over a limit → 413 naming it.
+ */
+export const IMPORT_KINDS = {
+  respondents: { env: 'RESPONDENT_IMPORT', mb: 20, rows: 100_000 },
+  accounts: { env: 'ACCOUNT_IMPORT', mb: 5, rows: 5_000 },
+  unitEvents: { env: 'UNIT_EVENT_IMPORT', mb: 2, rows: 10_000 },
+  selfAssessment: { env: 'SELF_ASSESSMENT_IMPORT', mb: 2, rows: 2_000 },
+  samplingPlan: { env: 'SAMPLING_PLAN_IMPORT', mb: 2, rows: 20_000 },
+} as const;
+export type ImportKind = keyof typeof IMPORT_KINDS;
+export interface ImportLimit {
+  maxBytes: number;
+  maxRows: number;
+}
+
+function importLimitEnv() {
+  const shape: Record<string, z.ZodType> = {};
+  for (const k of Object.values(IMPORT_KINDS)) {
+    shape[`${k.env}_MAX_MB`] = z.coerce.number().positive().max(1024).default(k.mb);
+    shape[`${k.env}_MAX_ROWS`] = z.coerce.number().int().min(1).max(10_000_000).default(k.rows);
+  }
+  return shape as Record<`${(typeof IMPORT_KINDS)[ImportKind]['env']}_MAX_${'MB' | 'ROWS'}`, z.ZodDefault<z.ZodCoercedNumber>>;
+}
+
+function importLimits(e: Record<string, unknown>): Record<ImportKind, ImportLimit> {
+  const entries = Object.entries(IMPORT_KINDS).map(([kind, k]) => [
+    kind,
+    { maxBytes: Math.round(Number(e[`${k.env}_MAX_MB`]) * 1024 * 1024), maxRows: Number(e[`${k.env}_MAX_ROWS`]) },
+  ]);
+  return Object.fromEntries(entries) as Record<ImportKind, ImportLimit>;
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -62,6 +96,7 @@ export const envSchema = z.object({
   ONLINE_ADDRESS_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
   ONLINE_UNIT_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  ...importLimitEnv(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -118,6 +153,8 @@ export interface RuntimeConfig {
   reclaimIntervalMs: number;
   /** Online form 02: beyond these rates in the last hour, responses are stored suspect (docs/0009-abuse-limits.md). */
   onlineLimits: OnlineLimits;
+  /** Per file import: the largest upload and the most data rows accepted (`*_IMPORT_MAX_MB`, `*_IMPORT_MAX_ROWS`). */
+  importLimits: Record<ImportKind, ImportLimit>;
 }
 
 export interface OnlineLimits {
@@ -201,6 +238,7 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     mailLeaseMs: 20_000,
     reclaimIntervalMs: 5_000,
     onlineLimits: { addressPerHour: e.ONLINE_ADDRESS_MAX_PER_HOUR, unitPerHour: e.ONLINE_UNIT_MAX_PER_HOUR },
+    importLimits: importLimits(e),
   };
 }
 

@@ -6,6 +6,9 @@ export {
   type Env,
   type MailRetryPolicy,
   type OnlineLimits,
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportLimit,
   type RuntimeConfig,
 } from './config.ts';
 export { trustProxySchema, type TrustProxy } from './trust-proxy.ts';

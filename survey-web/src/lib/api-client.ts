@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly messageVi: string,
     readonly messageEn: string,
     readonly details: unknown,
+    /** How many problems there were when `details` lists only the first 200. */
+    readonly detailsTotal?: number,
   ) {
     super(messageEn);
     this.name = 'ApiError';
@@ -94,6 +96,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       e?.message ?? 'Đã có lỗi xảy ra',
       e?.messageEn ?? 'Something went wrong',
       e?.details,
+      e?.detailsTotal,
     );
   }
   return data as T;

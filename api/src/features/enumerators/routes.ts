@@ -21,22 +21,20 @@ import {
   importAccounts,
   type FieldRole,
 } from './service.ts';
-import { parseCsvBody } from '../../lib/csv-body.ts';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { acceptTableBodies, XLSX_TYPE } from '../../lib/table-body.ts';
 const created = { 201: z.object({ id: z.uuid() }), 400: errorBodySchema, 409: errorBodySchema };
-const imported = { 201: accountImportResultSchema, 400: errorBodySchema, 415: errorBodySchema };
+const imported = { 201: accountImportResultSchema, 400: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema };
 
-async function rowsOf(req: FastifyRequest) {
+async function rowsOf(req: FastifyRequest, maxRows: number) {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
-  if (type === 'text/csv' && typeof req.body === 'string') return parseCsvRows(req.body);
-  if (type === XLSX_TYPE && Buffer.isBuffer(req.body)) return parseXlsxRows(req.body);
+  if (type === 'text/csv' && typeof req.body === 'string') return parseCsvRows(req.body, maxRows);
+  if (type === XLSX_TYPE && Buffer.isBuffer(req.body)) return parseXlsxRows(req.body, maxRows);
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', { accepted: ['text/csv', XLSX_TYPE] });
 }
 
 const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, parseCsvBody);
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  const limits = app.config.importLimits.accounts;
+  acceptTableBodies(app, limits.maxBytes);
   const admin = app.requireRole('admin');
 
   app.get(
@@ -112,6 +110,7 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
       path,
       {
         onRequest: admin,
+        bodyLimit: limits.maxBytes,
         schema: {
           tags: ['fieldwork'],
           summary: `Import ${role} accounts from CSV or XLSX (columns full_name, email, organisation, password[, role]); all rows or none`,
@@ -119,7 +118,7 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req, reply) => {
-        const ids = await importAccounts(app.db, await rowsOf(req), role);
+        const ids = await importAccounts(app.db, await rowsOf(req, limits.maxRows), role);
         return reply.status(201).send({ created: ids.length, ids });
       },
     );

@@ -35,10 +35,7 @@ import { importSelfAssessments, selfAssessmentTemplateRows, type Upload } from '
 import { selfAssessmentTemplateCsv, selfAssessmentTemplateXlsx } from '../../reports/self-assessment-template.ts';
 import { campaignScope, yearScope } from '../supervision/scope.ts';
 import { campaignSipas } from './sipas-service.ts';
-import { parseCsvBody } from '../../lib/csv-body.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+import { acceptTableBodies, XLSX_TYPE as XLSX } from '../../lib/table-body.ts';
 
 function toUpload(contentType: string | undefined, body: unknown): Upload {
   if (contentType?.startsWith(XLSX) && Buffer.isBuffer(body)) return { kind: 'xlsx', data: body };
@@ -52,8 +49,8 @@ export function attachment(asciiName: string, viName: string): string {
 }
 
 const parRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, parseCsvBody);
-  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  const limits = app.config.importLimits.selfAssessment;
+  acceptTableBodies(app, limits.maxBytes);
 
   app.get(
     '/campaigns/:id/sipas',
@@ -73,7 +70,7 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
     '/par/:year/self-assessments',
     {
       onRequest: app.requireRole('admin'),
-      bodyLimit: MAX_UPLOAD_BYTES,
+      bodyLimit: limits.maxBytes,
       schema: {
         tags: ['par'],
         summary: 'Import appraised self-assessment and adjusted max points (CSV or XLSX keyed by unit_code); all or nothing',
@@ -90,12 +87,10 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await importSelfAssessments(
-        app.db,
-        req.params.year,
-        toUpload(req.headers['content-type'], req.body),
-        req.query.dryRun,
-      );
+      const result = await importSelfAssessments(app.db, req.params.year, toUpload(req.headers['content-type'], req.body), {
+        dryRun: req.query.dryRun,
+        maxRows: limits.maxRows,
+      });
       return reply.status(result.dryRun ? 200 : 201).send(result);
     },
   );

@@ -5,9 +5,8 @@
  * what the user sees in a spreadsheet (header = row 1). Messages are Vietnamese.
  */
 import type { RowError } from '@hailong/contracts';
-import { parse } from 'csv-parse/sync';
 import { csvDelimiter, parseDecimal } from '../../lib/decimal.ts';
-import ExcelJS from 'exceljs';
+import { readCsvRecords, readWorkbook } from '../../lib/sheet-reader.ts';
 
 export interface RawSelfAssessmentRow {
   row: number;
@@ -112,58 +111,33 @@ export function rowsFromMatrix(matrix: string[][]): ParsedUpload {
   return { rows, errors };
 }
 
-export function parseCsvUpload(text: string): ParsedUpload {
-  try {
-    const matrix: string[][] = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      delimiter: csvDelimiter(text),
-    });
-    return rowsFromMatrix(matrix);
-  } catch (err) {
-    const line = (err as { lines?: number }).lines ?? 1;
-    return {
-      rows: [],
-      errors: [
-        problem(
-          line,
-          'csv',
-          `Tệp CSV không đúng định dạng: ${(err as Error).message}`,
-          `The CSV file is malformed: ${(err as Error).message}`,
-        ),
-      ],
-    };
-  }
+const SELF_ASSESSMENTS = { vi: 'bảng tự đánh giá', en: 'self-assessment table' };
+
+export async function parseCsvUpload(text: string, maxRows: number): Promise<ParsedUpload> {
+  const read = await readCsvRecords(
+    text,
+    { bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: csvDelimiter(text) },
+    { maxRows, what: SELF_ASSESSMENTS },
+  );
+  if (read.ok) return rowsFromMatrix(read.sheets[0]?.rows ?? []);
+  const line = read.line ?? 1;
+  return {
+    rows: [],
+    errors: [problem(line, 'csv', `Tệp CSV không đúng định dạng: ${read.message}`, `The CSV file is malformed: ${read.message}`)],
+  };
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'result' in v) return cellText(v.result);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  if (v instanceof Date) return v.toISOString();
-  return typeof v === 'object' ? '' : String(v);
-}
-
-export async function parseXlsxUpload(data: Buffer): Promise<ParsedUpload> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
+export async function parseXlsxUpload(data: Buffer, maxRows: number): Promise<ParsedUpload> {
+  const read = await readWorkbook(data, { sheets: 'first', dates: 'iso' }, { maxRows, what: SELF_ASSESSMENTS });
+  if (!read.ok)
     return {
       rows: [],
       errors: [
         problem(0, 'xlsx', 'Tệp Excel không đọc được (cần định dạng .xlsx)', 'The Excel file cannot be read (.xlsx needed)'),
       ],
     };
-  }
-  const ws = wb.worksheets[0];
+  const ws = read.sheets[0];
   if (!ws)
     return { rows: [], errors: [problem(0, 'xlsx', 'Tệp Excel không có trang tính nào', 'The Excel file has no worksheet')] };
-  const matrix: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r, n) => {
-    matrix[n - 1] = (r.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
-  });
-  return rowsFromMatrix(Array.from(matrix, (r) => r ?? []));
+  return rowsFromMatrix(ws.rows);
 }

@@ -72,8 +72,8 @@ function checkRow(r: RawSelfAssessmentRow, unit: UnitRef | undefined): RowError[
   });
 }
 
-async function parseUpload(upload: Upload): Promise<ParsedUpload> {
-  return upload.kind === 'csv' ? parseCsvUpload(upload.text) : parseXlsxUpload(upload.data);
+async function parseUpload(upload: Upload, maxRows: number): Promise<ParsedUpload> {
+  return upload.kind === 'csv' ? parseCsvUpload(upload.text, maxRows) : parseXlsxUpload(upload.data, maxRows);
 }
 
 async function store(tx: DbOrTx, year: number, rows: { unitId: number; r: RawSelfAssessmentRow }[]): Promise<void> {
@@ -105,9 +105,9 @@ export async function importSelfAssessments(
   db: Db,
   year: number,
   upload: Upload,
-  dryRun = false,
+  { dryRun, maxRows }: { dryRun: boolean; maxRows: number },
 ): Promise<SelfAssessmentImportResult> {
-  const parsed = await parseUpload(upload);
+  const parsed = await parseUpload(upload, maxRows);
   const units = new Map((await listUnits(db, await yearReferenceDay(db, year))).map((u) => [u.code, u]));
   const errors = [...parsed.errors, ...parsed.rows.flatMap((r) => checkRow(r, units.get(r.unitCode)))].sort(
     (a, b) => a.row - b.row,

@@ -5,9 +5,9 @@
  */
 import { respondentGroups, type RespondentGroup } from '@hailong/forms';
 import type { RowError } from '@hailong/contracts';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { ITEMS_PER_TURN, nextTurn } from '../../lib/in-turns.ts';
+import { readCsvRecords, readWorkbook } from '../../lib/sheet-reader.ts';
 import { groupMismatch, type UnitKindOf } from './group-fit.ts';
 
 export const REQUIRED_COLUMNS = ['full_name', 'email', 'unit_code', 'respondent_group'] as const;
@@ -18,9 +18,21 @@ export const MAX_RATED_UNITS = 60;
 /** Templates whose respondents may rate units other than their own (METHOD.md §3: delegates). */
 const MULTI_UNIT_GROUPS: readonly RespondentGroup[] = ['T1'];
 
+export type Upload = { kind: 'csv'; text: string } | { kind: 'xlsx'; data: Buffer };
+
+/** A data row's cells as read (trimmed), in the file's column order. */
 export interface RawRow {
   row: number;
-  values: Record<string, string>;
+  cells: string[];
+}
+
+/**
+ * The rows and where each column is. Cells stay arrays: building one keyed object per row made
+ * 61,100 rows a garbage-collection pause of over a second on the request's thread.
+ */
+export interface RawTable {
+  columns: ReadonlyMap<string, number>;
+  rows: RawRow[];
 }
 
 export interface RespondentRow {
@@ -44,51 +56,27 @@ function normaliseHeader(h: string): string {
   return h.trim().toLowerCase().replace(/\s+/g, '_');
 }
 
-export function parseCsv(text: string): RawRow[] {
-  let records: string[][];
-  try {
-    const rows: unknown = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
-    records = rows as string[][];
-  } catch (err) {
-    const line = (err as { lines?: number }).lines ?? 0;
-    throw new ImportProblems([{ row: line, field: 'csv', message: `Tệp CSV không đúng định dạng: ${(err as Error).message}` }]);
-  }
-  return fromMatrix(records);
-}
+const CSV_OPTIONS = { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false };
 
-export async function parseXlsx(buf: Buffer): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new ImportProblems([{ row: 0, field: 'xlsx', message: 'Tệp Excel không đọc được (cần định dạng .xlsx)' }]);
+export const RESPONDENT_LIST = { vi: 'danh sách người trả lời', en: 'respondent list' };
+
+/** The upload's rows keyed by header; over `maxRows` data rows → IMPORT_TOO_MANY_ROWS before the rest is read. */
+export async function readRespondentRows(upload: Upload, maxRows: number): Promise<RawTable> {
+  const limits = { maxRows, what: RESPONDENT_LIST };
+  if (upload.kind === 'csv') {
+    const read = await readCsvRecords(upload.text, CSV_OPTIONS, limits);
+    if (!read.ok)
+      throw new ImportProblems([{ row: read.line ?? 0, field: 'csv', message: `Tệp CSV không đúng định dạng: ${read.message}` }]);
+    return fromMatrix(read.sheets[0]?.rows ?? []);
   }
-  const ws = wb.worksheets[0];
+  const read = await readWorkbook(upload.data, { sheets: 'first', dates: 'none' }, limits);
+  if (!read.ok) throw new ImportProblems([{ row: 0, field: 'xlsx', message: 'Tệp Excel không đọc được (cần định dạng .xlsx)' }]);
+  const ws = read.sheets[0];
   if (!ws) throw new ImportProblems([{ row: 0, field: 'xlsx', message: 'Tệp Excel không có trang tính nào' }]);
-  const matrix: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r, n) => {
-    const vals = (r.values as unknown[]).slice(1).map((v) => cellText(v));
-    matrix[n - 1] = vals;
-  });
-  return fromMatrix(
-    matrix.map((r) => r ?? []),
-    true,
-  );
+  return fromMatrix(ws.rows, true);
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; hyperlink?: unknown };
-    if (typeof o.text === 'string') return o.text.trim();
-    if (o.result !== undefined) return cellText(o.result);
-    return '';
-  }
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return typeof v === 'string' ? v.trim() : '';
-}
-
-function fromMatrix(records: string[][], keepRowNumbers = false): RawRow[] {
+function fromMatrix(records: string[][], keepRowNumbers = false): RawTable {
   const [header, ...rest] = records;
   if (!header)
     throw new ImportProblems([
@@ -99,9 +87,11 @@ function fromMatrix(records: string[][], keepRowNumbers = false): RawRow[] {
   if (missing.length > 0) {
     throw new ImportProblems(missing.map((c) => ({ row: 1, field: c, message: `Thiếu cột ${c}` })));
   }
-  return rest
-    .map((r, i) => ({ row: i + 2, values: Object.fromEntries(cols.map((c, j) => [c, (r[j] ?? '').trim()])) }))
-    .filter((r) => !keepRowNumbers || Object.values(r.values).some((v) => v !== ''));
+  const rows: RawRow[] = [];
+  rest.forEach((cells, i) => {
+    if (!keepRowNumbers || cells.some((v) => v !== '')) rows.push({ row: i + 2, cells });
+  });
+  return { columns: new Map(cols.map((c, j) => [c, j])), rows };
 }
 
 const emailSchema = z.email();
@@ -114,36 +104,52 @@ export interface RowContext {
 }
 
 /** Checks every row; collects every problem rather than stopping at the first. */
-export function checkRows(rows: RawRow[], ctx: RowContext): { rows: RespondentRow[]; errors: RowError[] } {
+export async function checkRows(
+  { columns, rows }: RawTable,
+  ctx: RowContext,
+): Promise<{ rows: RespondentRow[]; errors: RowError[] }> {
+  const at = (name: string) => columns.get(name) ?? -1;
+  const col = {
+    name: at('full_name'),
+    email: at('email'),
+    unit: at('unit_code'),
+    rated: at(RATED_UNITS_COLUMN),
+    group: at('respondent_group'),
+    phone: at('phone'),
+  };
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
   const out: RespondentRow[] = [];
   if (rows.length === 0) errors.push({ row: 2, field: 'file', message: 'Tệp không có dòng dữ liệu nào' });
-  for (const { row, values } of rows) {
+  for (const [i, { row, cells }] of rows.entries()) {
+    if (i > 0 && i % ITEMS_PER_TURN === 0) await nextTurn();
     const err = (field: string, message: string) => errors.push({ row, field, message });
-    const fullName = values.full_name ?? '';
-    const email = (values.email ?? '').toLowerCase();
-    const unitCode = (values.unit_code ?? '').toUpperCase();
-    const group = (values.respondent_group ?? '').toUpperCase();
+    const fullName = cells[col.name] ?? '';
+    const rawEmail = cells[col.email] ?? '';
+    const rawUnit = cells[col.unit] ?? '';
+    const rawGroup = cells[col.group] ?? '';
+    const email = rawEmail.toLowerCase();
+    const unitCode = rawUnit.toUpperCase();
+    const group = rawGroup.toUpperCase();
     if (!fullName) err('full_name', 'Thiếu họ và tên');
     else if (fullName.length > 200) err('full_name', 'Họ và tên quá dài (tối đa 200 ký tự)');
-    if (!emailSchema.safeParse(email).success) err('email', `Email không hợp lệ: "${values.email ?? ''}"`);
+    if (!emailSchema.safeParse(email).success) err('email', `Email không hợp lệ: "${rawEmail}"`);
     else if (seen.has(email)) err('email', `Email trùng với dòng ${seen.get(email)} trong tệp`);
     else if (ctx.existingEmails.has(email)) err('email', 'Email đã có trong danh sách của đợt khảo sát');
     if (email) seen.set(email, seen.get(email) ?? row);
     const unitKind = ctx.unitKinds.get(unitCode);
-    if (!unitKind) err('unit_code', `Không có đơn vị mã "${values.unit_code ?? ''}"`);
-    const ratedCell = splitUnitCodes(values[RATED_UNITS_COLUMN] ?? '');
+    if (!unitKind) err('unit_code', `Không có đơn vị mã "${rawUnit}"`);
+    const ratedCell = splitUnitCodes(cells[col.rated] ?? '');
     const ratedUnitCodes = ratedCell.length > 0 ? ratedCell : [unitCode];
     if (!(respondentGroups as readonly string[]).includes(group))
-      err('respondent_group', `Nhóm người trả lời phải là T1–T6, không phải "${values.respondent_group ?? ''}"`);
+      err('respondent_group', `Nhóm người trả lời phải là T1–T6, không phải "${rawGroup}"`);
     else if (ratedCell.length > 0) {
       for (const e of checkRatedUnits(group as RespondentGroup, unitCode, ratedCell, ctx)) errors.push({ row, ...e });
     } else if (unitKind) {
       const mismatch = groupMismatch(group as RespondentGroup, unitCode, unitKind);
       if (mismatch) errors.push({ row, field: 'respondent_group', ...mismatch });
     }
-    const phone = values.phone ? values.phone : null;
+    const phone = cells[col.phone] || null;
     if (phone && !/^[0-9 +().-]{6,20}$/.test(phone)) err('phone', `Số điện thoại không hợp lệ: "${phone}"`);
     out.push({ row, fullName, email, phone, unitCode, group: group as RespondentGroup, ratedUnitCodes });
   }

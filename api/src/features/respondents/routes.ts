@@ -1,12 +1,12 @@
-/** POST /api/v1/campaigns/:id/respondents — CSV (text/csv) or XLSX body, ≤ 5 MB, `?dryRun=true` to preview. */
+/**
+ * POST /api/v1/campaigns/:id/respondents — CSV (text/csv) or XLSX body within RESPONDENT_IMPORT_MAX_MB
+ * and RESPONDENT_IMPORT_MAX_ROWS, `?dryRun=true` to preview.
+ */
 import { errorBodySchema, idParamsSchema, importQuerySchema, importResultSchema } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { importRespondents, type Upload } from './service.ts';
-import { parseCsvBody } from '../../lib/csv-body.ts';
-
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { acceptTableBodies, XLSX_TYPE as XLSX } from '../../lib/table-body.ts';
 
 function toUpload(contentType: string | undefined, body: unknown): Upload {
   if (contentType?.startsWith(XLSX) && Buffer.isBuffer(body)) return { kind: 'xlsx', data: body };
@@ -15,15 +15,15 @@ function toUpload(contentType: string | undefined, body: unknown): Upload {
 }
 
 const respondentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const limits = app.config.importLimits.respondents;
   // Scoped to this plugin: only the import accepts CSV and spreadsheets.
-  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, parseCsvBody);
-  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  acceptTableBodies(app, limits.maxBytes);
 
   app.post(
     '/:id/respondents',
     {
       onRequest: app.requireRole('admin'),
-      bodyLimit: MAX_UPLOAD_BYTES,
+      bodyLimit: limits.maxBytes,
       schema: {
         tags: ['staff-survey'],
         summary:
@@ -43,7 +43,10 @@ const respondentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const upload = toUpload(req.headers['content-type'], req.body);
-      const result = await importRespondents(app.db, req.params.id, upload, req.query.dryRun);
+      const result = await importRespondents(app.db, req.params.id, upload, {
+        dryRun: req.query.dryRun,
+        maxRows: limits.maxRows,
+      });
       return reply.status(result.dryRun ? 200 : 201).send(result);
     },
   );

@@ -6,16 +6,17 @@
 import type { ImportResult } from '@hailong/contracts';
 import { isUniqueViolation, type Db } from '@hailong/db';
 import { AppError } from '../../errors.ts';
+import { mapInTurns } from '../../lib/in-turns.ts';
 import { getCampaign } from '../campaigns/service.ts';
 import { campaignDay } from '../units/as-of.ts';
-import { checkRows, ImportProblems, parseCsv, parseXlsx, type RawRow, type RespondentRow } from './parse.ts';
+import { checkRows, ImportProblems, readRespondentRows, type RawTable, type RespondentRow, type Upload } from './parse.ts';
 import { campaignEmails, insertRespondents, unitIdsByCode } from './repo.ts';
 
-export type Upload = { kind: 'csv'; text: string } | { kind: 'xlsx'; data: Buffer };
+export type { Upload } from './parse.ts';
 
-async function readUpload(upload: Upload): Promise<RawRow[]> {
+async function readUpload(upload: Upload, maxRows: number): Promise<RawTable> {
   try {
-    return upload.kind === 'csv' ? parseCsv(upload.text) : await parseXlsx(upload.data);
+    return await readRespondentRows(upload, maxRows);
   } catch (err) {
     if (err instanceof ImportProblems) throw new AppError('IMPORT_INVALID', err.details);
     throw err;
@@ -51,19 +52,30 @@ function summarise(rows: RespondentRow[], name: (k: string) => string | undefine
   };
 }
 
-export async function importRespondents(db: Db, campaignId: string, upload: Upload, dryRun: boolean): Promise<ImportResult> {
+export interface ImportOptions {
+  dryRun: boolean;
+  /** Data rows accepted (RESPONDENT_IMPORT_MAX_ROWS). */
+  maxRows: number;
+}
+
+export async function importRespondents(
+  db: Db,
+  campaignId: string,
+  upload: Upload,
+  { dryRun, maxRows }: ImportOptions,
+): Promise<ImportResult> {
   const campaign = await getCampaign(db, campaignId);
   if (campaign.kind !== 'staff') throw new AppError('CAMPAIGN_NOT_STAFF');
-  const raw = await readUpload(upload);
+  const raw = await readUpload(upload, maxRows);
   const units = await unitIdsByCode(db, campaignDay(campaign));
-  const { rows, errors } = checkRows(raw, {
+  const { rows, errors } = await checkRows(raw, {
     unitKinds: new Map([...units].map(([code, u]) => [code, { kind: u.group, tier: u.tier }])),
     existingEmails: await campaignEmails(db, campaignId),
   });
   if (errors.length > 0) throw new AppError('IMPORT_INVALID', errors);
   const summary = summarise(rows, (k) => units.get(k)?.name);
   if (dryRun) return { imported: 0, dryRun: true, ...summary };
-  const values = rows.map((r) => ({
+  const values = await mapInTurns(rows, (r) => ({
     campaignId,
     fullName: r.fullName,
     email: r.email,

@@ -8,7 +8,7 @@
  */
 import type { PlanError, PlanImportResult } from '@hailong/contracts';
 import type { Db } from '@hailong/db';
-import { AppError } from '../../errors.ts';
+import { AppError, MAX_ERROR_DETAILS } from '../../errors.ts';
 import { LOCALITIES_SHEET, TARGETS_SHEET } from './plan-columns.ts';
 import { parsePlanWorkbook, type LocalityRow, type TargetRow } from './plan-parse.ts';
 import { campaignDay } from '../units/as-of.ts';
@@ -68,10 +68,12 @@ function byPosition(a: PlanError, b: PlanError): number {
 export interface PlanImportOptions {
   dryRun: boolean;
   margin: number;
+  /** Data rows accepted per sheet (SAMPLING_PLAN_IMPORT_MAX_ROWS). */
+  maxRows: number;
 }
 
 export async function importPlan(db: Db, campaignId: string, data: Buffer, opts: PlanImportOptions): Promise<PlanImportResult> {
-  const parsed = await parsePlanWorkbook(data);
+  const parsed = await parsePlanWorkbook(data, opts.maxRows);
   const units = await repo.unitsByCode(db, campaignDay(await getSipasCampaign(db, campaignId)));
   const errors = [...parsed.errors, ...unitErrors(parsed.targets, parsed.localities, units)].sort(byPosition);
   const targets = parsed.targets.map((t) => ({
@@ -89,7 +91,8 @@ export async function importPlan(db: Db, campaignId: string, data: Buffer, opts:
   const result: PlanImportResult = {
     dryRun: opts.dryRun,
     ok: errors.length === 0,
-    errors,
+    errors: errors.slice(0, MAX_ERROR_DETAILS),
+    errorsTotal: errors.length,
     units: targets.length,
     total: targets.reduce((s, t) => s + t.target, 0),
     localities: hamlets && {

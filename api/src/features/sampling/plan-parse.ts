@@ -7,7 +7,7 @@
  */
 import type { PlanError } from '@hailong/contracts';
 import { DEFAULT_HAMLET_QUOTA } from '@hailong/contracts';
-import ExcelJS from 'exceljs';
+import { readWorkbook } from '../../lib/sheet-reader.ts';
 import {
   isLocalitiesSheet,
   isTargetsSheet,
@@ -143,40 +143,20 @@ export function parsePlanSheets(sheets: PlanSheets): ParsedPlan {
   return { targets, localities, errors };
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') {
-    if ('result' in v) return cellText(v.result);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v);
-}
-
-function matrixOf(ws: ExcelJS.Worksheet): string[][] {
-  const matrix: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r, n) => {
-    matrix[n - 1] = (r.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
-  });
-  return Array.from(matrix, (r) => Array.from(r ?? [], (c) => c ?? ''));
-}
-
 function fileError(message: string, messageEn: string): ParsedPlan {
   return { targets: [], localities: null, errors: [{ sheet: '', row: 0, column: 'xlsx', message, messageEn }] };
 }
 
 /** The first sheet named like "Chỉ tiêu" (else the first sheet) and the one named like "Địa bàn", if any. */
-export async function parsePlanWorkbook(data: Buffer): Promise<ParsedPlan> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return fileError('Tệp Excel không đọc được (cần định dạng .xlsx)', 'The file is not a readable .xlsx workbook');
-  }
-  const targets = wb.worksheets.find((ws) => isTargetsSheet(ws.name)) ?? wb.worksheets[0];
+export async function parsePlanWorkbook(data: Buffer, maxRows: number): Promise<ParsedPlan> {
+  const read = await readWorkbook(
+    data,
+    { sheets: 'all', dates: 'iso' },
+    { maxRows, what: { vi: 'kế hoạch chọn mẫu', en: 'sampling plan' } },
+  );
+  if (!read.ok) return fileError('Tệp Excel không đọc được (cần định dạng .xlsx)', 'The file is not a readable .xlsx workbook');
+  const targets = read.sheets.find((ws) => isTargetsSheet(ws.name)) ?? read.sheets[0];
   if (!targets) return fileError('Tệp Excel không có trang tính nào', 'The workbook has no sheets');
-  const localities = wb.worksheets.find((ws) => ws !== targets && isLocalitiesSheet(ws.name));
-  return parsePlanSheets({ targets: matrixOf(targets), localities: localities ? matrixOf(localities) : null });
+  const localities = read.sheets.find((ws) => ws !== targets && isLocalitiesSheet(ws.name));
+  return parsePlanSheets({ targets: targets.rows, localities: localities ? localities.rows : null });
 }

@@ -22,6 +22,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { acceptTableBodies, XLSX_TYPE as XLSX } from '../../lib/table-body.ts';
 import { attachment } from '../par/routes.ts';
 import { campaignScope } from '../supervision/scope.ts';
 import { importPlan } from './plan-import.ts';
@@ -29,13 +30,12 @@ import { getSipasCampaign, removeHamletQuota, samplingPlan, setHamletQuota, setT
 import { planWorkbook } from './plan-workbook.ts';
 import { unitTemplateRows } from './template.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const tags = ['sampling'];
 
 const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = app.requireRole('admin');
-  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  const limits = app.config.importLimits.samplingPlan;
+  acceptTableBodies(app, limits.maxBytes, { csv: false });
 
   app.put(
     '/campaigns/:id/targets',
@@ -73,7 +73,7 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/campaigns/:id/sampling-plan.xlsx',
     {
       onRequest: admin,
-      bodyLimit: MAX_UPLOAD_BYTES,
+      bodyLimit: limits.maxBytes,
       schema: {
         tags,
         summary: 'Import the plan from XLSX (sheets "Chỉ tiêu" and optionally "Địa bàn"); all or nothing; ?dryRun=1 only checks',
@@ -92,7 +92,11 @@ const samplingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { accepted: [XLSX] });
-      return importPlan(app.db, req.params.id, req.body, { dryRun: req.query.dryRun, margin: req.query.margin });
+      return importPlan(app.db, req.params.id, req.body, {
+        dryRun: req.query.dryRun,
+        margin: req.query.margin,
+        maxRows: limits.maxRows,
+      });
     },
   );
 

@@ -24,10 +24,8 @@ import { vnToday } from './as-of.ts';
 import { orphanedWork } from './orphans-repo.ts';
 import { listKinds } from './registry-repo.ts';
 import { importUnitEvents, listUnitsOn, unitLineage } from './service.ts';
-import { parseCsvBody } from '../../lib/csv-body.ts';
+import { acceptTableBodies, XLSX_TYPE as XLSX } from '../../lib/table-body.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const tags = ['units'];
 
 function toUpload(contentType: string | undefined, body: unknown): TableUpload {
@@ -37,8 +35,8 @@ function toUpload(contentType: string | undefined, body: unknown): TableUpload {
 }
 
 const unitRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, parseCsvBody);
-  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+  const limits = app.config.importLimits.unitEvents;
+  acceptTableBodies(app, limits.maxBytes);
 
   app.get(
     '/',
@@ -65,7 +63,7 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/events',
     {
       onRequest: app.requireRole('admin'),
-      bodyLimit: MAX_UPLOAD_BYTES,
+      bodyLimit: limits.maxBytes,
       schema: {
         tags,
         summary:
@@ -86,6 +84,7 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       importUnitEvents(app.db, toUpload(req.headers['content-type'], req.body), {
         dryRun: req.query.dryRun,
         actorUserId: req.user?.id ?? null,
+        maxRows: limits.maxRows,
       }),
   );
 

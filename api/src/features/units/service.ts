@@ -47,9 +47,9 @@ function summary(rows: EventRow[], dryRun: boolean, created: string[]): UnitEven
 export async function importUnitEvents(
   db: Db,
   upload: TableUpload,
-  opts: { dryRun: boolean; actorUserId: string | null },
+  opts: { dryRun: boolean; actorUserId: string | null; maxRows: number },
 ): Promise<UnitEventsResult> {
-  const read = await readTable(upload);
+  const read = await readTable(upload, { maxRows: opts.maxRows, what: { vi: 'tệp sự kiện đơn vị', en: 'unit events file' } });
   if ('problem' in read)
     throw new AppError('IMPORT_INVALID', [
       { row: read.problem.row, column: 'file', message: read.problem.vi, messageEn: read.problem.en },

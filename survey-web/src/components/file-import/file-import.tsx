@@ -7,6 +7,7 @@ import type { RowError } from '@hailong/contracts';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '@/lib/api-client';
 import { errorMessage, fmtInt, tr, useT } from '@/lib/i18n';
+import { MoreErrors } from './more-errors';
 
 export interface FileImportProps<R> {
   /** Heading id (the section is labelled by it). */
@@ -29,7 +30,16 @@ export interface FileImportProps<R> {
   columnName?: (field: string) => string;
 }
 
-export function ImportErrors({ errors, columnName = (f) => f }: { errors: RowError[]; columnName?: (field: string) => string }) {
+export function ImportErrors({
+  errors,
+  total,
+  columnName = (f) => f,
+}: {
+  errors: RowError[];
+  /** All the problems of the file when `errors` holds only the first ones. */
+  total?: number | undefined;
+  columnName?: (field: string) => string;
+}) {
   const t = useT();
   if (errors.length === 0) return null;
   return (
@@ -53,6 +63,7 @@ export function ImportErrors({ errors, columnName = (f) => f }: { errors: RowErr
           ))}
         </tbody>
       </table>
+      <MoreErrors shown={errors.length} total={total} />
     </div>
   );
 }
@@ -62,11 +73,13 @@ export function FileImport<R>(p: FileImportProps<R>) {
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<R | null>(null);
   const [errors, setErrors] = useState<RowError[]>([]);
+  const [errorsTotal, setErrorsTotal] = useState<number | undefined>(undefined);
   const [message, setMessage] = useState<string | null>(null);
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
     setErrors([]);
+    setErrorsTotal(undefined);
     setMessage(null);
     try {
       const r = await p.run(file, dryRun);
@@ -84,7 +97,10 @@ export function FileImport<R>(p: FileImportProps<R>) {
       }
     } catch (err) {
       setChecked(null);
-      if (err instanceof ApiError && Array.isArray(err.details)) setErrors(err.details as RowError[]);
+      if (err instanceof ApiError && Array.isArray(err.details)) {
+        setErrors(err.details as RowError[]);
+        setErrorsTotal(err.detailsTotal);
+      }
       setMessage(`${errorMessage(err)} ${t('Không có gì được lưu.', 'Nothing was saved.')}`);
     }
   };
@@ -114,7 +130,7 @@ export function FileImport<R>(p: FileImportProps<R>) {
         </button>
       </div>
       {message ? <p role="status">{message}</p> : null}
-      <ImportErrors errors={errors} {...(p.columnName ? { columnName: p.columnName } : {})} />
+      <ImportErrors errors={errors} total={errorsTotal} {...(p.columnName ? { columnName: p.columnName } : {})} />
       {checked ? p.preview(checked) : null}
     </section>
   );

@@ -4,6 +4,7 @@
  */
 import type { FieldAccount, RowError } from '@hailong/contracts';
 import { useState, type FormEvent } from 'react';
+import { MoreErrors } from '@/components/file-import/more-errors';
 import { ApiError } from '@/lib/api-client';
 import { errorMessage, tr } from '@/lib/i18n';
 import { createAccount, importAccounts, type AccountKind } from '../api/fieldwork-api';
@@ -122,16 +123,21 @@ function ImportAccounts({ onImported }: { onImported: () => void }) {
   const [kind, setKind] = useState<AccountKind>('enumerators');
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<RowError[]>([]);
+  const [errorsTotal, setErrorsTotal] = useState<number | undefined>(undefined);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async () => {
     if (!file) return;
     setErrors([]);
+    setErrorsTotal(undefined);
     try {
       const r = await importAccounts(kind, file);
       setMessage({ ok: true, text: tr(`Đã nhập ${r.created} tài khoản.`, `${r.created} accounts imported.`) });
       onImported();
     } catch (err) {
-      if (err instanceof ApiError && Array.isArray(err.details)) setErrors(err.details as RowError[]);
+      if (err instanceof ApiError && Array.isArray(err.details)) {
+        setErrors(err.details as RowError[]);
+        setErrorsTotal(err.detailsTotal);
+      }
       setMessage({ ok: false, text: errorMessage(err) });
     }
   };
@@ -184,6 +190,7 @@ function ImportAccounts({ onImported }: { onImported: () => void }) {
           </tbody>
         </table>
       ) : null}
+      <MoreErrors shown={errors.length} total={errorsTotal} />
     </div>
   );
 }

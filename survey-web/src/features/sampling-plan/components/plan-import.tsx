@@ -1,5 +1,6 @@
 import type { PlanError, PlanImportResult } from '@hailong/contracts';
 import { useState } from 'react';
+import { MoreErrors } from '@/components/file-import/more-errors';
 import { ApiError } from '@/lib/api-client';
 import { errorMessage, tr } from '@/lib/i18n';
 import { importPlan, templateUrl } from '../api/plan-api';
@@ -9,6 +10,7 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<PlanImportResult | null>(null);
   const [errors, setErrors] = useState<PlanError[]>([]);
+  const [errorsTotal, setErrorsTotal] = useState<number | undefined>(undefined);
   const [message, setMessage] = useState<string | null>(null);
 
   const run = async (dryRun: boolean) => {
@@ -17,6 +19,7 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
     try {
       const r = await importPlan(campaignId, file, dryRun, margin);
       setErrors(r.errors);
+      setErrorsTotal(r.errorsTotal);
       setPreview(dryRun ? r : null);
       if (dryRun)
         setMessage(
@@ -26,8 +29,8 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
                 `Valid file: ${r.units} units, ${r.total} forms in all.`,
               )
             : tr(
-                `Tệp có ${r.errors.length} lỗi, chưa thể nhập.`,
-                `The file has ${r.errors.length} errors and cannot be imported yet.`,
+                `Tệp có ${r.errorsTotal} lỗi, chưa thể nhập.`,
+                `The file has ${r.errorsTotal} errors and cannot be imported yet.`,
               ),
         );
       else {
@@ -40,7 +43,10 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
         onImported();
       }
     } catch (err) {
-      if (err instanceof ApiError && Array.isArray(err.details)) setErrors(err.details as PlanError[]);
+      if (err instanceof ApiError && Array.isArray(err.details)) {
+        setErrors(err.details as PlanError[]);
+        setErrorsTotal(err.detailsTotal);
+      }
       setMessage(errorMessage(err));
     }
   };
@@ -101,6 +107,7 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
           </tbody>
         </table>
       ) : null}
+      <MoreErrors shown={errors.length} total={errorsTotal} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { UnitEventError, UnitEventsResult } from '@hailong/contracts';
 import { useState } from 'react';
+import { MoreErrors } from '@/components/file-import/more-errors';
 import { ApiError } from '@/lib/api-client';
 import { errorMessage, tr } from '@/lib/i18n';
 import { eventName } from './event-names';
@@ -10,12 +11,14 @@ export function EventsImport({ onImported }: { onImported: (result: UnitEventsRe
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<UnitEventsResult | null>(null);
   const [errors, setErrors] = useState<UnitEventError[]>([]);
+  const [errorsTotal, setErrorsTotal] = useState<number | undefined>(undefined);
   const [message, setMessage] = useState<string | null>(null);
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
     setMessage(null);
     setErrors([]);
+    setErrorsTotal(undefined);
     try {
       const r = await importEvents(file, dryRun);
       setPreview(dryRun ? r : null);
@@ -30,7 +33,10 @@ export function EventsImport({ onImported }: { onImported: (result: UnitEventsRe
       if (!dryRun) onImported(r);
     } catch (err) {
       setPreview(null);
-      if (err instanceof ApiError && Array.isArray(err.details)) setErrors(err.details as UnitEventError[]);
+      if (err instanceof ApiError && Array.isArray(err.details)) {
+        setErrors(err.details as UnitEventError[]);
+        setErrorsTotal(err.detailsTotal);
+      }
       setMessage(`${errorMessage(err)} — ${tr('không có thay đổi nào được lưu.', 'nothing was saved.')}`);
     }
   };
@@ -102,6 +108,7 @@ export function EventsImport({ onImported }: { onImported: (result: UnitEventsRe
           </tbody>
         </table>
       ) : null}
+      <MoreErrors shown={errors.length} total={errorsTotal} />
     </section>
   );
 }
