@@ -32,6 +32,7 @@ import localityRoutes from './features/localities/routes.ts';
 import supervisionRoutes from './features/supervision/routes.ts';
 import unitRoutes from './features/units/routes.ts';
 import { boundaryValidatorCompiler } from './lib/boundary-validator.ts';
+import { rejectBadQueryEncoding } from './lib/query-encoding.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandler from './plugins/error-handler.ts';
@@ -72,6 +73,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(boundaryValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  rejectBadQueryEncoding(app);
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
       { method: req.method, route: req.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

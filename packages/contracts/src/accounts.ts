@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { userRoleSchema } from './auth.ts';
-import { unitCodeSchema } from './common.ts';
+import { decimalParam, unitCodeSchema } from './common.ts';
 
 /** `focal_point`: a unit's đầu mối CCHC, bound to one unit (docs/0019-focal-point-role.md). */
 export const consoleRoleSchema = z.enum(['admin', 'supervisor', 'observer', 'focal_point']);
@@ -54,8 +54,8 @@ export const auditQuerySchema = z.object({
   actor: z.string().max(254).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: decimalParam(z.number().int().min(1).max(200)).default(50),
+  offset: decimalParam(z.number().int().min(0).max(1_000_000)).default(0),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

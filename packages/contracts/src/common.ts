@@ -32,6 +32,21 @@ export const percentSchema = z.number().min(0).max(100);
 /** A PostgreSQL `integer` id from a path or body (larger values would fail in the database, not here). */
 export const intIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
+/**
+ * A number written in a query string or a path: decimal digits only, then checked by `schema`.
+ * `z.coerce.number()` also takes "0x10" (16), "1e3", " " and "" (0).
+ */
+export function decimalParam<T extends z.ZodType<number, number>>(schema: T) {
+  return z
+    .string()
+    .regex(/^[+-]?\d{1,16}(\.\d{1,16})?$/, 'Expected a decimal number')
+    .transform(Number)
+    .pipe(schema);
+}
+
+/** intIdSchema for a path segment. */
+export const intIdParamSchema = decimalParam(z.number().int().positive().max(2_147_483_647));
+
 const YEAR_2000 = Date.UTC(2000, 0, 1);
 const YEAR_2100 = Date.UTC(2100, 0, 1);
 /**

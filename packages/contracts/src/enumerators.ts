@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import { answersSchema, publicFormSchema } from './forms.ts';
-import { completedAfterStart, completedAfterStartIssue, deviceInstantSchema, errorCodeSchema, unitCodeSchema } from './common.ts';
+import {
+  completedAfterStart,
+  completedAfterStartIssue,
+  decimalParam,
+  deviceInstantSchema,
+  errorCodeSchema,
+  unitCodeSchema,
+} from './common.ts';
 import { batchBodies, batchItem } from './text.ts';
 
 const password = z.string().min(8).max(200);
@@ -183,7 +190,7 @@ export type ReviewItem = z.infer<typeof reviewItemSchema>;
 export const reviewQueueSchema = z.object({ items: z.array(reviewItemSchema) });
 export const reviewQueueQuerySchema = z.object({
   state: z.enum(['flagged', 'pending', 'all']).default('flagged'),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: decimalParam(z.number().int().min(1).max(1000)).default(200),
 });
 
 export const decisionInputSchema = z.object({ state: z.enum(['valid', 'invalid']), reason: z.string().trim().min(1).max(500) });
@@ -259,7 +266,7 @@ export const targetsOutputSchema = z.object({
 });
 
 export const remunerationQuerySchema = z.object({
-  rate: z.coerce.number().min(0).max(100_000_000),
+  rate: decimalParam(z.number().min(0).max(100_000_000)),
   format: z.enum(['json', 'xlsx']).default('json'),
 });
 export const remunerationSchema = z.object({

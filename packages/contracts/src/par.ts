@@ -1,5 +1,6 @@
 /** SIPAS detail per unit and the PAR Index table of a year (issue 3). */
 import { z } from 'zod';
+import { decimalParam } from './common.ts';
 import { suppressedSchema } from './results.ts';
 
 const pct = z.number().nullable();
@@ -60,7 +61,7 @@ export const campaignSipasSchema = z.object({
 });
 export type CampaignSipas = z.infer<typeof campaignSipasSchema>;
 
-export const parYearParamsSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const parYearParamsSchema = z.object({ year: decimalParam(z.number().int().min(2000).max(2100)) });
 export const parTableQuerySchema = z.object({ format: z.enum(['json', 'xlsx', 'csv']).default('json') });
 
 /** `?dryRun=true` checks the file and shows what would be stored, storing nothing. */

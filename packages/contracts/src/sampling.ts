@@ -4,7 +4,7 @@
  * per-hamlet quota (default 27). Localities are province reference data; quotas are per campaign.
  */
 import { z } from 'zod';
-import { intIdSchema, unitCodeSchema } from './common.ts';
+import { decimalParam, intIdParamSchema, intIdSchema, unitCodeSchema } from './common.ts';
 
 export const DEFAULT_HAMLET_QUOTA = 27;
 export const DEFAULT_MARGIN = 0.05;
@@ -78,7 +78,7 @@ export const planImportQuerySchema = z.object({
     .enum(['1', '0', 'true', 'false'])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
-  margin: z.coerce.number().gt(0).lt(1).default(DEFAULT_MARGIN),
+  margin: decimalParam(z.number().gt(0).lt(1)).default(DEFAULT_MARGIN),
 });
 
 export const planImportResultSchema = z.object({
@@ -118,8 +118,8 @@ export const localityCreateSchema = z.union([
 ]);
 export type LocalityCreate = z.infer<typeof localityCreateSchema>;
 export const localityRenameSchema = z.object({ name: localityName });
-export const localityParamsSchema = z.object({ id: intIdSchema });
+export const localityParamsSchema = z.object({ id: intIdParamSchema });
 
-export const hamletQuotaParamsSchema = z.object({ id: z.uuid(), localityId: intIdSchema });
+export const hamletQuotaParamsSchema = z.object({ id: z.uuid(), localityId: intIdParamSchema });
 export const hamletQuotaInputSchema = z.object({ quota: quota.default(DEFAULT_HAMLET_QUOTA) });
 export const hamletQuotaSchema = z.object({ localityId: count, quota: count });

@@ -3,12 +3,12 @@
  * or reject with POST /api/v1/responses/:id/review. Ratings only: no dossier hash, no free text.
  */
 import { z } from 'zod';
-import { unitCodeSchema } from './common.ts';
+import { decimalParam, unitCodeSchema } from './common.ts';
 
 export const suspectQuerySchema = z.object({
   unitCode: unitCodeSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: decimalParam(z.number().int().min(1).max(200)).default(50),
+  offset: decimalParam(z.number().int().min(0).max(1_000_000)).default(0),
 });
 export type SuspectQuery = z.infer<typeof suspectQuerySchema>;
 
