@@ -6,9 +6,11 @@ import { expect, it } from 'vitest';
 import { runFaultScenario } from './scenario.ts';
 
 // The stall once seen here in about half the runs (~27 s without mail after the Redis restart) was
-// not BullMQ's fetch loop: on a loaded machine the restarted worker was still starting when Redis
-// was killed, so it never saw Redis lose the queued mail, and the pending invitations waited for
-// the sweeper's one-minute grace. A worker now re-derives due mail from the database when it starts.
+// not BullMQ's fetch loop. On a loaded machine the restarted worker was still starting (a Node
+// process start took 20–60 s) when Redis was killed, so it never saw Redis lose the queued mail,
+// and the pending invitations waited for the sweeper's one-minute grace; the harness also counted
+// the worker as back as soon as it was spawned. A worker now re-derives due mail when it starts
+// (api/test/mail-redis-lost.test.ts), and the worker is back when it has started.
 it('loses no acknowledged response, stores none twice and delivers every invitation promptly while API, worker, Redis and PostgreSQL are killed in turn', async () => {
   const f = await runFaultScenario({
     phaseMs: 2_000,

@@ -128,9 +128,15 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
   const childLog = process.env.FAULTS_LOG === 'stderr' ? { log: 'stderr' } : {};
   const api = restartable('api', ...role('api'), { env, cwd: repo, ...childLog });
   const worker = restartable('worker', ...role('worker'), { env, cwd: repo, ...childLog });
+  // Back means serving again, as for the API: the worker has connected and started its workers (a
+  // process start alone took up to 60 s on a loaded machine, and a worker still starting sends no mail).
+  const startWorker = async () => {
+    worker.start();
+    await until('the worker to start', async () => worker.stderrTail.includes('"msg":"worker started"'), 600_000);
+  };
   api.start();
-  await waitForHttp(`${base}/readyz`, 90_000, api);
-  worker.start();
+  await waitForHttp(`${base}/readyz`, 600_000, api);
+  await startWorker();
   log(`services up in ${Math.round((Date.now() - t0) / 1000)} s`);
 
   const admin = await signIn(base, ADMIN.email, ADMIN.password);
@@ -154,16 +160,12 @@ async function scenario(opts: FaultOptions, log: (line: string) => void, t0: num
     () => api.kill9(),
     async () => {
       api.start();
-      await waitForHttp(`${base}/readyz`, 90_000, api);
+      await waitForHttp(`${base}/readyz`, 600_000, api);
     },
   );
   await json(admin, 'POST', `/api/v1/campaigns/${campaign}/invitations/send`);
   await until('the first mails', async () => smtp.mails.length >= Math.min(50, opts.invitations / 4), 60_000);
-  await fault(
-    'worker',
-    () => worker.kill9(),
-    async () => worker.start(),
-  );
+  await fault('worker', () => worker.kill9(), startWorker);
   const redisPort = Number(new URL(redis.url).port);
   await fault(
     'redis',

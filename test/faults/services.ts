@@ -127,10 +127,11 @@ export function restartable(
       return child !== null && child.exitCode === null && child.signalCode === null;
     },
     start() {
+      tail = '';
       child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
       const c = child;
       c.stderr?.on('data', (d: Buffer) => {
-        tail = (tail + d.toString()).slice(-2_000);
+        tail = (tail + d.toString()).slice(-8_000);
         if (opts.log === 'stderr') process.stderr.write(`[${name}] ${d.toString()}`);
       });
     },
