@@ -28,6 +28,7 @@ import ratingCodeRoutes from './features/rating-codes/routes.ts';
 import resultRoutes from './features/results/routes.ts';
 import remunerationRoutes from './features/remuneration/routes.ts';
 import samplingRoutes from './features/sampling/routes.ts';
+import formRoutes from './features/forms/routes.ts';
 import localityRoutes from './features/localities/routes.ts';
 import supervisionRoutes from './features/supervision/routes.ts';
 import unitRoutes from './features/units/routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(assignmentRoutes, { prefix: '/api/v1' });
   await app.register(supervisionRoutes, { prefix: '/api/v1' });
   await app.register(samplingRoutes, { prefix: '/api/v1' });
+  await app.register(formRoutes, { prefix: '/api/v1' });
   await app.register(localityRoutes, { prefix: '/api/v1' });
   await app.register(remunerationRoutes, { prefix: '/api/v1' });
   await app.register(accountRoutes, { prefix: '/api/v1' });

@@ -44,3 +44,26 @@ export async function readTable(upload: TableUpload, limits: SheetLimits): Promi
   if (!ws) return { problem: { row: 0, vi: 'Tệp Excel không có trang tính nào', en: 'The workbook has no sheet' } };
   return { matrix: ws.rows };
 }
+
+/** Every sheet of an XLSX workbook, by name in lower case, as matrices of trimmed cell texts. */
+export async function readXlsxSheets(
+  data: Buffer,
+): Promise<{ sheets: Record<string, string[][]> } | { problem: { vi: string; en: string } }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return {
+      problem: { vi: 'Tệp Excel không đọc được (cần định dạng .xlsx)', en: 'The Excel file cannot be read (.xlsx expected)' },
+    };
+  }
+  const sheets: Record<string, string[][]> = {};
+  for (const ws of wb.worksheets) {
+    const matrix: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (r, n) => {
+      matrix[n - 1] = Array.from((r.values as ExcelJS.CellValue[]).slice(1), (v) => cellText(v).trim());
+    });
+    sheets[ws.name.trim().toLowerCase()] = Array.from(matrix, (r) => r ?? []);
+  }
+  return { sheets };
+}

@@ -30,6 +30,13 @@ export const errorCatalogue = {
   },
   ANSWERS_INVALID: { status: 400, vi: 'Câu trả lời chưa hợp lệ', en: 'Some answers are invalid', client: 'park' },
   FORM_UNKNOWN: { status: 400, vi: 'Không có mẫu phiếu này', en: 'Unknown form', client: 'park' },
+  FORM_IN_USE: {
+    status: 409,
+    vi: 'Phiên bản mẫu phiếu này đã có phiếu trả lời nên không thể thay đổi; hãy nhập thành một phiên bản mới',
+    en: 'This form version already has responses and cannot change; import it as a new version',
+    client: 'park',
+  },
+  FORM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mẫu phiếu', en: 'Form not found', client: 'park' },
   UNIT_UNKNOWN: { status: 404, vi: 'Không tìm thấy đơn vị', en: 'Unknown unit', client: 'park' },
   CAMPAIGN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đợt khảo sát', en: 'Campaign not found', client: 'park' },
   CAMPAIGN_NAME_TAKEN: {

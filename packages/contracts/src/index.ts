@@ -19,3 +19,4 @@ export * from './accounts.ts';
 export * from './par-method.ts';
 export * from './retention.ts';
 export * from './focal-unit.ts';
+export * from './form-workbooks.ts';

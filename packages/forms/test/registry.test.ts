@@ -22,7 +22,7 @@ describe('form registry', () => {
 
   it('lists forms by kind', () => {
     expect(formsOfKind('staff')).toHaveLength(6);
-    expect(formsOfKind('sipas_counter').map((f) => f.code)).toEqual(['01/2021-TT']);
+    expect(formsOfKind('sipas_counter').map((f) => f.code)).toEqual(['01/2021-TT', 'SIPAS/2024']);
   });
 
   it('has unique code + version pairs', () => {

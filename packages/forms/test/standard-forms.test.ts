@@ -17,11 +17,12 @@ const byCode = (code: string): FormDefinition => {
 const ids = (form: FormDefinition): string[] => allQuestions(form).map((q) => q.id);
 
 describe('standard forms', () => {
-  it('ship in the order 01, 02, quick, T1–T6', () => {
+  it('ship in the order 01, 02, quick, SIPAS 2024, T1–T6', () => {
     expect(standardForms.map((f) => f.code)).toEqual([
       '01/2021-TT',
       '02/2021-DVCTT',
       'QUICK/2021',
+      'SIPAS/2024',
       ...[1, 2, 3, 4, 5, 6].map((n) => `CBCCVC-T${n}/2021`),
     ]);
   });

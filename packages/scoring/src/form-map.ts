@@ -36,6 +36,8 @@ export interface ParScoringMap {
 export interface FormScoringMap {
   sipas?: SipasScoringMap | undefined;
   perception?: readonly PerceptionMap[] | undefined;
+  /** What respondents want improved, reported as a ranking of the share answering `matches`. */
+  expectations?: readonly PerceptionMap[] | undefined;
   par?: ParScoringMap | undefined;
 }
 

@@ -34,6 +34,17 @@ export function perceptionShares(counts: AnswerCounts, form: ScoredForm): Percep
   return (form.scoring.perception ?? []).map((item) => shareOf(counts, item));
 }
 
+/** The expectation shares of one form's counts (e.g. the share answering "rất nhiều" per item). */
+export function expectationShares(counts: AnswerCounts, form: ScoredForm): PerceptionShare[] {
+  return (form.scoring.expectations ?? []).map((item) => shareOf(counts, item));
+}
+
+/** Highest share first; items nobody answered last; equal shares keep the form's order. */
+export function rankShares(shares: readonly PerceptionShare[]): PerceptionShare[] {
+  const key = (s: PerceptionShare) => (s.percent === null ? -1 : s.percent);
+  return [...shares].sort((a, b) => key(b) - key(a));
+}
+
 /** Pools shares with the same code from several forms (answered and matched are added). */
 export function mergePerception(lists: readonly PerceptionShare[][]): PerceptionShare[] {
   const byCode = new Map<string, PerceptionShare>();

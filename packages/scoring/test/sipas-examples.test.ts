@@ -3,7 +3,10 @@ import {
   computeSipas,
   countAnswers,
   countsFromRows,
+  expectationShares,
+  mergePerception,
   publishSipas,
+  rankShares,
   roundHalfUp,
   sipasPointsOf,
   type AnswerCountRow,
@@ -188,5 +191,30 @@ describe('perception shares', () => {
     const fromRows = countsFromRows(rows);
     const fromMemory = countAnswers([{ improve: ['online', 'staff'] }, { improve: ['online', 'staff'] }]);
     expect(fromRows).toEqual(fromMemory);
+  });
+});
+
+describe('expectation ranking', () => {
+  const items = ['KV1', 'KV2', 'KV3'];
+  const form = {
+    code: 'SIPAS/2024',
+    scoring: { expectations: items.map((q) => ({ code: q.toLowerCase(), questionId: q, matches: ['rat_nhieu'] })) },
+  };
+
+  it('ranks items by the share answering "rất nhiều", pooled over forms, highest first', () => {
+    // KV1: 1 of 4 = 25 %; KV2: 3 of 4 = 75 %; KV3: 2 of 3 = 66.67 % (one blank answer is not counted).
+    const responses = [
+      { KV1: 'rat_nhieu', KV2: 'rat_nhieu', KV3: 'rat_nhieu' },
+      { KV1: 'nhieu', KV2: 'rat_nhieu', KV3: 'rat_nhieu' },
+      { KV1: 'it', KV2: 'rat_nhieu', KV3: 'it' },
+      { KV1: 'khong', KV2: 'nhieu' },
+    ];
+    const shares = (from: number, to: number) => expectationShares(countAnswers(responses.slice(from, to)), form);
+    const ranked = rankShares(mergePerception([shares(0, 2), shares(2, 4)]));
+    expect(ranked.map((e) => [e.code, e.matched, e.answered])).toEqual([
+      ['kv2', 3, 4],
+      ['kv3', 2, 3],
+      ['kv1', 1, 4],
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { formDefinitionSchema, type FormDefinition } from '@hailong/forms';
 import { schema, type DbOrTx } from '@hailong/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 
 export interface StoredForm {
   id: number;
@@ -50,4 +50,56 @@ export async function findStoredFormById(db: DbOrTx, id: number): Promise<Stored
   if (hit) return hit;
   const rows = await db.select().from(schema.forms).where(eq(schema.forms.id, id)).limit(1);
   return rows[0] ? remember(rows[0]) : undefined;
+}
+
+/** Drops cached entries of a version whose definition was replaced (only possible before first use). */
+export function forgetStoredForm(code: string, version: number): void {
+  const hit = byKey.get(`${code}@${version}`);
+  byKey.delete(`${code}@${version}`);
+  if (hit) byId.delete(hit.id);
+}
+
+export interface FormRow {
+  id: number;
+  code: string;
+  version: number;
+  kind: string;
+  definition: unknown;
+  firstUsedAt: Date | null;
+  createdAt: Date;
+}
+
+export async function listFormRows(db: DbOrTx): Promise<FormRow[]> {
+  const { forms } = schema;
+  return db.select().from(forms).orderBy(forms.code, desc(forms.version));
+}
+
+export async function formRow(db: DbOrTx, code: string, version: number): Promise<FormRow | undefined> {
+  const { forms } = schema;
+  const rows = await db
+    .select()
+    .from(forms)
+    .where(and(eq(forms.code, code), eq(forms.version, version)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertForm(db: DbOrTx, f: FormDefinition): Promise<boolean> {
+  const rows = await db
+    .insert(schema.forms)
+    .values({ code: f.code, version: f.version, kind: f.kind, definition: f })
+    .onConflictDoNothing({ target: [schema.forms.code, schema.forms.version] })
+    .returning({ id: schema.forms.id });
+  return rows.length > 0;
+}
+
+/** Replaces a version nobody has answered yet; false when a response used it meanwhile. */
+export async function replaceUnusedForm(db: DbOrTx, f: FormDefinition): Promise<boolean> {
+  const { forms } = schema;
+  const rows = await db
+    .update(forms)
+    .set({ kind: f.kind, definition: f })
+    .where(and(eq(forms.code, f.code), eq(forms.version, f.version), isNull(forms.firstUsedAt)))
+    .returning({ id: forms.id });
+  return rows.length > 0;
 }
