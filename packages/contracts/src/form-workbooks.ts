@@ -1,6 +1,6 @@
 /**
  * Forms as data: importing a form version from an XLSForm-style workbook, listing stored versions and
- * downloading one as a workbook (docs/0019-forms-as-data.md).
+ * downloading one as a workbook (docs/0022-forms-as-data.md).
  */
 import { z } from 'zod';
 import { planErrorSchema } from './sampling.ts';
