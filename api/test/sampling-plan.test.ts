@@ -158,6 +158,17 @@ describe('sampling plan', () => {
     expect((await readPlan(id)).units).toEqual([]);
   });
 
+  it('dry run of a plan with 250 bad rows lists the first 200 errors and counts them all', async () => {
+    const id = await createFieldCampaign(t);
+    const targets = Array.from({ length: 250 }, (_, i) => ({ unitCode: `XX${i}`, target: 10 }));
+    const res = await upload(id, await planWorkbook({ targets, localities: null }), '?dryRun=1');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<PlanImportResult>();
+    expect(body).toMatchObject({ ok: false, errorsTotal: 250 });
+    expect(body.errors).toHaveLength(200);
+    expect(body.errors[0]).toMatchObject({ row: 2, column: 'unit_code' });
+  });
+
   it('re-importing replaces the plan: same file twice changes nothing, a smaller file drops what it omits', async () => {
     const id = await createFieldCampaign(t);
     const file = await planWorkbook(plan2021());
