@@ -69,7 +69,7 @@ describe('sampling plan', () => {
 
   it('expresses the 2024 provincial sample: 3 districts × 3 communes × 2 hamlets × 27 forms = 486 in 18 hamlets', async () => {
     const id = await createFieldCampaign(t);
-    const districts = ['ST30', 'ST33', 'ST37'];
+    const districts = ['ST32', 'ST33', 'ST37'];
     const localities = districts.flatMap((districtCode) =>
       ['Xã Một', 'Xã Hai', 'Thị trấn'].flatMap((commune) =>
         ['Ấp A', 'Ấp B'].map((hamlet) => ({ districtCode, commune, hamlet, quota: 27 })),
