@@ -4,6 +4,7 @@
  * with many bad rows answered with every error (18.7 MB).
  */
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 
@@ -83,5 +84,32 @@ describe('CSV imports', () => {
     expect(body.error.details).toHaveLength(200);
     expect(body.error.detailsTotal).toBe(5000);
     expect(res.body.length).toBeLessThan(100_000);
+  });
+});
+
+describe('XLSX imports', () => {
+  const workbook = async (rows: string[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Người trả lời');
+    ws.addRow(['full_name', 'email', 'unit_code', 'respondent_group']);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const uploadXlsx = (body: Buffer, dryRun: boolean) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignId}/respondents${dryRun ? '?dryRun=true' : ''}`,
+      headers: { cookie: t.adminCookie, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      payload: body,
+    });
+
+  it('stores a name typed with combining marks (NFD) as the precomposed text (NFC)', async () => {
+    const nfd = 'Nguyễn Thị Hòa'.normalize('NFD');
+    const res = await uploadXlsx(await workbook([[nfd, 'hoa@example.vn', 'ST01', 'T2']]), false);
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const names = (await t.app.db.execute(sql`select full_name from respondents where campaign_id = ${campaignId}`)).rows.map(
+      (r) => (r as { full_name: string }).full_name,
+    );
+    expect(names).toEqual(['Nguyễn Thị Hòa'.normalize('NFC')]);
   });
 });

@@ -10,6 +10,7 @@
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
+import { nfc, textProblem, textProblemMessages } from '@hailong/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
 import { nextTurn } from './in-turns.ts';
@@ -115,14 +116,41 @@ function runJob(job: SheetJob): Promise<Read> {
   return inWorker(job);
 }
 
-/** Chunks → rows, one chunk per turn of the event loop. */
-async function unpack(name: string, chunks: (string | Uint8Array)[]): Promise<ReadSheet> {
+/** A1-style column letters of a 0-based column index. */
+function columnLetters(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A workbook's cells cross the same text boundary as CSV bodies and JSON (docs/0011): a NUL (which
+ * Excel stores as `_x0000_`) or an unpaired surrogate refuses the file naming the sheet and cell,
+ * never the text; every other cell comes back in NFC.
+ */
+function checkedCells(sheet: string, rowIndex: number, cells: string[]): string[] {
+  return cells.map((value, c) => {
+    const problem = textProblem(value);
+    if (!problem) return nfc(value);
+    const cell = `${columnLetters(c)}${rowIndex + 1}`;
+    const m = textProblemMessages[problem];
+    throw new AppError('IMPORT_INVALID', [
+      { row: rowIndex + 1, field: cell, message: `${sheet}!${cell}: ${m.vi}`, messageEn: `${sheet}!${cell}: ${m.en}` },
+    ]);
+  });
+}
+
+/** Chunks → rows, one chunk per turn of the event loop; workbook cells are checked as text. */
+async function unpack(name: string, chunks: (string | Uint8Array)[], workbook: boolean): Promise<ReadSheet> {
   const decoder = new TextDecoder();
   const rows: string[][] = [];
   for (const chunk of chunks) {
     await nextTurn();
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
-    for (const line of text.split('\u001e')) rows.push(line === '' ? [] : line.split('\u001f'));
+    for (const line of text.split('\u001e')) {
+      const cells = line === '' ? [] : line.split('\u001f');
+      rows.push(workbook ? checkedCells(name, rows.length, cells) : cells);
+    }
   }
   return { name, rows };
 }
@@ -131,7 +159,7 @@ async function read(job: SheetJob, limits: SheetLimits): Promise<SheetRead> {
   const result = await runJob(job);
   if (result.ok) {
     const sheets: ReadSheet[] = [];
-    for (const s of result.sheets) sheets.push(await unpack(s.name, s.chunks));
+    for (const s of result.sheets) sheets.push(await unpack(s.name, s.chunks, job.kind === 'xlsx'));
     return { ok: true, sheets };
   }
   if (result.problem === 'too-many-rows') throw tooManyRows(limits, result.sheet);

@@ -45,25 +45,20 @@ export async function readTable(upload: TableUpload, limits: SheetLimits): Promi
   return { matrix: ws.rows };
 }
 
+/** A form workbook holds a few hundred rows per sheet; far more is not a questionnaire. */
+const WORKBOOK_LIMITS: SheetLimits = { maxRows: 5_000, what: { vi: 'biểu mẫu', en: 'form workbook' } };
+
 /** Every sheet of an XLSX workbook, by name in lower case, as matrices of trimmed cell texts. */
 export async function readXlsxSheets(
   data: Buffer,
+  limits: SheetLimits = WORKBOOK_LIMITS,
 ): Promise<{ sheets: Record<string, string[][]> } | { problem: { vi: string; en: string } }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
+  const read = await readWorkbook(data, { sheets: 'all', dates: 'iso' }, limits);
+  if (!read.ok)
     return {
       problem: { vi: 'Tệp Excel không đọc được (cần định dạng .xlsx)', en: 'The Excel file cannot be read (.xlsx expected)' },
     };
-  }
   const sheets: Record<string, string[][]> = {};
-  for (const ws of wb.worksheets) {
-    const matrix: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (r, n) => {
-      matrix[n - 1] = Array.from((r.values as ExcelJS.CellValue[]).slice(1), (v) => cellText(v).trim());
-    });
-    sheets[ws.name.trim().toLowerCase()] = Array.from(matrix, (r) => r ?? []);
-  }
+  for (const ws of read.sheets) sheets[ws.name.trim().toLowerCase()] = Array.from(ws.rows, (r) => r ?? []);
   return { sheets };
 }
