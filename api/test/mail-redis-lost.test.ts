@@ -77,11 +77,18 @@ describe('invitations queued before Redis lost its data while no worker ran', ()
     await smtp.waitFor(N, 20_000);
     const ms = Date.now() - t0;
     expect(new Set(smtp.mails.map((m) => m.to)).size).toBe(N);
-    const rows = (
-      await t.app.db.execute<{ status: string; n: number }>(
-        `select status, count(*)::int as n from mail_deliveries where campaign_id = '${id}' group by status`,
-      )
-    ).rows;
+    // The relay has every mail; each delivery's row says "sent" once its worker has recorded the relay's answer.
+    const statuses = async () =>
+      (
+        await t.app.db.execute<{ status: string; n: number }>(
+          `select status, count(*)::int as n from mail_deliveries where campaign_id = '${id}' group by status`,
+        )
+      ).rows;
+    let rows = await statuses();
+    for (const until = Date.now() + 10_000; Date.now() < until && rows.some((r) => r.status !== 'sent');) {
+      await new Promise((r) => setTimeout(r, 100));
+      rows = await statuses();
+    }
     expect(rows).toEqual([{ status: 'sent', n: N }]);
     process.stdout.write(`${N} invitations lost from Redis sent ${ms} ms after the worker started\n`);
   });
