@@ -15,6 +15,15 @@ export const sipasCriterionSchema = z.object({
   suppressed: suppressedSchema,
 });
 
+const shareSchema = z.object({
+  code: z.string(),
+  answered: z.number().int(),
+  percent: pct,
+  suppressed: suppressedSchema,
+});
+const rankedShareSchema = shareSchema.extend({ rank: z.number().int().nullable() });
+const labelSchema = z.object({ vi: z.string(), en: z.string() });
+
 export const sipasUnitSchema = z.object({
   unitCode: z.string(),
   unitName: z.string(),
@@ -34,7 +43,10 @@ export const sipasUnitSchema = z.object({
     }),
   ),
   droppedComponents: z.array(z.string()),
-  perception: z.array(z.object({ code: z.string(), answered: z.number().int(), percent: pct, suppressed: suppressedSchema })),
+  /** Perception shares; withheld under minCell answers, or to protect one through the overall share (docs/0015). */
+  perception: z.array(shareSchema),
+  /** Expectation items ranked by the share answering "rất nhiều" (highest first; withheld ones last, unranked). */
+  expectations: z.array(rankedShareSchema),
   /** Each form's own SIPAS beside the pooled one (withheld when that form has too few valid forms, or to protect a small one). */
   byForm: z.array(
     z.object({
@@ -58,6 +70,15 @@ export const campaignSipasSchema = z.object({
   /** First and last counted day (Vietnam time, YYYY-MM-DD). */
   window: z.object({ from: z.string(), to: z.string() }),
   units: z.array(sipasUnitSchema),
+  /**
+   * Perception and expectation shares over every valid form of the campaign, with each item's
+   * label; the units' shares are the cells of each item's line and this is its total (docs/0015).
+   */
+  overall: z.object({
+    validForms: z.number().int(),
+    perception: z.array(shareSchema.extend({ label: labelSchema })),
+    expectations: z.array(rankedShareSchema.extend({ label: labelSchema })),
+  }),
 });
 export type CampaignSipas = z.infer<typeof campaignSipasSchema>;
 

@@ -7,6 +7,7 @@ export * from './likert.ts';
 export * from './sipas.ts';
 export * from './sipas-publish.ts';
 export * from './perception.ts';
+export * from './shares-publish.ts';
 export * from './quick-rate.ts';
 export * from './staff.ts';
 export * from './par-settings.ts';

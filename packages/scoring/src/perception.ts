@@ -40,8 +40,8 @@ export function expectationShares(counts: AnswerCounts, form: ScoredForm): Perce
 }
 
 /** Highest share first; items nobody answered last; equal shares keep the form's order. */
-export function rankShares(shares: readonly PerceptionShare[]): PerceptionShare[] {
-  const key = (s: PerceptionShare) => (s.percent === null ? -1 : s.percent);
+export function rankShares<T extends { percent: number | null }>(shares: readonly T[]): T[] {
+  const key = (s: T) => (s.percent === null ? -1 : s.percent);
   return [...shares].sort((a, b) => key(b) - key(a));
 }
 

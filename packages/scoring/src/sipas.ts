@@ -9,7 +9,7 @@ import type { AnswerCounts } from './answers.ts';
 import { ScoringInputError } from './errors.ts';
 import type { ScoredForm, SipasComponentMap } from './form-map.ts';
 import { likertTally, meanOfPresent, percentOrNull } from './likert.ts';
-import { mergePerception, perceptionShares, type PerceptionShare } from './perception.ts';
+import { expectationShares, mergePerception, perceptionShares, type PerceptionShare } from './perception.ts';
 
 export type ComponentMethod = 'mean_of_items' | 'pooled';
 export type SipasMethod = 'mean_of_components' | 'overall_question';
@@ -87,6 +87,8 @@ export interface SipasResult {
   droppedComponents: string[];
   overall: CriterionResult | null;
   perception: PerceptionShare[];
+  /** The expectation shares (e.g. "rất nhiều" per improvement item), in the form's order. */
+  expectations: PerceptionShare[];
   /** Per-form figures (one entry per source form, in source order). */
   byForm: FormSipas[];
 }
@@ -211,6 +213,7 @@ export function computeSipas(input: SipasInput, options: Partial<SipasSettings> 
     droppedComponents: components.filter((c) => c.dropped).map((c) => c.code),
     overall,
     perception: mergePerception(input.sources.map((s) => perceptionShares(s.counts, s.form))),
+    expectations: mergePerception(input.sources.map((s) => expectationShares(s.counts, s.form))),
     byForm: input.sources.map((s) => formSipas(s, input.validForms, settings)),
   };
 }

@@ -10,7 +10,9 @@ import {
   computeSipas,
   defaultSipasSettings,
   mergeCounts,
+  publishShareLines,
   publishSipas,
+  rankPublished,
   sipasSettingsOfMethod,
   type AnswerCounts,
   type ParMethod,
@@ -145,6 +147,15 @@ export async function campaignSipasResults(
   method?: ParMethod,
   minCell = 1,
 ): Promise<{ unit: UnitRef; result: SipasResult }[]> {
+  return (await sipasResultsWithForms(db, campaign, method, minCell)).results;
+}
+
+async function sipasResultsWithForms(
+  db: DbOrTx,
+  campaign: CampaignRow,
+  method?: ParMethod,
+  minCell = 1,
+): Promise<{ results: { unit: UnitRef; result: SipasResult }[]; forms: Map<number, StoredForm> }> {
   const settings = await campaignSipasSettings(db, campaign, method);
   const counts = await countSipasAnswers(db, campaign.id);
   const forms = await storedForms(
@@ -152,19 +163,46 @@ export async function campaignSipasResults(
     [...counts.values()].flatMap((m) => [...m.keys()]),
   );
   const units = await listUnits(db, campaignDay(campaign), counts.keys());
-  return units.map((unit) => ({
+  const results = units.map((unit) => ({
     unit,
     result: belowMinCell(unitSipas(unit.code, counts.get(unit.id), forms, settings), minCell),
   }));
+  return { results, forms };
+}
+
+type Label = { vi: string; en: string };
+
+/** The label of each perception and expectation code, from the SIPAS forms (latest version first). */
+function shareLabels(forms: Map<number, StoredForm>, kinds: readonly string[]): Map<string, Label> {
+  const labels = new Map<string, Label>();
+  const latestFirst = [...forms.values()]
+    .filter((f) => kinds.includes(f.definition.kind))
+    .sort((a, b) => b.version - a.version || b.id - a.id);
+  for (const f of latestFirst) {
+    const { perception = [], expectations = [] } = f.definition.scoring;
+    for (const item of [...perception, ...expectations]) if (!labels.has(item.code)) labels.set(item.code, item.label);
+  }
+  return labels;
 }
 
 /** The published SIPAS of every unit; breakdowns under `minCell` answers are withheld (issue 14). */
 export async function campaignSipas(db: DbOrTx, campaignId: string, minCell: number): Promise<CampaignSipas> {
   const campaign = await getCampaign(db, campaignId);
   const settings = await campaignSipasSettings(db, campaign);
-  const results = await campaignSipasResults(db, campaign);
-  const units: SipasUnit[] = results.map(({ unit, result }) => {
-    const p = publishSipas(result, { minCell });
+  const { results, forms } = await sipasResultsWithForms(db, campaign);
+  const published = results.map(({ unit, result }) => ({ unit, result, p: publishSipas(result, { minCell }) }));
+  const shown = published.map(({ p }) => p.status === 'ok' && p.suppressed === null);
+  const perception = publishShareLines(
+    published.map(({ result }, i) => ({ shares: result.perception, shown: shown[i] ?? false })),
+    minCell,
+  );
+  const expectations = publishShareLines(
+    published.map(({ result }, i) => ({ shares: result.expectations, shown: shown[i] ?? false })),
+    minCell,
+  );
+  const labels = shareLabels(forms, settings.sipasKinds);
+  const labelOf = (code: string): Label => labels.get(code) ?? { vi: code, en: code };
+  const units: SipasUnit[] = published.map(({ unit, p }, i) => {
     return {
       unitCode: unit.code,
       unitName: unit.name,
@@ -175,10 +213,16 @@ export async function campaignSipas(db: DbOrTx, campaignId: string, minCell: num
       overallPercent: p.overallPercent,
       components: p.components,
       droppedComponents: p.droppedComponents,
-      perception: p.perception,
+      perception: perception.units[i] ?? [],
+      expectations: rankPublished(expectations.units[i] ?? []),
       byForm: p.byForm,
       suppressed: p.suppressed,
     };
   });
-  return { campaignId, minSample: settings.minSample, minCell, window: campaignWindow(campaign), units };
+  const overall = {
+    validForms: results.reduce((a, r) => a + r.result.validForms, 0),
+    perception: perception.overall.map((s) => ({ ...s, label: labelOf(s.code) })),
+    expectations: rankPublished(expectations.overall).map((s) => ({ ...s, label: labelOf(s.code) })),
+  };
+  return { campaignId, minSample: settings.minSample, minCell, window: campaignWindow(campaign), units, overall };
 }
