@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { TEST_REDIS_URL } from '../../test/support/redis.ts';
-import { startSmtpSink } from './staff-support.ts';
+import { createStaffCampaign, sendInvitations, startSmtpSink } from './staff-support.ts';
 
 const SECRET = 'focal-points-test-secret-0123456789abcdefgh';
 const OBSERVER = { email: 'quansat@example.vn', password: 'Quan-Sat-2026!' };
@@ -23,30 +23,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function staffCampaign(name: string, csv: string, settings?: Record<string, unknown>): Promise<string> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/campaigns',
-    headers: admin(),
-    payload: {
-      kind: 'staff',
-      name,
-      year: 2021,
-      opensAt: '2021-01-01T00:00:00Z',
-      closesAt: '2099-01-01T00:00:00Z',
-      ...(settings ? { settings } : {}),
-    },
-  });
-  const id = res.json<{ id: string }>().id;
-  const up = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/campaigns/${id}/respondents`,
-    headers: { ...admin(), 'content-type': 'text/csv' },
-    payload: csv,
-  });
-  expect(up.statusCode).toBe(201);
-  return id;
-}
+const staffCampaign = (name: string, respondentsCsv: string, settings?: Record<string, unknown>) =>
+  createStaffCampaign({ app: t.app, cookie: t.adminCookie }, { name, respondentsCsv, ...(settings ? { settings } : {}) });
 
 const put = (unit: string, payload: unknown, headers = admin()) =>
   t.app.inject({ method: 'PUT', url: `/api/v1/focal-points/${unit}`, headers, payload: payload as Record<string, unknown> });
@@ -156,9 +134,7 @@ describe('focal points', () => {
         { reminderDays: [3, 7], escalation: true },
       );
       expect((await put('ST30', { name: 'Phạm Thị Mới', email: 'moi.st30@example.vn' })).statusCode).toBe(200);
-      expect(
-        (await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: admin() })).statusCode,
-      ).toBe(202);
+      await sendInvitations({ app: t.app, cookie: t.adminCookie }, id);
       await t.app.db.execute(sql`update invitations set sent_at = now() - interval '6 days 1 hour' where campaign_id = ${id}`);
       await sweep(worker.deps);
       await sweep(worker.deps);

@@ -10,7 +10,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { TEST_REDIS_URL } from '../../test/support/redis.ts';
-import { fillAnswers, startSmtpSink, type SmtpSink } from './staff-support.ts';
+import { createStaffCampaign, fillAnswers, sendInvitations, startSmtpSink, type SmtpSink } from './staff-support.ts';
 
 const SECRET = 'focal-unit-test-secret-0123456789abcdefghij';
 let t: TestApp;
@@ -24,23 +24,8 @@ const admin = () => ({ cookie: t.adminCookie });
 
 type Person = { respondentId: string; fullName: string; email: string; group: string; delivery: string };
 
-async function staffCampaign(name: string, csv: string): Promise<string> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/campaigns',
-    headers: admin(),
-    payload: { kind: 'staff', name, year: 2021, opensAt: '2021-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
-  });
-  const id = res.json<{ id: string }>().id;
-  const up = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/campaigns/${id}/respondents`,
-    headers: { ...admin(), 'content-type': 'text/csv' },
-    payload: csv,
-  });
-  expect(up.statusCode).toBe(201);
-  return id;
-}
+const staffCampaign = (name: string, respondentsCsv: string) =>
+  createStaffCampaign({ app: t.app, cookie: t.adminCookie }, { name, respondentsCsv });
 
 async function createAccount(payload: Record<string, unknown>) {
   return t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin(), payload });
@@ -91,10 +76,7 @@ beforeAll(async () => {
     'CBCCVC đơn vị khác',
     'full_name,email,unit_code,respondent_group\nPhạm Văn Ngoài,ngoai.dm@example.vn,ST07,T2\n',
   );
-  for (const id of [campaignId, otherCampaignId])
-    expect(
-      (await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/invitations/send`, headers: admin() })).statusCode,
-    ).toBe(202);
+  for (const id of [campaignId, otherCampaignId]) await sendInvitations({ app: t.app, cookie: t.adminCookie }, id);
   await smtp.waitFor(6);
   for (let i = 0; i < 100; i++) {
     const n = await t.app.db.execute<{ n: number }>(sql`select count(*)::int as n from invitations where sent_at is not null`);

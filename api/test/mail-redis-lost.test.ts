@@ -12,7 +12,14 @@ import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worke
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { removeKeys, TEST_REDIS_URL } from '../../test/support/redis.ts';
-import { planRespondents, respondentsCsv, startSmtpSink, type SmtpSink } from './staff-support.ts';
+import {
+  createStaffCampaign,
+  planRespondents,
+  respondentsCsv,
+  sendInvitations,
+  startSmtpSink,
+  type SmtpSink,
+} from './staff-support.ts';
 
 const N = 40;
 const SECRET = 'mail-redis-lost-secret-0123456789abcdefghij';
@@ -32,31 +39,12 @@ afterAll(async () => {
 
 describe('invitations queued before Redis lost its data while no worker ran', () => {
   it('are sent within seconds of the worker starting, not after the sweeper grace', async () => {
-    const c = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/campaigns',
-      headers: { cookie: t.adminCookie },
-      payload: {
-        kind: 'staff',
-        name: 'Khảo sát CBCCVC',
-        year: 2021,
-        opensAt: '2021-01-01T00:00:00Z',
-        closesAt: '2099-01-01T00:00:00Z',
-      },
+    const admin = { app: t.app, cookie: t.adminCookie };
+    const id = await createStaffCampaign(admin, {
+      name: 'Khảo sát CBCCVC',
+      respondentsCsv: respondentsCsv(planRespondents(N, 'redis-lost')),
     });
-    const id = c.json<{ id: string }>().id;
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/campaigns/${id}/respondents`,
-      headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
-      payload: respondentsCsv(planRespondents(N, 'redis-lost')),
-    });
-    const sent = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/campaigns/${id}/invitations/send`,
-      headers: { cookie: t.adminCookie },
-    });
-    expect(sent.json()).toEqual({ created: N, queued: N });
+    expect(await sendInvitations(admin, id)).toEqual({ created: N, queued: N });
     // Redis restarted without persistence: every queued job is gone.
     expect(await removeKeys(t.config.queuePrefix)).toBeGreaterThan(0);
 

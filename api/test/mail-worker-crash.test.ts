@@ -15,7 +15,14 @@ import { loadWorkerConfig, startWorker, type WorkerHandle } from '@hailong/worke
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { TEST_REDIS_URL } from '../../test/support/redis.ts';
-import { planRespondents, respondentsCsv, startSmtpSink, type SmtpSink } from './staff-support.ts';
+import {
+  createStaffCampaign,
+  planRespondents,
+  respondentsCsv,
+  sendInvitations,
+  startSmtpSink,
+  type SmtpSink,
+} from './staff-support.ts';
 
 const N = 400;
 const SECRET = 'mail-crash-test-secret-0123456789abcdefghij';
@@ -50,24 +57,10 @@ async function sql<T extends Record<string, unknown>>(text: string): Promise<T[]
 
 describe('a worker killed mid-send', () => {
   it('has its claims taken over within a minute and duplicates only what the relay had just accepted', async () => {
-    const c = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/campaigns',
-      headers: { cookie: t.adminCookie },
-      payload: {
-        kind: 'staff',
-        name: 'Khảo sát CBCCVC',
-        year: 2021,
-        opensAt: '2021-01-01T00:00:00Z',
-        closesAt: '2099-01-01T00:00:00Z',
-      },
-    });
-    const id = c.json<{ id: string }>().id;
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/campaigns/${id}/respondents`,
-      headers: { cookie: t.adminCookie, 'content-type': 'text/csv' },
-      payload: respondentsCsv(planRespondents(N, 'crash')),
+    const admin = { app: t.app, cookie: t.adminCookie };
+    const id = await createStaffCampaign(admin, {
+      name: 'Khảo sát CBCCVC',
+      respondentsCsv: respondentsCsv(planRespondents(N, 'crash')),
     });
 
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'worker/src/main.ts')], {
@@ -76,15 +69,7 @@ describe('a worker killed mid-send', () => {
       stdio: 'ignore',
     });
     const exited = new Promise((r) => child.once('exit', r));
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/campaigns/${id}/invitations/send`,
-          headers: { cookie: t.adminCookie },
-        })
-      ).json(),
-    ).toEqual({ created: N, queued: N });
+    expect(await sendInvitations(admin, id)).toEqual({ created: N, queued: N });
     await smtp.waitFor(N / 4, 60_000);
     const killedAt = Date.now();
     child.kill('SIGKILL');

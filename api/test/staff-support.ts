@@ -3,6 +3,7 @@
  * mailparser) and a respondent CSV that spreads respondents over the 40 units and groups T1–T6.
  */
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -152,6 +153,57 @@ export function respondentsCsv(rows: PlannedRespondent[]): string {
     ...rows.map((r, i) => `Nguyễn Thị Thử ${i},${r.email},${r.unitCode},${r.group}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** An admin's session on an app: what the staff-campaign helpers call the routes with. */
+export interface AdminSession {
+  app: Pick<FastifyInstance, 'inject'>;
+  cookie: string;
+}
+
+export interface StaffCampaignSpec {
+  name: string;
+  /** The respondent file (CSV with its header row). */
+  respondentsCsv: string;
+  settings?: Record<string, unknown>;
+}
+
+/** Creates an open staff campaign of 2021 (closing in 2099) and imports its respondents; returns its id. */
+export async function createStaffCampaign(admin: AdminSession, spec: StaffCampaignSpec): Promise<string> {
+  const created = await admin.app.inject({
+    method: 'POST',
+    url: '/api/v1/campaigns',
+    headers: { cookie: admin.cookie },
+    payload: {
+      kind: 'staff',
+      name: spec.name,
+      year: 2021,
+      opensAt: '2021-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+      ...(spec.settings ? { settings: spec.settings } : {}),
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(`campaign not created: ${created.statusCode} ${created.body}`);
+  const id = created.json<{ id: string }>().id;
+  const imported = await admin.app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${id}/respondents`,
+    headers: { cookie: admin.cookie, 'content-type': 'text/csv' },
+    payload: spec.respondentsCsv,
+  });
+  if (imported.statusCode !== 201) throw new Error(`respondents not imported: ${imported.statusCode} ${imported.body}`);
+  return id;
+}
+
+/** Sends a staff campaign's invitations (202); returns how many were created and queued. */
+export async function sendInvitations(admin: AdminSession, campaignId: string): Promise<{ created: number; queued: number }> {
+  const res = await admin.app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${campaignId}/invitations/send`,
+    headers: { cookie: admin.cookie },
+  });
+  if (res.statusCode !== 202) throw new Error(`invitations not sent: ${res.statusCode} ${res.body}`);
+  return res.json<{ created: number; queued: number }>();
 }
 
 /** Answers every question of a public form with its first option (A) or a valid value. */
