@@ -6,83 +6,58 @@
  * packages/forms/workbooks/SIPAS-2024.xlsx, which imports back to exactly this definition.
  */
 import { formDefinitionSchema, type FormDefinition, type Section } from '../definition.ts';
-import { likert, option, singleChoice, text, yesNo } from './build.ts';
-import { componentsOf, lateOnlyPerception, lateOnlyQuestions, respondentSection, resultTimeOptions } from './sipas-common.ts';
-
-type Criterion = [id: string, vi: string, en: string];
-
-function component(id: string, title: [string, string], criteria: Criterion[]): Section {
-  return {
-    id,
-    title: text(...title),
-    questions: criteria.map(([cid, vi, en]) => likert(cid, text(vi, en), { notApplicable: true })),
-  };
-}
+import { option, singleChoice, text, yesNo } from './build.ts';
+import {
+  componentSection,
+  componentsOf,
+  criteriaSection,
+  lateOnlyPerception,
+  lateOnlyQuestions,
+  respondentSection,
+  resultTimeOptions,
+  type SipasCriterion,
+} from './sipas-common.ts';
 
 const componentSections: Section[] = [
-  component(
-    'TC',
-    ['Tiếp cận dịch vụ', 'Access to the service'],
+  componentSection('TC', [
+    ['TC1', 'Nơi ngồi chờ có đủ chỗ ngồi', 'The waiting area has enough seats'],
+    ['TC2', 'Trang thiết bị phục vụ người dân, tổ chức đầy đủ', 'The equipment for citizens is sufficient'],
+    ['TC3', 'Trang thiết bị phục vụ người dân, tổ chức hiện đại', 'The equipment for citizens is modern'],
+    ['TC4', 'Trang thiết bị phục vụ người dân, tổ chức dễ sử dụng', 'The equipment for citizens is easy to use'],
+  ]),
+  criteriaSection('TT', text('Thủ tục hành chính', 'Administrative procedures'), [
+    ['TT1', 'Thủ tục hành chính được niêm yết công khai đầy đủ, chính xác', 'The procedure is posted fully and accurately'],
+    ['TT2', 'Thành phần hồ sơ Ông/Bà phải nộp là đúng quy định', 'The documents you had to file were as regulated'],
+    ['TT3', 'Phí, lệ phí Ông/Bà phải nộp là đúng quy định', 'The fees you paid were as regulated'],
+    ['TT4', 'Thời hạn giải quyết ghi trên giấy hẹn là đúng quy định', 'The time limit on the appointment slip was as regulated'],
+  ]),
+  criteriaSection('CC', text('Công chức trực tiếp giải quyết công việc', 'The civil servant handling the case'), [
+    ['CC1', 'Công chức có thái độ giao tiếp lịch sự', 'The civil servant was polite'],
+    ['CC2', 'Công chức chú ý lắng nghe ý kiến của Ông/Bà', 'The civil servant listened to you'],
+    ['CC3', 'Công chức trả lời, giải thích đầy đủ các ý kiến của Ông/Bà', 'The civil servant answered your questions fully'],
+    ['CC4', 'Công chức hướng dẫn kê khai hồ sơ tận tình, dễ hiểu', 'The civil servant guided you kindly and clearly'],
+    ['CC5', 'Công chức tuân thủ đúng quy định trong giải quyết công việc', 'The civil servant followed the rules'],
+  ]),
+  criteriaSection('KQ', text('Kết quả giải quyết thủ tục hành chính', 'The result'), [
+    ['KQ1', 'Kết quả Ông/Bà nhận được là đúng quy định', 'The result you received was as regulated'],
+    ['KQ2', 'Kết quả có thông tin đầy đủ, chính xác', 'The result held complete and accurate information'],
+  ]),
+  componentSection('PA', [
     [
-      ['TC1', 'Nơi ngồi chờ có đủ chỗ ngồi', 'The waiting area has enough seats'],
-      ['TC2', 'Trang thiết bị phục vụ người dân, tổ chức đầy đủ', 'The equipment for citizens is sufficient'],
-      ['TC3', 'Trang thiết bị phục vụ người dân, tổ chức hiện đại', 'The equipment for citizens is modern'],
-      ['TC4', 'Trang thiết bị phục vụ người dân, tổ chức dễ sử dụng', 'The equipment for citizens is easy to use'],
+      'PA1',
+      'Cơ quan có bố trí hình thức tiếp nhận góp ý, phản ánh, kiến nghị',
+      'The agency has ways to receive feedback and complaints',
     ],
-  ),
-  component(
-    'TT',
-    ['Thủ tục hành chính', 'Administrative procedures'],
+    ['PA2', 'Ông/Bà dễ dàng thực hiện góp ý, phản ánh, kiến nghị', 'Giving feedback or complaining was easy'],
     [
-      ['TT1', 'Thủ tục hành chính được niêm yết công khai đầy đủ, chính xác', 'The procedure is posted fully and accurately'],
-      ['TT2', 'Thành phần hồ sơ Ông/Bà phải nộp là đúng quy định', 'The documents you had to file were as regulated'],
-      ['TT3', 'Phí, lệ phí Ông/Bà phải nộp là đúng quy định', 'The fees you paid were as regulated'],
-      [
-        'TT4',
-        'Thời hạn giải quyết ghi trên giấy hẹn là đúng quy định',
-        'The time limit on the appointment slip was as regulated',
-      ],
+      'PA3',
+      'Cơ quan tiếp nhận, xử lý góp ý, phản ánh, kiến nghị tích cực, kịp thời',
+      'The agency handled feedback actively and promptly',
     ],
-  ),
-  component(
-    'CC',
-    ['Công chức trực tiếp giải quyết công việc', 'The civil servant handling the case'],
-    [
-      ['CC1', 'Công chức có thái độ giao tiếp lịch sự', 'The civil servant was polite'],
-      ['CC2', 'Công chức chú ý lắng nghe ý kiến của Ông/Bà', 'The civil servant listened to you'],
-      ['CC3', 'Công chức trả lời, giải thích đầy đủ các ý kiến của Ông/Bà', 'The civil servant answered your questions fully'],
-      ['CC4', 'Công chức hướng dẫn kê khai hồ sơ tận tình, dễ hiểu', 'The civil servant guided you kindly and clearly'],
-      ['CC5', 'Công chức tuân thủ đúng quy định trong giải quyết công việc', 'The civil servant followed the rules'],
-    ],
-  ),
-  component(
-    'KQ',
-    ['Kết quả giải quyết thủ tục hành chính', 'The result'],
-    [
-      ['KQ1', 'Kết quả Ông/Bà nhận được là đúng quy định', 'The result you received was as regulated'],
-      ['KQ2', 'Kết quả có thông tin đầy đủ, chính xác', 'The result held complete and accurate information'],
-    ],
-  ),
-  component(
-    'PA',
-    ['Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị', 'Handling of feedback and complaints'],
-    [
-      [
-        'PA1',
-        'Cơ quan có bố trí hình thức tiếp nhận góp ý, phản ánh, kiến nghị',
-        'The agency has ways to receive feedback and complaints',
-      ],
-      ['PA2', 'Ông/Bà dễ dàng thực hiện góp ý, phản ánh, kiến nghị', 'Giving feedback or complaining was easy'],
-      [
-        'PA3',
-        'Cơ quan tiếp nhận, xử lý góp ý, phản ánh, kiến nghị tích cực, kịp thời',
-        'The agency handled feedback actively and promptly',
-      ],
-    ],
-  ),
-  component(
+  ]),
+  criteriaSection(
     'GT',
-    ['Trách nhiệm giải trình của cơ quan có thẩm quyền về chính sách', "The authorities' accountability for policy"],
+    text('Trách nhiệm giải trình của cơ quan có thẩm quyền về chính sách', "The authorities' accountability for policy"),
     [
       [
         'GT1',
@@ -96,12 +71,12 @@ const componentSections: Section[] = [
       ],
     ],
   ),
-  component(
+  criteriaSection(
     'TG',
-    [
+    text(
       'Sự tham gia của người dân vào xây dựng và tổ chức thực hiện chính sách',
       "Citizens' participation in making and carrying out policy",
-    ],
+    ),
     [
       ['TG1', 'Người dân được tham gia ý kiến vào quá trình xây dựng chính sách', 'People can comment while policy is made'],
       [
@@ -116,30 +91,22 @@ const componentSections: Section[] = [
       ],
     ],
   ),
-  component(
-    'CL',
-    ['Chất lượng tổ chức thực hiện chính sách', 'The quality of carrying out policy'],
+  criteriaSection('CL', text('Chất lượng tổ chức thực hiện chính sách', 'The quality of carrying out policy'), [
+    ['CL1', 'Chính sách được phổ biến, tuyên truyền rộng rãi đến người dân', 'Policy is made widely known to people'],
     [
-      ['CL1', 'Chính sách được phổ biến, tuyên truyền rộng rãi đến người dân', 'Policy is made widely known to people'],
-      [
-        'CL2',
-        'Chính sách được triển khai đúng nội dung, đúng đối tượng, kịp thời',
-        'Policy is carried out as written, for the right people, in time',
-      ],
+      'CL2',
+      'Chính sách được triển khai đúng nội dung, đúng đối tượng, kịp thời',
+      'Policy is carried out as written, for the right people, in time',
     ],
-  ),
-  component(
-    'HQ',
-    ['Kết quả, tác động của chính sách', 'Results and effects of policy'],
+  ]),
+  criteriaSection('HQ', text('Kết quả, tác động của chính sách', 'Results and effects of policy'), [
+    ['HQ1', 'Chính sách đáp ứng được nhu cầu của người dân', "Policy meets people's needs"],
     [
-      ['HQ1', 'Chính sách đáp ứng được nhu cầu của người dân', "Policy meets people's needs"],
-      [
-        'HQ2',
-        'Chính sách mang lại lợi ích thiết thực, góp phần cải thiện đời sống của người dân',
-        "Policy brings real benefits and improves people's lives",
-      ],
+      'HQ2',
+      'Chính sách mang lại lợi ích thiết thực, góp phần cải thiện đời sống của người dân',
+      "Policy brings real benefits and improves people's lives",
     ],
-  ),
+  ]),
 ];
 
 const perceptionSection: Section = {
@@ -182,7 +149,7 @@ const expectationScale = [
   option('rat_nhieu', 'Rất nhiều', 'Very much'),
 ];
 
-const expectationItems: Criterion[] = [
+const expectationItems: SipasCriterion[] = [
   [
     'KV1',
     'Mở rộng các hình thức thông tin để người dân dễ tiếp cận chính sách, thủ tục hành chính',

@@ -15,13 +15,21 @@ export const sipasComponentLabels = {
 
 export type SipasComponentCode = keyof typeof sipasComponentLabels;
 
-/** One component's Likert criteria as a form section (every criterion required, N/A allowed). */
-export function componentSection(code: SipasComponentCode, criteria: Array<[id: string, vi: string, en: string]>): Section {
+/** A Likert criterion: its question id and its Vietnamese and English wording. */
+export type SipasCriterion = [id: string, vi: string, en: string];
+
+/** A scoring component's Likert criteria as a form section (every criterion required, N/A allowed). */
+export function criteriaSection(id: string, title: LocalizedText, criteria: SipasCriterion[]): Section {
   return {
-    id: code,
-    title: sipasComponentLabels[code],
-    questions: criteria.map(([id, vi, en]) => likert(id, text(vi, en), { notApplicable: true })),
+    id,
+    title,
+    questions: criteria.map(([cid, vi, en]) => likert(cid, text(vi, en), { notApplicable: true })),
   };
+}
+
+/** One of the five components (METHOD.md §2) under its usual name. */
+export function componentSection(code: SipasComponentCode, criteria: SipasCriterion[]): Section {
+  return criteriaSection(code, sipasComponentLabels[code], criteria);
 }
 
 /** The scoring components of a form built from `componentSection`s. */
