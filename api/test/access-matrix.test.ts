@@ -32,6 +32,8 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/campaigns/{id}': 'watch',
   'POST /api/v1/campaigns/{id}/close': 'admin',
   'POST /api/v1/campaigns/{id}/reopen': 'admin',
+  'GET /api/v1/campaigns/{id}/channel-forms': 'admin',
+  'PUT /api/v1/campaigns/{id}/channel-forms': 'admin',
   'GET /api/v1/campaigns/headlines': 'admin',
   'GET /api/v1/campaigns/{id}/mail/preview': 'admin',
   'GET /api/v1/campaigns/{id}/mail/rounds': 'admin',

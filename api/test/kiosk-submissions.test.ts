@@ -74,10 +74,10 @@ describe('kiosk submissions', () => {
     expect(await countRows(t)).toBe(before);
   });
 
-  it('refuses a form the kiosk does not offer with 400 FORM_UNKNOWN', async () => {
+  it('refuses a form the kiosk does not offer with 400 FORM_NOT_OFFERED', async () => {
     const res = await post({ ...kioskBody(quickAnswers(5), new Date()), formCode: '02/2021-DVCTT' }, kiosk.auth);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('FORM_UNKNOWN');
+    expect(res.json().error.code).toBe('FORM_NOT_OFFERED');
   });
 
   it('keeps a partial session (overall rating given, the rest abandoned) as a partial response', async () => {

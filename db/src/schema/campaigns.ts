@@ -32,6 +32,11 @@ export const campaigns = pgTable(
     /** When the campaign's personal data was deleted, RETENTION_DAYS after it closed (docs/0014). */
     personalDataPurgedAt: timestamp('personal_data_purged_at', { withTimezone: true }),
     settings: jsonb('settings').notNull().default({}),
+    /**
+     * SIPAS: the form code each channel offers ({ kiosk, online, field[] }); null = the 2021 defaults
+     * (docs/0022). Checked against stored SIPAS forms when saved.
+     */
+    channelForms: jsonb('channel_forms'),
     /** Default target sample per unit (a per-unit override lives in campaign_targets). */
     targetPerUnit: integer('target_per_unit'),
     createdBy: uuid('created_by').references(() => users.id),

@@ -18,6 +18,20 @@ export const campaignCreateSchema = z
   });
 export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 
+const channelFormCodeSchema = z.string().trim().min(1).max(64);
+
+/** A SIPAS campaign's form per channel: the kiosk's full form, the online form, the enumerators' forms. */
+export const channelFormsSchema = z.object({
+  kiosk: channelFormCodeSchema,
+  online: channelFormCodeSchema,
+  field: z
+    .array(channelFormCodeSchema)
+    .min(1)
+    .max(10)
+    .refine((codes) => new Set(codes).size === codes.length, { message: 'Mỗi mẫu phiếu chỉ chọn một lần / each form once' }),
+});
+export type ChannelForms = z.infer<typeof channelFormsSchema>;
+
 export const campaignSchema = z.object({
   id: z.uuid(),
   kind: campaignKindSchema,
@@ -29,6 +43,8 @@ export const campaignSchema = z.object({
   status: z.enum(['scheduled', 'open', 'closed']),
   targetPerUnit: z.number().int().nullable(),
   settings: z.record(z.string(), z.unknown()),
+  /** SIPAS campaigns: the forms each channel offers (the defaults when none were chosen); null for staff. */
+  channelForms: channelFormsSchema.nullable(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
@@ -60,3 +76,20 @@ export const campaignHeadlineSchema = z.discriminatedUnion('kind', [
 ]);
 export type CampaignHeadline = z.infer<typeof campaignHeadlineSchema>;
 export const campaignHeadlinesSchema = z.object({ headlines: z.array(campaignHeadlineSchema) });
+
+/** A form a campaign may choose for a channel (a stored SIPAS form, latest version). */
+export const channelFormOptionSchema = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  kind: z.string(),
+  title: z.object({ vi: z.string(), en: z.string() }),
+});
+export type ChannelFormOption = z.infer<typeof channelFormOptionSchema>;
+
+/** `GET|PUT /campaigns/:id/channel-forms`: the choice, what may be chosen, responses so far per channel. */
+export const campaignChannelFormsSchema = z.object({
+  channelForms: channelFormsSchema,
+  options: z.array(channelFormOptionSchema),
+  responses: z.object({ kiosk: z.number().int(), online: z.number().int(), field: z.number().int() }),
+});
+export type CampaignChannelForms = z.infer<typeof campaignChannelFormsSchema>;

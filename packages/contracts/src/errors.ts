@@ -36,6 +36,18 @@ export const errorCatalogue = {
     en: 'This form version already has responses and cannot change; import it as a new version',
     client: 'park',
   },
+  CHANNEL_FORM_INVALID: {
+    status: 400,
+    vi: 'Chỉ chọn được mẫu phiếu SIPAS đã lưu (phiếu tại quầy hoặc trực tuyến) cho mỗi kênh',
+    en: 'Each channel can only use a stored SIPAS form (counter or online form)',
+    client: 'park',
+  },
+  FORM_NOT_OFFERED: {
+    status: 400,
+    vi: 'Đợt khảo sát không dùng mẫu phiếu này cho kênh này',
+    en: 'The campaign does not use this form on this channel',
+    client: 'park',
+  },
   FORM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mẫu phiếu', en: 'Form not found', client: 'park' },
   UNIT_UNKNOWN: { status: 404, vi: 'Không tìm thấy đơn vị', en: 'Unknown unit', client: 'park' },
   CAMPAIGN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đợt khảo sát', en: 'Campaign not found', client: 'park' },

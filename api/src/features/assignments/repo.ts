@@ -63,6 +63,8 @@ export async function loadAssignments(db: DbOrTx, ids: string[]) {
       closesAt: campaigns.closesAt,
       closedAt: campaigns.closedAt,
       settings: campaigns.settings,
+      kind: campaigns.kind,
+      channelForms: campaigns.channelForms,
     })
     .from(assignments)
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))

@@ -11,7 +11,7 @@ import { campaignStatus, getCampaign } from '../campaigns/service.ts';
 import { findStoredForm } from '../forms/repo.ts';
 import { deleteUnused, listCampaignAssignments, updateQuota } from './admin-repo.ts';
 import { findEnumerator, findUnitByCode, insertAssignment, listEnumeratorAssignments } from './repo.ts';
-import { FIELD_FORM_CODES } from './sync.ts';
+import { channelFormCodes } from '../campaigns/channel-forms.ts';
 import { placeOf } from '../localities/place.ts';
 
 export async function createAssignment(db: Db, campaignId: string, input: AssignmentCreate): Promise<string> {
@@ -35,10 +35,10 @@ export async function createAssignment(db: Db, campaignId: string, input: Assign
   }
 }
 
-/** The public forms 01/2021-TT and 02/2021-DVCTT an enumerator interviews with. */
-export async function fieldForms(db: Db): Promise<PublicForm[]> {
+/** The public forms an enumerator interviews with: the campaign's choice (01/2021-TT and 02/2021-DVCTT by default). */
+export async function fieldForms(db: Db, codes: readonly string[]): Promise<PublicForm[]> {
   const out: PublicForm[] = [];
-  for (const code of FIELD_FORM_CODES) {
+  for (const code of codes) {
     const f = await findStoredForm(db, code);
     if (f) out.push(toPublicForm(f.definition));
   }
@@ -46,7 +46,11 @@ export async function fieldForms(db: Db): Promise<PublicForm[]> {
 }
 
 export async function enumeratorAssignments(db: Db, enumeratorId: string): Promise<EnumeratorAssignment[]> {
-  const [rows, forms] = await Promise.all([listEnumeratorAssignments(db, enumeratorId), fieldForms(db)]);
+  const rows = await listEnumeratorAssignments(db, enumeratorId);
+  const formsByCampaign = new Map<string, PublicForm[]>();
+  for (const r of rows)
+    if (!formsByCampaign.has(r.campaignId))
+      formsByCampaign.set(r.campaignId, await fieldForms(db, channelFormCodes(r.campaign, 'field')));
   return rows.map((r) => ({
     id: r.id,
     campaignId: r.campaignId,
@@ -65,7 +69,7 @@ export async function enumeratorAssignments(db: Db, enumeratorId: string): Promi
     }),
     quota: r.quota,
     collected: r.collected,
-    forms,
+    forms: formsByCampaign.get(r.campaignId) ?? [],
   }));
 }
 

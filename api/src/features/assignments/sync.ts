@@ -11,25 +11,25 @@
  * concurrent syncs).
  */
 import type { FieldForm, ItemCheck, SyncResult } from '@hailong/contracts';
-import { FORM_CODES } from '@hailong/forms';
 import type { Db, Tx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
 import { errorCatalogue, type ErrorCode } from '../../errors.ts';
+import { channelFormCodes } from '../campaigns/channel-forms.ts';
 import { findStoredForm, type StoredForm } from '../forms/repo.ts';
 import { findExisting, insertPrepared, prepareAnswers, type PreparedResponse } from '../submissions/store-batch.ts';
 import { identicalPatternThreshold, interviewFlags, repeatedPatterns } from './flags.ts';
 import { addCollected, countPatterns, flagStoredPatterns, loadAssignments, type LoadedAssignment } from './repo.ts';
 
-export const FIELD_FORM_CODES: readonly string[] = [FORM_CODES.counter, FORM_CODES.online];
-
 function reject(clientId: string, reason: ErrorCode, extra: Partial<SyncResult> = {}): SyncResult {
   return { clientId, status: 'rejected', reason, message: errorCatalogue[reason].vi, ...extra };
 }
 
-async function loadForms(db: Db, codes: Set<string>): Promise<Map<string, StoredForm>> {
+/** The latest version of each requested code that some assignment's campaign offers enumerators. */
+async function loadForms(db: Db, codes: Set<string>, assignments: LoadedAssignment[]): Promise<Map<string, StoredForm>> {
+  const offered = new Set(assignments.flatMap((a) => channelFormCodes(a, 'field')));
   const out = new Map<string, StoredForm>();
   for (const code of codes) {
-    if (!FIELD_FORM_CODES.includes(code)) continue;
+    if (!offered.has(code)) continue;
     const f = await findStoredForm(db, code);
     if (f) out.set(code, f);
   }
@@ -59,7 +59,8 @@ function classify(
   const firstSeen = new Map<string, { index: number; hash: string | null }>();
   forms.forEach(({ form: f, index }) => {
     const a = byId.get(f.assignmentId);
-    const form = formByCode.get(f.formCode);
+    const offered = a ? channelFormCodes(a, 'field').includes(f.formCode) : false;
+    const form = offered ? formByCode.get(f.formCode) : undefined;
     const prepared = a && form ? prepareAnswers(form, a.unitId, f.answers) : null;
     const hash = prepared?.ok ? prepared.payloadHash : null;
     const prev = firstSeen.get(f.clientId);
@@ -72,6 +73,7 @@ function classify(
     }
     firstSeen.set(f.clientId, { index, hash });
     if (!a || a.enumeratorId !== userId) return void (results[index] = reject(f.clientId, 'FORBIDDEN_ASSIGNMENT'));
+    if (!offered) return void (results[index] = reject(f.clientId, 'FORM_NOT_OFFERED'));
     if (!form || !prepared) return void (results[index] = reject(f.clientId, 'FORM_UNKNOWN'));
     if (!prepared.ok) return void (results[index] = reject(f.clientId, 'ANSWERS_INVALID', { errors: prepared.errors }));
     const startedAt = new Date(f.startedAt);
@@ -226,7 +228,7 @@ export async function syncForms(db: Db, userId: string, items: ItemCheck<FieldFo
   const forms = checkedForms(items, results);
   const assignmentRows = await loadAssignments(db, [...new Set(forms.map((f) => f.form.assignmentId))]);
   const byId = new Map(assignmentRows.map((a) => [a.id, a]));
-  const formByCode = await loadForms(db, new Set(forms.map((f) => f.form.formCode)));
+  const formByCode = await loadForms(db, new Set(forms.map((f) => f.form.formCode)), assignmentRows);
   const candidates = classify(forms, userId, byId, formByCode, results);
   if (candidates.length > 0) await db.transaction((tx) => writeBatch(tx, userId, candidates, results));
   return results;

@@ -1,14 +1,17 @@
 import {
+  campaignChannelFormsSchema,
   campaignCloseSchema,
   campaignCreateSchema,
   campaignHeadlinesSchema,
   campaignReopenSchema,
   campaignSchema,
+  channelFormsSchema,
   errorBodySchema,
   idParamsSchema,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { campaignChannelForms, setChannelForms } from './channel-forms.ts';
 import { campaignHeadlines } from './headlines.ts';
 import { closeEarly, reopen } from './lifecycle.ts';
 import { listCampaigns } from './repo.ts';
@@ -107,6 +110,36 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => toCampaign(await reopen(app.db, req.params.id, req.body, req.user?.id ?? null)),
+  );
+
+  app.get(
+    '/:id/channel-forms',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['campaigns'],
+        summary: "A SIPAS campaign's form per channel (kiosk, online, enumerators), the forms it may choose and responses so far",
+        params: idParamsSchema,
+        response: { 200: campaignChannelFormsSchema, 400: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => campaignChannelForms(app.db, req.params.id),
+  );
+
+  app.put(
+    '/:id/channel-forms',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['campaigns'],
+        summary:
+          'Choose the form of each channel (stored SIPAS forms only); new responses use it, a change is audited with the responses already collected',
+        params: idParamsSchema,
+        body: channelFormsSchema,
+        response: { 200: campaignChannelFormsSchema, 400: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (req) => setChannelForms(app.db, req.params.id, req.body, req.user?.id ?? null),
   );
 };
 export default campaignRoutes;

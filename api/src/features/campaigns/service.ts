@@ -2,6 +2,7 @@ import type { Campaign, CampaignCreate } from '@hailong/contracts';
 import { isUniqueViolation, type Db, type DbOrTx } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
+import { channelFormsOf } from './channel-forms.ts';
 import { findCampaign, insertCampaign, type CampaignRow } from './repo.ts';
 
 export function campaignStatus(c: CampaignRow, at = new Date()): Campaign['status'] {
@@ -25,6 +26,7 @@ export function toCampaign(c: CampaignRow): Campaign {
     status: campaignStatus(c),
     targetPerUnit: c.targetPerUnit,
     settings: (c.settings ?? {}) as Record<string, unknown>,
+    channelForms: channelFormsOf(c),
   };
 }
 

@@ -9,6 +9,8 @@ import { schema, type Db, type DbOrTx } from '@hailong/db';
 import QRCode from 'qrcode';
 import { AppError } from '../../errors.ts';
 import { hashToken, newShortCode, newToken } from '../../lib/tokens.ts';
+import { channelFormCodes } from '../campaigns/channel-forms.ts';
+import { findOpenCampaign } from '../campaigns/repo.ts';
 import { findStoredForm } from '../forms/repo.ts';
 import { healthOf } from './fleet.ts';
 import { vnDayStart } from '../units/as-of.ts';
@@ -33,8 +35,10 @@ export function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
 }
 
-export function kioskFormCode(mode: KioskRow['mode']): string {
-  return mode === 'full' ? FORM_CODES.counter : FORM_CODES.quick;
+/** The quick form, or the full form the open SIPAS campaign chose for kiosks (01/2021-TT by default). */
+export async function kioskFormCode(db: DbOrTx, mode: KioskRow['mode']): Promise<string> {
+  if (mode !== 'full') return FORM_CODES.quick;
+  return channelFormCodes(await findOpenCampaign(db, 'sipas'), 'kiosk')[0] ?? FORM_CODES.counter;
 }
 
 async function issuePairingCode(db: DbOrTx, kioskId: string, publicUrl: string): Promise<PairingCode> {
@@ -134,7 +138,7 @@ export async function pairDevice(db: Db, pairingCode: string): Promise<KioskPair
   const k = await claimPairingCode(db, hashToken(normaliseCode(pairingCode)), hashToken(token), new Date());
   if (!k) throw new AppError('PAIRING_CODE_INVALID');
   const unit = await findUnitById(db, k.unitId);
-  const form = await findStoredForm(db, kioskFormCode(k.mode));
+  const form = await findStoredForm(db, await kioskFormCode(db, k.mode));
   if (!unit || !form) throw new Error('kiosk unit or form missing');
   return {
     deviceToken: token,

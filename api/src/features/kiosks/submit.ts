@@ -15,6 +15,7 @@
  * actually answered, not by when the network came back.
  */
 import { FORM_CODES } from '@hailong/forms';
+import { requireOffered } from '../campaigns/channel-forms.ts';
 import type { KioskResponseInput } from '@hailong/contracts';
 import type { Db, DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
@@ -25,8 +26,6 @@ import { clockReason, completedBeforeOpening } from './clock.ts';
 import { deviceUnitId } from './device-cache.ts';
 import type { KioskSession, KioskSubmitBatcher, SubmitRow } from './submit-batcher.ts';
 import { latestForm, openSipasCampaign } from './target.ts';
-
-const KIOSK_FORMS: readonly string[] = [FORM_CODES.quick, FORM_CODES.counter];
 
 function toResult(row: SubmitRow | undefined, clientId: string, hash: string): StoreResult {
   if (!row || row.outcome === 'unauthorized') throw new AppError('DEVICE_UNAUTHORIZED');
@@ -54,10 +53,11 @@ export async function submitKioskResponse(
   tokenHash: string,
   input: KioskResponseInput,
 ): Promise<StoreResult> {
-  if (!KIOSK_FORMS.includes(input.formCode)) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const unitId = await deviceUnitId(db, tokenHash);
   if (unitId === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
   const campaign = await openSipasCampaign(db);
+  // The quick form, or the full form the campaign chose for kiosks.
+  if (input.formCode !== FORM_CODES.quick) requireOffered(campaign, 'kiosk', input.formCode);
   // A session completed before the open campaign started does not count in it (kept parked on the tablet).
   if (completedBeforeOpening(campaign, new Date(input.completedAt)))
     throw new AppError('CAMPAIGN_NOT_OPEN', { field: 'completedAt' });

@@ -6,7 +6,7 @@
  * may require a dossier number or a rating code (units.online_code_required). Bursts are stored
  * suspect (stuffing.ts).
  */
-import { FORM_CODES } from '@hailong/forms';
+import { channelFormCodes, requireOffered } from '../campaigns/channel-forms.ts';
 import { toPublicForm, type OnlineFormInfo, type OnlineResponseInput } from '@hailong/contracts';
 import { isUniqueViolation, schema, type Db } from '@hailong/db';
 import type { OnlineLimits } from '@hailong/runtime';
@@ -81,11 +81,9 @@ export interface OnlineSubmitContext {
 
 export async function onlineFormInfo(db: Db, unitCode: string): Promise<OnlineFormInfo> {
   const unit = await unitOrThrow(db, unitCode);
-  const form = await latestForm(db, FORM_CODES.online);
-  const campaignOpen = await openSipasCampaign(db).then(
-    () => true,
-    () => false,
-  );
+  const campaign = await openSipasCampaign(db).catch(() => undefined);
+  const form = await latestForm(db, channelFormCodes(campaign, 'online')[0] ?? '');
+  const campaignOpen = campaign !== undefined;
   return {
     unitCode: unit.code,
     unitName: unit.name,
@@ -102,11 +100,11 @@ export async function submitOnlineResponse(
   input: OnlineResponseInput,
 ): Promise<StoreResult> {
   const { secret } = ctx;
-  if (input.formCode !== FORM_CODES.online) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   const unit = await unitOrThrow(db, unitCode);
   if (unit.codeRequired && !input.dossierCode && !input.ratingCode)
     throw new AppError('ONLINE_CODE_REQUIRED', { field: 'dossierCode' });
   const campaign = await openSipasCampaign(db);
+  requireOffered(campaign, 'online', input.formCode);
   const addressKey = onlineAddressKey(secret, campaign.id, ctx.address);
   const form = await latestForm(db, input.formCode);
   const dossierCodeHash = input.dossierCode ? dossierHash(secret, campaign.id, input.dossierCode) : null;
