@@ -10,11 +10,12 @@ import type { WorkerConfig } from './config.ts';
 import { heartbeat } from './jobs/heartbeat.ts';
 import { createMailTransport, type MailTransport } from './mail/transport.ts';
 import { startMailLeases, type MailLeases } from './jobs/mail-leases.ts';
+import { createMailDispatcher, type MailDispatcher } from './jobs/mail-batch.ts';
 import { processMailJob } from './jobs/process-mail.ts';
 import { reclaim, sweep } from './jobs/sweep.ts';
 import { compactInvitationCounts, foldTallies } from './jobs/tally-fold.ts';
 import { keepSchedules, maintenanceSchedules } from './schedules.ts';
-import { QUEUE } from '@hailong/runtime';
+import { DISPATCH_MAIL_JOB, QUEUE } from '@hailong/runtime';
 
 export interface WorkerDeps {
   db: Db;
@@ -25,6 +26,8 @@ export interface WorkerDeps {
   mailQueue: Queue;
   /** The delivery claims this worker holds, renewed while it sends. */
   leases: MailLeases;
+  /** Sends the due deliveries in batches (a dispatch job, the sweeper's recovery). */
+  dispatcher: MailDispatcher;
   log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -105,16 +108,21 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
   const leases = startMailLeases(db, config.mailLeaseMs, (err) =>
     log('warn', 'could not renew mail claims', { err: String(err) }),
   );
-  const deps: WorkerDeps = { db, redis, mail: createMailTransport(config), config, mailQueue, leases, log };
+  const base = { db, redis, mail: createMailTransport(config), config: { ...config, mailConcurrency }, mailQueue, leases, log };
+  const deps: WorkerDeps = { ...base, dispatcher: createMailDispatcher(base, mailConcurrency) };
 
-  const mailWorker = new Worker(QUEUE.mail, (job: Job) => processMailJob(deps, job), {
-    connection: redis,
-    prefix,
-    concurrency: mailConcurrency,
-    // A dead worker's active jobs go back to waiting within a lease or so, like its claims.
-    lockDuration: config.mailLeaseMs,
-    stalledInterval: config.reclaimIntervalMs,
-  });
+  const mailWorker = new Worker(
+    QUEUE.mail,
+    (job: Job) => (job.name === DISPATCH_MAIL_JOB ? deps.dispatcher.run() : processMailJob(deps, job)),
+    {
+      connection: redis,
+      prefix,
+      concurrency: mailConcurrency,
+      // A dead worker's active jobs go back to waiting within a lease or so, like its claims.
+      lockDuration: config.mailLeaseMs,
+      stalledInterval: config.reclaimIntervalMs,
+    },
+  );
   const recovery = databaseRecovery(async () => {
     const { enqueued } = await sweep(deps, { recover: true });
     log('info', 'database reachable again: due mail re-enqueued', { enqueued });

@@ -15,6 +15,9 @@ export { trustProxySchema, type TrustProxy } from './trust-proxy.ts';
 export { defaultQueuePrefix, invitationToken, resolveTokenSecret, tokenHash } from './secrets.ts';
 export {
   createProducerQueues,
+  DISPATCH_JOB_OPTIONS,
+  DISPATCH_MAIL_JOB,
+  enqueueDispatch,
   heartbeatJobSchema,
   heartbeatKey,
   jobId,

@@ -17,6 +17,13 @@ export const heartbeatJobSchema = z.object({ at: z.string() });
 export const sendMailJobSchema = z.object({ deliveryId: z.uuid() });
 export type SendMailJob = z.infer<typeof sendMailJobSchema>;
 
+/**
+ * The job that wakes a worker to send every due delivery in batches (docs/0024-batched-mail.md):
+ * one per "send invitations" / "remind now" / sweep, whatever the number of mails. It carries no
+ * data; the worker claims due rows from mail_deliveries.
+ */
+export const DISPATCH_MAIL_JOB = 'dispatch';
+
 /** Attempts and retention of every mail job (the API's first enqueue and the sweeper's re-enqueue).
  * BullMQ's attempts cover errors around a send (database down while claiming); SMTP failures are
  * retried by the worker with the delivery's own backoff (docs/0003-invitation-tokens.md). */
@@ -30,6 +37,19 @@ export const MAIL_JOB_OPTIONS = {
 
 /** Redis key of the worker's last beat (ISO time, expires after 10 minutes); the API's /healthz reads it. */
 export const heartbeatKey = (prefix: string): string => `${prefix}:worker:heartbeat`;
+
+/** A dispatch job: few attempts (its worker re-checks the database anyway), removed once done. */
+export const DISPATCH_JOB_OPTIONS = {
+  attempts: MAIL_ATTEMPTS,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/** Adds one dispatch job to the mail queue (the API after a send, the sweeper after a recovery). */
+export async function enqueueDispatch(mailQueue: Queue): Promise<void> {
+  await mailQueue.add(DISPATCH_MAIL_JOB, {}, DISPATCH_JOB_OPTIONS);
+}
 
 export const jobId = {
   /** One job per delivery row (invitation, reminder round, digest). */

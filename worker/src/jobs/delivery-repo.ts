@@ -55,7 +55,38 @@ export async function claimDelivery(
     select d.id, d.kind, d.round, d.invitation_id, d.attempts, ${contextColumns}
     from d left join (${contextFrom}) on i.id = d.invitation_id and d.kind <> 'digest'`);
   const r = res.rows[0];
-  if (!r) return undefined;
+  return r ? claimedOf(r) : undefined;
+}
+
+/** Due for the dispatcher: pending, a retry whose time has come, or a dead worker's expired claim. */
+const dueForClaim = sql`(status = 'pending' or (status = 'retrying' and (next_attempt_at is null or next_attempt_at <= now()))
+      or (status = 'sending' and lease_until < now()))`;
+
+/**
+ * Claims up to `limit` due deliveries in one statement (FOR UPDATE SKIP LOCKED: workers claiming at
+ * the same time get disjoint rows) and reads what their mails need, like claimDelivery.
+ */
+export async function claimDueDeliveries(
+  db: Db,
+  workerId: string,
+  leaseMs: number,
+  limit: number,
+): Promise<ClaimedWithContext[]> {
+  const res = await db.execute<Record<string, unknown>>(sql`
+    with due as (
+      select id from mail_deliveries where ${dueForClaim} limit ${limit} for update skip locked
+    ), d as (
+      update mail_deliveries m
+      set status = 'sending', claimed_at = now(), claimed_by = ${workerId}, lease_until = now() + ${ms(leaseMs)}, attempts = m.attempts + 1
+      from due where m.id = due.id
+      returning m.id, m.kind, m.round, m.invitation_id, m.attempts
+    )
+    select d.id, d.kind, d.round, d.invitation_id, d.attempts, ${contextColumns}
+    from d left join (${contextFrom}) on i.id = d.invitation_id and d.kind <> 'digest'`);
+  return res.rows.map(claimedOf);
+}
+
+function claimedOf(r: Record<string, unknown>): ClaimedWithContext {
   const claimed: ClaimedDelivery = {
     id: String(r.id),
     kind: r.kind as ClaimedDelivery['kind'],
@@ -116,6 +147,35 @@ export async function markSent(db: Db, d: ClaimedDelivery, messageId: string): P
       where id = ${d.id} returning id
     ), inv as (${invitationUpdate} and exists (select 1 from sent) returning id)
     select count(*) from sent`);
+}
+
+/**
+ * markSent for many deliveries in one statement (one round trip, one commit): an invitation is
+ * updated once even when several of its mails (two reminder rounds) are in the batch.
+ */
+export async function markSentMany(db: Db, sent: { d: ClaimedDelivery; messageId: string }[]): Promise<void> {
+  if (sent.length === 0) return;
+  const rows = JSON.stringify(sent.map((s) => ({ id: s.d.id, message_id: s.messageId })));
+  await db.execute(sql`
+    with v as (
+      select * from jsonb_to_recordset(${rows}::jsonb) as v(id uuid, message_id text)
+    ), sent as (
+      update mail_deliveries m set status = 'sent', sent_at = now(), message_id = v.message_id, last_error = null,
+        claimed_by = null, lease_until = null, failing_since = null, next_attempt_at = null
+      from v where m.id = v.id returning m.kind, m.invitation_id
+    ), inv as (
+      update invitations i set
+        sent_at = case when s.invited then coalesce(i.sent_at, now()) else i.sent_at end,
+        delivered_at = case when s.invited then coalesce(i.delivered_at, now()) else i.delivered_at end,
+        last_reminded_at = case when s.reminded > 0 then now() else i.last_reminded_at end,
+        reminders_sent = i.reminders_sent + s.reminded, mail_failed_at = null
+      from (
+        select invitation_id, bool_or(kind = 'invitation') as invited, (count(*) filter (where kind = 'reminder'))::int as reminded
+        from sent where invitation_id is not null group by invitation_id
+      ) s
+      where i.id = s.invitation_id returning i.id
+    )
+    select count(*) from inv`);
 }
 
 export async function markOutcome(db: Db, id: string, status: 'skipped', error: string): Promise<void> {

@@ -1,5 +1,8 @@
 /**
- * Processes one job of the mail queue: one mail_deliveries row (invitation or reminder round).
+ * Sends claimed mail_deliveries rows (invitation, reminder round, digest). The bulk of the mail is
+ * claimed in batches by the dispatcher (mail-batch.ts, docs/0024-batched-mail.md); a job for one
+ * delivery (a retry's delayed job, a focal point's re-send, a reclaimed row) goes through
+ * processMailJob:
  * 1. Claim the row (pending/retrying → sending, leased to this worker) — a row already sent or held
  *    by a live worker is skipped, so duplicate jobs (re-enqueued by the sweeper, a second worker)
  *    never send twice.
@@ -15,6 +18,9 @@ import { renderStaffMail } from '@hailong/runtime';
 import { renderUnitDigest } from '../mail/templates/unit-digest.ts';
 import { invitationToken, sendMailJobSchema } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
+
+/** What sending needs (everything but the dispatcher, which is built from it). */
+export type MailDeps = Omit<WorkerDeps, 'dispatcher'>;
 import {
   claimDelivery,
   deliveryStatus,
@@ -30,7 +36,16 @@ import {
 import { retryDelayMs } from './mail-leases.ts';
 import { jobId, MAIL_JOB_OPTIONS } from '@hailong/runtime';
 
-export type MailOutcome = 'sent' | 'skipped' | 'already-done' | 'retrying' | 'failed';
+export type MailOutcome = 'sent' | 'skipped' | 'already-done' | 'retrying' | 'failed' | 'bounced';
+
+/** Records that the relay accepted a claimed delivery's mail (at once, or with the next batch). */
+export type RecordSent = (d: ClaimedDelivery, messageId: string) => Promise<void>;
+
+/** The single-delivery path: 'sent' written in its own statement, retried while the database restarts. */
+const recordSentNow =
+  (deps: MailDeps): RecordSent =>
+  (d, messageId) =>
+    persist(() => markSent(deps.db, d, messageId));
 
 function skipReason(d: ClaimedDelivery, ctx: MailContext): string | null {
   if (ctx.bounced) return 'address bounced';
@@ -40,7 +55,7 @@ function skipReason(d: ClaimedDelivery, ctx: MailContext): string | null {
   return null;
 }
 
-export async function processMailJob(deps: WorkerDeps, job: Job): Promise<MailOutcome> {
+export async function processMailJob(deps: MailDeps, job: Job): Promise<MailOutcome> {
   const { deliveryId } = sendMailJobSchema.parse(job.data);
   const d = await claimDelivery(deps.db, deliveryId, deps.leases.workerId, deps.config.mailLeaseMs).catch((err: unknown) => {
     throw new Error(`claim failed: ${String((err as { cause?: unknown }).cause ?? err)}`);
@@ -52,15 +67,23 @@ export async function processMailJob(deps: WorkerDeps, job: Job): Promise<MailOu
     return 'already-done';
   }
   deps.leases.hold(d.id);
+  let outcome: MailOutcome;
   try {
-    return await processClaimed(deps, d);
+    outcome = await processClaimed(deps, d, recordSentNow(deps));
   } finally {
     deps.leases.release(d.id);
   }
+  if (outcome === 'bounced') throw new UnrecoverableError('bounced');
+  return outcome;
 }
 
-async function processClaimed(deps: WorkerDeps, { context: ctx, ...d }: ClaimedWithContext): Promise<MailOutcome> {
-  if (d.kind === 'digest') return sendDigest(deps, d);
+/** Sends one claimed delivery (or records why not) and returns what became of it. */
+export async function processClaimed(
+  deps: MailDeps,
+  { context: ctx, ...d }: ClaimedWithContext,
+  recordSent: RecordSent,
+): Promise<MailOutcome> {
+  if (d.kind === 'digest') return sendDigest(deps, d, recordSent);
   if (!ctx) {
     await markOutcome(deps.db, d.id, 'skipped', 'invitation missing');
     return 'skipped';
@@ -83,24 +106,25 @@ async function processClaimed(deps: WorkerDeps, { context: ctx, ...d }: ClaimedW
     optOutLink: `${link}/opt-out`,
     retentionDays: deps.config.retentionDays,
   });
-  return deliver(deps, d, ctx.email, mail);
+  return deliver(deps, d, ctx.email, mail, recordSent);
 }
 
-async function sendDigest(deps: WorkerDeps, d: ClaimedDelivery): Promise<MailOutcome> {
+async function sendDigest(deps: MailDeps, d: ClaimedDelivery, recordSent: RecordSent): Promise<MailOutcome> {
   const ctx = await loadDigestContext(deps.db, d.id);
   if (!ctx || !ctx.open || ctx.waiting.length === 0) {
     await markOutcome(deps.db, d.id, 'skipped', !ctx ? 'no focal point' : !ctx.open ? 'campaign not open' : 'everyone answered');
     return 'skipped';
   }
-  return deliver(deps, d, ctx.focalPointEmail, renderUnitDigest(ctx));
+  return deliver(deps, d, ctx.focalPointEmail, renderUnitDigest(ctx), recordSent);
 }
 
 /** Sends one claimed delivery and records the outcome (sent / bounced / failed for a retry). */
 async function deliver(
-  deps: WorkerDeps,
+  deps: MailDeps,
   d: ClaimedDelivery,
   to: string,
   mail: { subject: string; text: string; html: string; listUnsubscribe?: string },
+  recordSent: RecordSent,
 ): Promise<MailOutcome> {
   let messageId: string;
   try {
@@ -109,16 +133,16 @@ async function deliver(
     const message = err instanceof Error ? err.message : String(err);
     if (isPermanentSmtpError(err)) {
       await markBounced(deps.db, d, message);
-      throw new UnrecoverableError(`bounced: ${message}`);
+      return 'bounced';
     }
     return retryLater(deps, d, message);
   }
-  await persist(() => markSent(deps.db, d, messageId));
+  await recordSent(d, messageId);
   return 'sent';
 }
 
 /** Records a transient failure and schedules the next attempt (the sweeper re-adds a lost job). */
-async function retryLater(deps: WorkerDeps, d: ClaimedDelivery, message: string): Promise<MailOutcome> {
+async function retryLater(deps: MailDeps, d: ClaimedDelivery, message: string): Promise<MailOutcome> {
   const next = await persist(() =>
     markRetry(deps.db, d, message, retryDelayMs(deps.config.mailRetry, d.attempts), deps.config.mailRetry.windowMs),
   );
@@ -137,7 +161,7 @@ async function retryLater(deps: WorkerDeps, d: ClaimedDelivery, message: string)
  * Writes an outcome, trying again for a few seconds when the database does not answer (a restart):
  * a mail the SMTP server accepted but that is never marked sent would be sent again after its lease.
  */
-async function persist<T>(write: () => Promise<T>, tries = 8): Promise<T> {
+export async function persist<T>(write: () => Promise<T>, tries = 8): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await write();

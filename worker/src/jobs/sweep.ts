@@ -1,9 +1,9 @@
 import type { Queue } from 'bullmq';
-import { jobId, MAIL_JOB_OPTIONS } from '@hailong/runtime';
+import { enqueueDispatch, jobId, MAIL_JOB_OPTIONS } from '@hailong/runtime';
 import type { WorkerDeps } from '../worker.ts';
 import { sendAccountNotices } from './account-notices.ts';
 import { purgeDuePersonalData } from './retention.ts';
-import { createDueDigests, createDueReminders, dueDeliveries } from './sweep-repo.ts';
+import { createDueDigests, createDueReminders, dueDeliveries, type DueDelivery } from './sweep-repo.ts';
 
 /**
  * The sweeper re-derives due work from the database (the system of record) and re-enqueues it, so
@@ -69,13 +69,19 @@ export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<
   const digests = await createDueDigests(deps.db, now);
   const reminders = await createDueReminders(deps.db, now, deps.config.reminderMinGapHours);
   const due = await dueDeliveries(deps.db, now, opts.recover ? 0 : (opts.staleMs ?? 60_000), { upcoming: opts.recover ?? false });
+  const delayOf = (d: DueDelivery) => (d.nextAttemptAt ? Math.max(0, d.nextAttemptAt.getTime() - now.getTime()) : 0);
+  // Due now (new digests and reminders, lost or overdue deliveries, expired claims): one dispatch
+  // job sends them all in batches. A retry still ahead gets its own delayed job.
+  const dueNow = digests.length + reminders.length + due.filter((d) => delayOf(d) === 0).length;
   let enqueued = 0;
-  enqueued += await countEnqueued(digests, (id) => ensureJob(deps.mailQueue, id, 'digest', 0));
-  enqueued += await countEnqueued(reminders, (id) => ensureJob(deps.mailQueue, id, 'reminder', 0));
-  enqueued += await countEnqueued(due, (d) => {
-    const delayMs = d.nextAttemptAt ? Math.max(0, d.nextAttemptAt.getTime() - now.getTime()) : 0;
-    return ensureJob(deps.mailQueue, d.id, d.kind, d.attempts, { delayMs, promote: opts.recover ?? false });
-  });
+  if (dueNow > 0) {
+    await enqueueDispatch(deps.mailQueue);
+    enqueued += dueNow;
+  }
+  enqueued += await countEnqueued(
+    due.filter((d) => delayOf(d) > 0),
+    (d) => ensureJob(deps.mailQueue, d.id, d.kind, d.attempts, { delayMs: delayOf(d), promote: opts.recover ?? false }),
+  );
   if (enqueued > 0) deps.log('info', 'sweep enqueued mail', { enqueued, reminders: reminders.length });
   const notices = await sendAccountNotices(deps);
   if (notices > 0) deps.log('info', 'sweep sent account notices', { notices });
@@ -84,10 +90,11 @@ export async function sweep(deps: WorkerDeps, opts: SweepOptions = {}): Promise<
   return { enqueued, reminders: reminders.length };
 }
 
-/** The claims of dead workers (lease expired): a job for each, so another worker takes them over. */
+/** The claims of dead workers (lease expired): a dispatch job, so a live worker takes them over. */
 export async function reclaim(deps: WorkerDeps, now = new Date()): Promise<number> {
-  const due = await dueDeliveries(deps.db, now, 0, { leasesOnly: true });
-  const enqueued = await countEnqueued(due, (d) => ensureJob(deps.mailQueue, d.id, d.kind, d.attempts));
-  if (enqueued > 0) deps.log('info', 'reclaimed mail of a stopped worker', { enqueued });
-  return enqueued;
+  const due = await dueDeliveries(deps.db, now, 0, { leasesOnly: true, limit: 1 });
+  if (due.length === 0) return 0;
+  await enqueueDispatch(deps.mailQueue);
+  deps.log('info', 'reclaimed mail of a stopped worker');
+  return due.length;
 }

@@ -1,13 +1,13 @@
 /**
  * Sending invitations and reminders. The database change (invitations with hashed tokens, one
- * mail_deliveries row per mail) commits first; jobs are enqueued after commit with the delivery id
- * as job id. If Redis is down the rows stay 'pending' and the worker's sweeper sends them later.
+ * mail_deliveries row per mail) commits first; then one dispatch job wakes the workers, which claim
+ * the rows in batches. If Redis is down the rows stay 'pending' and the worker's sweeper sends them later.
  */
 import { randomUUID } from 'node:crypto';
 import type { SendResult } from '@hailong/contracts';
 import type { Db } from '@hailong/db';
 import { staffTemplate, type RespondentGroup } from '@hailong/forms';
-import { invitationToken, jobId, MAIL_JOB_OPTIONS, tokenHash, type ProducerQueues } from '@hailong/runtime';
+import { enqueueDispatch, invitationToken, tokenHash, type ProducerQueues } from '@hailong/runtime';
 import { AppError } from '../../errors.ts';
 import { getCampaign, isOpen } from '../campaigns/service.ts';
 import { findStoredForm } from '../forms/repo.ts';
@@ -19,40 +19,16 @@ import {
   insertInvitations,
   rearmFailedInvitationMails,
   respondentsWithoutInvitation,
-  type RearmedDelivery,
 } from './repo.ts';
 
 export type Enqueue = <T>(fn: (q: ProducerQueues) => Promise<T>) => Promise<T>;
 
-export async function enqueueDeliveries(enqueue: Enqueue, kind: string, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 1000) {
-    const chunk = ids.slice(i, i + 1000);
-    await enqueue((q) =>
-      q.mail.addBulk(
-        chunk.map((deliveryId) => ({
-          name: kind,
-          data: { deliveryId },
-          opts: { jobId: jobId.mail(deliveryId), ...MAIL_JOB_OPTIONS },
-        })),
-      ),
-    );
-  }
-}
-
-/** Re-armed deliveries get a job id of their own: their first job may still be kept as completed. */
-async function enqueueRearmed(enqueue: Enqueue, rows: RearmedDelivery[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    await enqueue((q) =>
-      q.mail.addBulk(
-        chunk.map((d) => ({
-          name: d.kind,
-          data: { deliveryId: d.id },
-          opts: { ...MAIL_JOB_OPTIONS, jobId: jobId.mailAttempt(d.id, d.attempts) },
-        })),
-      ),
-    );
-  }
+/**
+ * Wakes the workers after the rows committed: one dispatch job whatever the number of mails; the
+ * worker claims the due rows in batches (docs/0024-batched-mail.md).
+ */
+export async function enqueueDeliveries(enqueue: Enqueue, count: number): Promise<void> {
+  if (count > 0) await enqueue((q) => enqueueDispatch(q.mail));
 }
 
 async function formIdsByGroup(db: Db): Promise<Map<string, number>> {
@@ -97,8 +73,7 @@ export async function sendInvitations(
       rearmed: await rearmFailedInvitationMails(tx, campaignId),
     };
   });
-  await enqueueDeliveries(enqueue, 'invitation', deliveries);
-  await enqueueRearmed(enqueue, rearmed);
+  await enqueueDeliveries(enqueue, deliveries.length + rearmed.length);
   return { created, queued: deliveries.length + rearmed.length, ...(warning ? { warning } : {}) };
 }
 
@@ -115,7 +90,6 @@ export async function sendReminders(db: Db, enqueue: Enqueue, config: MailConfig
     deliveries: await createReminderDeliveries(tx, campaignId, gapStart),
     rearmed: await rearmFailedInvitationMails(tx, campaignId),
   }));
-  await enqueueDeliveries(enqueue, 'reminder', deliveries);
-  await enqueueRearmed(enqueue, rearmed);
+  await enqueueDeliveries(enqueue, deliveries.length + rearmed.length);
   return { created: 0, queued: deliveries.length + rearmed.length, skipped, ...(warning ? { warning } : {}) };
 }
