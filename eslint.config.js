@@ -51,7 +51,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/runtime/src/config.ts', 'survey-web/src/config/env.ts'],
+    files: ['packages/runtime/src/config.ts', 'survey-web/src/config/env.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

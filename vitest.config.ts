@@ -1,9 +1,22 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One project per workspace package; each finds its own tests. Integration projects share the
 // global setup that prepares a migrated template database (fresh database per test file).
+//
+// How many files run at once (docs/0024-test-concurrency.md). Vitest's default (cores − 1) is one
+// file at a time on a 2-core machine, yet a test file mostly waits on PostgreSQL, Redis, Chromium or
+// a timer, and files are isolated (own database, queue prefix, port), so a few run side by side.
+const setting = (value: string | undefined): number | undefined => (Number(value) > 0 ? Math.floor(Number(value)) : undefined);
+const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(3, availableParallelism());
+// The browser journeys (e2e, e2e-embedded) run after the others, this many files at once, each with
+// its own Chromium: by default two, e.g. a PostgreSQL journey beside an embedded one.
+const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 2;
+const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers } as const;
+
 export default defineConfig({
   test: {
+    maxWorkers: fileWorkers,
     projects: [
       { test: { name: 'forms', root: './packages/forms', include: ['test/**/*.test.ts'] } },
       { test: { name: 'scoring', root: './packages/scoring', include: ['test/**/*.test.ts'] } },
@@ -70,7 +83,7 @@ export default defineConfig({
           globalSetup: ['./support/global-setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          ...browserJourneys,
         },
       },
       // The same browser journeys on the embedded database `pnpm start` uses by default (PGlite):
@@ -85,7 +98,7 @@ export default defineConfig({
           globalSetup: ['./support/global-setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          ...browserJourneys,
           provide: { engine: 'embedded' },
         },
       },
