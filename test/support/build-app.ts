@@ -1,11 +1,17 @@
 /**
- * Builds the real app against a fresh PostgreSQL database (cloned from the migrated template) and
- * the real Redis with a unique queue prefix. `close()` closes the app and drops the database.
+ * Builds the real app against a fresh PostgreSQL database (cloned from the migrated template), or
+ * with `engine: 'embedded'` a fresh embedded PGlite (embedded.ts), and the real Redis with a unique
+ * queue prefix. `close()` closes the app and drops the database.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@hailong/api';
 import { loadConfig, type AppConfig } from '@hailong/api';
 import { ensureAdmin } from '@hailong/api';
+import { createEmbeddedDatabase } from './embedded.ts';
+import type { Engine } from './engine.ts';
 import { testEnv } from './env.ts';
 import { createTestDatabase, type TestDatabase } from './pg.ts';
 import { removeKeys, TEST_REDIS_URL, uniquePrefix } from './redis.ts';
@@ -22,15 +28,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function buildTestApp(overrides: Partial<AppConfig> = {}, opts: { engine?: Engine } = {}): Promise<TestApp> {
+  const embeddedDir = opts.engine === 'embedded' ? mkdtempSync(path.join(os.tmpdir(), 'hl-app-')) : null;
+  const database = embeddedDir ? await createEmbeddedDatabase(embeddedDir) : await createTestDatabase();
   const config = {
     ...loadConfig(testEnv({ REDIS_URL: TEST_REDIS_URL, PUBLIC_URL: 'http://127.0.0.1:3000' })),
     queuePrefix: uniquePrefix(),
     ...overrides,
     databaseUrl: database.url,
   };
-  const app = await buildApp(config);
+  // The launcher's pool size on the embedded engine (system.ts).
+  const app = await buildApp(config, embeddedDir ? { dbPoolSize: 8 } : {});
   await app.ready();
   await ensureAdmin(app.db, ADMIN);
   const login = async (email: string, password: string): Promise<string> => {
@@ -51,6 +59,7 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
       await app.close();
       await removeKeys(config.queuePrefix);
       await database.drop();
+      if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
     },
   };
 }
