@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // One project per workspace package; each finds its own tests. Integration projects share the
 // global setup that prepares a migrated template database (fresh database per test file).
 //
-// How many files run at once (docs/0024-test-concurrency.md). Vitest's default (cores − 1) is one
+// How many files run at once (docs/0025-test-concurrency.md). Vitest's default (cores − 1) is one
 // file at a time on a 2-core machine, yet a test file mostly waits on PostgreSQL, Redis, Chromium or
 // a timer, and files are isolated (own database, queue prefix, port), so a few run side by side.
 const setting = (value: string | undefined): number | undefined => (Number(value) > 0 ? Math.floor(Number(value)) : undefined);
