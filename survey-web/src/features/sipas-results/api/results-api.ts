@@ -1,6 +1,7 @@
 /** Requests of the SIPAS results page (schemas and types from @hailong/contracts). */
 import type {
   SipasComparison,
+  CampaignSipas,
   Campaign,
   CampaignResults,
   counterResultSchema,
@@ -26,3 +27,4 @@ export const getSuspects = (id: string, offset: number) =>
 export const reviewResponse = (responseId: string, state: 'valid' | 'invalid', reason: string) =>
   api<{ id: string; reviewState: string }>(`/api/v1/responses/${responseId}/review`, { body: { state, reason } });
 export const getComparison = (year: number) => api<SipasComparison>(`/api/v1/par/${year}/sipas-comparison`);
+export const getSipas = (id: string) => api<CampaignSipas>(`/api/v1/campaigns/${id}/sipas`);

@@ -5,6 +5,7 @@
 import { CountersTable, DaysTable } from './breakdown-tables';
 import { dayText } from './format';
 import { AdminShell } from '@/components/admin-shell/admin-shell';
+import { PerceptionPanel } from './perception-panel';
 import { SuspectsPanel } from './suspects-panel';
 import { UnitsTable } from './units-table';
 import { YearOverYear } from './year-over-year';
@@ -43,8 +44,10 @@ function Results({ id }: { id: string }) {
         </p>
       ) : null}
       <nav aria-label={tr('Các phần', 'Sections')} className="rs-nav">
-        <a href="#rs-units">{tr('Theo đơn vị', 'Per unit')}</a> · <a href="#rs-yoy">{tr('So với năm trước', 'Year over year')}</a>{' '}
-        · <a href="#rs-counters">{tr('Theo quầy', 'Per counter')}</a> · <a href="#rs-days">{tr('Theo ngày', 'Per day')}</a> ·{' '}
+        <a href="#rs-units">{tr('Theo đơn vị', 'Per unit')}</a> ·{' '}
+        <a href="#rs-perception">{tr('Cảm nhận và mong đợi', 'Perception and expectations')}</a> ·{' '}
+        <a href="#rs-yoy">{tr('So với năm trước', 'Year over year')}</a> ·{' '}
+        <a href="#rs-counters">{tr('Theo quầy', 'Per counter')}</a> · <a href="#rs-days">{tr('Theo ngày', 'Per day')}</a> ·{' '}
         <a href="#rs-suspects">{tr('Phiếu nghi ngờ', 'Suspect responses')}</a>
       </nav>
       {error ? (
@@ -63,6 +66,10 @@ function Results({ id }: { id: string }) {
       <section aria-labelledby="rs-units">
         <h2 id="rs-units">{tr('Theo đơn vị', 'Per unit')}</h2>
         {data.results ? <UnitsTable units={units} minSample={data.results.minSample} minCell={data.results.minCell} /> : null}
+      </section>
+      <section aria-labelledby="rs-perception">
+        <h2 id="rs-perception">{tr('Cảm nhận và mong đợi', 'Perception and expectations')}</h2>
+        <PerceptionPanel campaignId={id} />
       </section>
       <section aria-labelledby="rs-yoy">
         <h2 id="rs-yoy">{tr('So với năm trước', 'Year over year')}</h2>
