@@ -4,6 +4,7 @@
  */
 import type { Campaign } from '@hailong/contracts';
 import { useT } from '@/lib/i18n';
+import { ChannelFormsPanel } from './channel-forms-panel';
 import { PosterLinks } from './poster-links';
 import { SipasLivePanel } from './sipas-live-panel';
 
@@ -41,6 +42,7 @@ export function SipasPanels({ campaign }: { campaign: Campaign }) {
           ))}
         </ul>
       </nav>
+      <ChannelFormsPanel campaignId={id} />
       <PosterLinks />
       <SipasLivePanel campaignId={id} />
     </>

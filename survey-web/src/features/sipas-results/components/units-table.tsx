@@ -73,7 +73,9 @@ export function UnitsTable({ units, minSample, minCell }: { units: UnitResult[];
               <td className="rs-num" data-col="suspect">
                 {u.suspectResponses}
               </td>
-              <td className="rs-num">{pctText(u.sipasPercent)}</td>
+              <td className="rs-num" data-col="sipas">
+                {pctText(u.sipasPercent)}
+              </td>
               <td className="rs-num" data-col="quick">
                 <QuickRate u={u} minCell={minCell} />
               </td>
