@@ -150,6 +150,67 @@ describe('tally folding on PostgreSQL', () => {
     expect((await pool.query('select count(*)::int as n from tally_pending')).rows[0]).toEqual({ n: 0 });
     expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
   });
+
+  it('a review decision on a response a running fold has claimed waits for the fold, then moves the counts', async () => {
+    await foldAll(pool); // the fold takes any pending response: start from an empty tail
+    const campaignId = await newCampaign(pool);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++)
+      ids.push(await insert(pool, campaignId, { kind: 'insert', unit: 1, state: 'valid', answers: { Q1: 2 + i }, day: 0 }));
+    const folder = await pool.connect();
+    try {
+      await folder.query('begin');
+      // The fold has claimed and counted the four responses, and has not committed.
+      expect((await folder.query('select responses_tally_fold(100) as n')).rows[0]).toEqual({ n: 4 });
+      let reviewed = false;
+      const review = pool
+        .query("update responses set review_state = 'invalid', answers = $2 where id = $1", [ids[0], JSON.stringify({ Q1: 1 })])
+        .then(() => (reviewed = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(reviewed).toBe(false);
+      await folder.query('commit');
+      await review;
+    } finally {
+      folder.release();
+    }
+    expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+    expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+  });
+
+  it('a fold leaves a response whose review decision is not committed, and a fold that fails leaves its rows pending', async () => {
+    await foldAll(pool); // the fold takes any pending response: start from an empty tail
+    const campaignId = await newCampaign(pool);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        await insert(pool, campaignId, { kind: 'insert', unit: 2, state: 'valid', answers: { Q1: 1 + i, Q3: 'a' }, day: 1 }),
+      );
+    const reviewer = await pool.connect();
+    try {
+      await reviewer.query('begin');
+      await reviewer.query("update responses set review_state = 'suspect' where id = $1", [ids[1]]);
+      expect((await pool.query('select responses_tally_fold(100) as n')).rows[0]).toEqual({ n: 2 });
+      await reviewer.query('commit');
+    } finally {
+      reviewer.release();
+    }
+    expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+    await pool.query("update responses set review_state = 'valid' where id = $1", [ids[1]]);
+    // A fold cut off before it commits: its claim goes with it, nothing is counted twice or lost.
+    const folder = await pool.connect();
+    try {
+      await folder.query('begin');
+      expect((await folder.query('select responses_tally_fold(100) as n')).rows[0]).toEqual({ n: 1 });
+      await folder.query('rollback');
+    } finally {
+      folder.release();
+    }
+    const pending = await pool.query('select count(*)::int as n from tally_pending where response_id = any($1::uuid[])', [ids]);
+    expect(pending.rows[0]).toEqual({ n: 1 });
+    expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+    await foldAll(pool);
+    expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+  });
 });
 
 describe('tally folding on embedded PGlite', () => {
