@@ -28,10 +28,14 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
     windowMs: 10 * 60_000,
   });
   // The device token is checked before the body is read: an unpaired caller gets 401, never a schema error.
+  // Its hash is kept for the handler, so the token is hashed once per request.
+  const tokenHashes = new WeakMap<FastifyRequest, string>();
   const pairedDevice = async (req: FastifyRequest) => {
-    if ((await deviceUnitId(app.db, bearerTokenHash(req.headers.authorization))) === undefined)
-      throw new AppError('DEVICE_UNAUTHORIZED');
+    const tokenHash = bearerTokenHash(req.headers.authorization);
+    if ((await deviceUnitId(app.db, tokenHash)) === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
+    tokenHashes.set(req, tokenHash);
   };
+  const deviceTokenHash = (req: FastifyRequest) => tokenHashes.get(req) ?? bearerTokenHash(req.headers.authorization);
   app.post(
     '/pair',
     {
@@ -74,13 +78,7 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await submitKioskResponse(
-        app.db,
-        batcher,
-        app.config.tokenSecret,
-        bearerTokenHash(req.headers.authorization),
-        req.body,
-      );
+      const r = await submitKioskResponse(app.db, batcher, app.config.tokenSecret, deviceTokenHash(req), req.body);
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
   );
@@ -97,7 +95,7 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: kioskHeartbeatReplySchema, 400: errorBodySchema, 401: errorBodySchema },
       },
     },
-    async (req) => recordHeartbeat(app.db, bearerTokenHash(req.headers.authorization), req.body),
+    async (req) => recordHeartbeat(app.db, deviceTokenHash(req), req.body),
   );
 };
 export default kioskDeviceRoutes;

@@ -13,6 +13,8 @@ const FORM_TTL_MS = 60_000;
 
 interface Cache {
   campaign: { at: number; row: CampaignRow } | null;
+  /** The lookup in flight: requests arriving while the entry is refreshed wait for it instead of each querying. */
+  campaignLookup: Promise<CampaignRow | undefined> | null;
   forms: Map<string, { at: number; form: StoredForm | undefined }>;
 }
 /** Keyed by the db handle, so apps (tests) on different databases never share entries. */
@@ -21,7 +23,7 @@ const caches = new WeakMap<object, Cache>();
 function cacheOf(db: DbOrTx): Cache {
   let c = caches.get(db);
   if (!c) {
-    c = { campaign: null, forms: new Map() };
+    c = { campaign: null, campaignLookup: null, forms: new Map() };
     caches.set(db, c);
   }
   return c;
@@ -32,8 +34,20 @@ export async function openSipasCampaign(db: DbOrTx): Promise<CampaignRow> {
   const cache = cacheOf(db);
   const hit = cache.campaign;
   if (hit && now - hit.at < CAMPAIGN_TTL_MS && hit.row.closesAt.getTime() > now) return hit.row;
-  const row = await findOpenCampaign(db, 'sipas');
-  cache.campaign = row ? { at: now, row } : null;
+  let lookup = cache.campaignLookup;
+  if (!lookup) {
+    lookup = findOpenCampaign(db, 'sipas');
+    cache.campaignLookup = lookup;
+    const settled = () => {
+      if (cache.campaignLookup === lookup) cache.campaignLookup = null;
+    };
+    lookup.then((row) => {
+      // Kept only if no reset happened meanwhile (resetTargetCache drops the whole entry).
+      if (caches.get(db) === cache) cache.campaign = row ? { at: now, row } : null;
+      settled();
+    }, settled);
+  }
+  const row = await lookup;
   if (!row) throw new AppError('NO_OPEN_CAMPAIGN');
   return row;
 }
