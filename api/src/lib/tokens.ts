@@ -32,10 +32,16 @@ export function newShortCode(length = 8): string {
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+    // Keys in code-unit order (the default sort of strings); undefined values are left out. Built in
+    // one pass: it runs for every stored response.
+    const o = v as Record<string, unknown>;
+    let out = '';
+    for (const k of Object.keys(o).sort()) {
+      const x = o[k];
+      if (x === undefined) continue;
+      out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(x)}`;
+    }
+    return `{${out}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }

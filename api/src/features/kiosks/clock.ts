@@ -28,10 +28,10 @@ export interface CampaignWindow {
 /** Why the session's clock is not believed, or null when it is. */
 export function clockReason(c: CampaignWindow, completedAt: Date, now = new Date()): string | null {
   const t = completedAt.getTime();
-  const at = completedAt.toISOString();
-  if (t > now.getTime() + CLOCK_TOLERANCE_MS) return `device clock: completed at ${at}, after the server's time`;
-  if (t < c.opensAt.getTime() - CLOCK_TOLERANCE_MS) return `device clock: completed at ${at}, before the campaign opened`;
+  const at = () => completedAt.toISOString();
+  if (t > now.getTime() + CLOCK_TOLERANCE_MS) return `device clock: completed at ${at()}, after the server's time`;
+  if (t < c.opensAt.getTime() - CLOCK_TOLERANCE_MS) return `device clock: completed at ${at()}, before the campaign opened`;
   const end = Math.min(c.closesAt.getTime(), (c.closedAt ?? c.closesAt).getTime());
-  if (t > end + CLOCK_TOLERANCE_MS) return `device clock: completed at ${at}, after the campaign closed`;
+  if (t > end + CLOCK_TOLERANCE_MS) return `device clock: completed at ${at()}, after the campaign closed`;
   return null;
 }
