@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 // file at a time on a 2-core machine, yet a test file mostly waits on PostgreSQL, Redis, Chromium or
 // a timer, and files are isolated (own database, queue prefix, port), so a few run side by side.
 const setting = (value: string | undefined): number | undefined => (Number(value) > 0 ? Math.floor(Number(value)) : undefined);
-const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(3, availableParallelism());
+const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(2, availableParallelism());
 // The browser journeys (e2e, e2e-embedded) run after the others, this many files at once, each with
 // its own Chromium: by default two, e.g. a PostgreSQL journey beside an embedded one.
 const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 2;
