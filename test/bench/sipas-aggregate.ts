@@ -11,7 +11,7 @@
  *   ≤ 1.5 ×), with the SIPAS % of all 40 units identical both ways.
  * BENCH_SCALE (default 1) scales every size, for a quick check of the script.
  */
-import { today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { FORM_CODES, findForm } from '@hailong/forms';
 import { computeSipas, countsFromRows, publishSipas, type AnswerCountRow } from '@hailong/scoring';
 import { existsSync, readFileSync } from 'node:fs';
@@ -224,13 +224,30 @@ async function main() {
       `target pages < 100 ms with ${n(TAIL)} unfolded (p95): ${worstTail < 100 ? 'met' : 'NOT met'} (worst p95 ${worstTail.toFixed(0)} ms)`,
     );
     say(`target < 2 s and ≤ 1.5 × hand-written: ${aggMet ? 'met' : 'NOT met'} (${today()})`);
-    if (SCALE === 1)
+    if (SCALE === 1) {
       writeBenchSection({
         key: 'sipas-aggregate',
         title: 'Aggregation and tally fold (issues #3 and #16)',
         how: `\`pnpm bench sipas-aggregate\` (real PostgreSQL 15 on 127.0.0.1, 2 cores shared with other work, fresh database; ${n(TOTAL)} responses of form 01/2021-TT (40 units, 23 Likert questions + 4 perception items each, 4 % suspect) generated in SQL through the insert triggers; one run, figures of one run compared with each other; load = 1-minute load average; design in docs/0004-sipas-aggregation.md and docs/0005-kiosk-submit-path.md):`,
         lines,
       });
+      recordTargets('sipas-aggregate', [
+        {
+          target: 'fold-rate',
+          figure:
+            `slowest fold ${n(Math.round(slowest))} responses/s of form 01/2021-TT` +
+            (kiosk === undefined ? '' : `, ${(slowest / kiosk).toFixed(1)}× the kiosk ingest figure (${n(kiosk)} req/s)`),
+          met: foldMet,
+          ratio10x: fold10 / fold1,
+        },
+        {
+          target: 'results-unfolded',
+          figure: `worst p95 of GET /sipas and GET /results ${worstTail.toFixed(0)} ms with ${n(TAIL)} unfolded`,
+          met: worstTail < 100,
+          ratio10x: Math.max(tail10.sipas.p95, tail10.results.p95) / Math.max(tail1.sipas.p95, tail1.results.p95),
+        },
+      ]);
+    }
     if (!aggMet) process.exitCode = 1;
   } finally {
     await db.end();
