@@ -7,8 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
-import { ADMIN } from '../support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { signIn, staffCampaign } from './staff-fixtures.ts';
 
 let sys: TestSystem;
 let browser: Browser;
@@ -17,25 +17,10 @@ let campaignId: string;
 beforeAll(async () => {
   sys = await startTestSystem();
   browser = await launchBrowser();
-  const cookie = await sys.sessionCookie();
-  const res = await sys.app.inject({
-    method: 'POST',
-    url: '/api/v1/campaigns',
-    headers: { cookie },
-    payload: {
-      kind: 'staff',
-      name: 'Khảo sát CBCCVC 2021',
-      year: 2021,
-      opensAt: '2021-01-01T00:00:00Z',
-      closesAt: '2099-01-01T00:00:00Z',
-    },
-  });
-  campaignId = res.json<{ id: string }>().id;
-  await sys.app.inject({
-    method: 'POST',
-    url: `/api/v1/campaigns/${campaignId}/respondents`,
-    headers: { cookie, 'content-type': 'text/csv' },
-    payload: 'full_name,email,unit_code,respondent_group\nLê Văn A,a.fpb@example.vn,ST02,T2\nLê Văn B,b.fpb@example.vn,ST02,T3\n',
+  campaignId = await staffCampaign(sys, {
+    name: 'Khảo sát CBCCVC 2021',
+    respondentsCsv:
+      'full_name,email,unit_code,respondent_group\nLê Văn A,a.fpb@example.vn,ST02,T2\nLê Văn B,b.fpb@example.vn,ST02,T3\n',
   });
 });
 afterAll(async () => {
@@ -48,9 +33,7 @@ describe('focal points on the staff campaign page', () => {
     const context = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
     const page = await context.newPage();
     await page.goto(`/admin/campaigns/${campaignId}`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel(/Mật khẩu/).fill(ADMIN.password);
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    await signIn(page);
     const section = page.getByRole('region', { name: 'Đầu mối CCHC của các đơn vị' });
     await section.getByRole('button', { name: /^Thêm đầu mối của ST02/ }).click();
     await section.getByLabel(/^Họ tên đầu mối của ST02/).fill('Nguyễn Thị Đầu Mối');

@@ -11,57 +11,28 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../api/test/staff-support.ts';
 import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
-import { ADMIN } from '../support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { createFocalPoint, signIn, staffCampaign, waitForDelivered } from './staff-fixtures.ts';
 
 let sys: TestSystem;
 let sink: SmtpSink;
 let browser: Browser;
 let campaignId: string;
-let focal = { email: 'daumoi.st02@example.vn', password: '' };
+let focal: { email: string; password: string };
 
 beforeAll(async () => {
   sink = await startSmtpSink();
   sys = await startTestSystem({ smtpUrl: sink.url, worker: true });
   browser = await launchBrowser();
-  const cookie = await sys.sessionCookie();
-  const res = await sys.app.inject({
-    method: 'POST',
-    url: '/api/v1/campaigns',
-    headers: { cookie },
-    payload: {
-      kind: 'staff',
-      name: 'Khảo sát CBCCVC 2021',
-      year: 2021,
-      opensAt: '2021-01-01T00:00:00Z',
-      closesAt: '2099-01-01T00:00:00Z',
-    },
-  });
-  campaignId = res.json<{ id: string }>().id;
-  await sys.app.inject({
-    method: 'POST',
-    url: `/api/v1/campaigns/${campaignId}/respondents`,
-    headers: { cookie, 'content-type': 'text/csv' },
-    payload:
+  campaignId = await staffCampaign(sys, {
+    name: 'Khảo sát CBCCVC 2021',
+    respondentsCsv:
       'full_name,email,unit_code,respondent_group,phone\nLê Văn Chưa,chua.fub@example.vn,ST02,T2,0912000001\nTrần Văn Ngoài,ngoai.fub@example.vn,ST07,T3,\n',
+    invite: true,
   });
-  expect(
-    (await sys.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/invitations/send`, headers: { cookie } }))
-      .statusCode,
-  ).toBe(202);
   await sink.waitFor(2);
-  for (let i = 0; i < 100; i++) {
-    const sent = await sys.query<{ n: number }>('select count(*)::int as n from invitations where delivered_at is not null');
-    if (sent[0]?.n === 2) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const created = await sys.app.inject({
-    method: 'POST',
-    url: '/api/v1/users',
-    headers: { cookie },
-    payload: { role: 'focal_point', unitCode: 'ST02', fullName: 'Nguyễn Thị Đầu Mối', email: focal.email },
-  });
-  focal = { ...focal, password: created.json<{ temporaryPassword: string }>().temporaryPassword };
+  await waitForDelivered(sys, 2);
+  focal = await createFocalPoint(sys, { unitCode: 'ST02', fullName: 'Nguyễn Thị Đầu Mối', email: 'daumoi.st02@example.vn' });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -74,9 +45,7 @@ describe('the focal point’s unit page', () => {
     const context = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
     const page = await context.newPage();
     await page.goto('/admin');
-    await page.getByLabel('Email').fill(focal.email);
-    await page.getByLabel(/Mật khẩu/).fill(focal.password);
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    await signIn(page, focal);
     await page.waitForURL(/\/unit$/);
     await page.getByRole('heading', { level: 1, name: /ST02/ }).waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
@@ -112,9 +81,7 @@ describe('the personal-data panel on the campaign page', () => {
     const context = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
     const page = await context.newPage();
     await page.goto(`/admin/campaigns/${campaignId}`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel(/Mật khẩu/).fill(ADMIN.password);
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    await signIn(page);
     const panel = page.getByRole('region', { name: 'Dữ liệu cá nhân và thời hạn lưu' });
     await panel.getByTestId('remove-respondents').filter({ hasText: '2' }).waitFor();
     expect(await panel.getByTestId('remove-phones').textContent()).toBe('1');

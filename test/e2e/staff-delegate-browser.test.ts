@@ -5,11 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN } from '../support/build-app.ts';
 import { launchBrowser, PHONE } from '../support/browser.ts';
 import { postgresOnly } from '../support/engine.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
-import { inviteOne } from './staff-fixtures.ts';
+import { inviteOne, signIn } from './staff-fixtures.ts';
 
 let sys: TestSystem;
 let browser: Browser;
@@ -107,9 +106,7 @@ describe('a delegate answering for three units on a phone', () => {
     async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${sys.baseUrl}/admin`);
-      await page.getByLabel('Email').fill(ADMIN.email);
-      await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await signIn(page);
       await page.getByRole('link', { name: 'browser delegates' }).click();
       const csv = [
         'full_name,email,unit_code,respondent_group,rated_units',
