@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
+import { respondentXlsx } from '../../test/support/respondent-files.ts';
 import { findStoredForm } from '../src/features/forms/repo.ts';
 import { createCampaign, insertResponses, type GeneratedResponse } from './aggregation-fixtures.ts';
 
@@ -164,6 +165,58 @@ describe('importing respondents who rate several units', () => {
     expect(byRow(5).join(' ')).toContain('chỉ đánh giá đơn vị của mình');
     const n = await t.app.db.execute<{ n: number }>(sql`select count(*)::int as n from respondents where campaign_id = ${id}`);
     expect(n.rows[0]?.n).toBe(0);
+  });
+});
+
+describe('importing rated units from an Excel (.xlsx) file', () => {
+  const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const uploadXlsx = async (id: string, rows: string[][]) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/respondents`,
+      headers: { cookie: t.adminCookie, 'content-type': XLSX_TYPE },
+      payload: await respondentXlsx(rows, HEADER.split(',')),
+    });
+  const ratedCodes = (id: string) =>
+    t.app.db.execute<{ email: string; codes: string }>(sql`
+      select r.email, string_agg(u.code, ' ' order by ru.position) as codes
+      from respondents r join respondent_units ru on ru.respondent_id = r.id join units u on u.id = ru.unit_id
+      where r.campaign_id = ${id} group by r.email order by r.email`);
+
+  it('stores each delegate’s rated units in the order of the cell, and everyone else rates their own unit', async () => {
+    const id = await newCampaign('delegates xlsx');
+    const res = await uploadXlsx(id, [
+      ['Đại biểu Năm', 'db5@example.vn', 'ST30', 'T1', 'ST16; ST03,st30'],
+      ['Đại biểu Sáu', 'db6@example.vn', 'ST31', 'T1', ''],
+      ['Trưởng phòng Bảy', 'tp7@example.vn', 'ST16', 'T2', 'ST16'],
+    ]);
+    expect(res.statusCode).toBe(201);
+    const body = res.json<{
+      imported: number;
+      multiUnit: { row: number; fullName: string; ratedUnits: string[] }[];
+      multiUnitCount: number;
+    }>();
+    expect(body).toMatchObject({ imported: 3, multiUnitCount: 1 });
+    expect(body.multiUnit).toEqual([{ row: 2, fullName: 'Đại biểu Năm', ratedUnits: ['ST16', 'ST03', 'ST30'] }]);
+    expect((await ratedCodes(id)).rows).toEqual([
+      { email: 'db5@example.vn', codes: 'ST16 ST03 ST30' },
+      { email: 'db6@example.vn', codes: 'ST31' },
+      { email: 'tp7@example.vn', codes: 'ST16' },
+    ]);
+  });
+
+  it('refuses a bad rated-units cell at its sheet row and writes nothing', async () => {
+    const id = await newCampaign('delegates xlsx bad');
+    const res = await uploadXlsx(id, [
+      ['Đại biểu Tám', 'db8@example.vn', 'ST30', 'T1', 'ST16;ST03'],
+      ['Đại biểu Chín', 'db9@example.vn', 'ST30', 'T1', 'ST16;XX99'],
+    ]);
+    expect(res.statusCode).toBe(400);
+    const error = res.json<{ error: { code: string; details: { row: number; field: string; message: string }[] } }>().error;
+    expect(error.code).toBe('IMPORT_INVALID');
+    expect(error.details.filter((d) => d.field === 'rated_units').map((d) => d.row)).toEqual([3]);
+    expect(error.details.find((d) => d.field === 'rated_units')?.message).toContain('XX99');
+    expect((await ratedCodes(id)).rows).toEqual([]);
   });
 });
 
