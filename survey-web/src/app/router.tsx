@@ -27,6 +27,7 @@ const FocalUnit = lazy(() => import('@/features/focal-unit/components/focal-page
 const FirstAdmin = lazy(() => import('@/features/accounts/components/first-admin-page'));
 const KioskAdmin = lazy(() => import('@/features/kiosk-admin/components/kiosks-page'));
 const UnitsAdmin = lazy(() => import('@/features/units-admin/components/units-page'));
+const FormsAdmin = lazy(() => import('@/features/forms-admin/components/forms-page'));
 const SupervisionPage = lazy(() => import('@/features/supervision/components/supervision-page'));
 const SamplingPlanPage = lazy(() => import('@/features/sampling-plan/components/plan-page'));
 const FieldworkAdmin = lazy(() => import('@/features/fieldwork-admin/components/fieldwork-page'));
@@ -40,6 +41,7 @@ export const routes: RouteDef[] = [
   { pattern: /^\/admin\/?$/, keys: [], Component: Admin },
   { pattern: /^\/admin\/kiosks\/?$/, keys: [], Component: KioskAdmin },
   { pattern: /^\/admin\/units\/?$/, keys: [], Component: UnitsAdmin },
+  { pattern: /^\/admin\/forms\/?$/, keys: [], Component: FormsAdmin },
   { pattern: /^\/admin\/users\/?$/, keys: [], Component: UsersAdmin },
   { pattern: /^\/admin\/audit\/?$/, keys: [], Component: AuditLog },
   { pattern: /^\/admin\/par(?:\/([^/]*))?\/?$/, keys: ['year'], Component: ParResults },

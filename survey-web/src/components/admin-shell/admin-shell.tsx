@@ -31,6 +31,7 @@ const NAV: NavItem[] = [
   { href: '/admin', vi: 'Đợt khảo sát', en: 'Campaigns' },
   { href: '/admin/kiosks', vi: 'Máy tại quầy', en: 'Kiosks' },
   { href: '/admin/units', vi: 'Đơn vị', en: 'Units' },
+  { href: '/admin/forms', vi: 'Phiếu khảo sát', en: 'Questionnaires' },
   { href: `/admin/par/${new Date().getFullYear()}`, vi: 'Chỉ số CCHC', en: 'PAR Index' },
   { href: '/admin/users', vi: 'Tài khoản', en: 'Accounts' },
   { href: '/admin/audit', vi: 'Nhật ký', en: 'Audit log' },

@@ -1,6 +1,6 @@
 import type { PlanError, PlanImportResult } from '@hailong/contracts';
 import { useState } from 'react';
-import { MoreErrors } from '@/components/file-import/more-errors';
+import { SheetErrors } from '@/components/file-import/sheet-errors';
 import { ApiError } from '@/lib/api-client';
 import { errorMessage, tr } from '@/lib/i18n';
 import { importPlan, templateUrl } from '../api/plan-api';
@@ -84,30 +84,7 @@ export function PlanImport({ campaignId, margin, onImported }: { campaignId: str
         </button>
       </div>
       {message ? <p role="status">{message}</p> : null}
-      {errors.length > 0 ? (
-        <table className="admin-table">
-          <caption>{tr('Các lỗi trong tệp', 'Errors in the file')}</caption>
-          <thead>
-            <tr>
-              <th>{tr('Trang', 'Sheet')}</th>
-              <th>{tr('Dòng', 'Row')}</th>
-              <th>{tr('Cột', 'Column')}</th>
-              <th>{tr('Lỗi', 'Error')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              <tr key={i} className="admin-below">
-                <td>{e.sheet}</td>
-                <td>{e.row}</td>
-                <td>{e.column}</td>
-                <td>{tr(e.message, e.messageEn)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <MoreErrors shown={errors.length} total={errorsTotal} />
+      <SheetErrors errors={errors} total={errorsTotal} />
     </section>
   );
 }
