@@ -5,7 +5,7 @@
  * answered) — the app syncing as soon as an interview ends, one row per request like the floor.
  * Batch throughput (1,000 forms a request) is enumerator-sync.ts. Updates its section of BENCHMARKS.md.
  */
-import { today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { benchEngine, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { ingestLines, POOL, provinceUnits, ROUNDS, runIngest, storedCount } from './lib-ingest-bench.ts';
 import { CLIENTS, PER_CLIENT } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
@@ -13,6 +13,11 @@ import { buildTestApp } from '../support/build-app.ts';
 import { assign, createEnumerator, createFieldCampaign, fieldForm, interview } from '../../api/test/enumerator-fixtures.ts';
 
 async function main() {
+  if (benchEngine === 'embedded') {
+    // The floor is a node-postgres server beside the API: the comparison needs PostgreSQL.
+    console.log('PostgreSQL only: the floor it is compared with runs on PostgreSQL (no embedded section written)');
+    return;
+  }
   await setup();
   const t = await buildTestApp();
   try {
