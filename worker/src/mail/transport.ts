@@ -18,9 +18,17 @@ export interface OutgoingMail {
   listUnsubscribe?: string;
 }
 
-/** nodemailer's message options for one mail (List-Unsubscribe through its `list` option). */
+/**
+ * nodemailer's message options for one mail (List-Unsubscribe through its `list` option). Bodies are
+ * base64: Vietnamese text in quoted-printable cost the worker about a third more CPU per mail.
+ */
 function messageOptions(from: string, { listUnsubscribe, ...m }: OutgoingMail) {
-  return { from, ...m, ...(listUnsubscribe ? { list: { unsubscribe: listUnsubscribe } } : {}) };
+  return {
+    from,
+    ...m,
+    textEncoding: 'base64' as const,
+    ...(listUnsubscribe ? { list: { unsubscribe: listUnsubscribe } } : {}),
+  };
 }
 
 export interface MailTransport {
