@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: runs every benchmark script in test/bench (or those named on the command line)
+ * `pnpm bench`: runs every benchmark script in test/bench (or those named on the command line, e.g.
+ * `pnpm bench first-question enumerator-sync`)
  * one after another; each prints its figures and updates its section of BENCHMARKS.md, then the
  * summary of where each issue 16 target stands is rebuilt from what the scripts recorded.
  * `pnpm bench --embedded [names…]` runs them on the embedded PGlite instead of PostgreSQL (the
@@ -17,7 +18,7 @@ const embedded = args.includes('--embedded');
 const wanted = args.filter((a) => !a.startsWith('--'));
 const scripts = readdirSync(here)
   .filter((f) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.startsWith('lib-'))
-  .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f === w || f === `${w}.ts`))
   .sort();
 if (scripts.length === 0) {
   console.error(`no benchmark matches ${wanted.join(', ')}`);
