@@ -207,9 +207,12 @@ async function main() {
 
     const kiosk = kioskIngest();
     const slowest = Math.min(rate1, rate10);
-    const foldMet = kiosk !== undefined && slowest >= 3 * kiosk;
+    // The kiosk figure comes from another run (another load): the verdict uses this run's insert rate,
+    // which is higher than any ingest through HTTP, so it can only be stricter.
+    const insertRate = Math.max(in1.rate, in10.rate);
+    const foldMet = slowest >= 3 * insertRate;
     say(
-      `fold against ingest: slowest fold rate ${n(Math.round(slowest))}/s = ${(slowest / Math.max(in1.rate, in10.rate)).toFixed(2)}× the SQL insert rate of this run (INSERT … SELECT through the triggers, no HTTP; an upper bound of ingest)` +
+      `fold against ingest: slowest fold rate ${n(Math.round(slowest))}/s = ${(slowest / insertRate).toFixed(2)}× the SQL insert rate of this run (INSERT … SELECT through the triggers, no HTTP; an upper bound of ingest)` +
         (kiosk === undefined
           ? ''
           : ` and ${(slowest / kiosk).toFixed(1)}× the kiosk ingest of the kiosk-submit section (${n(kiosk)} req/s, one quick-form response each, another run)`),
@@ -219,7 +222,7 @@ async function main() {
     );
     const worstTail = Math.max(tail1.sipas.p95, tail1.results.p95, tail10.sipas.p95, tail10.results.p95);
     const aggMet = productTime.median < 2 && ratio <= 1.5;
-    say(`target fold ≥ 3× the kiosk ingest: ${foldMet ? 'met' : 'NOT met'}`);
+    say(`target fold ≥ 3× the peak ingest (this run's SQL insert rate): ${foldMet ? 'met' : 'NOT met'}`);
     say(
       `target pages < 100 ms with ${n(TAIL)} unfolded (p95): ${worstTail < 100 ? 'met' : 'NOT met'} (worst p95 ${worstTail.toFixed(0)} ms)`,
     );
