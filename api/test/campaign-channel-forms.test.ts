@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
 import { assign, createEnumerator, createFieldCampaign, sync } from './enumerator-fixtures.ts';
-import { countRows, kioskBody, openSipasCampaign, pairKiosk, quickAnswers } from './kiosk-fixtures.ts';
+import { countRows, kioskBody, openSipasCampaign, pairKiosk, quickAnswers, unitResults } from './kiosk-fixtures.ts';
 
 const NATIONAL = 'SIPAS/2024';
 const example2024 = findForm(NATIONAL)?.example ?? {};
@@ -95,7 +95,7 @@ describe('forms chosen per channel of a SIPAS campaign', () => {
     expect((await put(randomUUID(), DEFAULTS)).statusCode).toBe(404);
   });
 
-  it('switches kiosk and online form to SIPAS/2024 after responses exist: audited, served, accepted; the old forms are refused', async () => {
+  it('switches kiosk and online form to SIPAS/2024 after responses exist: audited, served, accepted; the old online form is refused', async () => {
     const before = await pairKiosk(t, { mode: 'full', minIntervalSeconds: 0, hourlyCap: 100_000 });
     const old = kioskBody(example01, new Date('2021-11-03T08:00:00Z'), { formCode: '01/2021-TT' });
     expect((await kioskPost(old, before.auth)).statusCode).toBe(201);
@@ -135,7 +135,8 @@ describe('forms chosen per channel of a SIPAS campaign', () => {
     const auth = { authorization: `Bearer ${paired.json<{ deviceToken: string }>().deviceToken}` };
     const stored = await kioskPost(kioskBody(example2024, new Date('2021-11-03T09:00:00Z'), { formCode: NATIONAL }), auth);
     expect(stored.statusCode).toBe(201);
-    const refused = await kioskPost(kioskBody(example01, new Date('2021-11-03T09:10:00Z'), { formCode: '01/2021-TT' }), auth);
+    // The online form was never offered to kiosks.
+    const refused = await kioskPost(kioskBody(example02, new Date('2021-11-03T09:10:00Z'), { formCode: '02/2021-DVCTT' }), auth);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({ code: 'FORM_NOT_OFFERED', details: { field: 'formCode' } });
     expect((await kioskPost(kioskBody(quickAnswers(5), new Date('2021-11-03T09:20:00Z')), auth)).statusCode).toBe(201);
@@ -159,6 +160,42 @@ describe('forms chosen per channel of a SIPAS campaign', () => {
       { code: NATIONAL, channel: 'kiosk', n: 1 },
       { code: NATIONAL, channel: 'online', n: 1 },
     ]);
+  });
+
+  it('keeps the sessions of a kiosk form offered before a change (queued offline or from a tablet not yet updated): stored and counted; an unrelated form is refused', async () => {
+    const tablet = await pairKiosk(t, { mode: 'full', minIntervalSeconds: 0, hourlyCap: 100_000 });
+    const counted = async () => (await unitResults(t, campaignId))?.validResponses ?? 0;
+    const before = await counted();
+    // The campaign's kiosks now take SIPAS/2024; 01/2021-TT was their form until the change.
+    const queued = kioskBody(example01, new Date('2021-11-03T07:30:00Z'), { formCode: '01/2021-TT' });
+    const stale = kioskBody(example01, new Date('2021-11-04T08:00:00Z'), { formCode: '01/2021-TT' });
+    expect((await kioskPost(queued, tablet.auth)).statusCode).toBe(201);
+    expect((await kioskPost(stale, tablet.auth)).statusCode).toBe(201);
+    // Released again from the tablet's parked queue: a replay, not a second row.
+    expect((await kioskPost(queued, tablet.auth)).statusCode).toBe(200);
+    const unrelated = await kioskPost(
+      kioskBody(example02, new Date('2021-11-04T08:10:00Z'), { formCode: '02/2021-DVCTT' }),
+      tablet.auth,
+    );
+    expect(unrelated.statusCode).toBe(400);
+    expect(unrelated.json().error).toMatchObject({ code: 'FORM_NOT_OFFERED', details: { field: 'formCode' } });
+
+    // Back to 01/2021-TT: SIPAS/2024 becomes a former kiosk form and is still accepted (history re-read after the save).
+    expect((await put(campaignId, { kiosk: '01/2021-TT', online: NATIONAL, field: DEFAULTS.field })).statusCode).toBe(200);
+    const former = kioskBody(example2024, new Date('2021-11-04T08:20:00Z'), { formCode: NATIONAL });
+    expect((await kioskPost(former, tablet.auth)).statusCode).toBe(201);
+    expect(
+      (await kioskPost(kioskBody(example01, new Date('2021-11-04T08:30:00Z'), { formCode: '01/2021-TT' }), tablet.auth))
+        .statusCode,
+    ).toBe(201);
+
+    const clientIds = [queued, stale, former].map((b) => b.clientId);
+    const stored = await t.app.db.execute(
+      sql`select f.code from responses r join forms f on f.id = r.form_id
+          where r.client_id = any(${`{${clientIds.join(',')}}`}::uuid[]) and r.review_state = 'valid' order by r.completed_at`,
+    );
+    expect(stored.rows.map((r) => (r as { code: string }).code)).toEqual(['01/2021-TT', '01/2021-TT', NATIONAL]);
+    expect(await counted()).toBe(before + 4);
   });
 
   it("gives enumerators the campaign's forms and refuses others in sync", async () => {

@@ -12,6 +12,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { listFormRows } from '../forms/repo.ts';
 import { resetTargetCache } from '../kiosks/target.ts';
+import { resetKioskFormHistory } from './kiosk-form-history.ts';
 import { findCampaign, type CampaignRow } from './repo.ts';
 
 export type FormChannel = keyof ChannelForms;
@@ -128,5 +129,6 @@ export async function setChannelForms(
     });
   });
   resetTargetCache(db);
+  resetKioskFormHistory(db);
   return campaignChannelForms(db, id);
 }

@@ -15,7 +15,7 @@
  * actually answered, not by when the network came back.
  */
 import { FORM_CODES } from '@hailong/forms';
-import { requireOffered } from '../campaigns/channel-forms.ts';
+import { requireKioskOffered } from '../campaigns/kiosk-form-history.ts';
 import type { KioskResponseInput } from '@hailong/contracts';
 import type { Db, DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
@@ -56,8 +56,8 @@ export async function submitKioskResponse(
   const unitId = await deviceUnitId(db, tokenHash);
   if (unitId === undefined) throw new AppError('DEVICE_UNAUTHORIZED');
   const campaign = await openSipasCampaign(db);
-  // The quick form, or the full form the campaign chose for kiosks.
-  if (input.formCode !== FORM_CODES.quick) requireOffered(campaign, 'kiosk', input.formCode);
+  // The quick form, or a full form the campaign's kiosks were offered (now or before a change).
+  if (input.formCode !== FORM_CODES.quick) await requireKioskOffered(db, campaign, input.formCode);
   // A session completed before the open campaign started does not count in it (kept parked on the tablet).
   if (completedBeforeOpening(campaign, new Date(input.completedAt)))
     throw new AppError('CAMPAIGN_NOT_OPEN', { field: 'completedAt' });
