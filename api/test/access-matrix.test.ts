@@ -71,6 +71,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/kiosk/pair': 'public',
   'POST /api/v1/kiosk/responses': 'device',
   'POST /api/v1/kiosk/heartbeat': 'device',
+  'GET /api/v1/kiosk/form': 'device',
   'POST /api/v1/responses/{id}/review': 'admin',
   'GET /api/v1/o/{unitCode}': 'public',
   'POST /api/v1/o/{unitCode}/responses': 'public',

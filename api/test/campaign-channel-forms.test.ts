@@ -35,6 +35,24 @@ describe('forms chosen per channel of a SIPAS campaign', () => {
       )
     ).rows as { details: Record<string, unknown> }[];
 
+  const heartbeat = async (auth: Record<string, string>) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/heartbeat',
+      headers: auth,
+      payload: {
+        appVersion: '1.0.0',
+        queueLength: 0,
+        parkedCount: 0,
+        lastError: null,
+        clientTime: new Date().toISOString(),
+        parked: [],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json<{ form: { code: string; version: number } }>();
+  };
+
   beforeAll(async () => {
     t = await buildTestApp();
     campaignId = await openSipasCampaign(t);
@@ -162,7 +180,7 @@ describe('forms chosen per channel of a SIPAS campaign', () => {
     ]);
   });
 
-  it('keeps the sessions of a kiosk form offered before a change (queued offline or from a tablet not yet updated): stored and counted; an unrelated form is refused', async () => {
+  it('keeps the sessions of a kiosk form offered before a change (queued offline or from a tablet not yet updated): stored and counted; an unrelated form is refused; the heartbeat names the new form', async () => {
     const tablet = await pairKiosk(t, { mode: 'full', minIntervalSeconds: 0, hourlyCap: 100_000 });
     const counted = async () => (await unitResults(t, campaignId))?.validResponses ?? 0;
     const before = await counted();
@@ -180,8 +198,20 @@ describe('forms chosen per channel of a SIPAS campaign', () => {
     expect(unrelated.statusCode).toBe(400);
     expect(unrelated.json().error).toMatchObject({ code: 'FORM_NOT_OFFERED', details: { field: 'formCode' } });
 
+    // The heartbeat names the form to show; a tablet showing another one fetches it.
+    expect((await heartbeat(tablet.auth)).form.code).toBe(NATIONAL);
+
     // Back to 01/2021-TT: SIPAS/2024 becomes a former kiosk form and is still accepted (history re-read after the save).
     expect((await put(campaignId, { kiosk: '01/2021-TT', online: NATIONAL, field: DEFAULTS.field })).statusCode).toBe(200);
+    const named = (await heartbeat(tablet.auth)).form;
+    expect(named).toEqual({ code: '01/2021-TT', version: findForm('01/2021-TT')?.version });
+    const fetched = await t.app.inject({ url: '/api/v1/kiosk/form', headers: tablet.auth });
+    expect(fetched.statusCode).toBe(200);
+    expect(fetched.json<{ form: { code: string; version: number; sections: unknown[] } }>().form).toMatchObject({
+      ...named,
+      sections: expect.arrayContaining([expect.objectContaining({ questions: expect.any(Array) })]),
+    });
+    expect((await t.app.inject({ url: '/api/v1/kiosk/form' })).statusCode).toBe(401);
     const former = kioskBody(example2024, new Date('2021-11-04T08:20:00Z'), { formCode: NATIONAL });
     expect((await kioskPost(former, tablet.auth)).statusCode).toBe(201);
     expect(

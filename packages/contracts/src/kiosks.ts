@@ -95,6 +95,10 @@ export const kioskPairedSchema = z.object({
 });
 export type KioskPaired = z.infer<typeof kioskPairedSchema>;
 
+/** The form a paired tablet shows now (fetched when a heartbeat names another one). */
+export const kioskFormReplySchema = z.object({ form: publicFormSchema });
+export type KioskFormReply = z.infer<typeof kioskFormReplySchema>;
+
 /** What a kiosk sends (the same body is resent from the offline outbox until it is accepted). */
 export const kioskResponseInputSchema = z
   .object({
@@ -181,7 +185,7 @@ export const kioskHeartbeatInputSchema = z.object({
 });
 export type KioskHeartbeatInput = z.infer<typeof kioskHeartbeatInputSchema>;
 
-/** The server's answer: its clock, the open SIPAS campaign's window, and the admin's decisions on parked sessions. */
+/** The server's answer: its clock, the open SIPAS campaign's window, the admin's decisions on parked sessions and the form to show. */
 export const kioskHeartbeatReplySchema = z.object({
   serverTime: z.string(),
   openCampaign: z.object({ opensAt: z.string(), closesAt: z.string() }).nullable(),
@@ -189,6 +193,8 @@ export const kioskHeartbeatReplySchema = z.object({
   release: z.array(z.uuid()),
   /** Parked sessions the admin discarded: the tablet deletes them. */
   discard: z.array(z.uuid()),
+  /** The form the tablet should show now (the campaign's kiosk form may have changed): another one → GET /kiosk/form. */
+  form: z.object({ code: z.string(), version: z.number().int() }),
 });
 export type KioskHeartbeatReply = z.infer<typeof kioskHeartbeatReplySchema>;
 

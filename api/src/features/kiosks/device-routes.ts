@@ -1,17 +1,20 @@
 /** Routes the tablet itself calls: pair with a one-time code, then submit and send heartbeats with its device token. Prefix /api/v1/kiosk. */
 import {
   errorBodySchema,
+  kioskFormReplySchema,
   kioskHeartbeatInputSchema,
   kioskHeartbeatReplySchema,
   kioskPairInputSchema,
   kioskPairedSchema,
   kioskResponseInputSchema,
   responseReceiptSchema,
+  toPublicForm,
 } from '@hailong/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordHeartbeat } from './fleet.ts';
-import { bearerTokenHash, pairDevice } from './service.ts';
+import { authenticateDevice, bearerTokenHash, pairDevice } from './service.ts';
+import { currentKioskForm } from './kiosk-form.ts';
 import { AppError } from '../../errors.ts';
 import { SharedCounter } from '../../lib/shared-counter.ts';
 import { deviceUnitId } from './device-cache.ts';
@@ -96,6 +99,22 @@ const kioskDeviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => recordHeartbeat(app.db, deviceTokenHash(req), req.body),
+  );
+
+  app.get(
+    '/form',
+    {
+      onRequest: pairedDevice,
+      schema: {
+        tags: ['kiosk'],
+        summary: 'The form the tablet shows now (Bearer device token): fetched when a heartbeat names another one',
+        response: { 200: kioskFormReplySchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const device = await authenticateDevice(app.db, req.headers.authorization);
+      return { form: toPublicForm((await currentKioskForm(app.db, device.mode)).definition) };
+    },
   );
 };
 export default kioskDeviceRoutes;

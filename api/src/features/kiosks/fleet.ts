@@ -6,7 +6,9 @@
  *   covers their completion time) and the admin's decisions on the sessions it still holds;
  * - `healthOf` turns the last heartbeat and submission into the state /admin/kiosks shows;
  * - parked sessions reported by a tablet can be released (it sends them again) or discarded with a
- *   reason; both are audited.
+ *   reason; both are audited;
+ * - the answer names the form the tablet should show (code and version); the tablet fetches another
+ *   one and switches between sessions (docs/0022).
  */
 import {
   errorMessage,
@@ -19,7 +21,9 @@ import { schema, type Db, type DbOrTx } from '@hailong/db';
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { findOpenCampaign } from '../campaigns/repo.ts';
+import { kioskFormCodeOf } from './kiosk-form.ts';
 import type { KioskRow } from './repo.ts';
+import { latestForm } from './target.ts';
 
 const { kioskDevices, kioskParkedItems, auditLog } = schema;
 
@@ -38,7 +42,12 @@ export async function recordHeartbeat(
 ): Promise<KioskHeartbeatReply> {
   return db.transaction(async (tx) => {
     const [k] = await tx
-      .select({ id: kioskDevices.id, queueLength: kioskDevices.queueLength, waitingSince: kioskDevices.queueWaitingSince })
+      .select({
+        id: kioskDevices.id,
+        mode: kioskDevices.mode,
+        queueLength: kioskDevices.queueLength,
+        waitingSince: kioskDevices.queueWaitingSince,
+      })
       .from(kioskDevices)
       .where(and(eq(kioskDevices.deviceTokenHash, tokenHash), isNull(kioskDevices.revokedAt)))
       .for('update');
@@ -61,10 +70,13 @@ export async function recordHeartbeat(
       .where(eq(kioskDevices.id, k.id));
     const decisions = await syncParked(tx, k.id, input, skewMs);
     const campaign = await findOpenCampaign(tx, 'sipas', now);
+    // The latest version, cached per process (docs/0022): a new version or a new choice reaches the tablet.
+    const form = await latestForm(db, kioskFormCodeOf(campaign, k.mode));
     return {
       serverTime: now.toISOString(),
       openCampaign: campaign ? { opensAt: campaign.opensAt.toISOString(), closesAt: campaign.closesAt.toISOString() } : null,
       ...decisions,
+      form: { code: form.code, version: form.version },
     };
   });
 }

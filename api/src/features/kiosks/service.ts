@@ -3,16 +3,13 @@
  * hashed); the tablet trades the code for a 256-bit device token (stored hashed) that authenticates
  * every submission. Revoking, or issuing a new pairing code, invalidates the old token at once.
  */
-import { FORM_CODES } from '@hailong/forms';
 import { toPublicForm, type Kiosk, type KioskCreate, type KioskPaired, type PairingCode } from '@hailong/contracts';
 import { schema, type Db, type DbOrTx } from '@hailong/db';
 import QRCode from 'qrcode';
 import { AppError } from '../../errors.ts';
 import { hashToken, newShortCode, newToken } from '../../lib/tokens.ts';
-import { channelFormCodes } from '../campaigns/channel-forms.ts';
-import { findOpenCampaign } from '../campaigns/repo.ts';
-import { findStoredForm } from '../forms/repo.ts';
 import { healthOf } from './fleet.ts';
+import { currentKioskForm } from './kiosk-form.ts';
 import { vnDayStart } from '../units/as-of.ts';
 import {
   claimPairingCode,
@@ -33,12 +30,6 @@ export const PAIRING_TTL_MS = 15 * 60 * 1000;
 /** Normalises a typed code: upper case, no spaces or dashes. */
 export function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
-}
-
-/** The quick form, or the full form the open SIPAS campaign chose for kiosks (01/2021-TT by default). */
-export async function kioskFormCode(db: DbOrTx, mode: KioskRow['mode']): Promise<string> {
-  if (mode !== 'full') return FORM_CODES.quick;
-  return channelFormCodes(await findOpenCampaign(db, 'sipas'), 'kiosk')[0] ?? FORM_CODES.counter;
 }
 
 async function issuePairingCode(db: DbOrTx, kioskId: string, publicUrl: string): Promise<PairingCode> {
@@ -138,8 +129,8 @@ export async function pairDevice(db: Db, pairingCode: string): Promise<KioskPair
   const k = await claimPairingCode(db, hashToken(normaliseCode(pairingCode)), hashToken(token), new Date());
   if (!k) throw new AppError('PAIRING_CODE_INVALID');
   const unit = await findUnitById(db, k.unitId);
-  const form = await findStoredForm(db, await kioskFormCode(db, k.mode));
-  if (!unit || !form) throw new Error('kiosk unit or form missing');
+  const form = await currentKioskForm(db, k.mode);
+  if (!unit) throw new Error('kiosk unit missing');
   return {
     deviceToken: token,
     deviceId: k.id,
