@@ -86,7 +86,7 @@ for (const engine of ['postgres', 'embedded'] as const) {
       );
       expect(burst).toHaveLength(stored.length);
       expect(burst.every((r) => r.review_state === 'suspect' && r.flags.includes('address_rate'))).toBe(true);
-      expect(burst[0]?.review_reason).toMatch(/online responses from one address in the last hour \(limit 5\)/);
+      expect(burst[0]?.review_reason).toMatch(/^more than 5 online responses from one address in the last hour \(limit 5\)/);
 
       const after = await unitResults(t, campaignId, 'ST38');
       expect(after?.validResponses).toBe(12);

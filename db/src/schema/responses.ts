@@ -60,6 +60,13 @@ export const responses = pgTable(
     index('responses_source_completed_idx')
       .on(t.sourceId, t.completedAt)
       .where(sql`${t.sourceId} is not null`),
+    /** Online form 02 stuffing limits count one unit's, or one address's, online responses of the last hour. */
+    index('responses_online_unit_received_idx')
+      .on(t.campaignId, t.unitId, t.receivedAt)
+      .where(sql`${t.channel} = 'online'`),
+    index('responses_online_source_received_idx')
+      .on(t.campaignId, t.sourceId, t.receivedAt)
+      .where(sql`${t.channel} = 'online'`),
     check('responses_channel_check', sql`${t.channel} in ('email','kiosk','online','enumerator')`),
     check('responses_email_unlinked_check', sql`${t.channel} <> 'email' or (${t.sourceId} is null and ${t.startedAt} is null)`),
     check('responses_review_check', sql`${t.reviewState} in ('valid','suspect','pending','invalid')`),

@@ -54,10 +54,17 @@ async function lock(tx: DbOrTx, key: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
 
-async function countRecent(tx: DbOrTx, campaignId: string, where: SQL): Promise<number> {
+/**
+ * How many of the campaign's online responses matching `where` arrived in the last hour, counting no
+ * further than `upTo` (enough to tell whether a limit is crossed; partial indexes of migration 0034
+ * keep it to the hour's rows of that unit or address).
+ */
+async function countRecent(tx: DbOrTx, campaignId: string, where: SQL, upTo: number): Promise<number> {
   const res = await tx.execute(sql`
-    select count(*)::int as n from responses r
-     where r.campaign_id = ${campaignId} and r.channel = 'online' and ${recent} and ${where}`);
+    select count(*)::int as n from (
+      select 1 from responses r
+       where r.campaign_id = ${campaignId} and r.channel = 'online' and ${recent} and ${where}
+       limit ${upTo}) recent`);
   return (res.rows[0] as { n: number } | undefined)?.n ?? 0;
 }
 
@@ -82,18 +89,19 @@ export async function onlineStuffingVerdict(
   await lock(tx, `online-address:${s.addressKey}`);
   const byUnit = sql`r.unit_id = ${s.unitId}`;
   const byAddress = sql`r.source_id = ${s.addressKey}`;
-  const unitCount = (await countRecent(tx, s.campaignId, byUnit)) + 1;
-  const addressCount = (await countRecent(tx, s.campaignId, byAddress)) + 1;
+  // This response is one more: a limit is crossed once `limit` others arrived within the hour.
+  const unitOver = (await countRecent(tx, s.campaignId, byUnit, limits.unitPerHour)) >= limits.unitPerHour;
+  const addressOver = (await countRecent(tx, s.campaignId, byAddress, limits.addressPerHour)) >= limits.addressPerHour;
   const flags: string[] = [];
   const reasons: string[] = [];
-  if (addressCount > limits.addressPerHour) {
-    const reason = `${addressCount} online responses from one address in the last hour (limit ${limits.addressPerHour})`;
+  if (addressOver) {
+    const reason = `more than ${limits.addressPerHour} online responses from one address in the last hour (limit ${limits.addressPerHour})`;
     flags.push('address_rate');
     reasons.push(reason);
     await flagBurst(tx, s.campaignId, byAddress, 'address_rate', reason);
   }
-  if (unitCount > limits.unitPerHour) {
-    const reason = `${unitCount} online responses for this unit in the last hour (limit ${limits.unitPerHour})`;
+  if (unitOver) {
+    const reason = `more than ${limits.unitPerHour} online responses for this unit in the last hour (limit ${limits.unitPerHour})`;
     flags.push('unit_rate');
     reasons.push(reason);
     await flagBurst(tx, s.campaignId, byUnit, 'unit_rate', reason);

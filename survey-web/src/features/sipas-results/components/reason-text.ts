@@ -16,6 +16,17 @@ const PATTERNS: { re: RegExp; vi: (m: RegExpExecArray) => string; en: (m: RegExp
     en: (m) => `${m[1]} sessions of this device in the previous hour (cap ${m[2]})`,
   },
   {
+    re: /^more than (\d+) online responses from one address in the last hour \(limit \d+\)$/,
+    vi: (m) => `hơn ${m[1]} phiếu trực tuyến từ cùng một địa chỉ trong một giờ qua`,
+    en: (m) => `more than ${m[1]} online responses from one address in the last hour`,
+  },
+  {
+    re: /^more than (\d+) online responses for this unit in the last hour \(limit \d+\)$/,
+    vi: (m) => `hơn ${m[1]} phiếu trực tuyến cho đơn vị này trong một giờ qua`,
+    en: (m) => `more than ${m[1]} online responses for this unit in the last hour`,
+  },
+  // As stored before the counts stopped at the limit.
+  {
     re: /^(\d+) online responses from one address in the last hour \(limit (\d+)\)$/,
     vi: (m) => `${m[1]} phiếu trực tuyến từ cùng một địa chỉ trong một giờ qua (giới hạn ${m[2]})`,
     en: (m) => `${m[1]} online responses from one address in the last hour (limit ${m[2]})`,

@@ -1,0 +1,2 @@
+CREATE INDEX "responses_online_unit_received_idx" ON "responses" USING btree ("campaign_id","unit_id","received_at") WHERE "responses"."channel" = 'online';--> statement-breakpoint
+CREATE INDEX "responses_online_source_received_idx" ON "responses" USING btree ("campaign_id","source_id","received_at") WHERE "responses"."channel" = 'online';
