@@ -2,8 +2,9 @@
  * Issue 12 item 5 in Chromium, end to end for a form that exists only as a workbook: an admin
  * imports SIPAS/2026-THU (the 2024 national workbook cut to its five service components, with its
  * own title and a reworded first question) on the questionnaires page, chooses it for the online
- * form and the counter kiosks on the campaign page, five citizens answer it at /o/ST34, and the
- * results page shows the unit's SIPAS computed by hand from the workbook's mapping (see ANSWERS).
+ * form and the counter kiosks on the campaign page (a tablet paired then is given it), five
+ * citizens answer it at /o/ST34, and the results page shows the unit's SIPAS computed by hand from
+ * the workbook's mapping (see ANSWERS).
  */
 import { findForm, sheetsFromForm, type WorkbookSheets } from '@hailong/forms';
 import { sheetsWorkbook } from '@hailong/api';
@@ -158,6 +159,25 @@ describe('a form imported from a workbook', () => {
     expect(stored.json<{ channelForms: { kiosk: string; online: string } }>().channelForms).toMatchObject({
       kiosk: CODE,
       online: CODE,
+    });
+
+    // A counter tablet paired now is given the imported form.
+    const kiosk = await sys.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosks',
+      headers: { cookie },
+      payload: { unitCode: 'ST34', counterName: 'Quầy thử 2026', mode: 'full', minIntervalSeconds: 0, hourlyCap: 1000 },
+    });
+    expect(kiosk.statusCode).toBe(201);
+    const paired = await sys.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/pair',
+      payload: { pairingCode: kiosk.json<{ pairingCode: string }>().pairingCode },
+      remoteAddress: '10.26.0.1',
+    });
+    expect(paired.json<{ form: { code: string; title: { vi: string } } }>().form).toMatchObject({
+      code: CODE,
+      title: { vi: TITLE },
     });
 
     // Five citizens answer it online: the imported title and wording, five components only.
