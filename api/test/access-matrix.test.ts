@@ -34,6 +34,8 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/campaigns/{id}/reopen': 'admin',
   'GET /api/v1/campaigns/{id}/channel-forms': 'admin',
   'PUT /api/v1/campaigns/{id}/channel-forms': 'admin',
+  'GET /api/v1/campaigns/{id}/staff-templates': 'admin',
+  'PUT /api/v1/campaigns/{id}/staff-templates': 'admin',
   'GET /api/v1/campaigns/headlines': 'admin',
   'GET /api/v1/campaigns/{id}/mail/preview': 'admin',
   'GET /api/v1/campaigns/{id}/mail/rounds': 'admin',

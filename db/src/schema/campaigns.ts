@@ -37,6 +37,11 @@ export const campaigns = pgTable(
      * (docs/0022). Checked against stored SIPAS forms when saved.
      */
     channelForms: jsonb('channel_forms'),
+    /**
+     * Staff: the template code each respondent group answers ({ T1: code, ... T6: code }); null = the
+     * standard codes (docs/0022). Checked against stored staff forms of that group when saved.
+     */
+    staffTemplates: jsonb('staff_templates'),
     /** Default target sample per unit (a per-unit override lives in campaign_targets). */
     targetPerUnit: integer('target_per_unit'),
     createdBy: uuid('created_by').references(() => users.id),

@@ -93,3 +93,40 @@ export const campaignChannelFormsSchema = z.object({
   responses: z.object({ kiosk: z.number().int(), online: z.number().int(), field: z.number().int() }),
 });
 export type CampaignChannelForms = z.infer<typeof campaignChannelFormsSchema>;
+
+const staffTemplateCodeSchema = z.string().trim().min(1).max(64);
+
+/** A staff campaign's template code per respondent group (T1–T6). */
+export const staffTemplatesSchema = z.object({
+  T1: staffTemplateCodeSchema,
+  T2: staffTemplateCodeSchema,
+  T3: staffTemplateCodeSchema,
+  T4: staffTemplateCodeSchema,
+  T5: staffTemplateCodeSchema,
+  T6: staffTemplateCodeSchema,
+});
+export type StaffTemplates = z.infer<typeof staffTemplatesSchema>;
+export type StaffGroup = keyof StaffTemplates;
+
+/** A template a group may use (a stored staff form of that group, latest version). */
+export const staffTemplateOptionSchema = channelFormOptionSchema.extend({
+  group: z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']),
+});
+export type StaffTemplateOption = z.infer<typeof staffTemplateOptionSchema>;
+
+const perGroupCount = z.object({
+  T1: z.number().int(),
+  T2: z.number().int(),
+  T3: z.number().int(),
+  T4: z.number().int(),
+  T5: z.number().int(),
+  T6: z.number().int(),
+});
+
+/** `GET|PUT /campaigns/:id/staff-templates`: the choice, what may be chosen, invitations already sent per group. */
+export const campaignStaffTemplatesSchema = z.object({
+  staffTemplates: staffTemplatesSchema,
+  options: z.array(staffTemplateOptionSchema),
+  invited: perGroupCount,
+});
+export type CampaignStaffTemplates = z.infer<typeof campaignStaffTemplatesSchema>;

@@ -42,6 +42,18 @@ export const errorCatalogue = {
     en: 'Each channel can only use a stored SIPAS form (counter or online form)',
     client: 'park',
   },
+  STAFF_TEMPLATE_INVALID: {
+    status: 400,
+    vi: 'Mỗi nhóm chỉ chọn được mẫu phiếu cán bộ, công chức đã lưu của đúng nhóm đó',
+    en: 'Each group can only use a stored staff template of that group',
+    client: 'park',
+  },
+  STAFF_TEMPLATE_LOCKED: {
+    status: 409,
+    vi: 'Đã gửi thư mời cho nhóm này theo mẫu phiếu hiện tại nên không thể đổi mẫu phiếu',
+    en: 'Invitations of this group were already sent with the current template, so it cannot be changed',
+    client: 'park',
+  },
   FORM_NOT_OFFERED: {
     status: 400,
     vi: 'Đợt khảo sát không dùng mẫu phiếu này cho kênh này',

@@ -5,13 +5,16 @@ import {
   campaignHeadlinesSchema,
   campaignReopenSchema,
   campaignSchema,
+  campaignStaffTemplatesSchema,
   channelFormsSchema,
   errorBodySchema,
   idParamsSchema,
+  staffTemplatesSchema,
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { campaignChannelForms, setChannelForms } from './channel-forms.ts';
+import { campaignStaffTemplates, setStaffTemplates } from './staff-templates.ts';
 import { campaignHeadlines } from './headlines.ts';
 import { closeEarly, reopen } from './lifecycle.ts';
 import { listCampaigns } from './repo.ts';
@@ -140,6 +143,37 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => setChannelForms(app.db, req.params.id, req.body, req.user?.id ?? null),
+  );
+
+  app.get(
+    '/:id/staff-templates',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['campaigns'],
+        summary:
+          "A staff campaign's template per respondent group (T1–T6), the templates it may choose and invitations sent per group",
+        params: idParamsSchema,
+        response: { 200: campaignStaffTemplatesSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (req) => campaignStaffTemplates(app.db, req.params.id),
+  );
+
+  app.put(
+    '/:id/staff-templates',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['campaigns'],
+        summary:
+          "Choose the template of each respondent group (stored staff forms of that group only); refused once the group's invitations were sent; audited",
+        params: idParamsSchema,
+        body: staffTemplatesSchema,
+        response: { 200: campaignStaffTemplatesSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (req) => setStaffTemplates(app.db, req.params.id, req.body, req.user?.id ?? null),
   );
 };
 export default campaignRoutes;

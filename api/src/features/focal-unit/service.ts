@@ -5,21 +5,22 @@
  */
 import type { FocalCampaign, FocalRate, FocalUnit, NonRespondentList } from '@hailong/contracts';
 import type { Db } from '@hailong/db';
-import { staffTemplate, type RespondentGroup } from '@hailong/forms';
+import type { RespondentGroup } from '@hailong/forms';
 import { AppError } from '../../errors.ts';
+import { findCampaign, type CampaignRow } from '../campaigns/repo.ts';
 import { getCampaign, isOpen } from '../campaigns/service.ts';
+import { staffTemplateCode } from '../campaigns/staff-templates.ts';
 import { ratePercent } from '../response-rates/service.ts';
 import { nonRespondents, ratesByCampaignAndGroup, unitOf, unitTakesPart, type CampaignRateRow } from './repo.ts';
 
-const formCodeOf = (group: string): string | null => staffTemplate(group as RespondentGroup)?.code ?? null;
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
-function toCampaign(rows: CampaignRateRow[]): FocalCampaign {
+function toCampaign(rows: CampaignRateRow[], campaign: CampaignRow | undefined): FocalCampaign {
   const first = rows[0];
   if (!first) throw new Error('a campaign without rows');
   const byTemplate: FocalRate[] = rows.map((r) => ({
     group: r.respondent_group as RespondentGroup,
-    formCode: formCodeOf(r.respondent_group),
+    formCode: staffTemplateCode(campaign, r.respondent_group),
     invited: r.invited,
     delivered: r.delivered,
     completed: r.completed,
@@ -49,7 +50,8 @@ export async function focalUnit(db: Db, unitId: number): Promise<FocalUnit> {
   if (!unit) throw new AppError('UNIT_UNKNOWN');
   const byCampaign = new Map<string, CampaignRateRow[]>();
   for (const r of await ratesByCampaignAndGroup(db, unitId)) byCampaign.set(r.id, [...(byCampaign.get(r.id) ?? []), r]);
-  return { unit, campaigns: [...byCampaign.values()].map(toCampaign) };
+  const campaigns = await Promise.all([...byCampaign].map(async ([id, rows]) => toCampaign(rows, await findCampaign(db, id))));
+  return { unit, campaigns };
 }
 
 /** The campaign, if it is a staff campaign the unit takes part in; otherwise CAMPAIGN_NOT_FOUND. */
@@ -79,7 +81,7 @@ export async function focalNonRespondents(
       fullName: r.full_name,
       email: r.email,
       group: r.respondent_group as RespondentGroup,
-      formCode: formCodeOf(r.respondent_group),
+      formCode: staffTemplateCode(c, r.respondent_group),
       delivery: r.delivery as NonRespondentList['people'][number]['delivery'],
       lastRemindedAt: iso(r.last_reminded_at),
       remindersSent: r.reminders_sent,

@@ -5,11 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SendResult } from '@hailong/contracts';
-import type { Db } from '@hailong/db';
-import { staffTemplate, type RespondentGroup } from '@hailong/forms';
+import type { Db, DbOrTx } from '@hailong/db';
+import { sql } from 'drizzle-orm';
 import { enqueueDispatch, invitationToken, tokenHash, type ProducerQueues } from '@hailong/runtime';
 import { AppError } from '../../errors.ts';
+import { findCampaign } from '../campaigns/repo.ts';
 import { getCampaign, isOpen } from '../campaigns/service.ts';
+import { STAFF_GROUPS, staffTemplateCode } from '../campaigns/staff-templates.ts';
 import { findStoredForm } from '../forms/repo.ts';
 import { audience } from './audience-repo.ts';
 import { assertCanSend, gapStartOf, type MailConfig } from './mail-preview.ts';
@@ -31,10 +33,16 @@ export async function enqueueDeliveries(enqueue: Enqueue, count: number): Promis
   if (count > 0) await enqueue((q) => enqueueDispatch(q.mail));
 }
 
-async function formIdsByGroup(db: Db): Promise<Map<string, number>> {
+/**
+ * The latest stored version of the template each group answers in this campaign (docs/0022). Read
+ * under the campaign's row lock, so a template change and a send never interleave.
+ */
+async function formIdsByGroup(db: DbOrTx, campaignId: string): Promise<Map<string, number>> {
+  await db.execute(sql`select 1 from campaigns where id = ${campaignId} for update`);
+  const campaign = await findCampaign(db, campaignId);
   const out = new Map<string, number>();
-  for (const g of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'] as RespondentGroup[]) {
-    const code = staffTemplate(g)?.code;
+  for (const g of STAFF_GROUPS) {
+    const code = staffTemplateCode(campaign, g);
     const f = code ? await findStoredForm(db, code) : undefined;
     if (f) out.set(g, f.id);
   }
@@ -57,8 +65,8 @@ export async function sendInvitations(
   await openStaffCampaign(db, campaignId);
   const warning = assertCanSend(config);
   const secret = config.tokenSecret;
-  const forms = await formIdsByGroup(db);
   const { created, deliveries, rearmed } = await db.transaction(async (tx) => {
+    const forms = await formIdsByGroup(tx, campaignId);
     const pending = await respondentsWithoutInvitation(tx, campaignId);
     const values = pending.map((r) => {
       const id = randomUUID();
