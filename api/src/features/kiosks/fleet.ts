@@ -40,7 +40,7 @@ export async function recordHeartbeat(
   input: KioskHeartbeatInput,
   now = new Date(),
 ): Promise<KioskHeartbeatReply> {
-  return db.transaction(async (tx) => {
+  const { reply, formCode } = await db.transaction(async (tx) => {
     const [k] = await tx
       .select({
         id: kioskDevices.id,
@@ -70,15 +70,19 @@ export async function recordHeartbeat(
       .where(eq(kioskDevices.id, k.id));
     const decisions = await syncParked(tx, k.id, input, skewMs);
     const campaign = await findOpenCampaign(tx, 'sipas', now);
-    // The latest version, cached per process (docs/0022): a new version or a new choice reaches the tablet.
-    const form = await latestForm(db, kioskFormCodeOf(campaign, k.mode));
     return {
-      serverTime: now.toISOString(),
-      openCampaign: campaign ? { opensAt: campaign.opensAt.toISOString(), closesAt: campaign.closesAt.toISOString() } : null,
-      ...decisions,
-      form: { code: form.code, version: form.version },
+      reply: {
+        serverTime: now.toISOString(),
+        openCampaign: campaign ? { opensAt: campaign.opensAt.toISOString(), closesAt: campaign.closesAt.toISOString() } : null,
+        ...decisions,
+      },
+      formCode: kioskFormCodeOf(campaign, k.mode),
     };
   });
+  // After the commit: the latest version is read (and cached per process, docs/0022) through `db`,
+  // which would wait for the transaction's own connection on the single-connection embedded engine.
+  const form = await latestForm(db, formCode);
+  return { ...reply, form: { code: form.code, version: form.version } };
 }
 
 /**
