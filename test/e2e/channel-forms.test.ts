@@ -1,5 +1,9 @@
 /**
- * Issue 12 item 5 in Chromium: on the campaign page an admin chooses the stored 2024 national form
+ * Issue 12 in Chromium. A tablet paired on SIPAS/2024 shows 01/2021-TT from the next session once
+ * the admin chooses it for kiosks: the heartbeat names the new form, the tablet fetches and stores it,
+ * and never switches in the middle of a citizen's session.
+ *
+ * Item 5: on the campaign page an admin chooses the stored 2024 national form
  * (SIPAS/2024, 9 components) for the counter kiosks and the online form; once the kiosks have
  * responses, changing their form asks for confirmation first. A citizen answers SIPAS/2024 at
  * /o/ST34, and the results page shows the unit's SIPAS computed by hand from the five responses:
@@ -20,7 +24,7 @@ let browser: Browser;
 let cookie = '';
 let campaignId = '';
 
-async function adminInject(method: 'GET' | 'POST', url: string, payload?: object) {
+async function adminInject(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
   const res = await sys.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
   if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
   return res.json<Record<string, unknown>>();
@@ -109,6 +113,13 @@ afterAll(async () => {
   await sys?.close();
 });
 
+/** The number of questions the tablet's progress bar counts (the forms differ: 48 and 36). */
+async function questionTotal(page: Page): Promise<number> {
+  return Number(await page.getByRole('progressbar', { name: 'Tiến độ' }).getAttribute('aria-valuemax'));
+}
+
+const questionsOf = (code: string) => findForm(code)?.sections.flatMap((s) => s.questions).length;
+
 describe('forms by channel', () => {
   it('an admin chooses SIPAS/2024 for kiosks and the online form, a citizen answers it, and the results show its SIPAS', async () => {
     const admin = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
@@ -175,5 +186,36 @@ describe('forms by channel', () => {
     await expect.poll(() => row.locator('[data-col="valid"]').textContent(), { timeout: 15_000 }).toBe('5');
     expect(await row.locator('[data-col="sipas"]').textContent()).toBe('62,2 %');
     await admin.close();
+  });
+
+  it('a paired tablet shows the new kiosk form after a heartbeat, from the next session on', async () => {
+    const forms = (kiosk: string) => ({ kiosk, online: NATIONAL, field: ['01/2021-TT', '02/2021-DVCTT'] });
+    await adminInject('PUT', `/api/v1/campaigns/${campaignId}/channel-forms`, forms(NATIONAL));
+    const k = await adminInject('POST', '/api/v1/kiosks', { unitCode: 'ST34', counterName: 'Quầy đổi phiếu', mode: 'full' });
+    const context = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
+    const tablet = await context.newPage();
+    await tablet.clock.install();
+    await tablet.goto(`/k?code=${String(k.pairingCode)}`);
+    await tablet.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
+    // Unfinished sessions reset after 10 minutes here, so a heartbeat can come in the middle of one.
+    await tablet.goto('/k?idle=600');
+    const start = tablet.getByRole('button', { name: 'Bắt đầu đánh giá' });
+    await start.click();
+    expect(await questionTotal(tablet)).toBe(questionsOf(NATIONAL));
+
+    await adminInject('PUT', `/api/v1/campaigns/${campaignId}/channel-forms`, forms('01/2021-TT'));
+    const stored = () => tablet.evaluate(() => JSON.parse(localStorage.getItem('hl-kiosk-device') ?? '{}').form?.code);
+    await tablet.clock.runFor(60_000); // the next heartbeat names 01/2021-TT; the tablet fetches and stores it
+    await expect.poll(stored, { timeout: 20_000 }).toBe('01/2021-TT');
+    // The citizen in front of the tablet keeps the form they started.
+    expect(await questionTotal(tablet)).toBe(questionsOf(NATIONAL));
+    await tablet.getByText('Câu 1/48').waitFor();
+
+    await tablet.clock.runFor(600_000); // the unfinished session resets
+    await start.click();
+    await expect.poll(() => questionTotal(tablet), { timeout: 20_000 }).toBe(questionsOf('01/2021-TT'));
+    expect(await seriousViolations(tablet)).toEqual([]);
+
+    await context.close();
   });
 });

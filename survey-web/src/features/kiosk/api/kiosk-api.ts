@@ -1,5 +1,11 @@
-/** Kiosk ↔ API: pairing, the outbox sender and the heartbeat. */
-import type { KioskHeartbeatInput, KioskHeartbeatReply, KioskPaired, KioskResponseInput } from '@hailong/contracts';
+/** Kiosk ↔ API: pairing, the outbox sender, the heartbeat and the form the heartbeat names. */
+import type {
+  KioskFormReply,
+  KioskHeartbeatInput,
+  KioskHeartbeatReply,
+  KioskPaired,
+  KioskResponseInput,
+} from '@hailong/contracts';
 import { api, ApiError } from '@/lib/api-client';
 
 /** The app version a tablet reports: the product version and the web release it runs. */
@@ -49,4 +55,9 @@ export async function sendHeartbeat(
     if (err instanceof ApiError && err.status === 401) onUnauthorized();
     throw err;
   }
+}
+
+/** The form the tablet shows now (the campaign's kiosk form changed since pairing). */
+export function fetchKioskForm(token: string): Promise<KioskFormReply> {
+  return api<KioskFormReply>('/api/v1/kiosk/form', { headers: { authorization: `Bearer ${token}` }, timeoutMs: 15_000 });
 }

@@ -1,7 +1,8 @@
 /** The /k front door: pairing once, then the counter rating loop. */
 import { useCallback, useEffect, useState } from 'react';
-import type { KioskPaired } from '@hailong/contracts';
+import type { KioskHeartbeatReply, KioskPaired } from '@hailong/contracts';
 import { forgetDevice, loadDevice, saveDevice } from '../hooks/kiosk-device';
+import { useKioskForm } from '../hooks/use-kiosk-form';
 import { useKioskOutbox } from '../hooks/use-kiosk-outbox';
 import { useKioskSession } from '../hooks/use-kiosk-session';
 import { KIOSK_SHELL, registerOfflineShell } from '@/lib/offline-shell';
@@ -16,10 +17,18 @@ function idleFromUrl(): number | undefined {
   return Number.isFinite(s) && s >= 5 ? s * 1000 : undefined;
 }
 
-function Session({ device, onUnpaired }: { device: KioskPaired; onUnpaired: () => void }) {
+interface SessionProps {
+  device: KioskPaired;
+  onUnpaired: () => void;
+  onDevice: (d: KioskPaired) => void;
+}
+
+function Session({ device, onUnpaired, onDevice }: SessionProps) {
   const [revoked, setRevoked] = useState(false);
-  const { pending, parked, sending, campaign, enqueue } = useKioskOutbox(device.deviceToken, () => setRevoked(true));
+  const [named, setNamed] = useState<KioskHeartbeatReply['form'] | null>(null);
+  const { pending, parked, sending, campaign, enqueue } = useKioskOutbox(device.deviceToken, () => setRevoked(true), setNamed);
   const s = useKioskSession(device, enqueue, idleFromUrl() ?? (device.idleSeconds ?? 60) * 1000);
+  useKioskForm(device, named, s.screen.kind === 'start', onDevice);
   return (
     <main className="k-screen" lang="vi">
       {s.screen.kind === 'start' ? (
@@ -96,5 +105,9 @@ export default function KioskPage() {
     forgetDevice();
     setDevice(null);
   }, []);
-  return device ? <Session device={device} onUnpaired={onUnpaired} /> : <PairingScreen onPaired={onPaired} />;
+  return device ? (
+    <Session device={device} onUnpaired={onUnpaired} onDevice={setDevice} />
+  ) : (
+    <PairingScreen onPaired={onPaired} />
+  );
 }

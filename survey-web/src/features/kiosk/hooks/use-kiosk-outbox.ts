@@ -5,7 +5,7 @@
  * whether or not its submissions get through; the answer says whether a SIPAS campaign is open (the
  * start screen tells staff when none is) and what the admin decided about parked sessions. Sessions
  * parked for want of an open campaign are sent again by themselves once one covers their completion
- * time.
+ * time. The answer also names the form to show (`onFormNamed`; the page switches between sessions).
  */
 import type { KioskHeartbeatReply } from '@hailong/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -35,11 +35,17 @@ function coveredBy(parked: ParkedItem<KioskItem>[], campaign: KioskHeartbeatRepl
     .map((p) => p.item.clientId);
 }
 
-export function useKioskOutbox(token: string | null, onUnauthorized: () => void) {
+export function useKioskOutbox(
+  token: string | null,
+  onUnauthorized: () => void,
+  onFormNamed: (form: KioskHeartbeatReply['form']) => void = () => undefined,
+) {
   const unauthorized = useRef(onUnauthorized);
+  const formNamed = useRef(onFormNamed);
   useEffect(() => {
     unauthorized.current = onUnauthorized;
-  }, [onUnauthorized]);
+    formNamed.current = onFormNamed;
+  }, [onUnauthorized, onFormNamed]);
 
   const [campaign, setCampaign] = useState<CampaignKnown>('unknown');
 
@@ -94,6 +100,7 @@ export function useKioskOutbox(token: string | null, onUnauthorized: () => void)
       return; // no network or server trouble: the next beat will tell
     }
     setCampaign(reply.openCampaign ? 'open' : 'none');
+    formNamed.current(reply.form);
     if (reply.discard.length > 0) await discard(reply.discard);
     const again = [...new Set([...reply.release, ...coveredBy(parked, reply.openCampaign)])].filter(
       (id) => !reply.discard.includes(id),
