@@ -8,10 +8,9 @@
 import { sheetsWorkbook } from '@hailong/api';
 import type { FormImportResult } from '@hailong/contracts';
 import { schema } from '@hailong/db';
-import { staffTemplate, type FormDefinition } from '@hailong/forms';
+import { sheetsFromForm, staffTemplate, type FormDefinition } from '@hailong/forms';
 import { invitationToken } from '@hailong/runtime';
 import { computeStaffPoints, countAnswers, staffMaximaOf, type ResponseAnswers } from '@hailong/scoring';
-import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
@@ -36,24 +35,6 @@ interface Body {
   options: { code: string; version: number; group: string; title: { vi: string; en: string } }[];
   invited: Record<string, number>;
 }
-type Sheets = Record<string, string[][]>;
-
-async function readSheets(file: Buffer): Promise<Sheets> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file as unknown as ArrayBuffer);
-  const out: Sheets = {};
-  for (const ws of wb.worksheets) {
-    const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (r, n) => {
-      rows[n - 1] = Array.from((r.values as unknown[]).slice(1), (v) =>
-        v === undefined || v === null ? '' : String(v as string),
-      );
-    });
-    out[ws.name] = Array.from(rows, (r) => r ?? []);
-  }
-  return out;
-}
-
 describe('templates chosen per respondent group of a staff campaign', () => {
   let t: TestApp;
   let campaignId: string;
@@ -112,14 +93,11 @@ describe('templates chosen per respondent group of a staff campaign', () => {
   });
 
   it('an imported template under a new code is chosen, audited, linked by the invitation, rendered and scored', async () => {
-    // The T3 template exported, renamed for a new year and imported back.
-    const exported = await t.app.inject({
-      url: `/api/v1/forms/workbook.xlsx?code=${encodeURIComponent(DEFAULTS.T3)}`,
-      headers: admin(),
-    });
-    expect(exported.statusCode).toBe(200);
-    const sheets = await readSheets(exported.rawPayload);
-    const [head = [], row = []] = sheets.settings ?? [];
+    // The T3 template as a workbook, renamed for a new year and imported.
+    const t3Form = staffTemplate('T3');
+    if (!t3Form) throw new Error('no T3 template');
+    const sheets = sheetsFromForm(t3Form);
+    const [head = [], row = []] = sheets.settings;
     row[head.indexOf('form_id')] = NEW_T3;
     row[head.indexOf('version')] = '1';
     const imported = await t.app.inject({

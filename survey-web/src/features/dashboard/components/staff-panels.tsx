@@ -5,6 +5,7 @@ import { FocalPointsPanel } from './focal-points-panel';
 import { ImportPanel } from './import-panel';
 import { MailPanel } from './mail-panel';
 import { StaffRatesPanel } from './staff-rates-panel';
+import { StaffTemplatesPanel } from './staff-templates-panel';
 
 export function StaffPanels({ campaign }: { campaign: Campaign }) {
   const [imported, setImported] = useState(0);
@@ -13,6 +14,7 @@ export function StaffPanels({ campaign }: { campaign: Campaign }) {
     <>
       <ImportPanel campaignId={id} onImported={() => setImported((n) => n + 1)} />
       <FocalPointsPanel key={`fp-${imported}`} campaignId={id} />
+      <StaffTemplatesPanel campaignId={id} />
       <MailPanel key={`mail-${imported}`} campaign={campaign} />
       <StaffRatesPanel campaignId={id} />
     </>
