@@ -1,4 +1,4 @@
-/** The staff survey's panels: respondents, focal points, mail (preview, confirm, rounds) and live response rates. */
+/** The staff survey's panels: respondents, focal points, templates by group, mail (preview, confirm, rounds) and live response rates. */
 import type { Campaign } from '@hailong/contracts';
 import { useState } from 'react';
 import { FocalPointsPanel } from './focal-points-panel';
