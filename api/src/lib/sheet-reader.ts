@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
 import { nextTurn } from './in-turns.ts';
 import { sheetJob, type ReadSheet, type SheetJob, type SheetJobResult } from './sheet-job.ts';
+import { workbookPartsFirst } from './xlsx-entry-order.ts';
 
 export type { ReadSheet, SheetCell } from './sheet-job.ts';
 
@@ -181,5 +182,5 @@ export interface WorkbookOptions {
 
 /** XLSX bytes → trimmed cell texts of the first sheet, or of every sheet, off the event loop when large. */
 export function readWorkbook(data: Buffer, opts: WorkbookOptions, limits: SheetLimits): Promise<SheetRead> {
-  return read({ kind: 'xlsx', data, ...opts, maxRows: limits.maxRows }, limits);
+  return read({ kind: 'xlsx', data: workbookPartsFirst(data), ...opts, maxRows: limits.maxRows }, limits);
 }
