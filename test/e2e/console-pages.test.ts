@@ -55,6 +55,7 @@ function samplePages(ids: { staff: string; sipas: string }): string[] {
     '/admin/units',
     '/admin/users',
     '/admin/audit',
+    '/admin/forms',
     `/admin/campaigns/${ids.staff}`,
     `/admin/campaigns/${ids.sipas}`,
     `/admin/campaigns/${ids.sipas}/fieldwork`,
