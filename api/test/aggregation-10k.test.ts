@@ -1,6 +1,13 @@
 import { FORM_CODES } from '@hailong/forms';
 import { schema } from '@hailong/db';
-import { computeSipas, countAnswers, publishSipas, type ResponseAnswers } from '@hailong/scoring';
+import {
+  computeSipas,
+  countAnswers,
+  publishShareLines,
+  publishSipas,
+  rankPublished,
+  type ResponseAnswers,
+} from '@hailong/scoring';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
@@ -109,7 +116,7 @@ describe('SIPAS over 10,000 stored responses', () => {
     });
     expect(res.statusCode).toBe(200);
     const body = res.json<{ units: { unitCode: string; status: string; validForms: number; sipasPercent: number | null }[] }>();
-    for (const unit of units) {
+    const computed = units.map((unit) => {
       const mine = counted().filter((x) => x.unitId === unit.id);
       const sources = forms.map((f) => {
         const ofForm = mine.filter((x) => x.formId === f.id);
@@ -119,10 +126,26 @@ describe('SIPAS over 10,000 stored responses', () => {
           validForms: ofForm.length,
         };
       });
-      const expected = publishSipas(computeSipas({ unitCode: unit.code, sources, validForms: mine.length }));
+      return computeSipas({ unitCode: unit.code, sources, validForms: mine.length });
+    });
+    // Perception and expectation shares are published line by line over the units (docs/0015).
+    const published = computed.map((result) => publishSipas(result));
+    const lines = (pick: (r: (typeof computed)[number]) => (typeof computed)[number]['perception']) =>
+      publishShareLines(
+        computed.map((r, i) => ({ shares: pick(r), shown: published[i]?.status === 'ok' && published[i]?.suppressed === null })),
+        5,
+      );
+    const perception = lines((r) => r.perception);
+    const expectations = lines((r) => r.expectations);
+    units.forEach((unit, i) => {
+      const expected = {
+        ...published[i],
+        perception: perception.units[i] ?? [],
+        expectations: rankPublished(expectations.units[i] ?? []),
+      };
       const got = body.units.find((u) => u.unitCode === unit.code);
       expect(got).toMatchObject({ unitCode: unit.code, ...expected });
-    }
+    });
     const statuses = units.map((u) => body.units.find((x) => x.unitCode === u.code)?.status);
     expect(statuses.slice(0, 6)).toEqual(Array(6).fill('ok'));
     expect(statuses[6]).toBe('not_enough_data');

@@ -4,8 +4,8 @@
  * forms may be chosen; a change is audited with the responses each channel already had, and new
  * responses use the new form (results pool answers per component across forms).
  */
-import { CHANNEL_FORM_KINDS, DEFAULT_CHANNEL_FORMS, formDefinitionSchema, type FormKind } from '@hailong/forms';
-import { channelFormsSchema, type CampaignChannelForms, type ChannelForms, type ChannelFormOption } from '@hailong/contracts';
+import { CHANNEL_FORM_KINDS, formDefinitionSchema, type FormKind } from '@hailong/forms';
+import { type CampaignChannelForms, type ChannelForms, type ChannelFormOption } from '@hailong/contracts';
 import { schema, type Db, type DbOrTx } from '@hailong/db';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
@@ -13,28 +13,10 @@ import { recordAudit } from '../audit/record.ts';
 import { listFormRows } from '../forms/repo.ts';
 import { resetTargetCache } from '../kiosks/target.ts';
 import { resetKioskFormHistory } from './kiosk-form-history.ts';
+import { channelFormsOf, type FormChannel } from './channel-form-codes.ts';
 import { findCampaign, type CampaignRow } from './repo.ts';
 
-export type FormChannel = keyof ChannelForms;
-
-/** The campaign's choice, or the defaults; null for a staff campaign. */
-export function channelFormsOf(c: Pick<CampaignRow, 'kind' | 'channelForms'>): ChannelForms | null {
-  if (c.kind !== 'sipas') return null;
-  const chosen = channelFormsSchema.safeParse(c.channelForms);
-  return chosen.success ? chosen.data : { ...DEFAULT_CHANNEL_FORMS, field: [...DEFAULT_CHANNEL_FORMS.field] };
-}
-
-/** The codes a channel accepts in a campaign (no campaign open → the defaults). */
-export function channelFormCodes(c: Pick<CampaignRow, 'kind' | 'channelForms'> | undefined, channel: FormChannel): string[] {
-  const forms = (c && channelFormsOf(c)) ?? channelFormsOf({ kind: 'sipas', channelForms: null });
-  const chosen = forms?.[channel] ?? [];
-  return typeof chosen === 'string' ? [chosen] : chosen;
-}
-
-/** Refuses a code the campaign does not offer on this channel (400 FORM_NOT_OFFERED). */
-export function requireOffered(c: CampaignRow, channel: FormChannel, code: string): void {
-  if (!channelFormCodes(c, channel).includes(code)) throw new AppError('FORM_NOT_OFFERED', { field: 'formCode' });
-}
+export { channelFormCodes, channelFormsOf, requireOffered, type FormChannel } from './channel-form-codes.ts';
 
 /** Latest stored version of each SIPAS counter/online form code. */
 export async function channelFormOptions(db: DbOrTx): Promise<ChannelFormOption[]> {

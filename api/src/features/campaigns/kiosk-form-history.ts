@@ -11,7 +11,7 @@
 import { schema, type DbOrTx } from '@hailong/db';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
-import { channelFormCodes } from './channel-forms.ts';
+import { channelFormCodes } from './channel-form-codes.ts';
 import type { CampaignRow } from './repo.ts';
 
 const RECHECK_MS = 2_000;
