@@ -204,7 +204,12 @@ describe('forms by channel', () => {
     expect(await questionTotal(tablet)).toBe(questionsOf(NATIONAL));
 
     await adminInject('PUT', `/api/v1/campaigns/${campaignId}/channel-forms`, forms('01/2021-TT'));
-    const stored = () => tablet.evaluate(() => JSON.parse(localStorage.getItem('hl-kiosk-device') ?? '{}').form?.code);
+    // Runs in the page: the test project has no DOM types, so the page's storage is typed here.
+    const stored = () =>
+      tablet.evaluate(() => {
+        const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
+        return (JSON.parse(storage.getItem('hl-kiosk-device') ?? '{}') as { form?: { code?: string } }).form?.code;
+      });
     await tablet.clock.runFor(60_000); // the next heartbeat names 01/2021-TT; the tablet fetches and stores it
     await expect.poll(stored, { timeout: 20_000 }).toBe('01/2021-TT');
     // The citizen in front of the tablet keeps the form they started.
