@@ -112,11 +112,11 @@ describe('enumerator app offline', () => {
     await page.getByRole('button', { name: /Danh sách/ }).click();
     for (const [i, unit] of ['ST34', 'ST34', 'ST35', 'ST35'].entries())
       await interview(page, unit, i === 0 ? 'Người dân trả lời tại nhà' : '');
-    await expect.poll(() => page.getByTestId('e-pending').textContent()).toBe('4');
+    await expect.poll(() => page.getByTestId('e-pending').textContent(), { timeout: 30_000 }).toBe('4');
 
     await page.reload();
     await page.locator('li[data-assignment="ST34"]').waitFor();
-    await expect.poll(() => page.getByTestId('e-pending').textContent()).toBe('4');
+    await expect.poll(() => page.getByTestId('e-pending').textContent(), { timeout: 30_000 }).toBe('4');
     expect(await page.locator('li[data-state="pending"]').count()).toBe(4);
     expect(await page.locator('li[data-assignment="ST34"]').textContent()).toContain('2 / 10');
     expect(await stored()).toBe(0);
@@ -127,7 +127,7 @@ describe('enumerator app offline', () => {
     expect(await stored()).toBe(4);
     expect(await page.getByTestId('e-pending').textContent()).toBe('0');
     expect(await page.locator('li[data-state="synced"]').count()).toBe(4);
-    await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent()).toContain('2 / 10');
+    await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent(), { timeout: 30_000 }).toContain('2 / 10');
 
     await page.getByRole('button', { name: /Đồng bộ/ }).click();
     await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 0 phiếu mới' }).waitFor();
@@ -182,7 +182,7 @@ describe('enumerator app offline', () => {
       await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
       expect(await stored()).toBe(before + 2);
       expect(await page.getByTestId('e-rejected').textContent()).toBe('1');
-      await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent()).toContain('2 / 10');
+      await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent(), { timeout: 30_000 }).toContain('2 / 10');
       expect(await seriousViolations(page)).toEqual([]);
 
       // Discarding asks first; cancelling keeps the form, confirming removes it from the phone.
