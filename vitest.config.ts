@@ -11,7 +11,7 @@ const setting = (value: string | undefined): number | undefined => (Number(value
 const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(2, availableParallelism());
 // The browser journeys (e2e, e2e-embedded) run after the others, this many files at once, each with
 // its own Chromium: by default two, e.g. a PostgreSQL journey beside an embedded one.
-const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 2;
+const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 1;
 const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers } as const;
 
 export default defineConfig({
