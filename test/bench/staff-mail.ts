@@ -11,7 +11,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { recordTargets, today, writeBenchSection, type TargetFigure } from './lib-benchmarks-md.ts';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
 import pg from 'pg';
 import setup from '../support/global-setup.ts';
@@ -226,6 +226,24 @@ async function main() {
       how: `\`pnpm bench staff-mail\` (real PostgreSQL and Redis on 127.0.0.1, fresh database, 2 cores shared by PostgreSQL, Redis, the worker and the SMTP server; respondents written in SQL, then "send invitations" through the API (\`app.inject\`), worker in-process, smtp-server on loopback in a child process counting each recipient; response-rates via \`app.inject\` with the admin session; 1× and 10× sizes; ${today()}):`,
       lines,
     });
+    const small = mails.find((m) => m.n === 6_110);
+    const smallRates = rates.find((r) => r.n === 100_000);
+    const figures: TargetFigure[] = [];
+    if (big)
+      figures.push({
+        target: 'staff-mail',
+        figure: `61,100 invitations delivered in ${big.seconds.toFixed(1)} s (${Math.round(big.perSecond)} mails/s, duplicates ${big.duplicates}; ${settings})`,
+        met: big.seconds < 180 && big.duplicates === 0,
+        ...(small ? { ratio10x: big.seconds / small.seconds } : {}),
+      });
+    if (bigRates)
+      figures.push({
+        target: 'response-rates',
+        figure: `p95 ${bigRates.p95.toFixed(1)} ms at 1,000,000 invitations (p50 ${bigRates.p50.toFixed(1)} ms)`,
+        met: bigRates.p95 < 100,
+        ...(smallRates ? { ratio10x: bigRates.p95 / smallRates.p95 } : {}),
+      });
+    if (figures.length) recordTargets('staff-mail', figures);
   } finally {
     await t.close();
   }
