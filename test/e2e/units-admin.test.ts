@@ -46,7 +46,7 @@ describe('unit registry screen', () => {
     const page = await openUnits();
     await chooseFile(page, BAD);
     await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
-    const errors = page.getByTestId('units-import-errors');
+    const errors = page.getByTestId('import-errors');
     await errors.waitFor();
     expect(await errors.locator('tbody tr').count()).toBe(1);
     expect(await errors.locator('tbody tr td').nth(0).textContent()).toBe('12');

@@ -1,6 +1,6 @@
 import type { UnitEventError, UnitEventsResult } from '@hailong/contracts';
 import { useState } from 'react';
-import { MoreErrors } from '@/components/file-import/more-errors';
+import { SheetErrors } from '@/components/file-import/sheet-errors';
 import { ApiError } from '@/lib/api-client';
 import { errorMessage, tr } from '@/lib/i18n';
 import { eventName } from './event-names';
@@ -87,28 +87,7 @@ export function EventsImport({ onImported }: { onImported: (result: UnitEventsRe
           ))}
         </ul>
       ) : null}
-      {errors.length > 0 ? (
-        <table className="admin-table" data-testid="units-import-errors">
-          <caption>{tr('Các lỗi trong tệp', 'Errors in the file')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tr('Dòng', 'Row')}</th>
-              <th scope="col">{tr('Cột', 'Column')}</th>
-              <th scope="col">{tr('Lỗi', 'Error')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              <tr key={i} className="admin-below">
-                <td>{e.row}</td>
-                <td>{e.column}</td>
-                <td>{tr(e.message, e.messageEn)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <MoreErrors shown={errors.length} total={errorsTotal} />
+      <SheetErrors errors={errors} total={errorsTotal} />
     </section>
   );
 }
