@@ -30,7 +30,12 @@ export interface FieldEnumerator {
   cookie: string;
 }
 
-export async function createEnumerator(t: TestApp, organisation = 'Bưu điện tỉnh Sóc Trăng'): Promise<FieldEnumerator> {
+/** `loginAddress`: the address the enumerator logs in from (the login rate limit counts per address). */
+export async function createEnumerator(
+  t: TestApp,
+  organisation = 'Bưu điện tỉnh Sóc Trăng',
+  loginAddress?: string,
+): Promise<FieldEnumerator> {
   const email = `dtv-${randomUUID().slice(0, 8)}@example.vn`;
   const res = await t.app.inject({
     method: 'POST',
@@ -39,7 +44,7 @@ export async function createEnumerator(t: TestApp, organisation = 'Bưu điện 
     payload: { fullName: `Điều tra viên ${email.slice(4, 8)}`, email, organisation, password: FIELD_PASSWORD },
   });
   if (res.statusCode !== 201) throw new Error(`enumerator ${res.statusCode} ${res.body}`);
-  return { id: res.json<{ id: string }>().id, email, cookie: await t.login(email, FIELD_PASSWORD) };
+  return { id: res.json<{ id: string }>().id, email, cookie: await t.login(email, FIELD_PASSWORD, loginAddress) };
 }
 
 export async function assign(

@@ -88,6 +88,32 @@ describe('online-service form 02/2021-DVCTT', () => {
     expect(JSON.stringify(stored.rows)).not.toContain('211103');
   });
 
+  it('stores a form sent several times at once only once (201, then 200 with the same receipt), beside other forms sent with it', async () => {
+    // Sent together, these reach the database in one batch: each gets its own answer.
+    const send = (payload: object, i: number) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/o/ST35/responses', payload, remoteAddress: `198.51.100.${80 + i}` });
+    const body = { clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example };
+    const others = [0, 1].map(() => ({ ...body, clientId: randomUUID() }));
+    const answers = await Promise.all([body, body, body, ...others].map((b, i) => send(b, i)));
+    const [copies, rest] = [answers.slice(0, 3), answers.slice(3)];
+    expect(copies.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(copies.map((r) => r.json<{ id: string }>().id)).size).toBe(1);
+    expect(rest.map((r) => r.statusCode)).toEqual([201, 201]);
+    const rows = await t.app.db.execute(sql`select client_id from responses where client_id = ${body.clientId}`);
+    expect(rows.rows).toHaveLength(1);
+  });
+
+  it('stores one of two forms sent at once with the same dossier code and answers the other 409 DOSSIER_ALREADY_RATED', async () => {
+    const form = () => ({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: 'H48.01-211103-0500' });
+    const answers = await Promise.all(
+      [form(), form()].map((payload, i) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/o/ST35/responses', payload, remoteAddress: `198.51.100.${90 + i}` }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((r) => r.statusCode === 409)?.json().error.code).toBe('DOSSIER_ALREADY_RATED');
+  });
+
   it('stores a dossier code only as a hash keyed with TOKEN_SECRET, not as a plain SHA-256 anyone can recompute', async () => {
     const code = 'H48.02-211104-0042';
     expect(

@@ -44,10 +44,11 @@ async function main() {
     const fold = setInterval(() => void t.app.pg.pool.query('select responses_tally_fold(5000)').catch(() => undefined), 2_000);
     const results = await runIngest(t, {
       name: 'kiosk',
+      channel: 'kiosk',
       url: `${address}/api/v1/kiosk/responses`,
       headers: (c) => kiosks[c]?.auth ?? {},
       body,
-      floorBody: body,
+      floorBody: (c) => ({ ...body(), sourceId: kiosks[c]?.id }),
       ok: [201],
       stored: () => storedCount(t, 'kiosk'),
     }).finally(() => clearInterval(fold));

@@ -15,6 +15,7 @@ import {
   medianRun,
   PER_CLIENT,
   SCALES,
+  type FloorBody,
   type Run,
 } from './lib-kiosk-load.ts';
 import type { TestApp } from '../support/build-app.ts';
@@ -25,11 +26,13 @@ export const POOL = 10;
 export interface IngestTarget {
   /** Short name used in profile labels and lines ('kiosk', 'online', 'sync'). */
   name: string;
+  /** The channel of the rows it stores (the floor stores its rows under the same one). */
+  channel: string;
   url: string | ((client: number, request: number) => string);
   headers: (client: number, request: number) => Record<string, string>;
   body: (client: number, request: number) => object;
-  /** The same session as the floor receives it ({ clientId, answers }). */
-  floorBody: (client: number, request: number) => object;
+  /** The same session as the floor receives it, with the source the API stores it under. */
+  floorBody: (client: number, request: number) => FloorBody;
   ok: readonly number[];
   /** Rows the API has stored so far (checked against the requests sent). */
   stored: () => Promise<number>;
@@ -46,7 +49,7 @@ export interface ScaleResult {
 export async function runIngest(t: TestApp, target: IngestTarget, onRound?: () => void): Promise<ScaleResult[]> {
   const warm = { perClient: 20, ok: target.ok };
   await load(target.url, target.headers, target.body, warm);
-  const floor = await floorServer(t.database.url, POOL);
+  const floor = await floorServer(t.database.url, POOL, target.channel);
   try {
     await load(floor.url, () => ({}), target.floorBody, { ...warm, ok: [201] });
     const results: ScaleResult[] = [];
@@ -60,11 +63,14 @@ export async function runIngest(t: TestApp, target: IngestTarget, onRound?: () =
       for (let r = 0; r < rounds; r++) {
         const before = await target.stored();
         const label = `${target.name}-${scale}x`;
-        apiRuns.push(await load(target.url, target.headers, target.body, { perClient, ok: target.ok, profile: `${label}-api` }));
+        const backends = t.app.pg.pool;
+        apiRuns.push(
+          await load(target.url, target.headers, target.body, { perClient, ok: target.ok, profile: `${label}-api`, backends }),
+        );
         const stored = (await target.stored()) - before;
         if (stored !== CLIENTS * perClient)
           throw new Error(`${target.name}: ${CLIENTS * perClient} sessions sent, ${stored} stored`);
-        floorRuns.push(await load(floor.url, () => ({}), target.floorBody, { perClient, profile: `${label}-floor` }));
+        floorRuns.push(await load(floor.url, () => ({}), target.floorBody, { perClient, profile: `${label}-floor`, backends }));
         onRound?.();
       }
       const api = medianRun(apiRuns);

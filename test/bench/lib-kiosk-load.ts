@@ -8,7 +8,7 @@
  * `BENCH_CPU_PROFILE=<dir>` writes a V8 CPU profile of each labelled round there (load generator and
  * server share this process, so compare a server's profile with the floor's of the same run).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +27,8 @@ export interface Run {
   errors: number;
   /** CPU time (user + system) of this process per request, µs: server and load generator together. */
   cpuUs: number;
+  /** CPU time of the database's PostgreSQL backends per request, µs (when the round was given a pool to find them). */
+  pgCpuUs?: number;
 }
 
 export interface LoadOptions {
@@ -36,6 +38,38 @@ export interface LoadOptions {
   ok?: readonly number[];
   /** Label of the round's CPU profile when BENCH_CPU_PROFILE is set. */
   profile?: string;
+  /** A pool on the benchmark's database: the CPU time of its PostgreSQL backends is measured too. */
+  backends?: pg.Pool;
+}
+
+/**
+ * CPU time (user + system, µs) of every client backend of the pool's database so far, by pid, read
+ * from /proc/<pid>/stat (PostgreSQL runs on this machine). Taken before and after a round, it gives
+ * the database's share of a request: far steadier under a shared machine's load than requests/s.
+ */
+async function backendCpu(pool: pg.Pool): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`,
+  );
+  const tickUs = 1e6 / 100; // CLK_TCK is 100 on Linux
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields after the parenthesised command name; utime and stime are the 14th and 15th of the line.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) * tickUs);
+    } catch {
+      // The backend ended meanwhile.
+    }
+  }
+  return out;
+}
+
+function backendCpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let us = 0;
+  for (const [pid, t] of after) us += t - (before.get(pid) ?? 0);
+  return us;
 }
 
 const profileDir = process.env.BENCH_CPU_PROFILE;
@@ -93,15 +127,24 @@ export async function load(
     }
   };
   return profiled(opts.profile, async () => {
+    const pg0 = opts.backends ? await backendCpu(opts.backends) : undefined;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
     const s = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const pgUs = pg0 && opts.backends ? backendCpuSince(pg0, await backendCpu(opts.backends)) : undefined;
     agent.destroy();
     lat.sort((a, b) => a - b);
     const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? 0;
-    return { rps: lat.length / s, p50: pct(0.5), p99: pct(0.99), errors, cpuUs: (cpu.user + cpu.system) / lat.length };
+    return {
+      rps: lat.length / s,
+      p50: pct(0.5),
+      p99: pct(0.99),
+      errors,
+      cpuUs: (cpu.user + cpu.system) / lat.length,
+      ...(pgUs === undefined ? {} : { pgCpuUs: pgUs / lat.length }),
+    };
   });
 }
 
@@ -111,9 +154,10 @@ export function medianRun(runs: Run[]): Run {
   return sorted[Math.floor(sorted.length / 2)] ?? { rps: 0, p50: 0, p99: 0, errors: 0, cpuUs: 0 };
 }
 
-/** One line per run: req/s, latencies, errors and CPU per request. */
+/** One line per run: req/s, latencies, errors and CPU per request (the process's, and PostgreSQL's when measured). */
 export function describeRun(label: string, r: Run): string {
-  return `${label}: ${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, CPU ${Math.round(r.cpuUs)} µs/request`;
+  const db = r.pgCpuUs === undefined ? '' : `, PostgreSQL backends ${Math.round(r.pgCpuUs)} µs/request`;
+  return `${label}: ${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, CPU ${Math.round(r.cpuUs)} µs/request${db}`;
 }
 
 /** The machine's load average (1, 5, 15 min), printed with every figure: the machine is shared. */
@@ -124,24 +168,77 @@ export async function loadAverage(): Promise<string> {
     .join(', ');
 }
 
-export async function floorServer(url: string, poolSize = 10): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * The floor's table has the shape of `responses`: its columns, defaults, checks and indexes (LIKE …
+ * INCLUDING ALL), its foreign keys, and an insert trigger doing what `responses_tally_insert` does
+ * (mark the form used, record the row pending in a table shaped like `tally_pending`). Each request
+ * inserts the row the API would store for that channel (source, completion time), so the same
+ * partial indexes take an entry: one INSERT per request into a table of the same shape.
+ */
+async function createFloorTable(pool: pg.Pool): Promise<void> {
+  const exists = await pool.query(`select 1 from pg_class where relname = 'bench_floor'`);
+  if (exists.rowCount) return;
+  for (const q of [
+    'create table bench_floor (like responses including all)',
+    `alter table bench_floor add foreign key (campaign_id) references campaigns (id),
+       add foreign key (form_id) references forms (id), add foreign key (unit_id) references units (id)`,
+    'create table bench_floor_pending (like tally_pending including all)',
+    `create function bench_floor_insert() returns trigger language plpgsql as $$
+     begin
+       update forms set first_used_at = now() where first_used_at is null and id in (select distinct form_id from new_rows);
+       insert into bench_floor_pending (response_id) select id from new_rows where review_state = 'valid';
+       return null;
+     end $$`,
+    `create trigger bench_floor_insert after insert on bench_floor referencing new table as new_rows
+       for each statement execute function bench_floor_insert()`,
+  ])
+    await pool.query(q);
+}
+
+/** What the floor receives: the session, and the source the API would store it under (device, address key). */
+export interface FloorBody {
+  clientId: string;
+  answers: unknown;
+  sourceId?: string;
+  startedAt?: string;
+  completedAt?: string;
+}
+
+export async function floorServer(
+  url: string,
+  poolSize = 10,
+  channel = 'kiosk',
+): Promise<{ url: string; close: () => Promise<void> }> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  await pool.query('create table if not exists bench_floor (like responses including defaults including indexes)');
+  await createFloorTable(pool);
   const ids = (
     await pool.query<{ campaign_id: string; form_id: number; unit_id: number }>(
       'select campaign_id, form_id, unit_id from responses limit 1',
     )
   ).rows[0];
+  const hash = 'f'.repeat(64); // as long as a payload hash
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const b = JSON.parse(Buffer.concat(chunks).toString()) as { clientId: string; answers: unknown };
+      const b = JSON.parse(Buffer.concat(chunks).toString()) as FloorBody;
       pool
         .query(
-          `insert into bench_floor (client_id, campaign_id, form_id, unit_id, channel, answers, payload_hash)
-           values ($1, $2, $3, $4, 'kiosk', $5, 'x') on conflict (client_id) do nothing returning id`,
-          [b.clientId, ids?.campaign_id, ids?.form_id, ids?.unit_id, JSON.stringify(b.answers)],
+          `insert into bench_floor (client_id, campaign_id, form_id, unit_id, channel, source_id, answers, payload_hash,
+                                    started_at, completed_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, now())) on conflict (client_id) do nothing returning id`,
+          [
+            b.clientId,
+            ids?.campaign_id,
+            ids?.form_id,
+            ids?.unit_id,
+            channel,
+            b.sourceId ?? null,
+            JSON.stringify(b.answers),
+            hash,
+            b.startedAt ?? null,
+            b.completedAt ?? null,
+          ],
         )
         .then((r) => {
           res.writeHead(r.rowCount ? 201 : 200, { 'content-type': 'application/json' });

@@ -37,13 +37,15 @@ async function main() {
     const unitOf = (c: number) => units[c % units.length] ?? 'ST34';
     const results = await runIngest(t, {
       name: 'online',
+      channel: 'online',
       url: (c) => `${address}/api/v1/o/${unitOf(c)}/responses`,
       headers: () => {
         const n = sent++;
         return { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
       },
       body,
-      floorBody: body,
+      // The API stores each form under its address's keyed hash: one new source per form here too.
+      floorBody: () => ({ ...body(), sourceId: randomUUID() }),
       ok: [201],
       stored: () => storedCount(t, 'online'),
     });

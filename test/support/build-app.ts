@@ -24,7 +24,8 @@ export interface TestApp {
   config: AppConfig & { databaseUrl: string };
   /** Cookie header of a logged-in admin. */
   adminCookie: string;
-  login(email: string, password: string): Promise<string>;
+  /** Logs in (from `remoteAddress` when given: the login rate limit counts per address). */
+  login(email: string, password: string, remoteAddress?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -41,8 +42,13 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}, opts: { e
   const app = await buildApp(config, embeddedDir ? { dbPoolSize: 8 } : {});
   await app.ready();
   await ensureAdmin(app.db, ADMIN);
-  const login = async (email: string, password: string): Promise<string> => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const login = async (email: string, password: string, remoteAddress?: string): Promise<string> => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
     if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'hl_session');
     if (!cookie) throw new Error('no session cookie');

@@ -15,11 +15,13 @@ import {
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { onlineSubmitBatcher } from './repo.ts';
 import { onlineFormInfo, setOnlineCodeRequired, submitOnlineResponse } from './service.ts';
 
 const params = z.object({ unitCode: unitCodeSchema });
 
 const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
+  const batcher = onlineSubmitBatcher(app.pg.pool);
   app.get(
     '/:unitCode',
     {
@@ -55,7 +57,7 @@ const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = { secret: app.config.tokenSecret, limits: app.config.onlineLimits, address: req.ip };
-      const r = await submitOnlineResponse(app.db, ctx, req.params.unitCode, req.body);
+      const r = await submitOnlineResponse(app.db, batcher, ctx, req.params.unitCode, req.body);
       return reply.status(r.status === 'stored' ? 201 : 200).send(r.receipt);
     },
   );

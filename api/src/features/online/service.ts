@@ -15,8 +15,10 @@ import { AppError } from '../../errors.ts';
 import { keyedHash } from '../../lib/tokens.ts';
 import { latestForm, openSipasCampaign } from '../kiosks/target.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
-import { storeResponse, type StoreResult } from '../submissions/service.ts';
-import { oneAtATime, onlineAddressKey, onlineStuffingVerdict } from './stuffing.ts';
+import { checkAnswers, responsePayloadHash, type StoreResult } from '../submissions/service.ts';
+import type { SubmitBatcher } from '../submissions/batcher.ts';
+import { findUnitId, onlineSubmitInTx, type OnlineSubmission, type OnlineSubmitRow } from './repo.ts';
+import { onlineAddressKey } from './stuffing.ts';
 
 /** Dossier codes are compared trimmed and upper-cased (" h48.01-… " is the same dossier as "H48.01-…"). */
 export function normaliseDossierCode(code: string): string {
@@ -93,48 +95,66 @@ export async function onlineFormInfo(db: Db, unitCode: string): Promise<OnlineFo
   };
 }
 
+function toResult(row: OnlineSubmitRow | undefined, clientId: string, hash: string): StoreResult {
+  if (!row) throw new Error('online_submit_batch answered nothing for a form');
+  if (row.outcome === 'code_required') throw new AppError('ONLINE_CODE_REQUIRED', { field: 'dossierCode' });
+  if (row.outcome === 'existing' && row.payload_hash !== hash) throw new AppError('SUBMISSION_CONFLICT', { clientId });
+  return {
+    status: row.outcome === 'stored' ? 'stored' : 'replayed',
+    receipt: {
+      id: row.id ?? '',
+      clientId,
+      receivedAt: (row.received_at ?? new Date()).toISOString(),
+      reviewState: row.review_state ?? 'valid',
+    },
+  };
+}
+
+/**
+ * Validates and hashes the form here (the same `checkAnswers`/`responsePayloadHash` as every
+ * channel), then judges and stores it in one database call with the forms that arrived meanwhile
+ * (`online_submit_batch`, repo.ts). With a rating code the form goes alone, in a transaction that
+ * consumes the code first.
+ */
 export async function submitOnlineResponse(
   db: Db,
+  batcher: SubmitBatcher<OnlineSubmission, OnlineSubmitRow>,
   ctx: OnlineSubmitContext,
   unitCode: string,
   input: OnlineResponseInput,
 ): Promise<StoreResult> {
   const { secret } = ctx;
-  const unit = await unitOrThrow(db, unitCode);
-  if (unit.codeRequired && !input.dossierCode && !input.ratingCode)
-    throw new AppError('ONLINE_CODE_REQUIRED', { field: 'dossierCode' });
+  const unitId = await findUnitId(db, unitCode);
+  if (unitId === undefined) throw new AppError('UNIT_UNKNOWN');
   const campaign = await openSipasCampaign(db);
   requireOffered(campaign, 'online', input.formCode);
-  const addressKey = onlineAddressKey(secret, campaign.id, ctx.address);
   const form = await latestForm(db, input.formCode);
+  const answers = checkAnswers(form, input.answers);
   const dossierCodeHash = input.dossierCode ? dossierHash(secret, campaign.id, input.dossierCode) : null;
-  const now = new Date();
+  const ratingCode = input.ratingCode;
+  const payloadExtra = { dossier: dossierCodeHash, ratingCode: ratingCode ? ratingCodeHash(secret, ratingCode) : null };
+  const hash = responsePayloadHash({ form, answers, unitId, payloadExtra });
+  const submission: OnlineSubmission = {
+    clientId: input.clientId,
+    campaignId: campaign.id,
+    formId: form.id,
+    unitId,
+    sourceId: onlineAddressKey(secret, campaign.id, ctx.address),
+    answers,
+    payloadHash: hash,
+    startedAt: input.startedAt ? new Date(input.startedAt).toISOString() : null,
+    completedAt: input.completedAt ? new Date(input.completedAt).toISOString() : null,
+    dossierCodeHash,
+    codeGiven: Boolean(input.dossierCode ?? ratingCode),
+    addressLimit: ctx.limits.addressPerHour,
+    unitLimit: ctx.limits.unitPerHour,
+  };
   try {
-    return await oneAtATime(`${campaign.id}:${unit.id}`, () =>
-      db.transaction(async (tx) => {
-        if (input.ratingCode) await consumeRatingCode(tx, secret, input.ratingCode, campaign.id, unit.id);
-        const verdict = await onlineStuffingVerdict(tx, ctx.limits, { campaignId: campaign.id, unitId: unit.id, addressKey });
-        return storeResponse(tx, {
-          clientId: input.clientId,
-          campaignId: campaign.id,
-          form,
-          unitId: unit.id,
-          channel: 'online',
-          sourceId: addressKey,
-          ...(verdict.flags.length > 0
-            ? { reviewState: 'suspect' as const, flags: verdict.flags, reviewReason: verdict.reason }
-            : {}),
-          answers: input.answers,
-          startedAt: input.startedAt ? new Date(input.startedAt) : null,
-          completedAt: input.completedAt ? new Date(input.completedAt) : now,
-          dossierCodeHash,
-          payloadExtra: {
-            dossier: dossierCodeHash,
-            ratingCode: input.ratingCode ? ratingCodeHash(secret, input.ratingCode) : null,
-          },
-        });
-      }),
-    );
+    if (!ratingCode) return toResult(await batcher.submit(submission), input.clientId, hash);
+    return await db.transaction(async (tx) => {
+      await consumeRatingCode(tx, secret, ratingCode, campaign.id, unitId);
+      return toResult(await onlineSubmitInTx(tx, submission), input.clientId, hash);
+    });
   } catch (err) {
     if (isUniqueViolation(err, 'responses_dossier_key')) throw new AppError('DOSSIER_ALREADY_RATED', { field: 'dossierCode' });
     throw err;
