@@ -104,7 +104,12 @@ describe('online-service form 02/2021-DVCTT', () => {
   });
 
   it('stores one of two forms sent at once with the same dossier code and answers the other 409 DOSSIER_ALREADY_RATED', async () => {
-    const form = () => ({ clientId: randomUUID(), formCode: '02/2021-DVCTT', answers: example, dossierCode: 'H48.01-211103-0500' });
+    const form = () => ({
+      clientId: randomUUID(),
+      formCode: '02/2021-DVCTT',
+      answers: example,
+      dossierCode: 'H48.01-211103-0500',
+    });
     const answers = await Promise.all(
       [form(), form()].map((payload, i) =>
         t.app.inject({ method: 'POST', url: '/api/v1/o/ST35/responses', payload, remoteAddress: `198.51.100.${90 + i}` }),
