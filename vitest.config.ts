@@ -9,8 +9,9 @@ import { defineConfig } from 'vitest/config';
 // a timer, and files are isolated (own database, queue prefix, port), so a few run side by side.
 const setting = (value: string | undefined): number | undefined => (Number(value) > 0 ? Math.floor(Number(value)) : undefined);
 const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(2, availableParallelism());
-// The browser journeys (e2e, e2e-embedded) run after the others, this many files at once, each with
-// its own Chromium: by default two, e.g. a PostgreSQL journey beside an embedded one.
+// The browser journeys (e2e, e2e-embedded) run after the others, this many files at once in all
+// (Vitest counts maxWorkers per group, and both projects are one group), each with its own Chromium:
+// by default one.
 const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 1;
 const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers } as const;
 
