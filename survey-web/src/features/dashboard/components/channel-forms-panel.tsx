@@ -4,9 +4,11 @@
  * server keeps the change in the audit log.
  */
 import type { CampaignChannelForms, ChannelFormOption, ChannelForms } from '@hailong/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, fmtInt, useT } from '@/lib/i18n';
+import type { FormEvent } from 'react';
+import { fmtInt, useT } from '@/lib/i18n';
+import { SettingCard } from './setting-card';
 import { getChannelForms, saveChannelForms } from '../api/channel-forms-api';
+import { useCampaignSetting, type CampaignSetting } from '../hooks/use-campaign-setting';
 
 type Channel = keyof ChannelForms;
 
@@ -19,22 +21,15 @@ function changedWithResponses(data: CampaignChannelForms, next: ChannelForms): C
   return changed.filter((ch) => data.responses[ch] > 0);
 }
 
+const channelFormsSetting: CampaignSetting<CampaignChannelForms, ChannelForms> = {
+  get: getChannelForms,
+  save: saveChannelForms,
+  choiceOf: (d) => d.channelForms,
+};
+
 export function ChannelFormsPanel({ campaignId }: { campaignId: string }) {
   const t = useT();
-  const [data, setData] = useState<CampaignChannelForms | null>(null);
-  const [choice, setChoice] = useState<ChannelForms | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    getChannelForms(campaignId).then(
-      (d) => {
-        setData(d);
-        setChoice(d.channelForms);
-      },
-      (e: unknown) => setMessage({ ok: false, text: errorMessage(e) }),
-    );
-  }, [campaignId]);
+  const { data, choice, setChoice, message, saving, loading, save } = useCampaignSetting(campaignId, channelFormsSetting);
 
   const channelName: Record<Channel, string> = {
     kiosk: t('máy tại quầy', 'counter kiosks'),
@@ -43,50 +38,34 @@ export function ChannelFormsPanel({ campaignId }: { campaignId: string }) {
   };
   const label = (o: ChannelFormOption) => `${o.code} · v${o.version} — ${t(o.title.vi, o.title.en)}`;
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  /** At least one enumerator form; a channel that already has responses changes only if the user agrees. */
+  const check = (current: CampaignChannelForms, next: ChannelForms) => {
+    if (next.field.length === 0) return t('Chọn ít nhất một phiếu cho điều tra viên.', 'Choose at least one enumerator form.');
+    const risky = changedWithResponses(current, next);
+    if (risky.length === 0) return true;
+    const counts = risky.map((ch) => `${channelName[ch]}: ${fmtInt(current.responses[ch])}`).join('; ');
+    return window.confirm(
+      t(
+        `Kênh đã có phiếu trả lời (${counts}). Phiếu mới sẽ dùng mẫu vừa chọn; phiếu đã nhận giữ nguyên và kết quả gộp theo nhóm tiêu chí. Thay đổi sẽ được ghi vào nhật ký. Tiếp tục?`,
+        `These channels already have responses (${counts}). New responses will use the chosen form; stored ones stay as they are and results pool them by component. The change is kept in the audit log. Continue?`,
+      ),
+    );
+  };
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (!data || !choice) return;
-    if (choice.field.length === 0)
-      return setMessage({
-        ok: false,
-        text: t('Chọn ít nhất một phiếu cho điều tra viên.', 'Choose at least one enumerator form.'),
-      });
-    const risky = changedWithResponses(data, choice);
-    if (risky.length > 0) {
-      const counts = risky.map((ch) => `${channelName[ch]}: ${fmtInt(data.responses[ch])}`).join('; ');
-      const ok = window.confirm(
-        t(
-          `Kênh đã có phiếu trả lời (${counts}). Phiếu mới sẽ dùng mẫu vừa chọn; phiếu đã nhận giữ nguyên và kết quả gộp theo nhóm tiêu chí. Thay đổi sẽ được ghi vào nhật ký. Tiếp tục?`,
-          `These channels already have responses (${counts}). New responses will use the chosen form; stored ones stay as they are and results pool them by component. The change is kept in the audit log. Continue?`,
-        ),
-      );
-      if (!ok) return;
-    }
-    setSaving(true);
-    try {
-      const saved = await saveChannelForms(campaignId, choice);
-      setData(saved);
-      setChoice(saved.channelForms);
-      setMessage({ ok: true, text: t('Đã lưu phiếu theo kênh.', 'Forms by channel saved.') });
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    } finally {
-      setSaving(false);
-    }
+    void save(t('Đã lưu phiếu theo kênh.', 'Forms by channel saved.'), check);
   };
 
   const toggleField = (code: string, on: boolean) =>
     setChoice((c) => c && { ...c, field: on ? [...c.field, code] : c.field.filter((x) => x !== code) });
 
   return (
-    <section className="admin-card" aria-labelledby="channel-forms-title" aria-busy={data === null && message === null}>
-      <h2 id="channel-forms-title">{t('Phiếu theo kênh', 'Forms by channel')}</h2>
-      {data === null && message === null ? <p>{t('Đang tải…', 'Loading…')}</p> : null}
+    <SettingCard id="channel-forms-title" title={t('Phiếu theo kênh', 'Forms by channel')} loading={loading} message={message}>
       {data && data.options.length === 0 ? (
         <p>{t('Chưa có mẫu phiếu SIPAS nào được lưu.', 'No SIPAS form is stored yet.')}</p>
       ) : null}
       {data && choice && data.options.length > 0 ? (
-        <form className="admin-form" onSubmit={(e) => void submit(e)}>
+        <form className="admin-form" onSubmit={submit}>
           <label>
             {t('Máy tại quầy (phiếu đầy đủ)', 'Counter kiosks (full form)')}
             <select name="kiosk" value={choice.kiosk} onChange={(e) => setChoice({ ...choice, kiosk: e.currentTarget.value })}>
@@ -131,11 +110,6 @@ export function ChannelFormsPanel({ campaignId }: { campaignId: string }) {
           </button>
         </form>
       ) : null}
-      {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'admin-message' : 'admin-error'}>
-          {message.text}
-        </p>
-      ) : null}
-    </section>
+    </SettingCard>
   );
 }

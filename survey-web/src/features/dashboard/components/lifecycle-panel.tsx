@@ -1,6 +1,7 @@
 /** Close a campaign early, or reopen it (with a new end when the old one has passed); a reason is required. */
 import type { Campaign } from '@hailong/contracts';
 import { useState, type FormEvent } from 'react';
+import { StatusMessage, type ActionMessage } from '@/components/status-message';
 import { formValue } from '@/lib/form-value';
 import { errorMessage, useT } from '@/lib/i18n';
 import { closeCampaign, reopenCampaign } from '../api/admin-api';
@@ -8,7 +9,7 @@ import { vnDayToIso } from './vn-date';
 
 export function LifecyclePanel({ campaign, onChanged }: { campaign: Campaign; onChanged: (c: Campaign) => void }) {
   const t = useT();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
   const closed = campaign.status === 'closed';
   const ended = new Date(campaign.closesAt) <= new Date();
 
@@ -57,11 +58,7 @@ export function LifecyclePanel({ campaign, onChanged }: { campaign: Campaign; on
         ) : null}
         <button type="submit">{closed ? t('Mở lại', 'Reopen') : t('Đóng đợt ngay', 'Close now')}</button>
       </form>
-      {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'admin-message' : 'admin-error'}>
-          {message.text}
-        </p>
-      ) : null}
+      <StatusMessage message={message} />
     </section>
   );
 }

@@ -4,56 +4,41 @@
  * invitation points to its form); the server keeps every change in the audit log.
  */
 import type { CampaignStaffTemplates, StaffGroup, StaffTemplateOption, StaffTemplates } from '@hailong/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, fmtInt, useT } from '@/lib/i18n';
+import type { FormEvent } from 'react';
+import { fmtInt, useT } from '@/lib/i18n';
+import { SettingCard } from './setting-card';
 import { getStaffTemplates, saveStaffTemplates } from '../api/staff-templates-api';
+import { useCampaignSetting, type CampaignSetting } from '../hooks/use-campaign-setting';
 
 const GROUPS: StaffGroup[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'];
 
+const staffTemplatesSetting: CampaignSetting<CampaignStaffTemplates, StaffTemplates> = {
+  get: getStaffTemplates,
+  save: saveStaffTemplates,
+  choiceOf: (d) => d.staffTemplates,
+};
+
 export function StaffTemplatesPanel({ campaignId }: { campaignId: string }) {
   const t = useT();
-  const [data, setData] = useState<CampaignStaffTemplates | null>(null);
-  const [choice, setChoice] = useState<StaffTemplates | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    getStaffTemplates(campaignId).then(
-      (d) => {
-        setData(d);
-        setChoice(d.staffTemplates);
-      },
-      (e: unknown) => setMessage({ ok: false, text: errorMessage(e) }),
-    );
-  }, [campaignId]);
-
+  const { data, choice, setChoice, message, saving, loading, save } = useCampaignSetting(campaignId, staffTemplatesSetting);
   const label = (o: StaffTemplateOption) => `${o.code} · v${o.version} — ${t(o.title.vi, o.title.en)}`;
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (!choice) return;
-    setSaving(true);
-    try {
-      const saved = await saveStaffTemplates(campaignId, choice);
-      setData(saved);
-      setChoice(saved.staffTemplates);
-      setMessage({ ok: true, text: t('Đã lưu mẫu phiếu theo nhóm.', 'Templates by group saved.') });
-    } catch (err) {
-      setMessage({ ok: false, text: errorMessage(err) });
-    } finally {
-      setSaving(false);
-    }
+    void save(t('Đã lưu mẫu phiếu theo nhóm.', 'Templates by group saved.'));
   };
 
   return (
-    <section className="admin-card" aria-labelledby="staff-templates-title" aria-busy={data === null && message === null}>
-      <h2 id="staff-templates-title">{t('Mẫu phiếu theo nhóm', 'Templates by group')}</h2>
-      {data === null && message === null ? <p>{t('Đang tải…', 'Loading…')}</p> : null}
+    <SettingCard
+      id="staff-templates-title"
+      title={t('Mẫu phiếu theo nhóm', 'Templates by group')}
+      loading={loading}
+      message={message}
+    >
       {data && data.options.length === 0 ? (
         <p>{t('Chưa có mẫu phiếu cán bộ, công chức nào được lưu.', 'No staff template is stored yet.')}</p>
       ) : null}
       {data && choice && data.options.length > 0 ? (
-        <form className="admin-form" onSubmit={(e) => void submit(e)}>
+        <form className="admin-form" onSubmit={submit}>
           {GROUPS.map((g) => {
             const options = data.options.filter((o) => o.group === g);
             const invited = data.invited[g];
@@ -92,11 +77,6 @@ export function StaffTemplatesPanel({ campaignId }: { campaignId: string }) {
           </button>
         </form>
       ) : null}
-      {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'admin-message' : 'admin-error'}>
-          {message.text}
-        </p>
-      ) : null}
-    </section>
+    </SettingCard>
   );
 }
