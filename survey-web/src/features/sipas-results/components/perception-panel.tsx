@@ -13,19 +13,71 @@ type Share = CampaignSipas['overall']['perception'][number];
 type Ranked = CampaignSipas['overall']['expectations'][number];
 type Label = Share['label'];
 
+/** A share of the campaign or of one unit; expectations carry their rank. */
+type Row = Omit<Share, 'label'> & { rank?: Ranked['rank'] };
+
 const ALL = '';
 
-function ShareText({
-  s,
-  minCell,
-}: {
-  s: { percent: number | null; answered: number; suppressed: 'small' | 'secondary' | null };
-  minCell: number;
-}) {
+function ShareText({ s, minCell }: { s: Row; minCell: number }) {
   if (s.suppressed) return <WithheldText kind={s.suppressed} minCell={minCell} />;
   if (s.answered === 0) return <>{tr('chưa có câu trả lời', 'no answers')}</>;
   if (s.percent === null) return <>{tr('chưa đủ mẫu', 'not enough data')}</>;
   return <>{`${s.percent.toLocaleString(tr('vi-VN', 'en-GB'), { maximumFractionDigits: 2 })} %`}</>;
+}
+
+/** One table of shares: an item per row (with its rank first when `ranked`), its answers and its share. */
+function ShareTable({
+  name,
+  caption,
+  shareHeading,
+  ranked = false,
+  rows,
+  labelOf,
+  minCell,
+}: {
+  name: string;
+  caption: string;
+  shareHeading: string;
+  ranked?: boolean;
+  rows: Row[];
+  labelOf: (code: string) => string;
+  minCell: number;
+}) {
+  return (
+    <div className="rs-scroll">
+      <table className="rs-table" aria-label={name}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {ranked ? (
+              <th scope="col" className="rs-num">
+                {tr('Thứ hạng', 'Rank')}
+              </th>
+            ) : null}
+            <th scope="col">{tr('Nội dung', 'Item')}</th>
+            <th scope="col" className="rs-num">
+              {tr('Số trả lời', 'Answers')}
+            </th>
+            <th scope="col" className="rs-num">
+              {shareHeading}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.code}>
+              {ranked ? <td className="rs-num">{s.rank ?? '—'}</td> : null}
+              <th scope="row">{labelOf(s.code)}</th>
+              <td className="rs-num">{s.answered.toLocaleString('vi-VN')}</td>
+              <td className="rs-num">
+                <ShareText s={s} minCell={minCell} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 export function PerceptionPanel({ campaignId }: { campaignId: string }) {
@@ -67,8 +119,8 @@ export function PerceptionPanel({ campaignId }: { campaignId: string }) {
     return l ? l[lang] : code;
   };
   const chosen = data.units.find((u) => u.unitCode === unit);
-  const perception: Omit<Share, 'label'>[] = chosen ? chosen.perception : data.overall.perception;
-  const expectations: Omit<Ranked, 'label'>[] = chosen ? chosen.expectations : data.overall.expectations;
+  const perception: Row[] = chosen ? chosen.perception : data.overall.perception;
+  const expectations: Row[] = chosen ? chosen.expectations : data.overall.expectations;
   const answeredUnits = data.units.filter((u) => u.validForms > 0);
   const scope = chosen ? chosen.unitName : tr('toàn đợt khảo sát', 'the whole campaign');
   return (
@@ -91,75 +143,32 @@ export function PerceptionPanel({ campaignId }: { campaignId: string }) {
           {tr('Phiếu của đợt này không có câu hỏi cảm nhận.', 'The forms of this campaign ask no perception questions.')}
         </p>
       ) : (
-        <div className="rs-scroll">
-          <table className="rs-table" aria-label={tr('Tỷ lệ cảm nhận', 'Perception shares')}>
-            <caption>{tr(`Tỷ lệ cảm nhận: ${scope}.`, `Perception shares: ${scope}.`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{tr('Nội dung', 'Item')}</th>
-                <th scope="col" className="rs-num">
-                  {tr('Số trả lời', 'Answers')}
-                </th>
-                <th scope="col" className="rs-num">
-                  {tr('Tỷ lệ', 'Share')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {perception.map((s) => (
-                <tr key={s.code}>
-                  <th scope="row">{labelOf(s.code)}</th>
-                  <td className="rs-num">{s.answered.toLocaleString('vi-VN')}</td>
-                  <td className="rs-num">
-                    <ShareText s={s} minCell={data.minCell} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ShareTable
+          name={tr('Tỷ lệ cảm nhận', 'Perception shares')}
+          caption={tr(`Tỷ lệ cảm nhận: ${scope}.`, `Perception shares: ${scope}.`)}
+          shareHeading={tr('Tỷ lệ', 'Share')}
+          rows={perception}
+          labelOf={labelOf}
+          minCell={data.minCell}
+        />
       )}
       {expectations.length === 0 ? (
         <p className="rs-empty">
           {tr('Phiếu của đợt này không hỏi về mong đợi.', 'The forms of this campaign ask no expectation questions.')}
         </p>
       ) : (
-        <div className="rs-scroll">
-          <table className="rs-table" aria-label={tr('Mong đợi', 'Expectations')}>
-            <caption>
-              {tr(
-                `Mong đợi xếp theo tỷ lệ trả lời «rất nhiều»: ${scope}.`,
-                `Expectations ranked by the share answering "very much": ${scope}.`,
-              )}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="rs-num">
-                  {tr('Thứ hạng', 'Rank')}
-                </th>
-                <th scope="col">{tr('Nội dung', 'Item')}</th>
-                <th scope="col" className="rs-num">
-                  {tr('Số trả lời', 'Answers')}
-                </th>
-                <th scope="col" className="rs-num">
-                  {tr('Rất nhiều', 'Very much')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {expectations.map((s) => (
-                <tr key={s.code}>
-                  <td className="rs-num">{s.rank ?? '—'}</td>
-                  <th scope="row">{labelOf(s.code)}</th>
-                  <td className="rs-num">{s.answered.toLocaleString('vi-VN')}</td>
-                  <td className="rs-num">
-                    <ShareText s={s} minCell={data.minCell} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ShareTable
+          name={tr('Mong đợi', 'Expectations')}
+          caption={tr(
+            `Mong đợi xếp theo tỷ lệ trả lời «rất nhiều»: ${scope}.`,
+            `Expectations ranked by the share answering "very much": ${scope}.`,
+          )}
+          shareHeading={tr('Rất nhiều', 'Very much')}
+          ranked
+          rows={expectations}
+          labelOf={labelOf}
+          minCell={data.minCell}
+        />
       )}
     </div>
   );
