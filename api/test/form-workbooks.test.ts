@@ -8,47 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { sheetsWorkbook } from '@hailong/api';
 import type { FormImportResult, FormList, FormWorkbookError } from '@hailong/contracts';
 import { findForm } from '@hailong/forms';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
+import { addQuestion, readSheets, setSetting } from '../../test/support/form-workbook-edits.ts';
 import { openSipasCampaign } from './kiosk-fixtures.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-type Sheets = Record<string, string[][]>;
-
-async function readSheets(file: Buffer): Promise<Sheets> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file as unknown as ArrayBuffer);
-  const out: Sheets = {};
-  for (const ws of wb.worksheets) {
-    const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (r, n) => {
-      rows[n - 1] = Array.from((r.values as unknown[]).slice(1), (v) =>
-        v === undefined || v === null ? '' : String(v as string),
-      );
-    });
-    out[ws.name] = Array.from(rows, (r) => r ?? []);
-  }
-  return out;
-}
-
-function setSetting(sheets: Sheets, column: string, value: string): void {
-  const [head = [], row = []] = sheets.settings ?? [];
-  row[head.indexOf(column)] = value;
-}
-
-/** Adds a question at the end of a group (row after its last question). */
-function addQuestion(sheets: Sheets, group: string, cells: Record<string, string>): void {
-  const survey = sheets.survey ?? [];
-  const head = survey[0] ?? [];
-  const end = survey.findIndex((r) => r[0] === 'end group' && r[1] === group);
-  survey.splice(
-    end,
-    0,
-    head.map((h) => cells[h] ?? ''),
-  );
-}
-
 describe('form workbooks', () => {
   let t: TestApp;
   beforeAll(async () => (t = await buildTestApp()));

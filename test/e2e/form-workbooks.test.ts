@@ -3,48 +3,19 @@
  * `note` row (refused on its cell: sheet, row, column, message), fixes it, imports it, sees the new
  * form in the list and downloads it back as a workbook.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { sheetsWorkbook } from '@hailong/api';
-import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
 import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
 import { ADMIN } from '../support/build-app.ts';
+import { addQuestion, readSheets, setSetting, settingOf } from '../support/form-workbook-edits.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
-type Sheets = Record<string, string[][]>;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let sys: TestSystem;
 let browser: Browser;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function readSheets(file: Buffer): Promise<Sheets> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file as unknown as ArrayBuffer);
-  const out: Sheets = {};
-  for (const ws of wb.worksheets) {
-    const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (r, n) => {
-      rows[n - 1] = Array.from((r.values as unknown[]).slice(1), (v) =>
-        v === undefined || v === null ? '' : String(v as string),
-      );
-    });
-    out[ws.name] = Array.from(rows, (r) => r ?? []);
-  }
-  return out;
-}
-
-function setSetting(sheets: Sheets, column: string, value: string): void {
-  const [head = [], row = []] = sheets.settings ?? [];
-  row[head.indexOf(column)] = value;
-}
 
 beforeAll(async () => {
   sys = await startTestSystem();
@@ -67,12 +38,8 @@ describe('questionnaires page', () => {
     setSetting(sheets, 'form_id', 'THU/2026');
     setSetting(sheets, 'version', '1');
     setSetting(sheets, 'title::vi', 'Phiếu thử nghiệm năm 2026');
-    const survey = sheets.survey ?? [];
-    const head = survey[0] ?? [];
-    const end = survey.findIndex((r) => r[0] === 'end group');
-    const note = head.map((h) => ({ type: 'note', name: 'N1', 'label::vi': 'Ghi chú', 'label::en': 'Note' })[h] ?? '');
-    const bad = { ...sheets, survey: [...survey.slice(0, end), note, ...survey.slice(end)] };
-    const noteRow = end + 1;
+    const bad = structuredClone(sheets);
+    const noteRow = addQuestion(bad, 'TC', { type: 'note', name: 'N1', 'label::vi': 'Ghi chú', 'label::en': 'Note' });
 
     const context = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
     const page = await context.newPage();
@@ -119,9 +86,7 @@ describe('questionnaires page', () => {
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('spreadsheetml');
     const back = await readSheets(await res.body());
-    const [settingsHead = [], settingsRow = []] = back.settings ?? [];
-    const setting = (c: string) => settingsRow[settingsHead.indexOf(c)];
-    expect([setting('form_id'), setting('version'), setting('title::vi')]).toEqual([
+    expect([settingOf(back, 'form_id'), settingOf(back, 'version'), settingOf(back, 'title::vi')]).toEqual([
       'THU/2026',
       '1',
       'Phiếu thử nghiệm năm 2026',
