@@ -3,7 +3,7 @@
  * Tests build the app and use app.inject().
  */
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig, TrustProxy } from './config.ts';
 import accountRoutes from './features/accounts/routes.ts';
@@ -67,8 +67,9 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
     bodyLimit: 6 * 1024 * 1024,
     // The caller's address comes from configuration only (TRUST_PROXY, off by default).
     trustProxy: trustProxyOption(config.trustProxy),
-    // Request logs carry method and route only: tokens in /s/<token> paths are personal links.
-    disableRequestLogging: true,
+    // Request logs carry method and route only (the onResponse hook below): tokens in /s/<token>
+    // paths are personal links, so Fastify's own request lines, which carry the URL, stay off.
+    logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
