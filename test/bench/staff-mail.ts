@@ -8,10 +8,9 @@
  * `pnpm exec tsx test/bench/staff-mail.ts --mail=6110 --rates=100000,1000000` runs chosen sizes (the
  * section then says which were not run). Updates its section of BENCHMARKS.md.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { recordTargets, today, writeBenchSection, type TargetFigure } from './lib-benchmarks-md.ts';
+import { startCountingSink } from './lib-smtp-sink.ts';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
 import pg from 'pg';
 import setup from '../support/global-setup.ts';
@@ -56,38 +55,18 @@ async function seedRespondents(c: pg.Client, campaignId: string, n: number, tag:
   await c.query('analyze respondents');
 }
 
-interface SinkStats {
-  count: number;
-  distinct: number;
-  lastAt: number;
-}
-
-async function startSink(): Promise<{ url: string; stats(): Promise<SinkStats>; close(): void }> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./lib-smtp-count-sink.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-  });
-  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve((m as { port: number }).port)));
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    stats: () =>
-      new Promise((resolve) => {
-        child.once('message', (m) => resolve(m as SinkStats));
-        child.send('stats');
-      }),
-    close: () => child.disconnect(),
-  };
-}
-
 interface MailRun {
   n: number;
   seconds: number;
   perSecond: number;
   duplicates: number;
+  /** CPU per mail (ms) of this process (the worker, the API, the polling) and of the SMTP server. */
+  cpuMs: { worker: number; sink: number };
   load: string;
 }
 
 async function deliveryRun(t: TestApp, n: number): Promise<MailRun> {
-  const sink = await startSink();
+  const sink = await startCountingSink();
   const worker = await startWorker(
     loadWorkerConfig({
       DATABASE_URL: t.database.url,
@@ -105,6 +84,8 @@ async function deliveryRun(t: TestApp, n: number): Promise<MailRun> {
     const id = await campaign(t, `bench mail ${n}`);
     await seedRespondents(c, id, n, `m${n}`);
     const loadAtStart = load();
+    const sinkCpu0 = (await sink.stats()).cpuMicros;
+    const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     const res = await t.app.inject({
       method: 'POST',
@@ -119,6 +100,8 @@ async function deliveryRun(t: TestApp, n: number): Promise<MailRun> {
       s = await sink.stats();
     }
     const seconds = (s.lastAt - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = { worker: (cpu.user + cpu.system) / 1000 / n, sink: (s.cpuMicros - sinkCpu0) / 1000 / n };
     // Late duplicates would arrive after the last first copy: give them a moment, then count.
     await new Promise((r) => setTimeout(r, 2_000));
     s = await sink.stats();
@@ -128,7 +111,7 @@ async function deliveryRun(t: TestApp, n: number): Promise<MailRun> {
     );
     if (Number(sent.rows[0]?.n) !== n || s.distinct !== n)
       throw new Error(`sent ${sent.rows[0]?.n}, distinct ${s.distinct} of ${n}`);
-    return { n, seconds, perSecond: n / seconds, duplicates: s.count - s.distinct, load: `${loadAtStart} / ${load()}` };
+    return { n, seconds, perSecond: n / seconds, duplicates: s.count - s.distinct, cpuMs, load: `${loadAtStart} / ${load()}` };
   } finally {
     await c.end();
     await worker.close();
@@ -206,7 +189,7 @@ async function main() {
     const lines = [
       ...mails.map(
         (m) =>
-          `${fmt(m.n)} invitations queued and delivered (send → last mail at the SMTP server), ${settings}: ${m.seconds.toFixed(1)} s → ${Math.round(m.perSecond)} mails/s, each exactly once (duplicates ${m.duplicates}); load average (1 min) at start / end ${m.load}`,
+          `${fmt(m.n)} invitations queued and delivered (send → last mail at the SMTP server), ${settings}: ${m.seconds.toFixed(1)} s → ${Math.round(m.perSecond)} mails/s, each exactly once (duplicates ${m.duplicates}); CPU per mail ${m.cpuMs.worker.toFixed(2)} ms in the worker's process, ${m.cpuMs.sink.toFixed(2)} ms in the SMTP server; load average (1 min) at start / end ${m.load}`,
       ),
       ...(mails.length === 2 && mails[0] && mails[1]
         ? [`10× / 1× time: ${(mails[1].seconds / mails[0].seconds).toFixed(1)} (10 = linear)`]
