@@ -5,8 +5,10 @@
  * - the tally fold (responses_tally_fold, the worker's job) at 1× (10⁵ pending) and 10× (10⁶
  *   pending), in responses/s, against the insert rate of the same run and the kiosk ingest figure of
  *   BENCHMARKS.md (target ≥ 3× the peak ingest);
- * - GET /sipas and GET /results with 10⁵ responses not yet folded, after 10⁵ and after 1.2 × 10⁶
- *   folded responses (median / p95; target < 100 ms);
+ * - GET /sipas and GET /results with RESULTS_PENDING_MAX responses not yet folded (counted at read
+ *   time) and with 10⁵ not yet folded (left out and reported, docs/0026-large-unfolded-tail.md),
+ *   after 10⁵ and after 1.2 × 10⁶ folded responses, and with 10⁶ not yet folded (median / p95;
+ *   target < 100 ms); GET /par/2021, which counts the whole tail, with 10⁵ not yet folded;
  * - the product path against a hand-written single SQL GROUP BY over `responses` (target < 2 s and
  *   ≤ 1.5 ×), with the SIPAS % of all 40 units identical both ways.
  * BENCH_SCALE (default 1) scales every size, for a quick check of the script.
@@ -27,7 +29,8 @@ const TEN = 10 * ONE;
 const TAIL = ONE;
 const TOTAL = ONE + TAIL + TEN + TAIL;
 const CHUNK = 100_000;
-const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
+const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 20);
+const PAR_RUNS = Number(process.env.BENCH_PAR_RUNS ?? 3);
 const OPENS = new Date('2021-11-02T17:00:00Z');
 const CLOSES = new Date('2021-11-22T17:00:00Z');
 
@@ -85,11 +88,21 @@ async function latency(runs: number, fn: () => Promise<unknown>): Promise<{ medi
   return { median: ms[Math.floor((ms.length - 1) / 2)]!, p95: ms[Math.ceil(0.95 * ms.length) - 1]! };
 }
 
+function benchmarksMd(): string {
+  const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
 /** The kiosk ingest figure (req/s, one response each) of the kiosk-submit section of BENCHMARKS.md. */
 function kioskIngest(): number | undefined {
-  const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
-  const m = /kiosk API \(median round\): (\d+) req\/s/.exec(existsSync(file) ? readFileSync(file, 'utf8') : '');
+  const m = /kiosk API \(median round\): (\d+) req\/s/.exec(benchmarksMd());
   return m ? Number(m[1]) : undefined;
+}
+
+/** The enumerator sync figure (forms/s, 10,000 new forms in batches of 1,000) of the enumerator-sync section. */
+function enumeratorIngest(): number | undefined {
+  const m = /10,000 forms, first sync \(all new\): \d+ forms in [\d.]+ s → ([\d,]+) forms\/s/.exec(benchmarksMd());
+  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
 }
 
 /** The hand-written query: one GROUP BY over every answer of every valid response in the window. */
@@ -150,17 +163,35 @@ async function main() {
       next += count;
       return { seconds: s, rate: count / s, load: load() };
     };
-    /** The pages with TAIL responses not yet folded (read through the live views), then folded. */
-    const tailLatency = async (folded: number) => {
-      await add(TAIL);
+    const limit = t.config.resultsPendingMax;
+    /** Both pages, timed; `counted` = whether they must have counted the tail (pending.counted). */
+    const pages = async (unfolded: number, folded: number, counted: boolean) => {
       const loadAt = load();
-      const sipas = await latency(LATENCY_RUNS, () => get(sipasUrl));
-      const results = await latency(LATENCY_RUNS, () => get(resultsUrl));
+      const check = async (url: string) => {
+        const body = (await get(url)).json<{ pending: { counted: boolean } }>();
+        if (body.pending.counted !== counted)
+          throw new Error(`${url}: pending.counted ${body.pending.counted}, expected ${counted}`);
+      };
+      const sipas = await latency(LATENCY_RUNS, () => check(sipasUrl));
+      const results = await latency(LATENCY_RUNS, () => check(resultsUrl));
       say(
-        `${n(TAIL)} responses not yet folded over ${n(folded)} folded: GET /sipas median ${sipas.median.toFixed(0)} ms, p95 ${sipas.p95.toFixed(0)} ms; GET /results median ${results.median.toFixed(0)} ms, p95 ${results.p95.toFixed(0)} ms (${LATENCY_RUNS} requests each; load ${loadAt})`,
+        `${n(unfolded)} responses not yet folded (${counted ? 'counted at read time' : `over RESULTS_PENDING_MAX = ${n(limit)}: folded figures + the pending notice`}) over ${n(folded)} folded: GET /sipas median ${sipas.median.toFixed(0)} ms, p95 ${sipas.p95.toFixed(0)} ms; GET /results median ${results.median.toFixed(0)} ms, p95 ${results.p95.toFixed(0)} ms (${LATENCY_RUNS} requests each; load ${loadAt})`,
+      );
+      return { sipas, results };
+    };
+    /** The pages with RESULTS_PENDING_MAX, then TAIL responses not yet folded; the exact PAR table with TAIL; then folded. */
+    const tailLatency = async (folded: number) => {
+      await add(limit);
+      const atLimit = await pages(limit, folded, true);
+      await add(TAIL - limit);
+      const over = await pages(TAIL, folded, false);
+      const loadAt = load();
+      const par = await latency(PAR_RUNS, () => get('/api/v1/par/2021'));
+      say(
+        `${n(TAIL)} responses not yet folded over ${n(folded)} folded: GET /par/2021 (exact: counts the whole tail) median ${par.median.toFixed(0)} ms, p95 ${par.p95.toFixed(0)} ms (${PAR_RUNS} requests; load ${loadAt})`,
       );
       await foldAll(db);
-      return { sipas, results };
+      return { atLimit, over };
     };
 
     // 1×: ONE responses pending, folded from empty tallies.
@@ -173,6 +204,7 @@ async function main() {
     const tail1 = await tailLatency(ONE);
     // 10×: TEN responses pending, folded into the tallies of the first ONE + TAIL.
     const in10 = await add(TEN);
+    const million = await pages(TEN, ONE + TAIL, false);
     const fold10 = await foldAll(db);
     const rate10 = TEN / fold10;
     say(
@@ -206,6 +238,7 @@ async function main() {
     );
 
     const kiosk = kioskIngest();
+    const enumerators = enumeratorIngest();
     const slowest = Math.min(rate1, rate10);
     // The kiosk figure comes from another run (another load): the verdict uses this run's insert rate,
     // which is higher than any ingest through HTTP, so it can only be stricter.
@@ -215,16 +248,21 @@ async function main() {
       `fold against ingest: slowest fold rate ${n(Math.round(slowest))}/s = ${(slowest / insertRate).toFixed(2)}× the SQL insert rate of this run (INSERT … SELECT through the triggers, no HTTP; an upper bound of ingest)` +
         (kiosk === undefined
           ? ''
-          : ` and ${(slowest / kiosk).toFixed(1)}× the kiosk ingest of the kiosk-submit section (${n(kiosk)} req/s, one quick-form response each, another run)`),
+          : ` and ${(slowest / kiosk).toFixed(1)}× the kiosk ingest of the kiosk-submit section (${n(kiosk)} req/s, one quick-form response each, another run)`) +
+        (enumerators === undefined
+          ? ''
+          : `, ${(slowest / enumerators).toFixed(1)}× the enumerator sync of the enumerator-sync section (${n(enumerators)} forms/s of this form, another run)`),
     );
     say(
-      `10× / 1× GET /sipas p95 with the tail ${(tail10.sipas.p95 / tail1.sipas.p95).toFixed(2)}, GET /results p95 ${(tail10.results.p95 / tail1.results.p95).toFixed(2)}`,
+      `10× / 1× GET /sipas p95 with ${n(TAIL)} unfolded ${(tail10.over.sipas.p95 / tail1.over.sipas.p95).toFixed(2)}, GET /results p95 ${(tail10.over.results.p95 / tail1.over.results.p95).toFixed(2)}`,
     );
-    const worstTail = Math.max(tail1.sipas.p95, tail1.results.p95, tail10.sipas.p95, tail10.results.p95);
+    const p95s = (x: { sipas: { p95: number }; results: { p95: number } }) => [x.sipas.p95, x.results.p95];
+    const worstTail = Math.max(...p95s(tail1.over), ...p95s(tail10.over), ...p95s(million));
+    const worstAtLimit = Math.max(...p95s(tail1.atLimit), ...p95s(tail10.atLimit));
     const aggMet = productTime.median < 2 && ratio <= 1.5;
     say(`target fold ≥ 3× the peak ingest (this run's SQL insert rate): ${foldMet ? 'met' : 'NOT met'}`);
     say(
-      `target pages < 100 ms with ${n(TAIL)} unfolded (p95): ${worstTail < 100 ? 'met' : 'NOT met'} (worst p95 ${worstTail.toFixed(0)} ms)`,
+      `target pages < 100 ms with ${n(TAIL)} unfolded (p95): ${worstTail < 100 ? 'met' : 'NOT met'} (worst p95 ${worstTail.toFixed(0)} ms, also with ${n(TEN)} unfolded; with ${n(limit)} unfolded and counted, worst p95 ${worstAtLimit.toFixed(0)} ms)`,
     );
     say(`target < 2 s and ≤ 1.5 × hand-written: ${aggMet ? 'met' : 'NOT met'} (${today()})`);
     if (SCALE === 1) {
@@ -245,9 +283,9 @@ async function main() {
         },
         {
           target: 'results-unfolded',
-          figure: `worst p95 of GET /sipas and GET /results ${worstTail.toFixed(0)} ms with ${n(TAIL)} unfolded`,
+          figure: `worst p95 of GET /sipas and GET /results ${worstTail.toFixed(0)} ms with ${n(TAIL)} (and ${n(TEN)}) unfolded, folded figures + pending notice over RESULTS_PENDING_MAX = ${n(limit)}`,
           met: worstTail < 100,
-          ratio10x: Math.max(tail10.sipas.p95, tail10.results.p95) / Math.max(tail1.sipas.p95, tail1.results.p95),
+          ratio10x: Math.max(...p95s(tail10.over)) / Math.max(...p95s(tail1.over)),
         },
       ]);
     }

@@ -2,11 +2,12 @@
  * Issue 5 items 4 and 7 in Chromium: an admin opens a SIPAS campaign's results page, sees the
  * unit's valid and suspect counts, the per-counter and per-day views and the suspect responses
  * with their flag explained, accepts one with a reason and sees the unit's valid count go up by
- * one. axe-core finds no serious or critical violation.
+ * one. With more new responses than RESULTS_PENDING_MAX not yet tallied, the page says so and shows
+ * them once they are (docs/0026). axe-core finds no serious or critical violation.
  */
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskBody, quickAnswers } from '../../api/test/kiosk-fixtures.ts';
 import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
@@ -16,6 +17,7 @@ import { startTestSystem, type TestSystem } from '../support/system.ts';
 let sys: TestSystem;
 let browser: Browser;
 let campaignId: string;
+let kioskAuth: { authorization: string };
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
@@ -25,7 +27,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** A kiosk at ST34 with the default 20 s interval; 4 sessions, two of them 5 s after the previous one. */
-async function kioskResponses(admin: string): Promise<void> {
+async function kioskResponses(admin: string): Promise<{ authorization: string }> {
   const created = await sys.app.inject({
     method: 'POST',
     url: '/api/v1/kiosks',
@@ -50,6 +52,18 @@ async function kioskResponses(admin: string): Promise<void> {
     });
     expect(res.statusCode).toBe(201);
   }
+  return auth;
+}
+
+/** The campaign's results page in a new browser context, signed in as the admin. */
+async function openResults(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
+  const page = await context.newPage();
+  await page.goto(`/admin/campaigns/${campaignId}/results`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel(/Mật khẩu/).fill(ADMIN.password);
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  return { context, page };
 }
 
 beforeAll(async () => {
@@ -69,7 +83,7 @@ beforeAll(async () => {
     },
   });
   campaignId = res.json<{ id: string }>().id;
-  await kioskResponses(admin);
+  kioskAuth = await kioskResponses(admin);
 });
 afterAll(async () => {
   await browser?.close();
@@ -78,12 +92,7 @@ afterAll(async () => {
 
 describe('SIPAS results page', () => {
   it('shows per-unit figures and lets an admin accept a suspect response, which then counts', async () => {
-    const context = await browser.newContext({ ...TABLET_LANDSCAPE, baseURL: sys.baseUrl });
-    const page = await context.newPage();
-    await page.goto(`/admin/campaigns/${campaignId}/results`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel(/Mật khẩu/).fill(ADMIN.password);
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    const { context, page } = await openResults();
     await page.getByRole('heading', { name: /Kết quả: SIPAS 2026 quầy/ }).waitFor();
 
     const row = page.locator('tr[data-unit="ST34"]');
@@ -112,6 +121,35 @@ describe('SIPAS results page', () => {
     expect(await row.locator('[data-col="suspect"]').textContent()).toBe('1');
     await page.getByRole('status').filter({ hasText: 'trên 1 phiếu nghi ngờ' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('says when new responses are not yet in the figures, and shows them once they are tallied', async () => {
+    await sys.app.db.execute('select responses_tally_fold(50000)');
+    // Two new sessions while the worker is down, over a limit of one (RESULTS_PENDING_MAX).
+    sys.app.config.resultsPendingMax = 1;
+    const t0 = Date.now() - 5 * 60_000;
+    for (const at of [t0, t0 + 60_000]) {
+      const res = await sys.app.inject({
+        method: 'POST',
+        url: '/api/v1/kiosk/responses',
+        headers: kioskAuth,
+        payload: kioskBody(quickAnswers(4), new Date(at), { clientId: randomUUID() }),
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const { context, page } = await openResults();
+    const notice = page.getByRole('status').filter({ hasText: 'Còn hơn 1 phiếu mới chưa được tổng hợp' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('số liệu sẽ cập nhật sau vài giây đến vài phút');
+    const row = page.locator('tr[data-unit="ST34"]');
+    expect(await row.locator('[data-col="valid"]').textContent()).toBe('3');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await sys.app.db.execute('select responses_tally_fold(50000)');
+    await notice.getByRole('button', { name: 'Cập nhật số liệu' }).click();
+    await expect.poll(() => row.locator('[data-col="valid"]').textContent()).toBe('5');
+    expect(await notice.count()).toBe(0);
     await context.close();
   });
 });

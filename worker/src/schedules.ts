@@ -3,7 +3,7 @@
  * Redis, so a flushed or replaced Redis loses them: the worker checks every interval and re-creates
  * the missing ones. The first round (at start) upserts all of them, so changed intervals apply.
  */
-import { jobId } from '@hailong/runtime';
+import { jobId, TALLY_FOLD_JOB } from '@hailong/runtime';
 import type { Queue } from 'bullmq';
 import type { WorkerConfig } from './config.ts';
 
@@ -26,7 +26,7 @@ export function maintenanceSchedules(config: WorkerConfig): Schedule[] {
     },
     {
       id: jobId.tallyFold(),
-      name: 'tally-fold',
+      name: TALLY_FOLD_JOB,
       every: config.tallyFoldIntervalMs,
       opts: { removeOnComplete: true, removeOnFail: 100 },
     },

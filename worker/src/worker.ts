@@ -15,7 +15,7 @@ import { processMailJob } from './jobs/process-mail.ts';
 import { reclaim, sweep } from './jobs/sweep.ts';
 import { compactInvitationCounts, foldTallies } from './jobs/tally-fold.ts';
 import { keepSchedules, maintenanceSchedules } from './schedules.ts';
-import { DISPATCH_MAIL_JOB, QUEUE } from '@hailong/runtime';
+import { DISPATCH_MAIL_JOB, QUEUE, TALLY_FOLD_JOB } from '@hailong/runtime';
 
 export interface WorkerDeps {
   db: Db;
@@ -140,7 +140,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
         await recovery.reached();
         return reclaimed;
       }
-      if (job.name === 'tally-fold') {
+      if (job.name === TALLY_FOLD_JOB) {
         const folded = await foldTallies(deps.db);
         await compactInvitationCounts(deps.db);
         return folded;

@@ -1,4 +1,5 @@
-import { date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Running counts of VALID responses, derived from `responses` by statement-level triggers in the
@@ -40,6 +41,25 @@ export const answerTallies = pgTable(
  * `tally-fold` job moves them into the tallies in batches. Readers use the `*_tallies_live` views
  * (folded tallies + this tail), so counts are exact at every moment (docs/0004-sipas-aggregation.md).
  */
-export const tallyPending = pgTable('tally_pending', {
-  responseId: uuid('response_id').primaryKey(),
-});
+export const tallyPending = pgTable(
+  'tally_pending',
+  {
+    responseId: uuid('response_id').primaryKey(),
+    /**
+     * The response's campaign (migration 0037), so a results page can tell in a few index entries
+     * whether a campaign's tail is small enough to count (docs/0026-large-unfolded-tail.md).
+     */
+    campaignId: uuid('campaign_id').notNull(),
+  },
+  (t) => [index('tally_pending_campaign_idx').on(t.campaignId)],
+);
+
+/** One row: when the fold last moved responses into the tallies (shown beside figures that leave a tail out). */
+export const tallyFoldState = pgTable(
+  'tally_fold_state',
+  {
+    id: boolean('id').primaryKey().default(true),
+    foldedAt: timestamp('folded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('tally_fold_state_one_row', sql`${t.id}`)],
+);

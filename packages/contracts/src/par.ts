@@ -1,7 +1,7 @@
 /** SIPAS detail per unit and the PAR Index table of a year (issue 3). */
 import { z } from 'zod';
 import { decimalParam } from './common.ts';
-import { suppressedSchema } from './results.ts';
+import { pendingTailSchema, suppressedSchema } from './results.ts';
 
 const pct = z.number().nullable();
 const sipasStatus = z.enum(['ok', 'not_enough_data', 'no_data']);
@@ -69,6 +69,8 @@ export const campaignSipasSchema = z.object({
   minCell: z.number().int(),
   /** First and last counted day (Vietnam time, YYYY-MM-DD). */
   window: z.object({ from: z.string(), to: z.string() }),
+  /** Whether the responses stored since the last fold are in these figures (as in /results). */
+  pending: pendingTailSchema,
   units: z.array(sipasUnitSchema),
   /**
    * Perception and expectation shares over every valid form of the campaign, with each item's

@@ -29,6 +29,21 @@ export const unitResultSchema = z.object({
 });
 export type UnitResult = z.infer<typeof unitResultSchema>;
 
+/**
+ * The campaign's valid responses not yet folded into the running tallies (docs/0026-large-unfolded-tail.md).
+ * `counted: true` — the figures include them (exact); `responses` is how many there are. `counted:
+ * false` — there are more than `responses` (RESULTS_PENDING_MAX; `moreThan`), the figures are the
+ * folded ones only and catch up within seconds to minutes of folding. `lastFoldAt`: when the fold
+ * last moved responses (null if never).
+ */
+export const pendingTailSchema = z.object({
+  counted: z.boolean(),
+  responses: z.number().int(),
+  moreThan: z.boolean(),
+  lastFoldAt: z.string().nullable(),
+});
+export type PendingTail = z.infer<typeof pendingTailSchema>;
+
 export const campaignResultsSchema = z.object({
   campaignId: z.uuid(),
   minSample: z.number().int(),
@@ -36,6 +51,8 @@ export const campaignResultsSchema = z.object({
   minCell: z.number().int(),
   /** Counted days (Vietnam time): only valid responses completed on these days count, as in /sipas. */
   window: z.object({ from: z.string(), to: z.string() }),
+  /** Whether the responses stored since the last fold are in these figures. */
+  pending: pendingTailSchema,
   units: z.array(unitResultSchema),
 });
 export type CampaignResults = z.infer<typeof campaignResultsSchema>;

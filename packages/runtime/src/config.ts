@@ -86,6 +86,7 @@ export const envSchema = z.object({
   START_REDIS: bool.default(true),
   TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
   TALLY_FOLD_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  RESULTS_PENDING_MAX: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
   TRUST_PROXY: trustProxySchema.default(false),
   REMINDER_MIN_GAP_HOURS: z.coerce
     .number()
@@ -145,6 +146,11 @@ export interface RuntimeConfig {
   heartbeatIntervalMs: number;
   /** How often pending responses are folded into the SIPAS tallies (TALLY_FOLD_INTERVAL_MS). */
   tallyFoldIntervalMs: number;
+  /**
+   * Results pages count a campaign's not-yet-folded responses up to this many; above it they show
+   * the folded figures and say how many are waiting (RESULTS_PENDING_MAX, docs/0026).
+   */
+  resultsPendingMax: number;
   /** Transient SMTP failures (4xx, refused, timeouts) are retried with backoff (docs/0003). */
   mailRetry: MailRetryPolicy;
   /** A claim on a delivery lasts this long unless its worker renews it (every mailLeaseMs / 4). */
@@ -234,6 +240,7 @@ export function loadRuntimeConfig(env: Env): RuntimeConfig {
     sweepIntervalMs: 30_000,
     heartbeatIntervalMs: 60_000,
     tallyFoldIntervalMs: e.TALLY_FOLD_INTERVAL_MS,
+    resultsPendingMax: e.RESULTS_PENDING_MAX,
     mailRetry: { windowMs: e.MAIL_RETRY_HOURS * 3_600_000, firstDelayMs: 30_000, maxDelayMs: 3_600_000 },
     mailLeaseMs: 20_000,
     reclaimIntervalMs: 5_000,

@@ -24,7 +24,9 @@ export {
   MAIL_ATTEMPTS,
   MAIL_JOB_OPTIONS,
   QUEUE,
+  requestTallyFold,
   sendMailJobSchema,
+  TALLY_FOLD_JOB,
   type ProducerQueues,
   type SendMailJob,
 } from './queues.ts';

@@ -60,7 +60,22 @@ export const jobId = {
   heartbeat: () => 'heartbeat',
   sweep: () => 'sweep',
   tallyFold: () => 'tally-fold',
+  /** A fold asked for by a results page that left a large tail out: one waiting at a time. */
+  tallyFoldNow: () => 'tally-fold-now',
 };
+
+/** The maintenance job that folds pending responses into the tallies (scheduled, or asked for now). */
+export const TALLY_FOLD_JOB = 'tally-fold';
+
+/**
+ * Asks the worker to fold now (a results page left a large unfolded tail out). Never waits on
+ * Redis for the caller: the scheduled fold runs anyway, so a failed request only costs the nudge.
+ */
+export function requestTallyFold(maintenanceQueue: Queue, onError: (err: Error) => void = () => undefined): void {
+  maintenanceQueue
+    .add(TALLY_FOLD_JOB, {}, { jobId: jobId.tallyFoldNow(), removeOnComplete: true, removeOnFail: 100 })
+    .catch((err: unknown) => onError(err instanceof Error ? err : new Error(String(err))));
+}
 
 export interface ProducerQueues {
   readonly mail: Queue;

@@ -5,12 +5,14 @@
  * same numbers as `GROUP BY … jsonb_each(answers)` over `responses` at a fraction of the cost
  * (docs/0004-sipas-aggregation.md). The window is day-granular in Vietnam time: a response counts
  * when the date of `coalesce(completed_at, received_at)` lies between the opening and closing days
- * (campaign-window.ts, the one rule /results and /sipas share).
+ * (campaign-window.ts, the one rule /results and /sipas share). A dashboard read whose campaign has
+ * a large unfolded tail reads the folded tallies only (`source: 'folded'`, pending-tail.ts).
  */
 import type { DbOrTx } from '@hailong/db';
 import { countsFromRows, type AnswerCountRow, type AnswerCounts } from '@hailong/scoring';
 import { sql } from 'drizzle-orm';
 import { tallyInWindow } from './campaign-window.ts';
+import type { TallySource } from './pending-tail.ts';
 
 export interface FormCounts {
   formId: number;
@@ -25,6 +27,8 @@ export type CampaignCounts = Map<number, Map<number, FormCounts>>;
 export interface CountOptions {
   /** Only these units (all when omitted). */
   unitIds?: readonly number[];
+  /** 'live' (default): folded tallies + the pending tail, exact; 'folded': the folded tallies only. */
+  source?: TallySource;
 }
 
 interface AnswerRow extends AnswerCountRow {
@@ -38,6 +42,11 @@ interface FormRow {
   n: number;
 }
 
+/** The relation a count reads; the names come from a closed set, never from input. */
+function tallies(kind: 'answer' | 'form', source: TallySource = 'live') {
+  return sql.raw(`${kind}_tallies${source === 'live' ? '_live' : ''}`);
+}
+
 function unitFilter(unitIds: readonly number[] | undefined) {
   if (unitIds === undefined) return sql``;
   return sql`and t.unit_id = any(${`{${unitIds.map((id) => Math.trunc(id)).join(',')}}`}::int[])`;
@@ -46,7 +55,7 @@ function unitFilter(unitIds: readonly number[] | undefined) {
 async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<AnswerRow[]> {
   const res = await db.execute(sql`
     select t.unit_id as "unitId", t.form_id as "formId", t.question_id as "questionId", t.answer, sum(t.n)::int as "count"
-      from answer_tallies_live t join campaigns c on c.id = t.campaign_id
+      from ${tallies('answer', opts.source)} t join campaigns c on c.id = t.campaign_id
      where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}
      group by 1, 2, 3, 4 having sum(t.n) > 0`);
   return res.rows as unknown as AnswerRow[];
@@ -55,7 +64,7 @@ async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): P
 async function formRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<FormRow[]> {
   const res = await db.execute(sql`
     select t.unit_id as "unitId", t.form_id as "formId", sum(t.n)::int as "n"
-      from form_tallies_live t join campaigns c on c.id = t.campaign_id
+      from ${tallies('form', opts.source)} t join campaigns c on c.id = t.campaign_id
      where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}
      group by 1, 2 having sum(t.n) > 0`);
   return res.rows as unknown as FormRow[];

@@ -33,6 +33,7 @@ import { getParMethod, saveParMethod } from './method-service.ts';
 import { parTableOf } from './par-service.ts';
 import { importSelfAssessments, selfAssessmentTemplateRows, type Upload } from './self-assessment-service.ts';
 import { selfAssessmentTemplateCsv, selfAssessmentTemplateXlsx } from '../../reports/self-assessment-template.ts';
+import { foldIfLeftOut } from '../aggregation/fold-request.ts';
 import { campaignScope, yearScope } from '../supervision/scope.ts';
 import { campaignSipas } from './sipas-service.ts';
 import { acceptTableBodies, XLSX_TYPE as XLSX } from '../../lib/table-body.ts';
@@ -63,7 +64,8 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: campaignSipasSchema, 404: errorBodySchema },
       },
     },
-    async (req) => campaignSipas(app.db, req.params.id, app.config.suppressMinCell),
+    async (req) =>
+      foldIfLeftOut(app, await campaignSipas(app.db, req.params.id, app.config.suppressMinCell, app.config.resultsPendingMax)),
   );
 
   app.post(

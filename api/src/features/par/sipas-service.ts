@@ -22,6 +22,7 @@ import {
 } from '@hailong/scoring';
 import { getCampaign } from '../campaigns/service.ts';
 import type { CampaignRow } from '../campaigns/repo.ts';
+import { pendingTail, tallySourceOf, type TallySource } from '../aggregation/pending-tail.ts';
 import { countSipasAnswers, type FormCounts } from '../aggregation/sipas-counts-repo.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
 import { campaignDay, vnDay } from '../units/as-of.ts';
@@ -155,9 +156,10 @@ async function sipasResultsWithForms(
   campaign: CampaignRow,
   method?: ParMethod,
   minCell = 1,
+  source: TallySource = 'live',
 ): Promise<{ results: { unit: UnitRef; result: SipasResult }[]; forms: Map<number, StoredForm> }> {
   const settings = await campaignSipasSettings(db, campaign, method);
-  const counts = await countSipasAnswers(db, campaign.id);
+  const counts = await countSipasAnswers(db, campaign.id, { source });
   const forms = await storedForms(
     db,
     [...counts.values()].flatMap((m) => [...m.keys()]),
@@ -185,11 +187,15 @@ function shareLabels(forms: Map<number, StoredForm>, kinds: readonly string[]): 
   return labels;
 }
 
-/** The published SIPAS of every unit; breakdowns under `minCell` answers are withheld (issue 14). */
-export async function campaignSipas(db: DbOrTx, campaignId: string, minCell: number): Promise<CampaignSipas> {
+/**
+ * The published SIPAS of every unit; breakdowns under `minCell` answers are withheld (issue 14). An
+ * unfolded tail of more than `pendingMax` responses is left out and reported (pending-tail.ts).
+ */
+export async function campaignSipas(db: DbOrTx, campaignId: string, minCell: number, pendingMax: number): Promise<CampaignSipas> {
   const campaign = await getCampaign(db, campaignId);
   const settings = await campaignSipasSettings(db, campaign);
-  const { results, forms } = await sipasResultsWithForms(db, campaign);
+  const pending = await pendingTail(db, campaignId, pendingMax);
+  const { results, forms } = await sipasResultsWithForms(db, campaign, undefined, 1, tallySourceOf(pending));
   const published = results.map(({ unit, result }) => ({ unit, result, p: publishSipas(result, { minCell }) }));
   const shown = published.map(({ p }) => p.status === 'ok' && p.suppressed === null);
   const perception = publishShareLines(
@@ -224,5 +230,5 @@ export async function campaignSipas(db: DbOrTx, campaignId: string, minCell: num
     perception: perception.overall.map((s) => ({ ...s, label: labelOf(s.code) })),
     expectations: rankPublished(expectations.overall).map((s) => ({ ...s, label: labelOf(s.code) })),
   };
-  return { campaignId, minSample: settings.minSample, minCell, window: campaignWindow(campaign), units, overall };
+  return { campaignId, minSample: settings.minSample, minCell, window: campaignWindow(campaign), pending, units, overall };
 }

@@ -7,23 +7,29 @@
 import type { DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
 import { responseInWindow } from '../aggregation/campaign-window.ts';
+import type { TallySource } from '../aggregation/pending-tail.ts';
 
 async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
   const res = await db.execute(query);
   return res.rows as T[];
 }
 
-/** Answers of valid responses of some forms (for per-form rules such as `mean_ge_4`). */
+/**
+ * Answers of valid responses of some forms (for per-form rules such as `mean_ge_4`); with
+ * `source: 'folded'`, only those already folded, like the counts beside them (pending-tail.ts).
+ */
 export function validAnswers(
   db: DbOrTx,
   campaignId: string,
   formIds: number[],
+  source: TallySource = 'live',
 ): Promise<{ unitId: number; answers: Record<string, never> }[]> {
   if (formIds.length === 0) return Promise.resolve([]);
+  const folded = source === 'folded' ? sql`and not exists (select 1 from tally_pending p where p.response_id = r.id)` : sql``;
   return rows(
     db,
     sql`select r.unit_id as "unitId", r.answers from responses r join campaigns c on c.id = r.campaign_id
-        where r.campaign_id = ${campaignId} and r.review_state = 'valid' and ${responseInWindow}
+        where r.campaign_id = ${campaignId} and r.review_state = 'valid' and ${responseInWindow} ${folded}
           and r.form_id in (${sql.join(
             formIds.map((id) => sql`${id}`),
             sql`, `,

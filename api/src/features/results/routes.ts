@@ -10,6 +10,7 @@ import {
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { foldIfLeftOut } from '../aggregation/fold-request.ts';
 import { campaignScope } from '../supervision/scope.ts';
 import { campaignResults } from './service.ts';
 import { listSuspectResponses } from './suspects.ts';
@@ -29,7 +30,8 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: campaignResultsSchema, 404: errorBodySchema },
       },
     },
-    async (req) => campaignResults(app.db, req.params.id, app.config.suppressMinCell),
+    async (req) =>
+      foldIfLeftOut(app, await campaignResults(app.db, req.params.id, app.config.suppressMinCell, app.config.resultsPendingMax)),
   );
 
   app.get(

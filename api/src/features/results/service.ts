@@ -25,6 +25,7 @@ import {
   type SipasSource,
 } from '@hailong/scoring';
 import { countUnscoredResponses } from '../aggregation/review-state-counts-repo.ts';
+import { pendingTail, tallySourceOf, type TallySource } from '../aggregation/pending-tail.ts';
 import { countCampaignAnswers, type FormCounts } from '../aggregation/sipas-counts-repo.ts';
 import { getCampaign } from '../campaigns/service.ts';
 import { findStoredFormById, type StoredForm } from '../forms/repo.ts';
@@ -103,7 +104,13 @@ async function formsById(db: DbOrTx, ids: Iterable<number>): Promise<Map<number,
 }
 
 /** Quick-form tallies per unit for rules that need each form (mean_ge_4, all_in_4_5). */
-async function perFormQuickTallies(db: DbOrTx, campaignId: string, forms: Map<number, StoredForm>, rule: SatisfiedRule) {
+async function perFormQuickTallies(
+  db: DbOrTx,
+  campaignId: string,
+  forms: Map<number, StoredForm>,
+  rule: SatisfiedRule,
+  source: TallySource,
+) {
   const quick = [...forms.values()].filter((f) => f.definition.kind === 'sipas_quick');
   const out = new Map<number, { satisfied: number; valid: number }>();
   if (rule === 'overall_in_4_5' || !quick[0]) return out;
@@ -111,6 +118,7 @@ async function perFormQuickTallies(db: DbOrTx, campaignId: string, forms: Map<nu
     db,
     campaignId,
     quick.map((f) => f.id),
+    source,
   );
   const byUnit = new Map<number, Record<string, never>[]>();
   for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.answers]);
@@ -127,15 +135,21 @@ function unitForms(forms: Map<number, StoredForm>, byForm: ReadonlyMap<number, F
   }));
 }
 
-export async function campaignResults(db: Db, campaignId: string, minCell: number): Promise<CampaignResults> {
+/** `pendingMax` (RESULTS_PENDING_MAX): a larger unfolded tail is left out and reported (pending-tail.ts). */
+export async function campaignResults(db: Db, campaignId: string, minCell: number, pendingMax: number): Promise<CampaignResults> {
   const campaign = await getCampaign(db, campaignId);
   const settings = resultSettings(campaign.settings, sipasSettingsOfMethod(await methodOf(db, campaign.year)));
-  const [counts, unscored] = [await countCampaignAnswers(db, campaignId), await countUnscoredResponses(db, campaignId)];
+  const pending = await pendingTail(db, campaignId, pendingMax);
+  const source = tallySourceOf(pending);
+  const [counts, unscored] = [
+    await countCampaignAnswers(db, campaignId, { source }),
+    await countUnscoredResponses(db, campaignId),
+  ];
   const forms = await formsById(
     db,
     [...counts.values()].flatMap((m) => [...m.keys()]),
   );
-  const quickTallies = await perFormQuickTallies(db, campaignId, forms, settings.quickRule);
+  const quickTallies = await perFormQuickTallies(db, campaignId, forms, settings.quickRule, source);
   const counted = (await listUnits(db, campaignDay(campaign), [...counts.keys(), ...unscored.keys()])).filter(
     (u) => counts.has(u.id) || unscored.has(u.id),
   );
@@ -149,5 +163,5 @@ export async function campaignResults(db: Db, campaignId: string, minCell: numbe
     };
     return unitResult({ unitCode: unit.code, unitName: unit.name, states }, byForm, settings, quickTallies.get(unit.id), minCell);
   });
-  return { campaignId, minSample: settings.minSample, minCell, window: campaignWindow(campaign), units };
+  return { campaignId, minSample: settings.minSample, minCell, window: campaignWindow(campaign), pending, units };
 }

@@ -5,6 +5,7 @@
 import { CountersTable, DaysTable } from './breakdown-tables';
 import { dayText } from './format';
 import { AdminShell } from '@/components/admin-shell/admin-shell';
+import { PendingNotice } from './pending-notice';
 import { PerceptionPanel } from './perception-panel';
 import { SuspectsPanel } from './suspects-panel';
 import { UnitsTable } from './units-table';
@@ -43,6 +44,7 @@ function Results({ id }: { id: string }) {
           )}
         </p>
       ) : null}
+      <PendingNotice pending={data.results?.pending} onRefresh={() => void refresh()} />
       <nav aria-label={tr('Các phần', 'Sections')} className="rs-nav">
         <a href="#rs-units">{tr('Theo đơn vị', 'Per unit')}</a> ·{' '}
         <a href="#rs-perception">{tr('Cảm nhận và mong đợi', 'Perception and expectations')}</a> ·{' '}
