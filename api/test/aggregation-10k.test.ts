@@ -27,7 +27,9 @@ describe('SIPAS over 10,000 stored responses', () => {
   let rows: GeneratedResponse[];
 
   beforeAll(async () => {
-    t = await buildTestApp();
+    // Nothing is folded here: /sipas counts the whole 10,000-response tail at read time, which it
+    // does up to RESULTS_PENDING_MAX (docs/0026-large-unfolded-tail.md).
+    t = await buildTestApp({ resultsPendingMax: 100_000 });
     campaignId = await createCampaign(t.app.db, 'sipas', 'SIPAS 2021 (10k)', 2021, OPENS, CLOSES, { minSample: 30 });
     forms = [(await findStoredForm(t.app.db, FORM_CODES.counter))!, (await findStoredForm(t.app.db, FORM_CODES.online))!];
     units = (await t.app.db.select({ id: schema.units.id, code: schema.units.code }).from(schema.units)).slice(0, 8);
@@ -115,7 +117,11 @@ describe('SIPAS over 10,000 stored responses', () => {
       headers: { cookie: t.adminCookie },
     });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ units: { unitCode: string; status: string; validForms: number; sipasPercent: number | null }[] }>();
+    const body = res.json<{
+      pending: { counted: boolean };
+      units: { unitCode: string; status: string; validForms: number; sipasPercent: number | null }[];
+    }>();
+    expect(body.pending.counted).toBe(true);
     const computed = units.map((unit) => {
       const mine = counted().filter((x) => x.unitId === unit.id);
       const sources = forms.map((f) => {

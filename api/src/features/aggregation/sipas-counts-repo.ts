@@ -1,7 +1,8 @@
 /**
  * SQL path of SIPAS/staff counting (DESIGN.md principle 4): answers of the VALID responses of a
- * campaign, inside its window, grouped by unit × form × question × answer. Reads the `*_tallies_live`
- * views (folded running tallies + the not-yet-folded tail, migrations 0004 and 0007), which hold the
+ * campaign, inside its window, grouped by unit × form × question × answer. Reads what the
+ * `*_tallies_live` views hold (folded running tallies + the not-yet-folded tail, migrations 0004
+ * and 0007; the tail through the campaign's `tally_pending` rows, migration 0036), which hold the
  * same numbers as `GROUP BY … jsonb_each(answers)` over `responses` at a fraction of the cost
  * (docs/0004-sipas-aggregation.md). The window is day-granular in Vietnam time: a response counts
  * when the date of `coalesce(completed_at, received_at)` lies between the opening and closing days
@@ -42,9 +43,33 @@ interface FormRow {
   n: number;
 }
 
-/** The relation a count reads; the names come from a closed set, never from input. */
-function tallies(kind: 'answer' | 'form', source: TallySource = 'live') {
-  return sql.raw(`${kind}_tallies${source === 'live' ? '_live' : ''}`);
+/**
+ * The campaign's pending responses, each read by its primary key (`offset 0` keeps the lookup a
+ * nested loop): the `*_tallies_live` views join the whole pending tail to every response of the
+ * campaign instead, which cost seconds with a tail of a few thousand. A pending response counts in
+ * the campaign it now belongs to, by its current row, like the views.
+ */
+function pendingResponses(campaignId: string) {
+  return sql`tally_pending p cross join lateral (
+      select r.unit_id, r.form_id, response_tally_day(r.completed_at, r.received_at) as day, r.answers
+        from responses r where r.id = p.response_id and r.campaign_id = ${campaignId} and r.review_state = 'valid' offset 0) r`;
+}
+
+/** Answer tallies of the campaign (`t`): folded, plus the pending tail expanded as the fold does it (migration 0033). */
+function answerTallies(campaignId: string, source: TallySource = 'live') {
+  const folded = sql`select unit_id, form_id, day, question_id, answer, n from answer_tallies where campaign_id = ${campaignId}`;
+  if (source === 'folded') return sql`(${folded})`;
+  return sql`(${folded} union all
+    select r.unit_id, r.form_id, r.day, e.key, e.value, 1 from ${pendingResponses(campaignId)}
+      cross join lateral jsonb_each_text(case when jsonb_typeof(r.answers) = 'object' then r.answers else '{}' end) e
+     where p.campaign_id = ${campaignId} and nullif(nullif(e.value, ''), '[]') is not null)`;
+}
+
+/** Form tallies of the campaign (`t`): folded, plus one per pending response. */
+function formTallies(campaignId: string, source: TallySource = 'live') {
+  const folded = sql`select unit_id, form_id, day, n from form_tallies where campaign_id = ${campaignId}`;
+  if (source === 'folded') return sql`(${folded})`;
+  return sql`(${folded} union all select r.unit_id, r.form_id, r.day, 1 from ${pendingResponses(campaignId)} where p.campaign_id = ${campaignId})`;
 }
 
 function unitFilter(unitIds: readonly number[] | undefined) {
@@ -55,8 +80,8 @@ function unitFilter(unitIds: readonly number[] | undefined) {
 async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<AnswerRow[]> {
   const res = await db.execute(sql`
     select t.unit_id as "unitId", t.form_id as "formId", t.question_id as "questionId", t.answer, sum(t.n)::int as "count"
-      from ${tallies('answer', opts.source)} t join campaigns c on c.id = t.campaign_id
-     where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}
+      from ${answerTallies(campaignId, opts.source)} t join campaigns c on c.id = ${campaignId}
+     where ${tallyInWindow} ${unitFilter(opts.unitIds)}
      group by 1, 2, 3, 4 having sum(t.n) > 0`);
   return res.rows as unknown as AnswerRow[];
 }
@@ -64,8 +89,8 @@ async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): P
 async function formRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<FormRow[]> {
   const res = await db.execute(sql`
     select t.unit_id as "unitId", t.form_id as "formId", sum(t.n)::int as "n"
-      from ${tallies('form', opts.source)} t join campaigns c on c.id = t.campaign_id
-     where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}
+      from ${formTallies(campaignId, opts.source)} t join campaigns c on c.id = ${campaignId}
+     where ${tallyInWindow} ${unitFilter(opts.unitIds)}
      group by 1, 2 having sum(t.n) > 0`);
   return res.rows as unknown as FormRow[];
 }
