@@ -28,7 +28,7 @@ describe('SIPAS over 10,000 stored responses', () => {
 
   beforeAll(async () => {
     // Nothing is folded here: /sipas counts the whole 10,000-response tail at read time, which it
-    // does up to RESULTS_PENDING_MAX (docs/0026-large-unfolded-tail.md).
+    // does up to RESULTS_PENDING_MAX (docs/0027-large-unfolded-tail.md).
     t = await buildTestApp({ resultsPendingMax: 100_000 });
     campaignId = await createCampaign(t.app.db, 'sipas', 'SIPAS 2021 (10k)', 2021, OPENS, CLOSES, { minSample: 30 });
     forms = [(await findStoredForm(t.app.db, FORM_CODES.counter))!, (await findStoredForm(t.app.db, FORM_CODES.online))!];

@@ -1,5 +1,5 @@
 /**
- * Results pages with a large unfolded tail (docs/0026-large-unfolded-tail.md). A worker stopped for
+ * Results pages with a large unfolded tail (docs/0027-large-unfolded-tail.md). A worker stopped for
  * an hour left 10^5 responses unfolded, and /results and /sipas, which expanded every answer of
  * every one of them, took 30–60 s. Now a dashboard read counts the tail only up to
  * RESULTS_PENDING_MAX responses; beyond it, it shows the folded figures, says how many responses

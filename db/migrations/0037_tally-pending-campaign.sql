@@ -1,4 +1,4 @@
--- Results pages with a large unfolded tail (docs/0026-large-unfolded-tail.md).
+-- Results pages with a large unfolded tail (docs/0027-large-unfolded-tail.md).
 CREATE TABLE "tally_fold_state" (
 	"id" boolean PRIMARY KEY DEFAULT true NOT NULL,
 	"folded_at" timestamp with time zone NOT NULL,
@@ -12,7 +12,7 @@ ALTER TABLE "tally_pending" ALTER COLUMN "campaign_id" SET NOT NULL;--> statemen
 CREATE INDEX "tally_pending_campaign_idx" ON "tally_pending" USING btree ("campaign_id");
 --> statement-breakpoint
 -- Every pending response records its campaign, so a results page counts a campaign's tail up to a
--- bound in as many index entries (docs/0026-large-unfolded-tail.md); the fold records when it last
+-- bound in as many index entries (docs/0027-large-unfolded-tail.md); the fold records when it last
 -- moved responses, which a page that leaves a large tail out shows beside its figures.
 CREATE OR REPLACE FUNCTION responses_tally_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -6,7 +6,7 @@
  *   pending), in responses/s, against the insert rate of the same run and the kiosk ingest figure of
  *   BENCHMARKS.md (target ≥ 3× the peak ingest);
  * - GET /sipas and GET /results with RESULTS_PENDING_MAX responses not yet folded (counted at read
- *   time) and with 10⁵ not yet folded (left out and reported, docs/0026-large-unfolded-tail.md),
+ *   time) and with 10⁵ not yet folded (left out and reported, docs/0027-large-unfolded-tail.md),
  *   after 10⁵ and after 1.2 × 10⁶ folded responses, and with 10⁶ not yet folded (median / p95;
  *   target < 100 ms); GET /par/2021, which counts the whole tail, with 10⁵ not yet folded;
  * - the product path against a hand-written single SQL GROUP BY over `responses` (target < 2 s and

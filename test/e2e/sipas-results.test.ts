@@ -3,7 +3,7 @@
  * unit's valid and suspect counts, the per-counter and per-day views and the suspect responses
  * with their flag explained, accepts one with a reason and sees the unit's valid count go up by
  * one. With more new responses than RESULTS_PENDING_MAX not yet tallied, the page says so and shows
- * them once they are (docs/0026). axe-core finds no serious or critical violation.
+ * them once they are (docs/0027). axe-core finds no serious or critical violation.
  */
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';

@@ -47,7 +47,7 @@ export const tallyPending = pgTable(
     responseId: uuid('response_id').primaryKey(),
     /**
      * The response's campaign (migration 0037), so a results page can tell in a few index entries
-     * whether a campaign's tail is small enough to count (docs/0026-large-unfolded-tail.md).
+     * whether a campaign's tail is small enough to count (docs/0027-large-unfolded-tail.md).
      */
     campaignId: uuid('campaign_id').notNull(),
   },

@@ -30,7 +30,7 @@ export const unitResultSchema = z.object({
 export type UnitResult = z.infer<typeof unitResultSchema>;
 
 /**
- * The campaign's valid responses not yet folded into the running tallies (docs/0026-large-unfolded-tail.md).
+ * The campaign's valid responses not yet folded into the running tallies (docs/0027-large-unfolded-tail.md).
  * `counted: true` — the figures include them (exact); `responses` is how many there are. `counted:
  * false` — there are more than `responses` (RESULTS_PENDING_MAX; `moreThan`), the figures are the
  * folded ones only and catch up within seconds to minutes of folding. `lastFoldAt`: when the fold

@@ -148,7 +148,7 @@ export interface RuntimeConfig {
   tallyFoldIntervalMs: number;
   /**
    * Results pages count a campaign's not-yet-folded responses up to this many; above it they show
-   * the folded figures and say how many are waiting (RESULTS_PENDING_MAX, docs/0026).
+   * the folded figures and say how many are waiting (RESULTS_PENDING_MAX, docs/0027).
    */
   resultsPendingMax: number;
   /** Transient SMTP failures (4xx, refused, timeouts) are retried with backoff (docs/0003). */

@@ -1,5 +1,5 @@
 /**
- * How a dashboard read treats the responses not yet folded into the tallies (docs/0026-large-unfolded-tail.md).
+ * How a dashboard read treats the responses not yet folded into the tallies (docs/0027-large-unfolded-tail.md).
  * Counting the tail means expanding every answer of every pending response, so a read costs
  * O(tail): a worker stopped for an hour would make the results pages take seconds to minutes.
  * A dashboard read therefore counts the tail only when it is small — at most RESULTS_PENDING_MAX

@@ -2,7 +2,7 @@
  * SQL path of SIPAS/staff counting (DESIGN.md principle 4): answers of the VALID responses of a
  * campaign, inside its window, grouped by unit × form × question × answer. Reads what the
  * `*_tallies_live` views hold (folded running tallies + the not-yet-folded tail, migrations 0004
- * and 0007; the tail through the campaign's `tally_pending` rows, migration 0036), which hold the
+ * and 0007; the tail through the campaign's `tally_pending` rows, migration 0037), which hold the
  * same numbers as `GROUP BY … jsonb_each(answers)` over `responses` at a fraction of the cost
  * (docs/0004-sipas-aggregation.md). The window is day-granular in Vietnam time: a response counts
  * when the date of `coalesce(completed_at, received_at)` lies between the opening and closing days

@@ -1,5 +1,5 @@
 /**
- * Says that the figures leave out responses stored since the last fold (docs/0026-large-unfolded-tail.md):
+ * Says that the figures leave out responses stored since the last fold (docs/0027-large-unfolded-tail.md):
  * when the tail is large the results are read from the folded tallies only, so the page stays fast,
  * and the worker has been asked to fold. Nothing is lost; the figures catch up on the next load.
  */
