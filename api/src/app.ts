@@ -22,6 +22,7 @@ import healthRoutes from './features/health/routes.ts';
 import kioskDeviceRoutes from './features/kiosks/device-routes.ts';
 import reviewRoutes from './features/kiosks/review-routes.ts';
 import kioskAdminRoutes from './features/kiosks/routes.ts';
+import { onlineFormPage } from './features/online/page-data.ts';
 import onlineRoutes from './features/online/routes.ts';
 import parRoutes from './features/par/routes.ts';
 import ratingCodeRoutes from './features/rating-codes/routes.ts';
@@ -123,7 +124,7 @@ export async function buildApp(config: BuildConfig, opts: BuildOptions = {}): Pr
   await app.register(remunerationRoutes, { prefix: '/api/v1' });
   await app.register(accountRoutes, { prefix: '/api/v1' });
 
-  if (config.webDist) await app.register(webPlugin, { root: config.webDist });
+  if (config.webDist) await app.register(webPlugin, { root: config.webDist, pages: [onlineFormPage(app.db)] });
   return app;
 }
 

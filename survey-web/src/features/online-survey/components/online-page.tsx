@@ -10,7 +10,7 @@ import { loadValidator } from '@/components/survey-form/answers-resolver';
 import { SurveyForm } from '@/components/survey-form/survey-form';
 import { errorText } from '@/lib/api-client';
 import { newClientId } from '@/lib/client-id';
-import { loadFormInfo, type OnlineItem } from '../api/online-api';
+import { formInfoInPage, keepFormInfo, loadFormInfo, type OnlineItem } from '../api/online-api';
 import { KIOSK_SHELL, registerOfflineShell } from '@/lib/offline-shell';
 import { useOnlineOutbox } from '../hooks/use-online-outbox';
 import '../online.css';
@@ -30,7 +30,8 @@ function readDraft(unitCode: string): Record<string, unknown> | undefined {
 
 export default function OnlinePage({ params }: { params: Record<string, string> }) {
   const unitCode = params.unitCode ?? '';
-  const [info, setInfo] = useState<OnlineFormInfo | null>(null);
+  const [inPage] = useState(() => formInfoInPage(unitCode));
+  const [info, setInfo] = useState<OnlineFormInfo | null>(inPage);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Done>(null);
   const [draft] = useState(() => readDraft(unitCode));
@@ -41,8 +42,9 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
 
   useEffect(() => registerOfflineShell({ ...KIOSK_SHELL, alsoAs: ['/o/'], lazyParts: loadValidator }), []);
   useEffect(() => {
-    loadFormInfo(unitCode).then(setInfo, (e: unknown) => setError(errorText(e)));
-  }, [unitCode]);
+    if (inPage) keepFormInfo(inPage);
+    else loadFormInfo(unitCode).then(setInfo, (e: unknown) => setError(errorText(e)));
+  }, [unitCode, inPage]);
 
   const send = async (answers: Record<string, unknown>) => {
     if (!info) return;
