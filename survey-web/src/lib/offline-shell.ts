@@ -4,8 +4,11 @@
  * given, registers the service worker, and — because Vite's hashed file names are not known to the
  * worker in advance — puts the same-origin files this page has loaded into the worker's cache (the
  * Cache API is shared between a page and its worker). When that is done,
- * `<html data-offline-ready="true">` says a reload with no network will work from here on.
+ * `<html data-offline-ready="true">` says a reload with no network will work from here on. All of it
+ * happens once the page has settled (`whenSettled`), after its first screen.
  */
+import { whenSettled } from './when-settled';
+
 export interface OfflineShell {
   /** Service worker script and scope. */
   worker: string;
@@ -58,6 +61,10 @@ export const ENUMERATOR_SHELL: OfflineShell = {
 };
 
 export function registerOfflineShell(shell: OfflineShell): void {
+  whenSettled(() => installShell(shell));
+}
+
+function installShell(shell: OfflineShell): void {
   if (shell.manifest && !document.querySelector('link[rel="manifest"]')) {
     const link = document.createElement('link');
     link.rel = 'manifest';

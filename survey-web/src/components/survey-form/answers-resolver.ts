@@ -1,11 +1,13 @@
 /**
  * A react-hook-form resolver built from the form's compiled answers schema (@hailong/forms) — the
  * same validator the API runs — so the respondent sees the API's Vietnamese message next to the
- * question before sending. The validator (zod and the form schemas, ~37 KB gzipped) is not part of
- * what a respondent app loads before its first question: `loadValidator` fetches it with `import()`
- * once the form is on screen (SurveyForm) and the offline shell keeps it for reloads without network.
+ * question before sending. The validator (zod and the answer schemas) is not part of what a
+ * respondent app loads before its first question: `loadValidator` fetches it with `import()` once
+ * the form is on screen (SurveyForm) and the offline shell keeps it for reloads without network. It
+ * comes from `@hailong/forms/validator`, not the package's barrel, which would bring every standard
+ * form definition and parse each with zod as the chunk loads (docs/0026).
  */
-import type { compileAnswersSchema } from '@hailong/forms';
+import type { compileAnswersSchema } from '@hailong/forms/validator';
 import { shownQuestionIds, type FormLike } from '@hailong/forms/conditions';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 
@@ -14,7 +16,7 @@ let validator: Promise<CompileAnswersSchema> | null = null;
 
 /** The form validator, loaded once; a failed load (no network, not cached yet) is tried again next time. */
 export function loadValidator(): Promise<CompileAnswersSchema> {
-  validator ??= import('@hailong/forms').then(
+  validator ??= import('@hailong/forms/validator').then(
     (m) => m.compileAnswersSchema,
     (e: unknown) => {
       validator = null;

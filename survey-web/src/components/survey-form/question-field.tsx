@@ -1,4 +1,10 @@
-/** One question: label, control by type, help and the error message right below it. */
+/**
+ * One question: label, control by type, help and the error message right below it. Memoised: the
+ * form re-renders as a whole on every change (and a few times as it mounts), and re-rendering ~30
+ * questions with their inputs' registrations each time is what a slow phone feels (docs/0026); a
+ * question renders again only when its own props change (`register` is stable).
+ */
+import { memo } from 'react';
 import { likertLabels, notApplicableLabel } from '@hailong/forms/labels';
 import type { PublicForm } from '@hailong/contracts';
 import type { UseFormRegister } from 'react-hook-form';
@@ -20,7 +26,7 @@ function optionLabel(code: string, label: string): string {
   return /^[0-9A-Za-z]{1,2}$/.test(code) && !label.startsWith(code) ? `${code}. ${label}` : label;
 }
 
-export function QuestionField({ question: q, index, register, error }: Props) {
+function QuestionFieldView({ question: q, index, register, error }: Props) {
   const id = `q-${q.id}`;
   const errId = `${id}-error`;
   const described = error ? errId : undefined;
@@ -106,3 +112,5 @@ export function QuestionField({ question: q, index, register, error }: Props) {
     </fieldset>
   );
 }
+
+export const QuestionField = memo(QuestionFieldView);

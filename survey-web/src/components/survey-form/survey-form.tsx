@@ -14,6 +14,7 @@ import { shownQuestionIds } from '@hailong/forms/conditions';
 import { answersResolver, loadValidator, toAnswers, toValues, type FormValues } from './answers-resolver';
 import { FormProgress } from './form-progress';
 import { QuestionField } from './question-field';
+import { whenSettled } from '@/lib/when-settled';
 import './survey-form.css';
 
 export interface SurveyFormProps {
@@ -72,10 +73,8 @@ export function SurveyForm(props: SurveyFormProps) {
     for (const [id, message] of Object.entries(initialErrors ?? {})) setError(id, { type: 'server', message });
   }, [initialErrors, setError]);
 
-  // The questions are on screen: fetch the validator now rather than on the first check.
-  useEffect(() => {
-    loadValidator().catch(() => undefined);
-  }, []);
+  // The questions are on screen: fetch the validator once the page has settled rather than on the first check.
+  useEffect(() => whenSettled(() => void loadValidator().catch(() => undefined)), []);
 
   useEffect(() => {
     if (!onChange) return;
