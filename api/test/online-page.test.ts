@@ -1,5 +1,5 @@
 /**
- * The online form's page /o/<unit> arrives with the unit and form 02 in it (docs/0027), so a phone
+ * The online form's page /o/<unit> arrives with the unit and form 02 in it (docs/0028), so a phone
  * shows the first question without asking the API first: the same data the API answers, escaped so
  * that no unit name can end the element or start markup, compressed, and revalidated on every visit
  * (it changes with the unit and the form). An unknown unit gets the plain page, which asks the API

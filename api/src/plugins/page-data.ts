@@ -1,5 +1,5 @@
 /**
- * A respondent page with the data its first screen shows written into it (docs/0027): the page would
+ * A respondent page with the data its first screen shows written into it (docs/0028): the page would
  * otherwise load, start its script, and only then ask the API for that data — one more round trip
  * (≥ 150 ms on a 3G tablet) before the first question. The data goes in a
  * `<script type="application/json" id="hl-page-data">` (read by survey-web/src/lib/page-data.ts) as

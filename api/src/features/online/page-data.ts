@@ -1,7 +1,7 @@
 /**
  * /o/<unitCode> is sent with what GET /api/v1/o/<unitCode> answers (the unit's name, form 02, whether
  * a code is required), through the same response schema, so the form shows without a call to the API
- * first (docs/0027). An unknown unit gets the plain page, which asks the API and shows its 404.
+ * first (docs/0028). An unknown unit gets the plain page, which asks the API and shows its 404.
  */
 import { onlineFormInfoSchema } from '@hailong/contracts';
 import type { Db } from '@hailong/db';

@@ -5,7 +5,7 @@
  * respondent app loads before its first question: `loadValidator` fetches it with `import()` once
  * the form is on screen (SurveyForm) and the offline shell keeps it for reloads without network. It
  * comes from `@hailong/forms/validator`, not the package's barrel, which would bring every standard
- * form definition and parse each with zod as the chunk loads (docs/0027).
+ * form definition and parse each with zod as the chunk loads (docs/0028).
  */
 import type { compileAnswersSchema } from '@hailong/forms/validator';
 import { shownQuestionIds, type FormLike } from '@hailong/forms/conditions';

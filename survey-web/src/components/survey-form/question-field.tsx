@@ -1,7 +1,7 @@
 /**
  * One question: label, control by type, help and the error message right below it. Memoised: the
  * form re-renders as a whole on every change (and a few times as it mounts), and re-rendering ~30
- * questions with their inputs' registrations each time is what a slow phone feels (docs/0027); a
+ * questions with their inputs' registrations each time is what a slow phone feels (docs/0028); a
  * question renders again only when its own props change (`register` is stable).
  */
 import { memo } from 'react';

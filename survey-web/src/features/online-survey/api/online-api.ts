@@ -1,5 +1,5 @@
 /**
- * Online form ↔ API. The server sends the form info inside the page (docs/0027), so the form shows
+ * Online form ↔ API. The server sends the form info inside the page (docs/0028), so the form shows
  * without asking the API first; a page without it (an unknown unit, the dev server) asks. The info
  * is kept in localStorage so the page still shows the form after a reload with no network (the
  * service worker serves the page, never API answers); the sender throws what the API answered and
