@@ -182,5 +182,7 @@ export interface WorkbookOptions {
 
 /** XLSX bytes → trimmed cell texts of the first sheet, or of every sheet, off the event loop when large. */
 export function readWorkbook(data: Buffer, opts: WorkbookOptions, limits: SheetLimits): Promise<SheetRead> {
+  // An empty body is no zip at all; the streaming reader would wait for it forever (found by fuzz-uploads).
+  if (data.length === 0) return Promise.resolve({ ok: false, message: 'empty file' });
   return read({ kind: 'xlsx', data: workbookPartsFirst(data), ...opts, maxRows: limits.maxRows }, limits);
 }

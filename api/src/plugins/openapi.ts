@@ -1,4 +1,8 @@
-/** OpenAPI generated from the route schemas (zod), served at /docs (UI) and /docs/json. */
+/**
+ * OpenAPI generated from the route schemas (zod), served at /docs (UI) and /docs/json. A file upload
+ * (a CSV or XLSX body: its route declares `consumes` and no body schema, the bytes are read by the
+ * import) is documented as a binary body of each type it accepts.
+ */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
@@ -21,7 +25,11 @@ export default fp(
           },
         },
       },
-      transform: jsonSchemaTransform,
+      transform: (input) => {
+        const out = jsonSchemaTransform(input);
+        if (out.schema.consumes && !out.schema.body) out.schema.body = { type: 'string', format: 'binary' };
+        return out;
+      },
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
   },

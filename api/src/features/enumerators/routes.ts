@@ -114,6 +114,7 @@ const enumeratorRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags: ['fieldwork'],
           summary: `Import ${role} accounts from CSV or XLSX (columns full_name, email, organisation, password[, role]); all rows or none`,
+          consumes: ['text/csv', XLSX_TYPE],
           response: imported,
         },
       },
