@@ -186,7 +186,7 @@ async function createFloorTable(pool: pg.Pool): Promise<void> {
     `create function bench_floor_insert() returns trigger language plpgsql as $$
      begin
        update forms set first_used_at = now() where first_used_at is null and id in (select distinct form_id from new_rows);
-       insert into bench_floor_pending (response_id) select id from new_rows where review_state = 'valid';
+       insert into bench_floor_pending (response_id, campaign_id) select id, campaign_id from new_rows where review_state = 'valid';
        return null;
      end $$`,
     `create trigger bench_floor_insert after insert on bench_floor referencing new table as new_rows
