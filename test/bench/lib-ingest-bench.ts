@@ -51,7 +51,8 @@ export async function runIngest(t: TestApp, target: IngestTarget, onRound?: () =
   await load(target.url, target.headers, target.body, warm);
   const floor = await floorServer(t.database.url, POOL, target.channel);
   try {
-    await load(floor.url, () => ({}), target.floorBody, { ...warm, ok: [201] });
+    const warmFloor = await load(floor.url, () => ({}), target.floorBody, { ...warm, ok: [201] });
+    if (warmFloor.errors) throw new Error(`floor: ${warmFloor.errors} warm-up inserts failed`);
     const results: ScaleResult[] = [];
     for (const scale of SCALES) {
       // Same starting line for both sides: fresh statistics, and no timed checkpoint due mid-run.
@@ -70,7 +71,10 @@ export async function runIngest(t: TestApp, target: IngestTarget, onRound?: () =
         const stored = (await target.stored()) - before;
         if (stored !== CLIENTS * perClient)
           throw new Error(`${target.name}: ${CLIENTS * perClient} sessions sent, ${stored} stored`);
-        floorRuns.push(await load(floor.url, () => ({}), target.floorBody, { perClient, profile: `${label}-floor`, backends }));
+        const floorRun = await load(floor.url, () => ({}), target.floorBody, { perClient, profile: `${label}-floor`, backends });
+        // A floor that fails its inserts answers fast and would flatter the API: stop instead.
+        if (floorRun.errors) throw new Error(`floor: ${floorRun.errors} of ${CLIENTS * perClient} inserts failed`);
+        floorRuns.push(floorRun);
         onRound?.();
       }
       const api = medianRun(apiRuns);
