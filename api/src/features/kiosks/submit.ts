@@ -20,6 +20,7 @@ import type { KioskResponseInput } from '@hailong/contracts';
 import type { Db, DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
+import { batchRowResult } from '../submissions/batch-result.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
 import { checkAnswers, responsePayloadHash, type StoreResult } from '../submissions/service.ts';
 import { clockReason, completedBeforeOpening } from './clock.ts';
@@ -29,16 +30,7 @@ import { latestForm, openSipasCampaign } from './target.ts';
 
 function toResult(row: SubmitRow | undefined, clientId: string, hash: string): StoreResult {
   if (!row || row.outcome === 'unauthorized') throw new AppError('DEVICE_UNAUTHORIZED');
-  if (row.outcome === 'existing' && row.payload_hash !== hash) throw new AppError('SUBMISSION_CONFLICT', { clientId });
-  return {
-    status: row.outcome === 'stored' ? 'stored' : 'replayed',
-    receipt: {
-      id: row.id ?? '',
-      clientId,
-      receivedAt: (row.received_at ?? new Date()).toISOString(),
-      reviewState: row.review_state ?? 'valid',
-    },
-  };
+  return batchRowResult(row, clientId, hash);
 }
 
 /**

@@ -6,28 +6,15 @@
 import { schema, type DbOrTx, type ReviewState } from '@hailong/db';
 import { eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
+import { immutableLookup } from '../../lib/immutable-lookup.ts';
 import { SubmitBatcher } from '../submissions/batcher.ts';
 
-const MAX_UNITS = 10_000;
-const unitIds = new WeakMap<object, Map<string, number>>();
-
 /** The id of the unit with this code, or undefined (unknown codes are not cached). */
-export async function findUnitId(db: DbOrTx, unitCode: string): Promise<number | undefined> {
-  let cache = unitIds.get(db);
-  if (!cache) {
-    cache = new Map();
-    unitIds.set(db, cache);
-  }
-  const hit = cache.get(unitCode);
-  if (hit !== undefined) return hit;
+export const findUnitId = immutableLookup<number>(10_000, async (db, unitCode) => {
   const { units } = schema;
   const rows = await db.select({ id: units.id }).from(units).where(eq(units.code, unitCode)).limit(1);
-  const id = rows[0]?.id;
-  if (id === undefined) return undefined;
-  if (cache.size >= MAX_UNITS) cache.clear();
-  cache.set(unitCode, id);
-  return id;
-}
+  return rows[0]?.id;
+});
 
 /** One form 02 as `online_submit_batch` (migration 0036) takes it. */
 export interface OnlineSubmission {

@@ -16,6 +16,7 @@ import { keyedHash } from '../../lib/tokens.ts';
 import { latestForm, openSipasCampaign } from '../kiosks/target.ts';
 import { consumeRatingCode, ratingCodeHash } from '../rating-codes/service.ts';
 import { checkAnswers, responsePayloadHash, type StoreResult } from '../submissions/service.ts';
+import { batchRowResult } from '../submissions/batch-result.ts';
 import type { SubmitBatcher } from '../submissions/batcher.ts';
 import { findUnitId, onlineSubmitInTx, type OnlineSubmission, type OnlineSubmitRow } from './repo.ts';
 import { onlineAddressKey } from './stuffing.ts';
@@ -98,16 +99,7 @@ export async function onlineFormInfo(db: Db, unitCode: string): Promise<OnlineFo
 function toResult(row: OnlineSubmitRow | undefined, clientId: string, hash: string): StoreResult {
   if (!row) throw new Error('online_submit_batch answered nothing for a form');
   if (row.outcome === 'code_required') throw new AppError('ONLINE_CODE_REQUIRED', { field: 'dossierCode' });
-  if (row.outcome === 'existing' && row.payload_hash !== hash) throw new AppError('SUBMISSION_CONFLICT', { clientId });
-  return {
-    status: row.outcome === 'stored' ? 'stored' : 'replayed',
-    receipt: {
-      id: row.id ?? '',
-      clientId,
-      receivedAt: (row.received_at ?? new Date()).toISOString(),
-      reviewState: row.review_state ?? 'valid',
-    },
-  };
+  return batchRowResult(row, clientId, hash);
 }
 
 /**
