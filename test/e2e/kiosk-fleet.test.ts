@@ -5,7 +5,9 @@
  *   tablet show "in trouble" on /admin/kiosks (red summary); the admin opens a campaign covering that
  *   time, reads the reason and releases the session → stored exactly once;
  * - a session answered with a code the app does not know is parked, and the session queued behind
- *   it is stored all the same.
+ *   it is stored all the same;
+ * - a session the admin releases while the tablet is busy sending another is sent right after that
+ *   one, not at the next periodic round.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +38,18 @@ async function until(fn: () => Promise<boolean>, ms = 20_000): Promise<void> {
   }
 }
 
+/** Opens the SIPAS campaign the journeys store into (once per file). */
+async function openCampaign(): Promise<void> {
+  if ((await sys.query("select 1 from campaigns where kind = 'sipas'")).length > 0) return;
+  await adminPost('/api/v1/campaigns', {
+    kind: 'sipas',
+    name: 'SIPAS fleet',
+    year: 2021,
+    opensAt: '2020-01-01T00:00:00Z',
+    closesAt: '2099-01-01T00:00:00Z',
+  });
+}
+
 async function tap(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name, exact: true }).click();
   await page.clock.runFor(1_100);
@@ -49,14 +63,61 @@ async function session(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
 }
 
-async function tablet(context: BrowserContext, counterName: string): Promise<{ page: Page; id: string }> {
+interface Tablet {
+  page: Page;
+  id: string;
+  /** The page's clock when it had opened: its heartbeat comes every minute from then. */
+  mounted: number;
+}
+
+async function tablet(context: BrowserContext, counterName: string): Promise<Tablet> {
   const k = await adminPost('/api/v1/kiosks', { unitCode: 'ST34', counterName });
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(`${sys.baseUrl}/k?code=${String(k.pairingCode)}`);
   await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
-  return { page, id: String(k.id) };
+  return { page, id: String(k.id), mounted: await page.evaluate(() => Date.now()) };
 }
+
+/** The tablet's clock time of its next heartbeat. */
+async function nextBeat({ page, mounted }: Tablet): Promise<number> {
+  const now = await page.evaluate(() => Date.now());
+  return mounted + Math.floor((now - mounted) / HEARTBEAT_MS + 1) * HEARTBEAT_MS;
+}
+
+/**
+ * Moves the tablet's clock just past its next heartbeat, and no further: a clock run on past a send
+ * would fire that send's 10 s timeout before the server's answer arrives.
+ */
+async function heartbeat(t: Tablet): Promise<void> {
+  const at = await nextBeat(t);
+  await t.page.clock.runFor(at - (await t.page.evaluate(() => Date.now())) + 200);
+}
+
+/**
+ * Whether the tablet's outbox still holds this session as parked (read from its IndexedDB; the
+ * script is a string because this project has no DOM types).
+ */
+async function heldParked(page: Page, clientId: string): Promise<boolean> {
+  const script = `new Promise((resolve, reject) => {
+    const open = indexedDB.open('hl-outbox-kiosk');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('items', 'readonly').objectStore('items').get(${JSON.stringify(clientId)});
+      get.onerror = () => reject(get.error);
+      get.onsuccess = () => {
+        open.result.close();
+        resolve(Boolean(get.result && get.result.parked));
+      };
+    };
+  })`;
+  return (await page.evaluate(script)) === true;
+}
+
+const HEARTBEAT_MS = 60_000;
+const RETIRED = JSON.stringify({
+  error: { code: 'FORM_VERSION_RETIRED', message: 'Phiên bản mẫu phiếu đã ngừng dùng', messageEn: 'Form version retired' },
+});
 
 async function kioskAdminPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -82,13 +143,14 @@ describe('kiosk staff status and fleet page', () => {
 
   it('parks a rating made with no open campaign, shows the tablet in trouble, and stores it once after the admin opens a campaign and releases it', async () => {
     const context = await browser.newContext({ ...TABLET_LANDSCAPE, serviceWorkers: 'block' });
-    const { page, id } = await tablet(context, 'Quầy Fleet');
+    const k = await tablet(context, 'Quầy Fleet');
+    const { page, id } = k;
     await page.getByTestId('no-campaign').getByText('Hiện chưa có đợt khảo sát nào đang mở').waitFor();
 
     await session(page); // the citizen is thanked all the same
     await page.getByTestId('parked').getByText('1 phiếu tạm giữ trên máy: Hiện không có đợt khảo sát nào đang mở').waitFor();
     expect(await stored(id)).toEqual([]);
-    await page.clock.runFor(60_000); // the heartbeat reports it
+    await heartbeat(k); // the heartbeat reports it
     await until(
       async () => (await sys.query<{ n: number }>('select parked_count as n from kiosk_devices where id = $1', [id]))[0]?.n === 1,
     );
@@ -102,22 +164,16 @@ describe('kiosk staff status and fleet page', () => {
     await row.getByTestId('kiosk-state').getByText('Có lỗi').waitFor();
     await row.getByText('1 phiếu tạm giữ trên máy').waitFor();
 
-    await adminPost('/api/v1/campaigns', {
-      kind: 'sipas',
-      name: 'SIPAS fleet',
-      year: 2021,
-      opensAt: '2020-01-01T00:00:00Z',
-      closesAt: '2099-01-01T00:00:00Z',
-    });
+    await openCampaign();
     await admin.getByRole('button', { name: 'Phiếu tạm giữ của Quầy Fleet (ST34)' }).click();
     await admin.getByTestId('parked-item').getByText('Hiện không có đợt khảo sát nào đang mở').waitFor();
     await admin.getByRole('button', { name: /^Gửi lại 1 phiếu/ }).click();
     await admin.getByText('Đã cho gửi lại 1 phiếu của Quầy Fleet (ST34).').waitFor();
 
-    await page.clock.runFor(60_000); // next heartbeat: the tablet sends it again
+    await heartbeat(k); // the tablet sends it again
     await until(async () => (await stored(id)).length === 1);
     await page.getByTestId('parked').waitFor({ state: 'detached' });
-    await page.clock.runFor(60_000); // and reports that it holds nothing any more
+    await heartbeat(k); // and reports that it holds nothing any more
     await until(
       async () => (await sys.query<{ n: number }>('select parked_count as n from kiosk_devices where id = $1', [id]))[0]?.n === 0,
     );
@@ -147,13 +203,7 @@ describe('kiosk staff status and fleet page', () => {
         await route.fulfill({
           status: 422,
           contentType: 'application/json',
-          body: JSON.stringify({
-            error: {
-              code: 'FORM_VERSION_RETIRED',
-              message: 'Phiên bản mẫu phiếu đã ngừng dùng',
-              messageEn: 'Form version retired',
-            },
-          }),
+          body: RETIRED,
         });
         return;
       }
@@ -168,4 +218,59 @@ describe('kiosk staff status and fleet page', () => {
     expect(rows[0]?.client_id).not.toBe(refused);
     await context.close();
   });
+
+  it.skipIf(postgresOnly)(
+    'sends a session released while another is on its way right after it, not at the next round',
+    async () => {
+      const context = await browser.newContext({ ...TABLET_LANDSCAPE, serviceWorkers: 'block' });
+      await openCampaign();
+      const k = await tablet(context, 'Quầy Busy');
+      const { page, id } = k;
+
+      // The first session is refused with a code the app does not know: parked until the admin decides.
+      let parkedId = '';
+      let hold: (() => void) | null = null;
+      let held = false;
+      await page.route('**/api/v1/kiosk/responses', async (route) => {
+        const body = route.request().postDataJSON() as { clientId: string };
+        if (parkedId === '') {
+          parkedId = body.clientId;
+          await route.fulfill({ status: 422, contentType: 'application/json', body: RETIRED });
+          return;
+        }
+        if (body.clientId !== parkedId && hold === null) {
+          // The second session stays on its way until the release has reached the tablet.
+          await new Promise<void>((resolve) => {
+            hold = resolve;
+            held = true;
+          });
+        }
+        await route.continue();
+      });
+      await session(page);
+      await page.getByTestId('parked').getByText('1 phiếu tạm giữ trên máy: Phiên bản mẫu phiếu đã ngừng dùng').waitFor();
+      await heartbeat(k); // it tells the server about it
+      await until(
+        async () =>
+          (await sys.query<{ n: number }>('select parked_count as n from kiosk_devices where id = $1', [id]))[0]?.n === 1,
+      );
+      await adminPost(`/api/v1/kiosks/${id}/parked/release`, {});
+
+      // The second session is finished 4 s before the next heartbeat, so its send is still on its way
+      // (a send gives up after 10 s) when the release arrives.
+      const beatAt = await nextBeat(k); // a minute away: there is time for a session
+      await page.clock.runFor(beatAt - 4_000 - 6 * 1_100 - (await page.evaluate(() => Date.now())));
+      await tap(page, 'Bắt đầu đánh giá');
+      for (let i = 0; i < 5; i++) await tap(page, 'Hài lòng');
+      await until(async () => held);
+      // From here on the tablet's timers fire only when told: no periodic round can pick the session up.
+      await page.clock.pauseAt(beatAt + 500); // the heartbeat brings the release
+      await until(async () => !(await heldParked(page, parkedId)));
+      (hold as (() => void) | null)?.();
+
+      await until(async () => (await stored(id)).length === 2);
+      expect((await stored(id)).map((r) => r.client_id)).toContain(parkedId);
+      await context.close();
+    },
+  );
 });

@@ -197,10 +197,34 @@ export function createOutbox<T extends OutboxItem>(name: string, backoff: Backof
     return r.finish();
   }
 
-  const exclusive = (fn: () => Promise<FlushResult<T>>) =>
-    (flushing ??= fn().finally(() => {
-      flushing = null;
-    }));
+  /**
+   * One round at a time. A flush asked for while a round runs (an item just released or added) gets
+   * one more round after it, shared by everyone who asks meanwhile: the running round chose its items
+   * before the change and would otherwise leave it for the next periodic tick.
+   */
+  let rerun: { force: boolean; run: (force: boolean) => Promise<FlushResult<T>>; result: Promise<FlushResult<T>> } | null = null;
+  const exclusive = (force: boolean, run: (force: boolean) => Promise<FlushResult<T>>): Promise<FlushResult<T>> => {
+    if (!flushing) {
+      flushing = run(force).finally(() => {
+        flushing = null;
+      });
+      return flushing;
+    }
+    if (rerun) {
+      rerun.force ||= force;
+      rerun.run = run;
+      return rerun.result;
+    }
+    const next = { force, run, result: flushing };
+    next.result = flushing
+      .catch(() => undefined)
+      .then(() => {
+        rerun = null;
+        return exclusive(next.force, next.run);
+      });
+    rerun = next;
+    return next.result;
+  };
 
   return {
     async add(item) {
@@ -223,7 +247,7 @@ export function createOutbox<T extends OutboxItem>(name: string, backoff: Backof
       for (const { parked: _reason, ...row } of rows) await put({ ...row, attempts: 0, nextAttemptAt: 0 });
       return rows.length;
     },
-    flush: (send, opts = {}) => exclusive(() => runFlush(send, opts.force ?? false)),
-    flushBatches: (send, opts = {}) => exclusive(() => runBatches(send, opts.force ?? false, opts.size ?? 200)),
+    flush: (send, opts = {}) => exclusive(opts.force ?? false, (force) => runFlush(send, force)),
+    flushBatches: (send, opts = {}) => exclusive(opts.force ?? false, (force) => runBatches(send, force, opts.size ?? 200)),
   };
 }
