@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns.ts';
 import { forms } from './forms.ts';
 import { units } from './units.ts';
@@ -71,4 +83,22 @@ export const responses = pgTable(
     check('responses_email_unlinked_check', sql`${t.channel} <> 'email' or (${t.sourceId} is null and ${t.startedAt} is null)`),
     check('responses_review_check', sql`${t.reviewState} in ('valid','suspect','pending','invalid')`),
   ],
+);
+
+/**
+ * Online responses of one unit per minute of `received_at` (minutes since the Unix epoch), kept by
+ * triggers on `responses` in the same transaction as every insert, delete or move of an online row
+ * (migration 0038, docs/0029-online-unit-minute-counts.md). The unit's hourly limit of the online form
+ * sums at most 61 of these rows instead of counting the hour's responses. Derived data (rebuildable
+ * from `responses`), so no foreign keys; minutes older than two hours are dropped as new ones start.
+ */
+export const onlineUnitMinutes = pgTable(
+  'online_unit_minutes',
+  {
+    campaignId: uuid('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    minute: integer('minute').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.minute] })],
 );
