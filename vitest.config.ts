@@ -10,8 +10,8 @@ import { defineConfig } from 'vitest/config';
 const setting = (value: string | undefined): number | undefined => (Number(value) > 0 ? Math.floor(Number(value)) : undefined);
 const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(2, availableParallelism());
 // The browser journeys (e2e, e2e-embedded) run after the others, this many files at once in all
-// (Vitest counts maxWorkers per group, and both projects are one group), each with its own Chromium:
-// by default one.
+// (Vitest counts maxWorkers per group, and both projects are one group): by default one. Each
+// project starts one Chromium that its files connect to (test/support/browser-server.ts).
 const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 1;
 const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers } as const;
 
@@ -81,7 +81,7 @@ export default defineConfig({
           name: 'e2e',
           root: './test',
           include: ['e2e/**/*.test.ts'],
-          globalSetup: ['./support/global-setup.ts'],
+          globalSetup: ['./support/global-setup.ts', './support/browser-server.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
           ...browserJourneys,
@@ -104,7 +104,7 @@ export default defineConfig({
             'e2e/sipas-perception.test.ts', // its responses are inserted by the test; results page: sipas-results, channel-forms
             'e2e/live-rates.test.ts', // staff answer: staff-link-browser, officer-year (which reads the rates); kiosk session: kiosk-offline
           ],
-          globalSetup: ['./support/global-setup.ts'],
+          globalSetup: ['./support/global-setup.ts', './support/browser-server.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
           ...browserJourneys,

@@ -14,7 +14,9 @@ import { findForm } from '@hailong/forms';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser, PHONE, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { PHONE, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
+import { clockedKiosk, heartbeat } from '../support/kiosk-clock.ts';
 import { ADMIN } from '../support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -106,7 +108,7 @@ beforeAll(async () => {
     settings: { minSample: 5 },
   });
   campaignId = String(c.id);
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -199,6 +201,7 @@ describe('forms by channel', () => {
     await tablet.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
     // Unfinished sessions reset after 10 minutes here, so a heartbeat can come in the middle of one.
     await tablet.goto('/k?idle=600');
+    const kiosk = await clockedKiosk(tablet);
     const start = tablet.getByRole('button', { name: 'Bắt đầu đánh giá' });
     await start.click();
     expect(await questionTotal(tablet)).toBe(questionsOf(NATIONAL));
@@ -210,13 +213,17 @@ describe('forms by channel', () => {
         const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
         return (JSON.parse(storage.getItem('hl-kiosk-device') ?? '{}') as { form?: { code?: string } }).form?.code;
       });
-    await tablet.clock.runFor(60_000); // the next heartbeat names 01/2021-TT; the tablet fetches and stores it
+    // The next heartbeat names 01/2021-TT; the tablet fetches and stores it. The clock stops just past
+    // that heartbeat: running it on 10 s further would fire the heartbeat's timeout before its answer.
+    await heartbeat(kiosk);
     await expect.poll(stored, { timeout: 20_000 }).toBe('01/2021-TT');
     // The citizen in front of the tablet keeps the form they started.
     expect(await questionTotal(tablet)).toBe(questionsOf(NATIONAL));
     await tablet.getByText('Câu 1/48').waitFor();
 
-    await tablet.clock.runFor(600_000); // the unfinished session resets
+    // The unfinished session resets. The heartbeats this run passes may time out: nothing here waits
+    // on them (the form is stored already), and the tablet reports again a minute later.
+    await tablet.clock.runFor(600_000);
     await start.click();
     await expect.poll(() => questionTotal(tablet), { timeout: 20_000 }).toBe(questionsOf('01/2021-TT'));
     expect(await seriousViolations(tablet)).toEqual([]);

@@ -15,7 +15,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { ADMIN } from '../support/build-app.ts';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { postgresOnly } from '../support/engine.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { consoleRoutes, englishPieces, errorTextPairs, piecesIn, webTextPairs } from '../support/text-catalogue.ts';
@@ -131,7 +132,7 @@ async function layoutProblems(page: Page, url: string): Promise<string[]> {
 describe.skipIf(postgresOnly)('every console page', () => {
   beforeAll(async () => {
     sys = await startTestSystem();
-    browser = await launchBrowser();
+    browser = await journeyBrowser();
     pages = samplePages(await seed());
   });
   afterAll(async () => {

@@ -8,7 +8,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { answerShown } from './field-fixtures.ts';
 
@@ -24,7 +25,7 @@ async function post(cookie: string, url: string, payload: object): Promise<{ id:
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   const cookie = await sys.sessionCookie();
   const campaign = await post(cookie, '/api/v1/campaigns', {
     kind: 'sipas',

@@ -12,7 +12,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { answerAll } from './field-fixtures.ts';
 import { postgresOnly } from '../support/engine.ts';
@@ -43,7 +44,7 @@ async function newEnumerator(email: string, units: string[]): Promise<string[]> 
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   cookie = await sys.sessionCookie();
   campaignId = await adminCall('/api/v1/campaigns', {
     kind: 'sipas',

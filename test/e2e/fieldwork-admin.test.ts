@@ -9,7 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import type { PublicForm } from '@hailong/contracts';
 import { interview } from '../../api/test/enumerator-fixtures.ts';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { ADMIN } from '../support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -35,7 +36,7 @@ async function signIn(page: Page, email: string, password: string) {
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   const admin = await cookieOf(ADMIN.email, ADMIN.password);
   const res = await sys.app.inject({
     method: 'POST',

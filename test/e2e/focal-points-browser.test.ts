@@ -6,7 +6,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { signIn, staffCampaign } from './staff-fixtures.ts';
 
@@ -16,7 +17,7 @@ let campaignId: string;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   campaignId = await staffCampaign(sys, {
     name: 'Khảo sát CBCCVC 2021',
     respondentsCsv:

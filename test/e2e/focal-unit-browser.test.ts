@@ -10,7 +10,8 @@ import { purgePersonalData } from '@hailong/db';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../api/test/staff-support.ts';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { createFocalPoint, signIn, staffCampaign, waitForDelivered } from './staff-fixtures.ts';
 
@@ -23,7 +24,7 @@ let focal: { email: string; password: string };
 beforeAll(async () => {
   sink = await startSmtpSink();
   sys = await startTestSystem({ smtpUrl: sink.url, worker: true });
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   campaignId = await staffCampaign(sys, {
     name: 'Khảo sát CBCCVC 2021',
     respondentsCsv:

@@ -7,7 +7,8 @@ import { sheetsWorkbook } from '@hailong/api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { ADMIN } from '../support/build-app.ts';
 import { addQuestion, readSheets, setSetting, settingOf } from '../support/form-workbook-edits.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
@@ -19,7 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
 }, 480_000);
 afterAll(async () => {
   await browser?.close();

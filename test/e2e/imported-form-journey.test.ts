@@ -11,7 +11,8 @@ import { sheetsWorkbook } from '@hailong/api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser, PHONE, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { PHONE, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { signIn } from './staff-fixtures.ts';
 
@@ -113,7 +114,7 @@ beforeAll(async () => {
   });
   if (res.statusCode !== 201) throw new Error(`campaign: ${res.statusCode} ${res.body}`);
   campaignId = String(res.json<{ id: string }>().id);
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
 }, 480_000);
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
@@ -69,7 +70,7 @@ describe('kiosk on the embedded database after an admin browsed the admin pages'
       closesAt: '2099-01-01T00:00:00Z',
     });
     campaignId = String(c.id);
-    browser = await launchBrowser();
+    browser = await journeyBrowser();
   });
   afterAll(async () => {
     await browser?.close();

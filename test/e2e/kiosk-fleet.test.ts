@@ -12,8 +12,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/build-app.ts';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { postgresOnly } from '../support/engine.ts';
+import { clockedKiosk, heartbeat, nextBeat, type ClockedKiosk } from '../support/kiosk-clock.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
@@ -63,11 +65,8 @@ async function session(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
 }
 
-interface Tablet {
-  page: Page;
+interface Tablet extends ClockedKiosk {
   id: string;
-  /** The page's clock when it had opened: its heartbeat comes every minute from then. */
-  mounted: number;
 }
 
 async function tablet(context: BrowserContext, counterName: string): Promise<Tablet> {
@@ -75,23 +74,7 @@ async function tablet(context: BrowserContext, counterName: string): Promise<Tab
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(`${sys.baseUrl}/k?code=${String(k.pairingCode)}`);
-  await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).waitFor();
-  return { page, id: String(k.id), mounted: await page.evaluate(() => Date.now()) };
-}
-
-/** The tablet's clock time of its next heartbeat. */
-async function nextBeat({ page, mounted }: Tablet): Promise<number> {
-  const now = await page.evaluate(() => Date.now());
-  return mounted + Math.floor((now - mounted) / HEARTBEAT_MS + 1) * HEARTBEAT_MS;
-}
-
-/**
- * Moves the tablet's clock just past its next heartbeat, and no further: a clock run on past a send
- * would fire that send's 10 s timeout before the server's answer arrives.
- */
-async function heartbeat(t: Tablet): Promise<void> {
-  const at = await nextBeat(t);
-  await t.page.clock.runFor(at - (await t.page.evaluate(() => Date.now())) + 200);
+  return { ...(await clockedKiosk(page)), id: String(k.id) };
 }
 
 /**
@@ -114,7 +97,6 @@ async function heldParked(page: Page, clientId: string): Promise<boolean> {
   return (await page.evaluate(script)) === true;
 }
 
-const HEARTBEAT_MS = 60_000;
 const RETIRED = JSON.stringify({
   error: { code: 'FORM_VERSION_RETIRED', message: 'Phiên bản mẫu phiếu đã ngừng dùng', messageEn: 'Form version retired' },
 });
@@ -134,7 +116,7 @@ describe('kiosk staff status and fleet page', () => {
   beforeAll(async () => {
     sys = await startTestSystem();
     cookie = await sys.sessionCookie();
-    browser = await launchBrowser();
+    browser = await journeyBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,7 +8,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
@@ -49,7 +50,7 @@ beforeAll(async () => {
     opensAt: '2020-01-01T00:00:00Z',
     closesAt: '2099-01-01T00:00:00Z',
   });
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
 });
 afterAll(async () => {
   await browser?.close();

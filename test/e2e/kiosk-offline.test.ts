@@ -9,7 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { postgresOnly } from '../support/engine.ts';
 
@@ -80,7 +81,7 @@ describe('counter kiosk in the browser', () => {
       opensAt: '2020-01-01T00:00:00Z',
       closesAt: '2099-01-01T00:00:00Z',
     });
-    browser = await launchBrowser();
+    browser = await journeyBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskBody, quickAnswers } from '../../api/test/kiosk-fixtures.ts';
 import { fillAnswers } from '../../api/test/staff-support.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { ADMIN } from '../support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -20,7 +20,7 @@ let admin: string;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   admin = await sys.sessionCookie();
 });
 afterAll(async () => {
@@ -45,6 +45,8 @@ async function campaign(kind: 'staff' | 'sipas', name: string): Promise<string> 
 
 async function openPage(id: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: sys.baseUrl })).newPage();
+  // The page's clock is moved by the journeys (`poll`) rather than waited on.
+  await page.clock.install();
   await page.goto(`/admin/campaigns/${id}`);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel(/Mật khẩu/).fill(ADMIN.password);
@@ -53,6 +55,9 @@ async function openPage(id: string): Promise<Page> {
   await page.evaluate("window.liveMark = 'same page'");
   return page;
 }
+
+/** One polling period of the page's clock (the page asks every 10 s). */
+const poll = (page: Page) => page.clock.runFor(10_000);
 
 const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
   page.evaluate(
@@ -83,6 +88,7 @@ describe('live rates', () => {
       (await sys.app.inject({ method: 'POST', url: `/api/v1/s/${token}/submit`, payload: { answers: fillAnswers(form) } }))
         .statusCode,
     ).toBe(201);
+    await poll(page);
     await rate.filter({ hasText: '50,00\u00a0%' }).waitFor({ timeout: 15_000 });
     expect(Date.now() - t0).toBeLessThan(12_000);
     expect(await sameDocument(page)).toBe('same page');
@@ -107,7 +113,8 @@ describe('live rates', () => {
       if (r.url().endsWith(`/campaigns/${id}/response-rates`)) asked.push(Date.now());
     });
     await setVisibility(page, 'hidden');
-    await page.waitForTimeout(11_000);
+    await page.clock.runFor(11_000);
+    await page.waitForTimeout(500); // a request the page made would be reported by now
     expect(asked).toEqual([]);
     const asking = page.waitForRequest((r) => r.url().endsWith(`/campaigns/${id}/response-rates`), { timeout: 3_000 });
     await setVisibility(page, 'visible');
@@ -136,6 +143,7 @@ describe('live rates', () => {
       payload: kioskBody(quickAnswers(5), new Date(), { clientId: randomUUID() }),
     });
     expect(sent.statusCode).toBe(201);
+    await poll(page);
     await collected.filter({ hasText: /^1\// }).waitFor({ timeout: 15_000 });
     expect(await sameDocument(page)).toBe('same page');
     await page.context().close();

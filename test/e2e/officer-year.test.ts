@@ -14,7 +14,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkToken, startSmtpSink, type SmtpSink } from '../../api/test/staff-support.ts';
 import { ADMIN } from '../support/build-app.ts';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { answerAll } from './field-fixtures.ts';
 
@@ -84,7 +85,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   sink = await startSmtpSink();
   sys = await startTestSystem({ smtpUrl: sink.url, worker: true });
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   officer = await browser.newContext({ ...DESKTOP, baseURL: sys.baseUrl });
   page = await officer.newPage();
 });

@@ -8,7 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
@@ -67,7 +68,7 @@ describe('online-service form 02 in the browser', () => {
     };
     const res = await sys.app.inject({ method: 'POST', url: '/api/v1/campaigns', payload, headers: { cookie } });
     if (res.statusCode !== 201) throw new Error(res.body);
-    browser = await launchBrowser();
+    browser = await journeyBrowser();
   });
   afterAll(async () => {
     await browser?.close();

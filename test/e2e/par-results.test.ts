@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaign, insertResponses, sampleFor, type GeneratedResponse } from '../../api/test/aggregation-fixtures.ts';
 import { findStoredForm } from '../../api/src/features/forms/repo.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { ADMIN } from '../support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -92,7 +93,7 @@ const chooseFile = (page: Page, name: string, text: string) =>
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   admin = await sys.sessionCookie();
   await sipasYear(2021, 0);
   // 2020: the same units a little less satisfied, with last year's scores, so 2021 shows the change.

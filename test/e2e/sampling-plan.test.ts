@@ -9,7 +9,8 @@ import { planWorkbook } from '@hailong/api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/build-app.ts';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
@@ -17,7 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
 });
 afterAll(async () => {
   await browser?.close();

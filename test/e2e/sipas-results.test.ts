@@ -10,7 +10,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskBody, quickAnswers } from '../../api/test/kiosk-fixtures.ts';
-import { launchBrowser, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { ADMIN } from '../support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -68,7 +69,7 @@ async function openResults(): Promise<{ context: BrowserContext; page: Page }> {
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
   const admin = await sys.sessionCookie();
   const res = await sys.app.inject({
     method: 'POST',

@@ -5,7 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { postgresOnly } from '../support/engine.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { inviteOne, signIn } from './staff-fixtures.ts';
@@ -15,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
 });
 afterAll(async () => {
   await browser?.close();

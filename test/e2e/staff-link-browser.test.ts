@@ -6,7 +6,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/build-app.ts';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import { PHONE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { postgresOnly } from '../support/engine.ts';
 import { inviteOne as staffInviteOne } from './staff-fixtures.ts';
@@ -16,7 +17,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,7 +9,8 @@ import { invitationToken } from '@hailong/runtime';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser, PHONE, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { PHONE, TABLET_LANDSCAPE } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { signIn, staffCampaign } from './staff-fixtures.ts';
 
@@ -21,7 +22,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  browser = await launchBrowser();
+  browser = await journeyBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { ADMIN } from '../support/build-app.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { journeyBrowser } from '../support/shared-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/units/soctrang-to-cantho-2026.csv', import.meta.url), 'utf8');
@@ -35,7 +35,7 @@ const chooseFile = (page: Page, text: string) =>
 describe('unit registry screen', () => {
   beforeAll(async () => {
     sys = await startTestSystem();
-    browser = await launchBrowser();
+    browser = await journeyBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 /** Headless Debian Chromium driven by playwright-core (no browser download). */
 import { execSync } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 export function chromiumPath(): string {
   const p = execSync('command -v chromium || command -v chromium-browser || true', { encoding: 'utf8', shell: '/bin/sh' }).trim();
@@ -8,8 +8,9 @@ export function chromiumPath(): string {
   return p;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** How the tests and benchmarks start Chromium. */
+export function chromiumOptions(): LaunchOptions {
+  return {
     executablePath: chromiumPath(),
     headless: true,
     args: [
@@ -21,7 +22,12 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
       '--no-first-run',
     ],
-  });
+  };
+}
+
+/** A Chromium of this process's own (the benchmarks; journeys use `journeyBrowser()`, shared-browser.ts). */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumOptions());
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
