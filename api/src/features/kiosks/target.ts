@@ -1,21 +1,21 @@
 /**
  * Where a citizen response goes: the open SIPAS campaign and the latest stored version of its form.
  * Both are read on every kiosk/online submission, so they are cached for a few seconds per process
- * (a campaign closed by an admin stops taking kiosk responses within CAMPAIGN_TTL_MS).
+ * (a campaign closed by an admin stops taking kiosk responses within CAMPAIGN_TTL_MS), and looked up
+ * again in the background while still served (lib/refresh-ahead.ts), so no request waits for it.
  */
 import type { DbOrTx } from '@hailong/db';
 import { AppError } from '../../errors.ts';
 import { findOpenCampaign, type CampaignRow } from '../campaigns/repo.ts';
 import { findStoredForm, type StoredForm } from '../forms/repo.ts';
+import { RefreshAhead } from '../../lib/refresh-ahead.ts';
 
 const CAMPAIGN_TTL_MS = 2_000;
 const FORM_TTL_MS = 60_000;
 
 interface Cache {
-  campaign: { at: number; row: CampaignRow } | null;
-  /** The lookup in flight: requests arriving while the entry is refreshed wait for it instead of each querying. */
-  campaignLookup: Promise<CampaignRow | undefined> | null;
-  forms: Map<string, { at: number; form: StoredForm | undefined }>;
+  campaign: RefreshAhead<CampaignRow | undefined>;
+  forms: Map<string, RefreshAhead<StoredForm | undefined>>;
 }
 /** Keyed by the db handle, so apps (tests) on different databases never share entries. */
 const caches = new WeakMap<object, Cache>();
@@ -23,31 +23,16 @@ const caches = new WeakMap<object, Cache>();
 function cacheOf(db: DbOrTx): Cache {
   let c = caches.get(db);
   if (!c) {
-    c = { campaign: null, campaignLookup: null, forms: new Map() };
+    // A campaign found closed or none found is not kept: the next request looks again.
+    const open = (row: CampaignRow | undefined, now: number) => row !== undefined && row.closesAt.getTime() > now;
+    c = { campaign: new RefreshAhead(CAMPAIGN_TTL_MS, () => findOpenCampaign(db, 'sipas'), open), forms: new Map() };
     caches.set(db, c);
   }
   return c;
 }
 
 export async function openSipasCampaign(db: DbOrTx): Promise<CampaignRow> {
-  const now = Date.now();
-  const cache = cacheOf(db);
-  const hit = cache.campaign;
-  if (hit && now - hit.at < CAMPAIGN_TTL_MS && hit.row.closesAt.getTime() > now) return hit.row;
-  let lookup = cache.campaignLookup;
-  if (!lookup) {
-    lookup = findOpenCampaign(db, 'sipas');
-    cache.campaignLookup = lookup;
-    const settled = () => {
-      if (cache.campaignLookup === lookup) cache.campaignLookup = null;
-    };
-    lookup.then((row) => {
-      // Kept only if no reset happened meanwhile (resetTargetCache drops the whole entry).
-      if (caches.get(db) === cache) cache.campaign = row ? { at: now, row } : null;
-      settled();
-    }, settled);
-  }
-  const row = await lookup;
+  const row = await cacheOf(db).campaign.get(Date.now());
   if (!row) throw new AppError('NO_OPEN_CAMPAIGN');
   return row;
 }
@@ -58,11 +43,13 @@ export function resetTargetCache(db: DbOrTx): void {
 }
 
 export async function latestForm(db: DbOrTx, code: string): Promise<StoredForm> {
-  const now = Date.now();
   const forms = cacheOf(db).forms;
-  const hit = forms.get(code);
-  const form = hit && now - hit.at < FORM_TTL_MS ? hit.form : await findStoredForm(db, code);
-  if (!hit || now - hit.at >= FORM_TTL_MS) forms.set(code, { at: now, form });
+  let slot = forms.get(code);
+  if (!slot) {
+    slot = new RefreshAhead(FORM_TTL_MS, () => findStoredForm(db, code));
+    forms.set(code, slot);
+  }
+  const form = await slot.get(Date.now());
   if (!form) throw new AppError('FORM_UNKNOWN', { field: 'formCode' });
   return form;
 }
