@@ -1,5 +1,6 @@
 /** Helpers shared by the kiosk/online/results tests: an open SIPAS campaign, a paired kiosk, answers. */
 import { randomUUID } from 'node:crypto';
+import { findForm } from '@hailong/forms';
 import { sql } from 'drizzle-orm';
 import type { TestApp } from '../../test/support/build-app.ts';
 
@@ -75,4 +76,33 @@ export async function unitResults(t: TestApp, campaignId: string, unitCode = 'ST
   const res = await t.app.inject({ url: `/api/v1/campaigns/${campaignId}/results`, headers: { cookie: t.adminCookie } });
   if (res.statusCode !== 200) throw new Error(`results: ${res.statusCode} ${res.body}`);
   return res.json<{ units: UnitFigures[] }>().units.find((u) => u.unitCode === unitCode);
+}
+
+/** Quick forms from one kiosk completed at these times (the first rating 5, the others 4), each stored as new. */
+export async function submitKioskRun(t: TestApp, kiosk: PairedKiosk, times: number[]): Promise<void> {
+  for (const [i, at] of times.entries()) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/responses',
+      payload: kioskBody(quickAnswers(i === 0 ? 5 : 4), new Date(at)),
+      headers: kiosk.auth,
+    });
+    if (res.statusCode !== 201) throw new Error(`kiosk response: ${res.statusCode} ${res.body}`);
+  }
+}
+
+/** One online form 02 (the form's example answers) for ST34, stored as new. */
+export async function submitOnlineForm(t: TestApp, remoteAddress: string, dossierCode: string): Promise<void> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/o/ST34/responses',
+    remoteAddress,
+    payload: {
+      clientId: randomUUID(),
+      formCode: '02/2021-DVCTT',
+      answers: findForm('02/2021-DVCTT')?.example ?? {},
+      dossierCode,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`online response: ${res.statusCode} ${res.body}`);
 }

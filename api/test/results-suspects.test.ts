@@ -2,12 +2,11 @@
  * Issue 5 items 4 and 7: a reviewer lists the campaign's suspect kiosk and online responses
  * (ratings only), accepts one, and sees it counted in /results and gone from the list.
  */
-import { findForm } from '@hailong/forms';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SuspectResponses } from '@hailong/contracts';
 import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
-import { kioskBody, openSipasCampaign, pairKiosk, quickAnswers, unitResults } from './kiosk-fixtures.ts';
+import { openSipasCampaign, pairKiosk, quickAnswers, submitKioskRun, submitOnlineForm, unitResults } from './kiosk-fixtures.ts';
 
 describe('suspect responses for review', () => {
   let t: TestApp;
@@ -20,27 +19,8 @@ describe('suspect responses for review', () => {
     campaignId = await openSipasCampaign(t);
     const k = await pairKiosk(t, { counterName: 'Quầy 7', minIntervalSeconds: 20 });
     const t0 = new Date('2021-11-03T08:00:00Z').getTime();
-    for (const [i, at] of [t0, t0 + 5_000, t0 + 9_000].entries()) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/kiosk/responses',
-        payload: kioskBody(quickAnswers(i === 0 ? 5 : 4), new Date(at)),
-        headers: k.auth,
-      });
-      expect(res.statusCode).toBe(201);
-    }
-    const online = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/o/ST34/responses',
-      remoteAddress: '10.9.9.9',
-      payload: {
-        clientId: crypto.randomUUID(),
-        formCode: '02/2021-DVCTT',
-        answers: findForm('02/2021-DVCTT')?.example ?? {},
-        dossierCode: 'HS-000123-2021',
-      },
-    });
-    expect(online.statusCode).toBe(201);
+    await submitKioskRun(t, k, [t0, t0 + 5_000, t0 + 9_000]);
+    await submitOnlineForm(t, '10.9.9.9', 'HS-000123-2021');
     await t.app.db.execute(sql`update responses set review_state = 'suspect', flags = '{manual}' where channel = 'online'`);
   });
   afterAll(async () => t.close());

@@ -63,3 +63,26 @@ export const tallyFoldState = pgTable(
   },
   (t) => [check('tally_fold_state_one_row', sql`${t.id}`)],
 );
+
+/**
+ * Responses NOT in review state `valid` (suspect, pending, invalid), per campaign × unit × Vietnam
+ * day × state × channel, kept by statement-level triggers on `responses` in the same transaction as
+ * every insert, review decision and delete (migration 0039, docs/0030-review-state-counts.md), so
+ * the results page counts them without reading `responses`. Valid responses are counted by the
+ * tallies above. Writers append signed delta rows (+1 entering a count, -1 leaving it) and never
+ * update a shared row; `response_state_counts_compact()` (the worker's fold job) sums each key's
+ * rows into one. Readers sum a campaign's rows, which is exact at every moment. Derived data
+ * (rebuildable from `responses`), so no keys.
+ */
+export const responseStateCounts = pgTable(
+  'response_state_counts',
+  {
+    campaignId: uuid('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    day: date('day').notNull(),
+    reviewState: text('review_state').notNull(),
+    channel: text('channel').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('response_state_counts_key_idx').on(t.campaignId, t.unitId, t.day, t.reviewState, t.channel)],
+);

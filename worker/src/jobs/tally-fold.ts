@@ -35,3 +35,12 @@ export async function compactInvitationCounts(db: Db): Promise<number> {
   const res = await db.execute<{ n: number }>(sql`select invitation_counts_compact() as n`);
   return res.rows[0]?.n ?? 0;
 }
+
+/**
+ * Sums the review-state delta rows appended since the last run into one row per key (migration
+ * 0039, docs/0030-review-state-counts.md); counts are exact either way, this keeps reads short.
+ */
+export async function compactReviewStateCounts(db: Db): Promise<number> {
+  const res = await db.execute<{ n: number }>(sql`select response_state_counts_compact() as n`);
+  return res.rows[0]?.n ?? 0;
+}

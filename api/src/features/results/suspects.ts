@@ -7,6 +7,7 @@ import type { SuspectQuery, SuspectResponse, SuspectResponses } from '@hailong/c
 import type { DbOrTx } from '@hailong/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { responseInWindow } from '../aggregation/campaign-window.ts';
+import { countSuspectResponses } from '../aggregation/review-state-counts-repo.ts';
 import { getCampaign } from '../campaigns/service.ts';
 
 interface SuspectRow {
@@ -27,13 +28,6 @@ interface SuspectRow {
 function whereSuspect(campaignId: string, unitCode: string | undefined): SQL {
   return sql`r.campaign_id = ${campaignId} and r.review_state = 'suspect' and r.channel in ('kiosk', 'online')
     ${unitCode ? sql`and u.code = ${unitCode}` : sql``}`;
-}
-
-async function countSuspects(db: DbOrTx, campaignId: string, unitCode: string | undefined): Promise<number> {
-  const res = await db.execute(
-    sql`select count(*)::int as n from responses r join units u on u.id = r.unit_id where ${whereSuspect(campaignId, unitCode)}`,
-  );
-  return (res.rows[0] as { n: number } | undefined)?.n ?? 0;
 }
 
 async function suspectRows(db: DbOrTx, campaignId: string, q: SuspectQuery): Promise<SuspectRow[]> {
@@ -78,9 +72,15 @@ function toSuspect(r: SuspectRow): SuspectResponse {
   };
 }
 
-/** One page of the campaign's suspect responses and their total (404 for an unknown campaign). */
+/**
+ * One page of the campaign's suspect responses and their total (404 for an unknown campaign); the
+ * total comes from the review-state counts, not from counting the rows.
+ */
 export async function listSuspectResponses(db: DbOrTx, campaignId: string, q: SuspectQuery): Promise<SuspectResponses> {
   await getCampaign(db, campaignId);
-  const [total, rows] = await Promise.all([countSuspects(db, campaignId, q.unitCode), suspectRows(db, campaignId, q)]);
+  const [total, rows] = await Promise.all([
+    countSuspectResponses(db, campaignId, q.unitCode || undefined),
+    suspectRows(db, campaignId, q),
+  ]);
   return { total, limit: q.limit, offset: q.offset, responses: rows.map(toSuspect) };
 }
