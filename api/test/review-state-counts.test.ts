@@ -4,24 +4,19 @@
  * any sequence of writes — new responses of every channel and state, review decisions, answers moved
  * to another day or unit, deletions, the staff-answer rewrite, with or without the fold and the
  * compaction in between — the counts equal a GROUP BY over the responses, and the page shows what
- * counting the responses inside the campaign window gives.
+ * counting the responses inside the campaign window gives. On PostgreSQL and PGlite.
  */
 import type { SuspectResponses } from '@hailong/contracts';
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/build-app.ts';
+import type { TestApp } from '../../test/support/build-app.ts';
+import { startTestSystem, type TestSystem } from '../../test/support/system.ts';
 import { openSipasCampaign, pairKiosk, submitKioskRun, submitOnlineForm } from './kiosk-fixtures.ts';
 
 let t: TestApp;
 /** Plain SQL on the app's pool: every statement its own transaction, as the writers run them. */
 const c = { query: <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => t.app.pg.pool.query<R>(text, values) };
-
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-
-afterAll(async () => t?.close());
 
 const STATES = ['valid', 'suspect', 'pending', 'invalid'] as const;
 const CHANNELS = ['kiosk', 'online', 'enumerator', 'email'] as const;
@@ -181,64 +176,74 @@ async function page(campaignId: string) {
     .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
 }
 
-describe('review-state counts', () => {
-  it('equal a GROUP BY over the responses after any sequence of writes, folded and compacted or not', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), async (ops) => {
-        const s = await newCampaign();
-        for (const o of ops) await apply(o, s);
-        const { kept, counted } = await countsBothWays(s.id);
-        expect(kept).toEqual(counted);
-        await c.query('select responses_tally_fold(100000)');
-        expect(await page(s.id)).toEqual(await expectedPage(s.id));
-      }),
-      { numRuns: 25 },
-    );
-  });
+for (const engine of ['postgres', 'embedded'] as const) {
+  describe(`review-state counts (${engine})`, () => {
+    let sys: TestSystem;
 
-  it('compaction leaves one row per key and drops keys that sum to zero', async () => {
-    const s = await newCampaign();
-    await apply({ op: 'insert', count: 3, unit: 0, channel: 'kiosk', state: 'suspect', hours: 40 }, s);
-    await apply({ op: 'insert', count: 2, unit: 1, channel: 'online', state: 'invalid', hours: 41 }, s);
-    await apply({ op: 'review', k: 0, span: 5, state: 'valid' }, s);
-    await apply({ op: 'review', k: 0, span: 1, state: 'suspect' }, s);
-    await c.query('select response_state_counts_compact()');
-    const rows = await c.query<{ n: number; keys: number; zero: number }>(
-      `select count(*)::int as n, count(distinct (unit_id, day, review_state, channel))::int as keys,
+    beforeAll(async () => {
+      sys = await startTestSystem({ engine, config: { webDist: undefined } });
+      t = { app: sys.app, adminCookie: await sys.sessionCookie() } as TestApp;
+    });
+    afterAll(async () => sys.close());
+
+    it('equal a GROUP BY over the responses after any sequence of writes, folded and compacted or not', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), async (ops) => {
+          const s = await newCampaign();
+          for (const o of ops) await apply(o, s);
+          const { kept, counted } = await countsBothWays(s.id);
+          expect(kept).toEqual(counted);
+          await c.query('select responses_tally_fold(100000)');
+          expect(await page(s.id)).toEqual(await expectedPage(s.id));
+        }),
+        { numRuns: engine === 'postgres' ? 25 : 10 },
+      );
+    });
+
+    it('compaction leaves one row per key and drops keys that sum to zero', async () => {
+      const s = await newCampaign();
+      await apply({ op: 'insert', count: 3, unit: 0, channel: 'kiosk', state: 'suspect', hours: 40 }, s);
+      await apply({ op: 'insert', count: 2, unit: 1, channel: 'online', state: 'invalid', hours: 41 }, s);
+      await apply({ op: 'review', k: 0, span: 5, state: 'valid' }, s);
+      await apply({ op: 'review', k: 0, span: 1, state: 'suspect' }, s);
+      await c.query('select response_state_counts_compact()');
+      const rows = await c.query<{ n: number; keys: number; zero: number }>(
+        `select count(*)::int as n, count(distinct (unit_id, day, review_state, channel))::int as keys,
               count(*) filter (where n = 0)::int as zero
          from response_state_counts where campaign_id = $1`,
-      [s.id],
-    );
-    expect(rows.rows[0]).toEqual({ n: 1, keys: 1, zero: 0 });
-    const { kept, counted } = await countsBothWays(s.id);
-    expect(kept).toEqual(counted);
-  });
+        [s.id],
+      );
+      expect(rows.rows[0]).toEqual({ n: 1, keys: 1, zero: 0 });
+      const { kept, counted } = await countsBothWays(s.id);
+      expect(kept).toEqual(counted);
+    });
 
-  it('follow kiosk and online ingest and an admin review decision', async () => {
-    const campaignId = await openSipasCampaign(t);
-    const kiosk = await pairKiosk(t, { counterName: 'Quầy 3', minIntervalSeconds: 20 });
-    const t0 = new Date('2021-11-03T08:00:00Z').getTime();
-    await submitKioskRun(t, kiosk, [t0, t0 + 5_000, t0 + 9_000, t0 + 60_000]);
-    await submitOnlineForm(t, '10.9.8.7', 'HS-000777-2021');
-    const before = await countsBothWays(campaignId);
-    expect(before.kept).toEqual(before.counted);
-    expect(before.counted.length).toBeGreaterThan(0);
-    const list = await t.app.inject({
-      url: `/api/v1/campaigns/${campaignId}/suspect-responses`,
-      headers: { cookie: t.adminCookie },
+    it('follow kiosk and online ingest and an admin review decision', async () => {
+      const campaignId = await openSipasCampaign(t);
+      const kiosk = await pairKiosk(t, { counterName: 'Quầy 3', minIntervalSeconds: 20 });
+      const t0 = new Date('2021-11-03T08:00:00Z').getTime();
+      await submitKioskRun(t, kiosk, [t0, t0 + 5_000, t0 + 9_000, t0 + 60_000]);
+      await submitOnlineForm(t, '10.9.8.7', 'HS-000777-2021');
+      const before = await countsBothWays(campaignId);
+      expect(before.kept).toEqual(before.counted);
+      expect(before.counted.length).toBeGreaterThan(0);
+      const list = await t.app.inject({
+        url: `/api/v1/campaigns/${campaignId}/suspect-responses`,
+        headers: { cookie: t.adminCookie },
+      });
+      const suspects = list.json<SuspectResponses>();
+      expect(suspects.total).toBe(suspects.responses.length);
+      const review = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/responses/${suspects.responses[0]?.id}/review`,
+        headers: { cookie: t.adminCookie },
+        payload: { state: 'invalid', reason: 'Cùng một người bấm hai lần' },
+      });
+      expect(review.statusCode).toBe(200);
+      await c.query('select responses_tally_fold(100000)');
+      const after = await countsBothWays(campaignId);
+      expect(after.kept).toEqual(after.counted);
+      expect(await page(campaignId)).toEqual(await expectedPage(campaignId));
     });
-    const suspects = list.json<SuspectResponses>();
-    expect(suspects.total).toBe(suspects.responses.length);
-    const review = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/responses/${suspects.responses[0]?.id}/review`,
-      headers: { cookie: t.adminCookie },
-      payload: { state: 'invalid', reason: 'Cùng một người bấm hai lần' },
-    });
-    expect(review.statusCode).toBe(200);
-    await c.query('select responses_tally_fold(100000)');
-    const after = await countsBothWays(campaignId);
-    expect(after.kept).toEqual(after.counted);
-    expect(await page(campaignId)).toEqual(await expectedPage(campaignId));
   });
-});
+}
