@@ -11,9 +11,9 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { nfc, textProblem, textProblemMessages } from '@hailong/contracts';
-import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
 import { nextTurn } from './in-turns.ts';
+import { loadExcelJS } from './load-exceljs.ts';
 import { sheetJob, type ReadSheet, type SheetJob, type SheetJobResult } from './sheet-job.ts';
 import { workbookPartsFirst } from './xlsx-entry-order.ts';
 
@@ -113,7 +113,7 @@ function inWorker(job: SheetJob): Promise<Read> {
 
 function runJob(job: SheetJob): Promise<Read> {
   const size = typeof job.data === 'string' ? job.data.length : job.data.byteLength;
-  if (size <= INLINE_MAX[job.kind]) return sheetJob(job, { ExcelJS, parse, Readable });
+  if (size <= INLINE_MAX[job.kind]) return loadExcelJS().then((ExcelJS) => sheetJob(job, { ExcelJS, parse, Readable }));
   return inWorker(job);
 }
 

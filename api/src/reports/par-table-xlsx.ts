@@ -8,9 +8,10 @@
  * - "Xếp loại": units per band and group.
  * Returns the file as a Buffer so the CLI can write it and an HTTP route can send it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ParGroupSummary, ParTable, ParUnitResult } from '@hailong/scoring';
 import { bandLabel, defaultParTableTitle, parGroupLabels, withheldRows, type WithheldUnits } from './par-table-layout.ts';
+import { loadExcelJS } from '../lib/load-exceljs.ts';
 
 export interface ParTableXlsxOptions {
   title?: string | undefined;
@@ -177,7 +178,7 @@ function bandSheet(workbook: ExcelJS.Workbook, table: ParTable): void {
 
 /** Builds the workbook; `table` must be the published (rounded) table. */
 export async function parTableXlsx(table: ParTable, options: ParTableXlsxOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   mainSheet(workbook, table, options);
   sipasSheet(workbook, table, options);
   bandSheet(workbook, table);

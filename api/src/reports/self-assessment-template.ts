@@ -3,13 +3,13 @@
  * in), under the Vietnamese headers the import reads back. XLSX, or CSV with a byte-order mark so
  * Excel shows the Vietnamese text.
  */
-import ExcelJS from 'exceljs';
 import { TEMPLATE_HEADERS } from '../features/par/self-assessment-parse.ts';
+import { loadExcelJS } from '../lib/load-exceljs.ts';
 
 type Row = (string | number | null)[];
 
 export async function selfAssessmentTemplateXlsx(rows: Row[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const ws = workbook.addWorksheet('Tự đánh giá');
   ws.addRow([...TEMPLATE_HEADERS]).font = { bold: true };
   for (const r of rows) ws.addRow(r);

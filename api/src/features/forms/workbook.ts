@@ -3,7 +3,7 @@
  * bold frozen header, column widths that fit the text. Reading goes through `readXlsxSheets`.
  */
 import { sheetsFromForm, type FormDefinition, type WorkbookSheets } from '@hailong/forms';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/load-exceljs.ts';
 
 const WIDTHS: Record<string, number> = { type: 22, name: 16, 'label::vi': 60, 'label::en': 50, relevant: 40, constraint: 24 };
 /** Fixed, so the same form always gives the same workbook content. */
@@ -15,7 +15,7 @@ export function formWorkbook(form: FormDefinition): Promise<Buffer> {
 
 /** Any sheets of text rows as a workbook (tests build edited workbooks with it). */
 export async function sheetsWorkbook(sheets: Partial<WorkbookSheets>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'hailong';
   wb.created = STAMP;
   wb.modified = STAMP;

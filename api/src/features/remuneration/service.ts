@@ -5,7 +5,7 @@
 import type { Remuneration } from '@hailong/contracts';
 import type { DbOrTx } from '@hailong/db';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/load-exceljs.ts';
 
 export async function remuneration(db: DbOrTx, campaignId: string, rate: number): Promise<Remuneration> {
   const r = await db.execute<{ enumerator_id: string; full_name: string; organisation: string | null; valid: number }>(sql`
@@ -32,7 +32,7 @@ export async function remuneration(db: DbOrTx, campaignId: string, rate: number)
 }
 
 export async function remunerationXlsx(report: Remuneration, campaignName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('Thù lao');
   ws.addRow([`Thù lao điều tra viên — ${campaignName}`]);
   ws.addRow(['STT', 'Họ và tên', 'Đơn vị', 'Số phiếu hợp lệ', 'Đơn giá (đồng/phiếu)', 'Thành tiền (đồng)']);

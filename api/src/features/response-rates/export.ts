@@ -1,4 +1,5 @@
 import type { ResponseRates } from '@hailong/contracts';
+import { loadExcelJS } from '../../lib/load-exceljs.ts';
 
 function cell(v: string | number): string {
   const s = String(v);
@@ -52,8 +53,7 @@ export function ratesCsv(r: ResponseRates): string {
 
 /** The same per-unit table as an Excel workbook, plus a sheet per respondent group and per day. */
 export async function ratesXlsx(r: ResponseRates): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const units = wb.addWorksheet('Theo đơn vị');
   units.addRow(UNIT_HEADER).font = { bold: true };
   for (const u of r.byUnit) {

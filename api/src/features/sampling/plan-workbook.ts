@@ -2,8 +2,9 @@
  * Writes a sampling-plan workbook in the layout plan-parse.ts reads: the template download (every
  * unit listed, targets blank) and, in tests, generated plans for the round-trip property.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { HELP_SHEET, LOCALITIES_SHEET, LOCALITY_HEADERS, TARGET_HEADERS, TARGETS_SHEET } from './plan-columns.ts';
+import { loadExcelJS } from '../../lib/load-exceljs.ts';
 
 export interface PlanWorkbookInput {
   targets: { unitCode: string; unitName?: string; target?: number | null; dossiers?: number | null }[];
@@ -36,7 +37,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, headers: string[], widths: nu
 }
 
 export async function planWorkbook(input: PlanWorkbookInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const t = sheet(wb, TARGETS_SHEET, Object.values(TARGET_HEADERS), [12, 44, 16, 18]);
   for (const r of input.targets) t.addRow([r.unitCode, r.unitName ?? '', r.target ?? null, r.dossiers ?? null]);
   if (input.localities) {
