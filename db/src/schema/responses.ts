@@ -68,10 +68,13 @@ export const responses = pgTable(
       .on(t.campaignId, t.dossierCodeHash)
       .where(sql`${t.dossierCodeHash} is not null`),
     index('responses_campaign_unit_idx').on(t.campaignId, t.unitId, t.reviewState),
-    /** The review list of a campaign's suspect responses, newest first, one page at a time (migration 0039). */
+    /**
+     * The review list of a campaign's suspect kiosk and online responses, newest first, one page at a
+     * time: a page reads limit + offset entries (migrations 0039, 0041; docs/0030).
+     */
     index('responses_suspect_recent_idx')
       .on(t.campaignId, sql`coalesce(${t.completedAt}, ${t.receivedAt}) desc`, sql`${t.id} desc`)
-      .where(sql`${t.reviewState} = 'suspect'`),
+      .where(sql`${t.reviewState} = 'suspect' and ${t.channel} in ('kiosk', 'online')`),
     /** By source (device, assignment, invitation); kiosk anti-stuffing reads a device's sessions around a completion time. */
     index('responses_source_completed_idx')
       .on(t.sourceId, t.completedAt)

@@ -1,0 +1,2 @@
+DROP INDEX "responses_suspect_recent_idx";--> statement-breakpoint
+CREATE INDEX "responses_suspect_recent_idx" ON "responses" USING btree ("campaign_id",coalesce("completed_at", "received_at") desc,"id" desc) WHERE "responses"."review_state" = 'suspect' and "responses"."channel" in ('kiosk', 'online');
