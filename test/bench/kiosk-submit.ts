@@ -4,10 +4,11 @@
  * NOTHING per request into a table of the same shape as `responses` (same database, same pool size).
  * Target (issue 16): ≥ 100 % of the floor's requests/s, p99 < 20 ms, at 1× and 10× the sessions per
  * client. Also reports the gzipped JS the kiosk page loads (issue 16 target < 60 KB). Updates its
- * section of BENCHMARKS.md.
+ * section of BENCHMARKS.md. `pnpm bench --embedded kiosk-submit` runs the API on the embedded PGlite
+ * (as `pnpm start` without DATABASE_URL) and the floor on the same PGlite, and writes its own section.
  */
-import { benchEngine, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
-import { ingestLines, POOL, provinceUnits, ROUNDS, runIngest, storedCount } from './lib-ingest-bench.ts';
+import { benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { floorPool, ingestLines, provinceUnits, ROUNDS, runIngest, storedCount } from './lib-ingest-bench.ts';
 import { CLIENTS, PER_CLIENT } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
 import { frontDoors, initialJs } from '../support/bundle-size.ts';
@@ -15,13 +16,9 @@ import { buildTestApp } from '../support/build-app.ts';
 import { kioskBody, openSipasCampaign, pairKiosk, quickAnswers, type PairedKiosk } from '../../api/test/kiosk-fixtures.ts';
 
 async function main() {
-  if (benchEngine === 'embedded') {
-    // The floor is a node-postgres server beside the API: the comparison needs PostgreSQL.
-    console.log('PostgreSQL only: the floor it is compared with runs on PostgreSQL (no embedded section written)');
-    return;
-  }
   await setup();
-  const t = await buildTestApp();
+  // With `--embedded` the API runs on the embedded PGlite and the floor inserts into the same PGlite.
+  const t = await buildTestApp({}, { engine: benchEngine });
   try {
     await openSipasCampaign(t);
     // One tablet per client: submissions of one device are serialised by design (device row lock).
@@ -73,7 +70,7 @@ async function main() {
     writeBenchSection({
       key: 'kiosk-submit',
       title: 'Issues 5 and 16 — kiosk submissions',
-      how: `\`pnpm exec tsx test/bench/kiosk-submit.ts\` (real PostgreSQL on 127.0.0.1, 2 cores shared by the database, the API and the load generator; fresh database, pool ${POOL}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; tally fold every 2 s as the worker does; ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) quick-form sessions each, one paired tablet per client in 32 different units, against the API listening on loopback and against a bare node:http + pg server inserting into a table of the same shape (the columns, checks, indexes and foreign keys of \`responses\`, and an insert trigger recording each valid row as pending, as its tally trigger does; before 2026-12-02 the floor had neither the foreign keys nor the trigger); CPU per request is this process's (API or floor, and the load generator); design in docs/0005-kiosk-submit-path.md; build the web app first for the bundle figure; ${today()}):`,
+      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} kiosk-submit\` (${engineLabel()}, 2 cores shared by the database, the API and the load generator; fresh database, pool ${floorPool}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; tally fold every 2 s as the worker does; ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) quick-form sessions each, one paired tablet per client in 32 different units, against the API listening on loopback and against a bare node:http + pg server inserting into a table of the same shape in the same database${benchEngine === 'embedded' ? ' (the same PGlite, through its socket server, as the API)' : ''} (the columns, checks, indexes and foreign keys of \`responses\`, and an insert trigger recording each valid row as pending, as its tally trigger does; before 2026-12-02 the floor had neither the foreign keys nor the trigger); CPU per request is this process's (API or floor, and the load generator); design in docs/0005-kiosk-submit-path.md; build the web app first for the bundle figure; ${today()}):`,
       lines,
     });
   } finally {
