@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -29,6 +30,9 @@ export interface Run {
   cpuUs: number;
   /** CPU time of the database's PostgreSQL backends per request, µs (when the round was given a pool to find them). */
   pgCpuUs?: number;
+  /** Where a tail can come from in this process: event-loop delay p99 and the longest GC pause of the round, ms. */
+  loopP99Ms?: number;
+  gcMaxMs?: number;
 }
 
 export interface LoadOptions {
@@ -128,11 +132,20 @@ export async function load(
   };
   return profiled(opts.profile, async () => {
     const pg0 = opts.backends ? await backendCpu(opts.backends) : undefined;
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    let gcMaxMs = 0;
+    const gc = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, e.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
+    loop.enable();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
     const s = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    loop.disable();
+    gc.disconnect();
     const pgUs = pg0 && opts.backends ? backendCpuSince(pg0, await backendCpu(opts.backends)) : undefined;
     agent.destroy();
     lat.sort((a, b) => a - b);
@@ -143,6 +156,8 @@ export async function load(
       p99: pct(0.99),
       errors,
       cpuUs: (cpu.user + cpu.system) / lat.length,
+      loopP99Ms: loop.percentile(99) / 1e6,
+      gcMaxMs,
       ...(pgUs === undefined ? {} : { pgCpuUs: pgUs / lat.length }),
     };
   });
@@ -157,7 +172,11 @@ export function medianRun(runs: Run[]): Run {
 /** One line per run: req/s, latencies, errors and CPU per request (the process's, and PostgreSQL's when measured). */
 export function describeRun(label: string, r: Run): string {
   const db = r.pgCpuUs === undefined ? '' : `, PostgreSQL backends ${Math.round(r.pgCpuUs)} µs/request`;
-  return `${label}: ${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, CPU ${Math.round(r.cpuUs)} µs/request${db}`;
+  const tail =
+    r.loopP99Ms === undefined
+      ? ''
+      : `, event-loop delay p99 ${r.loopP99Ms.toFixed(1)} ms, longest GC pause ${(r.gcMaxMs ?? 0).toFixed(1)} ms`;
+  return `${label}: ${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, CPU ${Math.round(r.cpuUs)} µs/request${db}${tail}`;
 }
 
 /** The machine's load average (1, 5, 15 min), printed with every figure: the machine is shared. */
