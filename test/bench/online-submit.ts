@@ -5,12 +5,13 @@
  * and reads X-Forwarded-For, so the per-address rate limit and stuffing checks run as in production).
  * The unit limit is raised as the kiosk benchmark raises its tablets' caps: 32 units cannot take
  * 48,000 forms an hour without being flagged, and flagged bursts are not the path measured here.
- * Updates its section of BENCHMARKS.md.
+ * Updates its section of BENCHMARKS.md; `pnpm bench --embedded online-submit` runs the API and the
+ * floor on the embedded PGlite (as `pnpm start` without DATABASE_URL) and writes its own section.
  */
 import { randomUUID } from 'node:crypto';
 import { findForm } from '@hailong/forms';
-import { benchEngine, today, writeBenchSection } from './lib-benchmarks-md.ts';
-import { ingestLines, POOL, provinceUnits, ROUNDS, runIngest, storedCount } from './lib-ingest-bench.ts';
+import { benchEngine, engineLabel, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { floorPool, ingestLines, provinceUnits, ROUNDS, runIngest, storedCount } from './lib-ingest-bench.ts';
 import { CLIENTS, PER_CLIENT } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
 import { buildTestApp } from '../support/build-app.ts';
@@ -19,14 +20,12 @@ import { openSipasCampaign } from '../../api/test/kiosk-fixtures.ts';
 const FORM = '02/2021-DVCTT';
 
 async function main() {
-  if (benchEngine === 'embedded') {
-    // The floor is a node-postgres server beside the API: the comparison needs PostgreSQL.
-    console.log('PostgreSQL only: the floor it is compared with runs on PostgreSQL (no embedded section written)');
-    return;
-  }
   await setup();
   // Every form comes from its own address, so the default address limit (5 an hour) is never reached.
-  const t = await buildTestApp({ trustProxy: 1, onlineLimits: { addressPerHour: 5, unitPerHour: 1_000_000 } });
+  const t = await buildTestApp(
+    { trustProxy: 1, onlineLimits: { addressPerHour: 5, unitPerHour: 1_000_000 } },
+    { engine: benchEngine },
+  );
   try {
     await openSipasCampaign(t);
     const answers = findForm(FORM)?.example ?? {};
@@ -54,7 +53,7 @@ async function main() {
     writeBenchSection({
       key: 'online-submit',
       title: 'Issue 16 — online form 02 submissions',
-      how: `\`pnpm exec tsx test/bench/online-submit.ts\` (real PostgreSQL on 127.0.0.1, 2 cores shared by the database, the API and the load generator; fresh database, pool ${POOL}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) forms 02 each (the form's example answers), every form from its own address through one trusted proxy hop, unit limit raised to 1,000,000 an hour; the same floor as the kiosk benchmark; ${today()}):`,
+      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} online-submit\` (${engineLabel()}, 2 cores shared by the database, the API and the load generator; fresh database, pool ${floorPool}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) forms 02 each (the form's example answers), every form from its own address through one trusted proxy hop, unit limit raised to 1,000,000 an hour; the same floor as the kiosk benchmark${benchEngine === 'embedded' ? ', on the same PGlite as the API' : ''}; ${today()}):`,
       lines,
     });
   } finally {
