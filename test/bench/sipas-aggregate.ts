@@ -13,9 +13,11 @@
  *   ≤ 1.5 ×), with the SIPAS % of all 40 units identical both ways.
  * BENCH_SCALE (default 1) scales every size, for a quick check of the script. BENCH_FOLD_ONLY=1 runs
  * only the fold part (the same responses and folds, no page timings) and prints its verdict; it
- * writes nothing to BENCHMARKS.md.
+ * writes nothing to BENCHMARKS.md. `pnpm bench --embedded sipas-aggregate` runs it on the embedded
+ * PGlite (as `pnpm start` without DATABASE_URL) at EMBEDDED_SCALE (a run of a few minutes there) and
+ * writes its own section.
  */
-import { recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { FORM_CODES, findForm } from '@hailong/forms';
 import { computeSipas, countsFromRows, publishSipas, type AnswerCountRow } from '@hailong/scoring';
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,7 +28,11 @@ import setup from '../support/global-setup.ts';
 import { buildTestApp } from '../support/build-app.ts';
 import { TALLY_FOLD_BATCH } from '@hailong/worker';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+/** The default size on the embedded PGlite: 10⁴ responses at 1×, 10⁵ at 10× (1.3 × 10⁵ in all). */
+const EMBEDDED_SCALE = 0.1;
+const embedded = benchEngine === 'embedded';
+const DEFAULT_SCALE = embedded ? EMBEDDED_SCALE : 1;
+const SCALE = Number(process.env.BENCH_SCALE ?? DEFAULT_SCALE);
 const ONE = Math.round(100_000 * SCALE);
 const TEN = 10 * ONE;
 const TAIL = ONE;
@@ -97,15 +103,21 @@ function benchmarksMd(): string {
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
+/** One script's section of BENCHMARKS.md, on this run's engine (its `.embedded` section with `--embedded`). */
+function section(key: string): string {
+  const k = embedded ? `${key}\\.embedded` : key;
+  return new RegExp(`<!-- bench:${k} -->[\\s\\S]*?<!-- /bench:${k} -->`).exec(benchmarksMd())?.[0] ?? '';
+}
+
 /** The kiosk ingest figure (req/s, one response each) of the kiosk-submit section of BENCHMARKS.md. */
 function kioskIngest(): number | undefined {
-  const m = /kiosk API \(median round\): (\d+) req\/s/.exec(benchmarksMd());
+  const m = /kiosk API \(median round\): (\d+) req\/s/.exec(section('kiosk-submit'));
   return m ? Number(m[1]) : undefined;
 }
 
 /** The enumerator sync figure (forms/s, 10,000 new forms in batches of 1,000) of the enumerator-sync section. */
 function enumeratorIngest(): number | undefined {
-  const m = /10,000 forms, first sync \(all new\): \d+ forms in [\d.]+ s → ([\d,]+) forms\/s/.exec(benchmarksMd());
+  const m = /10,000 forms, first sync \(all new\): \d+ forms in [\d.]+ s → ([\d,]+) forms\/s/.exec(section('enumerator-sync'));
   return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
 }
 
@@ -134,7 +146,7 @@ async function median3(fn: () => Promise<unknown>): Promise<{ median: number; ru
 
 async function main() {
   await setup();
-  const t = await buildTestApp();
+  const t = await buildTestApp({}, { engine: benchEngine });
   const db = new pg.Client({ connectionString: t.database.url });
   await db.connect();
   try {
@@ -281,11 +293,11 @@ async function main() {
       `target pages < 100 ms with ${n(TAIL)} unfolded (p95): ${worstTail < 100 ? 'met' : 'NOT met'} (worst p95 ${worstTail.toFixed(0)} ms, also with ${n(TEN)} unfolded; with ${n(limit)} unfolded and counted, worst p95 ${worstAtLimit.toFixed(0)} ms)`,
     );
     say(`target < 2 s and ≤ 1.5 × hand-written: ${aggMet ? 'met' : 'NOT met'} (${today()})`);
-    if (SCALE === 1) {
+    if (SCALE === DEFAULT_SCALE) {
       writeBenchSection({
         key: 'sipas-aggregate',
         title: 'Aggregation and tally fold (issues #3 and #16)',
-        how: `\`pnpm bench sipas-aggregate\` (real PostgreSQL 15 on 127.0.0.1, 2 cores shared with other work, fresh database; ${n(TOTAL)} responses of form 01/2021-TT (40 units, 23 Likert questions + 4 perception items each, 4 % suspect) generated in SQL through the insert triggers; one run, figures of one run compared with each other; load = 1-minute load average; design in docs/0004-sipas-aggregation.md and docs/0005-kiosk-submit-path.md):`,
+        how: `\`pnpm bench${embedded ? ' --embedded' : ''} sipas-aggregate\` (${embedded ? `${engineLabel()}, sizes ${EMBEDDED_SCALE} × those on PostgreSQL: ${n(ONE)} pending at 1×, ${n(TEN)} at 10×, tails of ${n(TAIL)}` : 'real PostgreSQL 15 on 127.0.0.1'}, 2 cores shared with other work, fresh database; ${n(TOTAL)} responses of form 01/2021-TT (40 units, 23 Likert questions + 4 perception items each, 4 % suspect) generated in SQL through the insert triggers; one run, figures of one run compared with each other; load = 1-minute load average; design in docs/0004-sipas-aggregation.md and docs/0005-kiosk-submit-path.md):`,
         lines,
       });
       recordTargets('sipas-aggregate', [
