@@ -86,6 +86,16 @@ describe('enumerator interview', () => {
     const header = page.locator('.e-topbar');
     expect(await header.textContent()).toContain('Ấp Tân Hòa, Xã Mỹ Hương');
     expect(await header.textContent()).toContain('ST34 — Huyện Mỹ Tú');
+    // The start time reads as the phone's own Vietnamese formatting of the hour and the day ("14:05 02-12");
+    // the interview started within the last minute.
+    const startedText = await page.evaluate(`[0, 60000].map((ago) => {
+      const d = new Date(Date.now() - ago);
+      return d.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) + ' ' +
+        d.toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit' });
+    })`);
+    expect((startedText as string[]).map((t) => `bắt đầu ${t}`)).toContainEqual(
+      /bắt đầu [^·]+$/.exec((await header.textContent()) ?? '')?.[0],
+    );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Phiếu khảo sát trực tiếp – mẫu 01');
     expect(await sectionHeading(page).textContent()).toBe('Phần 1/8 · Câu 1–4/36Tiếp cận dịch vụ');
     expect(await progressBar(page).getAttribute('aria-label')).toBe('Tiến độ phỏng vấn: đã trả lời 0/36 câu');

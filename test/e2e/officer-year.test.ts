@@ -211,7 +211,7 @@ describe("the officer's whole year in the console", () => {
     const p = await phone.newPage();
     await p.goto('/o/ST34');
     const questions = p.locator('fieldset.sf-question');
-    await questions.first().waitFor();
+    await p.getByRole('button', { name: 'Gửi phiếu' }).waitFor(); // shown once every section is in
     for (let i = 0; i < (await questions.count()); i++) {
       const q = questions.nth(i);
       const likert = q.getByText('4 · Hài lòng', { exact: true });

@@ -6,6 +6,11 @@
  * progress bar, and "Phần trước" / "Phần tiếp theo": moving on checks the section first, and a
  * refused submit opens the first section with an error. Questions that depend on an earlier answer
  * (`showIf`) appear only when they apply.
+ * `firstSectionFirst` (a long form on one page, e.g. the online form on a slow phone) renders the
+ * first section alone, and each later section in a task of its own once the one before is on
+ * screen: the first questions are painted without waiting for the layout of ~30 questions, and a
+ * tap meanwhile waits for one section at most. Until the last section is in, the form is
+ * `aria-busy` and has no submit button (docs/0028).
  */
 import type { PublicForm } from '@hailong/contracts';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -31,12 +36,35 @@ export interface SurveyFormProps {
   initialErrors?: Record<string, string>;
   /** One section per screen with progress (long interviews on a phone). */
   paged?: boolean;
+  /** On one page: the first section first, the later ones one by one after it is shown. */
+  firstSectionFirst?: boolean;
 }
 
 /** Index of the first section holding one of these question ids (0 when none). */
 function firstSectionWith(form: PublicForm, ids: string[]): number {
   const i = form.sections.findIndex((s) => s.questions.some((q) => ids.includes(q.id)));
   return Math.max(i, 0);
+}
+
+/**
+ * How many sections are rendered: all of them, or (`stepwise`) the first one, then one more in a
+ * task of its own after each frame that shows the ones before. (An effect may run before that
+ * frame when the frame is late, hence the animation frame before the task.)
+ */
+function useRenderedSections(count: number, stepwise: boolean): number {
+  const [rendered, setRendered] = useState(stepwise ? 1 : count);
+  useEffect(() => {
+    if (rendered >= count) return;
+    let task: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      task = setTimeout(() => setRendered((n) => n + 1), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(task);
+    };
+  }, [rendered, count]);
+  return Math.min(rendered, count);
 }
 
 /** Number of questions before each section (section i's questions are numbered from starts[i] + 1). */
@@ -56,6 +84,7 @@ export function SurveyForm(props: SurveyFormProps) {
     children,
     initialErrors,
     paged = false,
+    firstSectionFirst = false,
   } = props;
   const resolver = useMemo(() => answersResolver(form), [form]);
   const initial = useMemo(() => toValues(form, defaultValues), [form, defaultValues]);
@@ -68,6 +97,9 @@ export function SurveyForm(props: SurveyFormProps) {
   const [page, setPage] = useState(() => (paged ? firstSectionWith(form, Object.keys(initialErrors ?? {})) : 0));
   const starts = useMemo(() => sectionStarts(form), [form]);
   const total = form.sections.reduce((n, s) => n + s.questions.length, 0);
+  // A form reopened with errors shows them all at once.
+  const rendered = useRenderedSections(form.sections.length, firstSectionFirst && !paged && !initialErrors);
+  const complete = rendered === form.sections.length;
 
   useEffect(() => {
     for (const [id, message] of Object.entries(initialErrors ?? {})) setError(id, { type: 'server', message });
@@ -100,12 +132,12 @@ export function SurveyForm(props: SurveyFormProps) {
   };
 
   const errorCount = Object.keys(formState.errors).length;
-  const last = !paged || page === form.sections.length - 1;
-  const visibleSections = paged ? form.sections.slice(page, page + 1) : form.sections;
+  const last = paged ? page === form.sections.length - 1 : complete;
+  const visibleSections = paged ? form.sections.slice(page, page + 1) : form.sections.slice(0, rendered);
   const applies = shownQuestionIds(form, toAnswers(form, watch()));
   const current = form.sections[page];
   return (
-    <form className="survey-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form className="survey-form" noValidate aria-busy={complete ? undefined : true} onSubmit={(e) => void submit(e)}>
       {paged && current ? (
         <FormProgress
           section={page + 1}
@@ -148,11 +180,11 @@ export function SurveyForm(props: SurveyFormProps) {
             ← Phần trước
           </button>
         ) : null}
-        {last ? null : (
+        {paged && !last ? (
           <button type="button" className="sf-submit" onClick={() => void next()}>
             Phần tiếp theo →
           </button>
-        )}
+        ) : null}
         {/* A form reopened to fix a refused answer can be saved from any section. */}
         {last || initialErrors ? (
           <button type="submit" className="sf-submit" disabled={sending}>

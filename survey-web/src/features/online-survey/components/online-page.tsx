@@ -98,7 +98,14 @@ export default function OnlinePage({ params }: { params: Record<string, string> 
       ) : null}
       {!done && info ? (
         info.campaignOpen ? (
-          <SurveyForm form={info.form} defaultValues={draft} onChange={saveDraft} onSubmit={send} submitLabel="Gửi phiếu">
+          <SurveyForm
+            form={info.form}
+            defaultValues={draft}
+            onChange={saveDraft}
+            onSubmit={send}
+            submitLabel="Gửi phiếu"
+            firstSectionFirst
+          >
             {info.codeRequired ? (
               <p className="o-field" id="o-code-note">
                 Đơn vị này yêu cầu nhập <strong>mã hồ sơ</strong> hoặc <strong>mã đánh giá</strong> (in trên phiếu hẹn trả kết
