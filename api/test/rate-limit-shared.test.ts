@@ -56,6 +56,24 @@ describe('rate limits across API processes', () => {
     expect(statuses.slice(LOGIN_LIMIT)).toEqual([429, 429]);
   });
 
+  it('a window starts at the first hit: later hits count in it and do not prolong it', async () => {
+    const queuePrefix = uniquePrefix();
+    const app = await build(TEST_REDIS_URL, queuePrefix);
+    await redisReady(app);
+    await attempt(app, 0);
+    const [key] = await app.redis.keys(`${queuePrefix}:rate:*`);
+    if (!key) throw new Error('no rate-limit key');
+    expect(Number(await app.redis.get(key))).toBe(1);
+    const firstTtl = await app.redis.pttl(key);
+    expect(firstTtl).toBeGreaterThan(55_000);
+    expect(firstTtl).toBeLessThanOrEqual(60_000);
+    await app.redis.pexpire(key, 5_000); // as if 55 s of the window had passed
+    await attempt(app, 1);
+    expect(Number(await app.redis.get(key))).toBe(2);
+    expect(await app.redis.pttl(key)).toBeLessThanOrEqual(5_000);
+    await removeKeys(queuePrefix);
+  });
+
   it('with Redis down, each process still limits on its own count', async () => {
     const app = await build('redis://127.0.0.1:1', uniquePrefix());
     const statuses: number[] = [];

@@ -2,6 +2,11 @@
  * The @fastify/rate-limit store of the API: counts in Redis, so every replica shares one limit per
  * caller and route; while Redis is down, each process counts locally (limits stay on, per process)
  * instead of failing or letting everything through. Fixed windows: the first hit of a key starts it.
+ *
+ * A hit is one Redis command (a script doing INCR, PEXPIRE NX and PTTL atomically, as the MULTI of
+ * these three did) rather than a five-command transaction: the online form checks the limit on every
+ * form, and writing that transaction to the socket cost about as much of the API's CPU as answering
+ * the form (docs/0031-online-rate-limit-round-trip.md).
  */
 import type { Redis } from 'ioredis';
 
@@ -35,9 +40,21 @@ class LocalCounts {
   }
 }
 
+/** KEYS[1] the caller's count, ARGV[1] the window (ms): { count after this hit, ms left in the window }. */
+const INCR_IN_WINDOW = `local n = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1], 'NX')
+return { n, redis.call('PTTL', KEYS[1]) }`;
+
+interface WindowCounter {
+  rateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
+}
+
 /** A store class for `rateLimit({ store })`, bound to the app's Redis and key prefix. */
 export function sharedRateLimitStore(redis: Redis, prefix: string) {
   const local = new LocalCounts();
+  // EVALSHA, with EVAL once after a Redis restart forgot the script.
+  if (!('rateLimitHit' in redis)) redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: INCR_IN_WINDOW });
+  const counter = redis as unknown as WindowCounter;
   return class SharedRateLimitStore {
     private readonly key: string;
 
@@ -47,16 +64,10 @@ export function sharedRateLimitStore(redis: Redis, prefix: string) {
 
     incr(ip: string, cb: Callback, timeWindow: number): void {
       const k = this.key + ip;
-      redis
-        .multi()
-        .incr(k)
-        .pexpire(k, timeWindow, 'NX')
-        .pttl(k)
-        .exec()
-        .then((res) => {
-          const current = Number(res?.[0]?.[1]);
-          const ttl = Number(res?.[2]?.[1]);
-          if (!res || res.some(([err]) => err) || Number.isNaN(current)) throw new Error('rate-limit count failed');
+      counter
+        .rateLimitHit(k, timeWindow)
+        .then(([current, ttl]) => {
+          if (!Number.isInteger(current)) throw new Error('rate-limit count failed');
           cb(null, { current, ttl: ttl > 0 ? ttl : timeWindow });
         })
         .catch(() => cb(null, local.incr(k, timeWindow)));
