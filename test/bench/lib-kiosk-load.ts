@@ -205,7 +205,9 @@ async function createFloorTable(pool: pg.Pool): Promise<void> {
     `create function bench_floor_insert() returns trigger language plpgsql as $$
      begin
        update forms set first_used_at = now() where first_used_at is null and id in (select distinct form_id from new_rows);
-       insert into bench_floor_pending (response_id, campaign_id) select id, campaign_id from new_rows where review_state = 'valid';
+       insert into bench_floor_pending (response_id, campaign_id, valid, unit_id, form_id, day, question_ids, answer_texts)
+       select n.id, n.campaign_id, true, n.unit_id, n.form_id, response_tally_day(n.completed_at, n.received_at), a.question_ids, a.answer_texts
+         from new_rows n cross join lateral response_tally_pairs(n.answers) a where n.review_state = 'valid';
        return null;
      end $$`,
     `create trigger bench_floor_insert after insert on bench_floor referencing new table as new_rows

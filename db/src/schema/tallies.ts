@@ -50,6 +50,21 @@ export const tallyPending = pgTable(
      * whether a campaign's tail is small enough to count (docs/0027-large-unfolded-tail.md).
      */
     campaignId: uuid('campaign_id').notNull(),
+    /**
+     * What the response counts for, written with it (migration 0042): its unit, form and tally day,
+     * and its countable answers as parallel arrays of question ids and answer texts (the text of
+     * `value #>> '{}'`, blank, `''` and `[]` left out). The fold and the read-time count of a small
+     * tail read only these rows, never `responses` (docs/0031-pending-tail-answers.md); a review
+     * decision or any other update of a pending response rewrites its row. `valid`: whether the
+     * response is valid now; a pending response that a review decision made suspect or invalid stays
+     * pending and counts nothing (empty arrays) until the fold drops it or a decision brings it back.
+     */
+    valid: boolean('valid').notNull(),
+    unitId: integer('unit_id').notNull(),
+    formId: integer('form_id').notNull(),
+    day: date('day').notNull(),
+    questionIds: text('question_ids').array().notNull(),
+    answerTexts: text('answer_texts').array().notNull(),
   },
   (t) => [index('tally_pending_campaign_idx').on(t.campaignId)],
 );

@@ -2,7 +2,7 @@
  * SQL path of SIPAS/staff counting (DESIGN.md principle 4): answers of the VALID responses of a
  * campaign, inside its window, grouped by unit × form × question × answer. Reads what the
  * `*_tallies_live` views hold (folded running tallies + the not-yet-folded tail, migrations 0004
- * and 0007; the tail through the campaign's `tally_pending` rows, migration 0037), which hold the
+ * and 0007; the tail from the campaign's `tally_pending` rows, migrations 0037 and 0042), which hold the
  * same numbers as `GROUP BY … jsonb_each(answers)` over `responses` at a fraction of the cost
  * (docs/0004-sipas-aggregation.md). The window is day-granular in Vietnam time: a response counts
  * when the date of `coalesce(completed_at, received_at)` lies between the opening and closing days
@@ -44,32 +44,24 @@ interface FormRow {
 }
 
 /**
- * The campaign's pending responses, each read by its primary key (`offset 0` keeps the lookup a
- * nested loop): the `*_tallies_live` views join the whole pending tail to every response of the
- * campaign instead, which cost seconds with a tail of a few thousand. A pending response counts in
- * the campaign it now belongs to, by its current row, like the views.
+ * Answer tallies of the campaign (`t`): folded, plus the pending tail, whose rows carry each
+ * response's unit, form, day and countable answers (migration 0042, docs/0031-pending-tail-answers.md):
+ * the tail is read from `tally_pending` alone, by the campaign's index, never from `responses`.
  */
-function pendingResponses(campaignId: string) {
-  return sql`tally_pending p cross join lateral (
-      select r.unit_id, r.form_id, response_tally_day(r.completed_at, r.received_at) as day, r.answers
-        from responses r where r.id = p.response_id and r.campaign_id = ${campaignId} and r.review_state = 'valid' offset 0) r`;
-}
-
-/** Answer tallies of the campaign (`t`): folded, plus the pending tail expanded as the fold does it (migration 0033). */
 function answerTallies(campaignId: string, source: TallySource = 'live') {
   const folded = sql`select unit_id, form_id, day, question_id, answer, n from answer_tallies where campaign_id = ${campaignId}`;
   if (source === 'folded') return sql`(${folded})`;
   return sql`(${folded} union all
-    select r.unit_id, r.form_id, r.day, e.key, e.value, 1 from ${pendingResponses(campaignId)}
-      cross join lateral jsonb_each_text(case when jsonb_typeof(r.answers) = 'object' then r.answers else '{}' end) e
-     where p.campaign_id = ${campaignId} and nullif(nullif(e.value, ''), '[]') is not null)`;
+    select p.unit_id, p.form_id, p.day, e.question_id, e.answer, 1
+      from tally_pending p cross join lateral unnest(p.question_ids, p.answer_texts) e(question_id, answer)
+     where p.campaign_id = ${campaignId})`;
 }
 
-/** Form tallies of the campaign (`t`): folded, plus one per pending response. */
+/** Form tallies of the campaign (`t`): folded, plus one per pending response still valid (a response no longer valid has no answers there). */
 function formTallies(campaignId: string, source: TallySource = 'live') {
   const folded = sql`select unit_id, form_id, day, n from form_tallies where campaign_id = ${campaignId}`;
   if (source === 'folded') return sql`(${folded})`;
-  return sql`(${folded} union all select r.unit_id, r.form_id, r.day, 1 from ${pendingResponses(campaignId)} where p.campaign_id = ${campaignId})`;
+  return sql`(${folded} union all select unit_id, form_id, day, 1 from tally_pending where campaign_id = ${campaignId} and valid)`;
 }
 
 function unitFilter(unitIds: readonly number[] | undefined) {
