@@ -23,7 +23,14 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // Type information from the same two programs `pnpm typecheck` builds (tsconfig.check.json for
+      // every Node package, survey-web's own) plus the root configs: with one program per package
+      // (the project service's nearest tsconfig.json), the files of api, db and packages/* were
+      // typed again for every package importing them. docs/0025-test-concurrency.md.
+      parserOptions: {
+        project: ['./tsconfig.check.json', './survey-web/tsconfig.json', './tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -15,15 +15,23 @@ const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(2, availablePa
 const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 1;
 const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers } as const;
 
+// Pure code (no database, no server, no process-wide cache): the files of a project share one
+// process and its loaded modules instead of a fresh process each. Not for the integration
+// projects: a process keeps caches that are not per database (stored forms by id, for one), and
+// their test databases, cloned from one template, reuse the same ids.
+const pure = { isolate: false } as const;
+
 export default defineConfig({
   test: {
     maxWorkers: fileWorkers,
     projects: [
-      { test: { name: 'forms', root: './packages/forms', include: ['test/**/*.test.ts'] } },
-      { test: { name: 'scoring', root: './packages/scoring', include: ['test/**/*.test.ts'] } },
-      { test: { name: 'repo', root: './test', include: ['repo/**/*.test.ts'] } },
-      { test: { name: 'runtime', root: './packages/runtime', include: ['test/**/*.test.ts'] } },
-      { test: { name: 'contracts', root: './packages/contracts', include: ['test/**/*.test.ts'], passWithNoTests: true } },
+      { test: { name: 'forms', root: './packages/forms', include: ['test/**/*.test.ts'], ...pure } },
+      { test: { name: 'scoring', root: './packages/scoring', include: ['test/**/*.test.ts'], ...pure } },
+      { test: { name: 'repo', root: './test', include: ['repo/**/*.test.ts'], ...pure } },
+      { test: { name: 'runtime', root: './packages/runtime', include: ['test/**/*.test.ts'], ...pure } },
+      {
+        test: { name: 'contracts', root: './packages/contracts', include: ['test/**/*.test.ts'], passWithNoTests: true, ...pure },
+      },
       {
         test: {
           name: 'db',

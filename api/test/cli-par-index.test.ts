@@ -18,11 +18,12 @@ interface Run {
   stderr: string;
 }
 
+/** As `pnpm --silent cli` runs it (package.json): one Node process with tsx's loader. */
 function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
-      join(root, 'node_modules/.bin/tsx'),
-      ['api/src/cli/main.ts', ...args],
+      process.execPath,
+      ['--import', 'tsx', 'api/src/cli/main.ts', ...args],
       { cwd: root, encoding: 'utf8' },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
