@@ -1,4 +1,4 @@
--- The pending tail carries what each response counts for (docs/0031-pending-tail-answers.md).
+-- The pending tail carries what each response counts for (docs/0032-pending-tail-answers.md).
 -- Until now a pending row held only the response id, so the fold and the read-time count of a small
 -- tail looked every pending response up by its random UUID primary key and expanded its answers
 -- with jsonb_each_text. Now the insert trigger writes, beside the id, the response's unit, form and

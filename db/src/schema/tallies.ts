@@ -54,7 +54,7 @@ export const tallyPending = pgTable(
      * What the response counts for, written with it (migration 0042): its unit, form and tally day,
      * and its countable answers as parallel arrays of question ids and answer texts (the text of
      * `value #>> '{}'`, blank, `''` and `[]` left out). The fold and the read-time count of a small
-     * tail read only these rows, never `responses` (docs/0031-pending-tail-answers.md); a review
+     * tail read only these rows, never `responses` (docs/0032-pending-tail-answers.md); a review
      * decision or any other update of a pending response rewrites its row. `valid`: whether the
      * response is valid now; a pending response that a review decision made suspect or invalid stays
      * pending and counts nothing (empty arrays) until the fold drops it or a decision brings it back.

@@ -45,7 +45,7 @@ interface FormRow {
 
 /**
  * Answer tallies of the campaign (`t`): folded, plus the pending tail, whose rows carry each
- * response's unit, form, day and countable answers (migration 0042, docs/0031-pending-tail-answers.md):
+ * response's unit, form, day and countable answers (migration 0042, docs/0032-pending-tail-answers.md):
  * the tail is read from `tally_pending` alone, by the campaign's index, never from `responses`.
  */
 function answerTallies(campaignId: string, source: TallySource = 'live') {
