@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, runMigrations, seed, createDb, startEmbeddedPostgres } from '@hailong/db';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
+import { foldAll, newCampaign, tallyMismatch } from './support/tallies.ts';
 
 const STATES = ['valid', 'suspect', 'pending', 'invalid'] as const;
 
@@ -41,14 +42,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fold' as const), batch: fc.integer({ min: 1, max: 4 }) }) },
 );
 
-async function newCampaign(q: pg.Pool): Promise<string> {
-  const res = await q.query<{ id: string }>(
-    `insert into campaigns (kind, name, year, opens_at, closes_at) values ('sipas', $1, 2021, '2021-01-01', '2021-12-31') returning id`,
-    [`fold ${randomUUID()}`],
-  );
-  return res.rows[0]?.id ?? '';
-}
-
 async function insert(q: pg.Pool | pg.PoolClient, campaignId: string, op: Extract<Op, { kind: 'insert' }>): Promise<string> {
   const res = await q.query<{ id: string }>(
     `insert into responses (client_id, campaign_id, form_id, unit_id, channel, answers, payload_hash, review_state, completed_at)
@@ -56,32 +49,6 @@ async function insert(q: pg.Pool | pg.PoolClient, campaignId: string, op: Extrac
     [randomUUID(), campaignId, op.unit, JSON.stringify(op.answers), op.state, op.day],
   );
   return res.rows[0]?.id ?? '';
-}
-
-/** Live view vs direct GROUP BY vs (after a full fold) the folded tables, for one campaign. */
-async function mismatch(q: pg.Pool, campaignId: string, table: 'answer_tallies_live' | 'answer_tallies'): Promise<unknown> {
-  const res = await q.query(
-    `with t as (select unit_id, form_id, day, question_id, answer, sum(n)::int n from ${table} where campaign_id = $1 group by 1,2,3,4,5 having sum(n) <> 0),
-          d as (select r.unit_id, r.form_id, response_tally_day(r.completed_at, r.received_at) as day, e.key as question_id, a.answer, count(*)::int n
-                  from responses r cross join lateral jsonb_each(r.answers) e cross join lateral (select response_tally_answer(e.value) as answer) a
-                 where r.campaign_id = $1 and r.review_state = 'valid' and a.answer is not null group by 1,2,3,4,5)
-     select * from (select * from t except select * from d) x union all select * from (select * from d except select * from t) y`,
-    [campaignId],
-  );
-  const forms = await q.query(
-    `with t as (select unit_id, day, sum(n)::int n from ${table.replace('answer', 'form')} where campaign_id = $1 group by 1,2 having sum(n) <> 0),
-          d as (select unit_id, response_tally_day(completed_at, received_at) as day, count(*)::int n from responses where campaign_id = $1 and review_state = 'valid' group by 1,2)
-     select * from (select * from t except select * from d) x union all select * from (select * from d except select * from t) y`,
-    [campaignId],
-  );
-  return [...res.rows, ...forms.rows];
-}
-
-async function foldAll(q: pg.Pool): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const res = await q.query<{ n: number }>('select responses_tally_fold(1000) as n');
-    if (res.rows[0]?.n === 0) return;
-  }
 }
 
 describe('tally folding on PostgreSQL', () => {
@@ -99,7 +66,7 @@ describe('tally folding on PostgreSQL', () => {
   test.prop([fc.array(opArb, { minLength: 1, maxLength: 25 })], { numRuns: 40 })(
     'counts stay exact after any sequence of inserts, review decisions, deletes and folds',
     async (ops) => {
-      const campaignId = await newCampaign(pool);
+      const campaignId = await newCampaign(pool, 'fold');
       const ids: string[] = [];
       for (const op of ops) {
         if (op.kind === 'insert') ids.push(await insert(pool, campaignId, op));
@@ -108,15 +75,15 @@ describe('tally folding on PostgreSQL', () => {
         else if (op.kind === 'delete' && ids.length > 0)
           await pool.query('delete from responses where id = $1', ids.splice(op.pick % ids.length, 1));
         else if (op.kind === 'fold') await pool.query('select responses_tally_fold($1)', [op.batch]);
-        expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+        expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
       }
       await foldAll(pool);
-      expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+      expect(await tallyMismatch(pool, [campaignId], 'answer_tallies')).toEqual([]);
     },
   );
 
   it('stays exact when folds race review decisions on other connections', async () => {
-    const campaignId = await newCampaign(pool);
+    const campaignId = await newCampaign(pool, 'fold');
     const ids: string[] = [];
     for (let i = 0; i < 300; i++)
       ids.push(
@@ -145,15 +112,15 @@ describe('tally folding on PostgreSQL', () => {
       for (let i = 0; i < 60; i++) await pool.query('select responses_tally_fold(7)');
     };
     await Promise.all([reviewer(0), reviewer(1), reviewer(2), folder(), folder()]);
-    expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
     await foldAll(pool);
     expect((await pool.query('select count(*)::int as n from tally_pending')).rows[0]).toEqual({ n: 0 });
-    expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies')).toEqual([]);
   });
 
   it('a review decision on a response a running fold has claimed waits for the fold, then moves the counts', async () => {
     await foldAll(pool); // the fold takes any pending response: start from an empty tail
-    const campaignId = await newCampaign(pool);
+    const campaignId = await newCampaign(pool, 'fold');
     const ids: string[] = [];
     for (let i = 0; i < 4; i++)
       ids.push(await insert(pool, campaignId, { kind: 'insert', unit: 1, state: 'valid', answers: { Q1: 2 + i }, day: 0 }));
@@ -173,13 +140,13 @@ describe('tally folding on PostgreSQL', () => {
     } finally {
       folder.release();
     }
-    expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
-    expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies')).toEqual([]);
   });
 
   it('a fold leaves a response whose review decision is not committed, and a fold that fails leaves its rows pending', async () => {
     await foldAll(pool); // the fold takes any pending response: start from an empty tail
-    const campaignId = await newCampaign(pool);
+    const campaignId = await newCampaign(pool, 'fold');
     const ids: string[] = [];
     for (let i = 0; i < 3; i++)
       ids.push(
@@ -194,7 +161,7 @@ describe('tally folding on PostgreSQL', () => {
     } finally {
       reviewer.release();
     }
-    expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
     await pool.query("update responses set review_state = 'valid' where id = $1", [ids[1]]);
     // A fold cut off before it commits: its claim goes with it, nothing is counted twice or lost.
     const folder = await pool.connect();
@@ -207,9 +174,9 @@ describe('tally folding on PostgreSQL', () => {
     }
     const pending = await pool.query('select count(*)::int as n from tally_pending where response_id = any($1::uuid[])', [ids]);
     expect(pending.rows[0]).toEqual({ n: 1 });
-    expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
     await foldAll(pool);
-    expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies')).toEqual([]);
   });
 });
 
@@ -221,12 +188,12 @@ describe('tally folding on embedded PGlite', () => {
       const db = createDb(pool);
       await runMigrations(db);
       await seed(db);
-      const campaignId = await newCampaign(pool);
+      const campaignId = await newCampaign(pool, 'fold');
       for (let i = 0; i < 5; i++)
         await insert(pool, campaignId, { kind: 'insert', unit: 1, state: 'valid', answers: { Q1: 4 }, day: 0 });
-      expect(await mismatch(pool, campaignId, 'answer_tallies_live')).toEqual([]);
+      expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
       expect((await pool.query('select responses_tally_fold(100) as n')).rows[0]).toEqual({ n: 5 });
-      expect(await mismatch(pool, campaignId, 'answer_tallies')).toEqual([]);
+      expect(await tallyMismatch(pool, [campaignId], 'answer_tallies')).toEqual([]);
     } finally {
       await pool.end();
       await pgl.stop();

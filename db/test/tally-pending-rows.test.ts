@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, createPool, runMigrations, seed, startEmbeddedPostgres } from '@hailong/db';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
+import { foldAll, newCampaign, tallyMismatch } from './support/tallies.ts';
 
 type Answers = Record<string, number | string | boolean | null | number[]>;
 
@@ -61,44 +62,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fold' as const), batch: fc.integer({ min: 1, max: 4 }) }) },
 );
 
-async function newCampaign(q: pg.Pool): Promise<string> {
-  const res = await q.query<{ id: string }>(
-    `insert into campaigns (kind, name, year, opens_at, closes_at) values ('sipas', $1, 2021, '2021-01-01', '2021-12-31') returning id`,
-    [`pending rows ${randomUUID()}`],
-  );
-  return res.rows[0]?.id ?? '';
-}
-
 const at = (day: number) => `2021-11-0${3 + day}T03:00:00Z`;
-
-/** Live view (or folded table) against a GROUP BY over the valid responses, for some campaigns. */
-async function mismatch(q: pg.Pool, campaignIds: string[], table: 'answer_tallies_live' | 'answer_tallies'): Promise<unknown[]> {
-  const answers = await q.query(
-    `with t as (select campaign_id, unit_id, form_id, day, question_id, answer, sum(n)::int n from ${table}
-                 where campaign_id = any($1::uuid[]) group by 1,2,3,4,5,6 having sum(n) <> 0),
-          d as (select r.campaign_id, r.unit_id, r.form_id, response_tally_day(r.completed_at, r.received_at) as day, e.key as question_id, a.answer, count(*)::int n
-                  from responses r cross join lateral jsonb_each(r.answers) e cross join lateral (select response_tally_answer(e.value) as answer) a
-                 where r.campaign_id = any($1::uuid[]) and r.review_state = 'valid' and a.answer is not null group by 1,2,3,4,5,6)
-     select * from (select * from t except select * from d) x union all select * from (select * from d except select * from t) y`,
-    [campaignIds],
-  );
-  const forms = await q.query(
-    `with t as (select campaign_id, unit_id, form_id, day, sum(n)::int n from ${table.replace('answer', 'form')}
-                 where campaign_id = any($1::uuid[]) group by 1,2,3,4 having sum(n) <> 0),
-          d as (select campaign_id, unit_id, form_id, response_tally_day(completed_at, received_at) as day, count(*)::int n
-                  from responses where campaign_id = any($1::uuid[]) and review_state = 'valid' group by 1,2,3,4)
-     select * from (select * from t except select * from d) x union all select * from (select * from d except select * from t) y`,
-    [campaignIds],
-  );
-  return [...answers.rows, ...forms.rows];
-}
-
-async function foldAll(q: pg.Pool): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const res = await q.query<{ n: number }>('select responses_tally_fold(1000) as n');
-    if (res.rows[0]?.n === 0) return;
-  }
-}
 
 async function apply(q: pg.Pool, campaigns: [string, string], ids: string[], op: Op): Promise<void> {
   if (op.kind === 'insert') {
@@ -124,14 +88,14 @@ async function apply(q: pg.Pool, campaigns: [string, string], ids: string[], op:
 }
 
 async function checkSequence(q: pg.Pool, ops: Op[]): Promise<void> {
-  const campaigns: [string, string] = [await newCampaign(q), await newCampaign(q)];
+  const campaigns: [string, string] = [await newCampaign(q, 'pending rows'), await newCampaign(q, 'pending rows')];
   const ids: string[] = [];
   for (const op of ops) {
     await apply(q, campaigns, ids, op);
-    expect(await mismatch(q, campaigns, 'answer_tallies_live')).toEqual([]);
+    expect(await tallyMismatch(q, campaigns, 'answer_tallies_live')).toEqual([]);
   }
   await foldAll(q);
-  expect(await mismatch(q, campaigns, 'answer_tallies')).toEqual([]);
+  expect(await tallyMismatch(q, campaigns, 'answer_tallies')).toEqual([]);
 }
 
 describe('pending rows on PostgreSQL', () => {
@@ -152,7 +116,7 @@ describe('pending rows on PostgreSQL', () => {
   );
 
   it('a pending row holds the countable answers of its response and nothing else', async () => {
-    const campaign = await newCampaign(pool);
+    const campaign = await newCampaign(pool, 'pending rows');
     const answers = { Q1: 4, Q2: '', Q3: [], OV: 'ý kiến', X: null, Y: true, Z: [1, 2] };
     const res = await pool.query<{ id: string }>(
       `insert into responses (client_id, campaign_id, form_id, unit_id, channel, answers, payload_hash, review_state, completed_at)
