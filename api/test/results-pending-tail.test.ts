@@ -7,6 +7,7 @@
  * figures) stay exact.
  */
 import { randomUUID } from 'node:crypto';
+import { campaignResultsSchema, campaignSipasSchema } from '@hailong/contracts';
 import { allQuestions, findForm } from '@hailong/forms';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,14 +50,26 @@ describe('results pages with a large unfolded tail', () => {
       expect(res.statusCode, res.body).toBe(201);
     }
   };
+  /**
+   * The pages write their figures with plain JSON.stringify, not through the zod serializer
+   * (docs/0033-results-page-cost.md): every answer must still be exactly its shared schema — parsing
+   * it changes nothing (no missing or mistyped field, no field the schema does not name).
+   */
+  const inShape = async <T>(url: string, schema: { parse(body: unknown): unknown }): Promise<T> => {
+    const body = await get<T>(url);
+    expect(schema.parse(body)).toStrictEqual(body);
+    return body;
+  };
   const fold = () => t.app.db.execute(sql`select responses_tally_fold(50000)`);
   const results = () =>
-    get<{ pending: Pending; units: { unitCode: string; validResponses: number; sipasPercent: number | null }[] }>(
+    inShape<{ pending: Pending; units: { unitCode: string; validResponses: number; sipasPercent: number | null }[] }>(
       `/api/v1/campaigns/${campaignId}/results`,
+      campaignResultsSchema,
     );
   const sipas = () =>
-    get<{ pending: Pending; units: { unitCode: string; validForms: number; sipasPercent: number | null }[] }>(
+    inShape<{ pending: Pending; units: { unitCode: string; validForms: number; sipasPercent: number | null }[] }>(
       `/api/v1/campaigns/${campaignId}/sipas`,
+      campaignSipasSchema,
     );
   const official = async () => ({
     comparison: (

@@ -33,6 +33,7 @@ import { getParMethod, saveParMethod } from './method-service.ts';
 import { parTableOf } from './par-service.ts';
 import { importSelfAssessments, selfAssessmentTemplateRows, type Upload } from './self-assessment-service.ts';
 import { selfAssessmentTemplateCsv, selfAssessmentTemplateXlsx } from '../../reports/self-assessment-template.ts';
+import { plainJsonResponses } from '../../lib/plain-json.ts';
 import { foldIfLeftOut } from '../aggregation/fold-request.ts';
 import { campaignScope, yearScope } from '../supervision/scope.ts';
 import { campaignSipas } from './sipas-service.ts';
@@ -63,6 +64,7 @@ const parRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParamsSchema,
         response: { 200: campaignSipasSchema, 404: errorBodySchema },
       },
+      ...plainJsonResponses,
     },
     async (req) =>
       foldIfLeftOut(app, await campaignSipas(app.db, req.params.id, app.config.suppressMinCell, app.config.resultsPendingMax)),

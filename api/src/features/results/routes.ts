@@ -10,6 +10,7 @@ import {
 } from '@hailong/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainJsonResponses } from '../../lib/plain-json.ts';
 import { foldIfLeftOut } from '../aggregation/fold-request.ts';
 import { campaignScope } from '../supervision/scope.ts';
 import { campaignResults } from './service.ts';
@@ -29,6 +30,7 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParamsSchema,
         response: { 200: campaignResultsSchema, 404: errorBodySchema },
       },
+      ...plainJsonResponses,
     },
     async (req) =>
       foldIfLeftOut(app, await campaignResults(app.db, req.params.id, app.config.suppressMinCell, app.config.resultsPendingMax)),
