@@ -17,6 +17,20 @@ function toDecimal(x: number): { digits: bigint; exponent: number } {
   return { digits: BigInt(whole + fraction), exponent: Number(exp) - fraction.length };
 }
 
+/**
+ * The same rounding on the decimal text when it has no exponent (every figure a page prints): the
+ * kept digits are at most 15 (exact in a double) and the dropped part is at least half a unit
+ * exactly when its first digit is 5 or more, so no BigInt is needed. Gives the same number as the
+ * BigInt path (test/round.test.ts compares them); `undefined` when the text has an exponent.
+ */
+function roundPlainText(text: string, decimals: number): number | undefined {
+  if (text.includes('e')) return undefined;
+  const [whole = '0', fraction = ''] = text.split('.');
+  if (fraction.length <= decimals) return Number(whole + fraction.padEnd(decimals, '0')) / 10 ** decimals;
+  const kept = Number(whole + fraction.slice(0, decimals));
+  return (fraction.charCodeAt(decimals) >= 53 /* '5' */ ? kept + 1 : kept) / 10 ** decimals;
+}
+
 /** Rounds `x` half-up (away from zero) to `decimals` places (0–10). */
 export function roundHalfUp(x: number, decimals = 2): number {
   if (!Number.isFinite(x)) throw new RangeError(`roundHalfUp: not a finite number: ${x}`);
@@ -24,6 +38,8 @@ export function roundHalfUp(x: number, decimals = 2): number {
     throw new RangeError(`roundHalfUp: decimals must be an integer 0–10, got ${decimals}`);
   }
   if (x === 0) return 0;
+  const plain = roundPlainText(Math.abs(x).toPrecision(SIGNIFICANT_DIGITS), decimals);
+  if (plain !== undefined) return x < 0 && plain !== 0 ? -plain : plain;
   const { digits, exponent } = toDecimal(Math.abs(x));
   const shift = exponent + decimals;
   let scaled: bigint;

@@ -15,6 +15,19 @@ function decimalText(n: bigint, k: number): string {
   return k === 0 ? s : `${s.slice(0, -k)}.${s.slice(-k)}`;
 }
 
+/** The rounding as first written (BigInt arithmetic on the 15-digit decimal), which the fast path must equal. */
+function bigIntRound(x: number, decimals: number): number {
+  if (x === 0) return 0;
+  const [mantissa = '0', exp = '0'] = Math.abs(x).toPrecision(15).split('e');
+  const [whole = '0', fraction = ''] = mantissa.split('.');
+  const shift = Number(exp) - fraction.length + decimals;
+  const digits = BigInt(whole + fraction);
+  const divisor = 10n ** BigInt(Math.max(0, -shift));
+  const scaled = shift >= 0 ? digits * 10n ** BigInt(shift) : digits / divisor + (2n * (digits % divisor) >= divisor ? 1n : 0n);
+  const result = Number(scaled) / 10 ** decimals;
+  return x < 0 && result !== 0 ? -result : result;
+}
+
 describe('roundHalfUp', () => {
   it('rounds the halves that binary floating point stores just below .5 upwards', () => {
     expect(roundHalfUp(1.005, 2)).toBe(1.01);
@@ -55,6 +68,27 @@ describe('roundHalfUp', () => {
       expect(roundHalfUp(-x, decimals)).toBe(expected === 0 ? 0 : -expected);
     },
   );
+
+  test.prop(
+    [
+      fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true })),
+      fc.integer({ min: 0, max: 10 }),
+    ],
+    { numRuns: 20_000 },
+  )('gives exactly the number of the BigInt rounding, for any finite double and number of places', (x, decimals) => {
+    expect(Object.is(roundHalfUp(x, decimals), bigIntRound(x, decimals))).toBe(true);
+  });
+
+  it('gives exactly the number of the BigInt rounding at the halves and the edges of the 15 digits', () => {
+    const xs = [
+      0.5, 1.005, 82.985, 999999999999999, 99999999999999.95, 0.0000015, 1e-7, 123456789012.345, 1e20, 9.999999999999995,
+    ];
+    for (const x of xs)
+      for (let d = 0; d <= 10; d++) {
+        expect(Object.is(roundHalfUp(x, d), bigIntRound(x, d))).toBe(true);
+        expect(Object.is(roundHalfUp(-x, d), bigIntRound(-x, d))).toBe(true);
+      }
+  });
 
   test.prop([fc.double({ min: -1e9, max: 1e9, noNaN: true })])(
     'never moves a value by more than half a unit of the last place',
