@@ -148,17 +148,16 @@ export async function campaignSipasResults(
   method?: ParMethod,
   minCell = 1,
 ): Promise<{ unit: UnitRef; result: SipasResult }[]> {
-  return (await sipasResultsWithForms(db, campaign, method, minCell)).results;
+  return (await sipasResultsWithForms(db, campaign, await campaignSipasSettings(db, campaign, method), minCell)).results;
 }
 
 async function sipasResultsWithForms(
   db: DbOrTx,
   campaign: CampaignRow,
-  method?: ParMethod,
+  settings: SipasCampaignSettings,
   minCell = 1,
   source: TallySource = 'live',
 ): Promise<{ results: { unit: UnitRef; result: SipasResult }[]; forms: Map<number, StoredForm> }> {
-  const settings = await campaignSipasSettings(db, campaign, method);
   const counts = await countSipasAnswers(db, campaign.id, { source });
   const forms = await storedForms(
     db,
@@ -195,7 +194,7 @@ export async function campaignSipas(db: DbOrTx, campaignId: string, minCell: num
   const campaign = await getCampaign(db, campaignId);
   const settings = await campaignSipasSettings(db, campaign);
   const pending = await pendingTail(db, campaignId, pendingMax);
-  const { results, forms } = await sipasResultsWithForms(db, campaign, undefined, 1, tallySourceOf(pending));
+  const { results, forms } = await sipasResultsWithForms(db, campaign, settings, 1, tallySourceOf(pending));
   const published = results.map(({ unit, result }) => ({ unit, result, p: publishSipas(result, { minCell }) }));
   const shown = published.map(({ p }) => p.status === 'ok' && p.suppressed === null);
   const perception = publishShareLines(
