@@ -44,17 +44,22 @@ interface FormRow {
 }
 
 /**
- * Answer tallies of the campaign (`t`): folded, plus the pending tail, whose rows carry each
- * response's unit, form, day and countable answers (migration 0042, docs/0032-pending-tail-answers.md):
- * the tail is read from `tally_pending` alone, by the campaign's index, never from `responses`.
+ * Answer tallies of the campaign inside its window (and of `unitIds`), one row per tally: folded, plus
+ * the pending tail, whose rows carry each response's unit, form, day and countable answers (migration
+ * 0042, docs/0032-pending-tail-answers.md), read from `tally_pending` alone by the campaign's index,
+ * never from `responses`. Each branch applies the window itself, so the pending rows are filtered
+ * before their answers are expanded (`unnest` in the select list: the two arrays side by side), and
+ * the sum reads no campaign row per tally (docs/0033-results-page-cost.md).
  */
-function answerTallies(campaignId: string, source: TallySource = 'live') {
-  const folded = sql`select unit_id, form_id, day, question_id, answer, n from answer_tallies where campaign_id = ${campaignId}`;
-  if (source === 'folded') return sql`(${folded})`;
+function answerTallies(campaignId: string, opts: CountOptions) {
+  const folded = sql`select t.unit_id, t.form_id, t.question_id, t.answer, t.n
+      from answer_tallies t join campaigns c on c.id = ${campaignId}
+     where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}`;
+  if (opts.source === 'folded') return sql`(${folded})`;
   return sql`(${folded} union all
-    select p.unit_id, p.form_id, p.day, e.question_id, e.answer, 1
-      from tally_pending p cross join lateral unnest(p.question_ids, p.answer_texts) e(question_id, answer)
-     where p.campaign_id = ${campaignId})`;
+    select t.unit_id, t.form_id, unnest(t.question_ids), unnest(t.answer_texts), 1
+      from tally_pending t join campaigns c on c.id = ${campaignId}
+     where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)})`;
 }
 
 /** Form tallies of the campaign (`t`): folded, plus one per pending response still valid (a response no longer valid has no answers there). */
@@ -72,8 +77,7 @@ function unitFilter(unitIds: readonly number[] | undefined) {
 async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<AnswerRow[]> {
   const res = await db.execute(sql`
     select t.unit_id as "unitId", t.form_id as "formId", t.question_id as "questionId", t.answer, sum(t.n)::int as "count"
-      from ${answerTallies(campaignId, opts.source)} t join campaigns c on c.id = ${campaignId}
-     where ${tallyInWindow} ${unitFilter(opts.unitIds)}
+      from ${answerTallies(campaignId, opts)} t
      group by 1, 2, 3, 4 having sum(t.n) > 0`);
   return res.rows as unknown as AnswerRow[];
 }
