@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { prepareApiDatabase, resolveDatabase, resolveRedis, startApi, StartupError, type AppConfig } from '@hailong/api';
 import type { RuntimeConfig } from '@hailong/runtime';
-import { startWorker, workerConfigFrom, type WorkerHandle } from '@hailong/worker';
+import { EMBEDDED_TALLY_FOLD_BATCH, startWorker, workerConfigFrom, type WorkerHandle } from '@hailong/worker';
 import closeWithGrace from 'close-with-grace';
 
 export const ROLES = ['all', 'api', 'worker', 'migrate'] as const;
@@ -51,7 +51,11 @@ async function runAll(config: RuntimeConfig): Promise<void> {
   await prepareApiDatabase(db.url, config.admin);
   const { app, address } = await startApi({ ...config, webDist: WEB_DIST }, db.url, { dbPoolSize: db.embedded ? 8 : 20 });
   let worker: WorkerHandle | null = null;
-  if (config.runWorker) worker = await startWorker(workerConfigFrom(config, db.url));
+  if (config.runWorker)
+    worker = await startWorker(
+      workerConfigFrom(config, db.url),
+      db.embedded ? { tallyFoldBatch: EMBEDDED_TALLY_FOLD_BATCH } : {},
+    );
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'closing after error');
     await app.close();

@@ -5,4 +5,4 @@ export { sweep, type SweepOptions } from './jobs/sweep.ts';
 export { sendAccountNotices } from './jobs/account-notices.ts';
 export { createDueDigests, createDueReminders } from './jobs/sweep-repo.ts';
 export { purgeDuePersonalData } from './jobs/retention.ts';
-export { TALLY_FOLD_BATCH } from './jobs/tally-fold.ts';
+export { EMBEDDED_TALLY_FOLD_BATCH, foldTallies, TALLY_FOLD_BATCH } from './jobs/tally-fold.ts';

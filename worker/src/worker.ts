@@ -44,6 +44,8 @@ export interface StartWorkerOptions {
   schedulers?: boolean;
   /** How often missing schedulers are re-created, and the lost jobs with them (default: the reclaim interval, 5 s). */
   scheduleCheckMs?: number;
+  /** Responses per call of the tally fold (default TALLY_FOLD_BATCH; EMBEDDED_TALLY_FOLD_BATCH on the embedded database). */
+  tallyFoldBatch?: number;
 }
 
 /** Runs `fn` each time the connection is ready again after having been lost (not on the first connect). */
@@ -141,7 +143,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
         return reclaimed;
       }
       if (job.name === TALLY_FOLD_JOB) {
-        const folded = await foldTallies(deps.db);
+        const folded = await foldTallies(deps.db, { batch: opts.tallyFoldBatch });
         await compactInvitationCounts(deps.db);
         await compactReviewStateCounts(deps.db);
         return folded;

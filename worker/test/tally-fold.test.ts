@@ -7,7 +7,11 @@ import { testEnv } from '../../test/support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
 import { TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
 
-describe('tally-fold schedule', () => {
+// The default batch, and the embedded database's small one (50 responses: several calls in one job).
+describe.each([
+  { batch: undefined, label: 'default batch' },
+  { batch: 7, label: 'batches of 7' },
+])('tally-fold schedule ($label)', ({ batch }) => {
   let database: TestDatabase;
   let worker: WorkerHandle;
   let pool: pg.Pool;
@@ -23,7 +27,7 @@ describe('tally-fold schedule', () => {
           TALLY_FOLD_INTERVAL_MS: '200',
         }),
       ),
-      { log: () => undefined },
+      { log: () => undefined, ...(batch === undefined ? {} : { tallyFoldBatch: batch }) },
     );
   });
   afterAll(async () => {

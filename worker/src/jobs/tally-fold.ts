@@ -15,6 +15,15 @@ import { sql } from 'drizzle-orm';
  */
 export const TALLY_FOLD_BATCH = 20_000;
 
+/**
+ * The batch on the embedded PGlite (docs/0035-embedded-fold-batch.md): PGlite runs in the process's
+ * main thread, one query at a time, so a fold call holds every request for its whole duration. A call
+ * costs about 5 ms plus 5.5 µs per response there: 500 responses hold the thread about 8 ms (a 2 s
+ * backlog of 2,800 in one call: about 20 ms), for about twice the CPU per response of large batches.
+ * Between two calls the queries that arrived meanwhile run first.
+ */
+export const EMBEDDED_TALLY_FOLD_BATCH = 500;
+
 export async function foldTallies(db: Db, opts: { batch?: number; budgetMs?: number } = {}): Promise<number> {
   const batch = opts.batch ?? TALLY_FOLD_BATCH;
   const until = Date.now() + (opts.budgetMs ?? 5_000);
