@@ -18,6 +18,9 @@ import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { answerAll } from './field-fixtures.ts';
 import { postgresOnly } from '../support/engine.ts';
 
+/** A sync's answer is awaited as long as the app awaits it (60 s, enumerator-api.ts), not Playwright's 30 s. */
+const SYNC = { timeout: 60_000 };
+
 let sys: TestSystem;
 let browser: Browser;
 let cookie: string;
@@ -124,14 +127,14 @@ describe('enumerator app offline', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await context.setOffline(false); // the app syncs by itself when the network comes back
-    await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 4 phiếu mới' }).waitFor();
+    await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 4 phiếu mới' }).waitFor(SYNC);
     expect(await stored()).toBe(4);
     expect(await page.getByTestId('e-pending').textContent()).toBe('0');
     expect(await page.locator('li[data-state="synced"]').count()).toBe(4);
     await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent(), { timeout: 30_000 }).toContain('2 / 10');
 
     await page.getByRole('button', { name: /Đồng bộ/ }).click();
-    await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 0 phiếu mới' }).waitFor();
+    await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 0 phiếu mới' }).waitFor(SYNC);
     expect(await stored()).toBe(4);
     await context.close();
   });
@@ -153,7 +156,7 @@ describe('enumerator app offline', () => {
 
       const before = await stored();
       await context.setOffline(false);
-      await page.getByTestId('e-status').filter({ hasText: '2 phiếu bị từ chối' }).waitFor();
+      await page.getByTestId('e-status').filter({ hasText: '2 phiếu bị từ chối' }).waitFor(SYNC);
       expect(await stored()).toBe(before + 1);
       expect(await page.getByTestId('e-rejected').textContent()).toBe('2');
       const rejected = page.locator('li[data-state="rejected"]');
@@ -180,7 +183,7 @@ describe('enumerator app offline', () => {
         expect.stringMatching(/\(ST34\)$/),
       ]);
       await move.getByRole('button', { name: 'Chuyển và gửi lại' }).click();
-      await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
+      await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor(SYNC);
       expect(await stored()).toBe(before + 2);
       expect(await page.getByTestId('e-rejected').textContent()).toBe('1');
       await expect.poll(() => page.locator('li[data-assignment="ST34"]').textContent(), { timeout: 30_000 }).toContain('2 / 10');
@@ -229,7 +232,7 @@ describe('enumerator app offline', () => {
     })`);
       const before = await stored();
       await context.setOffline(false);
-      await page.getByTestId('e-status').filter({ hasText: '1 phiếu bị từ chối' }).waitFor();
+      await page.getByTestId('e-status').filter({ hasText: '1 phiếu bị từ chối' }).waitFor(SYNC);
       expect(await page.locator('li[data-state="rejected"]').textContent()).toMatch(/Câu 1: \S/);
 
       await page.getByRole('button', { name: 'Sửa và gửi lại' }).click();
@@ -240,7 +243,7 @@ describe('enumerator app offline', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await invalid.getByText('4 · Hài lòng', { exact: true }).click();
       await page.getByRole('button', { name: 'Lưu và gửi lại' }).click();
-      await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor();
+      await page.getByTestId('e-status').filter({ hasText: 'Đã gửi 1 phiếu mới' }).waitFor(SYNC);
       expect(await stored()).toBe(before + 1);
       expect(await page.getByTestId('e-rejected').textContent()).toBe('0');
       await context.close();
