@@ -249,4 +249,35 @@ describe('enumerator app offline', () => {
       await context.close();
     },
   );
+
+  it('keeps each downloaded form once on the phone, lists every assignment, and opens offline what an older version stored', async () => {
+    const units = ['ST02', 'ST03', 'ST05', 'ST16', 'ST26', 'ST30']; // more than the first screen's cards
+    await newEnumerator('dtv4@buudien.vn', units);
+    const context = await browser.newContext({ ...PHONE, baseURL: sys.baseUrl });
+    const page = await context.newPage();
+    await logIn(page, 'dtv4@buudien.vn');
+    const cards = page.getByRole('list', { name: 'Phân công của bạn' }).getByRole('listitem');
+    await expect.poll(() => cards.count()).toBe(units.length);
+    // What the phone keeps: each distinct form once, each assignment naming its forms by index.
+    const kept = await page.evaluate<{ forms: string[]; each: string[] }>(`(() => {
+      const s = JSON.parse(localStorage.getItem('hl-e-assignments'));
+      return { forms: s.forms.map((f) => f.code), each: s.assignments.map((a) => a.unitCode + ':' + a.forms.join(',')) };
+    })()`);
+    expect(kept.forms).toEqual(['01/2021-TT', '02/2021-DVCTT']);
+    expect(kept.each).toEqual(units.map((u) => `${u}:0,1`));
+
+    // A phone updated from the version that kept every assignment with its own copy of the forms.
+    await page.evaluate(`(() => {
+      const s = JSON.parse(localStorage.getItem('hl-e-assignments'));
+      const old = s.assignments.map((a) => ({ ...a, forms: a.forms.map((i) => s.forms[i]) }));
+      localStorage.setItem('hl-e-assignments', JSON.stringify(old));
+    })()`);
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => cards.count()).toBe(units.length);
+    await page.locator('li[data-assignment="ST30"]').getByRole('button', { name: FORM_01 }).click();
+    await page.locator('.sf-question').first().waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Phiếu khảo sát trực tiếp – mẫu 01');
+    await context.close();
+  });
 });

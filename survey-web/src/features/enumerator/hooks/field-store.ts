@@ -8,7 +8,7 @@
  * the rejected store (never dropped), a network failure or an expired session stops the round and
  * keeps the rest with backoff (resumable; the server is idempotent by client id).
  */
-import type { EnumeratorAssignment, FieldForm, SyncResult } from '@hailong/contracts';
+import type { EnumeratorAssignment, FieldForm, PublicForm, SyncResult } from '@hailong/contracts';
 import { isErrorCode } from '@hailong/contracts/errors';
 import type { FailureReason, Sent } from '@/lib/api-client';
 import { newClientId } from '@/lib/client-id';
@@ -41,18 +41,69 @@ const BATCH = 200;
 
 export const outbox = createOutbox<QueuedInterview>('enumerator');
 
-function read<T>(key: string, fallback: T): T {
+/** The last value read per key, with the stored text it came from. */
+const lastRead = new Map<string, { raw: string | null; value: unknown }>();
+
+/**
+ * The stored value of `key` (`decode`d), or `fallback`. While the stored text is unchanged a read
+ * returns the same object, so the page's re-read after each change re-renders only what changed.
+ */
+function read<T>(key: string, fallback: T, decode: (stored: unknown) => T = (stored) => stored as T): T {
   try {
     const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : fallback;
+    const last = lastRead.get(key);
+    if (last && last.raw === raw) return last.value as T;
+    const value = raw ? decode(JSON.parse(raw)) : fallback;
+    lastRead.set(key, { raw, value });
+    return value;
   } catch {
     return fallback;
   }
 }
 const write = (key: string, value: unknown) => localStorage.setItem(key, JSON.stringify(value));
 
-export const loadAssignments = () => read<EnumeratorAssignment[]>(ASSIGNMENTS_KEY, []);
-export const saveAssignments = (a: EnumeratorAssignment[]) => write(ASSIGNMENTS_KEY, a);
+/**
+ * The assignments as stored: every assignment of a campaign carries the same forms, so each distinct
+ * form is kept once and an assignment names its forms by index. With the forms repeated, 20
+ * assignments were ~420 KB that the phone read and parsed before its first screen (docs/0034).
+ */
+interface StoredAssignments {
+  forms: PublicForm[];
+  assignments: (Omit<EnumeratorAssignment, 'forms'> & { forms: number[] })[];
+}
+
+function packAssignments(list: EnumeratorAssignment[]): StoredAssignments {
+  const forms: PublicForm[] = [];
+  const index = new Map<string, number>();
+  const assignments = list.map((a) => ({
+    ...a,
+    forms: a.forms.map((f) => {
+      const key = JSON.stringify(f);
+      let i = index.get(key);
+      if (i === undefined) {
+        i = forms.push(f) - 1;
+        index.set(key, i);
+      }
+      return i;
+    }),
+  }));
+  return { forms, assignments };
+}
+
+/** The assignments with their forms; a form several assignments share is one object. */
+function unpackAssignments(stored: StoredAssignments | EnumeratorAssignment[]): EnumeratorAssignment[] {
+  if (Array.isArray(stored)) return stored; // written by an older version of the app
+  return stored.assignments.map((a) => ({
+    ...a,
+    forms: a.forms.map((i) => stored.forms[i]).filter((f): f is PublicForm => f !== undefined),
+  }));
+}
+
+export const loadAssignments = () =>
+  read<EnumeratorAssignment[]>(ASSIGNMENTS_KEY, [], (stored) =>
+    unpackAssignments(stored as StoredAssignments | EnumeratorAssignment[]),
+  );
+export const saveAssignments = (a: EnumeratorAssignment[]) => write(ASSIGNMENTS_KEY, packAssignments(a));
 /** Rejections recorded by older versions of the app (reason only: their answers were not kept). */
 export const loadRejected = () => read<SyncedForm[]>(REJECTED_KEY, []);
 export const loadSyncedCount = () => read<number>(SYNCED_KEY, 0);
