@@ -4,6 +4,7 @@
  */
 import type { EnumeratorAssignment } from '@hailong/contracts';
 import { formName } from '@hailong/contracts/names';
+import { memo } from 'react';
 import { placeTitle, unitLine } from './place';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
   onStart: (assignment: EnumeratorAssignment, formCode: string) => void;
 }
 
-export function AssignmentList({ assignments, queuedBy, onStart }: Props) {
+export const AssignmentList = memo(function AssignmentList({ assignments, queuedBy, onStart }: Props) {
   return (
     <ul className="e-list" aria-label="Phân công của bạn">
       {assignments.map((a) => {
@@ -62,4 +63,4 @@ export function AssignmentList({ assignments, queuedBy, onStart }: Props) {
       })}
     </ul>
   );
-}
+});

@@ -8,7 +8,7 @@
  */
 import type { EnumeratorAssignment } from '@hailong/contracts';
 import { formName } from '@hailong/contracts/names';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newClientId } from '@/lib/client-id';
 import { fetchAssignments } from '../api/enumerator-api';
 import {
@@ -61,8 +61,9 @@ function useFieldState() {
     setSyncedLog(loadSyncedLog());
     setLegacyRejected(loadRejected());
     setLastSync(loadLastSync());
-    setQueued(await outbox.list());
-    setRejected(await rejectedForms.list());
+    const [queued, rejected] = [await outbox.list(), await rejectedForms.list()];
+    setQueued((before) => (before.length + queued.length === 0 ? before : queued));
+    setRejected((before) => (before.length + rejected.length === 0 ? before : rejected));
   }, []);
   return { assignments, queued, synced, syncedLog, rejected, legacyRejected, lastSync, reload };
 }
@@ -111,6 +112,15 @@ export default function EnumeratorPage() {
     registerOfflineShell({ ...ENUMERATOR_SHELL, lazyParts: loadValidator });
     void reload();
   }, [reload]);
+
+  const queuedBy = useMemo(
+    () => field.queued.reduce<Record<string, number>>((m, i) => ({ ...m, [i.assignmentId]: (m[i.assignmentId] ?? 0) + 1 }), {}),
+    [field.queued],
+  );
+  const start = useCallback((a: EnumeratorAssignment, formCode: string) => {
+    setStatus(null);
+    setScreen({ kind: 'interview', assignment: a, formCode, startedAt: new Date().toISOString() });
+  }, []);
 
   if (field.assignments.length === 0 || screen.kind === 'login') {
     const again = screen.kind === 'login';
@@ -200,10 +210,6 @@ export default function EnumeratorPage() {
     );
   }
 
-  const queuedBy = field.queued.reduce<Record<string, number>>(
-    (m, i) => ({ ...m, [i.assignmentId]: (m[i.assignmentId] ?? 0) + 1 }),
-    {},
-  );
   return (
     <main className="e-page" lang="vi">
       <h1>Phiếu khảo sát SIPAS — Điều tra viên</h1>
@@ -219,14 +225,7 @@ export default function EnumeratorPage() {
         onSync={() => void sync()}
         onLogin={() => setScreen({ kind: 'login' })}
       />
-      <AssignmentList
-        assignments={field.assignments}
-        queuedBy={queuedBy}
-        onStart={(a, formCode) => {
-          setStatus(null);
-          setScreen({ kind: 'interview', assignment: a, formCode, startedAt: new Date().toISOString() });
-        }}
-      />
+      <AssignmentList assignments={field.assignments} queuedBy={queuedBy} onStart={start} />
       <FormLog
         assignments={field.assignments}
         queued={field.queued}
