@@ -258,6 +258,7 @@ describe('enumerator app offline', () => {
     await logIn(page, 'dtv4@buudien.vn');
     const cards = page.getByRole('list', { name: 'Phân công của bạn' }).getByRole('listitem');
     await expect.poll(() => cards.count()).toBe(units.length);
+    expect(await page.locator('ul[aria-busy]').count()).toBe(0); // every card is in
     // What the phone keeps: each distinct form once, each assignment naming its forms by index.
     const kept = await page.evaluate<{ forms: string[]; each: string[] }>(`(() => {
       const s = JSON.parse(localStorage.getItem('hl-e-assignments'));

@@ -19,6 +19,7 @@ import { shownQuestionIds } from '@hailong/forms/conditions';
 import { answersResolver, loadValidator, toAnswers, toValues, type FormValues } from './answers-resolver';
 import { FormProgress } from './form-progress';
 import { QuestionField } from './question-field';
+import { useStepwise } from '@/lib/use-stepwise';
 import { whenSettled } from '@/lib/when-settled';
 import './survey-form.css';
 
@@ -44,27 +45,6 @@ export interface SurveyFormProps {
 function firstSectionWith(form: PublicForm, ids: string[]): number {
   const i = form.sections.findIndex((s) => s.questions.some((q) => ids.includes(q.id)));
   return Math.max(i, 0);
-}
-
-/**
- * How many sections are rendered: all of them, or (`stepwise`) the first one, then one more in a
- * task of its own after each frame that shows the ones before. (An effect may run before that
- * frame when the frame is late, hence the animation frame before the task.)
- */
-function useRenderedSections(count: number, stepwise: boolean): number {
-  const [rendered, setRendered] = useState(stepwise ? 1 : count);
-  useEffect(() => {
-    if (rendered >= count) return;
-    let task: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      task = setTimeout(() => setRendered((n) => n + 1), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(task);
-    };
-  }, [rendered, count]);
-  return Math.min(rendered, count);
 }
 
 /** Number of questions before each section (section i's questions are numbered from starts[i] + 1). */
@@ -98,7 +78,8 @@ export function SurveyForm(props: SurveyFormProps) {
   const starts = useMemo(() => sectionStarts(form), [form]);
   const total = form.sections.reduce((n, s) => n + s.questions.length, 0);
   // A form reopened with errors shows them all at once.
-  const rendered = useRenderedSections(form.sections.length, firstSectionFirst && !paged && !initialErrors);
+  const sections = form.sections.length;
+  const rendered = useStepwise(sections, firstSectionFirst && !paged && !initialErrors ? 1 : sections, 1);
   const complete = rendered === form.sections.length;
 
   useEffect(() => {

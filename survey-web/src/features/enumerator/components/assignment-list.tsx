@@ -1,11 +1,18 @@
 /**
  * The enumerator's assignments: where (hamlet, commune, then the unit), progress against each quota
- * (synced + waiting on this phone) and one big button per form, named in words.
+ * (synced + waiting on this phone) and one big button per form, named in words. The first cards
+ * (a phone's screenful) are rendered at once and the rest a few at a time after the first frame,
+ * so a long list does not hold the first screen (docs/0034); until then the list is `aria-busy`.
  */
 import type { EnumeratorAssignment } from '@hailong/contracts';
 import { formName } from '@hailong/contracts/names';
 import { memo } from 'react';
+import { useStepwise } from '@/lib/use-stepwise';
 import { placeTitle, unitLine } from './place';
+
+/** Cards on the first screen (a phone shows two or three), then cards per later task. */
+const FIRST_CARDS = 4;
+const MORE_CARDS = 8;
 
 interface Props {
   assignments: EnumeratorAssignment[];
@@ -14,9 +21,10 @@ interface Props {
 }
 
 export const AssignmentList = memo(function AssignmentList({ assignments, queuedBy, onStart }: Props) {
+  const shown = useStepwise(assignments.length, FIRST_CARDS, MORE_CARDS);
   return (
-    <ul className="e-list" aria-label="Phân công của bạn">
-      {assignments.map((a) => {
+    <ul className="e-list" aria-label="Phân công của bạn" aria-busy={shown < assignments.length || undefined}>
+      {assignments.slice(0, shown).map((a) => {
         const queued = queuedBy[a.id] ?? 0;
         const done = a.collected + queued;
         const over = done > a.quota;
