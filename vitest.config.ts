@@ -10,9 +10,9 @@ import { defineConfig } from 'vitest/config';
 const setting = (value: string | undefined): number | undefined => (Number(value) > 0 ? Math.floor(Number(value)) : undefined);
 const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(2, availableParallelism());
 // The browser journeys (e2e, e2e-embedded) run after the others, this many files at once in all
-// (Vitest counts maxWorkers per group, and both projects are one group): by default two. Each
+// (Vitest counts maxWorkers per group, and both projects are one group): by default one. Each
 // project starts one Chromium that its files connect to (test/support/browser-server.ts).
-const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 2;
+const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 1;
 const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers } as const;
 
 // Pure code (no database, no server, no process-wide cache): the files of a project share one

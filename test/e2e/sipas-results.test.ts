@@ -97,7 +97,7 @@ describe('SIPAS results page', () => {
     await page.getByRole('heading', { name: /Kết quả: SIPAS 2026 quầy/ }).waitFor();
 
     const row = page.locator('tr[data-unit="ST34"]');
-    await expect.poll(() => row.locator('[data-col="valid"]').textContent()).toBe('2');
+    await expect.poll(() => row.locator('[data-col="valid"]').textContent(), { timeout: 30_000 }).toBe('2');
     expect(await row.locator('[data-col="suspect"]').textContent()).toBe('2');
     // Two valid quick forms: the unit's quick rate is withheld as "< 5", with its reason for every reader (issue 14).
     const quick = row.locator('[data-col="quick"] [data-withheld="small"]');
@@ -118,7 +118,7 @@ describe('SIPAS results page', () => {
     await first.getByRole('button', { name: /^Chấp nhận/ }).click();
     await first.getByLabel(/Lý do chấp nhận/).fill('Đã xem camera: hai công dân khác nhau');
     await first.getByRole('button', { name: /Xác nhận chấp nhận/ }).click();
-    await expect.poll(() => row.locator('[data-col="valid"]').textContent()).toBe('3');
+    await expect.poll(() => row.locator('[data-col="valid"]').textContent(), { timeout: 30_000 }).toBe('3');
     expect(await row.locator('[data-col="suspect"]').textContent()).toBe('1');
     await page.getByRole('status').filter({ hasText: 'trên 1 phiếu nghi ngờ' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -149,7 +149,7 @@ describe('SIPAS results page', () => {
 
     await sys.app.db.execute('select responses_tally_fold(50000)');
     await notice.getByRole('button', { name: 'Cập nhật số liệu' }).click();
-    await expect.poll(() => row.locator('[data-col="valid"]').textContent()).toBe('5');
+    await expect.poll(() => row.locator('[data-col="valid"]').textContent(), { timeout: 30_000 }).toBe('5');
     expect(await notice.count()).toBe(0);
     await context.close();
   });
