@@ -7,7 +7,8 @@ import { testEnv } from '../../test/support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
 import { TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
 
-// The default batch, and the embedded database's small one (50 responses: several calls in one job).
+// The default batch, and a batch smaller than the test's 50 responses, as the embedded database's
+// EMBEDDED_TALLY_FOLD_BATCH is smaller than a busy backlog: one job then folds in several calls.
 describe.each([
   { batch: undefined, label: 'default batch' },
   { batch: 7, label: 'batches of 7' },
