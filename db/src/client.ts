@@ -24,4 +24,14 @@ export function createDb(pool: pg.Pool): Db {
   return drizzle(pool, { schema });
 }
 
+/**
+ * One object per `createDb` handle, shared by every transaction opened on it: the key for a cache
+ * that holds rows of one database (a process may hold handles on several, as tests do). drizzle
+ * hands the handle's relational schema config to each of its transactions and builds it anew per
+ * handle.
+ */
+export function databaseKey(db: DbOrTx): object {
+  return db._.tableNamesMap;
+}
+
 export { schema };

@@ -1,10 +1,11 @@
 /**
  * Form versions stored in the database. Stored definitions are immutable once used, so they are
- * cached per process by (code, version); the latest version of a code is looked up each time
- * a cache entry is missing.
+ * cached per process and database by (code, version) and by id; the latest version of a code is
+ * looked up each time a cache entry is missing. Per database: a process may serve several (tests
+ * do), whose ids and versions say nothing about each other's forms.
  */
 import { formDefinitionSchema, type FormDefinition } from '@hailong/forms';
-import { schema, type DbOrTx } from '@hailong/db';
+import { databaseKey, schema, type DbOrTx } from '@hailong/db';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 
 export interface StoredForm {
@@ -14,16 +15,30 @@ export interface StoredForm {
   definition: FormDefinition;
 }
 
-const byKey = new Map<string, StoredForm>();
-const byId = new Map<number, StoredForm>();
+interface FormCache {
+  byKey: Map<string, StoredForm>;
+  byId: Map<number, StoredForm>;
+}
+const caches = new WeakMap<object, FormCache>();
 
-function remember(row: { id: number; code: string; version: number; definition: unknown }): StoredForm {
+function cacheOf(db: DbOrTx): FormCache {
+  const key = databaseKey(db);
+  let c = caches.get(key);
+  if (!c) {
+    c = { byKey: new Map(), byId: new Map() };
+    caches.set(key, c);
+  }
+  return c;
+}
+
+function remember(db: DbOrTx, row: { id: number; code: string; version: number; definition: unknown }): StoredForm {
   const f: StoredForm = {
     id: row.id,
     code: row.code,
     version: row.version,
     definition: formDefinitionSchema.parse(row.definition),
   };
+  const { byKey, byId } = cacheOf(db);
   byKey.set(`${f.code}@${f.version}`, f);
   byId.set(f.id, f);
   return f;
@@ -32,7 +47,7 @@ function remember(row: { id: number; code: string; version: number; definition: 
 /** The given version of a form, or its latest version when `version` is omitted. */
 export async function findStoredForm(db: DbOrTx, code: string, version?: number): Promise<StoredForm | undefined> {
   if (version !== undefined) {
-    const hit = byKey.get(`${code}@${version}`);
+    const hit = cacheOf(db).byKey.get(`${code}@${version}`);
     if (hit) return hit;
   }
   const { forms } = schema;
@@ -42,18 +57,19 @@ export async function findStoredForm(db: DbOrTx, code: string, version?: number)
     .where(version === undefined ? eq(forms.code, code) : and(eq(forms.code, code), eq(forms.version, version)))
     .orderBy(desc(forms.version))
     .limit(1);
-  return rows[0] ? remember(rows[0]) : undefined;
+  return rows[0] ? remember(db, rows[0]) : undefined;
 }
 
 export async function findStoredFormById(db: DbOrTx, id: number): Promise<StoredForm | undefined> {
-  const hit = byId.get(id);
+  const hit = cacheOf(db).byId.get(id);
   if (hit) return hit;
   const rows = await db.select().from(schema.forms).where(eq(schema.forms.id, id)).limit(1);
-  return rows[0] ? remember(rows[0]) : undefined;
+  return rows[0] ? remember(db, rows[0]) : undefined;
 }
 
 /** Drops cached entries of a version whose definition was replaced (only possible before first use). */
-export function forgetStoredForm(code: string, version: number): void {
+export function forgetStoredForm(db: DbOrTx, code: string, version: number): void {
+  const { byKey, byId } = cacheOf(db);
   const hit = byKey.get(`${code}@${version}`);
   byKey.delete(`${code}@${version}`);
   if (hit) byId.delete(hit.id);

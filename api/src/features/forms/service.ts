@@ -90,7 +90,7 @@ export async function importFormWorkbook(
     }
     return a;
   });
-  if (action === 'replaced') forgetStoredForm(form.code, form.version);
+  if (action === 'replaced') forgetStoredForm(db, form.code, form.version);
   return result(action);
 }
 
