@@ -1,9 +1,15 @@
 /**
  * Natural batching of submissions into one database call (docs/0005-kiosk-submit-path.md): a
- * submission is sent at once when fewer than `maxInFlight` batches are being written; otherwise it
- * waits for the next batch, which leaves as soon as one in flight returns. No timer: a quiet network
- * pays no extra latency, a busy one pays one transaction per batch instead of one per submission.
+ * submission is sent when fewer than `maxInFlight` batches are being written; otherwise it waits for
+ * the next batch, which leaves as soon as one in flight returns. No timer: a quiet network pays no
+ * extra latency, a busy one pays one transaction per batch instead of one per submission.
  * One batch in flight measured best on 2 cores (test/bench/kiosk-submit.ts).
+ *
+ * "At once" is at the end of the event loop's current turn (`setImmediate`), not inside the first
+ * submission's call: submissions that reach the batcher in the same turn (requests read from the
+ * same poll, the replies of one pipelined Redis round trip) leave together. Sent synchronously, the
+ * first of them left alone and the others waited for its whole round trip, and a convoy formed:
+ * half the batches were of one submission (docs/0037-ingest-tail.md).
  *
  * A batch is one call of a set-returning database function taking the batch as a jsonb array and
  * answering one row per item with its index (`idx`). If a batch fails as a whole (a deadlock, a
@@ -30,6 +36,7 @@ export interface BatchOptions<S> {
 export class SubmitBatcher<S, R extends { idx: number }> {
   private queue: Waiting<S, R>[] = [];
   private inFlight = 0;
+  private flushScheduled = false;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -43,7 +50,17 @@ export class SubmitBatcher<S, R extends { idx: number }> {
     });
   }
 
+  /** Sends what is queued at the end of this turn of the event loop (once per turn). */
   private pump(): void {
+    if (this.flushScheduled || this.inFlight >= (this.opts.maxInFlight ?? 1)) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
     while (this.inFlight < (this.opts.maxInFlight ?? 1) && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.opts.maxBatch ?? 64);
       this.inFlight++;
