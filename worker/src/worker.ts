@@ -13,7 +13,7 @@ import { startMailLeases, type MailLeases } from './jobs/mail-leases.ts';
 import { createMailDispatcher, type MailDispatcher } from './jobs/mail-batch.ts';
 import { processMailJob } from './jobs/process-mail.ts';
 import { reclaim, sweep } from './jobs/sweep.ts';
-import { compactInvitationCounts, compactReviewStateCounts, foldTallies } from './jobs/tally-fold.ts';
+import { compactCounts, foldTallies } from './jobs/tally-fold.ts';
 import { keepSchedules, maintenanceSchedules } from './schedules.ts';
 import { DISPATCH_MAIL_JOB, QUEUE, TALLY_FOLD_JOB } from '@hailong/runtime';
 
@@ -144,8 +144,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
       }
       if (job.name === TALLY_FOLD_JOB) {
         const folded = await foldTallies(deps.db, { batch: opts.tallyFoldBatch });
-        await compactInvitationCounts(deps.db);
-        await compactReviewStateCounts(deps.db);
+        await compactCounts(deps.db);
         return folded;
       }
       throw new Error(`unknown maintenance job ${job.name}`);

@@ -35,6 +35,37 @@ export const answerTallies = pgTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.formId, t.day, t.questionId, t.answer] })],
 );
 
+/** The columns of the answer totals and of their deltas: campaign × unit × form × question × answer, and the count. */
+function answerTotalColumns() {
+  return {
+    campaignId: uuid('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    formId: integer('form_id').notNull(),
+    questionId: text('question_id').notNull(),
+    answer: text('answer').notNull(),
+    n: integer('n').notNull(),
+  };
+}
+
+/**
+ * The answer tallies summed over every day (migration 0043, docs/0036-answer-tally-totals.md):
+ * campaign × unit × form × question × answer, so a results page reads a few thousand rows whatever
+ * the number of days, and subtracts the days outside the campaign window from `answer_tallies`.
+ * The fold upserts it in the statement that upserts `answer_tallies`; the other writers of
+ * `answer_tallies` (review decisions and deletions, through `responses_tally_delta`) append signed
+ * rows to `answer_tally_total_deltas` instead, so they never wait on a shared row, and
+ * `answer_tally_totals_compact()` (the worker's fold job) moves those into this table. Readers sum
+ * both, which equals the sum of `answer_tallies` over the days at every moment.
+ */
+export const answerTallyTotals = pgTable('answer_tally_totals', answerTotalColumns(), (t) => [
+  primaryKey({ name: 'answer_tally_totals_pk', columns: [t.campaignId, t.unitId, t.formId, t.questionId, t.answer] }),
+]);
+
+/** Signed changes of `answer_tally_totals` not yet compacted into it (append-only; see above). */
+export const answerTallyTotalDeltas = pgTable('answer_tally_total_deltas', answerTotalColumns(), (t) => [
+  index('answer_tally_total_deltas_campaign_idx').on(t.campaignId),
+]);
+
 /**
  * Valid responses not yet folded into the tallies above (migration 0007): the insert trigger only
  * records the id here, so a submission never waits on the shared per-unit tally rows; the worker's

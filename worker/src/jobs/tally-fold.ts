@@ -37,19 +37,23 @@ export async function foldTallies(db: Db, opts: { batch?: number; budgetMs?: num
 }
 
 /**
- * Sums the response-rate delta rows appended since the last run into one row per key (migration
- * 0030, docs/0020-response-rate-counts.md); counts are exact either way, this keeps reads short.
+ * The compactions the fold job runs after the fold. Each sums the signed delta rows its writers
+ * appended since the last run (writers append so they never wait on a shared row); counts are exact
+ * either way, compacting keeps reads short:
+ * - response-rate counts (migration 0030, docs/0020-response-rate-counts.md),
+ * - review-state counts (migration 0039, docs/0030-review-state-counts.md),
+ * - answer totals over the days (migration 0043, docs/0036-answer-tally-totals.md): changes of
+ *   folded responses (review decisions, deletions) moved into `answer_tally_totals`.
  */
-export async function compactInvitationCounts(db: Db): Promise<number> {
-  const res = await db.execute<{ n: number }>(sql`select invitation_counts_compact() as n`);
-  return res.rows[0]?.n ?? 0;
-}
+const COMPACTIONS = [
+  sql`select invitation_counts_compact() as n`,
+  sql`select response_state_counts_compact() as n`,
+  sql`select answer_tally_totals_compact() as n`,
+];
 
-/**
- * Sums the review-state delta rows appended since the last run into one row per key (migration
- * 0039, docs/0030-review-state-counts.md); counts are exact either way, this keeps reads short.
- */
-export async function compactReviewStateCounts(db: Db): Promise<number> {
-  const res = await db.execute<{ n: number }>(sql`select response_state_counts_compact() as n`);
-  return res.rows[0]?.n ?? 0;
+/** Runs every compaction, one after the other; returns the rows each removed or moved. */
+export async function compactCounts(db: Db): Promise<number[]> {
+  const out: number[] = [];
+  for (const statement of COMPACTIONS) out.push((await db.execute<{ n: number }>(statement)).rows[0]?.n ?? 0);
+  return out;
 }

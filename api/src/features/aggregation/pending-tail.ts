@@ -19,7 +19,7 @@ export type TallySource = 'live' | 'folded';
 /** The pending tail of a campaign, counted up to `max` + 1, and when the fold last moved responses. */
 export async function pendingTail(db: DbOrTx, campaignId: string, max: number): Promise<PendingTail> {
   const res = await db.execute<{ n: number; foldedAt: Date | string | null }>(sql`
-    select (select count(*)::int from (select 1 from tally_pending where campaign_id = ${campaignId} limit ${max + 1}) p) as "n",
+    select tally_pending_count(${campaignId}, ${max + 1}) as "n",
            (select folded_at from tally_fold_state) as "foldedAt"`);
   const row = res.rows[0];
   const n = row?.n ?? 0;

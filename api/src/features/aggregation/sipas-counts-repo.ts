@@ -44,17 +44,33 @@ interface FormRow {
 }
 
 /**
- * Answer tallies of the campaign inside its window (and of `unitIds`), one row per tally: folded, plus
- * the pending tail, whose rows carry each response's unit, form, day and countable answers (migration
+ * Answer tallies of the campaign inside its window (and of `unitIds`), rows to sum: folded, plus the
+ * pending tail, whose rows carry each response's unit, form, day and countable answers (migration
  * 0042, docs/0032-pending-tail-answers.md), read from `tally_pending` alone by the campaign's index,
- * never from `responses`. Each branch applies the window itself, so the pending rows are filtered
- * before their answers are expanded (`unnest` in the select list: the two arrays side by side), and
- * the sum reads no campaign row per tally (docs/0033-results-page-cost.md).
+ * never from `responses`.
+ *
+ * The folded answers are read from their totals over all days (migration 0043,
+ * docs/0036-answer-tally-totals.md: `answer_tally_totals` and the deltas not yet compacted into it),
+ * minus the day rows outside the window, found through the campaign's few `form_tallies` days (a day
+ * row of `answer_tallies` always has its `form_tallies` row: the fold and the delta write both). So
+ * the read is a few thousand rows whatever the number of days. When the window leaves out more days
+ * than it keeps, the days inside it are summed instead (`fromTotals`).
+ *
+ * Each branch applies the window itself, so the pending rows are filtered before their answers are
+ * expanded (`unnest` in the select list: the two arrays side by side), and the sum reads no campaign
+ * row per tally (docs/0033-results-page-cost.md).
  */
 function answerTallies(campaignId: string, opts: CountOptions) {
   const folded = sql`select t.unit_id, t.form_id, t.question_id, t.answer, t.n
-      from answer_tallies t join campaigns c on c.id = ${campaignId}
-     where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}`;
+      from answer_tally_totals t where t.campaign_id = ${campaignId} and ${fromTotals(campaignId)} ${unitFilter(opts.unitIds)}
+    union all
+    select t.unit_id, t.form_id, t.question_id, t.answer, t.n
+      from answer_tally_total_deltas t where t.campaign_id = ${campaignId} and ${fromTotals(campaignId)} ${unitFilter(opts.unitIds)}
+    union all
+    select a.unit_id, a.form_id, a.question_id, a.answer, case when ${fromTotals(campaignId)} then -a.n else a.n end
+      from form_tallies t join campaigns c on c.id = ${campaignId}
+      join answer_tallies a on (a.campaign_id, a.unit_id, a.form_id, a.day) = (t.campaign_id, t.unit_id, t.form_id, t.day)
+     where t.campaign_id = ${campaignId} and (${tallyInWindow}) is true <> ${fromTotals(campaignId)} ${unitFilter(opts.unitIds)}`;
   if (opts.source === 'folded') return sql`(${folded})`;
   return sql`(${folded} union all
     select t.unit_id, t.form_id, unnest(t.question_ids), unnest(t.answer_texts), 1
@@ -62,11 +78,30 @@ function answerTallies(campaignId: string, opts: CountOptions) {
      where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)})`;
 }
 
-/** Form tallies of the campaign (`t`): folded, plus one per pending response still valid (a response no longer valid has no answers there). */
-function formTallies(campaignId: string, source: TallySource = 'live') {
-  const folded = sql`select unit_id, form_id, day, n from form_tallies where campaign_id = ${campaignId}`;
-  if (source === 'folded') return sql`(${folded})`;
-  return sql`(${folded} union all select unit_id, form_id, day, 1 from tally_pending where campaign_id = ${campaignId} and valid)`;
+/**
+ * Whether the folded answers are read as totals minus the days outside the window (true), or as the
+ * days inside it (false, when the window leaves out more of the campaign's unit × form × day rows
+ * than it keeps, as after a window edit that cut most of the collection). One value per query.
+ */
+function fromTotals(campaignId: string) {
+  return sql`(select count(*) filter (where (${tallyInWindow}) is true) >= count(*) filter (where (${tallyInWindow}) is not true)
+      from form_tallies t join campaigns c on c.id = ${campaignId} where t.campaign_id = ${campaignId})`;
+}
+
+/**
+ * Form tallies of the campaign inside its window (and of `unitIds`), rows to sum, in the shape of
+ * `answerTallies`: folded (a few rows a day), plus one per pending response still valid (a response
+ * no longer valid has no answers there).
+ */
+function formTallies(campaignId: string, opts: CountOptions) {
+  const folded = sql`select t.unit_id, t.form_id, t.n
+      from form_tallies t join campaigns c on c.id = ${campaignId}
+     where t.campaign_id = ${campaignId} and ${tallyInWindow} ${unitFilter(opts.unitIds)}`;
+  if (opts.source === 'folded') return sql`(${folded})`;
+  return sql`(${folded} union all
+    select t.unit_id, t.form_id, 1
+      from tally_pending t join campaigns c on c.id = ${campaignId}
+     where t.campaign_id = ${campaignId} and t.valid and ${tallyInWindow} ${unitFilter(opts.unitIds)})`;
 }
 
 function unitFilter(unitIds: readonly number[] | undefined) {
@@ -85,8 +120,7 @@ async function answerRows(db: DbOrTx, campaignId: string, opts: CountOptions): P
 async function formRows(db: DbOrTx, campaignId: string, opts: CountOptions): Promise<FormRow[]> {
   const res = await db.execute(sql`
     select t.unit_id as "unitId", t.form_id as "formId", sum(t.n)::int as "n"
-      from ${formTallies(campaignId, opts.source)} t join campaigns c on c.id = ${campaignId}
-     where ${tallyInWindow} ${unitFilter(opts.unitIds)}
+      from ${formTallies(campaignId, opts)} t
      group by 1, 2 having sum(t.n) > 0`);
   return res.rows as unknown as FormRow[];
 }
