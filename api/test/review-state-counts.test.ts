@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/support/build-app.ts';
 import { startTestSystem, type TestSystem } from '../../test/support/system.ts';
 import { openSipasCampaign, pairKiosk, submitKioskRun, submitOnlineForm } from './kiosk-fixtures.ts';
+import { editResponses, type Scene } from './response-edits.ts';
 
 let t: TestApp;
 /** Plain SQL on the app's pool: every statement its own transaction, as the writers run them. */
@@ -73,12 +74,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('compact' as const) }) },
 );
 
-interface Scene {
-  id: string;
-  units: number[];
-  formId: number;
-}
-
 async function newCampaign(): Promise<Scene> {
   const res = await c.query<{ id: string }>(
     `insert into campaigns (kind, name, year, opens_at, closes_at) values ('sipas', 'Đếm trạng thái ' || gen_random_uuid(), 2021, $1, $2) returning id`,
@@ -87,12 +82,6 @@ async function newCampaign(): Promise<Scene> {
   const units = (await c.query<{ id: number }>('select id from units order by code limit 3')).rows.map((r) => r.id);
   const formId = (await c.query<{ id: number }>(`select id from forms where code = 'QUICK/2021' limit 1`)).rows[0]?.id ?? 0;
   return { id: res.rows[0]?.id ?? '', units, formId };
-}
-
-/** The campaign's responses in a fixed order, so `k` names the same response across operations. */
-async function ids(s: Scene, from: number, span = 1): Promise<string[]> {
-  const res = await c.query<{ id: string }>('select id from responses where campaign_id = $1 order by client_id', [s.id]);
-  return res.rows.slice(from, from + span).map((r) => r.id);
 }
 
 const at = (h: number | null) => (h === null ? null : new Date(Date.UTC(2021, 10, 1) + h * 3_600_000).toISOString());
@@ -106,24 +95,13 @@ async function apply(o: Op, s: Scene): Promise<void> {
         [s.id, s.formId, s.units[o.unit], o.channel, o.state, at(o.hours), o.count],
       );
       return;
-    case 'review':
-      await c.query('update responses set review_state = $2 where id = any($1::uuid[])', [await ids(s, o.k, o.span), o.state]);
-      return;
     case 'moveDay':
-      await c.query('update responses set completed_at = $2::timestamptz where id = any($1::uuid[])', [
-        await ids(s, o.k, o.span),
-        at(o.hours),
-      ]);
-      return;
+      return editResponses(c, s, { ...o, completedAt: at(o.hours) });
+    case 'review':
     case 'moveUnit':
-      await c.query('update responses set unit_id = $2 where id = any($1::uuid[])', [await ids(s, o.k), s.units[o.unit]]);
-      return;
     case 'delete':
-      await c.query('delete from responses where id = any($1::uuid[])', [await ids(s, o.k)]);
-      return;
     case 'shuffle':
-      await c.query('select responses_shuffle_staff($1, $2, $3)', [s.id, s.units[o.unit], s.formId]);
-      return;
+      return editResponses(c, s, o);
     case 'fold':
       await c.query('select responses_tally_fold(1000)');
       return;

@@ -1,7 +1,8 @@
 /**
  * The live tallies (folded tallies + pending tail, migration 0007) must equal a GROUP BY over the
  * valid responses after ANY interleaving of inserts, review decisions, deletes and folds — including
- * folds racing review decisions on other connections.
+ * folds racing review decisions on other connections. The answer totals over the days (migration
+ * 0043) equal the day rows at every step (`tallyMismatch`), with compactions among the operations.
  */
 import { randomUUID } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
@@ -17,7 +18,8 @@ type Op =
   | { kind: 'insert'; unit: number; state: (typeof STATES)[number]; answers: Record<string, number | string>; day: number }
   | { kind: 'review'; pick: number; state: (typeof STATES)[number] }
   | { kind: 'delete'; pick: number }
-  | { kind: 'fold'; batch: number };
+  | { kind: 'fold'; batch: number }
+  | { kind: 'compact' };
 
 const answersArb = fc.record(
   { Q1: fc.integer({ min: 1, max: 5 }), Q2: fc.constantFrom(1, 3, 5, ''), Q3: fc.constantFrom('a', 'b') },
@@ -40,6 +42,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fold' as const), batch: fc.integer({ min: 1, max: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const) }) },
 );
 
 async function insert(q: pg.Pool | pg.PoolClient, campaignId: string, op: Extract<Op, { kind: 'insert' }>): Promise<string> {
@@ -75,6 +78,7 @@ describe('tally folding on PostgreSQL', () => {
         else if (op.kind === 'delete' && ids.length > 0)
           await pool.query('delete from responses where id = $1', ids.splice(op.pick % ids.length, 1));
         else if (op.kind === 'fold') await pool.query('select responses_tally_fold($1)', [op.batch]);
+        else if (op.kind === 'compact') await pool.query('select answer_tally_totals_compact()');
         expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
       }
       await foldAll(pool);
@@ -111,7 +115,10 @@ describe('tally folding on PostgreSQL', () => {
     const folder = async () => {
       for (let i = 0; i < 60; i++) await pool.query('select responses_tally_fold(7)');
     };
-    await Promise.all([reviewer(0), reviewer(1), reviewer(2), folder(), folder()]);
+    const compactor = async () => {
+      for (let i = 0; i < 30; i++) await pool.query('select answer_tally_totals_compact()');
+    };
+    await Promise.all([reviewer(0), reviewer(1), reviewer(2), folder(), folder(), compactor()]);
     expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
     await foldAll(pool);
     expect((await pool.query('select count(*)::int as n from tally_pending')).rows[0]).toEqual({ n: 0 });
@@ -141,6 +148,29 @@ describe('tally folding on PostgreSQL', () => {
       folder.release();
     }
     expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies')).toEqual([]);
+  });
+
+  it('a review decision on a folded response does not wait for a fold of the same unit and answers on another day', async () => {
+    await foldAll(pool); // the fold takes any pending response: start from an empty tail
+    const campaignId = await newCampaign(pool, 'fold');
+    const old = await insert(pool, campaignId, { kind: 'insert', unit: 3, state: 'valid', answers: { Q1: 5 }, day: 1 });
+    await foldAll(pool);
+    await insert(pool, campaignId, { kind: 'insert', unit: 3, state: 'valid', answers: { Q1: 5 }, day: 0 });
+    const folder = await pool.connect();
+    try {
+      await folder.query('begin');
+      // The fold has added to the unit's answer totals and has not committed.
+      expect((await folder.query('select responses_tally_fold(100) as n')).rows[0]).toEqual({ n: 1 });
+      const review = pool.query("update responses set review_state = 'invalid' where id = $1", [old]);
+      const waited = await Promise.race([review.then(() => false), new Promise((resolve) => setTimeout(resolve, 2_000, true))]);
+      expect(waited).toBe(false);
+      await folder.query('commit');
+    } finally {
+      folder.release();
+    }
+    expect(await tallyMismatch(pool, [campaignId], 'answer_tallies')).toEqual([]);
+    await pool.query('select answer_tally_totals_compact()');
     expect(await tallyMismatch(pool, [campaignId], 'answer_tallies')).toEqual([]);
   });
 

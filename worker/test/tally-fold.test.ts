@@ -65,4 +65,37 @@ describe.each([
     });
     expect(await live()).toEqual({ n: 50 });
   });
+
+  it('moves the answer-total deltas of review decisions into the totals (docs/0036-answer-tally-totals.md)', async () => {
+    const campaign = await pool.query<{ id: string }>(
+      `insert into campaigns (kind, name, year, opens_at, closes_at) values ('sipas', 'compact', 2021, '2021-01-01', '2021-12-31') returning id`,
+    );
+    const campaignId = campaign.rows[0]?.id;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await pool.query<{ id: string }>(
+        `insert into responses (client_id, campaign_id, form_id, unit_id, channel, answers, payload_hash, completed_at)
+         values ($1, $2, 3, 1, 'kiosk', '{"OV": 4}', 'x', '2021-11-03T03:00:00Z') returning id`,
+        [randomUUID(), campaignId],
+      );
+      ids.push(res.rows[0]?.id ?? '');
+    }
+    const totals = async () =>
+      (
+        await pool.query(
+          `select (select coalesce(sum(n), 0)::int from answer_tally_totals where campaign_id = $1) as totals,
+                  (select count(*)::int from answer_tally_total_deltas where campaign_id = $1) as deltas`,
+          [campaignId],
+        )
+      ).rows[0];
+    const until = async (want: unknown) => {
+      const deadline = Date.now() + 15_000;
+      while (JSON.stringify(await totals()) !== JSON.stringify(want) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await totals()).toEqual(want);
+    };
+    await until({ totals: 3, deltas: 0 });
+    await pool.query(`update responses set review_state = 'invalid' where id = $1`, [ids[0]]);
+    await until({ totals: 2, deltas: 0 });
+  });
 });

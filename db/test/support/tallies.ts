@@ -1,7 +1,7 @@
 /**
  * What the tally tests share: a campaign of their own, a full fold, and the check that a tally
  * table (the live view, or the folded table after a full fold) holds exactly what a GROUP BY over
- * the valid responses gives.
+ * the valid responses gives, and that the answer totals over the days equal the day rows.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -49,5 +49,24 @@ export async function tallyMismatch(
      select * from (select * from t except select * from d) x union all select * from (select * from d except select * from t) y`,
     [campaignIds],
   );
-  return [...answers.rows, ...forms.rows];
+  return [...answers.rows, ...forms.rows, ...(await totalsMismatch(q, campaignIds))];
+}
+
+/**
+ * The rows where the answer totals over the days (`answer_tally_totals` plus the deltas not yet
+ * compacted, migration 0043) differ from `answer_tallies` summed over its days: none at every moment,
+ * folded, compacted or not.
+ */
+export async function totalsMismatch(q: pg.Pool, campaignIds: string[]): Promise<unknown[]> {
+  const res = await q.query(
+    `with t as (select 'totals' as side, campaign_id, unit_id, form_id, question_id, answer, sum(n)::int n
+                  from (select * from answer_tally_totals union all select * from answer_tally_total_deltas) x
+                 where campaign_id = any($1::uuid[]) group by 2, 3, 4, 5, 6 having sum(n) <> 0),
+          d as (select 'days' as side, campaign_id, unit_id, form_id, question_id, answer, sum(n)::int n from answer_tallies
+                 where campaign_id = any($1::uuid[]) group by 2, 3, 4, 5, 6 having sum(n) <> 0)
+     select * from (select * from t except select 'totals', campaign_id, unit_id, form_id, question_id, answer, n from d) x
+     union all select * from (select * from d except select 'days', campaign_id, unit_id, form_id, question_id, answer, n from t) y`,
+    [campaignIds],
+  );
+  return res.rows;
 }
