@@ -1,6 +1,7 @@
 /**
- * What a front door of the web app makes the browser download before it can show anything: the
- * scripts its HTML entry loads (`<script src>` and `modulepreload` links) and everything they import
+ * What a front door of the web app makes the browser download before it can show its first question:
+ * the scripts its HTML entry loads (`<script src>` and `modulepreload` links), the chunks it fetches
+ * with `import()` before that question (`firstQuestionChunks`), and everything they import
  * statically (chunks loaded with `import()` later, e.g. the form validator or the poster's QR code,
  * are not counted), gzipped, measured on the built survey-web/dist.
  */
@@ -13,6 +14,12 @@ export const webAssetsDir = webDistDir + 'assets/';
 
 /** The HTML entries of the three respondent apps (vite.respondent.config.ts). */
 export const frontDoors = { kiosk: 'kiosk.html', online: 'online.html', enumerator: 'enumerator.html' } as const;
+
+/**
+ * Chunks (file name prefixes) an entry loads with `import()` before its first question: the
+ * enumerator app's interview screen, fetched once the assignment list is painted (docs/0038).
+ */
+export const firstQuestionChunks: Record<string, string[]> = { 'enumerator.html': ['interview-screen-'] };
 
 export interface InitialJs {
   files: { name: string; gzipBytes: number }[];
@@ -38,6 +45,8 @@ export function initialJs(entry: string, dist = webDistDir): InitialJs | null {
     ...page.matchAll(/<link[^>]*rel="modulepreload"[^>]*\shref="\/assets\/([^"]+\.js)"/g),
   ];
   for (const m of loaded) if (m[1]) visit(m[1]);
+  const lazy = firstQuestionChunks[entry] ?? [];
+  for (const f of all) if (f.endsWith('.js') && lazy.some((p) => f.startsWith(p))) visit(f);
   if (seen.size === 0) return null;
   const files = [...seen].map((name) => ({ name, gzipBytes: gzipSync(readFileSync(dir + name)).length }));
   return { files, kb: files.reduce((a, f) => a + f.gzipBytes, 0) / 1024 };

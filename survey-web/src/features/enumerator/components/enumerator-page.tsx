@@ -27,24 +27,60 @@ import {
 } from '../hooks/field-store';
 import { rejectedForms, type RejectedForm } from '../hooks/rejected-store';
 import { AnswersView } from './answers-view';
-import { loadValidator } from '@/components/survey-form/answers-resolver';
 import { ENUMERATOR_SHELL, registerOfflineShell } from '@/lib/offline-shell';
+import { preloadable } from '@/lib/preloadable';
 import { useFlushSchedule } from '@/lib/use-outbox';
 import { useOnline } from '../hooks/use-online';
 import { AssignmentList } from './assignment-list';
 import { assignmentLabel } from './place';
 import { FormLog } from './form-log';
-import { InterviewScreen } from './interview-screen';
 import { LoginScreen } from './login-screen';
 import { summaryText } from './status-text';
 import { SyncPanel } from './sync-panel';
+import '@/components/survey-form/survey-form.css';
 import '../enumerator.css';
+
+/**
+ * The interview screen (the survey renderer and react-hook-form, a third of the app's script) is a
+ * chunk of its own: the assignment list is on screen without it, and it is fetched as soon as the
+ * list is painted, so it is there when the enumerator taps (docs/0038). The offline shell keeps it.
+ */
+const Interview = preloadable(() => import('./interview-screen').then((m) => m.InterviewScreen), {
+  loading: (
+    <main className="e-page" lang="vi">
+      <p className="e-status" role="status">
+        Đang mở phiếu…
+      </p>
+    </main>
+  ),
+  failed: ({ onLeave }) => (
+    <main className="e-page" lang="vi">
+      <p className="e-status" role="alert">
+        Không mở được phiếu: máy chưa tải xong phần phỏng vấn khi còn mạng. Hãy mở lại khi có mạng. (The interview screen could
+        not be loaded.)
+      </p>
+      <button type="button" className="e-back" onClick={onLeave}>
+        ← Danh sách
+      </button>
+    </main>
+  ),
+});
+const preloadInterview = () => Interview.preload().catch(() => undefined);
+/** What the offline shell keeps besides the page's own files: the interview screen and the validator. */
+const offlineParts = () => Promise.all([Interview.preload(), import('./interview-screen').then((m) => m.loadValidator())]);
 
 type Screen =
   | { kind: 'list' }
   | { kind: 'login' }
   | { kind: 'interview'; assignment: EnumeratorAssignment; formCode: string; startedAt: string; fixing?: RejectedForm }
   | { kind: 'view'; rejected: RejectedForm };
+
+/** Forms waiting on the phone per assignment id (one pass: the outbox can hold hundreds of forms). */
+function countByAssignment(queued: QueuedInterview[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const q of queued) counts[q.assignmentId] = (counts[q.assignmentId] ?? 0) + 1;
+  return counts;
+}
 
 /** What the phone holds, re-read from storage after every change. */
 function useFieldState() {
@@ -109,14 +145,12 @@ export default function EnumeratorPage() {
   const online = useOnline();
 
   useEffect(() => {
-    registerOfflineShell({ ...ENUMERATOR_SHELL, lazyParts: loadValidator });
+    void preloadInterview();
+    registerOfflineShell({ ...ENUMERATOR_SHELL, lazyParts: offlineParts });
     void reload();
   }, [reload]);
 
-  const queuedBy = useMemo(
-    () => field.queued.reduce<Record<string, number>>((m, i) => ({ ...m, [i.assignmentId]: (m[i.assignmentId] ?? 0) + 1 }), {}),
-    [field.queued],
-  );
+  const queuedBy = useMemo(() => countByAssignment(field.queued), [field.queued]);
   const start = useCallback((a: EnumeratorAssignment, formCode: string) => {
     setStatus(null);
     setScreen({ kind: 'interview', assignment: a, formCode, startedAt: new Date().toISOString() });
@@ -169,7 +203,7 @@ export default function EnumeratorPage() {
           `${assignmentLabel(assignment)}, ${formName(form)}`,
         );
       return (
-        <InterviewScreen
+        <Interview.Component
           key={fixing.clientId}
           assignment={assignment}
           form={form}
@@ -199,7 +233,7 @@ export default function EnumeratorPage() {
       window.scrollTo(0, 0);
     };
     return (
-      <InterviewScreen
+      <Interview.Component
         key={startedAt}
         assignment={assignment}
         form={form}

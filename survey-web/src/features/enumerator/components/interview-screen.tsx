@@ -7,6 +7,8 @@ import type { EnumeratorAssignment, PublicForm } from '@hailong/contracts';
 import { formName } from '@hailong/contracts/names';
 import { useCallback, useState } from 'react';
 import { SurveyForm } from '@/components/survey-form/survey-form';
+// Fetched with this screen's chunk (docs/0038): the page's offline shell loads the validator through it.
+export { loadValidator } from '@/components/survey-form/answers-resolver';
 import { placeTitle, unitLine } from './place';
 import { timeText } from './status-text';
 
