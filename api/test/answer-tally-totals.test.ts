@@ -34,7 +34,7 @@ type Op =
   | { op: 'moveUnit'; k: number; unit: number }
   | { op: 'delete'; k: number }
   | { op: 'shuffle'; unit: number }
-  | { op: 'fold'; batch: number }
+  | { op: 'fold'; batch: number; units: number | null }
   | { op: 'compact' }
   | { op: 'window'; opens: number; days: number; closedEarly: number | null };
 
@@ -69,7 +69,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('moveUnit' as const), k, unit }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), k }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('shuffle' as const), unit }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('fold' as const), batch: fc.integer({ min: 1, max: 1000 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('fold' as const),
+      batch: fc.integer({ min: 1, max: 1000 }),
+      // The embedded worker's calls by units (migration 0045), or any rows.
+      units: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('compact' as const) }) },
   {
     weight: 2,
@@ -118,7 +126,7 @@ async function apply(o: Op, s: Scene): Promise<void> {
     case 'shuffle':
       return editResponses(c, s, o);
     case 'fold':
-      await c.query('select responses_tally_fold($1)', [o.batch]);
+      await c.query('select responses_tally_fold($1, $2)', [o.batch, o.units]);
       return;
     case 'compact':
       await c.query('select answer_tally_totals_compact()');

@@ -18,7 +18,7 @@ type Op =
   | { kind: 'insert'; unit: number; state: (typeof STATES)[number]; answers: Record<string, number | string>; day: number }
   | { kind: 'review'; pick: number; state: (typeof STATES)[number] }
   | { kind: 'delete'; pick: number }
-  | { kind: 'fold'; batch: number }
+  | { kind: 'fold'; batch: number; units: number | null }
   | { kind: 'compact' };
 
 const answersArb = fc.record(
@@ -41,7 +41,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), state: fc.constantFrom(...STATES) }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('fold' as const), batch: fc.integer({ min: 1, max: 4 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('fold' as const),
+      batch: fc.integer({ min: 1, max: 4 }),
+      // The embedded worker's calls by units (migration 0045), or any rows.
+      units: fc.option(fc.integer({ min: 1, max: 2 }), { nil: null }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const) }) },
 );
 
@@ -77,7 +85,7 @@ describe('tally folding on PostgreSQL', () => {
           await pool.query('update responses set review_state = $2 where id = $1', [ids[op.pick % ids.length], op.state]);
         else if (op.kind === 'delete' && ids.length > 0)
           await pool.query('delete from responses where id = $1', ids.splice(op.pick % ids.length, 1));
-        else if (op.kind === 'fold') await pool.query('select responses_tally_fold($1)', [op.batch]);
+        else if (op.kind === 'fold') await pool.query('select responses_tally_fold($1, $2)', [op.batch, op.units]);
         else if (op.kind === 'compact') await pool.query('select answer_tally_totals_compact()');
         expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
       }
@@ -112,13 +120,13 @@ describe('tally folding on PostgreSQL', () => {
         }
       }
     };
-    const folder = async () => {
-      for (let i = 0; i < 60; i++) await pool.query('select responses_tally_fold(7)');
+    const folder = async (units: number | null) => {
+      for (let i = 0; i < 60; i++) await pool.query('select responses_tally_fold(7, $1)', [units]);
     };
     const compactor = async () => {
       for (let i = 0; i < 30; i++) await pool.query('select answer_tally_totals_compact()');
     };
-    await Promise.all([reviewer(0), reviewer(1), reviewer(2), folder(), folder(), compactor()]);
+    await Promise.all([reviewer(0), reviewer(1), reviewer(2), folder(null), folder(1), compactor()]);
     expect(await tallyMismatch(pool, [campaignId], 'answer_tallies_live')).toEqual([]);
     await foldAll(pool);
     expect((await pool.query('select count(*)::int as n from tally_pending')).rows[0]).toEqual({ n: 0 });

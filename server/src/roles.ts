@@ -2,7 +2,13 @@
 import { fileURLToPath } from 'node:url';
 import { prepareApiDatabase, resolveDatabase, resolveRedis, startApi, StartupError, type AppConfig } from '@hailong/api';
 import type { RuntimeConfig } from '@hailong/runtime';
-import { EMBEDDED_TALLY_FOLD_BATCH, startWorker, workerConfigFrom, type WorkerHandle } from '@hailong/worker';
+import {
+  EMBEDDED_TALLY_FOLD_BATCH,
+  EMBEDDED_TALLY_FOLD_UNITS,
+  startWorker,
+  workerConfigFrom,
+  type WorkerHandle,
+} from '@hailong/worker';
 import closeWithGrace from 'close-with-grace';
 
 export const ROLES = ['all', 'api', 'worker', 'migrate'] as const;
@@ -54,7 +60,7 @@ async function runAll(config: RuntimeConfig): Promise<void> {
   if (config.runWorker)
     worker = await startWorker(
       workerConfigFrom(config, db.url),
-      db.embedded ? { tallyFoldBatch: EMBEDDED_TALLY_FOLD_BATCH } : {},
+      db.embedded ? { tallyFoldBatch: EMBEDDED_TALLY_FOLD_BATCH, tallyFoldUnits: EMBEDDED_TALLY_FOLD_UNITS } : {},
     );
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'closing after error');

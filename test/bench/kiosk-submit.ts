@@ -13,7 +13,7 @@ import { CLIENTS, PER_CLIENT } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
 import { frontDoors, initialJs } from '../support/bundle-size.ts';
 import { buildTestApp } from '../support/build-app.ts';
-import { EMBEDDED_TALLY_FOLD_BATCH, foldTallies, TALLY_FOLD_BATCH } from '@hailong/worker';
+import { EMBEDDED_TALLY_FOLD_BATCH, EMBEDDED_TALLY_FOLD_UNITS, foldTallies, TALLY_FOLD_BATCH } from '@hailong/worker';
 import { kioskBody, openSipasCampaign, pairKiosk, quickAnswers, type PairedKiosk } from '../../api/test/kiosk-fixtures.ts';
 
 async function main() {
@@ -42,10 +42,15 @@ async function main() {
     // Each fold that moved rows is timed: a burst of database CPU every 2 s that the floor's rounds do not
     // have (its rows are not folded), a likely source of the API's p99.
     // The worker's fold path on both engines: batches of TALLY_FOLD_BATCH on PostgreSQL, the launcher's
-    // smaller EMBEDDED_TALLY_FOLD_BATCH on the embedded PGlite.
+    // calls by units (EMBEDDED_TALLY_FOLD_BATCH, EMBEDDED_TALLY_FOLD_UNITS) on the embedded PGlite.
     const folds: number[] = [];
     const foldOnce = (): Promise<number> =>
-      foldTallies(t.app.db, { batch: benchEngine === 'embedded' ? EMBEDDED_TALLY_FOLD_BATCH : TALLY_FOLD_BATCH });
+      foldTallies(
+        t.app.db,
+        benchEngine === 'embedded'
+          ? { batch: EMBEDDED_TALLY_FOLD_BATCH, units: EMBEDDED_TALLY_FOLD_UNITS }
+          : { batch: TALLY_FOLD_BATCH },
+      );
     const fold = setInterval(() => {
       const t0 = performance.now();
       void foldOnce().then(
@@ -88,7 +93,7 @@ async function main() {
     writeBenchSection({
       key: 'kiosk-submit',
       title: 'Issues 5 and 16 — kiosk submissions',
-      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} kiosk-submit\` (${engineLabel()}, 2 cores shared by the database, the API and the load generator; fresh database, pool ${floorPool}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; tally fold every 2 s through the worker's fold (batches of ${benchEngine === 'embedded' ? EMBEDDED_TALLY_FOLD_BATCH : TALLY_FOLD_BATCH}); ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) quick-form sessions each, one paired tablet per client in 32 different units, against the API listening on loopback and against a bare node:http + pg server inserting into a table of the same shape in the same database${benchEngine === 'embedded' ? ' (the same PGlite, through its socket server, as the API)' : ''} (the columns, checks, indexes and foreign keys of \`responses\`, and an insert trigger recording each valid row as pending, as its tally trigger does; before 2026-12-02 the floor had neither the foreign keys nor the trigger); CPU per request is this process's (API or floor, and the load generator); design in docs/0005-kiosk-submit-path.md; build the web app first for the bundle figure; ${today()}):`,
+      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} kiosk-submit\` (${engineLabel()}, 2 cores shared by the database, the API and the load generator; fresh database, pool ${floorPool}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; tally fold every 2 s through the worker's fold (${benchEngine === 'embedded' ? `calls of up to ${EMBEDDED_TALLY_FOLD_BATCH} responses of at most ${EMBEDDED_TALLY_FOLD_UNITS} units` : `batches of ${TALLY_FOLD_BATCH}`}); ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) quick-form sessions each, one paired tablet per client in 32 different units, against the API listening on loopback and against a bare node:http + pg server inserting into a table of the same shape in the same database${benchEngine === 'embedded' ? ' (the same PGlite, through its socket server, as the API)' : ''} (the columns, checks, indexes and foreign keys of \`responses\`, and an insert trigger recording each valid row as pending, as its tally trigger does; before 2026-12-02 the floor had neither the foreign keys nor the trigger); CPU per request is this process's (API or floor, and the load generator); design in docs/0005-kiosk-submit-path.md; build the web app first for the bundle figure; ${today()}):`,
       lines,
     });
   } finally {

@@ -46,6 +46,8 @@ export interface StartWorkerOptions {
   scheduleCheckMs?: number;
   /** Responses per call of the tally fold (default TALLY_FOLD_BATCH; EMBEDDED_TALLY_FOLD_BATCH on the embedded database). */
   tallyFoldBatch?: number;
+  /** Units per call of the tally fold (default: any; EMBEDDED_TALLY_FOLD_UNITS on the embedded database). */
+  tallyFoldUnits?: number;
 }
 
 /** Runs `fn` each time the connection is ready again after having been lost (not on the first connect). */
@@ -143,7 +145,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
         return reclaimed;
       }
       if (job.name === TALLY_FOLD_JOB) {
-        const folded = await foldTallies(deps.db, { batch: opts.tallyFoldBatch });
+        const folded = await foldTallies(deps.db, { batch: opts.tallyFoldBatch, units: opts.tallyFoldUnits });
         await compactCounts(deps.db);
         return folded;
       }

@@ -7,12 +7,15 @@ import { testEnv } from '../../test/support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg.ts';
 import { TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
 
-// The default batch, and a batch smaller than the test's 50 responses, as the embedded database's
-// EMBEDDED_TALLY_FOLD_BATCH is smaller than a busy backlog: one job then folds in several calls.
+// The default batch, a batch smaller than the test's 50 responses, as the embedded database's
+// EMBEDDED_TALLY_FOLD_BATCH is smaller than a busy backlog (one job then folds in several calls), and
+// calls by units as the embedded worker's (EMBEDDED_TALLY_FOLD_UNITS): a call short of its batch has
+// emptied its units, not the tail.
 describe.each([
-  { batch: undefined, label: 'default batch' },
-  { batch: 7, label: 'batches of 7' },
-])('tally-fold schedule ($label)', ({ batch }) => {
+  { batch: undefined, units: undefined, label: 'default batch' },
+  { batch: 7, units: undefined, label: 'batches of 7' },
+  { batch: 7, units: 1, label: 'batches of 7 of one unit' },
+])('tally-fold schedule ($label)', ({ batch, units }) => {
   let database: TestDatabase;
   let worker: WorkerHandle;
   let pool: pg.Pool;
@@ -28,7 +31,11 @@ describe.each([
           TALLY_FOLD_INTERVAL_MS: '200',
         }),
       ),
-      { log: () => undefined, ...(batch === undefined ? {} : { tallyFoldBatch: batch }) },
+      {
+        log: () => undefined,
+        ...(batch === undefined ? {} : { tallyFoldBatch: batch }),
+        ...(units === undefined ? {} : { tallyFoldUnits: units }),
+      },
     );
   });
   afterAll(async () => {
@@ -45,8 +52,8 @@ describe.each([
     for (let i = 0; i < 50; i++) {
       await pool.query(
         `insert into responses (client_id, campaign_id, form_id, unit_id, channel, answers, payload_hash, completed_at)
-         values ($1, $2, 3, 1, 'kiosk', '{"OV": 5}', 'x', '2021-11-03T03:00:00Z')`,
-        [randomUUID(), campaignId],
+         values ($1, $2, 3, $3, 'kiosk', '{"OV": 5}', 'x', '2021-11-03T03:00:00Z')`,
+        [randomUUID(), campaignId, 1 + (i % 3)],
       );
     }
     const live = async () =>

@@ -16,23 +16,47 @@ import { sql } from 'drizzle-orm';
 export const TALLY_FOLD_BATCH = 20_000;
 
 /**
- * The batch on the embedded PGlite (docs/0035-embedded-fold-batch.md): PGlite runs in the process's
- * main thread, one query at a time, so a fold call holds every request for its whole duration. A call
- * costs about 5 ms plus 5.5 µs per response there: 500 responses hold the thread about 8 ms (a 2 s
- * backlog of 2,800 in one call: about 20 ms), for about twice the CPU per response of large batches.
- * Between two calls the queries that arrived meanwhile run first.
+ * The embedded PGlite (docs/0035-embedded-fold-batch.md, docs/0040-embedded-fold-by-units.md) runs in
+ * the process's main thread, one query at a time: a fold call holds every request for its whole
+ * duration. A call's cost is mostly its upserts, one per unit × day × question × answer its batch
+ * touches, and a batch taken in arrival order touches nearly every unit's keys: calls of 500 took
+ * 17–24 ms of main-thread CPU each on a loaded machine, and a 2 s backlog of 2,800 kiosk sessions
+ * (6 calls) about 170 ms. Folding the pending rows of at most EMBEDDED_TALLY_FOLD_UNITS units per
+ * call, up to EMBEDDED_TALLY_FOLD_BATCH responses, upserts each key about once a job: 13–14 ms a call
+ * and 60–75 ms a backlog. Between two calls the job yields to the event loop, and the queries that
+ * arrived meanwhile run first.
  */
-export const EMBEDDED_TALLY_FOLD_BATCH = 500;
+export const EMBEDDED_TALLY_FOLD_BATCH = 1_000;
+export const EMBEDDED_TALLY_FOLD_UNITS = 8;
 
-export async function foldTallies(db: Db, opts: { batch?: number; budgetMs?: number } = {}): Promise<number> {
+export interface FoldOptions {
+  /** Responses per call (default TALLY_FOLD_BATCH). */
+  batch?: number;
+  /** Fold only the pending rows of this many units per call (migration 0045); unset: any rows. */
+  units?: number;
+  /** Stop starting calls after this long (default 5 s). */
+  budgetMs?: number;
+}
+
+/** Lets the requests that arrived during a statement be read before the next one is sent. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function foldTallies(db: Db, opts: FoldOptions = {}): Promise<number> {
   const batch = opts.batch ?? TALLY_FOLD_BATCH;
   const until = Date.now() + (opts.budgetMs ?? 5_000);
   let total = 0;
   for (;;) {
-    const res = await db.execute<{ n: number }>(sql`select responses_tally_fold(${batch}) as n`);
+    const res = await db.execute<{ n: number }>(
+      opts.units === undefined
+        ? sql`select responses_tally_fold(${batch}) as n`
+        : sql`select responses_tally_fold(${batch}, ${opts.units}) as n`,
+    );
     const n = res.rows[0]?.n ?? 0;
     total += n;
-    if (n < batch || Date.now() >= until) return total;
+    // By units, a call short of the batch has emptied its units, not the tail: the job stops on an
+    // empty call.
+    if ((opts.units === undefined ? n < batch : n === 0) || Date.now() >= until) return total;
+    await yieldToEventLoop();
   }
 }
 
@@ -51,9 +75,12 @@ const COMPACTIONS = [
   sql`select answer_tally_totals_compact() as n`,
 ];
 
-/** Runs every compaction, one after the other; returns the rows each removed or moved. */
+/** Runs every compaction, one after the other (yielding between them); returns the rows each removed or moved. */
 export async function compactCounts(db: Db): Promise<number[]> {
   const out: number[] = [];
-  for (const statement of COMPACTIONS) out.push((await db.execute<{ n: number }>(statement)).rows[0]?.n ?? 0);
+  for (const statement of COMPACTIONS) {
+    out.push((await db.execute<{ n: number }>(statement)).rows[0]?.n ?? 0);
+    await yieldToEventLoop();
+  }
   return out;
 }
