@@ -42,8 +42,10 @@ import '../enumerator.css';
 
 /**
  * The interview screen (the survey renderer and react-hook-form, a third of the app's script) is a
- * chunk of its own: the assignment list is on screen without it, and it is fetched as soon as the
- * list is painted, so it is there when the enumerator taps (docs/0038). The offline shell keeps it.
+ * chunk of its own: the assignment list is on screen without it (docs/0038). Its download starts as
+ * soon as the list has been rendered, while the browser lays it out and paints it
+ * (`preloadInterview`, called by the entry after the first render; docs/0041), so it is there when
+ * the enumerator taps. The offline shell keeps it.
  */
 const Interview = preloadable(() => import('./interview-screen').then((m) => m.InterviewScreen), {
   loading: (
@@ -65,7 +67,8 @@ const Interview = preloadable(() => import('./interview-screen').then((m) => m.I
     </main>
   ),
 });
-const preloadInterview = () => Interview.preload().catch(() => undefined);
+/** Starts fetching the interview screen's chunk (once; a failed fetch is tried again on the next call). */
+export const preloadInterview = (): Promise<unknown> => Interview.preload().catch(() => undefined);
 /** What the offline shell keeps besides the page's own files: the interview screen and the validator. */
 const offlineParts = () => Promise.all([Interview.preload(), import('./interview-screen').then((m) => m.loadValidator())]);
 
