@@ -15,22 +15,39 @@ const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(2, availablePa
 const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 1;
 const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers } as const;
 
-// Pure code (no database, no server, no process-wide cache): the files of a project share one
-// process and its loaded modules instead of a fresh process each. Not for the integration
-// projects: a process keeps caches that are not per database (stored forms by id, for one), and
-// their test databases, cloned from one template, reuse the same ids.
-const pure = { isolate: false } as const;
+// The files of a project share one process and its loaded modules instead of a fresh process
+// each (docs/0025-test-concurrency.md): the pure packages, and the integration projects whose
+// process-wide caches are per database handle (`databaseKey()`, db/src/client.ts), since their
+// test databases, cloned from one template, reuse the same ids. A file sharing a process closes
+// what it opens (apps, pools, Redis clients, workers, timers). Not yet `db` (its PGlite cases
+// timed out sharing a process on a loaded machine; not compared alone), `server` (child processes)
+// nor the browser journeys.
+const shared = { isolate: false } as const;
+
+const api = {
+  root: './api',
+  globalSetup: ['../test/support/global-setup.ts'],
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+};
+const ownProcess = ['test/import-stall.test.ts'];
 
 export default defineConfig({
   test: {
     maxWorkers: fileWorkers,
     projects: [
-      { test: { name: 'forms', root: './packages/forms', include: ['test/**/*.test.ts'], ...pure } },
-      { test: { name: 'scoring', root: './packages/scoring', include: ['test/**/*.test.ts'], ...pure } },
-      { test: { name: 'repo', root: './test', include: ['repo/**/*.test.ts'], ...pure } },
-      { test: { name: 'runtime', root: './packages/runtime', include: ['test/**/*.test.ts'], ...pure } },
+      { test: { name: 'forms', root: './packages/forms', include: ['test/**/*.test.ts'], ...shared } },
+      { test: { name: 'scoring', root: './packages/scoring', include: ['test/**/*.test.ts'], ...shared } },
+      { test: { name: 'repo', root: './test', include: ['repo/**/*.test.ts'], ...shared } },
+      { test: { name: 'runtime', root: './packages/runtime', include: ['test/**/*.test.ts'], ...shared } },
       {
-        test: { name: 'contracts', root: './packages/contracts', include: ['test/**/*.test.ts'], passWithNoTests: true, ...pure },
+        test: {
+          name: 'contracts',
+          root: './packages/contracts',
+          include: ['test/**/*.test.ts'],
+          passWithNoTests: true,
+          ...shared,
+        },
       },
       {
         test: {
@@ -45,16 +62,19 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          root: './api',
+          ...shared,
+          ...api,
           include: ['test/**/*.test.ts'],
-          globalSetup: ['../test/support/global-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          exclude: ownProcess,
         },
       },
+      // What these files measure is their own process (event-loop delay, memory growth), which
+      // sharing it would add the earlier files' heap to: a fresh process each.
+      { test: { name: 'api-own-process', ...api, include: ownProcess } },
       {
         test: {
           name: 'worker',
+          ...shared,
           root: './worker',
           include: ['test/**/*.test.ts'],
           globalSetup: ['../test/support/global-setup.ts'],
