@@ -44,6 +44,15 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export async function foldTallies(db: Db, opts: FoldOptions = {}): Promise<number> {
   const batch = opts.batch ?? TALLY_FOLD_BATCH;
   const until = Date.now() + (opts.budgetMs ?? 5_000);
+  // By units, a call short of its batch has emptied its units, not the tail: the job folds the
+  // backlog it found (counted up to 50 batches; the budget bounds a larger one), and stops early on
+  // an empty call. Stopping only on an empty call would fold without end under a steady load.
+  const backlog =
+    opts.units === undefined
+      ? 0
+      : ((
+          await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from tally_pending limit ${batch * 50}) p`)
+        ).rows[0]?.n ?? 0);
   let total = 0;
   for (;;) {
     const res = await db.execute<{ n: number }>(
@@ -53,9 +62,8 @@ export async function foldTallies(db: Db, opts: FoldOptions = {}): Promise<numbe
     );
     const n = res.rows[0]?.n ?? 0;
     total += n;
-    // By units, a call short of the batch has emptied its units, not the tail: the job stops on an
-    // empty call.
-    if ((opts.units === undefined ? n < batch : n === 0) || Date.now() >= until) return total;
+    const done = opts.units === undefined ? n < batch : n === 0 || total >= backlog;
+    if (done || Date.now() >= until) return total;
     await yieldToEventLoop();
   }
 }
