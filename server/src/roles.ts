@@ -60,7 +60,9 @@ async function runAll(config: RuntimeConfig): Promise<void> {
   if (config.runWorker)
     worker = await startWorker(
       workerConfigFrom(config, db.url),
-      db.embedded ? { tallyFoldBatch: EMBEDDED_TALLY_FOLD_BATCH, tallyFoldUnits: EMBEDDED_TALLY_FOLD_UNITS } : {},
+      db.embedded
+        ? { tallyFoldBatch: EMBEDDED_TALLY_FOLD_BATCH, tallyFoldUnits: EMBEDDED_TALLY_FOLD_UNITS, embeddedVacuum: true }
+        : {},
     );
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'closing after error');

@@ -13,6 +13,7 @@ import { startMailLeases, type MailLeases } from './jobs/mail-leases.ts';
 import { createMailDispatcher, type MailDispatcher } from './jobs/mail-batch.ts';
 import { processMailJob } from './jobs/process-mail.ts';
 import { reclaim, sweep } from './jobs/sweep.ts';
+import { embeddedVacuum, type EmbeddedVacuumOptions } from './jobs/embedded-vacuum.ts';
 import { compactCounts, foldTallies } from './jobs/tally-fold.ts';
 import { keepSchedules, maintenanceSchedules } from './schedules.ts';
 import { DISPATCH_MAIL_JOB, QUEUE, TALLY_FOLD_JOB } from '@hailong/runtime';
@@ -48,6 +49,11 @@ export interface StartWorkerOptions {
   tallyFoldBatch?: number;
   /** Units per call of the tally fold (default: any; EMBEDDED_TALLY_FOLD_UNITS on the embedded database). */
   tallyFoldUnits?: number;
+  /**
+   * The embedded database, which runs no autovacuum: after the fold, vacuum the table the fold and
+   * the ingest churned most (jobs/embedded-vacuum.ts). Unset on PostgreSQL.
+   */
+  embeddedVacuum?: boolean | EmbeddedVacuumOptions;
 }
 
 /** Runs `fn` each time the connection is ready again after having been lost (not on the first connect). */
@@ -131,6 +137,7 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
     const { enqueued } = await sweep(deps, { recover: true });
     log('info', 'database reachable again: due mail re-enqueued', { enqueued });
   });
+  const vacuum = opts.embeddedVacuum ? embeddedVacuum(db, opts.embeddedVacuum === true ? {} : opts.embeddedVacuum) : null;
   const maintenanceWorker = new Worker(
     QUEUE.maintenance,
     async (job: Job) => {
@@ -147,6 +154,8 @@ export async function startWorker(config: WorkerConfig, opts: StartWorkerOptions
       if (job.name === TALLY_FOLD_JOB) {
         const folded = await foldTallies(deps.db, { batch: opts.tallyFoldBatch, units: opts.tallyFoldUnits });
         await compactCounts(deps.db);
+        const vacuumed = await vacuum?.();
+        if (vacuumed) log('info', 'embedded database vacuumed', { ...vacuumed });
         return folded;
       }
       throw new Error(`unknown maintenance job ${job.name}`);
