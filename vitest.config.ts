@@ -13,16 +13,17 @@ const fileWorkers = setting(process.env.TEST_WORKERS) ?? Math.max(2, availablePa
 // (Vitest counts maxWorkers per group, and both projects are one group): by default one. Each
 // project starts one Chromium that its files connect to (test/support/browser-server.ts).
 const browserWorkers = setting(process.env.TEST_BROWSER_WORKERS) ?? 1;
-const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers } as const;
 
 // The files of a project share one process and its loaded modules instead of a fresh process
 // each (docs/0025-test-concurrency.md): the pure packages, and the integration projects whose
 // process-wide caches are per database handle (`databaseKey()`, db/src/client.ts), since their
 // test databases, cloned from one template, reuse the same ids. A file sharing a process closes
 // what it opens (apps, pools, Redis clients, workers, timers). Not yet `db` (its PGlite cases
-// timed out sharing a process on a loaded machine; not compared alone), `server` (child processes)
-// nor the browser journeys.
+// timed out sharing a process on a loaded machine; not compared alone) nor `server` (child processes).
 const shared = { isolate: false } as const;
+// A browser project's journey files share one process too and import the app once; each file still
+// starts a system of its own (own database or PGlite copy, queue prefix, port 0) and closes it.
+const browserJourneys = { sequence: { groupOrder: 1 }, maxWorkers: browserWorkers, ...shared } as const;
 
 const api = {
   root: './api',
