@@ -46,12 +46,9 @@ export interface OnlineSubmitRow {
 
 const ONLINE_BATCH_SQL = 'select * from online_submit_batch($1::jsonb)';
 
-/** Forms per batch call: as the kiosk's cap (docs/0043-ingest-overlap.md), one group of clients is read while the other is written. */
-export const ONLINE_BATCH_MAX = 16;
-
 /** The forms of one API process go through this batcher (one batch in flight), built on the app's pool. */
 export function onlineSubmitBatcher(pool: pg.Pool): SubmitBatcher<OnlineSubmission, OnlineSubmitRow> {
-  return new SubmitBatcher(pool, { sql: ONLINE_BATCH_SQL, maxBatch: ONLINE_BATCH_MAX });
+  return new SubmitBatcher(pool, { sql: ONLINE_BATCH_SQL });
 }
 
 /** One form inside the caller's transaction (a rating code is consumed in it first). */

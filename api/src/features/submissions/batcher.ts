@@ -18,6 +18,13 @@
  */
 import type pg from 'pg';
 
+/**
+ * Items per call by default. With one batch in flight and 32 busy clients, batches of up to 64 settled
+ * into one call of 31 and one of 1, so the API and the database took turns; batches of 16 keep two
+ * groups, one read and validated while the other is written (docs/0043-ingest-overlap.md).
+ */
+export const SUBMIT_BATCH_MAX = 16;
+
 interface Waiting<S, R> {
   item: S;
   resolve: (row: R | undefined) => void;
@@ -62,7 +69,7 @@ export class SubmitBatcher<S, R extends { idx: number }> {
 
   private flush(): void {
     while (this.inFlight < (this.opts.maxInFlight ?? 1) && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.opts.maxBatch ?? 64);
+      const batch = this.queue.splice(0, this.opts.maxBatch ?? SUBMIT_BATCH_MAX);
       this.inFlight++;
       void this.write(batch).finally(() => {
         this.inFlight--;
