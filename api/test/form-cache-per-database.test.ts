@@ -56,4 +56,32 @@ describe('stored forms cached per database', () => {
     expect((await findStoredForm(b, 'CACHE-TEST', 1))?.definition.title.vi).toBe('B2');
     expect((await findStoredForm(a, 'CACHE-TEST', 1))?.definition.title.vi).toBe('A');
   });
+
+  it('looks the latest version up each time: a replaced draft is read again, a used version comes from the cache', async () => {
+    if (!form02) throw new Error('form 02 missing');
+    const [a] = opened.map((o) => o.db) as [Db];
+    const pool = opened[0]?.pool;
+    if (!pool) throw new Error('pool missing');
+    const retitle = (version: number, title: string) =>
+      pool.query(
+        `UPDATE forms SET definition = jsonb_set(definition, '{title,vi}', to_jsonb($3::text)) WHERE code = $1 AND version = $2`,
+        ['LATEST-TEST', version, title],
+      );
+    expect(await insertForm(a, { ...form02, code: 'LATEST-TEST', version: 1, title: { vi: 'v1', en: 'v1' } })).toBe(true);
+    expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1');
+    // Not yet used: its definition may still be replaced (by another process), so it is read again.
+    await retitle(1, 'v1 sửa');
+    expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1 sửa');
+    // Once used it can no longer change: the cached copy answers.
+    await pool.query(`UPDATE forms SET first_used_at = now() WHERE code = 'LATEST-TEST'`);
+    expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1 sửa');
+    await expect(retitle(1, 'changed after use')).rejects.toThrow();
+    expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1 sửa');
+    // A new version is the latest at once, in every process.
+    await pool.query(
+      `INSERT INTO forms (code, version, kind, definition) SELECT code, 2, kind, jsonb_set(definition, '{title,vi}', '"v2"') FROM forms WHERE code = 'LATEST-TEST' AND version = 1`,
+    );
+    expect(await findStoredForm(a, 'LATEST-TEST')).toMatchObject({ version: 2, definition: { title: { vi: 'v2' } } });
+    expect(await findStoredForm(a, 'NO-SUCH-FORM')).toBeUndefined();
+  });
 });

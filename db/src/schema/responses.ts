@@ -79,6 +79,13 @@ export const responses = pgTable(
     index('responses_source_completed_idx')
       .on(t.sourceId, t.completedAt)
       .where(sql`${t.sourceId} is not null`),
+    /**
+     * An enumerator's identical answer patterns (sync flagging) are counted per assignment and payload
+     * hash: a sync reads the entries of its hashes, not every form the enumerator has stored (migration 0048).
+     */
+    index('responses_enumerator_pattern_idx')
+      .on(t.sourceId, t.payloadHash)
+      .where(sql`${t.channel} = 'enumerator'`),
     /** Online form 02 stuffing limits count one unit's, or one address's, online responses of the last hour. */
     index('responses_online_unit_received_idx')
       .on(t.campaignId, t.unitId, t.receivedAt)

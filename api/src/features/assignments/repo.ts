@@ -84,7 +84,8 @@ export async function addCollected(db: DbOrTx, assignmentId: string, n: number):
 
 /**
  * How many stored field responses of this enumerator in this campaign share each of these payload
- * hashes (identical answer patterns), over all of the enumerator's assignments.
+ * hashes (identical answer patterns), over all of the enumerator's assignments. Reads only the
+ * entries of these hashes (responses_enumerator_pattern_idx), however many forms are stored.
  */
 export async function countPatterns(
   db: DbOrTx,
@@ -95,10 +96,9 @@ export async function countPatterns(
   if (hashes.length === 0) return new Map();
   const r = await db.execute<{ hash: string; n: number }>(sql`
     select r.payload_hash as hash, count(*)::int as n
-    from unnest(${pgArray(hashes)}::text[]) as h(hash)
-    join responses r on r.payload_hash = h.hash
-    join assignments a on a.id = r.source_id
-    where r.channel = 'enumerator' and a.enumerator_id = ${enumeratorId} and a.campaign_id = ${campaignId}
+    from assignments a
+    join responses r on r.source_id = a.id and r.channel = 'enumerator' and r.payload_hash = any(${pgArray(hashes)}::text[])
+    where a.enumerator_id = ${enumeratorId} and a.campaign_id = ${campaignId}
     group by r.payload_hash`);
   return new Map(r.rows.map((x) => [x.hash, x.n]));
 }

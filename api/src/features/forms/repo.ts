@@ -1,7 +1,7 @@
 /**
  * Form versions stored in the database. Stored definitions are immutable once used, so they are
  * cached per process and database by (code, version) and by id; the latest version of a code is
- * looked up each time a cache entry is missing. Per database: a process may serve several (tests
+ * looked up each time (its number only, and its definition when not cached or not yet used). Per database: a process may serve several (tests
  * do), whose ids and versions say nothing about each other's forms.
  */
 import { formDefinitionSchema, type FormDefinition } from '@hailong/forms';
@@ -51,11 +51,24 @@ export async function findStoredForm(db: DbOrTx, code: string, version?: number)
     if (hit) return hit;
   }
   const { forms } = schema;
+  if (version === undefined) {
+    // The latest version's number first (a few bytes): once used, its definition can no longer
+    // change, so the cached copy is taken instead of reading and validating the definition again.
+    const [latest] = await db
+      .select({ version: forms.version, firstUsedAt: forms.firstUsedAt })
+      .from(forms)
+      .where(eq(forms.code, code))
+      .orderBy(desc(forms.version))
+      .limit(1);
+    if (!latest) return undefined;
+    const hit = latest.firstUsedAt ? cacheOf(db).byKey.get(`${code}@${latest.version}`) : undefined;
+    if (hit) return hit;
+    version = latest.version;
+  }
   const rows = await db
     .select()
     .from(forms)
-    .where(version === undefined ? eq(forms.code, code) : and(eq(forms.code, code), eq(forms.version, version)))
-    .orderBy(desc(forms.version))
+    .where(and(eq(forms.code, code), eq(forms.version, version)))
     .limit(1);
   return rows[0] ? remember(db, rows[0]) : undefined;
 }

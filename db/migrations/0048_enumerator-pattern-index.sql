@@ -1,0 +1,1 @@
+CREATE INDEX "responses_enumerator_pattern_idx" ON "responses" USING btree ("source_id","payload_hash") WHERE "responses"."channel" = 'enumerator';
