@@ -7,7 +7,7 @@
  * one proxy hop and reads X-Forwarded-For), so the per-address login limit counts as in production.
  * Batch throughput (1,000 forms a request) is enumerator-sync.ts. Updates its section of BENCHMARKS.md.
  */
-import { benchEngine, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { postgresOnly, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { ingestLines, POOL, provinceUnits, ROUNDS, runIngest, storedCount } from './lib-ingest-bench.ts';
 import { CLIENTS, PER_CLIENT } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
@@ -15,11 +15,7 @@ import { buildTestApp } from '../support/build-app.ts';
 import { assign, createEnumerator, createFieldCampaign, fieldForm, interview } from '../../api/test/enumerator-fixtures.ts';
 
 async function main() {
-  if (benchEngine === 'embedded') {
-    // The floor is a node-postgres server beside the API: the comparison needs PostgreSQL.
-    console.log('PostgreSQL only: the floor it is compared with runs on PostgreSQL (no embedded section written)');
-    return;
-  }
+  if (postgresOnly('the floor it is compared with runs on PostgreSQL')) return;
   await setup();
   const t = await buildTestApp({ trustProxy: 1 });
   try {
@@ -51,7 +47,7 @@ async function main() {
     writeBenchSection({
       key: 'enumerator-sync-load',
       title: 'Issue 16 — enumerator sync, one interview a request',
-      how: `\`pnpm exec tsx test/bench/enumerator-sync-load.ts\` (real PostgreSQL on 127.0.0.1, 2 cores shared by the database, the API and the load generator; fresh database, pool ${POOL}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; ${CLIENTS} enumerators, each logged in and syncing from its own address through one trusted proxy hop, one assignment each in 32 units, × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) sync requests of one form 01/2021-TT each; every interview checked stored; the same floor as the kiosk benchmark, same targets; ${today()}):`,
+      how: `\`pnpm bench enumerator-sync-load\` (real PostgreSQL on 127.0.0.1, 2 cores shared by the database, the API and the load generator; fresh database, pool ${POOL}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; ${CLIENTS} enumerators, each logged in and syncing from its own address through one trusted proxy hop, one assignment each in 32 units, × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) sync requests of one form 01/2021-TT each; every interview checked stored; the same floor as the kiosk benchmark, same targets; ${today()}):`,
       lines,
     });
   } finally {

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { postgresOnly, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { CLIENTS, floorServer, load, medianRun, PER_CLIENT, type Run } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
 import serverBuild from '../support/server-build.ts';
@@ -98,6 +98,7 @@ async function pairTablets(baseUrl: string): Promise<string[]> {
 const fmt = (r: Run) => `${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`;
 
 async function main() {
+  if (postgresOnly('two API processes share one PostgreSQL; the embedded database lives inside a single process')) return;
   const loadAtStart = os.loadavg()[0] ?? 0;
   await setup();
   serverBuild();

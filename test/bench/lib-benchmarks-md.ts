@@ -42,6 +42,17 @@ function replaceSection(key: string, body: string[]): void {
   writeFileSync(BENCHMARKS_MD, re.test(old) ? old.replace(re, () => section) : `${old.trimEnd()}\n\n${section}\n`);
 }
 
+/**
+ * For a script that measures nothing the embedded engine changes, or cannot run on it: on
+ * `pnpm bench --embedded` it says why and writes no section (a section titled "embedded PGlite"
+ * must hold figures measured on it). Returns true when the script should stop.
+ */
+export function postgresOnly(why: string): boolean {
+  if (benchEngine !== 'embedded') return false;
+  console.log(`PostgreSQL only: ${why} (no embedded section written)`);
+  return true;
+}
+
 /** A script's section; a run on the embedded engine writes its own section beside the PostgreSQL one. */
 export function writeBenchSection({ key, title, how, lines }: BenchSection): void {
   const embedded = benchEngine === 'embedded';

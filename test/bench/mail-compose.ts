@@ -11,7 +11,7 @@
 import os from 'node:os';
 import { renderStaffMail } from '@hailong/runtime';
 import { createMailTransport } from '@hailong/worker';
-import { today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { postgresOnly, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { startCountingSink, type CountingSink } from './lib-smtp-sink.ts';
 
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
@@ -84,6 +84,7 @@ async function runRound(sink: CountingSink, mode: Mode, round: number): Promise<
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function main() {
+  if (postgresOnly('it uses no database, so its one section holds for both engines')) return;
   const sink = await startCountingSink();
   const loadAtStart = load();
   const rounds: Round[] = [];

@@ -9,7 +9,7 @@
  * section then says which were not run). Updates its section of BENCHMARKS.md.
  */
 import os from 'node:os';
-import { recordTargets, today, writeBenchSection, type TargetFigure } from './lib-benchmarks-md.ts';
+import { benchEngine, engineLabel, recordTargets, today, writeBenchSection, type TargetFigure } from './lib-benchmarks-md.ts';
 import { startCountingSink } from './lib-smtp-sink.ts';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
 import pg from 'pg';
@@ -169,7 +169,7 @@ const fmt = (n: number) => n.toLocaleString('en');
 
 async function main() {
   await setup();
-  const t = await buildTestApp();
+  const t = await buildTestApp({}, { engine: benchEngine });
   try {
     const mails: MailRun[] = [];
     for (const n of MAIL_SIZES) {
@@ -206,7 +206,7 @@ async function main() {
     writeBenchSection({
       key: 'staff-mail',
       title: 'Issues 4 and 16 — staff-survey mail and response rates',
-      how: `\`pnpm bench staff-mail\` (real PostgreSQL and Redis on 127.0.0.1, fresh database, 2 cores shared by PostgreSQL, Redis, the worker and the SMTP server; respondents written in SQL, then "send invitations" through the API (\`app.inject\`), worker in-process, smtp-server on loopback in a child process counting each recipient; response-rates via \`app.inject\` with the admin session; 1× and 10× sizes; ${today()}):`,
+      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} staff-mail\` (${engineLabel()}, real Redis on 127.0.0.1, fresh database, 2 cores shared by the database, Redis, the worker and the SMTP server; respondents written in SQL, then "send invitations" through the API (\`app.inject\`), worker in-process, smtp-server on loopback in a child process counting each recipient; response-rates via \`app.inject\` with the admin session; 1× and 10× sizes; ${today()}):`,
       lines,
     });
     const small = mails.find((m) => m.n === 6_110);
