@@ -57,7 +57,7 @@ describe('stored forms cached per database', () => {
     expect((await findStoredForm(a, 'CACHE-TEST', 1))?.definition.title.vi).toBe('A');
   });
 
-  it('looks the latest version up each time: a replaced draft is read again, a used version comes from the cache', async () => {
+  it('looks the latest version up each time: a draft replaced by another process is read again, also once used', async () => {
     if (!form02) throw new Error('form 02 missing');
     const [a] = opened.map((o) => o.db) as [Db];
     const pool = opened[0]?.pool;
@@ -69,14 +69,16 @@ describe('stored forms cached per database', () => {
       );
     expect(await insertForm(a, { ...form02, code: 'LATEST-TEST', version: 1, title: { vi: 'v1', en: 'v1' } })).toBe(true);
     expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1');
-    // Not yet used: its definition may still be replaced (by another process), so it is read again.
+    // Not yet used: another process may still replace its definition, so it is read again.
     await retitle(1, 'v1 sửa');
     expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1 sửa');
-    // Once used it can no longer change: the cached copy answers.
+    // Replaced again behind this process's cache, then used: the copy cached before the use is not taken.
+    await retitle(1, 'v1 sửa lần 2');
     await pool.query(`UPDATE forms SET first_used_at = now() WHERE code = 'LATEST-TEST'`);
-    expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1 sửa');
+    expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1 sửa lần 2');
+    // In use it can no longer change, and the copy read since then answers.
     await expect(retitle(1, 'changed after use')).rejects.toThrow();
-    expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1 sửa');
+    expect((await findStoredForm(a, 'LATEST-TEST'))?.definition.title.vi).toBe('v1 sửa lần 2');
     // A new version is the latest at once, in every process.
     await pool.query(
       `INSERT INTO forms (code, version, kind, definition) SELECT code, 2, kind, jsonb_set(definition, '{title,vi}', '"v2"') FROM forms WHERE code = 'LATEST-TEST' AND version = 1`,

@@ -1,8 +1,9 @@
 /**
  * Form versions stored in the database. Stored definitions are immutable once used, so they are
  * cached per process and database by (code, version) and by id; the latest version of a code is
- * looked up each time (its number only, and its definition when not cached or not yet used). Per database: a process may serve several (tests
- * do), whose ids and versions say nothing about each other's forms.
+ * looked up each time: its number only, and its definition unless the cached copy was read after
+ * the version's first use (before that another process may still have replaced it). Per database:
+ * a process may serve several (tests do), whose ids and versions say nothing about each other's forms.
  */
 import { formDefinitionSchema, type FormDefinition } from '@hailong/forms';
 import { databaseKey, schema, type DbOrTx } from '@hailong/db';
@@ -18,6 +19,8 @@ export interface StoredForm {
 interface FormCache {
   byKey: Map<string, StoredForm>;
   byId: Map<number, StoredForm>;
+  /** Keys (code@version) whose cached copy was read once the version was in use: it is final. */
+  settled: Set<string>;
 }
 const caches = new WeakMap<object, FormCache>();
 
@@ -25,22 +28,28 @@ function cacheOf(db: DbOrTx): FormCache {
   const key = databaseKey(db);
   let c = caches.get(key);
   if (!c) {
-    c = { byKey: new Map(), byId: new Map() };
+    c = { byKey: new Map(), byId: new Map(), settled: new Set() };
     caches.set(key, c);
   }
   return c;
 }
 
-function remember(db: DbOrTx, row: { id: number; code: string; version: number; definition: unknown }): StoredForm {
+function remember(
+  db: DbOrTx,
+  row: { id: number; code: string; version: number; definition: unknown; firstUsedAt: Date | null },
+): StoredForm {
   const f: StoredForm = {
     id: row.id,
     code: row.code,
     version: row.version,
     definition: formDefinitionSchema.parse(row.definition),
   };
-  const { byKey, byId } = cacheOf(db);
-  byKey.set(`${f.code}@${f.version}`, f);
+  const { byKey, byId, settled } = cacheOf(db);
+  const key = `${f.code}@${f.version}`;
+  byKey.set(key, f);
   byId.set(f.id, f);
+  if (row.firstUsedAt) settled.add(key);
+  else settled.delete(key);
   return f;
 }
 
@@ -52,16 +61,18 @@ export async function findStoredForm(db: DbOrTx, code: string, version?: number)
   }
   const { forms } = schema;
   if (version === undefined) {
-    // The latest version's number first (a few bytes): once used, its definition can no longer
-    // change, so the cached copy is taken instead of reading and validating the definition again.
+    // The latest version's number first (a few bytes): a copy read once the version was in use can
+    // no longer change, so it is taken instead of reading and validating the definition again.
     const [latest] = await db
-      .select({ version: forms.version, firstUsedAt: forms.firstUsedAt })
+      .select({ version: forms.version })
       .from(forms)
       .where(eq(forms.code, code))
       .orderBy(desc(forms.version))
       .limit(1);
     if (!latest) return undefined;
-    const hit = latest.firstUsedAt ? cacheOf(db).byKey.get(`${code}@${latest.version}`) : undefined;
+    const key = `${code}@${latest.version}`;
+    const cache = cacheOf(db);
+    const hit = cache.settled.has(key) ? cache.byKey.get(key) : undefined;
     if (hit) return hit;
     version = latest.version;
   }
@@ -82,9 +93,10 @@ export async function findStoredFormById(db: DbOrTx, id: number): Promise<Stored
 
 /** Drops cached entries of a version whose definition was replaced (only possible before first use). */
 export function forgetStoredForm(db: DbOrTx, code: string, version: number): void {
-  const { byKey, byId } = cacheOf(db);
+  const { byKey, byId, settled } = cacheOf(db);
   const hit = byKey.get(`${code}@${version}`);
   byKey.delete(`${code}@${version}`);
+  settled.delete(`${code}@${version}`);
   if (hit) byId.delete(hit.id);
 }
 
