@@ -24,6 +24,9 @@ interface FormCache {
 }
 const caches = new WeakMap<object, FormCache>();
 
+/** The cache key of one version of a form. */
+const formKey = (code: string, version: number) => `${code}@${version}`;
+
 function cacheOf(db: DbOrTx): FormCache {
   const key = databaseKey(db);
   let c = caches.get(key);
@@ -45,7 +48,7 @@ function remember(
     definition: formDefinitionSchema.parse(row.definition),
   };
   const { byKey, byId, settled } = cacheOf(db);
-  const key = `${f.code}@${f.version}`;
+  const key = formKey(f.code, f.version);
   byKey.set(key, f);
   byId.set(f.id, f);
   if (row.firstUsedAt) settled.add(key);
@@ -56,7 +59,7 @@ function remember(
 /** The given version of a form, or its latest version when `version` is omitted. */
 export async function findStoredForm(db: DbOrTx, code: string, version?: number): Promise<StoredForm | undefined> {
   if (version !== undefined) {
-    const hit = cacheOf(db).byKey.get(`${code}@${version}`);
+    const hit = cacheOf(db).byKey.get(formKey(code, version));
     if (hit) return hit;
   }
   const { forms } = schema;
@@ -70,7 +73,7 @@ export async function findStoredForm(db: DbOrTx, code: string, version?: number)
       .orderBy(desc(forms.version))
       .limit(1);
     if (!latest) return undefined;
-    const key = `${code}@${latest.version}`;
+    const key = formKey(code, latest.version);
     const cache = cacheOf(db);
     const hit = cache.settled.has(key) ? cache.byKey.get(key) : undefined;
     if (hit) return hit;
@@ -94,9 +97,10 @@ export async function findStoredFormById(db: DbOrTx, id: number): Promise<Stored
 /** Drops cached entries of a version whose definition was replaced (only possible before first use). */
 export function forgetStoredForm(db: DbOrTx, code: string, version: number): void {
   const { byKey, byId, settled } = cacheOf(db);
-  const hit = byKey.get(`${code}@${version}`);
-  byKey.delete(`${code}@${version}`);
-  settled.delete(`${code}@${version}`);
+  const key = formKey(code, version);
+  const hit = byKey.get(key);
+  byKey.delete(key);
+  settled.delete(key);
   if (hit) byId.delete(hit.id);
 }
 

@@ -1,12 +1,11 @@
 /**
  * Natural batching of kiosk sessions (docs/0005-kiosk-submit-path.md; the mechanism is
  * submissions/batcher.ts). A batch is one call of `kiosk_submit_batch` (migration 0010), items
- * sorted by device token hash so concurrent batches lock device rows in the same order.
-
- * At most SUBMIT_BATCH_MAX (16) sessions a call.
+ * sorted by device token hash so concurrent batches lock device rows in the same order, at most
+ * SUBMIT_BATCH_MAX (16) sessions a call unless `maxBatch` says otherwise.
  */
 import type pg from 'pg';
-import { SUBMIT_BATCH_MAX, SubmitBatcher } from '../submissions/batcher.ts';
+import { SubmitBatcher } from '../submissions/batcher.ts';
 
 export interface KioskSession {
   tokenHash: string;
@@ -35,7 +34,8 @@ export interface SubmitRow {
 }
 
 export class KioskSubmitBatcher extends SubmitBatcher<KioskSession, SubmitRow & { idx: number }> {
-  constructor(pool: pg.Pool, maxInFlight = 1, maxBatch = SUBMIT_BATCH_MAX) {
+  /** `maxInFlight` and `maxBatch` default to the submit batcher's (one batch in flight, SUBMIT_BATCH_MAX). */
+  constructor(pool: pg.Pool, maxInFlight?: number, maxBatch?: number) {
     super(pool, { sql: 'select * from kiosk_submit_batch($1::jsonb)', orderKey: (s) => s.tokenHash, maxInFlight, maxBatch });
   }
 }
