@@ -5,7 +5,7 @@
  * at 1,000 and 10× that, 10,000 forms. Target ≥ 2,000 forms/s at 10,000. Updates its section of
  * BENCHMARKS.md and records its target (`pnpm bench --embedded enumerator-sync` on the embedded PGlite).
  */
-import { benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { benchCommand, benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import setup from '../support/global-setup.ts';
 import { buildTestApp } from '../support/build-app.ts';
 import { assign, createEnumerator, createFieldCampaign, fieldForm, interview, sync } from '../../api/test/enumerator-fixtures.ts';
@@ -56,7 +56,7 @@ async function main() {
   writeBenchSection({
     key: 'enumerator-sync',
     title: 'Issue 6 — enumerator batch sync',
-    how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} enumerator-sync\` (${engineLabel()}, fresh database per size; \`POST /api/v1/enumerator/sync\` via \`app.inject\`, batches of 1,000 forms of 01/2021-TT; target ≥ 2,000 forms/s at 10,000 forms):`,
+    how: `\`${benchCommand('enumerator-sync')}\` (${engineLabel()}, fresh database per size; \`POST /api/v1/enumerator/sync\` via \`app.inject\`, batches of 1,000 forms of 01/2021-TT; target ≥ 2,000 forms/s at 10,000 forms):`,
     lines: [
       small.first.line,
       small.again.line,

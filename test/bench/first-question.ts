@@ -20,7 +20,7 @@ import { launchBrowser, PHONE, TABLET_LANDSCAPE } from '../support/browser.ts';
 import setup from '../support/global-setup.ts';
 import { fileURLToPath } from 'node:url';
 import { buildTestApp, type TestApp } from '../support/build-app.ts';
-import { benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { benchCommand, benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
 
 const LOADS = 5;
 const CPU_SLOWDOWN = 4;
@@ -303,7 +303,7 @@ async function main() {
     writeBenchSection({
       key: 'first-question',
       title: 'Issue 16 — first question on a throttled tablet',
-      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} first-question\` after \`pnpm build\` (the built web app served by the API with its compressed copies, ${engineLabel()}, real Redis on 127.0.0.1; headless Chromium via playwright-core, ${CPU_SLOWDOWN}× CPU slowdown and fast 3G — 1.6 Mbps down, 750 kbps up, 150 ms RTT — through CDP; ${LOADS} cold loads per app after one warm-up, new browser context each (empty cache, no service worker), median reported; the kiosk paired and the enumerator signed in beforehand (with 2 assignments, and at 10× with 20); kiosk and enumerator figures are their start screen plus tap → question; ${today()}):`,
+      how: `\`${benchCommand('first-question')}\` after \`pnpm build\` (the built web app served by the API with its compressed copies, ${engineLabel()}, real Redis on 127.0.0.1; headless Chromium via playwright-core, ${CPU_SLOWDOWN}× CPU slowdown and fast 3G — 1.6 Mbps down, 750 kbps up, 150 ms RTT — through CDP; ${LOADS} cold loads per app after one warm-up, new browser context each (empty cache, no service worker), median reported; the kiosk paired and the enumerator signed in beforehand (with 2 assignments, and at 10× with 20); kiosk and enumerator figures are their start screen plus tap → question; ${today()}):`,
       lines,
     });
     const jsOk = (Object.keys(JS_TARGET_KB) as (keyof typeof JS_TARGET_KB)[]).every(

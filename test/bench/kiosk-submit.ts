@@ -7,7 +7,7 @@
  * section of BENCHMARKS.md. `pnpm bench --embedded kiosk-submit` runs the API on the embedded PGlite
  * (as `pnpm start` without DATABASE_URL) and the floor on the same PGlite, and writes its own section.
  */
-import { benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { benchCommand, benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { floorPool, ingestLines, provinceUnits, ROUNDS, runIngest, storedCount } from './lib-ingest-bench.ts';
 import { CLIENTS, PER_CLIENT } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
@@ -93,7 +93,7 @@ async function main() {
     writeBenchSection({
       key: 'kiosk-submit',
       title: 'Issues 5 and 16 — kiosk submissions',
-      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} kiosk-submit\` (${engineLabel()}, 2 cores shared by the database, the API and the load generator; fresh database, pool ${floorPool}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; tally fold every 2 s through the worker's fold (${benchEngine === 'embedded' ? `calls of up to ${EMBEDDED_TALLY_FOLD_BATCH} responses of at most ${EMBEDDED_TALLY_FOLD_UNITS} units` : `batches of ${TALLY_FOLD_BATCH}`}); ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) quick-form sessions each, one paired tablet per client in 32 different units, against the API listening on loopback and against a bare node:http + pg server inserting into a table of the same shape in the same database${benchEngine === 'embedded' ? ' (the same PGlite, through its socket server, as the API)' : ''} (the columns, checks, indexes and foreign keys of \`responses\`, and an insert trigger recording each valid row as pending, as its tally trigger does; before 2026-12-02 the floor had neither the foreign keys nor the trigger); CPU per request is this process's (API or floor, and the load generator); design in docs/0005-kiosk-submit-path.md; build the web app first for the bundle figure; ${today()}):`,
+      how: `\`${benchCommand('kiosk-submit')}\` (${engineLabel()}, 2 cores shared by the database, the API and the load generator; fresh database, pool ${floorPool}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; tally fold every 2 s through the worker's fold (${benchEngine === 'embedded' ? `calls of up to ${EMBEDDED_TALLY_FOLD_BATCH} responses of at most ${EMBEDDED_TALLY_FOLD_UNITS} units` : `batches of ${TALLY_FOLD_BATCH}`}); ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) quick-form sessions each, one paired tablet per client in 32 different units, against the API listening on loopback and against a bare node:http + pg server inserting into a table of the same shape in the same database${benchEngine === 'embedded' ? ' (the same PGlite, through its socket server, as the API)' : ''} (the columns, checks, indexes and foreign keys of \`responses\`, and an insert trigger recording each valid row as pending, as its tally trigger does; before 2026-12-02 the floor had neither the foreign keys nor the trigger); CPU per request is this process's (API or floor, and the load generator); design in docs/0005-kiosk-submit-path.md; build the web app first for the bundle figure; ${today()}):`,
       lines,
     });
   } finally {

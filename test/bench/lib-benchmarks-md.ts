@@ -20,6 +20,8 @@ export type BenchEngine = 'postgres' | 'embedded';
 export const benchEngine: BenchEngine = process.env.BENCH_ENGINE === 'embedded' ? 'embedded' : 'postgres';
 export const engineLabel = (engine: BenchEngine = benchEngine): string =>
   engine === 'embedded' ? 'embedded PGlite (as `pnpm start` without DATABASE_URL)' : 'real PostgreSQL on 127.0.0.1';
+/** The command that runs one benchmark on this run's engine, e.g. `pnpm bench --embedded kiosk-submit`. */
+export const benchCommand = (name: string): string => `pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} ${name}`;
 
 export interface BenchSection {
   key: string;

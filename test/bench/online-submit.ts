@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { findForm } from '@hailong/forms';
-import { benchEngine, engineLabel, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { benchCommand, benchEngine, engineLabel, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { floorPool, ingestLines, provinceUnits, ROUNDS, runIngest, storedCount } from './lib-ingest-bench.ts';
 import { CLIENTS, PER_CLIENT } from './lib-kiosk-load.ts';
 import setup from '../support/global-setup.ts';
@@ -57,7 +57,7 @@ async function main() {
     writeBenchSection({
       key: 'online-submit',
       title: 'Issue 16 — online form 02 submissions',
-      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} online-submit\` (${engineLabel()}, 2 cores shared by the database, the API and the load generator; fresh database, pool ${floorPool}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) forms 02 each (the form's example answers), every form from its own address through one trusted proxy hop, unit limit raised to 1,000,000 an hour; the same floor as the kiosk benchmark${benchEngine === 'embedded' ? ', on the same PGlite as the API' : ''}; ${today()}):`,
+      how: `\`${benchCommand('online-submit')}\` (${engineLabel()}, 2 cores shared by the database, the API and the load generator; fresh database, pool ${floorPool}; at 1× ${ROUNDS} alternating rounds of API then floor, median round reported, at 10× one round of each; ${CLIENTS} concurrent keep-alive HTTP clients × ${PER_CLIENT} (1×) or ${PER_CLIENT * 10} (10×) forms 02 each (the form's example answers), every form from its own address through one trusted proxy hop, unit limit raised to 1,000,000 an hour; the same floor as the kiosk benchmark${benchEngine === 'embedded' ? ', on the same PGlite as the API' : ''}; ${today()}):`,
       lines,
     });
   } finally {

@@ -7,7 +7,7 @@
  * ratio is stated between 6,110 and 61,100. Target < 30 s per import at 61,100. Updates BENCHMARKS.md.
  */
 import { cpus, loadavg } from 'node:os';
-import { benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { benchCommand, benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import setup from '../support/global-setup.ts';
 import { buildTestApp, type TestApp } from '../support/build-app.ts';
 import { respondentCsv, respondentRows, respondentXlsx } from '../support/respondent-files.ts';
@@ -77,7 +77,7 @@ async function main() {
       key: 'respondent-import',
       title: 'Issue 16 — respondent import (61,100 rows)',
       how:
-        `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} respondent-import\` (${engineLabel()}, fresh database; \`POST /api/v1/campaigns/:id/respondents\` via ` +
+        `\`${benchCommand('respondent-import')}\` (${engineLabel()}, fresh database; \`POST /api/v1/campaigns/:id/respondents\` via ` +
         '`app.inject` with the whole file as body; a dry run of the file with 1,000 invalid emails, then the clean file imported). ' +
         "1× = 61,100 rows; 10× (611,000) is over the list's own limit (RESPONDENT_IMPORT_MAX_ROWS = 100,000), so the ratio is stated between 6,110 and 61,100:",
       lines,

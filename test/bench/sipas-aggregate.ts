@@ -17,7 +17,7 @@
  * PGlite (as `pnpm start` without DATABASE_URL) at EMBEDDED_SCALE (a run of a few minutes there) and
  * writes its own section.
  */
-import { benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
+import { benchCommand, benchEngine, engineLabel, recordTargets, today, writeBenchSection } from './lib-benchmarks-md.ts';
 import { FORM_CODES, findForm } from '@hailong/forms';
 import { computeSipas, countsFromRows, publishSipas, type AnswerCountRow } from '@hailong/scoring';
 import { existsSync, readFileSync } from 'node:fs';
@@ -297,7 +297,7 @@ async function main() {
       writeBenchSection({
         key: 'sipas-aggregate',
         title: 'Aggregation and tally fold (issues #3 and #16)',
-        how: `\`pnpm bench${embedded ? ' --embedded' : ''} sipas-aggregate\` (${embedded ? `${engineLabel()}, sizes ${EMBEDDED_SCALE} × those on PostgreSQL: ${n(ONE)} pending at 1×, ${n(TEN)} at 10×, tails of ${n(TAIL)}` : 'real PostgreSQL 15 on 127.0.0.1'}, 2 cores shared with other work, fresh database; ${n(TOTAL)} responses of form 01/2021-TT (40 units, 23 Likert questions + 4 perception items each, 4 % suspect) generated in SQL through the insert triggers; one run, figures of one run compared with each other; load = 1-minute load average; design in docs/0004-sipas-aggregation.md and docs/0005-kiosk-submit-path.md):`,
+        how: `\`${benchCommand('sipas-aggregate')}\` (${embedded ? `${engineLabel()}, sizes ${EMBEDDED_SCALE} × those on PostgreSQL: ${n(ONE)} pending at 1×, ${n(TEN)} at 10×, tails of ${n(TAIL)}` : 'real PostgreSQL 15 on 127.0.0.1'}, 2 cores shared with other work, fresh database; ${n(TOTAL)} responses of form 01/2021-TT (40 units, 23 Likert questions + 4 perception items each, 4 % suspect) generated in SQL through the insert triggers; one run, figures of one run compared with each other; load = 1-minute load average; design in docs/0004-sipas-aggregation.md and docs/0005-kiosk-submit-path.md):`,
         lines,
       });
       recordTargets('sipas-aggregate', [

@@ -9,7 +9,15 @@
  * section then says which were not run). Updates its section of BENCHMARKS.md.
  */
 import os from 'node:os';
-import { benchEngine, engineLabel, recordTargets, today, writeBenchSection, type TargetFigure } from './lib-benchmarks-md.ts';
+import {
+  benchCommand,
+  benchEngine,
+  engineLabel,
+  recordTargets,
+  type TargetFigure,
+  today,
+  writeBenchSection,
+} from './lib-benchmarks-md.ts';
 import { startCountingSink } from './lib-smtp-sink.ts';
 import { loadWorkerConfig, startWorker } from '@hailong/worker';
 import pg from 'pg';
@@ -206,7 +214,7 @@ async function main() {
     writeBenchSection({
       key: 'staff-mail',
       title: 'Issues 4 and 16 — staff-survey mail and response rates',
-      how: `\`pnpm bench${benchEngine === 'embedded' ? ' --embedded' : ''} staff-mail\` (${engineLabel()}, real Redis on 127.0.0.1, fresh database, 2 cores shared by the database, Redis, the worker and the SMTP server; respondents written in SQL, then "send invitations" through the API (\`app.inject\`), worker in-process, smtp-server on loopback in a child process counting each recipient; response-rates via \`app.inject\` with the admin session; 1× and 10× sizes; ${today()}):`,
+      how: `\`${benchCommand('staff-mail')}\` (${engineLabel()}, real Redis on 127.0.0.1, fresh database, 2 cores shared by the database, Redis, the worker and the SMTP server; respondents written in SQL, then "send invitations" through the API (\`app.inject\`), worker in-process, smtp-server on loopback in a child process counting each recipient; response-rates via \`app.inject\` with the admin session; 1× and 10× sizes; ${today()}):`,
       lines,
     });
     const small = mails.find((m) => m.n === 6_110);
